@@ -1,0 +1,104 @@
+/* carport-api-error.c — the CARPORT_API_ERROR domain.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "carport-api"
+
+#include <glib/gi18n.h>
+
+#include "carport-api-error.h"
+
+G_DEFINE_QUARK (carport-api-error-quark, carport_api_error)
+
+gboolean
+carport_api_error_is_unsupported (const GError *error)
+{
+  if (error == NULL || error->domain != CARPORT_API_ERROR)
+    return FALSE;
+
+  switch ((CarportApiError) error->code)
+    {
+    case CARPORT_API_ERROR_FORBIDDEN:
+    case CARPORT_API_ERROR_NOT_FOUND:
+    case CARPORT_API_ERROR_NOT_SUPPORTED:
+    case CARPORT_API_ERROR_ACCESS_DENIED:
+      return TRUE;
+
+    case CARPORT_API_ERROR_NETWORK:
+    case CARPORT_API_ERROR_TIMEOUT:
+    case CARPORT_API_ERROR_INVALID_RESPONSE:
+    case CARPORT_API_ERROR_INVALID_CREDENTIALS:
+    case CARPORT_API_ERROR_TFA_REQUIRED:
+    case CARPORT_API_ERROR_TFA_CODE_INVALID:
+    case CARPORT_API_ERROR_LOGIN_EXPIRED:
+    case CARPORT_API_ERROR_UNAUTHORIZED:
+    case CARPORT_API_ERROR_API_KEY:
+    case CARPORT_API_ERROR_QUOTA_LIMIT:
+    case CARPORT_API_ERROR_PRIVACY_MODE:
+    case CARPORT_API_ERROR_INVALID_INPUT:
+    case CARPORT_API_ERROR_IN_PROGRESS:
+    case CARPORT_API_ERROR_UPSTREAM:
+    case CARPORT_API_ERROR_SERVER:
+    case CARPORT_API_ERROR_NO_VEHICLES:
+    case CARPORT_API_ERROR_INSECURE_URL:
+    case CARPORT_API_ERROR_FAILED:
+    default:
+      return FALSE;
+    }
+}
+
+const char *
+carport_api_error_describe (CarportApiError code)
+{
+  switch (code)
+    {
+    case CARPORT_API_ERROR_NETWORK:
+      return _("Could not reach Renault's servers. Check your internet connection.");
+    case CARPORT_API_ERROR_TIMEOUT:
+      return _("Renault's servers did not answer in time. Carport will try again later.");
+    case CARPORT_API_ERROR_INVALID_RESPONSE:
+      return _("Renault's servers answered with something Carport does not understand.");
+    case CARPORT_API_ERROR_INVALID_CREDENTIALS:
+      return _("Wrong email address or password.");
+    case CARPORT_API_ERROR_TFA_REQUIRED:
+      return _("Renault sent a verification code to your email address.");
+    case CARPORT_API_ERROR_TFA_CODE_INVALID:
+      return _("The verification code is wrong or has expired.");
+    case CARPORT_API_ERROR_LOGIN_EXPIRED:
+      return _("Your login has expired. Please log in again.");
+    case CARPORT_API_ERROR_UNAUTHORIZED:
+      return _("Renault's servers did not accept Carport's login. Carport will log in again.");
+    case CARPORT_API_ERROR_API_KEY:
+      return _("Renault's servers refused Carport's access key. Renault may have changed it; an update of Carport may be needed.");
+    case CARPORT_API_ERROR_ACCESS_DENIED:
+      return _("Renault's servers denied access to this feature for this car.");
+    case CARPORT_API_ERROR_FORBIDDEN:
+      return _("This car does not offer this feature.");
+    case CARPORT_API_ERROR_NOT_FOUND:
+      return _("Renault's servers have no data for this car.");
+    case CARPORT_API_ERROR_NOT_SUPPORTED:
+      return _("This feature is not supported by this car's connection box.");
+    case CARPORT_API_ERROR_QUOTA_LIMIT:
+      return _("Renault's servers are limiting requests right now. Carport will try again later.");
+    case CARPORT_API_ERROR_PRIVACY_MODE:
+      return _("The car's privacy mode is on.");
+    case CARPORT_API_ERROR_INVALID_INPUT:
+      return _("Renault's servers did not accept the request.");
+    case CARPORT_API_ERROR_IN_PROGRESS:
+      return _("Another change is still in progress on this car. Try again in a moment.");
+    case CARPORT_API_ERROR_UPSTREAM:
+      return _("The car's connection service did not answer properly. Try again later.");
+    case CARPORT_API_ERROR_SERVER:
+      return _("Renault's servers have a problem right now. Carport will try again later.");
+    case CARPORT_API_ERROR_NO_VEHICLES:
+      return _("There is no car in this account.");
+    case CARPORT_API_ERROR_INSECURE_URL:
+      return _("Carport refuses to send your data over an unencrypted connection.");
+    case CARPORT_API_ERROR_FAILED:
+    default:
+      return _("Renault's servers reported an error.");
+    }
+}

@@ -1,0 +1,617 @@
+/* carport-http.c — the one HTTP session of the api layer. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "carport-api"
+
+#include <string.h>
+
+#include "carport-http.h"
+
+#define READ_CHUNK_SIZE           (64 * 1024)
+#define MAX_CONNECTIONS           32
+#define MAX_CONNECTIONS_PER_HOST  16
+
+struct _CarportHttp
+{
+  GObject      parent_instance;
+
+  SoupSession *session;         /* owned */
+  guint        max_body_size;
+  guint        request_count;
+};
+
+G_DEFINE_FINAL_TYPE (CarportHttp, carport_http, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TIMEOUT,
+  PROP_IDLE_TIMEOUT,
+  PROP_MAX_BODY_SIZE,
+  PROP_REQUEST_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One request in flight. */
+typedef struct {
+  SoupMessage  *message;   /* owned */
+  GInputStream *stream;    /* owned, NULL until the headers arrived */
+  GByteArray   *buffer;    /* owned */
+  char         *method;
+  char         *host_path; /* "host/path" for debug logs: no query, no headers */
+  guint         status;
+  guint         max_body_size;
+} Request;
+
+typedef struct {
+  guint   status;
+  GBytes *body;
+} Response;
+
+static void
+request_free (Request *request)
+{
+  if (request->stream != NULL && !g_input_stream_is_closed (request->stream))
+    g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&request->stream);
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->buffer, g_byte_array_unref);
+  g_free (request->method);
+  g_free (request->host_path);
+  g_free (request);
+}
+
+static void
+response_free (Response *response)
+{
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response);
+}
+
+static void
+carport_http_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CarportHttp *self = CARPORT_HTTP (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, carport_http_get_timeout (self));
+      break;
+    case PROP_IDLE_TIMEOUT:
+      g_value_set_uint (value, carport_http_get_idle_timeout (self));
+      break;
+    case PROP_MAX_BODY_SIZE:
+      g_value_set_uint (value, self->max_body_size);
+      break;
+    case PROP_REQUEST_COUNT:
+      g_value_set_uint (value, self->request_count);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_http_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CarportHttp *self = CARPORT_HTTP (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      carport_http_set_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_IDLE_TIMEOUT:
+      carport_http_set_idle_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_MAX_BODY_SIZE:
+      carport_http_set_max_body_size (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_http_dispose (GObject *object)
+{
+  CarportHttp *self = CARPORT_HTTP (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (carport_http_parent_class)->dispose (object);
+}
+
+static void
+carport_http_class_init (CarportHttpClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = carport_http_get_property;
+  object_class->set_property = carport_http_set_property;
+  object_class->dispose = carport_http_dispose;
+
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL,
+                       0, G_MAXUINT, CARPORT_HTTP_DEFAULT_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_TIMEOUT] =
+    g_param_spec_uint ("idle-timeout", NULL, NULL,
+                       0, G_MAXUINT, 60,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_BODY_SIZE] =
+    g_param_spec_uint ("max-body-size", NULL, NULL,
+                       1, G_MAXUINT, CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REQUEST_COUNT] =
+    g_param_spec_uint ("request-count", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_http_init (CarportHttp *self)
+{
+  self->max_body_size = CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE;
+  /* The user agent ends with a space so libsoup appends its own version.
+   * A refresh asks up to ~13 endpoints of one host at once: allow that many
+   * HTTP/1.1 connections (libsoup's default is 6 per host). */
+  self->session = soup_session_new_with_options ("user-agent", "Carport/" PACKAGE_VERSION " ",
+                                                 "timeout", CARPORT_HTTP_DEFAULT_TIMEOUT,
+                                                 "idle-timeout", 60,
+                                                 "max-conns", MAX_CONNECTIONS,
+                                                 "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
+                                                 NULL);
+}
+
+CarportHttp *
+carport_http_new (void)
+{
+  return g_object_new (CARPORT_TYPE_HTTP, NULL);
+}
+
+SoupSession *
+carport_http_get_session (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), NULL);
+
+  return self->session;
+}
+
+guint
+carport_http_get_timeout (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
+
+  return soup_session_get_timeout (self->session);
+}
+
+void
+carport_http_set_timeout (CarportHttp *self,
+                          guint        seconds)
+{
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+
+  if (soup_session_get_timeout (self->session) == seconds)
+    return;
+
+  soup_session_set_timeout (self->session, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+guint
+carport_http_get_idle_timeout (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
+
+  return soup_session_get_idle_timeout (self->session);
+}
+
+void
+carport_http_set_idle_timeout (CarportHttp *self,
+                               guint        seconds)
+{
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+
+  if (soup_session_get_idle_timeout (self->session) == seconds)
+    return;
+
+  soup_session_set_idle_timeout (self->session, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_TIMEOUT]);
+}
+
+guint
+carport_http_get_max_body_size (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
+
+  return self->max_body_size;
+}
+
+void
+carport_http_set_max_body_size (CarportHttp *self,
+                                guint        bytes)
+{
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+  g_return_if_fail (bytes > 0);
+
+  if (self->max_body_size == bytes)
+    return;
+
+  self->max_body_size = bytes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_BODY_SIZE]);
+}
+
+guint
+carport_http_get_request_count (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
+
+  return self->request_count;
+}
+
+void
+carport_http_enable_cookies (CarportHttp *self)
+{
+  g_autoptr(SoupCookieJar) jar = NULL;
+
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+
+  if (soup_session_has_feature (self->session, SOUP_TYPE_COOKIE_JAR))
+    return;
+
+  jar = soup_cookie_jar_new ();
+  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (jar));
+}
+
+void
+carport_http_clear_cookies (CarportHttp *self)
+{
+  SoupSessionFeature *jar;
+
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+
+  jar = soup_session_get_feature (self->session, SOUP_TYPE_COOKIE_JAR);
+  if (jar == NULL)
+    return;
+
+  /* Dropping the jar forgets its cookies; the next TFA flow adds a new one. */
+  soup_session_remove_feature (self->session, jar);
+}
+
+/* Transport errors → CARPORT_API_ERROR; cancellation passes through. */
+static GError *
+map_transport_error (GError     *error,
+                     const char *host_path,
+                     gboolean    reading_body)
+{
+  GError *mapped;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
+                          "The server did not answer in time");
+  else if (reading_body && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
+                          "The server’s answer was cut short");
+  else
+    mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK,
+                          "Cannot reach the server: %s", error->message);
+
+  g_debug ("%s failed: %s", host_path, error->message);
+  g_error_free (error);
+
+  return mapped;
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+finish_request (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  Response *response = g_new0 (Response, 1);
+
+  g_debug ("%s %s → %u (%u bytes)", request->method, request->host_path,
+           request->status, request->buffer->len);
+
+  response->status = request->status;
+  response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
+  g_task_return_pointer (task, response, (GDestroyNotify) response_free);
+}
+
+static void
+return_too_large (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  g_debug ("%s %s → %u: answer larger than %u bytes", request->method,
+           request->host_path, request->status, request->max_body_size);
+  g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
+                           "The server’s answer is too large");
+}
+
+static void
+read_bytes_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, map_transport_error (error, request->host_path, TRUE));
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      finish_request (task);
+      return;
+    }
+
+  if ((gsize) request->buffer->len + g_bytes_get_size (chunk) > request->max_body_size)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  g_byte_array_append (request->buffer,
+                       g_bytes_get_data (chunk, NULL),
+                       g_bytes_get_size (chunk));
+  read_next_chunk (g_steal_pointer (&task));
+}
+
+static void
+read_next_chunk (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  /* Ask for one byte more than still fits, to notice an oversized body. */
+  gsize room = (gsize) request->max_body_size - request->buffer->len + 1;
+
+  g_input_stream_read_bytes_async (request->stream,
+                                   MIN (room, READ_CHUNK_SIZE),
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   read_bytes_cb,
+                                   task);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  GError *error = NULL;
+  goffset length;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (request->stream == NULL)
+    {
+      g_task_return_error (task, map_transport_error (error, request->host_path, FALSE));
+      return;
+    }
+
+  request->status = soup_message_get_status (request->message);
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
+  if (length > (goffset) request->max_body_size)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  read_next_chunk (g_steal_pointer (&task));
+}
+
+void
+carport_http_request_async (CarportHttp         *self,
+                            const char          *method,
+                            const char          *url,
+                            const char * const  *headers,
+                            GBytes              *body,
+                            const char          *content_type,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *request_headers;
+  Request *request;
+
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_http_request_async);
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error);
+  if (uri == NULL)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                               "Invalid address: %s", error->message);
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->method = g_strdup (method);
+  request->host_path = g_strconcat (g_uri_get_host (uri) ? g_uri_get_host (uri) : "",
+                                    g_uri_get_path (uri), NULL);
+  request->buffer = g_byte_array_new ();
+  request->max_body_size = self->max_body_size;
+  request->message = soup_message_new_from_uri (method, uri);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  request_headers = soup_message_get_request_headers (request->message);
+  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (request->message,
+                                              content_type ? content_type : "application/octet-stream",
+                                              body);
+
+  self->request_count++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_COUNT]);
+
+  soup_session_send_async (self->session,
+                           request->message,
+                           G_PRIORITY_DEFAULT,
+                           cancellable,
+                           send_cb,
+                           g_steal_pointer (&task));
+}
+
+GBytes *
+carport_http_request_finish (CarportHttp   *self,
+                             GAsyncResult  *result,
+                             guint         *out_status,
+                             GError       **error)
+{
+  Response *response;
+  GBytes *body;
+
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_http_request_async, NULL);
+
+  response = g_task_propagate_pointer (G_TASK (result), error);
+  if (response == NULL)
+    {
+      if (out_status != NULL)
+        *out_status = 0;
+      return NULL;
+    }
+
+  if (out_status != NULL)
+    *out_status = response->status;
+  body = g_steal_pointer (&response->body);
+  response_free (response);
+
+  return body;
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    return FALSE;
+
+  return g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+check_url (const char  *url,
+           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *scheme;
+  const char *host;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &local_error);
+  if (uri == NULL)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   "Invalid server address “%s”: %s", url, local_error->message);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  if (host == NULL || *host == '\0')
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   "Invalid server address “%s”: no host", url);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (host))
+    return TRUE;
+
+  g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INSECURE_URL,
+               "Refusing the insecure server address “%s”: use https://", url);
+  return FALSE;
+}
+
+gboolean
+carport_url_is_secure (const char *url)
+{
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  return check_url (url, NULL);
+}
+
+char *
+carport_service_root (const char  *env_name,
+                      const char  *default_url,
+                      GError     **error)
+{
+  const char *value = NULL;
+  g_autofree char *root = NULL;
+  gsize len;
+
+  g_return_val_if_fail (default_url != NULL || env_name != NULL, NULL);
+
+  if (env_name != NULL)
+    value = g_getenv (env_name);
+  if (value == NULL || *value == '\0')
+    value = default_url;
+
+  if (value == NULL)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   "No server address for %s", env_name);
+      return NULL;
+    }
+
+  if (!check_url (value, error))
+    return NULL;
+
+  root = g_strdup (value);
+  len = strlen (root);
+  while (len > 0 && root[len - 1] == '/')
+    root[--len] = '\0';
+
+  if (value != default_url)
+    g_debug ("%s overrides the server address", env_name);
+
+  return g_steal_pointer (&root);
+}

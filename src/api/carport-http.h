@@ -1,0 +1,75 @@
+/* carport-http.h — the one HTTP session of the api layer.
+ *
+ * Wraps a single SoupSession (user agent, timeouts, optional cookie jar) and
+ * offers one async request helper that reads the answer with a size cap and
+ * maps transport failures to CARPORT_API_ERROR. Also resolves service roots
+ * from their environment overrides (docs/ARCHITECTURE.md "Service roots"). */
+#pragma once
+
+#include <libsoup/soup.h>
+#include "carport-api-error.h"
+
+G_BEGIN_DECLS
+
+/* Default cap on the size of an answer body. */
+#define CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE (4 * 1024 * 1024)
+/* Default I/O timeout in seconds. */
+#define CARPORT_HTTP_DEFAULT_TIMEOUT 30
+
+#define CARPORT_TYPE_HTTP (carport_http_get_type ())
+G_DECLARE_FINAL_TYPE (CarportHttp, carport_http, CARPORT, HTTP, GObject)
+
+/* Properties:
+ *   timeout (guint seconds, default 30; 0 = none — avoid),
+ *   idle-timeout (guint seconds, default 60),
+ *   max-body-size (guint bytes, default 4 MiB),
+ *   request-count (guint, read-only: requests sent since creation). */
+CarportHttp *carport_http_new                (void);
+
+SoupSession *carport_http_get_session        (CarportHttp *self);
+guint        carport_http_get_timeout        (CarportHttp *self);
+void         carport_http_set_timeout        (CarportHttp *self, guint seconds);
+guint        carport_http_get_idle_timeout   (CarportHttp *self);
+void         carport_http_set_idle_timeout   (CarportHttp *self, guint seconds);
+guint        carport_http_get_max_body_size  (CarportHttp *self);
+void         carport_http_set_max_body_size  (CarportHttp *self, guint bytes);
+guint        carport_http_get_request_count  (CarportHttp *self);
+
+/* Adds a SoupCookieJar to the session (idempotent). Needed by the Gigya
+ * two-factor flow, whose bootstrap call sets cookies the next calls need. */
+void         carport_http_enable_cookies     (CarportHttp *self);
+/* Forgets every cookie (no-op without a jar). */
+void         carport_http_clear_cookies      (CarportHttp *self);
+
+/* Sends @method to @url. @headers is NULL or a NULL-terminated array of
+ * name/value pairs ("apikey", "…", NULL). @body may be NULL; with a body,
+ * @content_type names its type. Completes with the HTTP status and the body
+ * (possibly empty, never NULL on success) whatever the status: interpreting it
+ * is the caller's job. Failures: NETWORK, TIMEOUT, INVALID_RESPONSE (body
+ * larger than max-body-size, or cut short), G_IO_ERROR_CANCELLED untouched. */
+void         carport_http_request_async      (CarportHttp         *self,
+                                              const char          *method,
+                                              const char          *url,
+                                              const char * const  *headers,
+                                              GBytes              *body,
+                                              const char          *content_type,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GBytes      *carport_http_request_finish     (CarportHttp   *self,
+                                              GAsyncResult  *result,
+                                              guint         *out_status,
+                                              GError       **error);
+
+/* The root URL of a remote service: the value of the environment variable
+ * @env_name when set and not empty, else @default_url; without its trailing
+ * slash. Fails with INSECURE_URL unless it is https://, or http:// to a
+ * loopback host (127.0.0.0/8, ::1, localhost); INVALID_INPUT if unparsable. */
+char        *carport_service_root            (const char  *env_name,
+                                              const char  *default_url,
+                                              GError     **error);
+
+/* TRUE when @url may be used: https://, or http:// to a loopback host. */
+gboolean     carport_url_is_secure           (const char  *url);
+
+G_END_DECLS

@@ -1,0 +1,1378 @@
+/* carport-renault-auth.c — Renault's Gigya login (docs/api-renault.md §a).
+ *
+ * The token chain: password → login token (kept, the refresh-secret) →
+ * personId (cached) and a JWT of 900 s (re-minted 60 s before it expires).
+ * Concurrent callers of get_token share one mint: they are queued as waiters
+ * and one "ensure" flow runs the Gigya calls for all of them.
+ *
+ * Secrets (password, login token, JWT, TFA tokens) are never logged; the
+ * password lives in memory only for the duration of a two-factor flow and is
+ * wiped afterwards. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "carport-api"
+
+#include <string.h>
+
+#include "carport-renault-auth.h"
+#include "carport-kamereon-json.h"
+#include "carport-renault-models.h"
+
+#define JWT_LIFETIME_S  900
+#define JWT_MARGIN_S    60
+#define GIGYA_URL_ENV   "CARPORT_RENAULT_GIGYA_URL"
+
+struct _CarportRenaultAuth
+{
+  GObject       parent_instance;
+
+  CarportHttp  *http;             /* owned */
+  char         *locale;
+  char         *gigya_url;        /* resolved root, no trailing slash */
+  char         *gigya_key;
+
+  /* Secrets: never logged. */
+  char         *login_token;      /* the refresh-secret */
+  char         *jwt;
+  gint64        jwt_expiry;       /* seconds since the epoch */
+  char         *person_id;
+
+  guint         generation;       /* bumped when the login token changes */
+  GCancellable *cancellable;      /* owned: internal calls; cancelled on logout */
+
+  /* The shared mint. */
+  GPtrArray    *waiters;          /* Waiter*, owned */
+  gboolean      ensure_running;
+
+  /* Two-factor flow, kept between login and submit_code. */
+  gboolean      needs_code;
+  char         *tfa_email;
+  char         *tfa_password;     /* wiped after use */
+  char         *reg_token;
+  char         *gigya_assertion;
+  char         *phv_token;
+};
+
+static void carport_renault_auth_provider_iface_init (CarportAuthProviderInterface *iface);
+static void carport_renault_auth_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CarportRenaultAuth, carport_renault_auth, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CARPORT_TYPE_AUTH_PROVIDER,
+                                                      carport_renault_auth_provider_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      carport_renault_auth_initable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LOCALE,
+  PROP_HTTP,
+  PROP_GIGYA_URL,
+  N_PROPS,
+  /* From CarportAuthProvider. */
+  PROP_REFRESH_SECRET = N_PROPS,
+  PROP_NEEDS_CODE,
+  PROP_PERSON_ID,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Wipes and frees a secret string. */
+static void
+secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+#define clear_secret(pp) G_STMT_START { secret_free (*(pp)); *(pp) = NULL; } G_STMT_END
+
+static gboolean
+jwt_is_fresh (CarportRenaultAuth *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return self->jwt != NULL && self->jwt_expiry - JWT_MARGIN_S > now;
+}
+
+static void
+clear_tfa (CarportRenaultAuth *self)
+{
+  clear_secret (&self->tfa_email);
+  clear_secret (&self->tfa_password);
+  clear_secret (&self->reg_token);
+  clear_secret (&self->gigya_assertion);
+  clear_secret (&self->phv_token);
+}
+
+static void
+set_needs_code (CarportRenaultAuth *self,
+                gboolean            needs_code)
+{
+  needs_code = !!needs_code;
+  if (self->needs_code == needs_code)
+    return;
+
+  self->needs_code = needs_code;
+  g_object_notify (G_OBJECT (self), "needs-code");
+}
+
+static void
+set_person_id (CarportRenaultAuth *self,
+               const char         *person_id)
+{
+  if (g_strcmp0 (self->person_id, person_id) == 0)
+    return;
+
+  g_free (self->person_id);
+  self->person_id = g_strdup (person_id);
+  g_object_notify (G_OBJECT (self), "person-id");
+}
+
+/* Replaces the login token; drops the JWT (and the person id when the token
+ * is gone or replaced by another account's). */
+static void
+set_login_token (CarportRenaultAuth *self,
+                 const char         *login_token)
+{
+  if (g_strcmp0 (self->login_token, login_token) == 0)
+    return;
+
+  clear_secret (&self->login_token);
+  self->login_token = g_strdup (login_token);
+  clear_secret (&self->jwt);
+  self->jwt_expiry = 0;
+  self->generation++;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_person_id (self, NULL);
+  g_object_notify (G_OBJECT (self), "refresh-secret");
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* JWT */
+
+gint64
+carport_jwt_get_expiry (const char *jwt)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) payload = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree guchar *decoded = NULL;
+  gsize decoded_len = 0;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *exp;
+
+  if (jwt == NULL)
+    return 0;
+
+  parts = g_strsplit (jwt, ".", 4);
+  if (g_strv_length (parts) < 2 || *parts[1] == '\0')
+    return 0;
+
+  /* base64url → base64 with padding */
+  payload = g_string_new (parts[1]);
+  for (gsize i = 0; i < payload->len; i++)
+    {
+      if (payload->str[i] == '-')
+        payload->str[i] = '+';
+      else if (payload->str[i] == '_')
+        payload->str[i] = '/';
+    }
+  while (payload->len % 4 != 0)
+    g_string_append_c (payload, '=');
+
+  decoded = g_base64_decode (payload->str, &decoded_len);
+  if (decoded == NULL || decoded_len == 0)
+    return 0;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, (const char *) decoded, decoded_len, NULL))
+    return 0;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+
+  object = json_node_get_object (root);
+  exp = json_object_get_member (object, "exp");
+  if (exp == NULL || !JSON_NODE_HOLDS_VALUE (exp))
+    return 0;
+
+  switch (json_node_get_value_type (exp))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (exp);
+    case G_TYPE_DOUBLE:
+      return (gint64) json_node_get_double (exp);
+    case G_TYPE_STRING:
+      return g_ascii_strtoll (json_node_get_string (exp), NULL, 10);
+    default:
+      return 0;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Gigya calls: form-encoded POSTs to {gigya}/<method> with ApiKey. */
+
+typedef struct {
+  guint   status;
+  GBytes *body;
+} GigyaAnswer;
+
+static void
+gigya_answer_free (GigyaAnswer *answer)
+{
+  g_clear_pointer (&answer->body, g_bytes_unref);
+  g_free (answer);
+}
+
+/* A GBytes that wipes its memory when freed (form bodies carry secrets). */
+static void
+wipe_string_free (gpointer data)
+{
+  GString *string = data;
+
+  explicit_bzero (string->str, string->allocated_len);
+  g_string_free (string, TRUE);
+}
+
+static void
+form_append (GString    *form,
+             const char *key,
+             const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value ? value : "", NULL, FALSE);
+
+  if (form->len > 0)
+    g_string_append_c (form, '&');
+  g_string_append (form, key);
+  g_string_append_c (form, '=');
+  g_string_append (form, escaped);
+  explicit_bzero (escaped, strlen (escaped));
+}
+
+static void
+gigya_call_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GigyaAnswer *answer;
+  GBytes *body;
+  GError *error = NULL;
+  guint status = 0;
+
+  body = carport_http_request_finish (CARPORT_HTTP (source), result, &status, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  answer = g_new0 (GigyaAnswer, 1);
+  answer->status = status;
+  answer->body = body;
+  g_task_return_pointer (task, answer, (GDestroyNotify) gigya_answer_free);
+}
+
+/* @...: NULL-terminated key/value pairs. */
+static void
+gigya_call_async (CarportRenaultAuth  *self,
+                  const char          *method,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  ...)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *url = NULL;
+  GString *form;
+  const char *key;
+  va_list args;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gigya_call_async);
+
+  form = g_string_sized_new (256);
+  form_append (form, "ApiKey", self->gigya_key);
+  va_start (args, user_data);
+  while ((key = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+      form_append (form, key, value);
+    }
+  va_end (args);
+
+  body = g_bytes_new_with_free_func (form->str, form->len, wipe_string_free, form);
+  url = g_strconcat (self->gigya_url, "/", method, NULL);
+
+  carport_http_request_async (self->http, "POST", url, NULL, body,
+                              "application/x-www-form-urlencoded",
+                              cancellable, gigya_call_cb, g_steal_pointer (&task));
+}
+
+/* The parsed answer, or an error from carport_gigya_parse_response(). When
+ * @out_raw is given it receives the body's JSON even on a Gigya error (the
+ * 403101 answer carries the regToken). */
+static JsonNode *
+gigya_call_finish (CarportRenaultAuth  *self,
+                   GAsyncResult        *result,
+                   JsonNode           **out_raw,
+                   GError             **error)
+{
+  GigyaAnswer *answer;
+  JsonNode *root;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return NULL;
+
+  if (out_raw != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize len;
+      const char *data = g_bytes_get_data (answer->body, &len);
+
+      *out_raw = NULL;
+      if (data != NULL && len > 0 &&
+          json_parser_load_from_data (parser, data, len, NULL) &&
+          json_parser_get_root (parser) != NULL)
+        *out_raw = json_node_copy (json_parser_get_root (parser));
+    }
+
+  root = carport_gigya_parse_response (answer->status, answer->body, error);
+  gigya_answer_free (answer);
+
+  return root;
+}
+
+static const char *
+object_get_string (JsonNode   *root,
+                   const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      JsonObject *object;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      object = json_node_get_object (node);
+      node = json_object_get_member (object, parts[i]);
+    }
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+missing_field (GError     **error,
+               const char  *method,
+               const char  *field)
+{
+  g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
+               "The login server’s answer to %s lacks %s", method, field);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The shared mint ("ensure"): person id, then a fresh JWT. */
+
+typedef struct {
+  CarportRenaultAuth *self;          /* borrowed: the task holds a ref */
+  GTask              *task;          /* owned */
+  GSource            *cancel_source; /* owned, nullable */
+  gboolean            wants_token;
+} Waiter;
+
+static void
+waiter_free (Waiter *waiter)
+{
+  if (waiter->cancel_source != NULL)
+    {
+      g_source_destroy (waiter->cancel_source);
+      g_source_unref (waiter->cancel_source);
+    }
+  g_clear_object (&waiter->task);
+  g_free (waiter);
+}
+
+static gboolean
+waiter_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+  CarportRenaultAuth *self = waiter->self;
+  g_autoptr(GTask) task = g_object_ref (waiter->task);
+
+  /* Frees the waiter (and destroys this source). */
+  g_ptr_array_remove (self->waiters, waiter);
+  g_task_return_error_if_cancelled (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+complete_waiters (CarportRenaultAuth *self,
+                  const GError       *error)
+{
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
+
+  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  self->ensure_running = FALSE;
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiters, i);
+
+      if (waiter->cancel_source != NULL)
+        {
+          g_source_destroy (waiter->cancel_source);
+          g_clear_pointer (&waiter->cancel_source, g_source_unref);
+        }
+
+      if (g_task_return_error_if_cancelled (waiter->task))
+        continue;
+
+      if (error != NULL)
+        g_task_return_error (waiter->task, g_error_copy (error));
+      else if (waiter->wants_token)
+        g_task_return_pointer (waiter->task, g_strdup (self->jwt), g_free);
+      else
+        g_task_return_pointer (waiter->task, g_strdup (self->person_id), g_free);
+    }
+}
+
+static void ensure_step (CarportRenaultAuth *self);
+
+static void
+handle_session_error (CarportRenaultAuth *self,
+                      const GError       *error)
+{
+  /* 403005 / 403013: the login token is no good any more. */
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
+    {
+      g_debug ("Gigya says the login expired; a new login is needed");
+      set_login_token (self, NULL);
+    }
+}
+
+static void
+ensure_call_done (CarportRenaultAuth *self,
+                  GAsyncResult       *result,
+                  guint               generation,
+                  gboolean            is_jwt)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+
+  if (generation != self->generation)
+    {
+      /* Logged out or the token changed meanwhile: start over with the new state. */
+      ensure_step (self);
+      return;
+    }
+
+  if (root == NULL)
+    {
+      handle_session_error (self, error);
+      complete_waiters (self, error);
+      return;
+    }
+
+  if (is_jwt)
+    {
+      const char *id_token = object_get_string (root, "id_token");
+      gint64 expiry;
+
+      if (id_token == NULL)
+        {
+          missing_field (&error, "accounts.getJWT", "id_token");
+          complete_waiters (self, error);
+          return;
+        }
+
+      expiry = carport_jwt_get_expiry (id_token);
+      if (expiry <= 0)
+        expiry = g_get_real_time () / G_USEC_PER_SEC + JWT_LIFETIME_S;
+
+      clear_secret (&self->jwt);
+      self->jwt = g_strdup (id_token);
+      self->jwt_expiry = expiry;
+      g_debug ("Minted a new token, valid for %" G_GINT64_FORMAT " s",
+               expiry - g_get_real_time () / G_USEC_PER_SEC);
+    }
+  else
+    {
+      const char *person_id = object_get_string (root, "data.personId");
+
+      if (person_id == NULL)
+        {
+          missing_field (&error, "accounts.getAccountInfo", "data.personId");
+          complete_waiters (self, error);
+          return;
+        }
+
+      set_person_id (self, person_id);
+    }
+
+  ensure_step (self);
+}
+
+static void
+account_info_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+
+  ensure_call_done (self, result, GPOINTER_TO_UINT (user_data), FALSE);
+}
+
+static void
+get_jwt_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+
+  ensure_call_done (self, result, GPOINTER_TO_UINT (user_data), TRUE);
+}
+
+static gboolean
+waiters_want_token (CarportRenaultAuth *self)
+{
+  for (guint i = 0; i < self->waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (self->waiters, i);
+
+      if (waiter->wants_token)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+ensure_step (CarportRenaultAuth *self)
+{
+  self->ensure_running = TRUE;
+
+  if (self->waiters->len == 0)
+    {
+      /* Every caller went away (cancelled); nothing left to do. */
+      self->ensure_running = FALSE;
+      return;
+    }
+
+  if (self->login_token == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED,
+                                             "You are not logged in");
+      complete_waiters (self, error);
+      return;
+    }
+
+  if (self->person_id == NULL)
+    {
+      gigya_call_async (self, "accounts.getAccountInfo", self->cancellable,
+                        account_info_cb, GUINT_TO_POINTER (self->generation),
+                        "login_token", self->login_token,
+                        NULL);
+      return;
+    }
+
+  if (waiters_want_token (self) && !jwt_is_fresh (self))
+    {
+      g_autofree char *expiration = g_strdup_printf ("%d", JWT_LIFETIME_S);
+
+      gigya_call_async (self, "accounts.getJWT", self->cancellable,
+                        get_jwt_cb, GUINT_TO_POINTER (self->generation),
+                        "login_token", self->login_token,
+                        "fields", "data.personId,data.gigyaDataCenter",
+                        "expiration", expiration,
+                        NULL);
+      return;
+    }
+
+  complete_waiters (self, NULL);
+}
+
+static void
+add_waiter (CarportRenaultAuth *self,
+            GTask              *task,
+            gboolean            wants_token)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  waiter->self = self;
+  waiter->task = g_object_ref (task);
+  waiter->wants_token = wants_token;
+
+  if (cancellable != NULL)
+    {
+      waiter->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb),
+                             waiter, NULL);
+      g_source_attach (waiter->cancel_source, g_task_get_context (task));
+    }
+
+  g_ptr_array_add (self->waiters, waiter);
+
+  if (!self->ensure_running)
+    ensure_step (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* CarportAuthProvider: tokens */
+
+static void
+carport_renault_auth_get_token_async (CarportAuthProvider *provider,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_renault_auth_get_token_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (jwt_is_fresh (self))
+    {
+      g_task_return_pointer (task, g_strdup (self->jwt), g_free);
+      return;
+    }
+
+  add_waiter (self, task, TRUE);
+}
+
+static char *
+carport_renault_auth_get_token_finish (CarportAuthProvider  *provider,
+                                       GAsyncResult         *result,
+                                       GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_get_token_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+carport_renault_auth_get_person_id_async (CarportAuthProvider *provider,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_renault_auth_get_person_id_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (self->person_id != NULL && self->login_token != NULL)
+    {
+      g_task_return_pointer (task, g_strdup (self->person_id), g_free);
+      return;
+    }
+
+  add_waiter (self, task, FALSE);
+}
+
+static char *
+carport_renault_auth_get_person_id_finish (CarportAuthProvider  *provider,
+                                           GAsyncResult         *result,
+                                           GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_get_person_id_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+carport_renault_auth_invalidate_token (CarportAuthProvider *provider)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+
+  clear_secret (&self->jwt);
+  self->jwt_expiry = 0;
+}
+
+static void
+carport_renault_auth_logout (CarportAuthProvider *provider)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  clear_tfa (self);
+  carport_http_clear_cookies (self->http);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_needs_code (self, FALSE);
+  set_login_token (self, NULL);
+  self->generation++;
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* CarportAuthProvider: login and the two-factor flow (§a.3) */
+
+static void
+login_succeeded (CarportRenaultAuth *self,
+                 const char         *login_token)
+{
+  clear_tfa (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  /* A fresh login: forget the old account's person id and token. */
+  set_login_token (self, NULL);
+  set_login_token (self, login_token);
+  set_needs_code (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+tfa_send_code_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  const char *phv_token;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  phv_token = object_get_string (root, "phvToken");
+  if (phv_token == NULL)
+    {
+      clear_tfa (self);
+      missing_field (&error, "accounts.tfa.email.sendVerificationCode", "phvToken");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  clear_secret (&self->phv_token);
+  self->phv_token = g_strdup (phv_token);
+  set_needs_code (self, TRUE);
+
+  g_debug ("Two-factor login: a code was emailed");
+  g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED,
+                           "A code was sent to your email address. Enter it to finish logging in.");
+}
+
+static void
+tfa_get_emails_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *lang = NULL;
+  GError *error = NULL;
+  const char *email_id = NULL;
+  JsonNode *emails;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  emails = JSON_NODE_HOLDS_OBJECT (root)
+    ? json_object_get_member (json_node_get_object (root), "emails") : NULL;
+  if (emails != NULL && JSON_NODE_HOLDS_ARRAY (emails) &&
+      json_array_get_length (json_node_get_array (emails)) > 0)
+    email_id = object_get_string (json_array_get_element (json_node_get_array (emails), 0), "id");
+
+  if (email_id == NULL)
+    {
+      clear_tfa (self);
+      missing_field (&error, "accounts.tfa.email.getEmails", "emails[0].id");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  lang = g_strndup (self->locale, 2);
+  gigya_call_async (self, "accounts.tfa.email.sendVerificationCode",
+                    g_task_get_cancellable (task), tfa_send_code_cb, g_steal_pointer (&task),
+                    "gigyaAssertion", self->gigya_assertion,
+                    "emailID", email_id,
+                    "lang", lang,
+                    NULL);
+}
+
+static void
+tfa_init_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  const char *assertion;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  assertion = object_get_string (root, "gigyaAssertion");
+  if (assertion == NULL)
+    {
+      clear_tfa (self);
+      missing_field (&error, "accounts.tfa.initTFA", "gigyaAssertion");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  clear_secret (&self->gigya_assertion);
+  self->gigya_assertion = g_strdup (assertion);
+
+  gigya_call_async (self, "accounts.tfa.email.getEmails",
+                    g_task_get_cancellable (task), tfa_get_emails_cb, g_steal_pointer (&task),
+                    "gigyaAssertion", self->gigya_assertion,
+                    NULL);
+}
+
+static void
+tfa_bootstrap_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  /* Only the cookies matter here. */
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gigya_call_async (self, "accounts.tfa.initTFA",
+                    g_task_get_cancellable (task), tfa_init_cb, g_steal_pointer (&task),
+                    "provider", "gigyaEmail",
+                    "mode", "verify",
+                    "regToken", self->reg_token,
+                    NULL);
+}
+
+static void
+start_tfa (CarportRenaultAuth *self,
+           GTask              *task,
+           const char         *reg_token)
+{
+  clear_secret (&self->reg_token);
+  self->reg_token = g_strdup (reg_token);
+
+  carport_http_enable_cookies (self->http);
+  g_debug ("Gigya asks for a second factor; starting the email code flow");
+
+  gigya_call_async (self, "accounts.webSdkBootstrap",
+                    g_task_get_cancellable (task), tfa_bootstrap_cb, task,
+                    NULL);
+}
+
+static void
+login_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) raw = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  const char *cookie;
+
+  root = gigya_call_finish (self, result, &raw, &error);
+  if (root == NULL)
+    {
+      const char *reg_token = raw ? object_get_string (raw, "regToken") : NULL;
+
+      if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED) &&
+          reg_token != NULL)
+        {
+          g_clear_error (&error);
+          start_tfa (self, g_steal_pointer (&task), reg_token);
+          return;
+        }
+
+      clear_tfa (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  cookie = object_get_string (root, "sessionInfo.cookieValue");
+  if (cookie == NULL)
+    {
+      clear_tfa (self);
+      missing_field (&error, "accounts.login", "sessionInfo.cookieValue");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_debug ("Logged in to Gigya");
+  login_succeeded (self, cookie);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+carport_renault_auth_login_async (CarportAuthProvider *provider,
+                                  const char          *email,
+                                  const char          *password,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_renault_auth_login_async);
+
+  /* A new login abandons any pending second factor. */
+  clear_tfa (self);
+  set_needs_code (self, FALSE);
+  self->tfa_email = g_strdup (email);
+  self->tfa_password = g_strdup (password);
+
+  gigya_call_async (self, "accounts.login", cancellable, login_cb, g_steal_pointer (&task),
+                    "loginID", email,
+                    "password", password,
+                    NULL);
+}
+
+static gboolean
+carport_renault_auth_login_finish (CarportAuthProvider  *provider,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, provider), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_login_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+submit_login_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  const char *cookie;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      set_needs_code (self, FALSE);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  cookie = object_get_string (root, "sessionInfo.cookieValue");
+  if (cookie == NULL)
+    {
+      clear_tfa (self);
+      set_needs_code (self, FALSE);
+      missing_field (&error, "accounts.login", "sessionInfo.cookieValue");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_debug ("Two-factor login completed");
+  login_succeeded (self, cookie);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+finalize_tfa_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gigya_call_async (self, "accounts.login",
+                    g_task_get_cancellable (task), submit_login_cb, g_steal_pointer (&task),
+                    "loginID", self->tfa_email,
+                    "password", self->tfa_password,
+                    NULL);
+}
+
+static void
+complete_verification_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  const char *provider_assertion;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root == NULL)
+    {
+      /* A Gigya refusal here means the code was wrong or expired;
+       * transport errors and cancellation stay what they are. */
+      if (error->domain == CARPORT_API_ERROR &&
+          error->code != CARPORT_API_ERROR_NETWORK &&
+          error->code != CARPORT_API_ERROR_TIMEOUT &&
+          error->code != CARPORT_API_ERROR_INVALID_RESPONSE)
+        {
+          g_debug ("The emailed code was refused: %s", error->message);
+          g_clear_error (&error);
+          error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
+                               "The code is wrong or has expired");
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  provider_assertion = object_get_string (root, "providerAssertion");
+  if (provider_assertion == NULL)
+    {
+      missing_field (&error, "accounts.tfa.email.completeVerification", "providerAssertion");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gigya_call_async (self, "accounts.tfa.finalizeTFA",
+                    g_task_get_cancellable (task), finalize_tfa_cb, g_steal_pointer (&task),
+                    "gigyaAssertion", self->gigya_assertion,
+                    "providerAssertion", provider_assertion,
+                    "regToken", self->reg_token,
+                    "tempDevice", "false",
+                    NULL);
+}
+
+static void
+carport_renault_auth_submit_code_async (CarportAuthProvider *provider,
+                                        const char          *code,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *trimmed = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_renault_auth_submit_code_async);
+
+  if (!self->needs_code || self->gigya_assertion == NULL || self->phv_token == NULL ||
+      self->tfa_password == NULL)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                               "No login is waiting for a code; log in again");
+      return;
+    }
+
+  trimmed = g_strstrip (g_strdup (code));
+  if (*trimmed == '\0')
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
+                               "Enter the code from the email");
+      return;
+    }
+
+  gigya_call_async (self, "accounts.tfa.email.completeVerification",
+                    cancellable, complete_verification_cb, g_steal_pointer (&task),
+                    "gigyaAssertion", self->gigya_assertion,
+                    "phvToken", self->phv_token,
+                    "code", trimmed,
+                    NULL);
+}
+
+static gboolean
+carport_renault_auth_submit_code_finish (CarportAuthProvider  *provider,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, provider), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_submit_code_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject / GInitable */
+
+static gboolean
+carport_renault_auth_initable_init (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (initable);
+  const CarportRenaultLocale *entry;
+
+  if (self->http == NULL)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   "No HTTP session given");
+      return FALSE;
+    }
+
+  entry = self->locale ? carport_renault_locale_lookup (self->locale) : NULL;
+  if (entry == NULL)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   "The country “%s” is not supported", self->locale ? self->locale : "");
+      return FALSE;
+    }
+
+  g_free (self->gigya_url);
+  self->gigya_url = carport_service_root (GIGYA_URL_ENV, entry->gigya_url, error);
+  if (self->gigya_url == NULL)
+    return FALSE;
+
+  g_free (self->gigya_key);
+  self->gigya_key = g_strdup (entry->gigya_key);
+
+  return TRUE;
+}
+
+static void
+carport_renault_auth_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = carport_renault_auth_initable_init;
+}
+
+static void
+carport_renault_auth_provider_iface_init (CarportAuthProviderInterface *iface)
+{
+  iface->login_async = carport_renault_auth_login_async;
+  iface->login_finish = carport_renault_auth_login_finish;
+  iface->submit_code_async = carport_renault_auth_submit_code_async;
+  iface->submit_code_finish = carport_renault_auth_submit_code_finish;
+  iface->get_token_async = carport_renault_auth_get_token_async;
+  iface->get_token_finish = carport_renault_auth_get_token_finish;
+  iface->get_person_id_async = carport_renault_auth_get_person_id_async;
+  iface->get_person_id_finish = carport_renault_auth_get_person_id_finish;
+  iface->invalidate_token = carport_renault_auth_invalidate_token;
+  iface->logout = carport_renault_auth_logout;
+}
+
+static void
+carport_renault_auth_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCALE:
+      g_value_set_string (value, self->locale);
+      break;
+    case PROP_HTTP:
+      g_value_set_object (value, self->http);
+      break;
+    case PROP_GIGYA_URL:
+      g_value_set_string (value, self->gigya_url);
+      break;
+    case PROP_REFRESH_SECRET:
+      g_value_set_string (value, self->login_token);
+      break;
+    case PROP_NEEDS_CODE:
+      g_value_set_boolean (value, self->needs_code);
+      break;
+    case PROP_PERSON_ID:
+      g_value_set_string (value, self->person_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_renault_auth_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCALE:
+      self->locale = g_value_dup_string (value);
+      break;
+    case PROP_HTTP:
+      self->http = g_value_dup_object (value);
+      break;
+    case PROP_REFRESH_SECRET:
+      {
+        const char *secret = g_value_get_string (value);
+
+        set_login_token (self, secret && *secret ? secret : NULL);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_renault_auth_dispose (GObject *object)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->http);
+
+  G_OBJECT_CLASS (carport_renault_auth_parent_class)->dispose (object);
+}
+
+static void
+carport_renault_auth_finalize (GObject *object)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
+
+  clear_tfa (self);
+  clear_secret (&self->login_token);
+  clear_secret (&self->jwt);
+  g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_free (self->person_id);
+  g_free (self->locale);
+  g_free (self->gigya_url);
+  g_free (self->gigya_key);
+
+  G_OBJECT_CLASS (carport_renault_auth_parent_class)->finalize (object);
+}
+
+static void
+carport_renault_auth_class_init (CarportRenaultAuthClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = carport_renault_auth_get_property;
+  object_class->set_property = carport_renault_auth_set_property;
+  object_class->dispose = carport_renault_auth_dispose;
+  object_class->finalize = carport_renault_auth_finalize;
+
+  properties[PROP_LOCALE] =
+    g_param_spec_string ("locale", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HTTP] =
+    g_param_spec_object ("http", NULL, NULL,
+                         CARPORT_TYPE_HTTP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GIGYA_URL] =
+    g_param_spec_string ("gigya-url", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_REFRESH_SECRET, "refresh-secret");
+  g_object_class_override_property (object_class, PROP_NEEDS_CODE, "needs-code");
+  g_object_class_override_property (object_class, PROP_PERSON_ID, "person-id");
+}
+
+static void
+carport_renault_auth_init (CarportRenaultAuth *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+}
+
+CarportRenaultAuth *
+carport_renault_auth_new (CarportHttp  *http,
+                          const char   *locale,
+                          GError      **error)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (http), NULL);
+  g_return_val_if_fail (locale != NULL, NULL);
+
+  return g_initable_new (CARPORT_TYPE_RENAULT_AUTH, NULL, error,
+                         "http", http,
+                         "locale", locale,
+                         NULL);
+}
+
+const char *
+carport_renault_auth_get_locale (CarportRenaultAuth *self)
+{
+  g_return_val_if_fail (CARPORT_IS_RENAULT_AUTH (self), NULL);
+
+  return self->locale;
+}
+
+CarportHttp *
+carport_renault_auth_get_http (CarportRenaultAuth *self)
+{
+  g_return_val_if_fail (CARPORT_IS_RENAULT_AUTH (self), NULL);
+
+  return self->http;
+}
+
+const char *
+carport_renault_auth_get_gigya_url (CarportRenaultAuth *self)
+{
+  g_return_val_if_fail (CARPORT_IS_RENAULT_AUTH (self), NULL);
+
+  return self->gigya_url;
+}

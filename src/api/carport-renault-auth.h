@@ -1,0 +1,31 @@
+/* carport-renault-auth.h — Renault's Gigya login (docs/api-renault.md §a). */
+#pragma once
+
+#include "carport-auth-provider.h"
+#include "carport-http.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_RENAULT_AUTH (carport_renault_auth_get_type ())
+G_DECLARE_FINAL_TYPE (CarportRenaultAuth, carport_renault_auth, CARPORT, RENAULT_AUTH, GObject)
+
+/* Implements CarportAuthProvider (refresh-secret = the Gigya login token) and
+ * GInitable. Properties: locale (string, construct-only, "fr_FR"), http
+ * (CarportHttp, construct-only), gigya-url (string, read-only: the root in use,
+ * CARPORT_RENAULT_GIGYA_URL overrides the locale table's).
+ *
+ * Fails with INVALID_INPUT for a locale not in the table, INSECURE_URL for a
+ * non-https override. */
+CarportRenaultAuth *carport_renault_auth_new           (CarportHttp  *http,
+                                                        const char   *locale,
+                                                        GError      **error);
+
+const char         *carport_renault_auth_get_locale    (CarportRenaultAuth *self);
+CarportHttp        *carport_renault_auth_get_http      (CarportRenaultAuth *self);
+const char         *carport_renault_auth_get_gigya_url (CarportRenaultAuth *self);
+
+/* Decodes the payload of a JWT (base64url, no signature check) and returns its
+ * "exp" claim (seconds since the epoch), or 0 when there is none. */
+gint64              carport_jwt_get_expiry             (const char *jwt);
+
+G_END_DECLS

@@ -1,0 +1,1155 @@
+/* carport-renault-models.c — what each Renault model supports (§c.5), the
+ * action bodies (§c.4) and the locale table (§a.4).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "carport-api"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "carport-renault-models.h"
+
+/* ------------------------------------------------------------------------ */
+/* Endpoint definitions                                                      */
+
+#define KCA_V1 "kca/car-adapter/v1/cars/{vin}/"
+#define KCA_V2 "kca/car-adapter/v2/cars/{vin}/"
+#define KCM_V1 "kcm/v1/vehicles/{vin}/"
+
+static const CarportEndpointDef def_battery_status = { KCA_V2 "battery-status", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_cockpit = { KCA_V1 "cockpit", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_location = { KCA_V1 "location", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_hvac_status = { KCA_V1 "hvac-status", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_hvac_settings = { KCA_V1 "hvac-settings", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_charge_mode = { KCA_V1 "charge-mode", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_charging_settings = { KCA_V1 "charging-settings", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_charge_schedule = { KCA_V1 "charge-schedule", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_ev_settings = { KCM_V1 "ev/settings", CARPORT_ACTION_MODE_KCM_PLAIN };
+static const CarportEndpointDef def_soc_levels = { KCM_V1 "ev/soc-levels", CARPORT_ACTION_MODE_KCM_PLAIN };
+static const CarportEndpointDef def_lock_status = { KCA_V1 "lock-status", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_res_state = { KCA_V1 "res-state", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_pressure = { KCA_V1 "pressure", CARPORT_ACTION_MODE_DEFAULT };
+
+static const CarportEndpointDef act_hvac_start = { KCA_V1 "actions/hvac-start", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_hvac_stop = { KCA_V1 "actions/hvac-start", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_hvac_stop_kca_stop = { KCA_V1 "actions/hvac-start", CARPORT_ACTION_MODE_KCA_STOP };
+static const CarportEndpointDef act_charge_start = { KCA_V1 "actions/charging-start", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_charge_start_kcm = { KCM_V1 "charge/start", CARPORT_ACTION_MODE_KCM };
+static const CarportEndpointDef act_charge_pause_resume = { KCM_V1 "charge/pause-resume", CARPORT_ACTION_MODE_KCM_PAUSE_RESUME };
+static const CarportEndpointDef act_charge_start_settings = { KCM_V1 "ev/settings", CARPORT_ACTION_MODE_KCM_SETTINGS };
+static const CarportEndpointDef act_charge_stop = { KCA_V1 "actions/charging-start", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_charge_mode = { KCA_V1 "actions/charge-mode", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_charge_schedule = { KCA_V2 "actions/charge-schedule", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_charge_schedule_kcm = { KCM_V1 "charge/schedule", CARPORT_ACTION_MODE_KCM };
+static const CarportEndpointDef act_hvac_schedule = { KCA_V2 "actions/hvac-schedule", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_horn_lights = { KCA_V1 "actions/horn-lights", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_refresh_location = { KCA_V1 "actions/refresh-location", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_refresh_battery = { KCA_V1 "actions/refresh-battery-status", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_refresh_hvac = { KCA_V1 "actions/refresh-hvac-status", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef act_soc_levels = { KCM_V1 "ev/soc-levels", CARPORT_ACTION_MODE_KCM_PLAIN };
+
+/* ------------------------------------------------------------------------ */
+/* The model table                                                           */
+
+typedef struct {
+  const char *code;
+  const char *name;
+  /* renault-api endpoint keys, space separated, exactly as §c.5 lists them.
+   * Keys "not listed" fall back to the defaults, like "ok" ones. */
+  const char *ok;
+  const char *alternatives;   /* "key:alternative" */
+  const char *unsupported;
+} ModelSpec;
+
+static const ModelSpec model_specs[] = {
+  { "A4E1VE", "Renault R4 E-Tech",
+    "battery-status cockpit location hvac-status charges soc-levels actions/hvac-start actions/hvac-stop actions/horn-start actions/lights-start",
+    "charge-schedule:ev-settings actions/charge-start:ev-settings",
+    "charge-mode charge-history lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+  { "A5E1AE", "Alpine A290",
+    "battery-status cockpit location hvac-status hvac-settings charges soc-levels actions/hvac-start actions/horn-start actions/lights-start",
+    "charge-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+  { "DU31SU", "Dacia Duster III",
+    "cockpit location",
+    "",
+    "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure soc-levels actions/horn-start actions/lights-start" },
+  { "R5E1VE", "Renault 5 E-TECH",
+    "battery-status cockpit location hvac-status hvac-settings charges alerts soc-levels actions/hvac-start actions/horn-start actions/lights-start actions/refresh-location",
+    "charge-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+  { "X071VE", "TWINGO III",
+    "battery-status cockpit location hvac-status hvac-settings charging-settings",
+    "",
+    "charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings" },
+  { "X101VE", "ZOE phase 1",
+    "battery-status cockpit hvac-status charge-mode charge-schedule actions/hvac-start actions/hvac-stop actions/charge-start actions/charge-set-schedule",
+    "",
+    "location lock-status res-state pressure soc-levels" },
+  { "X102VE", "ZOE phase 2",
+    "battery-status cockpit location hvac-status hvac-settings charging-settings pressure actions/hvac-start actions/charge-start",
+    "actions/charge-stop:kcm-pause-resume",
+    "charge-mode charge-schedule lock-status res-state soc-levels actions/horn-start actions/lights-start" },
+  { "XBG1VE", "DACIA SPRING",
+    "battery-status cockpit location hvac-status actions/hvac-start actions/refresh-location",
+    "actions/hvac-stop:kca-stop actions/charge-start:kcm-pause-resume actions/charge-stop:kcm-pause-resume",
+    "hvac-settings charge-mode charging-settings charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts soc-levels actions/horn-start actions/lights-start" },
+  { "XCB1SE", "SCENIC E-TECH",
+    "battery-status cockpit location hvac-status hvac-settings",
+    "charge-schedule:ev-settings",
+    "charge-mode lock-status res-state" },
+  { "XCB1VE", "MEGANE E-TECH",
+    "battery-status cockpit location hvac-status hvac-settings charging-settings soc-levels actions/hvac-start actions/horn-start actions/lights-start",
+    "actions/charge-start:kcm actions/charge-set-schedule:kcm",
+    "charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-stop" },
+  { "XDD1VE", "Renault Master E-Tech",
+    "battery-status cockpit location hvac-status hvac-settings soc-levels actions/hvac-start actions/hvac-stop actions/charge-set-mode actions/horn-start actions/lights-start",
+    "charge-schedule:ev-settings actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-stop actions/charge-set-schedule" },
+  { "XFB2BI", "Megane IV",
+    "battery-status cockpit hvac-status hvac-settings charging-settings",
+    "",
+    "location charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings" },
+  { "XHN1CP", "Rafale",
+    "battery-status cockpit location hvac-status hvac-settings actions/horn-start actions/lights-start",
+    "charge-schedule:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-start" },
+  { "XHN1ML", "Renault Espace VI (OpenRLink)",
+    "cockpit location actions/horn-start actions/lights-start",
+    "",
+    "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings soc-levels actions/hvac-start" },
+  { "XHN1SU", "AUSTRAL",
+    "cockpit location actions/horn-start actions/lights-start",
+    "",
+    "battery-status hvac-status charge-mode charging-settings charge-history lock-status res-state pressure soc-levels actions/hvac-start actions/charge-start actions/charge-stop" },
+  { "XJA1VP", "CLIO V",
+    "cockpit location",
+    "",
+    "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts soc-levels actions/hvac-start actions/charge-start actions/charge-stop actions/horn-start actions/lights-start" },
+  { "XJA2VP", "CLIO V",
+    "cockpit location",
+    "",
+    "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts soc-levels actions/hvac-start actions/charge-start actions/charge-stop actions/horn-start actions/lights-start" },
+  { "XJB1SU", "CAPTUR II",
+    "battery-status cockpit location hvac-status hvac-settings charging-settings actions/hvac-start",
+    "",
+    "charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings soc-levels actions/charge-start actions/charge-stop actions/horn-start actions/lights-start" },
+  { "XJB2CP", "Renault Symbioz 2025",
+    "cockpit location actions/horn-start actions/lights-start",
+    "",
+    "battery-status hvac-status charge-mode charging-settings lock-status res-state pressure soc-levels actions/hvac-start actions/charge-start actions/charge-stop" },
+  { "XJF2BI", "DACIA SANDERO III (ECO-G, petrol+LPG; engineEnergyType OTHER)",
+    "cockpit location actions/horn-start actions/lights-start actions/refresh-location",
+    "",
+    "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts soc-levels actions/hvac-start actions/hvac-stop actions/hvac-set-schedule actions/charge-start actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+  { "XJL2TR", "Arkana E-tech full hybrid",
+    "cockpit location",
+    "",
+    "hvac-status hvac-settings charge-mode charging-settings charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure" },
+};
+
+typedef struct {
+  const CarportEndpointDef *endpoints[CARPORT_N_ENDPOINTS];
+  const CarportEndpointDef *actions[CARPORT_N_COMMAND_KINDS];
+} ModelTable;
+
+static ModelTable default_table;
+static ModelTable model_tables[G_N_ELEMENTS (model_specs)];
+
+static void
+table_init_defaults (ModelTable *table)
+{
+  memset (table, 0, sizeof *table);
+
+  table->endpoints[CARPORT_ENDPOINT_BATTERY_STATUS] = &def_battery_status;
+  table->endpoints[CARPORT_ENDPOINT_COCKPIT] = &def_cockpit;
+  table->endpoints[CARPORT_ENDPOINT_LOCATION] = &def_location;
+  table->endpoints[CARPORT_ENDPOINT_HVAC_STATUS] = &def_hvac_status;
+  table->endpoints[CARPORT_ENDPOINT_HVAC_SETTINGS] = &def_hvac_settings;
+  table->endpoints[CARPORT_ENDPOINT_CHARGE_MODE] = &def_charge_mode;
+  table->endpoints[CARPORT_ENDPOINT_CHARGING_SETTINGS] = &def_charging_settings;
+  table->endpoints[CARPORT_ENDPOINT_CHARGE_SCHEDULE] = &def_charge_schedule;
+  /* KCM ev/settings is not among renault-api's defaults. */
+  table->endpoints[CARPORT_ENDPOINT_EV_SETTINGS] = NULL;
+  table->endpoints[CARPORT_ENDPOINT_SOC_LEVELS] = &def_soc_levels;
+  table->endpoints[CARPORT_ENDPOINT_LOCK_STATUS] = &def_lock_status;
+  table->endpoints[CARPORT_ENDPOINT_RES_STATE] = &def_res_state;
+  table->endpoints[CARPORT_ENDPOINT_PRESSURE] = &def_pressure;
+
+  table->actions[CARPORT_COMMAND_KIND_HVAC_START] = &act_hvac_start;
+  table->actions[CARPORT_COMMAND_KIND_HVAC_STOP] = &act_hvac_stop;
+  table->actions[CARPORT_COMMAND_KIND_CHARGE_START] = &act_charge_start;
+  table->actions[CARPORT_COMMAND_KIND_CHARGE_STOP] = &act_charge_stop;
+  table->actions[CARPORT_COMMAND_KIND_CHARGE_MODE] = &act_charge_mode;
+  table->actions[CARPORT_COMMAND_KIND_CHARGE_SCHEDULE] = &act_charge_schedule;
+  table->actions[CARPORT_COMMAND_KIND_HVAC_SCHEDULE] = &act_hvac_schedule;
+  table->actions[CARPORT_COMMAND_KIND_HORN] = &act_horn_lights;
+  table->actions[CARPORT_COMMAND_KIND_LIGHTS] = &act_horn_lights;
+  table->actions[CARPORT_COMMAND_KIND_REFRESH_LOCATION] = &act_refresh_location;
+  table->actions[CARPORT_COMMAND_KIND_REFRESH_BATTERY] = &act_refresh_battery;
+  table->actions[CARPORT_COMMAND_KIND_REFRESH_HVAC] = &act_refresh_hvac;
+  table->actions[CARPORT_COMMAND_KIND_SOC_LEVELS] = &act_soc_levels;
+}
+
+/* Keys renault-api has but Carport does not use (history, alerts, …). */
+static const char * const ignored_keys[] = {
+  "charges", "charge-history", "hvac-history", "hvac-sessions", "notification-settings", "alerts",
+};
+
+static void
+table_apply (ModelTable *table,
+             const char *model,
+             const char *key,
+             const char *alternative,
+             gboolean    supported)
+{
+  const CarportEndpointDef **slot = NULL;
+  const CarportEndpointDef *def = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ignored_keys); i++)
+    if (g_str_equal (key, ignored_keys[i]))
+      return;
+
+#define ENDPOINT(k, e, d) \
+  else if (g_str_equal (key, k)) { slot = &table->endpoints[e]; def = d; }
+#define ACTION(k, a, d) \
+  else if (g_str_equal (key, k)) { slot = &table->actions[a]; def = d; }
+
+  if (FALSE) {}
+  ENDPOINT ("battery-status", CARPORT_ENDPOINT_BATTERY_STATUS, &def_battery_status)
+  ENDPOINT ("cockpit", CARPORT_ENDPOINT_COCKPIT, &def_cockpit)
+  ENDPOINT ("location", CARPORT_ENDPOINT_LOCATION, &def_location)
+  ENDPOINT ("hvac-status", CARPORT_ENDPOINT_HVAC_STATUS, &def_hvac_status)
+  ENDPOINT ("hvac-settings", CARPORT_ENDPOINT_HVAC_SETTINGS, &def_hvac_settings)
+  ENDPOINT ("charge-mode", CARPORT_ENDPOINT_CHARGE_MODE, &def_charge_mode)
+  ENDPOINT ("charging-settings", CARPORT_ENDPOINT_CHARGING_SETTINGS, &def_charging_settings)
+  ENDPOINT ("charge-schedule", CARPORT_ENDPOINT_CHARGE_SCHEDULE, &def_charge_schedule)
+  ENDPOINT ("lock-status", CARPORT_ENDPOINT_LOCK_STATUS, &def_lock_status)
+  ENDPOINT ("res-state", CARPORT_ENDPOINT_RES_STATE, &def_res_state)
+  ENDPOINT ("pressure", CARPORT_ENDPOINT_PRESSURE, &def_pressure)
+  ACTION ("actions/hvac-start", CARPORT_COMMAND_KIND_HVAC_START, &act_hvac_start)
+  ACTION ("actions/hvac-stop", CARPORT_COMMAND_KIND_HVAC_STOP, &act_hvac_stop)
+  ACTION ("actions/charge-start", CARPORT_COMMAND_KIND_CHARGE_START, &act_charge_start)
+  ACTION ("actions/charge-stop", CARPORT_COMMAND_KIND_CHARGE_STOP, &act_charge_stop)
+  ACTION ("actions/charge-set-mode", CARPORT_COMMAND_KIND_CHARGE_MODE, &act_charge_mode)
+  ACTION ("actions/charge-set-schedule", CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, &act_charge_schedule)
+  ACTION ("actions/hvac-set-schedule", CARPORT_COMMAND_KIND_HVAC_SCHEDULE, &act_hvac_schedule)
+  ACTION ("actions/horn-start", CARPORT_COMMAND_KIND_HORN, &act_horn_lights)
+  ACTION ("actions/lights-start", CARPORT_COMMAND_KIND_LIGHTS, &act_horn_lights)
+  ACTION ("actions/refresh-location", CARPORT_COMMAND_KIND_REFRESH_LOCATION, &act_refresh_location)
+  else if (g_str_equal (key, "soc-levels"))
+    {
+      /* Read and write share the KCM path. */
+      table->endpoints[CARPORT_ENDPOINT_SOC_LEVELS] = supported ? &def_soc_levels : NULL;
+      slot = &table->actions[CARPORT_COMMAND_KIND_SOC_LEVELS];
+      def = &act_soc_levels;
+    }
+  else
+    {
+      g_warning ("Model table of %s: unknown key “%s”", model, key);
+      return;
+    }
+
+#undef ENDPOINT
+#undef ACTION
+
+  if (!supported)
+    {
+      *slot = NULL;
+      return;
+    }
+
+  if (alternative == NULL)
+    {
+      *slot = def;
+      return;
+    }
+
+  if (g_str_equal (key, "charge-schedule") && g_str_equal (alternative, "ev-settings"))
+    {
+      /* The schedules come from KCM ev/settings: that endpoint replaces the
+       * KCA calendar, so the same document is not fetched twice. */
+      table->endpoints[CARPORT_ENDPOINT_CHARGE_SCHEDULE] = NULL;
+      table->endpoints[CARPORT_ENDPOINT_EV_SETTINGS] = &def_ev_settings;
+    }
+  else if (g_str_equal (key, "actions/hvac-stop") && g_str_equal (alternative, "kca-stop"))
+    *slot = &act_hvac_stop_kca_stop;
+  else if (g_str_equal (key, "actions/charge-start") && g_str_equal (alternative, "ev-settings"))
+    *slot = &act_charge_start_settings;
+  else if (g_str_equal (key, "actions/charge-start") && g_str_equal (alternative, "kcm"))
+    *slot = &act_charge_start_kcm;
+  else if (g_str_equal (key, "actions/charge-start") && g_str_equal (alternative, "kcm-pause-resume"))
+    *slot = &act_charge_pause_resume;
+  else if (g_str_equal (key, "actions/charge-stop") && g_str_equal (alternative, "kcm-pause-resume"))
+    *slot = &act_charge_pause_resume;
+  else if (g_str_equal (key, "actions/charge-set-schedule") && g_str_equal (alternative, "kcm"))
+    *slot = &act_charge_schedule_kcm;
+  else
+    g_warning ("Model table of %s: unknown alternative “%s” for “%s”", model, alternative, key);
+}
+
+static void
+table_apply_list (ModelTable *table,
+                  const char *model,
+                  const char *list,
+                  gboolean    alternatives,
+                  gboolean    supported)
+{
+  g_auto(GStrv) keys = g_strsplit (list, " ", -1);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *key = NULL;
+      const char *alternative = NULL;
+      char *colon;
+
+      if (*keys[i] == '\0')
+        continue;
+
+      key = g_strdup (keys[i]);
+      colon = strchr (key, ':');
+      if (alternatives && colon != NULL)
+        {
+          *colon = '\0';
+          alternative = colon + 1;
+        }
+
+      table_apply (table, model, key, alternative, supported);
+    }
+}
+
+/* Refreshes and the command variants that follow from the endpoints. */
+static void
+table_finish (ModelTable *table)
+{
+  if (table->endpoints[CARPORT_ENDPOINT_BATTERY_STATUS] == NULL)
+    table->actions[CARPORT_COMMAND_KIND_REFRESH_BATTERY] = NULL;
+  if (table->endpoints[CARPORT_ENDPOINT_HVAC_STATUS] == NULL)
+    table->actions[CARPORT_COMMAND_KIND_REFRESH_HVAC] = NULL;
+  /* "Charge now" through ev/settings reads the settings first. */
+  if (table->actions[CARPORT_COMMAND_KIND_CHARGE_START] != NULL &&
+      table->actions[CARPORT_COMMAND_KIND_CHARGE_START]->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)
+    table->endpoints[CARPORT_ENDPOINT_EV_SETTINGS] = &def_ev_settings;
+}
+
+static void
+ensure_tables (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      table_init_defaults (&default_table);
+      table_finish (&default_table);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (model_specs); i++)
+        {
+          const ModelSpec *spec = &model_specs[i];
+          ModelTable *table = &model_tables[i];
+
+          table_init_defaults (table);
+          table_apply_list (table, spec->code, spec->ok, FALSE, TRUE);
+          table_apply_list (table, spec->code, spec->alternatives, TRUE, TRUE);
+          table_apply_list (table, spec->code, spec->unsupported, FALSE, FALSE);
+          table_finish (table);
+        }
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static const ModelTable *
+lookup_table (const char *model_code)
+{
+  ensure_tables ();
+
+  if (model_code != NULL && *model_code != '\0')
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (model_specs); i++)
+        if (g_ascii_strcasecmp (model_specs[i].code, model_code) == 0)
+          return &model_tables[i];
+
+      g_debug ("Model %s is not documented; using the default endpoints", model_code);
+    }
+
+  return &default_table;
+}
+
+const CarportEndpointDef *
+carport_renault_model_get_endpoint (const char      *model_code,
+                                    CarportEndpoint  endpoint)
+{
+  g_return_val_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS, NULL);
+
+  return lookup_table (model_code)->endpoints[endpoint];
+}
+
+const CarportEndpointDef *
+carport_renault_model_get_action (const char         *model_code,
+                                  CarportCommandKind  kind)
+{
+  g_return_val_if_fail ((guint) kind < CARPORT_N_COMMAND_KINDS, NULL);
+
+  return lookup_table (model_code)->actions[kind];
+}
+
+guint
+carport_renault_model_supported_endpoints (const char *model_code)
+{
+  const ModelTable *table = lookup_table (model_code);
+  guint mask = 0;
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    if (table->endpoints[i] != NULL)
+      mask |= 1u << i;
+
+  return mask;
+}
+
+guint
+carport_renault_model_supported_commands (const char *model_code)
+{
+  const ModelTable *table = lookup_table (model_code);
+  guint mask = 0;
+
+  for (guint i = 0; i < CARPORT_N_COMMAND_KINDS; i++)
+    if (table->actions[i] != NULL)
+      mask |= 1u << i;
+
+  return mask;
+}
+
+gboolean
+carport_renault_model_reports_watts (const char *model_code)
+{
+  /* ZOE phase 1 behind the GDC gateway (§b.4, §c.5). */
+  return model_code != NULL && g_ascii_strcasecmp (model_code, "X101VE") == 0;
+}
+
+gboolean
+carport_renault_model_is_known (const char *model_code)
+{
+  if (model_code == NULL || *model_code == '\0')
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (model_specs); i++)
+    if (g_ascii_strcasecmp (model_specs[i].code, model_code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+const char *
+carport_renault_model_get_name (const char *model_code)
+{
+  if (model_code == NULL)
+    return NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (model_specs); i++)
+    if (g_ascii_strcasecmp (model_specs[i].code, model_code) == 0)
+      return model_specs[i].name;
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Action bodies                                                             */
+
+static const char * const day_names[CARPORT_N_WEEKDAYS] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* json-glib 1.6 has *_with_default only for scalars. */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name,
+               JsonObject *fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fallback;
+
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name,
+              JsonArray  *fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fallback;
+
+  return json_node_get_array (node);
+}
+
+static char *
+node_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* {"data":{"type":@type[,"attributes":@attributes]}} */
+static char *
+jsonapi_body (const char *type,
+              JsonObject *attributes)
+{
+  g_autoptr(JsonObject) data = json_object_new ();
+  g_autoptr(JsonObject) envelope = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (data, "type", type);
+  if (attributes != NULL)
+    json_object_set_object_member (data, "attributes", json_object_ref (attributes));
+  json_object_set_object_member (envelope, "data", json_object_ref (data));
+  json_node_set_object (root, envelope);
+
+  return node_to_string (root);
+}
+
+static char *
+jsonapi_action_body (const char *type,
+                     const char *action)
+{
+  g_autoptr(JsonObject) attributes = json_object_new ();
+
+  json_object_set_string_member (attributes, "action", action);
+  return jsonapi_body (type, attributes);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" in UTC, only for a time in the future. */
+static char *
+format_future_time (GDateTime  *when,
+                    GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (g_date_time_compare (when, now) <= 0)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The start time must be in the future."));
+      return NULL;
+    }
+
+  utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static char *
+build_hvac_start (CarportCommand  *command,
+                  GError         **error)
+{
+  g_autoptr(JsonObject) attributes = json_object_new ();
+  double temperature = carport_command_get_temperature_c (command);
+  GDateTime *start_at = carport_command_get_start_at (command);
+
+  if (isnan (temperature))
+    temperature = 21.0;
+
+  if (!(temperature >= 15.0 && temperature <= 25.0))
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The temperature must be between 15 °C and 25 °C."));
+      return NULL;
+    }
+
+  json_object_set_string_member (attributes, "action", "start");
+  json_object_set_double_member (attributes, "targetTemperature", temperature);
+
+  if (start_at != NULL)
+    {
+      g_autofree char *text = format_future_time (start_at, error);
+
+      if (text == NULL)
+        return NULL;
+      json_object_set_string_member (attributes, "startDateTime", text);
+    }
+
+  return jsonapi_body ("HvacStart", attributes);
+}
+
+static gboolean
+reject_start_time (CarportCommand  *command,
+                   GError         **error)
+{
+  if (carport_command_get_start_at (command) == NULL)
+    return FALSE;
+
+  g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                       _("This car can only start charging now."));
+  return TRUE;
+}
+
+/* KCM "charge now": the ev/settings just read, with every programme off,
+ * posted back whole (§c.4). chargeModeRq is left as it was, as renault-api does. */
+static char *
+build_charge_start_settings (JsonNode  *current,
+                             GError   **error)
+{
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object;
+  JsonNode *programs;
+
+  if (current != NULL && JSON_NODE_HOLDS_OBJECT (current))
+    {
+      JsonObject *data = object_member (json_node_get_object (current), "data", NULL);
+      g_autoptr(JsonNode) attributes_node = NULL;
+
+      if (data != NULL && object_member (data, "attributes", NULL) != NULL)
+        {
+          attributes_node = json_node_new (JSON_NODE_OBJECT);
+          json_node_set_object (attributes_node, json_object_get_object_member (data, "attributes"));
+          text = json_to_string (attributes_node, FALSE);
+        }
+      else
+        text = json_to_string (current, FALSE);
+    }
+
+  if (text == NULL)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The car's charge settings must be read before charging can start."));
+      return NULL;
+    }
+
+  /* A deep copy: json_node_copy() would share the object with @current. */
+  copy = json_from_string (text, NULL);
+  if (copy == NULL || !JSON_NODE_HOLDS_OBJECT (copy))
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The car's charge settings must be read before charging can start."));
+      return NULL;
+    }
+
+  object = json_node_get_object (copy);
+  programs = json_object_get_member (object, "programs");
+  if (programs != NULL && JSON_NODE_HOLDS_ARRAY (programs))
+    {
+      JsonArray *array = json_node_get_array (programs);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            json_object_set_boolean_member (json_node_get_object (element),
+                                            "programActivationStatus", FALSE);
+        }
+    }
+
+  return node_to_string (copy);
+}
+
+static char *
+build_soc_levels (CarportCommand  *command,
+                  GError         **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  int soc_min = carport_command_get_soc_min_percent (command);
+  int soc_target = carport_command_get_soc_target_percent (command);
+
+  if (soc_min < 15 || soc_min > 45 || soc_min % 5 != 0)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The minimum charge level must be between 15 % and 45 %, in steps of 5 %."));
+      return NULL;
+    }
+
+  if (soc_target < 55 || soc_target > 100 || soc_target % 5 != 0)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The charge target must be between 55 % and 100 %, in steps of 5 %."));
+      return NULL;
+    }
+
+  json_object_set_int_member (object, "socMin", soc_min);
+  json_object_set_int_member (object, "socTarget", soc_target);
+  json_node_set_object (root, object);
+
+  return node_to_string (root);
+}
+
+/* A "HH:MM" (or "THH:MMZ") time as the KCA "THH:MMZ", or NULL. */
+static char *
+kca_time (const char *text)
+{
+  int hour, minute;
+
+  if (text == NULL)
+    return NULL;
+  if (*text == 'T')
+    text++;
+  if (strlen (text) < 5 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      text[2] != ':' || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]) ||
+      !(text[5] == '\0' || (text[5] == 'Z' && text[6] == '\0')))
+    return NULL;
+
+  hour = g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
+  minute = g_ascii_digit_value (text[3]) * 10 + g_ascii_digit_value (text[4]);
+  if (hour > 23 || minute > 59)
+    return NULL;
+
+  return g_strdup_printf ("T%02d:%02dZ", hour, minute);
+}
+
+/* One KCA schedule, cleaned: id, activated, and each day a slot or null. */
+static JsonObject *
+clean_schedule (JsonObject  *schedule,
+                gboolean     climate,
+                GError     **error)
+{
+  g_autoptr(JsonObject) out = json_object_new ();
+  JsonNode *id = json_object_get_member (schedule, "id");
+  JsonNode *activated = json_object_get_member (schedule, "activated");
+
+  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 ||
+      json_node_get_int (id) < 1 || json_node_get_int (id) > 5)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("Each programme needs a number from 1 to 5."));
+      return NULL;
+    }
+
+  json_object_set_int_member (out, "id", json_node_get_int (id));
+  json_object_set_boolean_member (out, "activated",
+                                  activated != NULL &&
+                                  json_node_get_value_type (activated) == G_TYPE_BOOLEAN &&
+                                  json_node_get_boolean (activated));
+
+  for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
+    {
+      JsonObject *slot = object_member (schedule, day_names[day], NULL);
+      g_autoptr(JsonObject) clean = NULL;
+      g_autofree char *time = NULL;
+
+      if (slot == NULL)
+        {
+          json_object_set_null_member (out, day_names[day]);
+          continue;
+        }
+
+      time = kca_time (json_object_get_string_member_with_default (slot, climate ? "readyAtTime" : "startTime", NULL));
+      if (time == NULL)
+        {
+          g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                               _("A programme has a time Carport cannot send."));
+          return NULL;
+        }
+
+      clean = json_object_new ();
+      if (climate)
+        {
+          json_object_set_string_member (clean, "readyAtTime", time);
+        }
+      else
+        {
+          gint64 duration = json_object_get_int_member_with_default (slot, "duration", -1);
+
+          if (duration < 15 || duration > 24 * 60)
+            {
+              g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                                   _("A charge programme needs a duration between 15 minutes and 24 hours."));
+              return NULL;
+            }
+          json_object_set_string_member (clean, "startTime", time);
+          json_object_set_int_member (clean, "duration", duration);
+        }
+      json_object_set_object_member (out, day_names[day], g_steal_pointer (&clean));
+    }
+
+  return g_steal_pointer (&out);
+}
+
+/* ChargeSchedule / HvacSchedule: @current holds {"schedules":[…]} in the
+ * KCA shape (charging-settings / hvac-settings, or what
+ * carport_renault_schedules_to_json() built); all of them are sent (§c.4). */
+static char *
+build_schedules (JsonNode  *current,
+                 gboolean   climate,
+                 GError   **error)
+{
+  g_autoptr(JsonObject) attributes = json_object_new ();
+  JsonArray *out = json_array_new ();
+  JsonObject *object = NULL;
+  JsonArray *schedules = NULL;
+
+  if (current != NULL && JSON_NODE_HOLDS_OBJECT (current))
+    {
+      JsonObject *data;
+
+      object = json_node_get_object (current);
+      data = object_member (object, "data", NULL);
+      if (data != NULL)
+        object = object_member (data, "attributes", NULL);
+      if (object != NULL)
+        schedules = array_member (object, "schedules", NULL);
+    }
+
+  json_object_set_array_member (attributes, "schedules", out);
+
+  if (schedules == NULL)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The programmes to send are missing."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (schedules); i++)
+    {
+      JsonNode *node = json_array_get_element (schedules, i);
+      JsonObject *clean;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      clean = clean_schedule (json_node_get_object (node), climate, error);
+      if (clean == NULL)
+        return NULL;
+      json_array_add_object_element (out, clean);
+    }
+
+  return jsonapi_body (climate ? "HvacSchedule" : "ChargeSchedule", attributes);
+}
+
+static void
+clear_schedule_objects (JsonObject **by_id,
+                        guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&by_id[i], json_object_unref);
+}
+
+/* Adds @schedule to the per-id objects; FALSE with @error when it cannot be sent. */
+static gboolean
+add_schedule_object (JsonObject      **by_id,
+                     CarportSchedule  *schedule,
+                     gboolean          climate,
+                     GError          **error)
+{
+  int id = carport_schedule_get_id (schedule);
+  guint days = carport_schedule_get_days (schedule);
+  g_autofree char *time = NULL;
+
+  if (id < 1 || id > 5)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("Each programme needs a number from 1 to 5."));
+      return FALSE;
+    }
+
+  if (days != 0 && !carport_schedule_get_start_time_is_utc (schedule))
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("Programmes in local time cannot be sent yet."));
+      return FALSE;
+    }
+
+  if (by_id[id] == NULL)
+    {
+      by_id[id] = json_object_new ();
+      json_object_set_int_member (by_id[id], "id", id);
+      json_object_set_boolean_member (by_id[id], "activated", FALSE);
+    }
+  if (carport_schedule_get_activated (schedule))
+    json_object_set_boolean_member (by_id[id], "activated", TRUE);
+
+  if (days == 0)
+    return TRUE;
+
+  time = kca_time (carport_schedule_get_start_time (schedule));
+  if (time == NULL)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("A programme has a time Carport cannot send."));
+      return FALSE;
+    }
+
+  for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
+    {
+      JsonObject *slot;
+
+      if ((days & (1u << day)) == 0)
+        continue;
+
+      slot = json_object_new ();
+      if (climate)
+        {
+          json_object_set_string_member (slot, "readyAtTime", time);
+        }
+      else
+        {
+          json_object_set_string_member (slot, "startTime", time);
+          json_object_set_int_member (slot, "duration", carport_schedule_get_duration_minutes (schedule));
+        }
+      json_object_set_object_member (by_id[id], day_names[day], slot);
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+carport_renault_schedules_to_json (GListModel  *schedules,
+                                   gboolean     climate,
+                                   GError     **error)
+{
+  JsonObject *by_id[6] = { NULL, };
+  JsonObject *object;
+  JsonArray *array;
+  JsonNode *root;
+
+  g_return_val_if_fail (schedules == NULL || G_IS_LIST_MODEL (schedules), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; schedules != NULL && i < g_list_model_get_n_items (schedules); i++)
+    {
+      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (schedules, i);
+
+      if (climate != (carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE))
+        continue;
+
+      if (!add_schedule_object (by_id, schedule, climate, error))
+        {
+          clear_schedule_objects (by_id, G_N_ELEMENTS (by_id));
+          return NULL;
+        }
+    }
+
+  object = json_object_new ();
+  array = json_array_new ();
+  for (guint id = 1; id <= 5; id++)
+    {
+      if (by_id[id] != NULL)
+        json_array_add_object_element (array, g_steal_pointer (&by_id[id]));
+    }
+  json_object_set_array_member (object, "schedules", array);
+
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, object);
+  return root;
+}
+
+char *
+carport_renault_build_action_body (const char      *model_code,
+                                   CarportCommand  *command,
+                                   JsonNode        *current,
+                                   GError         **error)
+{
+  const CarportEndpointDef *def;
+  CarportCommandKind kind;
+
+  g_return_val_if_fail (CARPORT_IS_COMMAND (command), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kind = carport_command_get_kind (command);
+  def = carport_renault_model_get_action (model_code, kind);
+  if (def == NULL)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
+                           _("This car does not offer this feature."));
+      return NULL;
+    }
+
+  switch (kind)
+    {
+    case CARPORT_COMMAND_KIND_HVAC_START:
+      return build_hvac_start (command, error);
+
+    case CARPORT_COMMAND_KIND_HVAC_STOP:
+      return jsonapi_action_body ("HvacStart",
+                                  def->mode == CARPORT_ACTION_MODE_KCA_STOP ? "stop" : "cancel");
+
+    case CARPORT_COMMAND_KIND_CHARGE_START:
+      switch (def->mode)
+        {
+        case CARPORT_ACTION_MODE_KCM_PAUSE_RESUME:
+          if (reject_start_time (command, error))
+            return NULL;
+          return jsonapi_action_body ("ChargePauseResume", "resume");
+
+        case CARPORT_ACTION_MODE_KCM_SETTINGS:
+          if (reject_start_time (command, error))
+            return NULL;
+          return build_charge_start_settings (current, error);
+
+        case CARPORT_ACTION_MODE_DEFAULT:
+        case CARPORT_ACTION_MODE_KCM:
+        case CARPORT_ACTION_MODE_KCA_STOP:
+        case CARPORT_ACTION_MODE_KCM_PLAIN:
+        default:
+          {
+            g_autoptr(JsonObject) attributes = json_object_new ();
+            GDateTime *start_at = carport_command_get_start_at (command);
+
+            json_object_set_string_member (attributes, "action", "start");
+            if (start_at != NULL)
+              {
+                g_autofree char *text = format_future_time (start_at, error);
+
+                if (text == NULL)
+                  return NULL;
+                json_object_set_string_member (attributes, "startDateTime", text);
+              }
+            return jsonapi_body ("ChargingStart", attributes);
+          }
+        }
+
+    case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      if (def->mode == CARPORT_ACTION_MODE_KCM_PAUSE_RESUME)
+        return jsonapi_action_body ("ChargePauseResume", "pause");
+      return jsonapi_action_body ("ChargingStart", "stop");
+
+    case CARPORT_COMMAND_KIND_CHARGE_MODE:
+      switch (carport_command_get_charge_mode (command))
+        {
+        case CARPORT_CHARGE_MODE_ALWAYS:
+          return jsonapi_action_body ("ChargeMode", "always_charging");
+        case CARPORT_CHARGE_MODE_SCHEDULED:
+          return jsonapi_action_body ("ChargeMode", "schedule_mode");
+        case CARPORT_CHARGE_MODE_DELAYED:
+        case CARPORT_CHARGE_MODE_NONE:
+        default:
+          g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                               _("The charge mode can only be set to “always” or “scheduled”."));
+          return NULL;
+        }
+
+    case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
+      return build_schedules (current, FALSE, error);
+
+    case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
+      return build_schedules (current, TRUE, error);
+
+    case CARPORT_COMMAND_KIND_HORN:
+    case CARPORT_COMMAND_KIND_LIGHTS:
+      {
+        g_autoptr(JsonObject) attributes = json_object_new ();
+
+        json_object_set_string_member (attributes, "action", "start");
+        json_object_set_string_member (attributes, "target",
+                                       kind == CARPORT_COMMAND_KIND_HORN ? "horn" : "lights");
+        return jsonapi_body ("HornLights", attributes);
+      }
+
+    case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
+      return jsonapi_body ("RefreshLocation", NULL);
+
+    case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
+      return jsonapi_body ("RefreshBatteryStatus", NULL);
+
+    case CARPORT_COMMAND_KIND_REFRESH_HVAC:
+      return jsonapi_body ("RefreshHvacStatus", NULL);
+
+    case CARPORT_COMMAND_KIND_SOC_LEVELS:
+      return build_soc_levels (command, error);
+
+    case CARPORT_N_COMMAND_KINDS:
+    default:
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
+                           _("This car does not offer this feature."));
+      return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Locales (§a.4)                                                            */
+
+#define GIGYA_URL_EU "https://accounts.eu1.gigya.com"
+#define GIGYA_URL_US "https://accounts.us1.gigya.com"
+#define GIGYA_KEY_EU "3_VgdkgtIRH3AdHvJm-cjV2ug2EFE0lxt0IJzMC4MFqZjFpn_GYFXVdNZ19L7wZX0N"
+#define KAMEREON_URL_EU "https://api-wired-prod-1-euw1.wrd-aws.com"
+#define KAMEREON_URL_US "https://api-wired-prod-1-usw2.wrd-aws.com"
+#define KAMEREON_APIKEY "YjkKtHmGfaceeuExUDKGxrLZGGvtVS0J"
+
+static const CarportRenaultLocale locales[] = {
+  { "bg_BG", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "cs_CZ", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "da_DK", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "de_DE", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "de_AT", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "de_CH", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "en_GB", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "en_IE", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "es_ES", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "fi_FI", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "fr_FR", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "fr_BE", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "fr_CH", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "hr_HR", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "hu_HU", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "it_IT", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "it_CH", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "nl_NL", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "nl_BE", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "no_NO", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "pl_PL", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "pt_PT", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "ro_RO", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "ru_RU", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "sk_SK", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "sl_SI", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "sv_SE", GIGYA_URL_EU, GIGYA_KEY_EU, KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "fr_LU", GIGYA_URL_EU, "3_zt44Wl_wT9mnqn-BHrR19PvXj3wYRPQKLcPbGWawlatFR837KdxSZZStbBTDaqnb", KAMEREON_URL_EU, KAMEREON_APIKEY },
+  { "es_MX", GIGYA_URL_US, "4_yTFqPSsGxVyRXPZUM7t1Iw", KAMEREON_URL_US, KAMEREON_APIKEY },
+};
+
+const CarportRenaultLocale *
+carport_renault_locales (guint *n_locales)
+{
+  if (n_locales != NULL)
+    *n_locales = G_N_ELEMENTS (locales);
+
+  return locales;
+}
+
+const CarportRenaultLocale *
+carport_renault_locale_lookup (const char *locale)
+{
+  char normalized[6];
+
+  if (locale == NULL || strlen (locale) != 5)
+    return NULL;
+
+  /* "fr_FR", also written "fr-FR" or "FR_fr". */
+  normalized[0] = g_ascii_tolower (locale[0]);
+  normalized[1] = g_ascii_tolower (locale[1]);
+  normalized[2] = locale[2] == '-' ? '_' : locale[2];
+  normalized[3] = g_ascii_toupper (locale[3]);
+  normalized[4] = g_ascii_toupper (locale[4]);
+  normalized[5] = '\0';
+
+  for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
+    if (strcmp (locales[i].locale, normalized) == 0)
+      return &locales[i];
+
+  return NULL;
+}
+
+char *
+carport_renault_locale_country (const char *locale)
+{
+  gsize len;
+
+  if (locale == NULL)
+    return NULL;
+
+  len = strlen (locale);
+  if (len < 2 || !g_ascii_isalpha (locale[len - 2]) || !g_ascii_isalpha (locale[len - 1]))
+    return NULL;
+
+  return g_ascii_strup (locale + len - 2, 2);
+}

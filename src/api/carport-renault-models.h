@@ -1,0 +1,69 @@
+/* carport-renault-models.h — what each Renault model supports, and how
+ * (docs/api-renault.md §c.5), plus the locale table (§a.4). Pure data. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "carport-core.h"
+#include "carport-api-error.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CARPORT_ACTION_MODE_DEFAULT,           /* KCA JSON:API as in §c.4 */
+  CARPORT_ACTION_MODE_KCA_STOP,          /* hvac stop with "action":"stop" */
+  CARPORT_ACTION_MODE_KCM,               /* KCM JSON:API (charge/start, charge/schedule) */
+  CARPORT_ACTION_MODE_KCM_PAUSE_RESUME,  /* KCM charge/pause-resume */
+  CARPORT_ACTION_MODE_KCM_SETTINGS,      /* KCM ev/settings read-modify-write */
+  CARPORT_ACTION_MODE_KCM_PLAIN,         /* KCM plain JSON (ev/soc-levels) */
+} CarportActionMode;
+
+typedef struct {
+  const char        *path;   /* relative to {root}/commerce/v1/accounts/{account}/kamereon/, "{vin}" substituted */
+  CarportActionMode  mode;
+} CarportEndpointDef;
+
+/* NULL when the model does not offer it. Unknown models get the defaults. */
+const CarportEndpointDef *carport_renault_model_get_endpoint (const char *model_code, CarportEndpoint endpoint);
+const CarportEndpointDef *carport_renault_model_get_action   (const char *model_code, CarportCommandKind kind);
+guint    carport_renault_model_supported_endpoints (const char *model_code);  /* CarportVehicle mask */
+guint    carport_renault_model_supported_commands  (const char *model_code);
+gboolean carport_renault_model_reports_watts       (const char *model_code);  /* X101VE */
+gboolean carport_renault_model_is_known            (const char *model_code);
+/* The model's name from the table ("ZOE phase 1"), or NULL when unknown. */
+const char *carport_renault_model_get_name         (const char *model_code);
+
+/* The JSON body for @command on @model_code (mode as above), or NULL with
+ * INVALID_INPUT when a parameter is out of range. For KCM_SETTINGS @current is
+ * the ev/settings object just read; for CHARGE_SCHEDULE / HVAC_SCHEDULE it is
+ * the KCA schedules document (charging-settings / hvac-settings attributes, or
+ * carport_renault_schedules_to_json()); else NULL. NOT_SUPPORTED when the
+ * model does not offer @command. */
+char *carport_renault_build_action_body (const char     *model_code,
+                                         CarportCommand *command,
+                                         JsonNode       *current,
+                                         GError        **error);
+
+/* The KCA "schedules" document ({"schedules":[{id, activated, monday..sunday:
+ * slot or null}]}) for the charge (@climate FALSE) or climate programmes in
+ * @schedules (CarportSchedule items, e.g. the charge settings' list; entries
+ * with the same id are merged). Pass it as @current to
+ * carport_renault_build_action_body() for CHARGE_SCHEDULE / HVAC_SCHEDULE.
+ * INVALID_INPUT for local-time (KCM) programmes, bad ids or times. */
+JsonNode *carport_renault_schedules_to_json (GListModel  *schedules,
+                                             gboolean     climate,
+                                             GError     **error);
+
+typedef struct {
+  const char *locale;        /* "fr_FR" */
+  const char *gigya_url;
+  const char *gigya_key;
+  const char *kamereon_url;
+  const char *kamereon_key;
+} CarportRenaultLocale;
+
+const CarportRenaultLocale *carport_renault_locale_lookup (const char *locale); /* NULL if unknown */
+const CarportRenaultLocale *carport_renault_locales       (guint *n_locales);
+/* "FR" for "fr_FR" (the last two characters). */
+char *carport_renault_locale_country (const char *locale);
+
+G_END_DECLS

@@ -1,0 +1,1023 @@
+/* carport-cli.c — the commands of carport-cli.
+ *
+ * Each command is one asynchronous job on a CarportSession, run in a main
+ * loop: prepare the session (demo, or the stored login), then act, then print
+ * a table for people or the JSON of docs/cli-json.md. */
+#define G_LOG_DOMAIN "carport-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "carport-api-error.h"
+#include "carport-cli.h"
+#include "carport-cli-json.h"
+#include "carport-cli-prompt.h"
+#include "carport-demo.h"
+#include "carport-memory-store.h"
+#include "carport-secret-store.h"
+#include "carport-session.h"
+#include "carport-state-cache.h"
+
+typedef struct _Cli Cli;
+typedef void (*CommandFunc) (Cli *cli);
+
+typedef struct {
+  const char *name;
+  const char *usage;        /* arguments after the name */
+  const char *summary;
+  CommandFunc func;
+  gboolean    needs_login;
+} Command;
+
+struct _Cli {
+  GMainLoop      *loop;
+  GCancellable   *cancellable;
+  CarportSession *session;
+  const Command  *command;
+  int             exit_status;
+
+  /* Global options */
+  gboolean json;
+  gboolean demo;
+
+  /* Command arguments and options */
+  char   **args;          /* positional arguments after the command name */
+  char    *vin;
+  char    *brand;
+  char    *locale;
+  char    *email;
+  gboolean password_stdin;
+  gboolean no_wait;
+  double   temperature;
+  char    *at;
+  char    *from;
+  char    *to;
+  int      soc_min;
+  int      soc_target;
+  char    *password;      /* wiped after use */
+};
+
+static void finish_with_error (Cli *cli, const GError *error);
+
+/* ----------------------------------------------------------------------- */
+/* Output helpers                                                          */
+
+static void
+print_row (const char *label,
+           const char *value)
+{
+  g_print ("  %-18s %s\n", label, value);
+}
+
+static void
+finish (Cli *cli,
+        int  status)
+{
+  cli->exit_status = status;
+  g_main_loop_quit (cli->loop);
+}
+
+static void
+finish_with_error (Cli          *cli,
+                   const GError *error)
+{
+  g_printerr ("carport-cli: %s\n", error->message);
+  finish (cli, 1);
+}
+
+static void
+finish_with_message (Cli        *cli,
+                     const char *message)
+{
+  g_printerr ("carport-cli: %s\n", message);
+  finish (cli, 1);
+}
+
+static CarportVehicle *
+pick_vehicle (Cli *cli)
+{
+  GListModel *vehicles = carport_session_get_vehicles (cli->session);
+  g_autoptr(CarportVehicle) first = NULL;
+
+  if (cli->vin)
+    {
+      CarportVehicle *vehicle = carport_session_find_vehicle (cli->session, cli->vin);
+
+      if (!vehicle)
+        {
+          g_autofree char *message = g_strdup_printf (_("No vehicle with VIN %s in this account"), cli->vin);
+
+          finish_with_message (cli, message);
+        }
+      return vehicle;
+    }
+
+  first = g_list_model_get_item (vehicles, 0);
+  if (!first)
+    finish_with_message (cli, _("This account has no vehicle"));
+  return first;  /* the session keeps its reference */
+}
+
+static void
+print_state_table (CarportVehicle *vehicle)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+  CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
+  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
+  CarportLocation *location = carport_vehicle_get_location (vehicle);
+  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
+  CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+
+  g_print ("%s %s (%s)\n",
+           carport_format_brand (carport_vehicle_get_brand (vehicle)),
+           carport_vehicle_get_display_name (vehicle),
+           carport_vehicle_get_vin (vehicle));
+  if (carport_vehicle_get_from_cache (vehicle))
+    g_print ("  %s\n", _("(last known state, not confirmed by the car yet)"));
+
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS))
+    {
+      g_autofree char *level = carport_format_percent (carport_battery_get_level_percent (battery));
+      g_autofree char *range = carport_format_distance (carport_battery_get_range_km (battery), CARPORT_DISTANCE_UNIT_KILOMETRES);
+      g_autofree char *power = carport_format_power (carport_battery_get_charging_power_kw (battery));
+      g_autofree char *remaining = carport_format_duration_minutes (carport_battery_get_remaining_minutes (battery));
+      g_autofree char *updated = carport_format_updated (carport_battery_get_updated (battery), now);
+
+      print_row (_("Battery"), level);
+      print_row (_("Range"), range);
+      print_row (_("Plug"), carport_format_plug_state (carport_battery_get_plug (battery)));
+      print_row (_("Charging"), carport_format_charging_state (carport_battery_get_charging (battery)));
+      if (carport_battery_get_charging (battery) == CARPORT_CHARGING_STATE_CHARGING)
+        {
+          print_row (_("Charging power"), power);
+          print_row (_("Time to full"), remaining);
+        }
+      print_row ("", updated);
+    }
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
+    {
+      g_autofree char *mileage = carport_format_distance (carport_cockpit_get_mileage_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
+
+      print_row (_("Odometer"), mileage);
+      if (carport_is_known (carport_cockpit_get_fuel_range_km (cockpit)))
+        {
+          g_autofree char *fuel = carport_format_distance (carport_cockpit_get_fuel_range_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
+
+          print_row (_("Fuel range"), fuel);
+        }
+    }
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_HVAC_STATUS))
+    {
+      g_autofree char *outside = carport_format_temperature (carport_climate_get_outside_c (climate), CARPORT_TEMPERATURE_UNIT_CELSIUS);
+
+      print_row (_("Climate"), carport_format_climate_state (carport_climate_get_state (climate)));
+      print_row (_("Outside"), outside);
+    }
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCATION))
+    {
+      g_autofree char *where = NULL;
+
+      if (carport_is_known (carport_location_get_latitude (location)))
+        where = g_strdup_printf ("%.5f, %.5f", carport_location_get_latitude (location),
+                                 carport_location_get_longitude (location));
+      print_row (_("Location"), where ? where : "—");
+    }
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS))
+    print_row (_("Doors"), carport_format_lock_state (carport_locks_get_state (locks)));
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_PRESSURE))
+    {
+      g_autofree char *fl = carport_format_pressure (carport_tyres_get_front_left_bar (tyres));
+      g_autofree char *fr = carport_format_pressure (carport_tyres_get_front_right_bar (tyres));
+      g_autofree char *rl = carport_format_pressure (carport_tyres_get_rear_left_bar (tyres));
+      g_autofree char *rr = carport_format_pressure (carport_tyres_get_rear_right_bar (tyres));
+      g_autofree char *all = g_strdup_printf ("%s  %s  %s  %s", fl, fr, rl, rr);
+
+      print_row (_("Tyres"), all);
+    }
+  if (carport_charge_settings_get_mode (settings) != CARPORT_CHARGE_MODE_NONE)
+    print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    {
+      const char *message = carport_vehicle_get_endpoint_error (vehicle, i);
+
+      if (message)
+        g_print ("  ! %s: %s\n", carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, i), message);
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* vehicles                                                                */
+
+static void
+cmd_vehicles (Cli *cli)
+{
+  GListModel *vehicles = carport_session_get_vehicles (cli->session);
+  guint n = g_list_model_get_n_items (vehicles);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+          json_builder_add_value (builder, carport_cli_json_vehicle (vehicle));
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      carport_cli_json_print (root);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+          g_print ("%-18s %-8s %-8s %-24s %s\n",
+                   carport_vehicle_get_vin (vehicle),
+                   carport_format_brand (carport_vehicle_get_brand (vehicle)),
+                   carport_vehicle_get_model_code (vehicle) ? carport_vehicle_get_model_code (vehicle) : "",
+                   carport_vehicle_get_model_name (vehicle) ? carport_vehicle_get_model_name (vehicle) : "",
+                   carport_vehicle_get_registration (vehicle) ? carport_vehicle_get_registration (vehicle) : "");
+        }
+    }
+  finish (cli, 0);
+}
+
+/* ----------------------------------------------------------------------- */
+/* status / refresh                                                        */
+
+static void
+print_status (Cli            *cli,
+              CarportVehicle *vehicle)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = carport_cli_json_status (vehicle);
+
+      carport_cli_json_print (root);
+    }
+  else
+    print_state_table (vehicle);
+}
+
+static void
+status_refreshed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *vehicle;
+
+  vehicle = pick_vehicle (cli);
+  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+  print_status (cli, vehicle);
+  finish (cli, 0);
+}
+
+static void
+cmd_status (Cli *cli)
+{
+  CarportVehicle *vehicle = pick_vehicle (cli);
+
+  if (!vehicle)
+    return;
+  carport_session_refresh_async (cli->session, vehicle, cli->cancellable, status_refreshed_cb, cli);
+}
+
+static void
+refresh_all_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+  GListModel *vehicles = carport_session_get_vehicles (cli->session);
+
+  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+        {
+          g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+          if (!cli->vin || g_strcmp0 (cli->vin, carport_vehicle_get_vin (vehicle)) == 0)
+            json_builder_add_value (builder, carport_cli_json_status (vehicle));
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      carport_cli_json_print (root);
+    }
+  else
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+        {
+          g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+          if (!cli->vin || g_strcmp0 (cli->vin, carport_vehicle_get_vin (vehicle)) == 0)
+            {
+              print_state_table (vehicle);
+              g_print ("\n");
+            }
+        }
+    }
+  finish (cli, 0);
+}
+
+static void
+cmd_refresh (Cli *cli)
+{
+  CarportVehicle *vehicle = NULL;
+
+  if (cli->vin && !(vehicle = pick_vehicle (cli)))
+    return;
+  carport_session_refresh_async (cli->session, vehicle, cli->cancellable, refresh_all_cb, cli);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Commands sent to the car                                                */
+
+static void
+command_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CarportCommand) command = user_data;
+  Cli *cli = g_object_get_data (G_OBJECT (command), "cli");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = carport_session_send_command_finish (CARPORT_SESSION (source), result, &error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = carport_cli_json_command (command);
+
+      carport_cli_json_print (root);
+    }
+  else if (ok)
+    {
+      if (carport_command_get_state (command) == CARPORT_COMMAND_STATE_PENDING)
+        g_print (_("%s: sent, waiting for the car\n"), carport_command_kind_get_title (carport_command_get_kind (command)));
+      else
+        g_print (_("%s: done\n"), carport_command_kind_get_title (carport_command_get_kind (command)));
+    }
+
+  if (!ok)
+    {
+      if (error)
+        finish_with_error (cli, error);
+      else
+        finish_with_message (cli, carport_command_get_message (command));
+      return;
+    }
+  finish (cli, 0);
+}
+
+static gboolean
+parse_time (Cli         *cli,
+            const char  *text,
+            GDateTime  **out)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (!text)
+    return TRUE;
+
+  parsed = carport_parse_iso8601 (text);
+  if (!parsed)
+    {
+      /* "HH:MM" today (or tomorrow when already past), local time. */
+      int hours, minutes;
+      char extra;
+
+      if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) == 2 &&
+          hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          parsed = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                          g_date_time_get_day_of_month (now), hours, minutes, 0);
+          if (g_date_time_compare (parsed, now) <= 0)
+            {
+              GDateTime *tomorrow = g_date_time_add_days (parsed, 1);
+
+              g_date_time_unref (parsed);
+              parsed = tomorrow;
+            }
+        }
+    }
+  if (!parsed)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time: use HH:MM or 2026-01-31T07:30:00Z"), text);
+
+      finish_with_message (cli, message);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&parsed);
+  return TRUE;
+}
+
+static void
+send_command (Cli                *cli,
+              CarportCommandKind  kind)
+{
+  CarportVehicle *vehicle = pick_vehicle (cli);
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GDateTime) start_at = NULL;
+
+  if (!vehicle)
+    return;
+  if (!carport_vehicle_supports_command (vehicle, kind))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is not available on this car (%s)"),
+                                                  carport_command_kind_get_title (kind),
+                                                  carport_vehicle_get_display_name (vehicle));
+
+      finish_with_message (cli, message);
+      return;
+    }
+  if (!parse_time (cli, cli->at, &start_at))
+    return;
+
+  command = carport_session_create_command (cli->session, vehicle, kind);
+  if (carport_is_known (cli->temperature))
+    carport_command_set_temperature_c (command, cli->temperature);
+  if (start_at)
+    carport_command_set_start_at (command, start_at);
+  if (cli->soc_min >= 0)
+    carport_command_set_soc_min_percent (command, cli->soc_min);
+  if (cli->soc_target >= 0)
+    carport_command_set_soc_target_percent (command, cli->soc_target);
+
+  g_object_set_data (G_OBJECT (command), "cli", cli);
+  carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
+                                      command_sent_cb, g_object_ref (command));
+}
+
+static gboolean
+expect_args (Cli  *cli,
+             guint n)
+{
+  if (g_strv_length (cli->args) != n)
+    {
+      g_autofree char *message = g_strdup_printf (_("Usage: carport-cli %s %s"), cli->command->name,
+                                                  cli->command->usage);
+
+      finish_with_message (cli, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cmd_climate (Cli *cli)
+{
+  if (!expect_args (cli, 1))
+    return;
+  if (g_str_equal (cli->args[0], "start"))
+    send_command (cli, CARPORT_COMMAND_KIND_HVAC_START);
+  else if (g_str_equal (cli->args[0], "stop"))
+    send_command (cli, CARPORT_COMMAND_KIND_HVAC_STOP);
+  else
+    expect_args (cli, G_MAXUINT);
+}
+
+static void
+print_schedules (Cli            *cli,
+                 CarportVehicle *vehicle)
+{
+  GListModel *schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+  guint n = g_list_model_get_n_items (schedules);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) status = carport_cli_json_status (vehicle);
+      JsonObject *object = json_node_get_object (status);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "vin");
+      json_builder_add_string_value (builder, carport_vehicle_get_vin (vehicle));
+      json_builder_set_member_name (builder, "charge_mode");
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, "charge_mode")));
+      json_builder_set_member_name (builder, "schedules");
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, "schedules")));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      carport_cli_json_print (root);
+      return;
+    }
+
+  print_row (_("Charge mode"),
+             carport_format_charge_mode (carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (vehicle))));
+  if (n == 0)
+    g_print ("  %s\n", _("No programmes"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (schedules, i);
+      g_autoptr(GString) days = g_string_new (NULL);
+      g_autofree char *duration = carport_format_duration_minutes (carport_schedule_get_duration_minutes (schedule));
+      static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+
+      for (guint d = 0; d < CARPORT_N_WEEKDAYS; d++)
+        if (carport_schedule_get_days (schedule) & (1u << d))
+          g_string_append_printf (days, "%s%s", days->len ? " " : "", _(day_names[d]));
+
+      g_print ("  #%d %-9s %-5s %s %-28s %s\n",
+               carport_schedule_get_id (schedule),
+               carport_schedule_get_activated (schedule) ? _("active") : _("inactive"),
+               carport_schedule_get_start_time (schedule) ? carport_schedule_get_start_time (schedule) : "—",
+               carport_schedule_get_start_time_is_utc (schedule) ? "UTC" : "   ",
+               days->str, duration);
+    }
+}
+
+static void
+schedule_refreshed_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *vehicle = pick_vehicle (cli);
+
+  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+  print_schedules (cli, vehicle);
+  finish (cli, 0);
+}
+
+static void
+cmd_charge (Cli *cli)
+{
+  guint n_args = g_strv_length (cli->args);
+  const char *what = n_args > 0 ? cli->args[0] : "";
+
+  if (g_str_equal (what, "start") && expect_args (cli, 1))
+    send_command (cli, CARPORT_COMMAND_KIND_CHARGE_START);
+  else if (g_str_equal (what, "stop") && expect_args (cli, 1))
+    send_command (cli, CARPORT_COMMAND_KIND_CHARGE_STOP);
+  else if (g_str_equal (what, "limits") && expect_args (cli, 1))
+    send_command (cli, CARPORT_COMMAND_KIND_SOC_LEVELS);
+  else if (g_str_equal (what, "mode") && expect_args (cli, 2))
+    {
+      CarportChargeMode mode = carport_enum_from_nick (CARPORT_TYPE_CHARGE_MODE, cli->args[1],
+                                                       CARPORT_CHARGE_MODE_NONE);
+      CarportVehicle *vehicle;
+      g_autoptr(CarportCommand) command = NULL;
+
+      if (mode != CARPORT_CHARGE_MODE_ALWAYS && mode != CARPORT_CHARGE_MODE_SCHEDULED)
+        {
+          finish_with_message (cli, _("The charge mode is “always” or “scheduled”"));
+          return;
+        }
+      if (!(vehicle = pick_vehicle (cli)))
+        return;
+      if (!carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE))
+        {
+          finish_with_message (cli, _("This car does not let Carport change its charge mode"));
+          return;
+        }
+      command = carport_session_create_command (cli->session, vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
+      carport_command_set_charge_mode (command, mode);
+      g_object_set_data (G_OBJECT (command), "cli", cli);
+      carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
+                                          command_sent_cb, g_object_ref (command));
+    }
+  else if (g_str_equal (what, "schedule") && expect_args (cli, 1))
+    {
+      CarportVehicle *vehicle = pick_vehicle (cli);
+
+      if (vehicle)
+        carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_refreshed_cb, cli);
+    }
+  else if (!g_strv_contains ((const char * const[]) { "start", "stop", "limits", "mode", "schedule", NULL }, what))
+    expect_args (cli, G_MAXUINT);
+}
+
+static void
+cmd_horn (Cli *cli)
+{
+  send_command (cli, CARPORT_COMMAND_KIND_HORN);
+}
+
+static void
+cmd_lights (Cli *cli)
+{
+  send_command (cli, CARPORT_COMMAND_KIND_LIGHTS);
+}
+
+static void
+cmd_locate (Cli *cli)
+{
+  send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+}
+
+/* ----------------------------------------------------------------------- */
+/* login / logout                                                          */
+
+static void login_done (Cli *cli, GAsyncResult *result, gboolean code_step);
+
+static void
+code_submitted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  login_done (user_data, result, TRUE);
+}
+
+static void
+login_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  login_done (user_data, result, FALSE);
+}
+
+static void
+login_done (Cli          *cli,
+            GAsyncResult *result,
+            gboolean      code_step)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  guint n;
+
+  if (code_step)
+    ok = carport_session_submit_code_finish (cli->session, result, &error);
+  else
+    ok = carport_session_login_finish (cli->session, result, &error);
+
+  if (!ok && g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED))
+    {
+      g_autoptr(GError) prompt_error = NULL;
+      g_autofree char *code = NULL;
+
+      g_printerr ("%s\n", error->message);
+      if (cli->password_stdin)
+        code = carport_cli_read_stdin_line (&prompt_error);
+      else
+        code = carport_cli_prompt_line (_("Verification code: "), &prompt_error);
+      if (!code)
+        {
+          finish_with_error (cli, prompt_error);
+          return;
+        }
+      g_strstrip (code);
+      carport_session_submit_code_async (cli->session, code, cli->cancellable, code_submitted_cb, cli);
+      return;
+    }
+  if (!ok)
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (carport_session_get_vehicles (cli->session));
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "email");
+      json_builder_add_string_value (builder, carport_session_get_email (cli->session));
+      json_builder_set_member_name (builder, "vehicles");
+      json_builder_add_int_value (builder, n);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      carport_cli_json_print (root);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Logged in as %s: %u vehicle\n", "Logged in as %s: %u vehicles\n", n),
+             carport_session_get_email (cli->session), n);
+  finish (cli, 0);
+}
+
+static void
+cmd_login (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  CarportBrand brand;
+
+  if (!cli->email)
+    {
+      finish_with_message (cli, _("Usage: carport-cli login --brand renault --locale fr_FR --email ADDRESS [--password-stdin]"));
+      return;
+    }
+  brand = carport_enum_from_nick (CARPORT_TYPE_BRAND, cli->brand ? cli->brand : "renault", CARPORT_BRAND_UNKNOWN);
+  if (brand == CARPORT_BRAND_UNKNOWN)
+    {
+      finish_with_message (cli, _("The brand is one of renault, dacia or alpine"));
+      return;
+    }
+  if (brand == CARPORT_BRAND_NISSAN)
+    {
+      finish_with_message (cli, _("Nissan accounts are not supported yet"));
+      return;
+    }
+
+  if (cli->password_stdin)
+    cli->password = carport_cli_read_stdin_line (&error);
+  else
+    cli->password = carport_cli_prompt_secret (_("Password: "), &error);
+  if (!cli->password)
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+
+  carport_session_login_async (cli->session, brand, cli->locale ? cli->locale : "fr_FR",
+                               cli->email, cli->password, cli->cancellable, login_cb, cli);
+  /* The session copied what it needs; the password is not kept. */
+  g_clear_pointer (&cli->password, carport_cli_secret_free);
+}
+
+static void
+logout_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_session_logout_finish (CARPORT_SESSION (source), result, &error))
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+  if (!cli->json)
+    g_print ("%s\n", _("Logged out; the login was removed from the keyring"));
+  finish (cli, 0);
+}
+
+static void
+cmd_logout (Cli *cli)
+{
+  carport_session_logout_async (cli->session, cli->cancellable, logout_cb, cli);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Preparing the session                                                   */
+
+static const Command commands[] = {
+  { "login",    "--email ADDRESS [--brand renault|dacia|alpine] [--locale fr_FR] [--password-stdin]",
+    N_("Log in; the login is kept in the keyring"), cmd_login, FALSE },
+  { "logout",   "", N_("Forget the login and the cached state"), cmd_logout, FALSE },
+  { "vehicles", "", N_("List the vehicles of the account"), cmd_vehicles, TRUE },
+  { "status",   "[--vin VIN]", N_("Show the state of a vehicle"), cmd_status, TRUE },
+  { "refresh",  "[--vin VIN]", N_("Refresh every vehicle (or one) and show it"), cmd_refresh, TRUE },
+  { "climate",  "start [--temperature C] [--at TIME] | stop [--vin VIN] [--no-wait]",
+    N_("Start or stop the climate control"), cmd_climate, TRUE },
+  { "charge",   "start | stop | mode always|scheduled | limits --min N --target N | schedule [--vin VIN] [--no-wait]",
+    N_("Start or stop charging, set the charge mode or limits, show the schedule"), cmd_charge, TRUE },
+  { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE },
+  { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE },
+  { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE },
+};
+
+static void
+run_command (Cli *cli)
+{
+  cli->command->func (cli);
+}
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_session_restore_finish (CARPORT_SESSION (source), result, &error))
+    {
+      if (error)
+        finish_with_error (cli, error);
+      else
+        finish_with_message (cli, _("Not logged in: run “carport-cli login” first, or try “carport-cli --demo”"));
+      return;
+    }
+  run_command (cli);
+}
+
+static void
+demo_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+
+  cli->session = carport_demo_session_new_finish (result, &error);
+  if (!cli->session)
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+  if (cli->command->func == cmd_login || cli->command->func == cmd_logout)
+    {
+      finish_with_message (cli, _("The demo is always logged in"));
+      return;
+    }
+  run_command (cli);
+}
+
+static gboolean
+start_cb (gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  if (cli->demo)
+    {
+      carport_demo_session_new_async (cli->cancellable, demo_ready_cb, cli);
+      return G_SOURCE_REMOVE;
+    }
+
+  {
+    g_autoptr(CarportCredentialStore) store = CARPORT_CREDENTIAL_STORE (carport_secret_store_new ());
+    g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
+
+    cli->session = carport_session_new (store, cache);
+  }
+
+  if (cli->command->needs_login)
+    carport_session_restore_async (cli->session, cli->cancellable, restore_cb, cli);
+  else
+    run_command (cli);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (text, "\n\n%s", _("Run “carport-cli COMMAND --help” for a command's options."));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+parse_command_options (Cli    *cli,
+                       int    *argc,
+                       char ***argv,
+                       GError **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *parameter = g_strdup_printf ("%s %s", cli->command->name, cli->command->usage);
+  GOptionEntry entries[] = {
+    { "vin", 0, 0, G_OPTION_ARG_STRING, &cli->vin, N_("The vehicle (default: the first one)"), "VIN" },
+    { "brand", 0, 0, G_OPTION_ARG_STRING, &cli->brand, N_("renault, dacia or alpine"), "BRAND" },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale, N_("The account's country, e.g. fr_FR or en_GB"), "LOCALE" },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &cli->email, N_("The account's email address"), "ADDRESS" },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->password_stdin, N_("Read the password (and a verification code) from standard input"), NULL },
+    { "no-wait", 0, 0, G_OPTION_ARG_NONE, &cli->no_wait, N_("Do not wait for the car to confirm the command"), NULL },
+    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &cli->temperature, N_("Target temperature in °C (15 to 25)"), "C" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &cli->at, N_("When the car should be ready (HH:MM or ISO 8601)"), "TIME" },
+    { "min", 0, 0, G_OPTION_ARG_INT, &cli->soc_min, N_("Minimum charge level in % (15 to 45)"), "N" },
+    { "target", 0, 0, G_OPTION_ARG_INT, &cli->soc_target, N_("Charge target in % (55 to 100)"), "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, _(cli->command->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+int
+carport_cli_run (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean version = FALSE;
+  Cli cli = { 0 };
+  int first_command = argc;
+  int main_argc;
+  char **main_argv;
+  int command_argc;
+  g_auto(GStrv) command_argv = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json, N_("Print JSON (see docs/cli-json.md)"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &cli.demo, N_("Use the built-in simulator with demo cars"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+
+  cli.temperature = CARPORT_UNKNOWN_DOUBLE;
+  cli.soc_min = -1;
+  cli.soc_target = -1;
+
+  /* Global options stand before the command. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] != '-')
+      {
+        first_command = i;
+        break;
+      }
+
+  main_argc = first_command;
+  main_argv = g_new0 (char *, main_argc + 1);
+  memcpy (main_argv, argv, sizeof (char *) * main_argc);
+
+  description = describe_commands ();
+  context = g_option_context_new (_("COMMAND [OPTIONS]"));
+  g_option_context_set_summary (context, _("See and control your car from the command line."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &main_argc, &main_argv, &error))
+    {
+      g_printerr ("carport-cli: %s\n", error->message);
+      g_free (main_argv);
+      return 2;
+    }
+  g_free (main_argv);
+
+  if (version)
+    {
+      g_print ("carport-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (first_command >= argc)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return 2;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[first_command], commands[i].name))
+      cli.command = &commands[i];
+  if (!cli.command)
+    {
+      g_printerr (_("carport-cli: unknown command “%s”; see carport-cli --help\n"), argv[first_command]);
+      return 2;
+    }
+
+  /* The command's own options. */
+  command_argc = argc - first_command;
+  command_argv = g_new0 (char *, command_argc + 1);
+  command_argv[0] = g_strdup_printf ("carport-cli %s", cli.command->name);
+  for (int i = 1; i < command_argc; i++)
+    command_argv[i] = g_strdup (argv[first_command + i]);
+  if (!parse_command_options (&cli, &command_argc, &command_argv, &error))
+    {
+      g_printerr ("carport-cli: %s\n", error->message);
+      return 2;
+    }
+  cli.args = g_strdupv (command_argv + 1);
+
+  cli.loop = g_main_loop_new (NULL, FALSE);
+  cli.cancellable = g_cancellable_new ();
+  g_idle_add (start_cb, &cli);
+  g_main_loop_run (cli.loop);
+
+  g_cancellable_cancel (cli.cancellable);
+  g_clear_object (&cli.session);
+  g_clear_object (&cli.cancellable);
+  g_clear_pointer (&cli.loop, g_main_loop_unref);
+  g_clear_pointer (&cli.args, g_strfreev);
+  g_clear_pointer (&cli.password, carport_cli_secret_free);
+  g_free (cli.vin);
+  g_free (cli.brand);
+  g_free (cli.locale);
+  g_free (cli.email);
+  g_free (cli.at);
+  g_free (cli.from);
+  g_free (cli.to);
+  return cli.exit_status;
+}

@@ -1,0 +1,354 @@
+/* carport-charge-settings.c — Charge mode, charge limits and programmes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "carport-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gio/gio.h>
+
+#include "carport-charge-settings.h"
+#include "carport-schedule.h"
+#include "carport-core-enum-types.h"
+
+struct _CarportChargeSettings
+{
+  GObject parent_instance;
+
+  CarportChargeMode  mode;
+  int                soc_min_percent;
+  int                soc_target_percent;
+  GDateTime         *updated; /* owned, nullable */
+  GListStore *schedules; /* owned, of CarportSchedule */
+};
+
+G_DEFINE_FINAL_TYPE (CarportChargeSettings, carport_charge_settings, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  PROP_SOC_MIN_PERCENT,
+  PROP_SOC_TARGET_PERCENT,
+  PROP_UPDATED,
+  PROP_SCHEDULES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CarportChargeMode
+carport_charge_settings_get_mode (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), CARPORT_CHARGE_MODE_NONE);
+
+  return self->mode;
+}
+
+void
+carport_charge_settings_set_mode (CarportChargeSettings *self,
+                                  CarportChargeMode      value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->mode == value)
+    return;
+
+  self->mode = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+int
+carport_charge_settings_get_soc_min_percent (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), -1);
+
+  return self->soc_min_percent;
+}
+
+void
+carport_charge_settings_set_soc_min_percent (CarportChargeSettings *self,
+                                             int                    value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->soc_min_percent == value)
+    return;
+
+  self->soc_min_percent = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_MIN_PERCENT]);
+}
+
+int
+carport_charge_settings_get_soc_target_percent (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), -1);
+
+  return self->soc_target_percent;
+}
+
+void
+carport_charge_settings_set_soc_target_percent (CarportChargeSettings *self,
+                                                int                    value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->soc_target_percent == value)
+    return;
+
+  self->soc_target_percent = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_TARGET_PERCENT]);
+}
+
+GDateTime *
+carport_charge_settings_get_updated (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
+
+  return self->updated;
+}
+
+void
+carport_charge_settings_set_updated (CarportChargeSettings *self,
+                                     GDateTime             *value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->updated == value
+      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
+    return;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  if (value != NULL)
+    self->updated = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+CarportChargeSettings *
+carport_charge_settings_new (void)
+{
+  return g_object_new (CARPORT_TYPE_CHARGE_SETTINGS, NULL);
+}
+
+void
+carport_charge_settings_clear (CarportChargeSettings *self)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  carport_charge_settings_set_mode (self, CARPORT_CHARGE_MODE_NONE);
+  carport_charge_settings_set_soc_min_percent (self, -1);
+  carport_charge_settings_set_soc_target_percent (self, -1);
+  carport_charge_settings_set_updated (self, NULL);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->schedules)) > 0)
+    g_list_store_remove_all (self->schedules);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+GListModel *
+carport_charge_settings_get_schedules (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
+
+  return G_LIST_MODEL (self->schedules);
+}
+
+static gboolean
+schedule_is_climate (CarportSchedule *schedule)
+{
+  return carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE;
+}
+
+/* Charge programmes (charge, and charge-and-climate) are kept first and the
+ * climate programmes after them, so each family is one run of the list and a
+ * replacement is one items-changed. */
+void
+carport_charge_settings_set_schedules (CarportChargeSettings *self,
+                                       gboolean               climate,
+                                       GPtrArray             *schedules)
+{
+  GListModel *model;
+  guint n_items;
+  guint first = G_MAXUINT;
+  guint n_old = 0;
+  guint n_new;
+  gboolean contiguous = TRUE;
+
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  climate = !!climate;
+  model = G_LIST_MODEL (self->schedules);
+  n_items = g_list_model_get_n_items (model);
+  n_new = schedules != NULL ? schedules->len : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (model, i);
+
+      if (schedule_is_climate (schedule) != climate)
+        continue;
+
+      if (first == G_MAXUINT)
+        first = i;
+      else if (first + n_old != i)
+        contiguous = FALSE;
+      n_old++;
+    }
+
+  if (n_old == 0 && n_new == 0)
+    return;
+
+  if (!contiguous)
+    {
+      /* Only after an out-of-order load; put the family back in one run. */
+      for (guint i = n_items; i > 0; i--)
+        {
+          g_autoptr(CarportSchedule) schedule = g_list_model_get_item (model, i - 1);
+
+          if (schedule_is_climate (schedule) == climate)
+            g_list_store_remove (self->schedules, i - 1);
+        }
+      n_old = 0;
+      first = G_MAXUINT;
+    }
+
+  if (first == G_MAXUINT)
+    first = climate ? g_list_model_get_n_items (model) : 0;
+
+  g_list_store_splice (self->schedules, first, n_old,
+                       n_new > 0 ? schedules->pdata : NULL, n_new);
+}
+
+static void
+carport_charge_settings_dispose (GObject *object)
+{
+  CarportChargeSettings *self = (CarportChargeSettings *) object;
+
+  g_clear_object (&self->schedules);
+
+  G_OBJECT_CLASS (carport_charge_settings_parent_class)->dispose (object);
+}
+
+static void
+carport_charge_settings_finalize (GObject *object)
+{
+  CarportChargeSettings *self = (CarportChargeSettings *) object;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+
+  G_OBJECT_CLASS (carport_charge_settings_parent_class)->finalize (object);
+}
+
+static void
+carport_charge_settings_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  CarportChargeSettings *self = CARPORT_CHARGE_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
+    case PROP_SOC_MIN_PERCENT:
+      g_value_set_int (value, self->soc_min_percent);
+      break;
+
+    case PROP_SOC_TARGET_PERCENT:
+      g_value_set_int (value, self->soc_target_percent);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+
+    case PROP_SCHEDULES:
+      g_value_set_object (value, self->schedules);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_charge_settings_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  CarportChargeSettings *self = CARPORT_CHARGE_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      carport_charge_settings_set_mode (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SOC_MIN_PERCENT:
+      carport_charge_settings_set_soc_min_percent (self, g_value_get_int (value));
+      break;
+
+    case PROP_SOC_TARGET_PERCENT:
+      carport_charge_settings_set_soc_target_percent (self, g_value_get_int (value));
+      break;
+
+    case PROP_UPDATED:
+      carport_charge_settings_set_updated (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = carport_charge_settings_dispose;
+  object_class->finalize = carport_charge_settings_finalize;
+  object_class->get_property = carport_charge_settings_get_property;
+  object_class->set_property = carport_charge_settings_set_property;
+
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       CARPORT_TYPE_CHARGE_MODE, CARPORT_CHARGE_MODE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOC_MIN_PERCENT] =
+    g_param_spec_int ("soc-min-percent", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOC_TARGET_PERCENT] =
+    g_param_spec_int ("soc-target-percent", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SCHEDULES] =
+    g_param_spec_object ("schedules", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_charge_settings_init (CarportChargeSettings *self)
+{
+  self->soc_min_percent = -1;
+  self->soc_target_percent = -1;
+  self->schedules = g_list_store_new (CARPORT_TYPE_SCHEDULE);
+}

@@ -1,0 +1,328 @@
+/* carport-climate.c — Climate control (endpoint hvac-status).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "carport-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "carport-climate.h"
+#include "carport-core-enum-types.h"
+
+struct _CarportClimate
+{
+  GObject parent_instance;
+
+  CarportClimateState  state;
+  double               outside_c;
+  double               inside_c;
+  double               soc_threshold_percent;
+  GDateTime           *next_start; /* owned, nullable */
+  GDateTime           *updated; /* owned, nullable */
+};
+
+G_DEFINE_FINAL_TYPE (CarportClimate, carport_climate, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_OUTSIDE_C,
+  PROP_INSIDE_C,
+  PROP_SOC_THRESHOLD_PERCENT,
+  PROP_NEXT_START,
+  PROP_UPDATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CarportClimateState
+carport_climate_get_state (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), CARPORT_CLIMATE_STATE_NONE);
+
+  return self->state;
+}
+
+void
+carport_climate_set_state (CarportClimate      *self,
+                           CarportClimateState  value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->state == value)
+    return;
+
+  self->state = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+double
+carport_climate_get_outside_c (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NAN);
+
+  return self->outside_c;
+}
+
+void
+carport_climate_set_outside_c (CarportClimate *self,
+                               double          value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->outside_c == value || (isnan (self->outside_c) && isnan (value)))
+    return;
+
+  self->outside_c = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTSIDE_C]);
+}
+
+double
+carport_climate_get_inside_c (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NAN);
+
+  return self->inside_c;
+}
+
+void
+carport_climate_set_inside_c (CarportClimate *self,
+                              double          value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->inside_c == value || (isnan (self->inside_c) && isnan (value)))
+    return;
+
+  self->inside_c = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSIDE_C]);
+}
+
+double
+carport_climate_get_soc_threshold_percent (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NAN);
+
+  return self->soc_threshold_percent;
+}
+
+void
+carport_climate_set_soc_threshold_percent (CarportClimate *self,
+                                           double          value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->soc_threshold_percent == value || (isnan (self->soc_threshold_percent) && isnan (value)))
+    return;
+
+  self->soc_threshold_percent = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_THRESHOLD_PERCENT]);
+}
+
+GDateTime *
+carport_climate_get_next_start (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NULL);
+
+  return self->next_start;
+}
+
+void
+carport_climate_set_next_start (CarportClimate *self,
+                                GDateTime      *value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->next_start == value
+      || (self->next_start != NULL && value != NULL && g_date_time_equal (self->next_start, value)))
+    return;
+
+  g_clear_pointer (&self->next_start, g_date_time_unref);
+  if (value != NULL)
+    self->next_start = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_START]);
+}
+
+GDateTime *
+carport_climate_get_updated (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NULL);
+
+  return self->updated;
+}
+
+void
+carport_climate_set_updated (CarportClimate *self,
+                             GDateTime      *value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->updated == value
+      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
+    return;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  if (value != NULL)
+    self->updated = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+CarportClimate *
+carport_climate_new (void)
+{
+  return g_object_new (CARPORT_TYPE_CLIMATE, NULL);
+}
+
+void
+carport_climate_clear (CarportClimate *self)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  carport_climate_set_state (self, CARPORT_CLIMATE_STATE_NONE);
+  carport_climate_set_outside_c (self, NAN);
+  carport_climate_set_inside_c (self, NAN);
+  carport_climate_set_soc_threshold_percent (self, NAN);
+  carport_climate_set_next_start (self, NULL);
+  carport_climate_set_updated (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+carport_climate_finalize (GObject *object)
+{
+  CarportClimate *self = (CarportClimate *) object;
+
+  g_clear_pointer (&self->next_start, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+
+  G_OBJECT_CLASS (carport_climate_parent_class)->finalize (object);
+}
+
+static void
+carport_climate_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CarportClimate *self = CARPORT_CLIMATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_OUTSIDE_C:
+      g_value_set_double (value, self->outside_c);
+      break;
+
+    case PROP_INSIDE_C:
+      g_value_set_double (value, self->inside_c);
+      break;
+
+    case PROP_SOC_THRESHOLD_PERCENT:
+      g_value_set_double (value, self->soc_threshold_percent);
+      break;
+
+    case PROP_NEXT_START:
+      g_value_set_boxed (value, self->next_start);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_climate_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CarportClimate *self = CARPORT_CLIMATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      carport_climate_set_state (self, g_value_get_enum (value));
+      break;
+
+    case PROP_OUTSIDE_C:
+      carport_climate_set_outside_c (self, g_value_get_double (value));
+      break;
+
+    case PROP_INSIDE_C:
+      carport_climate_set_inside_c (self, g_value_get_double (value));
+      break;
+
+    case PROP_SOC_THRESHOLD_PERCENT:
+      carport_climate_set_soc_threshold_percent (self, g_value_get_double (value));
+      break;
+
+    case PROP_NEXT_START:
+      carport_climate_set_next_start (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_UPDATED:
+      carport_climate_set_updated (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_climate_class_init (CarportClimateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carport_climate_finalize;
+  object_class->get_property = carport_climate_get_property;
+  object_class->set_property = carport_climate_set_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       CARPORT_TYPE_CLIMATE_STATE, CARPORT_CLIMATE_STATE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OUTSIDE_C] =
+    carport_param_spec_unknown_double ("outside-c",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_INSIDE_C] =
+    carport_param_spec_unknown_double ("inside-c",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOC_THRESHOLD_PERCENT] =
+    carport_param_spec_unknown_double ("soc-threshold-percent",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEXT_START] =
+    g_param_spec_boxed ("next-start", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_climate_init (CarportClimate *self)
+{
+  self->outside_c = NAN;
+  self->inside_c = NAN;
+  self->soc_threshold_percent = NAN;
+}

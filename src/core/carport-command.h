@@ -1,0 +1,48 @@
+/* carport-command.h — one command sent to a car, from click to final state.
+ *
+ * The service creates it (state "new"), sends it ("sending"), gets the server's
+ * id ("pending"), and tracks it to "completed", "failed" or "timed-out". Views
+ * bind button sensitivity and spinners to "state" / "in-flight". */
+#pragma once
+
+#include "carport-enums.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_COMMAND (carport_command_get_type ())
+G_DECLARE_FINAL_TYPE (CarportCommand, carport_command, CARPORT, COMMAND, GObject)
+
+/* Properties: kind, vin (construct-only), state, in-flight (read-only:
+ * sending or pending), finished (read-only: completed, failed or timed out),
+ * server-id (nullable), message (nullable, user-readable reason of a failure),
+ * and the parameters: temperature-c (double, NAN = default), start-at
+ * (GDateTime, nullable: "ready at" or a delayed start), charge-mode,
+ * soc-min-percent, soc-target-percent (int, -1 unset). */
+CarportCommand      *carport_command_new                    (CarportCommandKind kind, const char *vin);
+
+CarportCommandKind   carport_command_get_kind               (CarportCommand *self);
+const char          *carport_command_get_vin                (CarportCommand *self);
+CarportCommandState  carport_command_get_state              (CarportCommand *self);
+void                 carport_command_set_state              (CarportCommand *self, CarportCommandState value);
+gboolean             carport_command_get_in_flight          (CarportCommand *self);
+gboolean             carport_command_get_finished           (CarportCommand *self);
+const char          *carport_command_get_server_id          (CarportCommand *self);
+void                 carport_command_set_server_id          (CarportCommand *self, const char *value);
+const char          *carport_command_get_message            (CarportCommand *self);
+void                 carport_command_set_message            (CarportCommand *self, const char *value);
+
+double               carport_command_get_temperature_c      (CarportCommand *self);
+void                 carport_command_set_temperature_c      (CarportCommand *self, double value);
+GDateTime           *carport_command_get_start_at           (CarportCommand *self);
+void                 carport_command_set_start_at           (CarportCommand *self, GDateTime *value);
+CarportChargeMode    carport_command_get_charge_mode        (CarportCommand *self);
+void                 carport_command_set_charge_mode        (CarportCommand *self, CarportChargeMode value);
+int                  carport_command_get_soc_min_percent    (CarportCommand *self);
+void                 carport_command_set_soc_min_percent    (CarportCommand *self, int value);
+int                  carport_command_get_soc_target_percent (CarportCommand *self);
+void                 carport_command_set_soc_target_percent (CarportCommand *self, int value);
+
+/* Localised, e.g. "Start climate", "Sound the horn". */
+const char          *carport_command_kind_get_title         (CarportCommandKind kind);
+
+G_END_DECLS

@@ -1,0 +1,9 @@
+/* carport-core.h — the model layer: include this. */
+#pragma once
+
+#include "carport-enums.h"
+#include "carport-core-enum-types.h"
+#include "carport-vehicle.h"
+#include "carport-schedule.h"
+#include "carport-command.h"
+#include "carport-format.h"

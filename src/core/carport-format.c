@@ -1,0 +1,400 @@
+/* carport-format.c — turning model values into text for people.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "carport-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "carport-format.h"
+
+#define UNKNOWN_TEXT "—"
+
+/* Decimals to show @value with: none when it rounds to a whole number at one
+ * decimal, else one. */
+static int
+decimals_for (double value)
+{
+  return fabs (value - round (value)) < 0.05 ? 0 : 1;
+}
+
+char *
+carport_format_percent (int percent)
+{
+  if (percent < 0)
+    return g_strdup (UNKNOWN_TEXT);
+
+  /* Translators: a percentage, e.g. a battery level; change the spacing
+   * to your language's habit. */
+  return g_strdup_printf (_("%d %%"), percent);
+}
+
+char *
+carport_format_distance (double              km,
+                         CarportDistanceUnit unit)
+{
+  if (!carport_is_known (km))
+    return g_strdup (UNKNOWN_TEXT);
+
+  if (unit == CARPORT_DISTANCE_UNIT_MILES)
+    /* Translators: a distance in miles */
+    return g_strdup_printf (_("%.0f mi"), km / 1.609344);
+
+  /* Translators: a distance in kilometres */
+  return g_strdup_printf (_("%.0f km"), km);
+}
+
+char *
+carport_format_temperature (double                 celsius,
+                            CarportTemperatureUnit unit)
+{
+  double value;
+
+  if (!carport_is_known (celsius))
+    return g_strdup (UNKNOWN_TEXT);
+
+  if (unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT)
+    {
+      value = celsius * 9.0 / 5.0 + 32.0;
+      /* Translators: a temperature in degrees Fahrenheit */
+      return g_strdup_printf (_("%.*f °F"), decimals_for (value), value);
+    }
+
+  value = celsius;
+  /* Translators: a temperature in degrees Celsius */
+  return g_strdup_printf (_("%.*f °C"), decimals_for (value), value);
+}
+
+char *
+carport_format_power (double kw)
+{
+  if (!carport_is_known (kw))
+    return g_strdup (UNKNOWN_TEXT);
+
+  /* Translators: a charging power in kilowatts */
+  return g_strdup_printf (_("%.1f kW"), kw);
+}
+
+char *
+carport_format_energy (double kwh)
+{
+  if (!carport_is_known (kwh))
+    return g_strdup (UNKNOWN_TEXT);
+
+  /* Translators: an amount of energy in kilowatt-hours */
+  return g_strdup_printf (_("%.*f kWh"), decimals_for (kwh), kwh);
+}
+
+char *
+carport_format_pressure (double bar)
+{
+  if (!carport_is_known (bar))
+    return g_strdup (UNKNOWN_TEXT);
+
+  /* Translators: a tyre pressure in bar */
+  return g_strdup_printf (_("%.1f bar"), bar);
+}
+
+char *
+carport_format_duration_minutes (int minutes)
+{
+  int hours;
+
+  if (minutes < 0)
+    return g_strdup (UNKNOWN_TEXT);
+
+  hours = minutes / 60;
+  minutes %= 60;
+
+  if (hours == 0)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (_("%d min"), minutes);
+  if (minutes == 0)
+    /* Translators: a duration in whole hours */
+    return g_strdup_printf (_("%d h"), hours);
+
+  /* Translators: a duration in hours and minutes */
+  return g_strdup_printf (_("%d h %d min"), hours, minutes);
+}
+
+char *
+carport_format_relative_time (GDateTime *when,
+                              GDateTime *now)
+{
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) local_when = NULL;
+  GTimeSpan diff;
+  GTimeSpan abs_diff;
+  int day_diff;
+
+  if (when == NULL)
+    return g_strdup (UNKNOWN_TEXT);
+
+  if (now == NULL)
+    local_now = g_date_time_new_now_local ();
+  else
+    local_now = g_date_time_ref (now);
+
+  diff = g_date_time_difference (local_now, when);
+  abs_diff = diff < 0 ? -diff : diff;
+
+  if (abs_diff < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("just now"));
+
+  if (abs_diff < G_TIME_SPAN_HOUR)
+    {
+      int n = (int) (abs_diff / G_TIME_SPAN_MINUTE);
+
+      if (diff > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min", n), n);
+    }
+
+  if (abs_diff < G_TIME_SPAN_DAY)
+    {
+      int n = (int) (abs_diff / G_TIME_SPAN_HOUR);
+
+      if (diff > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h ago", "%d h ago", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d h", "in %d h", n), n);
+    }
+
+  /* Calendar days, in the time zone of @now. */
+  local_when = g_date_time_to_timezone (when, g_date_time_get_timezone (local_now));
+  {
+    GDate now_date;
+    GDate when_date;
+
+    g_date_clear (&now_date, 1);
+    g_date_clear (&when_date, 1);
+    g_date_set_dmy (&now_date,
+                    g_date_time_get_day_of_month (local_now),
+                    g_date_time_get_month (local_now),
+                    g_date_time_get_year (local_now));
+    g_date_set_dmy (&when_date,
+                    g_date_time_get_day_of_month (local_when),
+                    g_date_time_get_month (local_when),
+                    g_date_time_get_year (local_when));
+    day_diff = g_date_days_between (&when_date, &now_date);
+  }
+
+  if (day_diff == 1)
+    return g_strdup (_("yesterday"));
+  if (day_diff == -1)
+    return g_strdup (_("tomorrow"));
+
+  if (g_date_time_get_year (local_when) == g_date_time_get_year (local_now))
+    /* Translators: a date this year, in g_date_time_format() syntax, e.g. "17 Nov" */
+    return g_date_time_format (local_when, C_("date this year", "%-d %b"));
+
+  return g_date_time_format (local_when, "%x");
+}
+
+char *
+carport_format_updated (GDateTime *when,
+                        GDateTime *now)
+{
+  g_autofree char *relative = NULL;
+
+  if (when == NULL)
+    return g_strdup (UNKNOWN_TEXT);
+
+  relative = carport_format_relative_time (when, now);
+
+  /* Translators: %s is a relative time, "5 min ago", "yesterday" or a date */
+  return g_strdup_printf (_("Updated %s"), relative);
+}
+
+const char *
+carport_format_plug_state (CarportPlugState state)
+{
+  switch (state)
+    {
+    case CARPORT_PLUG_STATE_UNPLUGGED:
+      return _("Unplugged");
+    case CARPORT_PLUG_STATE_PLUGGED:
+      return _("Plugged in");
+    case CARPORT_PLUG_STATE_ERROR:
+      return _("Plug error");
+    case CARPORT_PLUG_STATE_UNKNOWN:
+      return _("Unknown");
+    case CARPORT_PLUG_STATE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_charging_state (CarportChargingState state)
+{
+  switch (state)
+    {
+    case CARPORT_CHARGING_STATE_NOT_CHARGING:
+      return _("Not charging");
+    case CARPORT_CHARGING_STATE_WAITING_PLANNED:
+      return _("Waiting for planned charge");
+    case CARPORT_CHARGING_STATE_ENDED:
+      return _("Charge complete");
+    case CARPORT_CHARGING_STATE_WAITING_CURRENT:
+      return _("Waiting for current");
+    case CARPORT_CHARGING_STATE_FLAP_OPEN:
+      return _("Charging flap open");
+    case CARPORT_CHARGING_STATE_CHARGING:
+      return _("Charging");
+    case CARPORT_CHARGING_STATE_ERROR:
+      return _("Charging error");
+    case CARPORT_CHARGING_STATE_UNAVAILABLE:
+      return _("Unavailable");
+    case CARPORT_CHARGING_STATE_V2G_WAITING:
+      return _("V2G waiting");
+    case CARPORT_CHARGING_STATE_V2L_CONNECTED:
+      return _("Powering a device (V2L)");
+    case CARPORT_CHARGING_STATE_V2G_DISCHARGING:
+      return _("V2G discharging");
+    case CARPORT_CHARGING_STATE_V2G_CHARGING:
+      return _("V2G charging");
+    case CARPORT_CHARGING_STATE_UNKNOWN:
+      return _("Unknown");
+    case CARPORT_CHARGING_STATE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_climate_state (CarportClimateState state)
+{
+  switch (state)
+    {
+    case CARPORT_CLIMATE_STATE_ON:
+      /* Translators: the climate control is on */
+      return C_("climate", "On");
+    case CARPORT_CLIMATE_STATE_OFF:
+      /* Translators: the climate control is off */
+      return C_("climate", "Off");
+    case CARPORT_CLIMATE_STATE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_lock_state (CarportLockState state)
+{
+  switch (state)
+    {
+    case CARPORT_LOCK_STATE_LOCKED:
+      return _("Locked");
+    case CARPORT_LOCK_STATE_UNLOCKED:
+      return _("Unlocked");
+    case CARPORT_LOCK_STATE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_opening_state (CarportOpeningState state)
+{
+  switch (state)
+    {
+    case CARPORT_OPENING_STATE_OPEN:
+      /* Translators: a door or the hatch is open */
+      return C_("door", "Open");
+    case CARPORT_OPENING_STATE_CLOSED:
+      /* Translators: a door or the hatch is closed */
+      return C_("door", "Closed");
+    case CARPORT_OPENING_STATE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_charge_mode (CarportChargeMode mode)
+{
+  switch (mode)
+    {
+    case CARPORT_CHARGE_MODE_ALWAYS:
+      /* Translators: a charge mode: charge as soon as plugged in */
+      return C_("charge mode", "Always");
+    case CARPORT_CHARGE_MODE_SCHEDULED:
+      /* Translators: a charge mode: charge following the programmes */
+      return C_("charge mode", "Scheduled");
+    case CARPORT_CHARGE_MODE_DELAYED:
+      /* Translators: a charge mode: charge from a later start time */
+      return C_("charge mode", "Delayed");
+    case CARPORT_CHARGE_MODE_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_energy_type (CarportEnergy energy)
+{
+  switch (energy)
+    {
+    case CARPORT_ENERGY_ELECTRIC:
+      return _("Electric");
+    case CARPORT_ENERGY_PLUG_IN_HYBRID:
+      return _("Plug-in hybrid");
+    case CARPORT_ENERGY_HYBRID:
+      return _("Hybrid");
+    case CARPORT_ENERGY_FUEL:
+      return _("Fuel");
+    case CARPORT_ENERGY_NONE:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+const char *
+carport_format_brand (CarportBrand brand)
+{
+  /* Brand names are not translated. */
+  switch (brand)
+    {
+    case CARPORT_BRAND_RENAULT:
+      return "Renault";
+    case CARPORT_BRAND_DACIA:
+      return "Dacia";
+    case CARPORT_BRAND_ALPINE:
+      return "Alpine";
+    case CARPORT_BRAND_NISSAN:
+      return "Nissan";
+    case CARPORT_BRAND_UNKNOWN:
+    default:
+      return UNKNOWN_TEXT;
+    }
+}
+
+char *
+carport_format_iso8601_utc (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (when == NULL)
+    return NULL;
+
+  utc = g_date_time_to_utc (when);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+carport_parse_iso8601 (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  /* Times without a zone (Renault's notifDate) are UTC. */
+  utc = g_time_zone_new_utc ();
+
+  return g_date_time_new_from_iso8601 (text, utc);
+}

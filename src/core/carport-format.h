@@ -1,0 +1,46 @@
+/* carport-format.h — turning model values into text for people.
+ *
+ * The one place where units and wording are decided; the GUI's .ui closures
+ * and the CLI's tables call these. Every function accepts "unknown" values
+ * (NAN, -1, NULL, NONE) and returns an em dash "—" for them. */
+#pragma once
+
+#include "carport-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CARPORT_DISTANCE_UNIT_KILOMETRES,
+  CARPORT_DISTANCE_UNIT_MILES,
+} CarportDistanceUnit;
+
+typedef enum {
+  CARPORT_TEMPERATURE_UNIT_CELSIUS,
+  CARPORT_TEMPERATURE_UNIT_FAHRENHEIT,
+} CarportTemperatureUnit;
+
+char *carport_format_percent          (int percent);                                        /* "50 %" (locale) */
+char *carport_format_distance         (double km, CarportDistanceUnit unit);                 /* "128 km", "80 mi" */
+char *carport_format_temperature      (double celsius, CarportTemperatureUnit unit);         /* "21 °C", "69.8 °F" */
+char *carport_format_power            (double kw);                                          /* "7.4 kW" */
+char *carport_format_energy           (double kwh);                                         /* "41 kWh" */
+char *carport_format_pressure         (double bar);                                         /* "2.5 bar" */
+char *carport_format_duration_minutes (int minutes);                                        /* "1 h 25 min", "45 min" */
+/* "just now", "5 min ago", "3 h ago", "yesterday", else a date; relative to @now (NULL: current time). */
+char *carport_format_relative_time    (GDateTime *when, GDateTime *now);
+/* "updated 5 min ago" */
+char *carport_format_updated          (GDateTime *when, GDateTime *now);
+const char *carport_format_plug_state     (CarportPlugState state);     /* "Plugged in" */
+const char *carport_format_charging_state (CarportChargingState state); /* "Charging", "Waiting for planned charge" */
+const char *carport_format_climate_state  (CarportClimateState state);
+const char *carport_format_lock_state     (CarportLockState state);
+const char *carport_format_opening_state  (CarportOpeningState state);
+const char *carport_format_charge_mode    (CarportChargeMode mode);
+const char *carport_format_energy_type    (CarportEnergy energy);       /* "Electric", "Plug-in hybrid" */
+const char *carport_format_brand          (CarportBrand brand);         /* "Renault" */
+/* ISO-8601 UTC with Z ("2020-11-17T08:06:48Z"), as the CLI's JSON writes times; NULL for NULL. */
+char *carport_format_iso8601_utc      (GDateTime *when);
+/* Parses ISO-8601 with Z, an offset, fractions or none (then UTC); NULL when invalid. */
+GDateTime *carport_parse_iso8601      (const char *text);
+
+G_END_DECLS

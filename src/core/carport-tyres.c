@@ -1,0 +1,287 @@
+/* carport-tyres.c — Tyre pressures in bar (endpoint pressure).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "carport-core"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "carport-tyres.h"
+#include "carport-core-enum-types.h"
+
+struct _CarportTyres
+{
+  GObject parent_instance;
+
+  double       front_left_bar;
+  double       front_right_bar;
+  double       rear_left_bar;
+  double       rear_right_bar;
+  GDateTime   *updated; /* owned, nullable */
+};
+
+G_DEFINE_FINAL_TYPE (CarportTyres, carport_tyres, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FRONT_LEFT_BAR,
+  PROP_FRONT_RIGHT_BAR,
+  PROP_REAR_LEFT_BAR,
+  PROP_REAR_RIGHT_BAR,
+  PROP_UPDATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+double
+carport_tyres_get_front_left_bar (CarportTyres *self)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), NAN);
+
+  return self->front_left_bar;
+}
+
+void
+carport_tyres_set_front_left_bar (CarportTyres *self,
+                                  double        value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  if (self->front_left_bar == value || (isnan (self->front_left_bar) && isnan (value)))
+    return;
+
+  self->front_left_bar = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONT_LEFT_BAR]);
+}
+
+double
+carport_tyres_get_front_right_bar (CarportTyres *self)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), NAN);
+
+  return self->front_right_bar;
+}
+
+void
+carport_tyres_set_front_right_bar (CarportTyres *self,
+                                   double        value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  if (self->front_right_bar == value || (isnan (self->front_right_bar) && isnan (value)))
+    return;
+
+  self->front_right_bar = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONT_RIGHT_BAR]);
+}
+
+double
+carport_tyres_get_rear_left_bar (CarportTyres *self)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), NAN);
+
+  return self->rear_left_bar;
+}
+
+void
+carport_tyres_set_rear_left_bar (CarportTyres *self,
+                                 double        value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  if (self->rear_left_bar == value || (isnan (self->rear_left_bar) && isnan (value)))
+    return;
+
+  self->rear_left_bar = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REAR_LEFT_BAR]);
+}
+
+double
+carport_tyres_get_rear_right_bar (CarportTyres *self)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), NAN);
+
+  return self->rear_right_bar;
+}
+
+void
+carport_tyres_set_rear_right_bar (CarportTyres *self,
+                                  double        value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  if (self->rear_right_bar == value || (isnan (self->rear_right_bar) && isnan (value)))
+    return;
+
+  self->rear_right_bar = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REAR_RIGHT_BAR]);
+}
+
+GDateTime *
+carport_tyres_get_updated (CarportTyres *self)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), NULL);
+
+  return self->updated;
+}
+
+void
+carport_tyres_set_updated (CarportTyres *self,
+                           GDateTime    *value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  if (self->updated == value
+      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
+    return;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  if (value != NULL)
+    self->updated = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+CarportTyres *
+carport_tyres_new (void)
+{
+  return g_object_new (CARPORT_TYPE_TYRES, NULL);
+}
+
+void
+carport_tyres_clear (CarportTyres *self)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  carport_tyres_set_front_left_bar (self, NAN);
+  carport_tyres_set_front_right_bar (self, NAN);
+  carport_tyres_set_rear_left_bar (self, NAN);
+  carport_tyres_set_rear_right_bar (self, NAN);
+  carport_tyres_set_updated (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+carport_tyres_finalize (GObject *object)
+{
+  CarportTyres *self = (CarportTyres *) object;
+
+  g_clear_pointer (&self->updated, g_date_time_unref);
+
+  G_OBJECT_CLASS (carport_tyres_parent_class)->finalize (object);
+}
+
+static void
+carport_tyres_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CarportTyres *self = CARPORT_TYRES (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRONT_LEFT_BAR:
+      g_value_set_double (value, self->front_left_bar);
+      break;
+
+    case PROP_FRONT_RIGHT_BAR:
+      g_value_set_double (value, self->front_right_bar);
+      break;
+
+    case PROP_REAR_LEFT_BAR:
+      g_value_set_double (value, self->rear_left_bar);
+      break;
+
+    case PROP_REAR_RIGHT_BAR:
+      g_value_set_double (value, self->rear_right_bar);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_boxed (value, self->updated);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_tyres_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CarportTyres *self = CARPORT_TYRES (object);
+
+  switch (prop_id)
+    {
+    case PROP_FRONT_LEFT_BAR:
+      carport_tyres_set_front_left_bar (self, g_value_get_double (value));
+      break;
+
+    case PROP_FRONT_RIGHT_BAR:
+      carport_tyres_set_front_right_bar (self, g_value_get_double (value));
+      break;
+
+    case PROP_REAR_LEFT_BAR:
+      carport_tyres_set_rear_left_bar (self, g_value_get_double (value));
+      break;
+
+    case PROP_REAR_RIGHT_BAR:
+      carport_tyres_set_rear_right_bar (self, g_value_get_double (value));
+      break;
+
+    case PROP_UPDATED:
+      carport_tyres_set_updated (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_tyres_class_init (CarportTyresClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = carport_tyres_finalize;
+  object_class->get_property = carport_tyres_get_property;
+  object_class->set_property = carport_tyres_set_property;
+
+  properties[PROP_FRONT_LEFT_BAR] =
+    carport_param_spec_unknown_double ("front-left-bar",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FRONT_RIGHT_BAR] =
+    carport_param_spec_unknown_double ("front-right-bar",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REAR_LEFT_BAR] =
+    carport_param_spec_unknown_double ("rear-left-bar",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REAR_RIGHT_BAR] =
+    carport_param_spec_unknown_double ("rear-right-bar",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_boxed ("updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_tyres_init (CarportTyres *self)
+{
+  self->front_left_bar = NAN;
+  self->front_right_bar = NAN;
+  self->rear_left_bar = NAN;
+  self->rear_right_bar = NAN;
+}

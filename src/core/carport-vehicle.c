@@ -1,0 +1,1206 @@
+/* carport-vehicle.c — one car: identity, what it supports, and its state objects.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "carport-core"
+
+#include "config.h"
+
+#include <math.h>
+#include <gio/gio.h>
+
+#include "carport-vehicle.h"
+#include "carport-core-enum-types.h"
+
+#define ALL_ENDPOINTS ((1u << CARPORT_N_ENDPOINTS) - 1)
+#define ALL_COMMANDS  ((1u << CARPORT_N_COMMAND_KINDS) - 1)
+
+struct _CarportVehicle
+{
+  GObject parent_instance;
+
+  char                  *vin;          /* owned */
+  CarportBrand           brand;
+  char                  *model_code;   /* owned, nullable */
+  char                  *model_name;   /* owned, nullable */
+  char                  *registration; /* owned, nullable */
+  CarportEnergy          energy;
+  char                  *account_id;   /* owned, nullable */
+  char                  *picture_url;  /* owned, nullable */
+
+  guint                  supported_endpoints;
+  guint                  supported_commands;
+
+  /* owned, created in init, never NULL before dispose */
+  CarportBattery        *battery;
+  CarportCockpit        *cockpit;
+  CarportClimate        *climate;
+  CarportLocation       *location;
+  CarportLocks          *locks;
+  CarportTyres          *tyres;
+  CarportChargeSettings *charge_settings;
+
+  gboolean               from_cache;
+  gboolean               refreshing;
+  char                  *last_error;   /* owned, nullable */
+
+  char                  *endpoint_errors[CARPORT_N_ENDPOINTS]; /* owned, nullable */
+};
+
+G_DEFINE_FINAL_TYPE (CarportVehicle, carport_vehicle, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VIN,
+  PROP_BRAND,
+  PROP_MODEL_CODE,
+  PROP_MODEL_NAME,
+  PROP_REGISTRATION,
+  PROP_ENERGY,
+  PROP_ACCOUNT_ID,
+  PROP_PICTURE_URL,
+  PROP_DISPLAY_NAME,
+  PROP_SUPPORTED_ENDPOINTS,
+  PROP_SUPPORTED_COMMANDS,
+  PROP_BATTERY,
+  PROP_COCKPIT,
+  PROP_CLIMATE,
+  PROP_LOCATION,
+  PROP_LOCKS,
+  PROP_TYRES,
+  PROP_CHARGE_SETTINGS,
+  PROP_FROM_CACHE,
+  PROP_REFRESHING,
+  PROP_LAST_ERROR,
+  PROP_HAS_ERRORS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CarportVehicle *
+carport_vehicle_new (const char *vin)
+{
+  return g_object_new (CARPORT_TYPE_VEHICLE,
+                       "vin", vin,
+                       NULL);
+}
+
+/* Sets one of the string fields, and notifies display-name too when the
+ * change alters it. */
+static void
+set_string (CarportVehicle *self,
+            char          **field,
+            const char     *value,
+            guint           prop_id)
+{
+  g_autofree char *old_display_name = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  old_display_name = g_strdup (carport_vehicle_get_display_name (self));
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (g_strcmp0 (old_display_name, carport_vehicle_get_display_name (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+carport_vehicle_get_vin (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->vin;
+}
+
+CarportBrand
+carport_vehicle_get_brand (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), CARPORT_BRAND_UNKNOWN);
+
+  return self->brand;
+}
+
+void
+carport_vehicle_set_brand (CarportVehicle *self,
+                           CarportBrand    value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  if (self->brand == value)
+    return;
+
+  self->brand = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRAND]);
+}
+
+const char *
+carport_vehicle_get_model_code (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->model_code;
+}
+
+void
+carport_vehicle_set_model_code (CarportVehicle *self,
+                                const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->model_code, value, PROP_MODEL_CODE);
+}
+
+const char *
+carport_vehicle_get_model_name (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->model_name;
+}
+
+void
+carport_vehicle_set_model_name (CarportVehicle *self,
+                                const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->model_name, value, PROP_MODEL_NAME);
+}
+
+const char *
+carport_vehicle_get_registration (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->registration;
+}
+
+void
+carport_vehicle_set_registration (CarportVehicle *self,
+                                  const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->registration, value, PROP_REGISTRATION);
+}
+
+CarportEnergy
+carport_vehicle_get_energy (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), CARPORT_ENERGY_NONE);
+
+  return self->energy;
+}
+
+void
+carport_vehicle_set_energy (CarportVehicle *self,
+                            CarportEnergy   value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  if (self->energy == value)
+    return;
+
+  self->energy = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENERGY]);
+}
+
+const char *
+carport_vehicle_get_account_id (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->account_id;
+}
+
+void
+carport_vehicle_set_account_id (CarportVehicle *self,
+                                const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->account_id, value, PROP_ACCOUNT_ID);
+}
+
+const char *
+carport_vehicle_get_picture_url (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->picture_url;
+}
+
+void
+carport_vehicle_set_picture_url (CarportVehicle *self,
+                                 const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->picture_url, value, PROP_PICTURE_URL);
+}
+
+const char *
+carport_vehicle_get_display_name (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  if (self->registration != NULL && self->registration[0] != '\0')
+    return self->registration;
+  if (self->model_name != NULL && self->model_name[0] != '\0')
+    return self->model_name;
+
+  return self->vin;
+}
+
+guint
+carport_vehicle_get_supported_endpoints (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), 0);
+
+  return self->supported_endpoints;
+}
+
+void
+carport_vehicle_set_supported_endpoints (CarportVehicle *self,
+                                         guint           mask)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  mask &= ALL_ENDPOINTS;
+  if (self->supported_endpoints == mask)
+    return;
+
+  self->supported_endpoints = mask;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTED_ENDPOINTS]);
+}
+
+gboolean
+carport_vehicle_supports_endpoint (CarportVehicle  *self,
+                                   CarportEndpoint  endpoint)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+  g_return_val_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS, FALSE);
+
+  return (self->supported_endpoints & (1u << endpoint)) != 0;
+}
+
+void
+carport_vehicle_mark_unsupported (CarportVehicle  *self,
+                                  CarportEndpoint  endpoint)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+  g_return_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS);
+
+  carport_vehicle_set_supported_endpoints (self, self->supported_endpoints & ~(1u << endpoint));
+}
+
+guint
+carport_vehicle_get_supported_commands (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), 0);
+
+  return self->supported_commands;
+}
+
+void
+carport_vehicle_set_supported_commands (CarportVehicle *self,
+                                        guint           mask)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  mask &= ALL_COMMANDS;
+  if (self->supported_commands == mask)
+    return;
+
+  self->supported_commands = mask;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTED_COMMANDS]);
+}
+
+gboolean
+carport_vehicle_supports_command (CarportVehicle     *self,
+                                  CarportCommandKind  kind)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+  g_return_val_if_fail ((guint) kind < CARPORT_N_COMMAND_KINDS, FALSE);
+
+  return (self->supported_commands & (1u << kind)) != 0;
+}
+
+CarportBattery *
+carport_vehicle_get_battery (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->battery;
+}
+
+CarportCockpit *
+carport_vehicle_get_cockpit (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->cockpit;
+}
+
+CarportClimate *
+carport_vehicle_get_climate (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->climate;
+}
+
+CarportLocation *
+carport_vehicle_get_location (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->location;
+}
+
+CarportLocks *
+carport_vehicle_get_locks (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->locks;
+}
+
+CarportTyres *
+carport_vehicle_get_tyres (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->tyres;
+}
+
+CarportChargeSettings *
+carport_vehicle_get_charge_settings (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->charge_settings;
+}
+
+gboolean
+carport_vehicle_get_from_cache (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+
+  return self->from_cache;
+}
+
+void
+carport_vehicle_set_from_cache (CarportVehicle *self,
+                                gboolean        value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  value = !!value;
+  if (self->from_cache == value)
+    return;
+
+  self->from_cache = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_CACHE]);
+}
+
+gboolean
+carport_vehicle_get_refreshing (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+
+  return self->refreshing;
+}
+
+void
+carport_vehicle_set_refreshing (CarportVehicle *self,
+                                gboolean        value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  value = !!value;
+  if (self->refreshing == value)
+    return;
+
+  self->refreshing = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+}
+
+const char *
+carport_vehicle_get_last_error (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->last_error;
+}
+
+void
+carport_vehicle_set_last_error (CarportVehicle *self,
+                                const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->last_error, value, PROP_LAST_ERROR);
+}
+
+gboolean
+carport_vehicle_get_has_errors (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    {
+      if (self->endpoint_errors[i] != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+carport_vehicle_set_endpoint_error (CarportVehicle  *self,
+                                    CarportEndpoint  endpoint,
+                                    const char      *message)
+{
+  gboolean had_errors;
+
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+  g_return_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS);
+
+  if (g_strcmp0 (self->endpoint_errors[endpoint], message) == 0)
+    return;
+
+  had_errors = carport_vehicle_get_has_errors (self);
+
+  g_free (self->endpoint_errors[endpoint]);
+  self->endpoint_errors[endpoint] = g_strdup (message);
+
+  if (had_errors != carport_vehicle_get_has_errors (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
+}
+
+const char *
+carport_vehicle_get_endpoint_error (CarportVehicle  *self,
+                                    CarportEndpoint  endpoint)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+  g_return_val_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS, NULL);
+
+  return self->endpoint_errors[endpoint];
+}
+
+void
+carport_vehicle_clear_endpoint_errors (CarportVehicle *self)
+{
+  gboolean had_errors;
+
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  had_errors = carport_vehicle_get_has_errors (self);
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    g_clear_pointer (&self->endpoint_errors[i], g_free);
+
+  if (had_errors)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
+}
+
+/* Serialization.
+ *
+ * One generic walk over the properties: every readable and writable property
+ * is stored under its name (doubles that are NAN and NULL strings or times
+ * are left out, they are the defaults); read-only object properties (the
+ * state objects) are stored as nested a{sv}; read-only list models (the
+ * charge programmes) as aa{sv}. Run-time state is skipped. */
+
+static const char * const skipped_properties[] = {
+  "from-cache",
+  "refreshing",
+  "last-error",
+  NULL
+};
+
+static GVariant *serialize_object (GObject *object);
+
+static gboolean
+is_skipped (GParamSpec *pspec)
+{
+  return g_strv_contains (skipped_properties, pspec->name);
+}
+
+static GVariant *
+serialize_list_model (GListModel *model)
+{
+  GVariantBuilder builder;
+  guint n_items = g_list_model_get_n_items (model);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_variant_builder_add_value (&builder, serialize_object (item));
+    }
+
+  return g_variant_builder_end (&builder);
+}
+
+/* A floating variant for @value, or NULL when it is unknown or not stored. */
+static GVariant *
+value_to_variant (const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_BOOLEAN:
+      return g_variant_new_boolean (g_value_get_boolean (value));
+
+    case G_TYPE_INT:
+      return g_variant_new_int32 (g_value_get_int (value));
+
+    case G_TYPE_UINT:
+      return g_variant_new_uint32 (g_value_get_uint (value));
+
+    case G_TYPE_INT64:
+      return g_variant_new_int64 (g_value_get_int64 (value));
+
+    case G_TYPE_DOUBLE:
+      if (isnan (g_value_get_double (value)))
+        return NULL;
+      return g_variant_new_double (g_value_get_double (value));
+
+    case G_TYPE_STRING:
+      if (g_value_get_string (value) == NULL)
+        return NULL;
+      return g_variant_new_string (g_value_get_string (value));
+
+    case G_TYPE_ENUM:
+      {
+        const char *nick = carport_enum_to_nick (type, g_value_get_enum (value));
+
+        return nick != NULL ? g_variant_new_string (nick) : NULL;
+      }
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_DATE_TIME && g_value_get_boxed (value) != NULL)
+        {
+          GDateTime *dt = g_value_get_boxed (value);
+
+          return g_variant_new_int64 (g_date_time_to_unix (dt) * G_USEC_PER_SEC
+                                      + g_date_time_get_microsecond (dt));
+        }
+      return NULL;
+
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      {
+        GObject *object = g_value_get_object (value);
+
+        if (object == NULL)
+          return NULL;
+        if (G_IS_LIST_MODEL (object))
+          return serialize_list_model (G_LIST_MODEL (object));
+        return serialize_object (object);
+      }
+
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+is_object_type (GType type)
+{
+  return g_type_is_a (type, G_TYPE_OBJECT) || g_type_is_a (type, G_TYPE_LIST_MODEL);
+}
+
+static GVariant *
+serialize_object (GObject *object)
+{
+  GVariantBuilder builder;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+      GVariant *variant;
+
+      if ((pspec->flags & G_PARAM_READABLE) == 0 || is_skipped (pspec))
+        continue;
+
+      /* Derived values (display-name, has-errors, …) are not stored; the
+       * read-only state objects are. */
+      if ((pspec->flags & G_PARAM_WRITABLE) == 0 && !is_object_type (pspec->value_type))
+        continue;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, pspec->name, &value);
+
+      variant = value_to_variant (&value);
+      if (variant != NULL)
+        g_variant_builder_add (&builder, "{sv}", pspec->name, variant);
+    }
+
+  return g_variant_builder_end (&builder);
+}
+
+GVariant *
+carport_vehicle_serialize (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return g_variant_ref_sink (serialize_object (G_OBJECT (self)));
+}
+
+static void deserialize_object (GObject  *object,
+                                GVariant *dict);
+
+/* Fills @value (initialised to the property's type) from @variant; FALSE when
+ * the variant has the wrong type or an unknown value. */
+static gboolean
+variant_to_value (GVariant *variant,
+                  GValue   *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  switch (G_TYPE_FUNDAMENTAL (type))
+    {
+    case G_TYPE_BOOLEAN:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_BOOLEAN))
+        return FALSE;
+      g_value_set_boolean (value, g_variant_get_boolean (variant));
+      return TRUE;
+
+    case G_TYPE_INT:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_INT32))
+        return FALSE;
+      g_value_set_int (value, g_variant_get_int32 (variant));
+      return TRUE;
+
+    case G_TYPE_UINT:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_UINT32))
+        return FALSE;
+      g_value_set_uint (value, g_variant_get_uint32 (variant));
+      return TRUE;
+
+    case G_TYPE_INT64:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_INT64))
+        return FALSE;
+      g_value_set_int64 (value, g_variant_get_int64 (variant));
+      return TRUE;
+
+    case G_TYPE_DOUBLE:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_DOUBLE))
+        return FALSE;
+      g_value_set_double (value, g_variant_get_double (variant));
+      return TRUE;
+
+    case G_TYPE_STRING:
+      if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING))
+        return FALSE;
+      g_value_set_string (value, g_variant_get_string (variant, NULL));
+      return TRUE;
+
+    case G_TYPE_ENUM:
+      {
+        int enum_value;
+
+        if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING))
+          return FALSE;
+        /* No Carport enum has a value of -1. */
+        enum_value = carport_enum_from_nick (type, g_variant_get_string (variant, NULL), -1);
+        if (enum_value == -1)
+          return FALSE;
+        g_value_set_enum (value, enum_value);
+        return TRUE;
+      }
+
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_DATE_TIME && g_variant_is_of_type (variant, G_VARIANT_TYPE_INT64))
+        {
+          g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
+          GDateTime *dt = g_date_time_add (epoch, g_variant_get_int64 (variant));
+
+          if (dt == NULL)
+            return FALSE;
+          g_value_take_boxed (value, dt);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+deserialize_list_store (GListStore *store,
+                        GVariant   *array)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GType item_type = g_list_model_get_item_type (G_LIST_MODEL (store));
+  GVariantIter iter;
+  GVariant *child;
+
+  if (!G_TYPE_IS_INSTANTIATABLE (item_type) || G_TYPE_IS_ABSTRACT (item_type))
+    return;
+
+  g_variant_iter_init (&iter, array);
+  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      GObject *item = g_object_new (item_type, NULL);
+
+      deserialize_object (item, child);
+      g_ptr_array_add (items, item);
+      g_variant_unref (child);
+    }
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+static void
+deserialize_property (GObject    *object,
+                      GParamSpec *pspec,
+                      GVariant   *variant)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (is_object_type (pspec->value_type))
+    {
+      g_autoptr(GObject) child = NULL;
+
+      g_object_get (object, pspec->name, &child, NULL);
+
+      if (G_IS_LIST_STORE (child) && g_variant_is_of_type (variant, G_VARIANT_TYPE ("aa{sv}")))
+        deserialize_list_store (G_LIST_STORE (child), variant);
+      else if (child != NULL && !G_IS_LIST_MODEL (child)
+               && g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+        deserialize_object (child, variant);
+      else
+        g_debug ("Ignoring cached “%s” of type %s", pspec->name, g_variant_get_type_string (variant));
+      return;
+    }
+
+  if ((pspec->flags & G_PARAM_WRITABLE) == 0 || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+    return;
+
+  g_value_init (&value, pspec->value_type);
+  if (!variant_to_value (variant, &value) || g_param_value_validate (pspec, &value))
+    {
+      g_debug ("Ignoring cached “%s” of type %s", pspec->name, g_variant_get_type_string (variant));
+      return;
+    }
+
+  g_object_set_property (object, pspec->name, &value);
+}
+
+static void
+deserialize_object (GObject  *object,
+                    GVariant *dict)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  GVariantIter iter;
+  const char *key;
+  GVariant *variant;
+
+  if (!g_variant_is_of_type (dict, G_VARIANT_TYPE_VARDICT))
+    return;
+
+  g_object_freeze_notify (object);
+
+  g_variant_iter_init (&iter, dict);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &variant))
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, key);
+
+      if (pspec == NULL || (pspec->flags & G_PARAM_READABLE) == 0 || is_skipped (pspec))
+        {
+          g_debug ("Ignoring unknown cached key “%s” of %s", key, G_OBJECT_TYPE_NAME (object));
+          continue;
+        }
+
+      deserialize_property (object, pspec, variant);
+    }
+
+  g_object_thaw_notify (object);
+}
+
+CarportVehicle *
+carport_vehicle_new_from_variant (GVariant *variant)
+{
+  g_autoptr(CarportVehicle) self = NULL;
+  const char *vin = NULL;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+  g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT), NULL);
+
+  g_variant_lookup (variant, "vin", "&s", &vin);
+  self = carport_vehicle_new (vin);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  deserialize_object (G_OBJECT (self), variant);
+  carport_vehicle_set_from_cache (self, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return g_steal_pointer (&self);
+}
+
+static void
+carport_vehicle_dispose (GObject *object)
+{
+  CarportVehicle *self = (CarportVehicle *) object;
+
+  g_clear_object (&self->battery);
+  g_clear_object (&self->cockpit);
+  g_clear_object (&self->climate);
+  g_clear_object (&self->location);
+  g_clear_object (&self->locks);
+  g_clear_object (&self->tyres);
+  g_clear_object (&self->charge_settings);
+
+  G_OBJECT_CLASS (carport_vehicle_parent_class)->dispose (object);
+}
+
+static void
+carport_vehicle_finalize (GObject *object)
+{
+  CarportVehicle *self = (CarportVehicle *) object;
+
+  g_clear_pointer (&self->vin, g_free);
+  g_clear_pointer (&self->model_code, g_free);
+  g_clear_pointer (&self->model_name, g_free);
+  g_clear_pointer (&self->registration, g_free);
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->picture_url, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    g_clear_pointer (&self->endpoint_errors[i], g_free);
+
+  G_OBJECT_CLASS (carport_vehicle_parent_class)->finalize (object);
+}
+
+static void
+carport_vehicle_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CarportVehicle *self = CARPORT_VEHICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIN:
+      g_value_set_string (value, self->vin);
+      break;
+
+    case PROP_BRAND:
+      g_value_set_enum (value, self->brand);
+      break;
+
+    case PROP_MODEL_CODE:
+      g_value_set_string (value, self->model_code);
+      break;
+
+    case PROP_MODEL_NAME:
+      g_value_set_string (value, self->model_name);
+      break;
+
+    case PROP_REGISTRATION:
+      g_value_set_string (value, self->registration);
+      break;
+
+    case PROP_ENERGY:
+      g_value_set_enum (value, self->energy);
+      break;
+
+    case PROP_ACCOUNT_ID:
+      g_value_set_string (value, self->account_id);
+      break;
+
+    case PROP_PICTURE_URL:
+      g_value_set_string (value, self->picture_url);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, carport_vehicle_get_display_name (self));
+      break;
+
+    case PROP_SUPPORTED_ENDPOINTS:
+      g_value_set_uint (value, self->supported_endpoints);
+      break;
+
+    case PROP_SUPPORTED_COMMANDS:
+      g_value_set_uint (value, self->supported_commands);
+      break;
+
+    case PROP_BATTERY:
+      g_value_set_object (value, self->battery);
+      break;
+
+    case PROP_COCKPIT:
+      g_value_set_object (value, self->cockpit);
+      break;
+
+    case PROP_CLIMATE:
+      g_value_set_object (value, self->climate);
+      break;
+
+    case PROP_LOCATION:
+      g_value_set_object (value, self->location);
+      break;
+
+    case PROP_LOCKS:
+      g_value_set_object (value, self->locks);
+      break;
+
+    case PROP_TYRES:
+      g_value_set_object (value, self->tyres);
+      break;
+
+    case PROP_CHARGE_SETTINGS:
+      g_value_set_object (value, self->charge_settings);
+      break;
+
+    case PROP_FROM_CACHE:
+      g_value_set_boolean (value, self->from_cache);
+      break;
+
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, self->refreshing);
+      break;
+
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+
+    case PROP_HAS_ERRORS:
+      g_value_set_boolean (value, carport_vehicle_get_has_errors (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_vehicle_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CarportVehicle *self = CARPORT_VEHICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIN:
+      self->vin = g_value_dup_string (value);
+      break;
+
+    case PROP_BRAND:
+      carport_vehicle_set_brand (self, g_value_get_enum (value));
+      break;
+
+    case PROP_MODEL_CODE:
+      carport_vehicle_set_model_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_MODEL_NAME:
+      carport_vehicle_set_model_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_REGISTRATION:
+      carport_vehicle_set_registration (self, g_value_get_string (value));
+      break;
+
+    case PROP_ENERGY:
+      carport_vehicle_set_energy (self, g_value_get_enum (value));
+      break;
+
+    case PROP_ACCOUNT_ID:
+      carport_vehicle_set_account_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_PICTURE_URL:
+      carport_vehicle_set_picture_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUPPORTED_ENDPOINTS:
+      carport_vehicle_set_supported_endpoints (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SUPPORTED_COMMANDS:
+      carport_vehicle_set_supported_commands (self, g_value_get_uint (value));
+      break;
+
+    case PROP_FROM_CACHE:
+      carport_vehicle_set_from_cache (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REFRESHING:
+      carport_vehicle_set_refreshing (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LAST_ERROR:
+      carport_vehicle_set_last_error (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_vehicle_class_init (CarportVehicleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = carport_vehicle_dispose;
+  object_class->finalize = carport_vehicle_finalize;
+  object_class->get_property = carport_vehicle_get_property;
+  object_class->set_property = carport_vehicle_set_property;
+
+  properties[PROP_VIN] =
+    g_param_spec_string ("vin", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BRAND] =
+    g_param_spec_enum ("brand", NULL, NULL,
+                       CARPORT_TYPE_BRAND, CARPORT_BRAND_UNKNOWN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODEL_CODE] =
+    g_param_spec_string ("model-code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODEL_NAME] =
+    g_param_spec_string ("model-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REGISTRATION] =
+    g_param_spec_string ("registration", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ENERGY] =
+    g_param_spec_enum ("energy", NULL, NULL,
+                       CARPORT_TYPE_ENERGY, CARPORT_ENERGY_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ACCOUNT_ID] =
+    g_param_spec_string ("account-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PICTURE_URL] =
+    g_param_spec_string ("picture-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SUPPORTED_ENDPOINTS] =
+    g_param_spec_uint ("supported-endpoints", NULL, NULL,
+                       0, ALL_ENDPOINTS, ALL_ENDPOINTS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SUPPORTED_COMMANDS] =
+    g_param_spec_uint ("supported-commands", NULL, NULL,
+                       0, ALL_COMMANDS, ALL_COMMANDS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BATTERY] =
+    g_param_spec_object ("battery", NULL, NULL,
+                         CARPORT_TYPE_BATTERY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COCKPIT] =
+    g_param_spec_object ("cockpit", NULL, NULL,
+                         CARPORT_TYPE_COCKPIT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIMATE] =
+    g_param_spec_object ("climate", NULL, NULL,
+                         CARPORT_TYPE_CLIMATE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCATION] =
+    g_param_spec_object ("location", NULL, NULL,
+                         CARPORT_TYPE_LOCATION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCKS] =
+    g_param_spec_object ("locks", NULL, NULL,
+                         CARPORT_TYPE_LOCKS,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TYRES] =
+    g_param_spec_object ("tyres", NULL, NULL,
+                         CARPORT_TYPE_TYRES,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHARGE_SETTINGS] =
+    g_param_spec_object ("charge-settings", NULL, NULL,
+                         CARPORT_TYPE_CHARGE_SETTINGS,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FROM_CACHE] =
+    g_param_spec_boolean ("from-cache", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* TRUE when any endpoint failed in the last refresh. */
+  properties[PROP_HAS_ERRORS] =
+    g_param_spec_boolean ("has-errors", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_vehicle_init (CarportVehicle *self)
+{
+  self->brand = CARPORT_BRAND_UNKNOWN;
+  self->energy = CARPORT_ENERGY_NONE;
+  self->supported_endpoints = ALL_ENDPOINTS;
+  self->supported_commands = ALL_COMMANDS;
+
+  self->battery = carport_battery_new ();
+  self->cockpit = carport_cockpit_new ();
+  self->climate = carport_climate_new ();
+  self->location = carport_location_new ();
+  self->locks = carport_locks_new ();
+  self->tyres = carport_tyres_new ();
+  self->charge_settings = carport_charge_settings_new ();
+}

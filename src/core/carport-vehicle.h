@@ -1,0 +1,89 @@
+/* carport-vehicle.h — one car: identity, what it supports, and its state objects.
+ *
+ * The state objects (battery, cockpit, …) are created with the vehicle and live
+ * as long as it does, so views can bind to them once. Parsers update them inside
+ * g_object_freeze_notify()/thaw_notify(). */
+#pragma once
+
+#include "carport-enums.h"
+#include "carport-battery.h"
+#include "carport-cockpit.h"
+#include "carport-climate.h"
+#include "carport-location.h"
+#include "carport-locks.h"
+#include "carport-tyres.h"
+#include "carport-charge-settings.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_VEHICLE (carport_vehicle_get_type ())
+G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject)
+
+/* Properties:
+ *   vin (construct-only), brand (CarportBrand), model-code ("X101VE"),
+ *   model-name ("ZOE"), registration, energy (CarportEnergy), account-id,
+ *   picture-url, display-name (read-only: registration, else model name, else VIN),
+ *   supported-endpoints (guint bit mask, bit N = CarportEndpoint N),
+ *   supported-commands (guint bit mask, bit N = CarportCommandKind N),
+ *   battery, cockpit, climate, location, locks, tyres, charge-settings (read-only objects),
+ *   from-cache (boolean: the state shown was loaded from the disk cache and not
+ *   yet confirmed by the server), refreshing (boolean), last-error (string,
+ *   nullable: a user-readable explanation of the last failed refresh),
+ *   has-errors (read-only boolean: any endpoint error is set). */
+CarportVehicle        *carport_vehicle_new                     (const char *vin);
+
+const char            *carport_vehicle_get_vin                 (CarportVehicle *self);
+CarportBrand           carport_vehicle_get_brand               (CarportVehicle *self);
+void                   carport_vehicle_set_brand               (CarportVehicle *self, CarportBrand value);
+const char            *carport_vehicle_get_model_code          (CarportVehicle *self);
+void                   carport_vehicle_set_model_code          (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_model_name          (CarportVehicle *self);
+void                   carport_vehicle_set_model_name          (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_registration        (CarportVehicle *self);
+void                   carport_vehicle_set_registration        (CarportVehicle *self, const char *value);
+CarportEnergy          carport_vehicle_get_energy              (CarportVehicle *self);
+void                   carport_vehicle_set_energy              (CarportVehicle *self, CarportEnergy value);
+const char            *carport_vehicle_get_account_id          (CarportVehicle *self);
+void                   carport_vehicle_set_account_id          (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_picture_url         (CarportVehicle *self);
+void                   carport_vehicle_set_picture_url         (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_display_name        (CarportVehicle *self);
+
+guint                  carport_vehicle_get_supported_endpoints (CarportVehicle *self);
+void                   carport_vehicle_set_supported_endpoints (CarportVehicle *self, guint mask);
+gboolean               carport_vehicle_supports_endpoint       (CarportVehicle *self, CarportEndpoint endpoint);
+/* Marks one endpoint unsupported (learnt at run time from a 403/404/501). */
+void                   carport_vehicle_mark_unsupported        (CarportVehicle *self, CarportEndpoint endpoint);
+guint                  carport_vehicle_get_supported_commands  (CarportVehicle *self);
+void                   carport_vehicle_set_supported_commands  (CarportVehicle *self, guint mask);
+gboolean               carport_vehicle_supports_command        (CarportVehicle *self, CarportCommandKind kind);
+
+CarportBattery        *carport_vehicle_get_battery             (CarportVehicle *self);
+CarportCockpit        *carport_vehicle_get_cockpit             (CarportVehicle *self);
+CarportClimate        *carport_vehicle_get_climate             (CarportVehicle *self);
+CarportLocation       *carport_vehicle_get_location            (CarportVehicle *self);
+CarportLocks          *carport_vehicle_get_locks               (CarportVehicle *self);
+CarportTyres          *carport_vehicle_get_tyres               (CarportVehicle *self);
+CarportChargeSettings *carport_vehicle_get_charge_settings     (CarportVehicle *self);
+
+gboolean               carport_vehicle_get_from_cache          (CarportVehicle *self);
+void                   carport_vehicle_set_from_cache          (CarportVehicle *self, gboolean value);
+gboolean               carport_vehicle_get_refreshing          (CarportVehicle *self);
+void                   carport_vehicle_set_refreshing          (CarportVehicle *self, gboolean value);
+const char            *carport_vehicle_get_last_error          (CarportVehicle *self);
+void                   carport_vehicle_set_last_error          (CarportVehicle *self, const char *value);
+
+/* Per-endpoint failures of the last refresh (user-readable one-liners). */
+void                   carport_vehicle_set_endpoint_error      (CarportVehicle *self, CarportEndpoint endpoint, const char *message);
+const char            *carport_vehicle_get_endpoint_error      (CarportVehicle *self, CarportEndpoint endpoint);
+void                   carport_vehicle_clear_endpoint_errors   (CarportVehicle *self);
+/* TRUE when any endpoint has an error (the read-only "has-errors" property). */
+gboolean               carport_vehicle_get_has_errors          (CarportVehicle *self);
+
+/* The whole vehicle (identity, support masks and every state object) as a
+ * GVariant of type a{sv}, for the on-disk cache, and back. Loading sets
+ * from-cache to TRUE. Unknown keys are ignored; every key is optional. */
+GVariant              *carport_vehicle_serialize               (CarportVehicle *self);
+CarportVehicle        *carport_vehicle_new_from_variant        (GVariant *variant);
+
+G_END_DECLS

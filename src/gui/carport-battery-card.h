@@ -1,0 +1,20 @@
+/* carport-battery-card.h — The battery card: level, range, plug and charging state, power, time to full, energy, temperature. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "carport-core.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_BATTERY_CARD (carport_battery_card_get_type ())
+G_DECLARE_FINAL_TYPE (CarportBatteryCard, carport_battery_card, CARPORT, BATTERY_CARD, AdwBin)
+
+/* Properties: vehicle (CarportVehicle, nullable), distance-unit,
+ * temperature-unit (the units of carport-format.h). The card hides itself
+ * when the vehicle does not offer its endpoint. */
+GtkWidget      *carport_battery_card_new         (void);
+CarportVehicle *carport_battery_card_get_vehicle (CarportBatteryCard *self);
+void            carport_battery_card_set_vehicle (CarportBatteryCard *self, CarportVehicle *vehicle);
+
+G_END_DECLS

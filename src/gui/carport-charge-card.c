@@ -1,0 +1,317 @@
+/* carport-charge-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "carport-card.h"
+#include "carport-closures.h"
+#include "carport-units.h"
+#include "carport-charge-card.h"
+
+struct _CarportChargeCard
+{
+  AdwBin          parent_instance;
+
+  /* Owned */
+  CarportVehicle *vehicle;
+  CarportDistanceUnit distance_unit;
+  CarportTemperatureUnit temperature_unit;
+
+  /* Template widgets */
+  GtkListBox *schedules_list;
+  GtkWidget  *schedules_heading;
+  GtkWidget  *no_schedules_label;
+
+  /* Borrowed */
+  GListModel *schedules;
+};
+
+G_DEFINE_FINAL_TYPE (CarportChargeCard, carport_charge_card, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_VEHICLE,
+  PROP_DISTANCE_UNIT,
+  PROP_TEMPERATURE_UNIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_days (guint days)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  /* 2024-01-01 was a Monday. */
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2024, 1, 1, 12, 0, 0);
+
+  if ((days & 0x7f) == 0x7f)
+    return g_strdup (_("Every day"));
+  if ((days & 0x7f) == 0x1f)
+    return g_strdup (_("Weekdays"));
+  if ((days & 0x7f) == 0x60)
+    return g_strdup (_("Weekends"));
+
+  for (int i = 0; i < CARPORT_N_WEEKDAYS; i++)
+    {
+      g_autoptr(GDateTime) day = NULL;
+      g_autofree char *name = NULL;
+
+      if ((days & (1u << i)) == 0)
+        continue;
+      day = g_date_time_add_days (monday, i);
+      name = g_date_time_format (day, "%a");
+      if (text->len > 0)
+        /* Translators: separator between abbreviated day names */
+        g_string_append (text, _(", "));
+      g_string_append (text, name);
+    }
+
+  if (text->len == 0)
+    return g_strdup (_("No days"));
+  return g_strdup (text->str);
+}
+
+static char *
+format_start_time (CarportSchedule *schedule)
+{
+  const char *start = carport_schedule_get_start_time (schedule);
+  int hour, minute;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (start == NULL || sscanf (start, "%d:%d", &hour, &minute) != 2)
+    return g_strdup ("—");
+
+  if (!carport_schedule_get_start_time_is_utc (schedule))
+    return g_strdup_printf ("%02d:%02d", hour, minute);
+
+  /* Programmes stored in UTC are shown in local time. */
+  now = g_date_time_new_now_utc ();
+  utc = g_time_zone_new_utc ();
+  when = g_date_time_new (utc, g_date_time_get_year (now), g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now), hour, minute, 0);
+  if (when == NULL)
+    return g_strdup ("—");
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (when);
+    return g_date_time_format (local, "%H:%M");
+  }
+}
+
+static GtkWidget *
+create_schedule_row (gpointer item, gpointer user_data)
+{
+  CarportSchedule *schedule = CARPORT_SCHEDULE (item);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state;
+  g_autofree char *days = format_days (carport_schedule_get_days (schedule));
+  g_autofree char *time = format_start_time (schedule);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *kind;
+  int duration = carport_schedule_get_duration_minutes (schedule);
+
+  switch (carport_schedule_get_kind (schedule))
+    {
+    case CARPORT_SCHEDULE_KIND_CLIMATE:
+      kind = _("Climate ready at");
+      break;
+    case CARPORT_SCHEDULE_KIND_CHARGE_AND_CLIMATE:
+      kind = _("Charge and climate");
+      break;
+    case CARPORT_SCHEDULE_KIND_CHARGE:
+    default:
+      kind = _("Charge");
+      break;
+    }
+
+  /* Translators: a schedule, e.g. "Charge · 23:30" */
+  title = g_strdup_printf (_("%s · %s"), kind, time);
+  if (duration > 0)
+    {
+      g_autofree char *length = carport_format_duration_minutes (duration);
+      /* Translators: days and length of a schedule, e.g. "Weekdays, for 2 h 30 min" */
+      subtitle = g_strdup_printf (_("%s, for %s"), days, length);
+    }
+  else
+    subtitle = g_steal_pointer (&days);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  state = gtk_label_new (carport_schedule_get_activated (schedule) ? _("On") : _("Off"));
+  gtk_widget_add_css_class (state, carport_schedule_get_activated (schedule) ? "success" : "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+schedules_changed_cb (CarportChargeCard *self)
+{
+  guint n = self->schedules ? g_list_model_get_n_items (self->schedules) : 0;
+  gboolean supported = self->vehicle &&
+    carport_vehicle_supports_endpoint (self->vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE);
+
+  gtk_widget_set_visible (self->schedules_heading, supported);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedules_list), supported && n > 0);
+  gtk_widget_set_visible (self->no_schedules_label, supported && n == 0);
+}
+
+static void
+carport_charge_card_dispose (GObject *object)
+{
+  CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
+
+  if (self->schedules)
+    g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
+  self->schedules = NULL;
+  if (self->vehicle)
+    g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_CHARGE_CARD);
+  g_clear_object (&self->vehicle);
+
+  G_OBJECT_CLASS (carport_charge_card_parent_class)->dispose (object);
+}
+
+static void
+carport_charge_card_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VEHICLE:
+      g_value_set_object (value, self->vehicle);
+      break;
+    case PROP_DISTANCE_UNIT:
+      g_value_set_enum (value, self->distance_unit);
+      break;
+    case PROP_TEMPERATURE_UNIT:
+      g_value_set_enum (value, self->temperature_unit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_charge_card_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VEHICLE:
+      carport_charge_card_set_vehicle (self, g_value_get_object (value));
+      break;
+    case PROP_DISTANCE_UNIT:
+      if (self->distance_unit != (CarportDistanceUnit) g_value_get_enum (value))
+        {
+          self->distance_unit = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_TEMPERATURE_UNIT:
+      if (self->temperature_unit != (CarportTemperatureUnit) g_value_get_enum (value))
+        {
+          self->temperature_unit = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_charge_card_class_init (CarportChargeCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carport_charge_card_dispose;
+  object_class->get_property = carport_charge_card_get_property;
+  object_class->set_property = carport_charge_card_set_property;
+
+  properties[PROP_VEHICLE] =
+    g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISTANCE_UNIT] =
+    g_param_spec_enum ("distance-unit", NULL, NULL,
+                       CARPORT_TYPE_GUI_DISTANCE_UNIT, CARPORT_DISTANCE_UNIT_KILOMETRES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPERATURE_UNIT] =
+    g_param_spec_enum ("temperature-unit", NULL, NULL,
+                       CARPORT_TYPE_GUI_TEMPERATURE_UNIT, CARPORT_TEMPERATURE_UNIT_CELSIUS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CARPORT_TYPE_CARD);
+  g_type_ensure (CARPORT_TYPE_VEHICLE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-charge-card.ui");
+  carport_closures_bind (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_list);
+  gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_heading);
+  gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, no_schedules_label);
+}
+
+static void
+carport_charge_card_init (CarportChargeCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  schedules_changed_cb (self);
+}
+
+GtkWidget *
+carport_charge_card_new (void)
+{
+  return g_object_new (CARPORT_TYPE_CHARGE_CARD, NULL);
+}
+
+CarportVehicle *
+carport_charge_card_get_vehicle (CarportChargeCard *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_CARD (self), NULL);
+  return self->vehicle;
+}
+
+void
+carport_charge_card_set_vehicle (CarportChargeCard *self, CarportVehicle *vehicle)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_CARD (self));
+  g_return_if_fail (vehicle == NULL || CARPORT_IS_VEHICLE (vehicle));
+
+  if (self->vehicle == vehicle)
+    return;
+
+  if (self->schedules)
+    g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
+  if (self->vehicle)
+    g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
+  self->schedules = NULL;
+  g_set_object (&self->vehicle, vehicle);
+
+  if (vehicle == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  if (vehicle)
+    {
+      self->schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+      g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
+      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
+    }
+  gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
+  schedules_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
+}

@@ -1,0 +1,280 @@
+/* carport-closures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-core.h"
+#include "carport-closures.h"
+
+/* Every closure gets the template object first (unused). */
+
+static char *
+format_percent (gpointer unused, int percent)
+{
+  return carport_format_percent (percent);
+}
+
+static char *
+format_distance (gpointer unused, double km, int unit)
+{
+  return carport_format_distance (km, (CarportDistanceUnit) unit);
+}
+
+static char *
+format_range (gpointer unused, double km, int unit)
+{
+  g_autofree char *distance = NULL;
+
+  if (!carport_is_known (km))
+    return g_strdup (_("Range unknown"));
+  distance = carport_format_distance (km, (CarportDistanceUnit) unit);
+  /* Translators: the car's estimated range, e.g. "312 km range" */
+  return g_strdup_printf (_("%s range"), distance);
+}
+
+static char *
+format_next_start (gpointer unused, GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (when == NULL)
+    return g_strdup ("—");
+
+  local = g_date_time_to_local (when);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    {
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+      /* Translators: a planned start today, e.g. "Today at 07:30" */
+      return g_strdup_printf (_("Today at %s"), time);
+    }
+  /* Translators: a date and time format, see g_date_time_format() */
+  return g_date_time_format (local, _("%a %e %b, %H:%M"));
+}
+
+static char *
+format_temperature (gpointer unused, double celsius, int unit)
+{
+  return carport_format_temperature (celsius, (CarportTemperatureUnit) unit);
+}
+
+static char *
+format_power (gpointer unused, double kw)
+{
+  return carport_format_power (kw);
+}
+
+static char *
+format_energy (gpointer unused, double kwh)
+{
+  return carport_format_energy (kwh);
+}
+
+static char *
+format_pressure (gpointer unused, double bar)
+{
+  return carport_format_pressure (bar);
+}
+
+static char *
+format_duration (gpointer unused, int minutes)
+{
+  return carport_format_duration_minutes (minutes);
+}
+
+static char *
+format_relative (gpointer unused, GDateTime *when)
+{
+  return carport_format_relative_time (when, NULL);
+}
+
+static char *
+format_plug (gpointer unused, int state)
+{
+  return g_strdup (carport_format_plug_state ((CarportPlugState) state));
+}
+
+static char *
+format_charging (gpointer unused, int state)
+{
+  return g_strdup (carport_format_charging_state ((CarportChargingState) state));
+}
+
+static char *
+format_climate (gpointer unused, int state)
+{
+  return g_strdup (carport_format_climate_state ((CarportClimateState) state));
+}
+
+static char *
+format_lock (gpointer unused, int state)
+{
+  return g_strdup (carport_format_lock_state ((CarportLockState) state));
+}
+
+static char *
+format_opening (gpointer unused, int state)
+{
+  return g_strdup (carport_format_opening_state ((CarportOpeningState) state));
+}
+
+static char *
+format_charge_mode (gpointer unused, int mode)
+{
+  return g_strdup (carport_format_charge_mode ((CarportChargeMode) mode));
+}
+
+static char *
+format_energy_type (gpointer unused, int energy)
+{
+  return g_strdup (carport_format_energy_type ((CarportEnergy) energy));
+}
+
+static char *
+format_model (gpointer unused, int brand, const char *model_name)
+{
+  const char *brand_name = brand != CARPORT_BRAND_UNKNOWN ? carport_format_brand ((CarportBrand) brand) : NULL;
+
+  if (model_name && *model_name && brand_name && g_strcmp0 (brand_name, "—") != 0)
+    /* Translators: brand and model, e.g. "Renault ZOE" */
+    return g_strdup_printf (C_("vehicle", "%s %s"), brand_name, model_name);
+  if (model_name && *model_name)
+    return g_strdup (model_name);
+  return g_strdup (brand_name ? brand_name : "");
+}
+
+static char *
+format_coordinates (gpointer unused, double latitude, double longitude)
+{
+  char *text = carport_closures_format_coordinates (latitude, longitude);
+
+  return text ? text : g_strdup ("—");
+}
+
+static gboolean
+is_known_double (gpointer unused, double value)
+{
+  return carport_is_known (value);
+}
+
+static gboolean
+is_known_int (gpointer unused, int value)
+{
+  return value >= 0;
+}
+
+static gboolean
+is_reported (gpointer unused, int enum_value)
+{
+  return enum_value != 0;
+}
+
+static gboolean
+is_not_null (gpointer unused, gpointer pointer)
+{
+  return pointer != NULL;
+}
+
+static gboolean
+is_non_empty (gpointer unused, const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
+is_true (gpointer unused, gboolean value)
+{
+  return !!value;
+}
+
+static gboolean
+is_false (gpointer unused, gboolean value)
+{
+  return !value;
+}
+
+static double
+level_fraction (gpointer unused, int percent)
+{
+  if (percent < 0)
+    return 0.0;
+  return CLAMP (percent, 0, 100) / 100.0;
+}
+
+static gboolean
+supports_endpoint (gpointer unused, guint mask, int endpoint)
+{
+  return (mask & (1u << endpoint)) != 0;
+}
+
+static gboolean
+supports_either_endpoint (gpointer unused, guint mask, int endpoint1, int endpoint2)
+{
+  return (mask & ((1u << endpoint1) | (1u << endpoint2))) != 0;
+}
+
+static gboolean
+is_equal_int (gpointer unused, int value, int expected)
+{
+  return value == expected;
+}
+
+char *
+carport_closures_format_coordinates (double latitude, double longitude)
+{
+  char lat[G_ASCII_DTOSTR_BUF_SIZE];
+  char lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!carport_is_known (latitude) || !carport_is_known (longitude))
+    return NULL;
+
+  g_snprintf (lat, sizeof lat, "%.5f", fabs (latitude));
+  g_snprintf (lon, sizeof lon, "%.5f", fabs (longitude));
+  /* Translators: coordinates, e.g. "48.85660° N, 2.35220° E";
+   * the letters are the compass points */
+  return g_strdup_printf (_("%s° %s, %s° %s"),
+                          lat, latitude >= 0 ? C_("compass", "N") : C_("compass", "S"),
+                          lon, longitude >= 0 ? C_("compass", "E") : C_("compass", "W"));
+}
+
+void
+carport_closures_bind (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, format_percent);
+  gtk_widget_class_bind_template_callback (widget_class, format_distance);
+  gtk_widget_class_bind_template_callback (widget_class, format_temperature);
+  gtk_widget_class_bind_template_callback (widget_class, format_range);
+  gtk_widget_class_bind_template_callback (widget_class, format_next_start);
+  gtk_widget_class_bind_template_callback (widget_class, format_power);
+  gtk_widget_class_bind_template_callback (widget_class, format_energy);
+  gtk_widget_class_bind_template_callback (widget_class, format_pressure);
+  gtk_widget_class_bind_template_callback (widget_class, format_duration);
+  gtk_widget_class_bind_template_callback (widget_class, format_relative);
+  gtk_widget_class_bind_template_callback (widget_class, format_plug);
+  gtk_widget_class_bind_template_callback (widget_class, format_charging);
+  gtk_widget_class_bind_template_callback (widget_class, format_climate);
+  gtk_widget_class_bind_template_callback (widget_class, format_lock);
+  gtk_widget_class_bind_template_callback (widget_class, format_opening);
+  gtk_widget_class_bind_template_callback (widget_class, format_charge_mode);
+  gtk_widget_class_bind_template_callback (widget_class, format_energy_type);
+  gtk_widget_class_bind_template_callback (widget_class, format_model);
+  gtk_widget_class_bind_template_callback (widget_class, format_coordinates);
+  gtk_widget_class_bind_template_callback (widget_class, is_known_double);
+  gtk_widget_class_bind_template_callback (widget_class, is_known_int);
+  gtk_widget_class_bind_template_callback (widget_class, is_reported);
+  gtk_widget_class_bind_template_callback (widget_class, is_not_null);
+  gtk_widget_class_bind_template_callback (widget_class, is_non_empty);
+  gtk_widget_class_bind_template_callback (widget_class, is_true);
+  gtk_widget_class_bind_template_callback (widget_class, is_false);
+  gtk_widget_class_bind_template_callback (widget_class, is_equal_int);
+  gtk_widget_class_bind_template_callback (widget_class, level_fraction);
+  gtk_widget_class_bind_template_callback (widget_class, supports_endpoint);
+  gtk_widget_class_bind_template_callback (widget_class, supports_either_endpoint);
+}

@@ -1,0 +1,18 @@
+/* carport-closures.h — the functions that .ui <closure>s call. They turn
+ * model values into text through the carport-format helpers (the one place
+ * where wording and units are decided) and never format anything themselves.
+ *
+ * carport_closures_bind() registers them on a widget class, so every
+ * template can use them by name. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void carport_closures_bind (GtkWidgetClass *widget_class);
+
+/* "48.85660° N, 2.35220° E"; NULL when unknown. */
+char *carport_closures_format_coordinates (double latitude, double longitude);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* carport-command-button.h — a button that sends a command to the car and
+ * shows its progress: sending → waiting for the car → done / failed. It is
+ * actionable (action-name "vehicle.…"): whoever owns the action decides
+ * whether it can be pressed; the button only shows the command given to it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "carport-core.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_COMMAND_BUTTON (carport_command_button_get_type ())
+G_DECLARE_FINAL_TYPE (CarportCommandButton, carport_command_button, CARPORT, COMMAND_BUTTON, GtkButton)
+
+/* Properties: title, icon (icon name), command (CarportCommand, nullable: the last
+ * command sent from this button; its state is shown). */
+GtkWidget      *carport_command_button_new          (void);
+CarportCommand *carport_command_button_get_command  (CarportCommandButton *self);
+void            carport_command_button_set_command  (CarportCommandButton *self, CarportCommand *command);
+const char     *carport_command_button_get_title    (CarportCommandButton *self);
+/* What the button says now ("Sending…", "Waiting for the car…", "Done", …). */
+const char     *carport_command_button_get_status_text (CarportCommandButton *self);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* carport-units.h — GTypes for the unit enums of carport-format.h, so that
+ * GSettings enum keys can be bound to widget properties. */
+#pragma once
+
+#include "carport-core.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_GUI_DISTANCE_UNIT (carport_gui_distance_unit_get_type ())
+GType carport_gui_distance_unit_get_type (void);
+
+#define CARPORT_TYPE_GUI_TEMPERATURE_UNIT (carport_gui_temperature_unit_get_type ())
+GType carport_gui_temperature_unit_get_type (void);
+
+G_END_DECLS

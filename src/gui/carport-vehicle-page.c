@@ -1,0 +1,821 @@
+/* carport-vehicle-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-battery-card.h"
+#include "carport-charge-card.h"
+#include "carport-climate-card.h"
+#include "carport-closures.h"
+#include "carport-cockpit-card.h"
+#include "carport-command-button.h"
+#include "carport-location-card.h"
+#include "carport-locks-card.h"
+#include "carport-tyres-card.h"
+#include "carport-units.h"
+#include "carport-vehicle-page.h"
+
+struct _CarportVehiclePage
+{
+  AdwBin                  parent_instance;
+
+  /* Template widgets */
+  GtkRevealer            *error_revealer;
+  GtkLabel               *error_label;
+  GtkFlowBox             *actions_box;
+  GtkFlowBox             *cards_box;
+  GtkWidget              *charge_start_button;
+  GtkWidget              *charge_stop_button;
+  GtkWidget              *climate_start_button;
+  GtkWidget              *climate_stop_button;
+  GtkWidget              *locate_button;
+  GtkWidget              *horn_button;
+  GtkWidget              *lights_button;
+  GtkWidget              *battery_card;
+  GtkWidget              *cockpit_card;
+  GtkWidget              *climate_card;
+  GtkWidget              *location_card;
+  GtkWidget              *locks_card;
+  GtkWidget              *charge_card;
+  GtkWidget              *tyres_card;
+
+  /* Owned */
+  CarportVehicle         *vehicle;
+  CarportSession         *session;
+  GCancellable           *cancellable;
+  char                   *dismissed_error;
+  CarportDistanceUnit     distance_unit;
+  CarportTemperatureUnit  temperature_unit;
+};
+
+G_DEFINE_FINAL_TYPE (CarportVehiclePage, carport_vehicle_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_VEHICLE,
+  PROP_SESSION,
+  PROP_DISTANCE_UNIT,
+  PROP_TEMPERATURE_UNIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The commands behind the buttons, in the order of the buttons. */
+static const struct {
+  const char         *action;
+  CarportCommandKind  kind;
+  gsize               button_offset;
+} commands[] = {
+  { "vehicle.charge-start",  CARPORT_COMMAND_KIND_CHARGE_START,     G_STRUCT_OFFSET (CarportVehiclePage, charge_start_button) },
+  { "vehicle.charge-stop",   CARPORT_COMMAND_KIND_CHARGE_STOP,      G_STRUCT_OFFSET (CarportVehiclePage, charge_stop_button) },
+  { "vehicle.climate-start", CARPORT_COMMAND_KIND_HVAC_START,       G_STRUCT_OFFSET (CarportVehiclePage, climate_start_button) },
+  { "vehicle.climate-stop",  CARPORT_COMMAND_KIND_HVAC_STOP,        G_STRUCT_OFFSET (CarportVehiclePage, climate_stop_button) },
+  { "vehicle.locate",        CARPORT_COMMAND_KIND_REFRESH_LOCATION, G_STRUCT_OFFSET (CarportVehiclePage, locate_button) },
+  { "vehicle.horn",          CARPORT_COMMAND_KIND_HORN,             G_STRUCT_OFFSET (CarportVehiclePage, horn_button) },
+  { "vehicle.lights",        CARPORT_COMMAND_KIND_LIGHTS,           G_STRUCT_OFFSET (CarportVehiclePage, lights_button) },
+};
+
+#define BUTTON_AT(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), commands[i].button_offset))
+
+static GtkWidget *
+button_for_kind (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (commands[i].kind == kind)
+      return BUTTON_AT (self, i);
+  return NULL;
+}
+
+static gboolean
+in_flight (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  return self->session && self->vehicle &&
+         carport_session_get_command_in_flight (self->session, self->vehicle, kind) != NULL;
+}
+
+/* A GtkFlowBox keeps an empty slot for a hidden child: hide its box too. */
+static void
+set_shown (GtkWidget *widget, gboolean shown)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  gtk_widget_set_visible (widget, shown);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, shown);
+}
+
+static void
+card_visible_cb (GtkWidget *card, GParamSpec *pspec, gpointer user_data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (card);
+
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_visible (parent, gtk_widget_get_visible (card));
+}
+
+/* The one place that decides what can be pressed and which buttons show. */
+static void
+update_actions (CarportVehiclePage *self)
+{
+  CarportVehicle *vehicle = self->vehicle;
+  gboolean ready = self->session != NULL && vehicle != NULL &&
+                   carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+  gboolean charging = FALSE, climate_on = FALSE, has_position = FALSE;
+  gboolean charge_busy, climate_busy;
+  guint n_shown = 0;
+
+  if (vehicle)
+    {
+      CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+      CarportLocation *location = carport_vehicle_get_location (vehicle);
+
+      charging = carport_battery_get_charging (battery) == CARPORT_CHARGING_STATE_CHARGING;
+      climate_on = carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
+      has_position = carport_is_known (carport_location_get_latitude (location)) &&
+                     carport_is_known (carport_location_get_longitude (location));
+    }
+
+  charge_busy = in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START) ||
+                in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP);
+  climate_busy = in_flight (self, CARPORT_COMMAND_KIND_HVAC_START) ||
+                 in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      CarportCommandKind kind = commands[i].kind;
+      gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
+      gboolean busy = in_flight (self, kind);
+      gboolean shown = supported;
+      gboolean enabled = ready && supported && !busy;
+
+      switch (kind)
+        {
+        case CARPORT_COMMAND_KIND_CHARGE_START:
+          /* Start or stop, as the car is; the one in flight stays in view. */
+          shown = supported && (busy || (!charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP)));
+          enabled = enabled && !charge_busy;
+          break;
+        case CARPORT_COMMAND_KIND_CHARGE_STOP:
+          shown = supported && (busy || (charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START)));
+          enabled = enabled && !charge_busy;
+          break;
+        case CARPORT_COMMAND_KIND_HVAC_START:
+          shown = supported && (busy || (!climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP)));
+          enabled = enabled && !climate_busy;
+          break;
+        case CARPORT_COMMAND_KIND_HVAC_STOP:
+          shown = supported && (busy || (climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_START)));
+          enabled = enabled && !climate_busy;
+          break;
+        default:
+          break;
+        }
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i].action, enabled);
+      set_shown (BUTTON_AT (self, i), shown);
+      n_shown += shown;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), n_shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.open-maps", has_position);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.refresh",
+                                 ready && !carport_vehicle_get_refreshing (vehicle));
+}
+
+static void
+update_error (CarportVehiclePage *self)
+{
+  const char *error = self->vehicle ? carport_vehicle_get_last_error (self->vehicle) : NULL;
+  gboolean show = error != NULL && *error != '\0' && g_strcmp0 (error, self->dismissed_error) != 0;
+
+  if (show)
+    gtk_label_set_label (self->error_label, error);
+  gtk_revealer_set_reveal_child (self->error_revealer, show);
+}
+
+static void
+add_toast (CarportVehiclePage *self, const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+typedef struct {
+  CarportVehiclePage *self;
+  CarportCommand     *command;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->command);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
+
+static void
+send_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SendData) data = user_data;
+  CarportVehiclePage *self = data->self;
+  CarportCommand *command = data->command;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *title;
+
+  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  title = command ? carport_command_kind_get_title (carport_command_get_kind (command)) : NULL;
+  if (error == NULL)
+    /* Translators: a command's title, e.g. "Start climate: done" */
+    text = g_strdup_printf (_("%s: done"), title ? title : _("Command"));
+  else
+    /* Translators: a command's title and why it failed */
+    text = g_strdup_printf (_("%s failed: %s"), title ? title : _("Command"), error->message);
+
+  add_toast (self, text);
+  update_actions (self);
+}
+
+static void
+send_command (CarportVehiclePage *self, CarportCommand *command)
+{
+  GtkWidget *button = button_for_kind (self, carport_command_get_kind (command));
+  SendData *data = g_new0 (SendData, 1);
+
+  if (button)
+    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (button), command);
+  g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  data->self = g_object_ref (self);
+  data->command = g_object_ref (command);
+  carport_session_send_command_async (self->session, command, TRUE, self->cancellable,
+                                      send_command_cb, data);
+  update_actions (self);
+}
+
+static void
+send_simple_command (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  g_autoptr(CarportCommand) command = NULL;
+
+  if (self->session == NULL || self->vehicle == NULL || in_flight (self, kind))
+    return;
+
+  command = carport_session_create_command (self->session, self->vehicle, kind);
+  send_command (self, command);
+}
+
+static void
+simple_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].action, action_name))
+      send_simple_command (self, commands[i].kind);
+}
+
+/* Horn and lights are noisy: ask first. */
+static void
+confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  CarportCommandKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "carport-kind"));
+
+  if (g_str_equal (response, "send"))
+    send_simple_command (self, kind);
+}
+
+static void
+confirm_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  gboolean horn = g_str_equal (action_name, "vehicle.horn");
+  CarportCommandKind kind = horn ? CARPORT_COMMAND_KIND_HORN : CARPORT_COMMAND_KIND_LIGHTS;
+  const char *name = self->vehicle ? carport_vehicle_get_display_name (self->vehicle) : "";
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (horn)
+    /* Translators: %s is the car's name */
+    body = g_strdup_printf (_("The horn of %s will sound for a few seconds. Everyone near the car will hear it."), name);
+  else
+    /* Translators: %s is the car's name */
+    body = g_strdup_printf (_("The lights of %s will flash for a few seconds."), name);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   horn ? _("Sound the Horn?") : _("Flash the Lights?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", horn ? _("_Sound Horn") : _("_Flash Lights"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              horn ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "carport-kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Climate: target temperature and an optional "ready at" time. */
+typedef struct {
+  GtkSpinButton *temperature;
+  GtkSwitch     *ready_switch;
+  GtkSpinButton *hour;
+  GtkSpinButton *minute;
+} ClimateDialog;
+
+static void
+climate_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  ClimateDialog *parts = g_object_get_data (G_OBJECT (dialog), "carport-parts");
+  g_autoptr(CarportCommand) command = NULL;
+  double temperature;
+
+  if (!g_str_equal (response, "start") || self->session == NULL || self->vehicle == NULL ||
+      in_flight (self, CARPORT_COMMAND_KIND_HVAC_START))
+    return;
+
+  temperature = gtk_spin_button_get_value (parts->temperature);
+  if (self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT)
+    temperature = (temperature - 32.0) * 5.0 / 9.0;
+
+  command = carport_session_create_command (self->session, self->vehicle, CARPORT_COMMAND_KIND_HVAC_START);
+  carport_command_set_temperature_c (command, round (temperature * 2.0) / 2.0);
+
+  if (gtk_switch_get_active (parts->ready_switch))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                          g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now),
+                                                          gtk_spin_button_get_value_as_int (parts->hour),
+                                                          gtk_spin_button_get_value_as_int (parts->minute), 0);
+      g_autoptr(GDateTime) when = NULL;
+
+      /* A time already past today means tomorrow. */
+      if (g_date_time_compare (today, now) <= 0)
+        when = g_date_time_add_days (today, 1);
+      else
+        when = g_date_time_ref (today);
+      carport_command_set_start_at (command, when);
+    }
+
+  send_command (self, command);
+}
+
+static GtkWidget *
+spin_row (const char *title, GtkWidget *spin)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  return row;
+}
+
+static gboolean
+output_two_digits_cb (GtkSpinButton *spin, gpointer user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+climate_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  ClimateDialog *parts = g_new0 (ClimateDialog, 1);
+  gboolean fahrenheit = self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT;
+  GtkWidget *dialog, *list, *row, *time_box, *ready_row, *colon;
+  g_autoptr(GDateTime) soon = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (soon, 30);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Start Climate"),
+                                   _("The car heats or cools the cabin to the temperature you choose."));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  parts->temperature = GTK_SPIN_BUTTON (fahrenheit ? gtk_spin_button_new_with_range (61, 81, 1)
+                                                   : gtk_spin_button_new_with_range (16, 27, 0.5));
+  gtk_spin_button_set_value (parts->temperature, fahrenheit ? 70 : 21);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->temperature),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target temperature"), -1);
+  row = spin_row (fahrenheit ? _("Temperature (°F)") : _("Temperature (°C)"), GTK_WIDGET (parts->temperature));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  parts->ready_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (parts->ready_switch), GTK_ALIGN_CENTER);
+  ready_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ready_row), _("Ready at a Set Time"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (ready_row), _("Otherwise the climate starts now"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
+  gtk_list_box_append (GTK_LIST_BOX (list), ready_row);
+
+  parts->hour = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 23, 1));
+  parts->minute = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 59, 5));
+  gtk_spin_button_set_wrap (parts->hour, TRUE);
+  gtk_spin_button_set_wrap (parts->minute, TRUE);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->hour), GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->minute), GTK_ORIENTATION_VERTICAL);
+  gtk_spin_button_set_value (parts->hour, g_date_time_get_hour (later));
+  gtk_spin_button_set_value (parts->minute, (g_date_time_get_minute (later) / 5) * 5);
+  g_signal_connect (parts->hour, "output", G_CALLBACK (output_two_digits_cb), NULL);
+  g_signal_connect (parts->minute, "output", G_CALLBACK (output_two_digits_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->hour), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hour"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->minute), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
+  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (time_box, 12);
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->hour));
+  colon = gtk_label_new (":");
+  gtk_widget_add_css_class (colon, "title-2");
+  gtk_box_append (GTK_BOX (time_box), colon);
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->minute));
+  g_object_bind_property (parts->ready_switch, "active", time_box, "visible", G_BINDING_SYNC_CREATE);
+
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), list);
+    gtk_box_append (GTK_BOX (box), time_box);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "carport-parts", parts, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (climate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportVehiclePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Partial failures land on the vehicle (last-error) and show in the page. */
+  if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_toast (self, error->message);
+}
+
+static void
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+
+  if (self->session == NULL || self->vehicle == NULL)
+    return;
+
+  g_clear_pointer (&self->dismissed_error, g_free);
+  carport_session_refresh_async (self->session, self->vehicle, self->cancellable,
+                                 refresh_cb, g_object_ref (self));
+}
+
+static void
+open_maps_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportVehiclePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Could not open the map: %s", error->message);
+      add_toast (self, _("No app is installed that can show a map location"));
+    }
+}
+
+static void
+open_maps_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  g_autofree char *uri = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (self->vehicle == NULL)
+    return;
+
+  uri = carport_location_dup_geo_uri (carport_vehicle_get_location (self->vehicle));
+  if (uri == NULL)
+    return;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (uri, context, self->cancellable, open_maps_cb, g_object_ref (self));
+}
+
+static void
+dismiss_error_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+
+  g_free (self->dismissed_error);
+  self->dismissed_error = self->vehicle ? g_strdup (carport_vehicle_get_last_error (self->vehicle)) : NULL;
+  update_error (self);
+}
+
+static void
+disconnect_vehicle (CarportVehiclePage *self)
+{
+  if (self->vehicle == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->vehicle, self);
+  g_signal_handlers_disconnect_by_data (carport_vehicle_get_battery (self->vehicle), self);
+  g_signal_handlers_disconnect_by_data (carport_vehicle_get_climate (self->vehicle), self);
+  g_signal_handlers_disconnect_by_data (carport_vehicle_get_location (self->vehicle), self);
+}
+
+static void
+carport_vehicle_page_dispose (GObject *object)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  disconnect_vehicle (self);
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE);
+  g_clear_object (&self->vehicle);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (carport_vehicle_page_parent_class)->dispose (object);
+}
+
+static void
+carport_vehicle_page_finalize (GObject *object)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
+
+  g_clear_pointer (&self->dismissed_error, g_free);
+
+  G_OBJECT_CLASS (carport_vehicle_page_parent_class)->finalize (object);
+}
+
+static void
+carport_vehicle_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VEHICLE:
+      g_value_set_object (value, self->vehicle);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_DISTANCE_UNIT:
+      g_value_set_enum (value, self->distance_unit);
+      break;
+    case PROP_TEMPERATURE_UNIT:
+      g_value_set_enum (value, self->temperature_unit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_vehicle_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VEHICLE:
+      carport_vehicle_page_set_vehicle (self, g_value_get_object (value));
+      break;
+    case PROP_SESSION:
+      carport_vehicle_page_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_DISTANCE_UNIT:
+      if (self->distance_unit != (CarportDistanceUnit) g_value_get_enum (value))
+        {
+          self->distance_unit = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_TEMPERATURE_UNIT:
+      if (self->temperature_unit != (CarportTemperatureUnit) g_value_get_enum (value))
+        {
+          self->temperature_unit = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carport_vehicle_page_dispose;
+  object_class->finalize = carport_vehicle_page_finalize;
+  object_class->get_property = carport_vehicle_page_get_property;
+  object_class->set_property = carport_vehicle_page_set_property;
+
+  properties[PROP_VEHICLE] =
+    g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISTANCE_UNIT] =
+    g_param_spec_enum ("distance-unit", NULL, NULL,
+                       CARPORT_TYPE_GUI_DISTANCE_UNIT, CARPORT_DISTANCE_UNIT_KILOMETRES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPERATURE_UNIT] =
+    g_param_spec_enum ("temperature-unit", NULL, NULL,
+                       CARPORT_TYPE_GUI_TEMPERATURE_UNIT, CARPORT_TEMPERATURE_UNIT_CELSIUS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CARPORT_TYPE_BATTERY_CARD);
+  g_type_ensure (CARPORT_TYPE_COCKPIT_CARD);
+  g_type_ensure (CARPORT_TYPE_CLIMATE_CARD);
+  g_type_ensure (CARPORT_TYPE_LOCATION_CARD);
+  g_type_ensure (CARPORT_TYPE_LOCKS_CARD);
+  g_type_ensure (CARPORT_TYPE_CHARGE_CARD);
+  g_type_ensure (CARPORT_TYPE_TYRES_CARD);
+  g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_start_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_stop_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_start_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_stop_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locate_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, horn_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, lights_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, battery_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, cockpit_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, location_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locks_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, tyres_card);
+  carport_closures_bind (widget_class);
+
+  gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.charge-start", NULL, simple_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.charge-stop", NULL, simple_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.climate-start", NULL, climate_start_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.climate-stop", NULL, simple_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.locate", NULL, simple_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.horn", NULL, confirm_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, confirm_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
+}
+
+static void
+carport_vehicle_page_init (CarportVehiclePage *self)
+{
+  GtkWidget *child;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_widget_set_focusable (child, FALSE);
+      g_signal_connect (card, "notify::visible", G_CALLBACK (card_visible_cb), NULL);
+      card_visible_cb (card, NULL, NULL);
+    }
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  update_actions (self);
+}
+
+GtkWidget *
+carport_vehicle_page_new (void)
+{
+  return g_object_new (CARPORT_TYPE_VEHICLE_PAGE, NULL);
+}
+
+CarportVehicle *
+carport_vehicle_page_get_vehicle (CarportVehiclePage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_PAGE (self), NULL);
+  return self->vehicle;
+}
+
+void
+carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehicle)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE_PAGE (self));
+  g_return_if_fail (vehicle == NULL || CARPORT_IS_VEHICLE (vehicle));
+
+  if (self->vehicle == vehicle)
+    return;
+
+  disconnect_vehicle (self);
+  g_set_object (&self->vehicle, vehicle);
+  g_clear_pointer (&self->dismissed_error, g_free);
+
+  /* Buttons show the commands of this car only. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (BUTTON_AT (self, i)),
+                                        vehicle && self->session
+                                        ? carport_session_get_command_in_flight (self->session, vehicle, commands[i].kind)
+                                        : NULL);
+
+  if (vehicle)
+    {
+      g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (vehicle, "notify::last-error", G_CALLBACK (update_error), self);
+      g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::charging", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (carport_vehicle_get_climate (vehicle), "notify::state", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (carport_vehicle_get_location (vehicle), "notify::latitude", G_CALLBACK (update_actions), self);
+    }
+
+  update_actions (self);
+  update_error (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
+}
+
+CarportSession *
+carport_vehicle_page_get_session (CarportVehiclePage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *session)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE_PAGE (self));
+  g_return_if_fail (session == NULL || CARPORT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session)
+    g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GtkWidget *
+carport_vehicle_page_get_part (CarportVehiclePage *self, const char *id)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_PAGE (self), NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE, id));
+}

@@ -1,0 +1,28 @@
+/* carport-vehicle-page.h — one car: its status cards and the buttons for what
+ * it supports. The page owns the "vehicle.*" actions and enables them from one
+ * place (capabilities, state and commands in flight). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "carport-core.h"
+#include "carport-session.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_VEHICLE_PAGE (carport_vehicle_page_get_type ())
+G_DECLARE_FINAL_TYPE (CarportVehiclePage, carport_vehicle_page, CARPORT, VEHICLE_PAGE, AdwBin)
+
+/* Properties: vehicle (nullable), session (nullable: without one the cards
+ * show the vehicle and every command is disabled), distance-unit,
+ * temperature-unit. */
+GtkWidget      *carport_vehicle_page_new         (void);
+CarportVehicle *carport_vehicle_page_get_vehicle (CarportVehiclePage *self);
+void            carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehicle);
+CarportSession *carport_vehicle_page_get_session (CarportVehiclePage *self);
+void            carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *session);
+
+/* For tests: a template child by its id ("battery_card", "charge_start_button", …). */
+GtkWidget      *carport_vehicle_page_get_part    (CarportVehiclePage *self, const char *id);
+
+G_END_DECLS

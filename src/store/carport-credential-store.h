@@ -1,0 +1,118 @@
+/* carport-credential-store.h — where the long-lived login token is kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CarportCredentialStore is the interface the service talks to; the
+ * implementations are CarportSecretStore (the desktop keyring, through
+ * libsecret) and CarportMemoryStore (tests and demo mode). A store holds at
+ * most one login: storing replaces whatever was there before. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Errors of the store layer. Every error of this domain carries a message
+ * that can be shown to a person as it is. */
+#define CARPORT_STORE_ERROR (carport_store_error_quark ())
+
+typedef enum {
+  CARPORT_STORE_ERROR_NO_KEYRING, /* no Secret Service (or Secret portal) to talk to */
+  CARPORT_STORE_ERROR_LOCKED,     /* the keyring is locked, or its unlock prompt was dismissed */
+  CARPORT_STORE_ERROR_FAILED,     /* the keyring answered with an error */
+  CARPORT_STORE_ERROR_CACHE,      /* the on-disk state cache failed */
+} CarportStoreError;
+
+GQuark carport_store_error_quark (void);
+
+/* One login. @secret is the long-lived login token of the brand's account
+ * service, never the password; carport_credentials_free() wipes it. @locale
+ * may be NULL; the other members are never NULL once stored. */
+typedef struct _CarportCredentials CarportCredentials;
+
+struct _CarportCredentials
+{
+  char *brand;   /* "renault", "dacia", "alpine", "nissan" */
+  char *locale;  /* "fr_FR", nullable */
+  char *email;
+  char *secret;
+};
+
+#define CARPORT_TYPE_CREDENTIALS (carport_credentials_get_type ())
+
+GType               carport_credentials_get_type (void) G_GNUC_CONST;
+CarportCredentials *carport_credentials_new      (const char               *brand,
+                                                  const char               *locale,
+                                                  const char               *email,
+                                                  const char               *secret);
+CarportCredentials *carport_credentials_copy     (const CarportCredentials *self);
+void                carport_credentials_free     (CarportCredentials       *self);
+/* TRUE when brand, locale, email and secret are all the same. */
+gboolean            carport_credentials_equal    (const CarportCredentials *a,
+                                                  const CarportCredentials *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CarportCredentials, carport_credentials_free)
+
+#define CARPORT_TYPE_CREDENTIAL_STORE (carport_credential_store_get_type ())
+G_DECLARE_INTERFACE (CarportCredentialStore, carport_credential_store, CARPORT, CREDENTIAL_STORE, GObject)
+
+struct _CarportCredentialStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  void                 (*lookup_async)  (CarportCredentialStore   *self,
+                                         GCancellable             *cancellable,
+                                         GAsyncReadyCallback       callback,
+                                         gpointer                  user_data);
+  CarportCredentials * (*lookup_finish) (CarportCredentialStore   *self,
+                                         GAsyncResult             *result,
+                                         GError                  **error);
+  void                 (*store_async)   (CarportCredentialStore   *self,
+                                         const CarportCredentials *credentials,
+                                         GCancellable             *cancellable,
+                                         GAsyncReadyCallback       callback,
+                                         gpointer                  user_data);
+  gboolean             (*store_finish)  (CarportCredentialStore   *self,
+                                         GAsyncResult             *result,
+                                         GError                  **error);
+  void                 (*clear_async)   (CarportCredentialStore   *self,
+                                         GCancellable             *cancellable,
+                                         GAsyncReadyCallback       callback,
+                                         gpointer                  user_data);
+  gboolean             (*clear_finish)  (CarportCredentialStore   *self,
+                                         GAsyncResult             *result,
+                                         GError                  **error);
+};
+
+/* Finds the stored login. The finish function returns a new
+ * CarportCredentials, or NULL: with @error set on failure, with @error
+ * unset when nothing is stored (that is not an error). */
+void                carport_credential_store_lookup_async  (CarportCredentialStore   *self,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+CarportCredentials *carport_credential_store_lookup_finish (CarportCredentialStore   *self,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
+
+/* Stores a copy of @credentials, replacing any login stored before.
+ * @credentials must have a brand, an email and a secret. */
+void                carport_credential_store_store_async   (CarportCredentialStore   *self,
+                                                            const CarportCredentials *credentials,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+gboolean            carport_credential_store_store_finish  (CarportCredentialStore   *self,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
+
+/* Forgets every stored login (logging out). Clearing an empty store succeeds. */
+void                carport_credential_store_clear_async   (CarportCredentialStore   *self,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+gboolean            carport_credential_store_clear_finish  (CarportCredentialStore   *self,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
+
+G_END_DECLS

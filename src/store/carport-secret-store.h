@@ -1,0 +1,26 @@
+/* carport-secret-store.h — a CarportCredentialStore in the desktop keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The login is one item of the schema io.github.carport.Carport.Login in the
+ * default collection, labelled "Carport login for <email>", with the string
+ * attributes brand, locale and email; the login token is the item's secret.
+ * Only asynchronous libsecret calls are made. Inside Flatpak, libsecret keeps
+ * the item in its own encrypted file, unlocked through the Secret portal. */
+#pragma once
+
+#include <libsecret/secret.h>
+
+#include "carport-credential-store.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_SECRET_STORE (carport_secret_store_get_type ())
+G_DECLARE_FINAL_TYPE (CarportSecretStore, carport_secret_store, CARPORT, SECRET_STORE, GObject)
+
+CarportSecretStore *carport_secret_store_new        (void);
+
+/* The schema of the stored item (for tests and tools). */
+const SecretSchema *carport_secret_store_get_schema (void);
+
+G_END_DECLS

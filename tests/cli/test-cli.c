@@ -1,0 +1,380 @@
+/* test-cli.c — carport-cli as scripts use it: real processes, real JSON.
+ *
+ * The demo tests run the CLI's in-process simulator. The login test starts
+ * carport-simulator as its own process, points the CLI at it through the
+ * service-root variables it prints, and keeps the login in the real keyring
+ * of the test session (build-aux/test-session). */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char **sim_env;   /* the simulator's environment for the login test */
+
+static void
+run_cli_full (Run         *run,
+              const char  *input,
+              const char  *first,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  for (guint i = 0; sim_env && sim_env[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (sim_env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+#define run_cli(run, ...) run_cli_full (run, NULL, __VA_ARGS__, NULL)
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+assert_one_line_error (Run *run)
+{
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_true (g_str_has_prefix (run->err, "carport-cli: "));
+  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, (long) strlen (run->err) - 1);
+}
+
+/* The VIN of the first demo vehicle with @model. */
+static char *
+demo_vin (const char *model)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  run_cli (&run, "--demo", "--json", "vehicles");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *vehicle = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (vehicle, "model_code"), model) == 0)
+        return g_strdup (json_object_get_string_member (vehicle, "vin"));
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) sub = { 0 };
+
+  run_cli (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char *const *name = (const char *const[]) { "login", "logout", "vehicles", "status", "refresh",
+                                                        "climate", "charge", "horn", "lights", "locate", NULL };
+       *name; name++)
+    g_assert_nonnull (strstr (run.out, *name));
+
+  run_cli (&sub, "climate", "--help");
+  g_assert_cmpint (sub.status, ==, 0);
+  g_assert_nonnull (strstr (sub.out, "--temperature"));
+
+  run_cli (&unknown, "fly");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "fly"));
+}
+
+static void
+test_vehicles_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  static const char *keys[] = { "vin", "brand", "model_code", "model_name", "registration", "energy", "account_id" };
+
+  run_cli (&run, "--demo", "--json", "vehicles");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >=, 6);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *vehicle = json_array_get_object_element (array, i);
+      const char *brand;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        g_assert_true (json_object_has_member (vehicle, keys[k]));
+      brand = json_object_get_string_member (vehicle, "brand");
+      g_assert_true (g_strv_contains ((const char *const[]) { "renault", "dacia", "alpine", NULL }, brand));
+    }
+}
+
+static void
+test_status_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *vin = demo_vin ("X101VE");
+  JsonObject *status, *battery;
+  JsonArray *unsupported;
+  gboolean location_listed = FALSE;
+  const char *plug, *charging, *updated;
+
+  run_cli (&run, "--demo", "--json", "status", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  status = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (status, "vin"), ==, vin);
+  g_assert_cmpstr (json_object_get_string_member (status, "model_code"), ==, "X101VE");
+
+  battery = json_object_get_object_member (status, "battery");
+  g_assert_nonnull (battery);
+  g_assert_cmpint (json_object_get_int_member (battery, "level_percent"), >=, 0);
+  g_assert_cmpint (json_object_get_int_member (battery, "level_percent"), <=, 100);
+  plug = json_object_get_string_member (battery, "plug");
+  g_assert_true (g_strv_contains ((const char *const[]) { "plugged", "unplugged", "error", "unknown", NULL }, plug));
+  charging = json_object_get_string_member (battery, "charging");
+  g_assert_nonnull (charging);
+  /* ZOE phase 1 reports watts; the CLI always prints kW. */
+  if (!json_object_get_null_member (battery, "charging_power_kw"))
+    g_assert_cmpfloat (json_object_get_double_member (battery, "charging_power_kw"), <, 100.0);
+  /* Times are UTC with a Z, whatever offset the server sent. */
+  updated = json_object_get_string_member (battery, "updated");
+  g_assert_nonnull (updated);
+  g_assert_true (g_str_has_suffix (updated, "Z"));
+
+  /* No location on a ZOE phase 1: null, and listed. */
+  g_assert_true (json_object_get_null_member (status, "location"));
+  unsupported = json_object_get_array_member (status, "unsupported");
+  for (guint i = 0; i < json_array_get_length (unsupported); i++)
+    location_listed |= g_str_equal (json_array_get_string_element (unsupported, i), "location");
+  g_assert_true (location_listed);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (status, "errors")));
+}
+
+static void
+test_command_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *vin = demo_vin ("X102VE");
+  JsonObject *command;
+
+  run_cli (&run, "--demo", "--json", "climate", "start", "--temperature", "21", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  command = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (command, "command"), ==, "hvac-start");
+  g_assert_cmpstr (json_object_get_string_member (command, "vin"), ==, vin);
+  g_assert_cmpstr (json_object_get_string_member (command, "state"), ==, "completed");
+  g_assert_nonnull (json_object_get_string_member (command, "id"));
+}
+
+static void
+test_command_no_wait (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *vin = demo_vin ("XCB1VE");
+
+  run_cli (&run, "--demo", "--json", "horn", "--no-wait", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "state"), ==, "pending");
+}
+
+static void
+test_errors_are_one_line (void)
+{
+  g_auto(Run) unknown_vin = { 0 };
+  g_auto(Run) unsupported = { 0 };
+  g_auto(Run) bad_mode = { 0 };
+  g_auto(Run) bad_temperature = { 0 };
+  g_autofree char *spring = demo_vin ("XBG1VE");
+  g_autofree char *zoe2 = demo_vin ("X102VE");
+
+  run_cli (&unknown_vin, "--demo", "status", "--vin", "VF1NOTACAR000000");
+  assert_one_line_error (&unknown_vin);
+  g_assert_nonnull (strstr (unknown_vin.err, "VF1NOTACAR000000"));
+
+  /* The Spring has no horn. */
+  run_cli (&unsupported, "--demo", "horn", "--vin", spring);
+  assert_one_line_error (&unsupported);
+
+  run_cli (&bad_mode, "--demo", "charge", "mode", "sometimes");
+  assert_one_line_error (&bad_mode);
+
+  run_cli (&bad_temperature, "--demo", "climate", "start", "--temperature", "40", "--vin", zoe2);
+  assert_one_line_error (&bad_temperature);
+}
+
+static void
+test_table_output (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *vin = demo_vin ("XJB1SU");
+
+  run_cli (&run, "--demo", "status", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, vin));
+  g_assert_nonnull (strstr (run.out, "Battery"));
+  g_assert_nonnull (strstr (run.out, "Fuel range"));
+  g_assert_nonnull (strstr (run.out, " km"));
+}
+
+/* ----------------------------------------------------------------------- */
+
+static GSubprocess *
+start_simulator (JsonObject **info)
+{
+  const char *argv[] = { g_getenv ("CARPORT_SIMULATOR"), "--port", "0", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *process;
+  JsonNode *root;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  root = parse (line);
+  *info = json_object_ref (json_node_get_object (root));
+  json_node_unref (root);
+  return process;
+}
+
+static void
+test_login_with_keyring (void)
+{
+  g_autoptr(GSubprocess) simulator = NULL;
+  g_autoptr(JsonObject) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = NULL;
+  g_auto(Run) before = { 0 };
+  g_auto(Run) login = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) logout = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autoptr(GStrvBuilder) env = g_strv_builder_new ();
+  JsonObject *env_object, *account;
+  g_autoptr(GList) names = NULL;
+
+  if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
+    {
+      g_test_skip ("needs the keyring of build-aux/test-session");
+      return;
+    }
+
+  simulator = start_simulator (&info);
+  env_object = json_object_get_object_member (info, "env");
+  names = json_object_get_members (env_object);
+  for (GList *l = names; l; l = l->next)
+    {
+      g_autofree char *pair = g_strdup_printf ("%s=%s", (char *) l->data,
+                                               json_object_get_string_member (env_object, l->data));
+
+      g_strv_builder_add (env, pair);
+    }
+  sim_env = g_strv_builder_end (env);
+  account = json_array_get_object_element (json_object_get_array_member (info, "accounts"), 0);
+
+  run_cli (&before, "status");
+  assert_one_line_error (&before);
+
+  run_cli_full (&wrong, "wrong password\n", "login", "--brand", "renault",
+                "--locale", json_object_get_string_member (account, "locale"),
+                "--email", json_object_get_string_member (account, "email"), "--password-stdin", NULL);
+  assert_one_line_error (&wrong);
+
+  input = g_strdup_printf ("%s\n", json_object_get_string_member (account, "password"));
+  run_cli_full (&login, input, "--json", "login", "--brand", "renault",
+                "--locale", json_object_get_string_member (account, "locale"),
+                "--email", json_object_get_string_member (account, "email"), "--password-stdin", NULL);
+  g_assert_cmpstr (login.err, ==, "");
+  g_assert_cmpint (login.status, ==, 0);
+  /* The password is never echoed back. */
+  g_assert_null (strstr (login.out, json_object_get_string_member (account, "password")));
+
+  run_cli (&status, "--json", "status");
+  g_assert_cmpint (status.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse (status.out);
+
+    g_assert_nonnull (json_object_get_string_member (json_node_get_object (root), "vin"));
+  }
+
+  run_cli (&logout, "logout");
+  g_assert_cmpint (logout.status, ==, 0);
+  run_cli (&after, "status");
+  assert_one_line_error (&after);
+
+  g_subprocess_send_signal (simulator, SIGTERM);
+  g_subprocess_wait_check (simulator, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&sim_env, g_strfreev);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/vehicles-json", test_vehicles_json);
+  g_test_add_func ("/cli/status-json", test_status_json);
+  g_test_add_func ("/cli/command-json", test_command_json);
+  g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
+  g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
+  g_test_add_func ("/cli/table", test_table_output);
+  g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
+
+  return g_test_run ();
+}

@@ -1,0 +1,332 @@
+/* test-state.c — the state objects: defaults, notifications, clear().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "carport-core.h"
+#include "core-test-utils.h"
+
+typedef void (*ClearFunc) (gpointer object);
+
+typedef struct {
+  const char *name;
+  GType     (*get_type) (void);
+  ClearFunc   clear;
+} StateClass;
+
+static const StateClass state_classes[] = {
+  { "battery", carport_battery_get_type, (ClearFunc) carport_battery_clear },
+  { "cockpit", carport_cockpit_get_type, (ClearFunc) carport_cockpit_clear },
+  { "climate", carport_climate_get_type, (ClearFunc) carport_climate_clear },
+  { "location", carport_location_get_type, (ClearFunc) carport_location_clear },
+  { "locks", carport_locks_get_type, (ClearFunc) carport_locks_clear },
+  { "tyres", carport_tyres_get_type, (ClearFunc) carport_tyres_clear },
+  { "schedule", carport_schedule_get_type, (ClearFunc) carport_schedule_clear },
+  { "charge-settings", carport_charge_settings_get_type, (ClearFunc) carport_charge_settings_clear },
+};
+
+static void
+test_defaults (gconstpointer data)
+{
+  const StateClass *klass = data;
+  GObject *object = g_object_new (klass->get_type (), NULL);
+
+  assert_all_defaults (object);
+  g_assert_finalize_object (object);
+}
+
+static void
+test_notify (gconstpointer data)
+{
+  const StateClass *klass = data;
+  GObject *object = g_object_new (klass->get_type (), NULL);
+
+  assert_notifies_once (object, NULL);
+  assert_all_defaults (object);
+  g_assert_finalize_object (object);
+}
+
+static void
+test_clear (gconstpointer data)
+{
+  const StateClass *klass = data;
+  GObject *object = g_object_new (klass->get_type (), NULL);
+  g_autofree GParamSpec **pspecs = NULL;
+  NotifyCounter counter;
+  guint n_pspecs;
+  guint n_settable = 0;
+
+  set_all_non_default (object);
+
+  notify_counter_init (&counter, object);
+  klass->clear (object);
+  assert_all_defaults (object);
+
+  /* Each changed property notified once, after the thaw. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if ((pspecs[i]->flags & G_PARAM_WRITABLE) == 0)
+        continue;
+      g_assert_cmpuint (notify_counter_get (&counter, pspecs[i]->name), ==, 1);
+      n_settable++;
+    }
+  g_assert_cmpuint (notify_counter_total (&counter), ==, n_settable);
+
+  /* Clearing a clear object says nothing. */
+  notify_counter_reset (&counter);
+  klass->clear (object);
+  g_assert_cmpuint (notify_counter_total (&counter), ==, 0);
+
+  notify_counter_clear (&counter);
+  g_assert_finalize_object (object);
+}
+
+static void
+test_battery_accessors (void)
+{
+  CarportBattery *battery = carport_battery_new ();
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, -1);
+  g_assert_true (isnan (carport_battery_get_range_km (battery)));
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
+  g_assert_null (carport_battery_get_updated (battery));
+
+  carport_battery_set_level_percent (battery, 80);
+  carport_battery_set_range_km (battery, 250.5);
+  carport_battery_set_temperature_c (battery, 20);
+  carport_battery_set_available_energy_kwh (battery, 31);
+  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
+  carport_battery_set_charging_power_kw (battery, 7.4);
+  carport_battery_set_remaining_minutes (battery, 95);
+  carport_battery_set_updated (battery, dt);
+
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 80);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 250.5);
+  g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 20);
+  g_assert_cmpfloat (carport_battery_get_available_energy_kwh (battery), ==, 31);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 7.4);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
+  g_assert_true (carport_battery_get_updated (battery) == dt);
+
+  g_assert_finalize_object (battery);
+}
+
+static void
+test_location_geo_uri (void)
+{
+  CarportLocation *location = carport_location_new ();
+  g_autofree char *none = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *uri = NULL;
+
+  none = carport_location_dup_geo_uri (location);
+  g_assert_null (none);
+
+  carport_location_set_latitude (location, 48.1);
+  half = carport_location_dup_geo_uri (location);
+  g_assert_null (half);
+
+  carport_location_set_longitude (location, -11.5);
+  uri = carport_location_dup_geo_uri (location);
+  g_assert_cmpstr (uri, ==, "geo:48.1,-11.5");
+
+  g_assert_finalize_object (location);
+}
+
+static void
+test_locks_any_open (void)
+{
+  CarportLocks *locks = carport_locks_new ();
+  void (*setters[]) (CarportLocks *, CarportOpeningState) = {
+    carport_locks_set_driver,
+    carport_locks_set_passenger,
+    carport_locks_set_rear_left,
+    carport_locks_set_rear_right,
+    carport_locks_set_hatch,
+  };
+
+  g_assert_false (carport_locks_any_open (locks));
+
+  for (guint i = 0; i < G_N_ELEMENTS (setters); i++)
+    setters[i] (locks, CARPORT_OPENING_STATE_CLOSED);
+  g_assert_false (carport_locks_any_open (locks));
+
+  for (guint i = 0; i < G_N_ELEMENTS (setters); i++)
+    {
+      setters[i] (locks, CARPORT_OPENING_STATE_OPEN);
+      g_assert_true (carport_locks_any_open (locks));
+      setters[i] (locks, CARPORT_OPENING_STATE_CLOSED);
+      g_assert_false (carport_locks_any_open (locks));
+    }
+
+  /* The lock state is not an opening. */
+  carport_locks_set_state (locks, CARPORT_LOCK_STATE_UNLOCKED);
+  g_assert_false (carport_locks_any_open (locks));
+
+  g_assert_finalize_object (locks);
+}
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint n_signals;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  ItemsChanged *changed = user_data;
+
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->n_signals++;
+}
+
+static GPtrArray *
+make_schedules (CarportScheduleKind kind,
+                guint               n,
+                int                 first_id)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CarportSchedule *schedule = carport_schedule_new ();
+
+      carport_schedule_set_kind (schedule, kind);
+      carport_schedule_set_id (schedule, first_id + (int) i);
+      g_ptr_array_add (array, schedule);
+    }
+
+  return array;
+}
+
+static int
+schedule_id_at (GListModel *model,
+                guint       position)
+{
+  g_autoptr(CarportSchedule) schedule = g_list_model_get_item (model, position);
+
+  return carport_schedule_get_id (schedule);
+}
+
+static void
+test_charge_settings_schedules (void)
+{
+  CarportChargeSettings *settings = carport_charge_settings_new ();
+  GListModel *model = carport_charge_settings_get_schedules (settings);
+  g_autoptr(GPtrArray) charge = make_schedules (CARPORT_SCHEDULE_KIND_CHARGE, 2, 1);
+  g_autoptr(GPtrArray) climate = make_schedules (CARPORT_SCHEDULE_KIND_CLIMATE, 3, 10);
+  g_autoptr(GPtrArray) climate2 = make_schedules (CARPORT_SCHEDULE_KIND_CLIMATE, 1, 20);
+  g_autoptr(GPtrArray) charge2 = make_schedules (CARPORT_SCHEDULE_KIND_CHARGE_AND_CLIMATE, 3, 30);
+  g_autoptr(GObject) property_model = NULL;
+  ItemsChanged changed = { 0, };
+
+  g_assert_nonnull (model);
+  g_assert_true (g_list_model_get_item_type (model) == CARPORT_TYPE_SCHEDULE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_object_get (settings, "schedules", &property_model, NULL);
+  g_assert_true (property_model == (GObject *) model);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  /* Clearing nothing says nothing. */
+  carport_charge_settings_set_schedules (settings, TRUE, NULL);
+  g_assert_cmpuint (changed.n_signals, ==, 0);
+
+  carport_charge_settings_set_schedules (settings, TRUE, climate);
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 3);
+
+  /* Charge programmes go first. */
+  carport_charge_settings_set_schedules (settings, FALSE, charge);
+  g_assert_cmpuint (changed.n_signals, ==, 2);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpint (schedule_id_at (model, 0), ==, 1);
+  g_assert_cmpint (schedule_id_at (model, 1), ==, 2);
+  g_assert_cmpint (schedule_id_at (model, 2), ==, 10);
+  g_assert_cmpint (schedule_id_at (model, 4), ==, 12);
+
+  /* Replacing the climate ones leaves the charge ones alone. */
+  carport_charge_settings_set_schedules (settings, TRUE, climate2);
+  g_assert_cmpuint (changed.n_signals, ==, 3);
+  g_assert_cmpuint (changed.position, ==, 2);
+  g_assert_cmpuint (changed.removed, ==, 3);
+  g_assert_cmpuint (changed.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpint (schedule_id_at (model, 2), ==, 20);
+
+  /* Charge-and-climate programmes belong to the charge family. */
+  carport_charge_settings_set_schedules (settings, FALSE, charge2);
+  g_assert_cmpuint (changed.n_signals, ==, 4);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 2);
+  g_assert_cmpuint (changed.added, ==, 3);
+  g_assert_cmpint (schedule_id_at (model, 0), ==, 30);
+  g_assert_cmpint (schedule_id_at (model, 3), ==, 20);
+
+  /* An empty array clears the family. */
+  g_ptr_array_set_size (charge, 0);
+  carport_charge_settings_set_schedules (settings, FALSE, charge);
+  g_assert_cmpuint (changed.n_signals, ==, 5);
+  g_assert_cmpuint (changed.removed, ==, 3);
+  g_assert_cmpuint (changed.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* clear() empties the list. */
+  carport_charge_settings_clear (settings);
+  g_assert_cmpuint (changed.n_signals, ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  carport_charge_settings_clear (settings);
+  g_assert_cmpuint (changed.n_signals, ==, 6);
+
+  g_signal_handlers_disconnect_by_data (model, &changed);
+  g_clear_object (&property_model);
+  g_assert_finalize_object (settings);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    {
+      g_autofree char *defaults = g_strdup_printf ("/core/%s/defaults", state_classes[i].name);
+      g_autofree char *notify = g_strdup_printf ("/core/%s/notify", state_classes[i].name);
+      g_autofree char *clear = g_strdup_printf ("/core/%s/clear", state_classes[i].name);
+
+      g_test_add_data_func (defaults, &state_classes[i], test_defaults);
+      g_test_add_data_func (notify, &state_classes[i], test_notify);
+      g_test_add_data_func (clear, &state_classes[i], test_clear);
+    }
+
+  g_test_add_func ("/core/battery/accessors", test_battery_accessors);
+  g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
+  g_test_add_func ("/core/locks/any-open", test_locks_any_open);
+  g_test_add_func ("/core/charge-settings/schedules", test_charge_settings_schedules);
+
+  return g_test_run ();
+}

@@ -1,0 +1,22 @@
+/* gui-test-util.h — small helpers shared by the GUI tests. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Spins the main loop until @condition (called with @data) is TRUE or
+ * @timeout_ms passed; returns the last result. Never sleeps. */
+gboolean    gui_test_wait_until   (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);
+/* Spins the main loop for pending work (bounded). */
+void        gui_test_flush        (void);
+/* The first GtkLabel under @root whose text equals @text (visible or not). */
+GtkWidget  *gui_test_find_label   (GtkWidget *root, const char *text);
+/* Is there a label with @text that is drawable (visible and mapped)? */
+gboolean    gui_test_label_shown  (GtkWidget *root, const char *text);
+/* The first descendant of @root (or @root) of @type. */
+GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
+/* Every label's text under @root, joined with "|", for failure messages. */
+char       *gui_test_dump_labels  (GtkWidget *root);
+
+G_END_DECLS

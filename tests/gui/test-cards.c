@@ -1,0 +1,274 @@
+/* test-cards.c — status cards with hand-made vehicles (no service needed):
+ * values shown through the format helpers, unsupported cards hidden, units
+ * followed, the "cached" tag and the age line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "carport-battery-card.h"
+#include "carport-card.h"
+#include "carport-charge-card.h"
+#include "carport-climate-card.h"
+#include "carport-cockpit-card.h"
+#include "carport-location-card.h"
+#include "carport-locks-card.h"
+#include "carport-tyres-card.h"
+#include "gui-test-util.h"
+
+static CarportVehicle *
+make_zoe (void)
+{
+  CarportVehicle *vehicle = carport_vehicle_new ("VF1AG000000000001");
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
+  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) five_min_ago = g_date_time_add_minutes (now, -5);
+
+  carport_vehicle_set_brand (vehicle, CARPORT_BRAND_RENAULT);
+  carport_vehicle_set_model_name (vehicle, "ZOE");
+  carport_vehicle_set_registration (vehicle, "AB-123-CD");
+  carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
+  carport_vehicle_set_supported_endpoints (vehicle,
+                                           (1u << CARPORT_ENDPOINT_BATTERY_STATUS) |
+                                           (1u << CARPORT_ENDPOINT_HVAC_STATUS) |
+                                           (1u << CARPORT_ENDPOINT_LOCK_STATUS));
+
+  carport_battery_set_level_percent (battery, 78);
+  carport_battery_set_range_km (battery, 312);
+  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
+  carport_battery_set_charging_power_kw (battery, 7.4);
+  carport_battery_set_remaining_minutes (battery, 85);
+  carport_battery_set_temperature_c (battery, 20);
+  carport_battery_set_updated (battery, five_min_ago);
+
+  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_OFF);
+  carport_climate_set_outside_c (climate, 12.5);
+  carport_climate_set_updated (climate, now);
+
+  carport_locks_set_state (locks, CARPORT_LOCK_STATE_LOCKED);
+  carport_locks_set_driver (locks, CARPORT_OPENING_STATE_CLOSED);
+  carport_locks_set_hatch (locks, CARPORT_OPENING_STATE_OPEN);
+
+  return vehicle;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *card)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 700);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_flush ();
+  return window;
+}
+
+#define assert_label(root, text) G_STMT_START {                               \
+  g_autofree char *_t = (text);                                               \
+  if (!gui_test_label_shown ((root), _t)) {                                   \
+    g_autofree char *_d = gui_test_dump_labels (root);                        \
+    g_error ("label “%s” not shown; labels: %s", _t, _d);                     \
+  } } G_STMT_END
+
+static void
+test_battery_card_values (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_zoe ();
+  GtkWidget *card = carport_battery_card_new ();
+  GtkWidget *window;
+  GtkLevelBar *bar;
+  CarportCard *frame;
+
+  carport_battery_card_set_vehicle (CARPORT_BATTERY_CARD (card), vehicle);
+  window = show_in_window (card);
+
+  g_assert_true (gtk_widget_get_visible (card));
+  assert_label (card, carport_format_percent (78));
+  assert_label (card, g_strdup (carport_format_plug_state (CARPORT_PLUG_STATE_PLUGGED)));
+  assert_label (card, g_strdup (carport_format_charging_state (CARPORT_CHARGING_STATE_CHARGING)));
+  assert_label (card, carport_format_power (7.4));
+  assert_label (card, carport_format_duration_minutes (85));
+  assert_label (card, carport_format_temperature (20, CARPORT_TEMPERATURE_UNIT_CELSIUS));
+
+  /* Not reported: no row. */
+  g_assert_false (gui_test_label_shown (card, "Energy available"));
+
+  bar = GTK_LEVEL_BAR (gui_test_find_type (card, GTK_TYPE_LEVEL_BAR));
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.78, 0.001);
+
+  /* The age comes from the car's own timestamp. */
+  frame = CARPORT_CARD (gui_test_find_type (card, CARPORT_TYPE_CARD));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) five_min_ago = g_date_time_add_minutes (now, -5);
+    g_autofree char *expected = carport_format_updated (five_min_ago, NULL);
+
+    g_assert_cmpstr (carport_card_get_updated_text (frame), ==, expected);
+  }
+
+  /* Values follow the model. */
+  carport_battery_set_level_percent (carport_vehicle_get_battery (vehicle), 80);
+  gui_test_flush ();
+  assert_label (card, carport_format_percent (80));
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.80, 0.001);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_units (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_zoe ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *battery = carport_battery_card_new ();
+  GtkWidget *climate = carport_climate_card_new ();
+  GtkWidget *window;
+  g_autofree char *km = carport_format_distance (312, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_autofree char *mi = carport_format_distance (312, CARPORT_DISTANCE_UNIT_MILES);
+
+  gtk_box_append (GTK_BOX (box), battery);
+  gtk_box_append (GTK_BOX (box), climate);
+  g_object_set (battery, "vehicle", vehicle, NULL);
+  g_object_set (climate, "vehicle", vehicle, NULL);
+  window = show_in_window (box);
+
+  g_assert_true (gui_test_find_label (battery, g_strdup_printf ("%s range", km)) != NULL);
+  assert_label (climate, carport_format_temperature (12.5, CARPORT_TEMPERATURE_UNIT_CELSIUS));
+
+  g_object_set (battery, "distance-unit", CARPORT_DISTANCE_UNIT_MILES,
+                "temperature-unit", CARPORT_TEMPERATURE_UNIT_FAHRENHEIT, NULL);
+  g_object_set (climate, "temperature-unit", CARPORT_TEMPERATURE_UNIT_FAHRENHEIT, NULL);
+  gui_test_flush ();
+
+  g_assert_nonnull (gui_test_find_label (battery, g_strdup_printf ("%s range", mi)));
+  assert_label (battery, carport_format_temperature (20, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT));
+  assert_label (climate, carport_format_temperature (12.5, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_unsupported_hidden (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_zoe ();
+  GtkWidget *cards[] = {
+    carport_battery_card_new (), carport_cockpit_card_new (), carport_climate_card_new (),
+    carport_location_card_new (), carport_locks_card_new (), carport_charge_card_new (),
+    carport_tyres_card_new (),
+  };
+  gboolean expected[] = { TRUE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      gtk_box_append (GTK_BOX (box), cards[i]);
+      g_assert_false (gtk_widget_get_visible (cards[i]));   /* no vehicle yet */
+      g_object_set (cards[i], "vehicle", vehicle, NULL);
+    }
+  window = show_in_window (box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    g_assert_cmpint (gtk_widget_get_visible (cards[i]), ==, expected[i]);
+
+  /* Learnt at run time: the car answers 403 to the lock status. */
+  carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_LOCK_STATUS);
+  gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (cards[4]));
+
+  /* A new capability shows its card. */
+  carport_vehicle_set_supported_endpoints (vehicle, carport_vehicle_get_supported_endpoints (vehicle) |
+                                           (1u << CARPORT_ENDPOINT_PRESSURE));
+  carport_tyres_set_front_left_bar (carport_vehicle_get_tyres (vehicle), 2.5);
+  gui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (cards[6]));
+  assert_label (cards[6], carport_format_pressure (2.5));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cached_tag (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_zoe ();
+  GtkWidget *card = carport_locks_card_new ();
+  GtkWidget *window;
+
+  carport_vehicle_set_from_cache (vehicle, TRUE);
+  g_object_set (card, "vehicle", vehicle, NULL);
+  window = show_in_window (card);
+
+  g_assert_true (gui_test_label_shown (card, "Cached"));
+  assert_label (card, g_strdup (carport_format_lock_state (CARPORT_LOCK_STATE_LOCKED)));
+  assert_label (card, g_strdup (carport_format_opening_state (CARPORT_OPENING_STATE_OPEN)));
+  /* Not reported: no row for the passenger door. */
+  g_assert_false (gui_test_label_shown (card, "Passenger’s door"));
+
+  carport_vehicle_set_from_cache (vehicle, FALSE);
+  gui_test_flush ();
+  g_assert_false (gui_test_label_shown (card, "Cached"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_location_and_schedules (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_zoe ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *location = carport_location_card_new ();
+  GtkWidget *charge = carport_charge_card_new ();
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  g_autoptr(GPtrArray) schedules = g_ptr_array_new_with_free_func (g_object_unref);
+  CarportSchedule *schedule = carport_schedule_new ();
+  GtkWidget *window;
+
+  carport_vehicle_set_supported_endpoints (vehicle, (1u << CARPORT_ENDPOINT_LOCATION) |
+                                           (1u << CARPORT_ENDPOINT_CHARGE_MODE) |
+                                           (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE));
+  carport_location_set_latitude (carport_vehicle_get_location (vehicle), 48.8566);
+  carport_location_set_longitude (carport_vehicle_get_location (vehicle), -2.3522);
+  carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
+  carport_schedule_set_kind (schedule, CARPORT_SCHEDULE_KIND_CHARGE);
+  carport_schedule_set_activated (schedule, TRUE);
+  carport_schedule_set_days (schedule, 0x1f);
+  carport_schedule_set_start_time (schedule, "23:30");
+  carport_schedule_set_duration_minutes (schedule, 150);
+  g_ptr_array_add (schedules, schedule);
+  carport_charge_settings_set_schedules (settings, FALSE, schedules);
+
+  gtk_box_append (GTK_BOX (box), location);
+  gtk_box_append (GTK_BOX (box), charge);
+  g_object_set (location, "vehicle", vehicle, NULL);
+  g_object_set (charge, "vehicle", vehicle, NULL);
+  window = show_in_window (box);
+
+  assert_label (location, g_strdup ("48.85660° N, 2.35220° W"));
+  assert_label (charge, g_strdup (carport_format_charge_mode (CARPORT_CHARGE_MODE_SCHEDULED)));
+  assert_label (charge, g_strdup ("Charge · 23:30"));
+  g_assert_false (gui_test_label_shown (charge, "No schedules"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gui/cards/battery-values", test_battery_card_values);
+  g_test_add_func ("/gui/cards/units", test_units);
+  g_test_add_func ("/gui/cards/unsupported-hidden", test_unsupported_hidden);
+  g_test_add_func ("/gui/cards/cached-tag", test_cached_tag);
+  g_test_add_func ("/gui/cards/location-and-schedules", test_location_and_schedules);
+
+  return g_test_run ();
+}

@@ -1,0 +1,923 @@
+/* test-session.c — the service against the simulator, over loopback HTTP.
+ *
+ * Every test starts its own simulator, logs in through a memory credential
+ * store (the keyring has its own tests) and a state cache in a temporary
+ * directory, and checks what a user would see. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "carport-api-error.h"
+#include "carport-demo.h"
+#include "carport-memory-store.h"
+#include "carport-session.h"
+#include "carport-simulator.h"
+#include "carport-state-cache.h"
+
+#define ZOE1 "X101VE"
+#define MEGANE "XCB1VE"
+#define SPRING "XBG1VE"
+#define R5 "R5E1VE"
+#define CAPTUR "XJB1SU"
+#define ZOE2 "X102VE"
+
+typedef struct {
+  CarportSimulator       *sim;
+  CarportCredentialStore *store;
+  CarportStateCache      *cache;
+  CarportSession         *session;
+  char                   *dir;
+  GPtrArray              *events;     /* "event:vin" strings */
+} Fixture;
+
+/* Spins the main loop until *@flag is set, for at most @seconds. */
+static void
+wait_for (gboolean *flag,
+          guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+}
+
+typedef struct {
+  gboolean      done;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+waiter_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+  waiter->done = TRUE;
+}
+
+#define WAITER_INIT { FALSE, NULL }
+
+static GAsyncResult *
+wait_result (Waiter *waiter)
+{
+  wait_for (&waiter->done, 30);
+  return waiter->result;
+}
+
+static void
+event_cb (CarportSession      *session,
+          CarportSessionEvent  event,
+          CarportVehicle      *vehicle,
+          CarportCommand      *command,
+          Fixture             *fixture)
+{
+  g_ptr_array_add (fixture->events,
+                   g_strdup_printf ("%d:%s", event, carport_vehicle_get_vin (vehicle)));
+}
+
+static CarportSession *
+new_session (Fixture *fixture)
+{
+  g_autofree char *gigya = carport_simulator_get_gigya_url (fixture->sim);
+  g_autofree char *kamereon = carport_simulator_get_kamereon_url (fixture->sim);
+  CarportSession *session;
+
+  session = g_object_new (CARPORT_TYPE_SESSION,
+                          "store", fixture->store,
+                          "cache", fixture->cache,
+                          "gigya-url", gigya,
+                          "kamereon-url", kamereon,
+                          "poll-interval", 50,
+                          "command-timeout", 10,
+                          NULL);
+  g_signal_connect (session, "event", G_CALLBACK (event_cb), fixture);
+  return session;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("carport-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "state.sqlite3", NULL);
+
+  fixture->sim = carport_simulator_new ();
+  carport_simulator_set_command_delay_ms (fixture->sim, 100);
+  g_assert_true (carport_simulator_start (fixture->sim, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->store = CARPORT_CREDENTIAL_STORE (carport_memory_store_new ());
+  fixture->cache = carport_state_cache_new_for_path (path);
+  fixture->events = g_ptr_array_new_with_free_func (g_free);
+  fixture->session = new_session (fixture);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* Let pending cache writes finish before the directory goes. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->cache);
+  g_clear_object (&fixture->store);
+  carport_simulator_stop (fixture->sim);
+  g_clear_object (&fixture->sim);
+  g_clear_pointer (&fixture->events, g_ptr_array_unref);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+login (Fixture *fixture)
+{
+  Waiter waiter = WAITER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+                               carport_simulator_get_demo_locale (fixture->sim),
+                               carport_simulator_get_demo_email (fixture->sim),
+                               carport_simulator_get_demo_password (fixture->sim),
+                               NULL, waiter_cb, &waiter);
+  g_assert_true (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
+  g_assert_no_error (error);
+  g_object_unref (waiter.result);
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_READY);
+}
+
+static CarportVehicle *
+vehicle_by_model (Fixture    *fixture,
+                  const char *model)
+{
+  GListModel *vehicles = carport_session_get_vehicles (fixture->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+      if (g_strcmp0 (carport_vehicle_get_model_code (vehicle), model) == 0)
+        return vehicle;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+refresh (Fixture         *fixture,
+         CarportVehicle  *vehicle,
+         GError         **error)
+{
+  Waiter waiter = WAITER_INIT;
+  gboolean ok;
+
+  carport_session_refresh_async (fixture->session, vehicle, NULL, waiter_cb, &waiter);
+  ok = carport_session_refresh_finish (fixture->session, wait_result (&waiter), error);
+  g_object_unref (waiter.result);
+  return ok;
+}
+
+static gboolean
+send_command (Fixture         *fixture,
+              CarportCommand  *command,
+              GError         **error)
+{
+  Waiter waiter = WAITER_INIT;
+  gboolean ok;
+
+  carport_session_send_command_async (fixture->session, command, TRUE, NULL, waiter_cb, &waiter);
+  ok = carport_session_send_command_finish (fixture->session, wait_result (&waiter), error);
+  g_object_unref (waiter.result);
+  return ok;
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_login_discovers_every_car (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CarportCredentials) stored = NULL;
+  Waiter waiter = WAITER_INIT;
+  g_autoptr(GError) error = NULL;
+  GListModel *vehicles;
+  CarportVehicle *zoe, *spring, *captur;
+
+  login (fixture);
+  vehicles = carport_session_get_vehicles (fixture->session);
+  g_assert_cmpuint (g_list_model_get_n_items (vehicles), >=, 6);
+
+  zoe = vehicle_by_model (fixture, ZOE1);
+  spring = vehicle_by_model (fixture, SPRING);
+  captur = vehicle_by_model (fixture, CAPTUR);
+  g_assert_cmpint (carport_vehicle_get_brand (spring), ==, CARPORT_BRAND_DACIA);
+  g_assert_cmpint (carport_vehicle_get_energy (zoe), ==, CARPORT_ENERGY_ELECTRIC);
+  g_assert_cmpint (carport_vehicle_get_energy (captur), ==, CARPORT_ENERGY_PLUG_IN_HYBRID);
+  /* The model table: ZOE phase 1 has no location, the Spring no lock status. */
+  g_assert_false (carport_vehicle_supports_endpoint (zoe, CARPORT_ENDPOINT_LOCATION));
+  g_assert_true (carport_vehicle_supports_endpoint (zoe, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_false (carport_vehicle_supports_endpoint (spring, CARPORT_ENDPOINT_LOCK_STATUS));
+  g_assert_false (carport_vehicle_supports_command (spring, CARPORT_COMMAND_KIND_HORN));
+
+  /* The login token (not the password) went to the store. */
+  carport_credential_store_lookup_async (fixture->store, NULL, waiter_cb, &waiter);
+  stored = carport_credential_store_lookup_finish (fixture->store, wait_result (&waiter), &error);
+  g_object_unref (waiter.result);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->email, ==, carport_simulator_get_demo_email (fixture->sim));
+  g_assert_null (strstr (stored->secret, carport_simulator_get_demo_password (fixture->sim)));
+}
+
+static void
+test_login_wrong_password (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Waiter waiter = WAITER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+                               carport_simulator_get_demo_locale (fixture->sim),
+                               carport_simulator_get_demo_email (fixture->sim),
+                               "not the password", NULL, waiter_cb, &waiter);
+  g_assert_false (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
+}
+
+static void
+test_login_with_emailed_code (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  Waiter waiter = WAITER_INIT, code_waiter = WAITER_INIT, bad_waiter = WAITER_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) bad_error = NULL;
+
+  carport_simulator_set_require_tfa (fixture->sim, TRUE);
+  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+                               carport_simulator_get_demo_locale (fixture->sim),
+                               carport_simulator_get_demo_email (fixture->sim),
+                               carport_simulator_get_demo_password (fixture->sim),
+                               NULL, waiter_cb, &waiter);
+  g_assert_false (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_NEEDS_CODE);
+
+  /* A wrong code leaves room for another try. */
+  carport_session_submit_code_async (fixture->session, "000000", NULL, waiter_cb, &bad_waiter);
+  g_assert_false (carport_session_submit_code_finish (fixture->session, wait_result (&bad_waiter), &bad_error));
+  g_object_unref (bad_waiter.result);
+  g_assert_error (bad_error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_NEEDS_CODE);
+
+  carport_session_submit_code_async (fixture->session, carport_simulator_get_last_tfa_code (fixture->sim),
+                                     NULL, waiter_cb, &code_waiter);
+  g_clear_error (&error);
+  g_assert_true (carport_session_submit_code_finish (fixture->session, wait_result (&code_waiter), &error));
+  g_object_unref (code_waiter.result);
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (fixture->session)), >=, 6);
+}
+
+static void
+test_refresh_reads_every_endpoint (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe, *captur, *zoe2;
+  CarportBattery *battery;
+
+  login (fixture);
+  g_assert_true (refresh (fixture, NULL, &error));
+  g_assert_no_error (error);
+
+  zoe = vehicle_by_model (fixture, ZOE1);
+  battery = carport_vehicle_get_battery (zoe);
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==,
+                   carport_simulator_get_battery_level (fixture->sim, carport_vehicle_get_vin (zoe)));
+  g_assert_true (carport_is_known (carport_battery_get_range_km (battery)));
+  g_assert_nonnull (carport_battery_get_updated (battery));
+  g_assert_false (carport_vehicle_get_from_cache (zoe));
+  g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (zoe))));
+
+  captur = vehicle_by_model (fixture, CAPTUR);
+  g_assert_true (carport_is_known (carport_cockpit_get_fuel_range_km (carport_vehicle_get_cockpit (captur))));
+
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  g_assert_true (carport_is_known (carport_location_get_latitude (carport_vehicle_get_location (zoe2))));
+  g_assert_true (carport_is_known (carport_tyres_get_front_left_bar (carport_vehicle_get_tyres (zoe2))));
+  g_assert_cmpfloat (carport_tyres_get_front_left_bar (carport_vehicle_get_tyres (zoe2)), <, 5.0);
+}
+
+static void
+test_token_is_reused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe;
+  guint before, after_first, after_second;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  before = carport_simulator_get_request_count (fixture->sim);
+  g_assert_true (refresh (fixture, zoe, &error));
+  after_first = carport_simulator_get_request_count (fixture->sim);
+  g_assert_true (refresh (fixture, zoe, &error));
+  after_second = carport_simulator_get_request_count (fixture->sim);
+
+  /* The second refresh asks exactly the same endpoints, with no login traffic. */
+  g_assert_cmpuint (after_first - before, >, 0);
+  g_assert_cmpuint (after_second - after_first, ==, after_first - before);
+}
+
+static guint
+count_supported (CarportVehicle *vehicle)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    n += carport_vehicle_supports_endpoint (vehicle, i);
+  return n;
+}
+
+static void
+test_expiring_jwt_is_reminted (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe;
+  guint before;
+
+  /* Tokens live 61 s: each is within a minute of its end, so renewed before use. */
+  carport_simulator_set_jwt_lifetime (fixture->sim, 61);
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  g_assert_true (refresh (fixture, zoe, &error));
+  before = carport_simulator_get_request_count (fixture->sim);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (carport_simulator_get_request_count (fixture->sim) - before, >, count_supported (zoe));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_BATTERY_STATUS));
+}
+
+static void
+test_rejected_jwt_is_reminted (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const CarportSimFault unauthorized = { CARPORT_SIM_FAULT_ERROR, 401, "err.func.wired.unauthorized", 0, 0, 1 };
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe;
+  int level;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  carport_simulator_add_fault (fixture->sim, "battery-status", &unauthorized);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_no_error (error);
+  /* Re-minted and asked again: the battery was read all the same. */
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_BATTERY_STATUS));
+  level = carport_battery_get_level_percent (carport_vehicle_get_battery (zoe));
+  g_assert_cmpint (level, >=, 0);
+}
+
+static void
+test_expired_login_token_logs_out (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportSession) second = NULL;
+  Waiter waiter = WAITER_INIT;
+  CarportVehicle *zoe;
+  int level;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  g_assert_true (refresh (fixture, zoe, &error));
+  level = carport_battery_get_level_percent (carport_vehicle_get_battery (zoe));
+
+  /* A new start with the stored login, after the server forgot it. */
+  carport_simulator_set_jwt_lifetime (fixture->sim, 1);
+  carport_simulator_expire_login_tokens (fixture->sim);
+  second = new_session (fixture);
+  carport_session_restore_async (second, NULL, waiter_cb, &waiter);
+  g_assert_true (carport_session_restore_finish (second, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+  g_assert_no_error (error);
+
+  /* The cached cars show at once, with their last values. */
+  zoe = carport_session_find_vehicle (second, carport_vehicle_get_vin (zoe));
+  g_assert_nonnull (zoe);
+  g_assert_true (carport_vehicle_get_from_cache (zoe));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe)), ==, level);
+
+  /* Wait for the cached access token to run out; then Gigya says 403005. */
+  g_usleep (1100 * 1000);
+  {
+    Waiter refresh_waiter = WAITER_INIT;
+
+    carport_session_refresh_async (second, zoe, NULL, waiter_cb, &refresh_waiter);
+    g_assert_false (carport_session_refresh_finish (second, wait_result (&refresh_waiter), &error));
+    g_object_unref (refresh_waiter.result);
+  }
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
+  g_assert_cmpint (carport_session_get_state (second), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
+  /* Nothing is lost: the last good values stay. */
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe)), ==, level);
+}
+
+static void
+test_restore_without_login (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Waiter waiter = WAITER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  carport_session_restore_async (fixture->session, NULL, waiter_cb, &waiter);
+  g_assert_false (carport_session_restore_finish (fixture->session, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
+}
+
+static void
+test_restore_needs_no_login_traffic (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(CarportSession) second = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = WAITER_INIT, refresh_waiter = WAITER_INIT;
+  CarportVehicle *zoe;
+  guint before, requests;
+  guint supported;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  g_assert_true (refresh (fixture, zoe, &error));
+
+  second = new_session (fixture);
+  carport_session_restore_async (second, NULL, waiter_cb, &waiter);
+  g_assert_true (carport_session_restore_finish (second, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+
+  zoe = carport_session_find_vehicle (second, carport_vehicle_get_vin (zoe));
+  supported = count_supported (zoe);
+
+  before = carport_simulator_get_request_count (fixture->sim);
+  carport_session_refresh_async (second, zoe, NULL, waiter_cb, &refresh_waiter);
+  g_assert_true (carport_session_refresh_finish (second, wait_result (&refresh_waiter), &error));
+  g_object_unref (refresh_waiter.result);
+  requests = carport_simulator_get_request_count (fixture->sim) - before;
+
+  /* Cached token and vehicle list: one request per endpoint, nothing else. */
+  g_assert_cmpuint (requests, ==, supported);
+  g_assert_false (carport_vehicle_get_from_cache (zoe));
+}
+
+static void
+test_concurrent_refresh (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+  gint64 start, elapsed;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  carport_simulator_set_latency_ms (fixture->sim, 300);
+  start = g_get_monotonic_time ();
+  g_assert_true (refresh (fixture, zoe2, &error));
+  elapsed = g_get_monotonic_time () - start;
+  /* Six or more endpoints at 300 ms each would take 1.8 s in a row. */
+  g_assert_cmpint (elapsed, <, 1500 * 1000);
+}
+
+static void
+test_fault_keeps_last_values (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const CarportSimFault faults[] = {
+    { CARPORT_SIM_FAULT_HTML_502, 0, NULL, 0, 0, 0 },
+    { CARPORT_SIM_FAULT_MALFORMED, 0, NULL, 0, 0, 0 },
+    { CARPORT_SIM_FAULT_TRUNCATED, 0, NULL, 0, 0, 0 },
+    { CARPORT_SIM_FAULT_HUGE, 0, NULL, 0, 0, 0 },
+    { CARPORT_SIM_FAULT_EMPTY, 0, NULL, 0, 0, 0 },
+    { CARPORT_SIM_FAULT_ERROR, 500, "err.tech.500", 0, 0, 0 },
+    { CARPORT_SIM_FAULT_ERROR, 503, "err.tech.wired.kamereon-proxy", 0, 0, 0 },
+    { CARPORT_SIM_FAULT_ERROR, 400, "err.func.privacy.on", 0, 0, 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+  int level;
+  double mileage;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  level = carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2));
+  mileage = carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (zoe2));
+  g_assert_cmpint (level, >=, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      const char *message;
+
+      carport_simulator_clear_faults (fixture->sim);
+      carport_simulator_add_fault (fixture->sim, "battery-status", &faults[i]);
+      /* Other endpoints still answer: the refresh as a whole succeeds. */
+      g_assert_true (refresh (fixture, zoe2, &error));
+      g_assert_no_error (error);
+      message = carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS);
+      g_assert_nonnull (message);
+      g_assert_cmpuint (strlen (message), >, 10);
+      g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, level);
+      g_assert_true (carport_vehicle_supports_endpoint (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS));
+      g_assert_cmpfloat (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (zoe2)), >=, mileage);
+    }
+
+  /* Once the server is well again, the error goes. */
+  carport_simulator_clear_faults (fixture->sim);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS));
+}
+
+static void
+test_total_failure_is_an_error (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const CarportSimFault html = { CARPORT_SIM_FAULT_HTML_502, 0, NULL, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe;
+  int level;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  g_assert_true (refresh (fixture, zoe, &error));
+  level = carport_battery_get_level_percent (carport_vehicle_get_battery (zoe));
+
+  carport_simulator_add_fault (fixture->sim, "*", &html);
+  g_assert_false (refresh (fixture, zoe, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_nonnull (carport_vehicle_get_last_error (zoe));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe)), ==, level);
+}
+
+static void
+test_quota_backs_off (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const CarportSimFault quota = { CARPORT_SIM_FAULT_QUOTA, 0, NULL, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  CarportVehicle *zoe;
+  guint before;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  carport_simulator_add_fault (fixture->sim, "*", &quota);
+  g_assert_false (refresh (fixture, zoe, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_QUOTA_LIMIT);
+
+  /* The next refresh does not even ask: the server is left alone. */
+  before = carport_simulator_get_request_count (fixture->sim);
+  g_assert_false (refresh (fixture, zoe, &second_error));
+  g_assert_error (second_error, CARPORT_API_ERROR, CARPORT_API_ERROR_QUOTA_LIMIT);
+  g_assert_cmpuint (carport_simulator_get_request_count (fixture->sim), ==, before);
+}
+
+static void
+test_unsupported_is_learnt (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const CarportSimFault forbidden = { CARPORT_SIM_FAULT_ERROR, 403, "err.func.wired.forbidden", 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  carport_simulator_add_fault (fixture->sim, "pressure", &forbidden);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_false (carport_vehicle_supports_endpoint (zoe2, CARPORT_ENDPOINT_PRESSURE));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_PRESSURE));
+}
+
+typedef struct {
+  CarportCommandKind kind;
+  const char        *model;
+} CommandCase;
+
+static void
+test_commands_reach_final_state (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const CommandCase cases[] = {
+    { CARPORT_COMMAND_KIND_HVAC_START, ZOE2 },
+    { CARPORT_COMMAND_KIND_HVAC_STOP, ZOE2 },
+    { CARPORT_COMMAND_KIND_HVAC_START, R5 },
+    { CARPORT_COMMAND_KIND_HVAC_STOP, R5 },
+    { CARPORT_COMMAND_KIND_CHARGE_START, ZOE2 },
+    { CARPORT_COMMAND_KIND_CHARGE_STOP, ZOE2 },
+    { CARPORT_COMMAND_KIND_CHARGE_START, SPRING },
+    { CARPORT_COMMAND_KIND_CHARGE_STOP, SPRING },
+    { CARPORT_COMMAND_KIND_CHARGE_START, MEGANE },
+    { CARPORT_COMMAND_KIND_CHARGE_START, R5 },
+    { CARPORT_COMMAND_KIND_HORN, MEGANE },
+    { CARPORT_COMMAND_KIND_LIGHTS, R5 },
+    { CARPORT_COMMAND_KIND_REFRESH_LOCATION, SPRING },
+    { CARPORT_COMMAND_KIND_CHARGE_MODE, ZOE1 },
+    { CARPORT_COMMAND_KIND_SOC_LEVELS, MEGANE },
+  };
+
+  login (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CarportVehicle *vehicle = vehicle_by_model (fixture, cases[i].model);
+      g_autoptr(CarportCommand) command = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      g_test_message ("%s on %s", carport_command_kind_get_title (cases[i].kind), cases[i].model);
+      g_assert_true (carport_vehicle_supports_command (vehicle, cases[i].kind));
+      command = carport_session_create_command (fixture->session, vehicle, cases[i].kind);
+      if (cases[i].kind == CARPORT_COMMAND_KIND_CHARGE_MODE)
+        carport_command_set_charge_mode (command, CARPORT_CHARGE_MODE_SCHEDULED);
+      if (cases[i].kind == CARPORT_COMMAND_KIND_SOC_LEVELS)
+        {
+          carport_command_set_soc_min_percent (command, 20);
+          carport_command_set_soc_target_percent (command, 80);
+        }
+      ok = send_command (fixture, command, &error);
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_COMPLETED);
+      g_assert_false (carport_command_get_in_flight (command));
+      g_assert_null (carport_session_get_command_in_flight (fixture->session, vehicle, cases[i].kind));
+    }
+}
+
+static void
+test_climate_turns_on (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+  CarportClimate *climate;
+  g_autofree char *expected = NULL;
+  gboolean refreshed = FALSE;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  climate = carport_vehicle_get_climate (zoe2);
+  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
+
+  command = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
+  carport_command_set_temperature_c (command, 22);
+  g_assert_true (send_command (fixture, command, &error));
+  g_assert_true (carport_simulator_get_hvac_on (fixture->sim, carport_vehicle_get_vin (zoe2)));
+  expected = g_strdup_printf ("%d:%s", CARPORT_SESSION_EVENT_COMMAND_FINISHED, carport_vehicle_get_vin (zoe2));
+  g_assert_cmpuint (fixture->events->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->events, fixture->events->len - 1), ==, expected);
+
+  /* The command's effect is read back without asking. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (carport_climate_get_state (climate) != CARPORT_CLIMATE_STATE_ON && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    refreshed = carport_climate_get_state (climate) == CARPORT_CLIMATE_STATE_ON;
+  }
+  g_assert_true (refreshed);
+}
+
+static void
+test_command_rejected_by_car (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  /* Charging cannot start while unplugged: the car says FAILED. */
+  carport_simulator_set_plugged (fixture->sim, carport_vehicle_get_vin (zoe2), FALSE);
+  command = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_CHARGE_START);
+  g_assert_false (send_command (fixture, command, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_FAILED);
+  g_assert_nonnull (carport_command_get_message (command));
+}
+
+static void
+test_command_http_errors (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const CarportSimFault forbidden = { CARPORT_SIM_FAULT_ERROR, 403, "err.func.wired.forbidden", 0, 0, 0 };
+  static const CarportSimFault busy = { CARPORT_SIM_FAULT_ERROR, 409, "409001", 0, 0, 0 };
+  g_autoptr(CarportCommand) horn = NULL;
+  g_autoptr(CarportCommand) mode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) mode_error = NULL;
+  CarportVehicle *megane, *zoe;
+
+  login (fixture);
+  megane = vehicle_by_model (fixture, MEGANE);
+  carport_simulator_add_fault (fixture->sim, "horn-lights", &forbidden);
+  horn = carport_session_create_command (fixture->session, megane, CARPORT_COMMAND_KIND_HORN);
+  g_assert_false (send_command (fixture, horn, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FORBIDDEN);
+  g_assert_cmpint (carport_command_get_state (horn), ==, CARPORT_COMMAND_STATE_FAILED);
+
+  zoe = vehicle_by_model (fixture, ZOE1);
+  carport_simulator_add_fault (fixture->sim, "charge-mode", &busy);
+  mode = carport_session_create_command (fixture->session, zoe, CARPORT_COMMAND_KIND_CHARGE_MODE);
+  carport_command_set_charge_mode (mode, CARPORT_CHARGE_MODE_ALWAYS);
+  g_assert_false (send_command (fixture, mode, &mode_error));
+  g_assert_error (mode_error, CARPORT_API_ERROR, CARPORT_API_ERROR_IN_PROGRESS);
+}
+
+static void
+test_command_not_sent_twice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CarportCommand) first = NULL;
+  g_autoptr(CarportCommand) second = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = WAITER_INIT;
+  CarportVehicle *zoe2;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  first = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
+  carport_session_send_command_async (fixture->session, first, TRUE, NULL, waiter_cb, &waiter);
+  g_assert_true (carport_session_get_command_in_flight (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START) == first);
+
+  second = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
+  g_assert_false (send_command (fixture, second, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_IN_PROGRESS);
+
+  g_assert_true (carport_session_send_command_finish (fixture->session, wait_result (&waiter), NULL));
+  g_object_unref (waiter.result);
+}
+
+static void
+test_command_times_out (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe2;
+
+  login (fixture);
+  g_object_set (fixture->session, "command-timeout", 1, NULL);
+  carport_simulator_set_command_delay_ms (fixture->sim, 60000);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  command = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HORN);
+  if (!carport_vehicle_supports_command (zoe2, CARPORT_COMMAND_KIND_HORN))
+    {
+      g_clear_object (&command);
+      command = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
+    }
+  g_assert_false (send_command (fixture, command, &error));
+  g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_TIMED_OUT);
+  g_assert_nonnull (carport_command_get_message (command));
+}
+
+static void
+test_charge_complete_event (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  CarportVehicle *zoe2;
+  gint64 deadline;
+  gboolean seen = FALSE;
+
+  carport_simulator_set_charge_rate (fixture->sim, 200.0);
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  carport_simulator_set_plugged (fixture->sim, carport_vehicle_get_vin (zoe2), TRUE);
+  command = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_CHARGE_START);
+  g_assert_true (send_command (fixture, command, &error));
+
+  expected = g_strdup_printf ("%d:%s", CARPORT_SESSION_EVENT_CHARGE_COMPLETE, carport_vehicle_get_vin (zoe2));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!seen && g_get_monotonic_time () < deadline)
+    {
+      g_assert_true (refresh (fixture, zoe2, &error));
+      for (guint i = 0; i < fixture->events->len; i++)
+        seen |= g_str_equal (g_ptr_array_index (fixture->events, i), expected);
+      if (!seen)
+        g_usleep (200 * 1000);
+    }
+  g_assert_true (seen);
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, 100);
+}
+
+static void
+test_logout_forgets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Waiter waiter = WAITER_INIT, lookup = WAITER_INIT, restore = WAITER_INIT;
+  g_autoptr(CarportCredentials) stored = NULL;
+  g_autoptr(CarportSession) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  login (fixture);
+  carport_session_logout_async (fixture->session, NULL, waiter_cb, &waiter);
+  g_assert_true (carport_session_logout_finish (fixture->session, wait_result (&waiter), &error));
+  g_object_unref (waiter.result);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (fixture->session)), ==, 0);
+
+  carport_credential_store_lookup_async (fixture->store, NULL, waiter_cb, &lookup);
+  stored = carport_credential_store_lookup_finish (fixture->store, wait_result (&lookup), &error);
+  g_object_unref (lookup.result);
+  g_assert_null (stored);
+
+  second = new_session (fixture);
+  carport_session_restore_async (second, NULL, waiter_cb, &restore);
+  g_assert_false (carport_session_restore_finish (second, wait_result (&restore), &error));
+  g_object_unref (restore.result);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (second)), ==, 0);
+}
+
+static void
+test_demo_session (void)
+{
+  Waiter waiter = WAITER_INIT;
+  g_autoptr(CarportSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carport_demo_session_new_async (NULL, waiter_cb, &waiter);
+  session = carport_demo_session_new_finish (wait_result (&waiter), &error);
+  g_object_unref (waiter.result);
+  g_assert_no_error (error);
+  g_assert_nonnull (carport_demo_session_get_simulator (session));
+  g_assert_cmpint (carport_session_get_state (session), ==, CARPORT_SESSION_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (session)), >=, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/session/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("login/discovers-every-car", test_login_discovers_every_car);
+  ADD ("login/wrong-password", test_login_wrong_password);
+  ADD ("login/emailed-code", test_login_with_emailed_code);
+  ADD ("restore/nothing-stored", test_restore_without_login);
+  ADD ("restore/no-login-traffic", test_restore_needs_no_login_traffic);
+  ADD ("restore/expired-login-token", test_expired_login_token_logs_out);
+  ADD ("refresh/every-endpoint", test_refresh_reads_every_endpoint);
+  ADD ("refresh/token-reused", test_token_is_reused);
+  ADD ("refresh/token-reminted-early", test_expiring_jwt_is_reminted);
+  ADD ("refresh/token-rejected-reminted", test_rejected_jwt_is_reminted);
+  ADD ("refresh/concurrent", test_concurrent_refresh);
+  ADD ("refresh/faults-keep-last-values", test_fault_keeps_last_values);
+  ADD ("refresh/total-failure", test_total_failure_is_an_error);
+  ADD ("refresh/quota-back-off", test_quota_backs_off);
+  ADD ("refresh/unsupported-learnt", test_unsupported_is_learnt);
+  ADD ("command/final-states", test_commands_reach_final_state);
+  ADD ("command/climate-turns-on", test_climate_turns_on);
+  ADD ("command/rejected-by-car", test_command_rejected_by_car);
+  ADD ("command/http-errors", test_command_http_errors);
+  ADD ("command/not-sent-twice", test_command_not_sent_twice);
+  ADD ("command/times-out", test_command_times_out);
+  ADD ("event/charge-complete", test_charge_complete_event);
+  ADD ("logout/forgets", test_logout_forgets);
+  g_test_add_func ("/session/demo", test_demo_session);
+
+  return g_test_run ();
+}

@@ -1,0 +1,807 @@
+/* test-state-cache.c — CarportStateCache on real SQLite files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "carport-credential-store.h"
+#include "carport-state-cache.h"
+#include "store-test-utils.h"
+
+/* Run-time state that the cache does not keep. */
+static const char * const not_cached[] = { "from-cache", "refreshing", "last-error", NULL };
+
+static char *
+test_dir (void)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh folder per test, removed after. */
+  return g_build_filename (g_get_user_cache_dir (), "state-cache-test", NULL);
+}
+
+static char *
+test_path (void)
+{
+  g_autofree char *dir = test_dir ();
+
+  return g_build_filename (dir, "state.sqlite3", NULL);
+}
+
+static GDateTime *
+utc (int year, int month, int day, int hour, int minute, int second)
+{
+  return g_date_time_new_utc (year, month, day, hour, minute, second);
+}
+
+static CarportSchedule *
+make_schedule (int                 id,
+               CarportScheduleKind kind,
+               const char         *start,
+               int                 duration)
+{
+  CarportSchedule *schedule = carport_schedule_new ();
+
+  carport_schedule_set_id (schedule, id);
+  carport_schedule_set_kind (schedule, kind);
+  carport_schedule_set_activated (schedule, TRUE);
+  carport_schedule_set_days (schedule, (1u << CARPORT_WEEKDAY_MONDAY) | (1u << CARPORT_WEEKDAY_FRIDAY));
+  carport_schedule_set_start_time (schedule, start);
+  carport_schedule_set_start_time_is_utc (schedule, TRUE);
+  carport_schedule_set_duration_minutes (schedule, duration);
+
+  return schedule;
+}
+
+/* A car with a value in every property of every state object. */
+static CarportVehicle *
+make_full_vehicle (const char *vin)
+{
+  CarportVehicle *vehicle = carport_vehicle_new (vin);
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+  CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
+  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
+  CarportLocation *location = carport_vehicle_get_location (vehicle);
+  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
+  CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  g_autoptr(GDateTime) t1 = utc (2024, 5, 17, 8, 30, 12);
+  g_autoptr(GDateTime) t2 = utc (2024, 5, 17, 9, 0, 0);
+  g_autoptr(GPtrArray) charge = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hvac = g_ptr_array_new_with_free_func (g_object_unref);
+
+  carport_vehicle_set_brand (vehicle, CARPORT_BRAND_RENAULT);
+  carport_vehicle_set_model_code (vehicle, "X101VE");
+  carport_vehicle_set_model_name (vehicle, "ZOE");
+  carport_vehicle_set_registration (vehicle, "AB-123-CD");
+  carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
+  carport_vehicle_set_account_id (vehicle, "account-1");
+  carport_vehicle_set_picture_url (vehicle, "https://example.com/zoe.png");
+  carport_vehicle_set_supported_endpoints (vehicle, 0x1ff5);
+  carport_vehicle_set_supported_commands (vehicle, 0x0f3b);
+
+  carport_battery_set_level_percent (battery, 64);
+  carport_battery_set_range_km (battery, 187.5);
+  carport_battery_set_temperature_c (battery, 21.25);
+  carport_battery_set_available_energy_kwh (battery, 31.0);
+  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
+  carport_battery_set_charging_power_kw (battery, 7.4);
+  carport_battery_set_remaining_minutes (battery, 95);
+  carport_battery_set_updated (battery, t1);
+
+  carport_cockpit_set_mileage_km (cockpit, 45678.9);
+  carport_cockpit_set_fuel_range_km (cockpit, 321.0);
+  carport_cockpit_set_fuel_litres (cockpit, 12.5);
+  carport_cockpit_set_updated (cockpit, t1);
+
+  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_ON);
+  carport_climate_set_outside_c (climate, -3.5);
+  carport_climate_set_inside_c (climate, 19.0);
+  carport_climate_set_soc_threshold_percent (climate, 40.0);
+  carport_climate_set_next_start (climate, t2);
+  carport_climate_set_updated (climate, t1);
+
+  carport_location_set_latitude (location, 48.8566);
+  carport_location_set_longitude (location, 2.3522);
+  carport_location_set_updated (location, t1);
+
+  carport_locks_set_state (locks, CARPORT_LOCK_STATE_UNLOCKED);
+  carport_locks_set_driver (locks, CARPORT_OPENING_STATE_OPEN);
+  carport_locks_set_passenger (locks, CARPORT_OPENING_STATE_CLOSED);
+  carport_locks_set_rear_left (locks, CARPORT_OPENING_STATE_CLOSED);
+  carport_locks_set_rear_right (locks, CARPORT_OPENING_STATE_OPEN);
+  carport_locks_set_hatch (locks, CARPORT_OPENING_STATE_CLOSED);
+  carport_locks_set_updated (locks, t1);
+
+  carport_tyres_set_front_left_bar (tyres, 2.5);
+  carport_tyres_set_front_right_bar (tyres, 2.4);
+  carport_tyres_set_rear_left_bar (tyres, 2.3);
+  carport_tyres_set_rear_right_bar (tyres, 2.2);
+  carport_tyres_set_updated (tyres, t1);
+
+  carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
+  carport_charge_settings_set_soc_min_percent (settings, 20);
+  carport_charge_settings_set_soc_target_percent (settings, 80);
+  g_ptr_array_add (charge, make_schedule (1, CARPORT_SCHEDULE_KIND_CHARGE, "22:30", 420));
+  g_ptr_array_add (charge, make_schedule (2, CARPORT_SCHEDULE_KIND_CHARGE, "01:15", 90));
+  carport_charge_settings_set_schedules (settings, FALSE, charge);
+  g_ptr_array_add (hvac, make_schedule (3, CARPORT_SCHEDULE_KIND_CLIMATE, "07:45", 15));
+  carport_charge_settings_set_schedules (settings, TRUE, hvac);
+  carport_charge_settings_set_updated (settings, t2);
+
+  return vehicle;
+}
+
+/* Fails when a property of @object (or of its state objects) was left at
+ * "not reported", so that the round trip really covers every field. */
+static void
+assert_all_set (GObject    *object,
+                const char *where)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+      GType type = pspec->value_type;
+
+      if (g_strv_contains (not_cached, pspec->name))
+        continue;
+
+      g_value_init (&value, type);
+      g_object_get_property (object, pspec->name, &value);
+
+      if (type == G_TYPE_DOUBLE)
+        {
+          if (isnan (g_value_get_double (&value)))
+            g_error ("Fixture leaves %s:%s unknown", where, pspec->name);
+        }
+      else if (type == G_TYPE_STRING || type == G_TYPE_DATE_TIME)
+        {
+          if (g_value_peek_pointer (&value) == NULL)
+            g_error ("Fixture leaves %s:%s unset", where, pspec->name);
+        }
+      else if (G_TYPE_IS_ENUM (type))
+        {
+          if (g_value_get_enum (&value) == 0)
+            g_error ("Fixture leaves %s:%s at NONE", where, pspec->name);
+        }
+      else if (type == G_TYPE_INT)
+        {
+          if (g_value_get_int (&value) == -1)
+            g_error ("Fixture leaves %s:%s unknown", where, pspec->name);
+        }
+      else if (g_type_is_a (type, G_TYPE_LIST_MODEL))
+        {
+          GListModel *model = g_value_get_object (&value);
+
+          if (g_list_model_get_n_items (model) == 0)
+            g_error ("Fixture leaves %s:%s empty", where, pspec->name);
+          for (guint j = 0; j < g_list_model_get_n_items (model); j++)
+            {
+              g_autoptr(GObject) item = g_list_model_get_item (model, j);
+              g_autofree char *inner = g_strdup_printf ("%s:%s[%u]", where, pspec->name, j);
+
+              assert_all_set (item, inner);
+            }
+        }
+      else if (g_type_is_a (type, G_TYPE_OBJECT))
+        {
+          g_autofree char *inner = g_strdup_printf ("%s:%s", where, pspec->name);
+
+          assert_all_set (g_value_get_object (&value), inner);
+        }
+    }
+}
+
+/* Compares every readable property of @a and @b, state objects and
+ * programmes included. */
+static void
+assert_objects_equal (GObject    *a,
+                      GObject    *b,
+                      const char *where)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (a), ==, G_OBJECT_TYPE_NAME (b));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+      GType type = pspec->value_type;
+      g_autofree char *name = g_strdup_printf ("%s:%s", where, pspec->name);
+
+      if ((pspec->flags & G_PARAM_READABLE) == 0 || g_strv_contains (not_cached, pspec->name))
+        continue;
+
+      g_value_init (&va, type);
+      g_value_init (&vb, type);
+      g_object_get_property (a, pspec->name, &va);
+      g_object_get_property (b, pspec->name, &vb);
+
+      if (type == G_TYPE_DOUBLE)
+        {
+          double da = g_value_get_double (&va);
+          double db = g_value_get_double (&vb);
+
+          if (!(isnan (da) && isnan (db)) && da != db)
+            g_error ("%s: %g != %g", name, da, db);
+        }
+      else if (type == G_TYPE_DATE_TIME)
+        {
+          GDateTime *ta = g_value_get_boxed (&va);
+          GDateTime *tb = g_value_get_boxed (&vb);
+
+          if ((ta == NULL) != (tb == NULL) || (ta != NULL && !g_date_time_equal (ta, tb)))
+            g_error ("%s: times differ", name);
+        }
+      else if (g_type_is_a (type, G_TYPE_LIST_MODEL))
+        {
+          GListModel *ma = g_value_get_object (&va);
+          GListModel *mb = g_value_get_object (&vb);
+
+          g_assert_cmpuint (g_list_model_get_n_items (ma), ==, g_list_model_get_n_items (mb));
+          for (guint j = 0; j < g_list_model_get_n_items (ma); j++)
+            {
+              g_autoptr(GObject) ia = g_list_model_get_item (ma, j);
+              g_autoptr(GObject) ib = g_list_model_get_item (mb, j);
+              g_autofree char *inner = g_strdup_printf ("%s[%u]", name, j);
+
+              assert_objects_equal (ia, ib, inner);
+            }
+        }
+      else if (g_type_is_a (type, G_TYPE_OBJECT))
+        {
+          GObject *oa = g_value_get_object (&va);
+          GObject *ob = g_value_get_object (&vb);
+
+          g_assert_true ((oa == NULL) == (ob == NULL));
+          if (oa != NULL)
+            assert_objects_equal (oa, ob, name);
+        }
+      else if (g_param_values_cmp (pspec, &va, &vb) != 0)
+        {
+          g_autofree char *sa = g_strdup_value_contents (&va);
+          g_autofree char *sb = g_strdup_value_contents (&vb);
+
+          g_error ("%s: %s != %s", name, sa, sb);
+        }
+    }
+}
+
+static gboolean
+save (CarportStateCache  *cache,
+      CarportVehicle     *vehicle,
+      GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_state_cache_save_async (cache, vehicle, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_state_cache_save_finish (cache, result, error);
+}
+
+static GPtrArray *
+load (CarportStateCache  *cache,
+      GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_state_cache_load_async (cache, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_state_cache_load_finish (cache, result, error);
+}
+
+static gboolean
+clear (CarportStateCache  *cache,
+       GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_state_cache_clear_async (cache, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_state_cache_clear_finish (cache, result, error);
+}
+
+static void
+finalize_cache (CarportStateCache *cache)
+{
+  store_test_drain ();
+  g_assert_finalize_object (cache);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *copy;
+
+  assert_all_set (G_OBJECT (vehicle), "vehicle");
+  g_assert_cmpstr (carport_state_cache_get_path (cache), ==, path);
+
+  g_assert_true (save (cache, vehicle, &error));
+  g_assert_no_error (error);
+  finalize_cache (g_steal_pointer (&cache));
+
+  /* A new cache object reads it from the file. */
+  cache = carport_state_cache_new_for_path (path);
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (loaded->len, ==, 1);
+
+  copy = g_ptr_array_index (loaded, 0);
+  g_assert_true (CARPORT_IS_VEHICLE (copy));
+  g_assert_true (carport_vehicle_get_from_cache (copy));
+  g_assert_false (carport_vehicle_get_from_cache (vehicle));
+  assert_objects_equal (G_OBJECT (vehicle), G_OBJECT (copy), "vehicle");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing saved yet, and not even a file: an empty list. */
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (loaded->len, ==, 0);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_overwrite (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) a = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) b = make_full_vehicle ("VF1AG000000000002");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save (cache, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (save (cache, b, &error));
+  g_assert_no_error (error);
+
+  carport_battery_set_level_percent (carport_vehicle_get_battery (a), 99);
+  carport_vehicle_set_account_id (a, "account-2");
+  carport_charge_settings_set_schedules (carport_vehicle_get_charge_settings (a), TRUE, NULL);
+  g_assert_true (save (cache, a, &error));
+  g_assert_no_error (error);
+
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+
+  /* Still in the order they were first saved. */
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000001");
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "VF1AG000000000002");
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (g_ptr_array_index (loaded, 0))), ==, 99);
+  assert_objects_equal (G_OBJECT (a), g_ptr_array_index (loaded, 0), "a");
+  assert_objects_equal (G_OBJECT (b), g_ptr_array_index (loaded, 1), "b");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_clear (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) a = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save (cache, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (clear (cache, &error));
+  g_assert_no_error (error);
+
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+
+  /* Clearing twice is fine. */
+  g_assert_true (clear (cache, &error));
+  g_assert_no_error (error);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* Operations asked for one after the other without waiting run in order. */
+static void
+test_order (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  GAsyncResult *saves[10] = { NULL, };
+  g_autoptr(GAsyncResult) cleared = NULL;
+  g_autoptr(GAsyncResult) last = NULL;
+  g_autoptr(GAsyncResult) loaded_result = NULL;
+  g_autoptr(CarportVehicle) kept = make_full_vehicle ("VF1AG000000000099");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
+    {
+      g_autofree char *vin = g_strdup_printf ("VF1AG0000000000%02u", i);
+      g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+
+      carport_state_cache_save_async (cache, vehicle, NULL, store_test_result_cb, &saves[i]);
+    }
+  carport_state_cache_clear_async (cache, NULL, store_test_result_cb, &cleared);
+  carport_state_cache_save_async (cache, kept, NULL, store_test_result_cb, &last);
+  carport_state_cache_load_async (cache, NULL, store_test_result_cb, &loaded_result);
+
+  store_test_wait (&loaded_result);
+  for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
+    {
+      store_test_wait (&saves[i]);
+      g_assert_true (carport_state_cache_save_finish (cache, saves[i], &error));
+      g_assert_no_error (error);
+      g_clear_object (&saves[i]);
+    }
+  store_test_wait (&cleared);
+  g_assert_true (carport_state_cache_clear_finish (cache, cleared, &error));
+  g_assert_no_error (error);
+  store_test_wait (&last);
+  g_assert_true (carport_state_cache_save_finish (cache, last, &error));
+  g_assert_no_error (error);
+
+  loaded = carport_state_cache_load_finish (cache, loaded_result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000099");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  carport_state_cache_load_async (cache, cancellable, store_test_result_cb, &result);
+  store_test_wait (&result);
+  loaded = carport_state_cache_load_finish (cache, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (loaded);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static void
+insert_blob (sqlite3      *db,
+             const char   *vin,
+             gconstpointer data,
+             gsize         size)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO vehicles VALUES (?1, 'account-1', 0, ?2)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, vin, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 2, size ? data : "", size, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+insert_variant (sqlite3    *db,
+                const char *vin,
+                GVariant   *variant)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (variant);
+
+  insert_blob (db, vin, g_variant_get_data (owned), g_variant_get_size (owned));
+}
+
+static void
+test_corrupt_rows (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) good = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  static const guint8 garbage[] = { 0x05, 'v', 'i', 0xff, 0x00, 0x13, 0x42, 0xff, 0xfe, 0x07 };
+  g_autoptr(GBytes) garbage_bytes = g_bytes_new_static (garbage, sizeof garbage);
+  g_autoptr(GVariant) garbage_variant = NULL;
+  GVariantBuilder builder;
+  sqlite3 *db = NULL;
+
+  g_assert_true (save (cache, good, &error));
+  g_assert_no_error (error);
+  finalize_cache (g_steal_pointer (&cache));
+
+  garbage_variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, garbage_bytes, FALSE));
+  g_assert_false (g_variant_is_normal_form (garbage_variant));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  insert_blob (db, "GARBAGE0000000001", garbage, sizeof garbage);
+  insert_blob (db, "EMPTY000000000001", NULL, 0);
+  exec_sql (db, "INSERT INTO vehicles VALUES ('TEXT0000000000001', NULL, 0, 'not a blob')");
+  exec_sql (db, "INSERT INTO vehicles VALUES ('NULL0000000000001', NULL, 0, NULL)");
+  exec_sql (db, "INSERT INTO vehicles VALUES ('', NULL, 0, NULL)");
+  exec_sql (db, "INSERT INTO vehicles VALUES (NULL, NULL, 0, x'00')");
+
+  /* A valid a{sv} of another car. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "vin", g_variant_new_string ("SOMEONEELSE000001"));
+  insert_variant (db, "MISMATCH000000001", g_variant_builder_end (&builder));
+
+  /* Valid a{sv} with values of the wrong types: loaded, bad values ignored. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "vin", g_variant_new_string ("WRONGTYPES0000001"));
+  g_variant_builder_add (&builder, "{sv}", "battery", g_variant_new_int32 (42));
+  g_variant_builder_add (&builder, "{sv}", "brand", g_variant_new_string ("no-such-brand"));
+  g_variant_builder_add (&builder, "{sv}", "model-name", g_variant_new_double (1.0));
+  g_variant_builder_add (&builder, "{sv}", "unknown-key", g_variant_new_string ("x"));
+  insert_variant (db, "WRONGTYPES0000001", g_variant_builder_end (&builder));
+
+  /* A car saved after the bad rows is still found. */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "vin", g_variant_new_string ("LAST0000000000001"));
+  insert_variant (db, "LAST0000000000001", g_variant_builder_end (&builder));
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  cache = carport_state_cache_new_for_path (path);
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000001");
+  assert_objects_equal (G_OBJECT (good), g_ptr_array_index (loaded, 0), "good");
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "WRONGTYPES0000001");
+  g_assert_cmpint (carport_vehicle_get_brand (g_ptr_array_index (loaded, 1)), ==, CARPORT_BRAND_UNKNOWN);
+  g_assert_null (carport_vehicle_get_model_name (g_ptr_array_index (loaded, 1)));
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 2)), ==, "LAST0000000000001");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+assert_mode (const char *path,
+             guint       mode)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_mode & 0777, ==, mode);
+}
+
+static void
+test_corrupt_file (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *path = test_path ();
+  g_autofree char *aside = g_strconcat (path, ".corrupt", NULL);
+  g_autoptr(CarportStateCache) cache = NULL;
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autofree char *moved = NULL;
+  gsize moved_len = 0;
+
+  for (guint i = 0; i < 512; i++)
+    g_string_append (junk, "This is not an SQLite database. ");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, junk->str, junk->len, &error));
+  g_assert_no_error (error);
+
+  cache = carport_state_cache_new_for_path (path);
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+
+  /* The bad file was kept aside, and a new one works. */
+  g_assert_true (g_file_get_contents (aside, &moved, &moved_len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (moved, moved_len, junk->str, junk->len);
+  assert_mode (path, 0600);
+
+  g_assert_true (save (cache, vehicle, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* A real database whose pages were overwritten after the header. */
+static void
+test_damaged_pages (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *vin = g_strdup_printf ("VF1AG0000000000%02u", i);
+      g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+
+      g_assert_true (save (cache, vehicle, &error));
+      g_assert_no_error (error);
+    }
+  finalize_cache (g_steal_pointer (&cache));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 2 * 4096);
+  memset (contents + 4096, 0x5a, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+
+  cache = carport_state_cache_new_for_path (path);
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_file_mode (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  g_assert_true (save (cache, vehicle, &error));
+  g_assert_no_error (error);
+
+  assert_mode (dir, 0700);
+  assert_mode (path, 0600);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_default_path (void)
+{
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
+  g_autofree char *prop = NULL;
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (carport_state_cache_get_path (cache), ==, expected);
+  g_object_get (cache, "path", &prop, NULL);
+  g_assert_cmpstr (prop, ==, expected);
+
+  /* G_TEST_OPTION_ISOLATE_DIRS: this is a temporary folder. */
+  g_assert_true (save (cache, vehicle, &error));
+  g_assert_no_error (error);
+  assert_mode (expected, 0600);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+static void
+test_bad_directory (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "a-file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "sub", "state.sqlite3", NULL);
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A plain file where a folder should be: the folder cannot be created. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "", 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (save (cache, vehicle, &error));
+  g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE);
+  g_assert_nonnull (strstr (error->message, "Carport could not"));
+  g_test_message ("save: %s", error->message);
+  g_clear_error (&error);
+
+  loaded = load (cache, &error);
+  g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+
+  g_assert_false (clear (cache, &error));
+  g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE);
+  g_clear_error (&error);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* The path is a folder: SQLite cannot open it. */
+static void
+test_path_is_directory (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+
+  loaded = load (cache, &error);
+  g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE);
+  g_assert_null (loaded);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/cache/round-trip", test_round_trip);
+  g_test_add_func ("/store/cache/empty", test_empty);
+  g_test_add_func ("/store/cache/overwrite", test_overwrite);
+  g_test_add_func ("/store/cache/clear", test_clear);
+  g_test_add_func ("/store/cache/order", test_order);
+  g_test_add_func ("/store/cache/cancelled", test_cancelled);
+  g_test_add_func ("/store/cache/corrupt-rows", test_corrupt_rows);
+  g_test_add_func ("/store/cache/corrupt-file", test_corrupt_file);
+  g_test_add_func ("/store/cache/damaged-pages", test_damaged_pages);
+  g_test_add_func ("/store/cache/file-mode", test_file_mode);
+  g_test_add_func ("/store/cache/default-path", test_default_path);
+  g_test_add_func ("/store/cache/bad-directory", test_bad_directory);
+  g_test_add_func ("/store/cache/path-is-directory", test_path_is_directory);
+
+  return g_test_run ();
+}
