@@ -133,6 +133,24 @@ carport_auth_provider_logout (CarportAuthProvider *self)
 }
 
 char *
+carport_auth_provider_dup_access_token (CarportAuthProvider *self)
+{
+  g_return_val_if_fail (CARPORT_IS_AUTH_PROVIDER (self), NULL);
+
+  return CARPORT_AUTH_PROVIDER_GET_IFACE (self)->dup_access_token (self);
+}
+
+void
+carport_auth_provider_restore_session (CarportAuthProvider *self,
+                                       const char          *person_id,
+                                       const char          *access_token)
+{
+  g_return_if_fail (CARPORT_IS_AUTH_PROVIDER (self));
+
+  CARPORT_AUTH_PROVIDER_GET_IFACE (self)->restore_session (self, person_id, access_token);
+}
+
+char *
 carport_auth_provider_dup_refresh_secret (CarportAuthProvider *self)
 {
   char *secret = NULL;

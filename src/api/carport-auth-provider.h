@@ -61,6 +61,11 @@ struct _CarportAuthProviderInterface
 
   void      (*invalidate_token)     (CarportAuthProvider  *self);
   void      (*logout)               (CarportAuthProvider  *self);
+
+  char *    (*dup_access_token)     (CarportAuthProvider  *self);
+  void      (*restore_session)      (CarportAuthProvider  *self,
+                                     const char           *person_id,
+                                     const char           *access_token);
 };
 
 /* Logs in with a password. On success refresh-secret is set (and notified).
@@ -110,6 +115,15 @@ char     *carport_auth_provider_get_person_id_finish (CarportAuthProvider  *self
 void      carport_auth_provider_invalidate_token     (CarportAuthProvider  *self);
 /* Forgets everything: tokens, person id, a pending second factor. */
 void      carport_auth_provider_logout               (CarportAuthProvider  *self);
+
+/* The cached access token while it is still fresh, else NULL (no request).
+ * With the person id, what a caller may keep to spare requests at the next start. */
+char     *carport_auth_provider_dup_access_token     (CarportAuthProvider  *self);
+/* Puts back a person id and an access token kept from an earlier run (both
+ * nullable). Call after setting refresh-secret; a stale token is ignored. */
+void      carport_auth_provider_restore_session      (CarportAuthProvider  *self,
+                                                      const char           *person_id,
+                                                      const char           *access_token);
 
 /* Property helpers. */
 char     *carport_auth_provider_dup_refresh_secret   (CarportAuthProvider  *self);

@@ -164,6 +164,8 @@ carport_http_class_init (CarportHttpClass *klass)
 static void
 carport_http_init (CarportHttp *self)
 {
+  g_autoptr(SoupCookieJar) jar = NULL;
+
   self->max_body_size = CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE;
   /* The user agent ends with a space so libsoup appends its own version.
    * A refresh asks up to ~13 endpoints of one host at once: allow that many
@@ -174,6 +176,12 @@ carport_http_init (CarportHttp *self)
                                                  "max-conns", MAX_CONNECTIONS,
                                                  "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
                                                  NULL);
+
+  /* Gigya's two-factor flow needs cookies (webSdkBootstrap sets gmid/ucid).
+   * The jar is there from the start: libsoup 3.2 miscounts references when a
+   * feature is added or removed while a message is queued. */
+  jar = soup_cookie_jar_new ();
+  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (jar));
 }
 
 CarportHttp *
@@ -263,32 +271,21 @@ carport_http_get_request_count (CarportHttp *self)
 }
 
 void
-carport_http_enable_cookies (CarportHttp *self)
-{
-  g_autoptr(SoupCookieJar) jar = NULL;
-
-  g_return_if_fail (CARPORT_IS_HTTP (self));
-
-  if (soup_session_has_feature (self->session, SOUP_TYPE_COOKIE_JAR))
-    return;
-
-  jar = soup_cookie_jar_new ();
-  soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (jar));
-}
-
-void
 carport_http_clear_cookies (CarportHttp *self)
 {
-  SoupSessionFeature *jar;
+  SoupCookieJar *jar;
+  GSList *cookies;
 
   g_return_if_fail (CARPORT_IS_HTTP (self));
 
-  jar = soup_session_get_feature (self->session, SOUP_TYPE_COOKIE_JAR);
+  jar = SOUP_COOKIE_JAR (soup_session_get_feature (self->session, SOUP_TYPE_COOKIE_JAR));
   if (jar == NULL)
     return;
 
-  /* Dropping the jar forgets its cookies; the next TFA flow adds a new one. */
-  soup_session_remove_feature (self->session, jar);
+  cookies = soup_cookie_jar_all_cookies (jar);
+  for (GSList *l = cookies; l != NULL; l = l->next)
+    soup_cookie_jar_delete_cookie (jar, l->data);
+  g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
 }
 
 /* Transport errors → CARPORT_API_ERROR; cancellation passes through. */
@@ -326,7 +323,7 @@ finish_request (GTask *task)
   Request *request = g_task_get_task_data (task);
   Response *response = g_new0 (Response, 1);
 
-  g_debug ("%s %s → %u (%u bytes)", request->method, request->host_path,
+  g_debug ("%s %s -> %u (%u bytes)", request->method, request->host_path,
            request->status, request->buffer->len);
 
   response->status = request->status;
@@ -339,7 +336,7 @@ return_too_large (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
 
-  g_debug ("%s %s → %u: answer larger than %u bytes", request->method,
+  g_debug ("%s %s -> %u: answer larger than %u bytes", request->method,
            request->host_path, request->status, request->max_body_size);
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
                            "The server’s answer is too large");

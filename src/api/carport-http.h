@@ -1,6 +1,6 @@
 /* carport-http.h — the one HTTP session of the api layer.
  *
- * Wraps a single SoupSession (user agent, timeouts, optional cookie jar) and
+ * Wraps a single SoupSession (user agent, timeouts, a cookie jar) and
  * offers one async request helper that reads the answer with a size cap and
  * maps transport failures to CARPORT_API_ERROR. Also resolves service roots
  * from their environment overrides (docs/ARCHITECTURE.md "Service roots"). */
@@ -35,10 +35,8 @@ guint        carport_http_get_max_body_size  (CarportHttp *self);
 void         carport_http_set_max_body_size  (CarportHttp *self, guint bytes);
 guint        carport_http_get_request_count  (CarportHttp *self);
 
-/* Adds a SoupCookieJar to the session (idempotent). Needed by the Gigya
- * two-factor flow, whose bootstrap call sets cookies the next calls need. */
-void         carport_http_enable_cookies     (CarportHttp *self);
-/* Forgets every cookie (no-op without a jar). */
+/* The session keeps cookies (SoupCookieJar): the Gigya two-factor flow
+ * needs those its bootstrap call sets. This forgets all of them (logout). */
 void         carport_http_clear_cookies      (CarportHttp *self);
 
 /* Sends @method to @url. @headers is NULL or a NULL-terminated array of

@@ -185,12 +185,14 @@ typedef struct {
   char    *method;
   char    *url;
   GBytes  *body;       /* nullable */
+  char    *token;      /* the JWT sent; a secret, never logged */
   gboolean retried;
 } KamereonRequest;
 
 static void
 kamereon_request_free (KamereonRequest *request)
 {
+  g_free (request->token);
   g_free (request->method);
   g_free (request->url);
   g_clear_pointer (&request->body, g_bytes_unref);
@@ -229,9 +231,14 @@ kamereon_http_cb (GObject      *source,
   if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED) &&
       !request->retried)
     {
+      g_autofree char *current = carport_auth_provider_dup_access_token (self->auth);
+
       g_debug ("Kamereon rejected the token; minting a new one and retrying once");
       request->retried = TRUE;
-      carport_auth_provider_invalidate_token (self->auth);
+      /* Concurrent requests rejected together re-mint once: only drop the
+       * token if it still is the one this request sent. */
+      if (current == NULL || g_strcmp0 (current, request->token) == 0)
+        carport_auth_provider_invalidate_token (self->auth);
       kamereon_request_start (g_steal_pointer (&task));
       return;
     }
@@ -258,6 +265,9 @@ kamereon_token_cb (GObject      *source,
       return;
     }
 
+  g_free (request->token);
+  request->token = g_strdup (token);
+
   headers[0] = "apikey";
   headers[1] = self->kamereon_key;
   headers[2] = "x-gigya-id_token";
@@ -270,7 +280,7 @@ kamereon_token_cb (GObject      *source,
                               (const char * const *) headers,
                               request->body, KAMEREON_MIME_TYPE,
                               g_task_get_cancellable (task),
-                              kamereon_http_cb, g_steal_pointer (&task));
+                              kamereon_http_cb, g_object_ref (task));
 }
 
 static void
@@ -408,6 +418,7 @@ details_cb (GObject      *source,
   list_next_details (g_steal_pointer (&task));
 }
 
+/* Takes ownership of @task. */
 static void
 list_next_details (GTask *task)
 {
@@ -433,6 +444,7 @@ list_next_details (GTask *task)
     }
 
   list_finish (task);
+  g_object_unref (task);
 }
 
 static void
@@ -487,6 +499,7 @@ vehicles_cb (GObject      *source,
   list_next_account (g_steal_pointer (&task));
 }
 
+/* Takes ownership of @task. */
 static void
 list_next_account (GTask *task)
 {
@@ -562,7 +575,7 @@ list_person_id_cb (GObject      *source,
   escaped = escape (person_id);
   path = g_strdup_printf ("commerce/v1/persons/%s", escaped);
   kamereon_request_async (self, "GET", path, NULL, NULL,
-                          g_task_get_cancellable (task), person_cb, g_steal_pointer (&task));
+                          g_task_get_cancellable (task), person_cb, g_object_ref (task));
 }
 
 void
@@ -839,10 +852,12 @@ command_data_free (CommandData *data)
   g_free (data);
 }
 
+/* Takes ownership of @task and @error. */
 static void
-command_fail (GTask  *task,
+command_fail (GTask  *owned_task,
               GError *error)
 {
+  g_autoptr(GTask) task = owned_task;
   CommandData *data = g_task_get_task_data (task);
 
   g_object_freeze_notify (G_OBJECT (data->command));
@@ -895,6 +910,7 @@ command_post_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Takes ownership of @task. */
 static void
 command_post (GTask    *task,
               JsonNode *current)
@@ -1080,7 +1096,7 @@ poll_person_id_cb (GObject      *source,
   query = g_strdup_printf ("notificationId=%s", escaped_id);
 
   kamereon_request_async (self, "GET", path, query, NULL,
-                          g_task_get_cancellable (task), poll_cb, g_steal_pointer (&task));
+                          g_task_get_cancellable (task), poll_cb, g_object_ref (task));
 }
 
 void
@@ -1329,10 +1345,23 @@ carport_kamereon_client_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  g_free (self->kamereon_url);
-  self->kamereon_url = carport_service_root (KAMEREON_URL_ENV, entry->kamereon_url, error);
-  if (self->kamereon_url == NULL)
-    return FALSE;
+  if (self->kamereon_url != NULL && *self->kamereon_url != '\0')
+    {
+      /* An explicit root (demo mode, tests): checked like an override. */
+      g_autofree char *root = carport_service_root (NULL, self->kamereon_url, error);
+
+      if (root == NULL)
+        return FALSE;
+      g_free (self->kamereon_url);
+      self->kamereon_url = g_steal_pointer (&root);
+    }
+  else
+    {
+      g_free (self->kamereon_url);
+      self->kamereon_url = carport_service_root (KAMEREON_URL_ENV, entry->kamereon_url, error);
+      if (self->kamereon_url == NULL)
+        return FALSE;
+    }
 
   g_free (self->kamereon_key);
   self->kamereon_key = g_strdup (entry->kamereon_key);
@@ -1397,6 +1426,9 @@ carport_kamereon_client_set_property (GObject      *object,
     case PROP_LOCALE:
       self->locale = g_value_dup_string (value);
       break;
+    case PROP_KAMEREON_URL:
+      self->kamereon_url = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1439,23 +1471,23 @@ carport_kamereon_client_class_init (CarportKamereonClientClass *klass)
   properties[PROP_AUTH] =
     g_param_spec_object ("auth", NULL, NULL,
                          CARPORT_TYPE_AUTH_PROVIDER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HTTP] =
     g_param_spec_object ("http", NULL, NULL,
                          CARPORT_TYPE_HTTP,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL,
                          NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTRY] =
     g_param_spec_string ("country", NULL, NULL,
                          NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KAMEREON_URL] =
     g_param_spec_string ("kamereon-url", NULL, NULL,
                          NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1479,6 +1511,25 @@ carport_kamereon_client_new (CarportAuthProvider  *auth,
                          "auth", auth,
                          "http", http,
                          "locale", locale,
+                         NULL);
+}
+
+CarportKamereonClient *
+carport_kamereon_client_new_for_url (CarportAuthProvider  *auth,
+                                     CarportHttp          *http,
+                                     const char           *locale,
+                                     const char           *kamereon_url,
+                                     GError              **error)
+{
+  g_return_val_if_fail (CARPORT_IS_AUTH_PROVIDER (auth), NULL);
+  g_return_val_if_fail (CARPORT_IS_HTTP (http), NULL);
+  g_return_val_if_fail (locale != NULL, NULL);
+
+  return g_initable_new (CARPORT_TYPE_KAMEREON_CLIENT, NULL, error,
+                         "auth", auth,
+                         "http", http,
+                         "locale", locale,
+                         "kamereon-url", kamereon_url,
                          NULL);
 }
 

@@ -30,8 +30,9 @@ G_DECLARE_FINAL_TYPE (CarportKamereonClient, carport_kamereon_client, CARPORT, K
 
 /* Implements GInitable. Properties (construct-only): auth
  * (CarportAuthProvider), http (CarportHttp), locale ("fr_FR": the country
- * "FR" goes on every call). Read-only: kamereon-url (the root in use;
- * CARPORT_RENAULT_KAMEREON_URL overrides the locale table's), country.
+ * "FR" goes on every call), kamereon-url (an explicit root; when NULL,
+ * CARPORT_RENAULT_KAMEREON_URL or else the locale table's; reads back the root
+ * in use). Read-only: country.
  *
  * Every call sends the apikey, x-gigya-id_token and Content-Type headers of
  * §b.1. A rejected token (UNAUTHORIZED) is dropped, re-minted and the call
@@ -40,6 +41,13 @@ G_DECLARE_FINAL_TYPE (CarportKamereonClient, carport_kamereon_client, CARPORT, K
 CarportKamereonClient *carport_kamereon_client_new                (CarportAuthProvider  *auth,
                                                                    CarportHttp          *http,
                                                                    const char           *locale,
+                                                                   GError              **error);
+
+/* The same with an explicit Kamereon root (NULL: as carport_kamereon_client_new()). */
+CarportKamereonClient *carport_kamereon_client_new_for_url        (CarportAuthProvider  *auth,
+                                                                   CarportHttp          *http,
+                                                                   const char           *locale,
+                                                                   const char           *kamereon_url,
                                                                    GError              **error);
 
 CarportAuthProvider   *carport_kamereon_client_get_auth           (CarportKamereonClient *self);

@@ -43,6 +43,8 @@ struct _CarportRenaultAuth
   /* The shared mint. */
   GPtrArray    *waiters;          /* Waiter*, owned */
   gboolean      ensure_running;
+  gboolean      just_minted;      /* this round minted a JWT: hand it out even
+                                   * when it is within the margin (short-lived) */
 
   /* Two-factor flow, kept between login and submit_code. */
   gboolean      needs_code;
@@ -432,6 +434,7 @@ complete_waiters (CarportRenaultAuth *self,
 
   self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
   self->ensure_running = FALSE;
+  self->just_minted = FALSE;
 
   for (guint i = 0; i < waiters->len; i++)
     {
@@ -513,6 +516,7 @@ ensure_call_done (CarportRenaultAuth *self,
       clear_secret (&self->jwt);
       self->jwt = g_strdup (id_token);
       self->jwt_expiry = expiry;
+      self->just_minted = TRUE;
       g_debug ("Minted a new token, valid for %" G_GINT64_FORMAT " s",
                expiry - g_get_real_time () / G_USEC_PER_SEC);
     }
@@ -576,6 +580,7 @@ ensure_step (CarportRenaultAuth *self)
     {
       /* Every caller went away (cancelled); nothing left to do. */
       self->ensure_running = FALSE;
+      self->just_minted = FALSE;
       return;
     }
 
@@ -596,7 +601,8 @@ ensure_step (CarportRenaultAuth *self)
       return;
     }
 
-  if (waiters_want_token (self) && !jwt_is_fresh (self))
+  if (waiters_want_token (self) &&
+      (self->jwt == NULL || (!jwt_is_fresh (self) && !self->just_minted)))
     {
       g_autofree char *expiration = g_strdup_printf ("%d", JWT_LIFETIME_S);
 
@@ -720,6 +726,41 @@ carport_renault_auth_invalidate_token (CarportAuthProvider *provider)
   self->jwt_expiry = 0;
 }
 
+static char *
+carport_renault_auth_dup_access_token (CarportAuthProvider *provider)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+
+  return jwt_is_fresh (self) ? g_strdup (self->jwt) : NULL;
+}
+
+static void
+carport_renault_auth_restore_session (CarportAuthProvider *provider,
+                                      const char          *person_id,
+                                      const char          *access_token)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+
+  /* Only meaningful on top of a login token (set refresh-secret first). */
+  if (self->login_token == NULL)
+    return;
+
+  if (person_id != NULL && *person_id != '\0')
+    set_person_id (self, person_id);
+
+  if (access_token != NULL && *access_token != '\0')
+    {
+      gint64 expiry = carport_jwt_get_expiry (access_token);
+
+      if (expiry - JWT_MARGIN_S > g_get_real_time () / G_USEC_PER_SEC)
+        {
+          clear_secret (&self->jwt);
+          self->jwt = g_strdup (access_token);
+          self->jwt_expiry = expiry;
+        }
+    }
+}
+
 static void
 carport_renault_auth_logout (CarportAuthProvider *provider)
 {
@@ -830,7 +871,7 @@ tfa_get_emails_cb (GObject      *source,
 
   lang = g_strndup (self->locale, 2);
   gigya_call_async (self, "accounts.tfa.email.sendVerificationCode",
-                    g_task_get_cancellable (task), tfa_send_code_cb, g_steal_pointer (&task),
+                    g_task_get_cancellable (task), tfa_send_code_cb, g_object_ref (task),
                     "gigyaAssertion", self->gigya_assertion,
                     "emailID", email_id,
                     "lang", lang,
@@ -869,7 +910,7 @@ tfa_init_cb (GObject      *source,
   self->gigya_assertion = g_strdup (assertion);
 
   gigya_call_async (self, "accounts.tfa.email.getEmails",
-                    g_task_get_cancellable (task), tfa_get_emails_cb, g_steal_pointer (&task),
+                    g_task_get_cancellable (task), tfa_get_emails_cb, g_object_ref (task),
                     "gigyaAssertion", self->gigya_assertion,
                     NULL);
 }
@@ -894,7 +935,7 @@ tfa_bootstrap_cb (GObject      *source,
     }
 
   gigya_call_async (self, "accounts.tfa.initTFA",
-                    g_task_get_cancellable (task), tfa_init_cb, g_steal_pointer (&task),
+                    g_task_get_cancellable (task), tfa_init_cb, g_object_ref (task),
                     "provider", "gigyaEmail",
                     "mode", "verify",
                     "regToken", self->reg_token,
@@ -909,7 +950,6 @@ start_tfa (CarportRenaultAuth *self,
   clear_secret (&self->reg_token);
   self->reg_token = g_strdup (reg_token);
 
-  carport_http_enable_cookies (self->http);
   g_debug ("Gigya asks for a second factor; starting the email code flow");
 
   gigya_call_async (self, "accounts.webSdkBootstrap",
@@ -1051,7 +1091,7 @@ finalize_tfa_cb (GObject      *source,
     }
 
   gigya_call_async (self, "accounts.login",
-                    g_task_get_cancellable (task), submit_login_cb, g_steal_pointer (&task),
+                    g_task_get_cancellable (task), submit_login_cb, g_object_ref (task),
                     "loginID", self->tfa_email,
                     "password", self->tfa_password,
                     NULL);
@@ -1096,7 +1136,7 @@ complete_verification_cb (GObject      *source,
     }
 
   gigya_call_async (self, "accounts.tfa.finalizeTFA",
-                    g_task_get_cancellable (task), finalize_tfa_cb, g_steal_pointer (&task),
+                    g_task_get_cancellable (task), finalize_tfa_cb, g_object_ref (task),
                     "gigyaAssertion", self->gigya_assertion,
                     "providerAssertion", provider_assertion,
                     "regToken", self->reg_token,
@@ -1179,10 +1219,23 @@ carport_renault_auth_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  g_free (self->gigya_url);
-  self->gigya_url = carport_service_root (GIGYA_URL_ENV, entry->gigya_url, error);
-  if (self->gigya_url == NULL)
-    return FALSE;
+  if (self->gigya_url != NULL && *self->gigya_url != '\0')
+    {
+      /* An explicit root (demo mode, tests): checked like an override. */
+      g_autofree char *root = carport_service_root (NULL, self->gigya_url, error);
+
+      if (root == NULL)
+        return FALSE;
+      g_free (self->gigya_url);
+      self->gigya_url = g_steal_pointer (&root);
+    }
+  else
+    {
+      g_free (self->gigya_url);
+      self->gigya_url = carport_service_root (GIGYA_URL_ENV, entry->gigya_url, error);
+      if (self->gigya_url == NULL)
+        return FALSE;
+    }
 
   g_free (self->gigya_key);
   self->gigya_key = g_strdup (entry->gigya_key);
@@ -1209,6 +1262,8 @@ carport_renault_auth_provider_iface_init (CarportAuthProviderInterface *iface)
   iface->get_person_id_finish = carport_renault_auth_get_person_id_finish;
   iface->invalidate_token = carport_renault_auth_invalidate_token;
   iface->logout = carport_renault_auth_logout;
+  iface->dup_access_token = carport_renault_auth_dup_access_token;
+  iface->restore_session = carport_renault_auth_restore_session;
 }
 
 static void
@@ -1259,6 +1314,9 @@ carport_renault_auth_set_property (GObject      *object,
       break;
     case PROP_HTTP:
       self->http = g_value_dup_object (value);
+      break;
+    case PROP_GIGYA_URL:
+      self->gigya_url = g_value_dup_string (value);
       break;
     case PROP_REFRESH_SECRET:
       {
@@ -1315,15 +1373,15 @@ carport_renault_auth_class_init (CarportRenaultAuthClass *klass)
   properties[PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL,
                          NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HTTP] =
     g_param_spec_object ("http", NULL, NULL,
                          CARPORT_TYPE_HTTP,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_GIGYA_URL] =
     g_param_spec_string ("gigya-url", NULL, NULL,
                          NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1350,6 +1408,22 @@ carport_renault_auth_new (CarportHttp  *http,
   return g_initable_new (CARPORT_TYPE_RENAULT_AUTH, NULL, error,
                          "http", http,
                          "locale", locale,
+                         NULL);
+}
+
+CarportRenaultAuth *
+carport_renault_auth_new_for_url (CarportHttp  *http,
+                                  const char   *locale,
+                                  const char   *gigya_url,
+                                  GError      **error)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (http), NULL);
+  g_return_val_if_fail (locale != NULL, NULL);
+
+  return g_initable_new (CARPORT_TYPE_RENAULT_AUTH, NULL, error,
+                         "http", http,
+                         "locale", locale,
+                         "gigya-url", gigya_url,
                          NULL);
 }
 

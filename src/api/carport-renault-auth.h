@@ -11,13 +11,20 @@ G_DECLARE_FINAL_TYPE (CarportRenaultAuth, carport_renault_auth, CARPORT, RENAULT
 
 /* Implements CarportAuthProvider (refresh-secret = the Gigya login token) and
  * GInitable. Properties: locale (string, construct-only, "fr_FR"), http
- * (CarportHttp, construct-only), gigya-url (string, read-only: the root in use,
- * CARPORT_RENAULT_GIGYA_URL overrides the locale table's).
+ * (CarportHttp, construct-only), gigya-url (string, construct-only: an
+ * explicit root; when NULL, CARPORT_RENAULT_GIGYA_URL or else the locale
+ * table's; reads back the root in use).
  *
  * Fails with INVALID_INPUT for a locale not in the table, INSECURE_URL for a
  * non-https override. */
 CarportRenaultAuth *carport_renault_auth_new           (CarportHttp  *http,
                                                         const char   *locale,
+                                                        GError      **error);
+
+/* The same with an explicit Gigya root (NULL: as carport_renault_auth_new()). */
+CarportRenaultAuth *carport_renault_auth_new_for_url   (CarportHttp  *http,
+                                                        const char   *locale,
+                                                        const char   *gigya_url,
                                                         GError      **error);
 
 const char         *carport_renault_auth_get_locale    (CarportRenaultAuth *self);

@@ -73,11 +73,26 @@ print_row (const char *label,
 }
 
 static void
+flushed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Cli *cli = user_data;
+
+  carport_session_flush_finish (CARPORT_SESSION (source), result, NULL);
+  g_main_loop_quit (cli->loop);
+}
+
+/* Ends the run once what the session writes (login, cached state) is kept. */
+static void
 finish (Cli *cli,
         int  status)
 {
   cli->exit_status = status;
-  g_main_loop_quit (cli->loop);
+  if (cli->session)
+    carport_session_flush_async (cli->session, NULL, flushed_cb, cli);
+  else
+    g_main_loop_quit (cli->loop);
 }
 
 static void

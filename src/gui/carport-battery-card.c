@@ -35,6 +35,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The endpoints this card shows; hidden when the car offers none of them. */
+#define CARD_ENDPOINTS ((1u << CARPORT_ENDPOINT_BATTERY_STATUS))
+
+static void
+update_visible (CarportBatteryCard *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          self->vehicle != NULL &&
+                          (carport_vehicle_get_supported_endpoints (self->vehicle) & CARD_ENDPOINTS) != 0);
+}
+
 
 static void
 carport_battery_card_dispose (GObject *object)
@@ -42,6 +53,8 @@ carport_battery_card_dispose (GObject *object)
   CarportBatteryCard *self = CARPORT_BATTERY_CARD (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_BATTERY_CARD);
+  if (self->vehicle)
+    g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
   g_clear_object (&self->vehicle);
 
   G_OBJECT_CLASS (carport_battery_card_parent_class)->dispose (object);
@@ -152,10 +165,14 @@ carport_battery_card_set_vehicle (CarportBatteryCard *self, CarportVehicle *vehi
   g_return_if_fail (CARPORT_IS_BATTERY_CARD (self));
   g_return_if_fail (vehicle == NULL || CARPORT_IS_VEHICLE (vehicle));
 
-  if (!g_set_object (&self->vehicle, vehicle))
+  if (self->vehicle == vehicle)
     return;
 
-  if (vehicle == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  if (self->vehicle)
+    g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
+  g_set_object (&self->vehicle, vehicle);
+  if (vehicle)
+    g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (update_visible), self);
+  update_visible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
 }

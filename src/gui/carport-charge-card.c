@@ -44,6 +44,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The endpoints this card shows; hidden when the car offers none of them. */
+#define CARD_ENDPOINTS ((1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE))
+
+static void
+update_visible (CarportChargeCard *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          self->vehicle != NULL &&
+                          (carport_vehicle_get_supported_endpoints (self->vehicle) & CARD_ENDPOINTS) != 0);
+}
+
 static char *
 format_days (guint days)
 {
@@ -178,6 +189,8 @@ carport_charge_card_dispose (GObject *object)
   if (self->vehicle)
     g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_CHARGE_CARD);
+  if (self->vehicle)
+    g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
   g_clear_object (&self->vehicle);
 
   G_OBJECT_CLASS (carport_charge_card_parent_class)->dispose (object);
@@ -298,18 +311,21 @@ carport_charge_card_set_vehicle (CarportChargeCard *self, CarportVehicle *vehicl
   if (self->schedules)
     g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
   if (self->vehicle)
-    g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
+    }
   self->schedules = NULL;
   g_set_object (&self->vehicle, vehicle);
 
-  if (vehicle == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  update_visible (self);
 
   if (vehicle)
     {
       self->schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
       g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
       g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
+      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (update_visible), self);
     }
   gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
   schedules_changed_cb (self);

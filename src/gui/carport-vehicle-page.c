@@ -28,7 +28,9 @@ struct _CarportVehiclePage
   GtkRevealer            *error_revealer;
   GtkLabel               *error_label;
   GtkFlowBox             *actions_box;
-  GtkFlowBox             *cards_box;
+  GtkBox                 *columns;
+  GtkBox                 *column_start;
+  GtkBox                 *column_end;
   GtkWidget              *charge_start_button;
   GtkWidget              *charge_stop_button;
   GtkWidget              *climate_start_button;
@@ -51,7 +53,12 @@ struct _CarportVehiclePage
   char                   *dismissed_error;
   CarportDistanceUnit     distance_unit;
   CarportTemperatureUnit  temperature_unit;
+  guint                   relayout_id;
+  gboolean                two_columns;
 };
+
+/* Wider than this, the cards go in two columns. */
+#define TWO_COLUMNS_WIDTH 720
 
 G_DEFINE_FINAL_TYPE (CarportVehiclePage, carport_vehicle_page, ADW_TYPE_BIN)
 
@@ -110,13 +117,111 @@ set_shown (GtkWidget *widget, gboolean shown)
     gtk_widget_set_visible (parent, shown);
 }
 
-static void
-card_visible_cb (GtkWidget *card, GParamSpec *pspec, gpointer user_data)
+/* The cards in their order on the page. */
+static GtkWidget **
+cards (CarportVehiclePage *self, GtkWidget *out[7])
 {
-  GtkWidget *parent = gtk_widget_get_parent (card);
+  out[0] = self->battery_card;
+  out[1] = self->climate_card;
+  out[2] = self->charge_card;
+  out[3] = self->cockpit_card;
+  out[4] = self->locks_card;
+  out[5] = self->location_card;
+  out[6] = self->tyres_card;
+  return out;
+}
 
-  if (GTK_IS_FLOW_BOX_CHILD (parent))
-    gtk_widget_set_visible (parent, gtk_widget_get_visible (card));
+/* One column when narrow; two balanced columns (each card to the shorter
+ * one, in order) when wide. */
+static void
+relayout_cards (CarportVehiclePage *self)
+{
+  GtkWidget *list[7];
+  int heights[2] = { 0, 0 };
+  int column_width = gtk_widget_get_width (GTK_WIDGET (self->columns));
+
+  cards (self, list);
+  if (self->two_columns)
+    column_width = (column_width - 12) / 2;
+
+  for (guint i = 0; i < G_N_ELEMENTS (list); i++)
+    {
+      GtkWidget *card = list[i];
+      GtkBox *target = self->column_start;
+      int height = 0;
+
+      if (self->two_columns && gtk_widget_get_visible (card))
+        {
+          gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, MAX (column_width, 1), NULL, &height, NULL, NULL);
+          if (heights[1] < heights[0])
+            target = self->column_end;
+          heights[target == self->column_end] += height + 12;
+        }
+
+      g_object_ref (card);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (card)), card);
+      gtk_box_append (target, card);
+      g_object_unref (card);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->column_end), self->two_columns);
+}
+
+static void
+relayout_idle_cb (gpointer user_data)
+{
+  CarportVehiclePage *self = user_data;
+
+  self->relayout_id = 0;
+  relayout_cards (self);
+}
+
+static void
+queue_relayout (CarportVehiclePage *self)
+{
+  if (self->relayout_id == 0)
+    self->relayout_id = g_idle_add_once (relayout_idle_cb, self);
+}
+
+static void
+card_visible_cb (CarportVehiclePage *self)
+{
+  if (self->two_columns)
+    queue_relayout (self);
+}
+
+/* The page lays its child out itself (no layout manager) to see its width:
+ * libadwaita 1.2 has no breakpoints. */
+static void
+carport_vehicle_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+carport_vehicle_page_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  gboolean two = width >= TWO_COLUMNS_WIDTH;
+
+  if (two != self->two_columns)
+    {
+      self->two_columns = two;
+      queue_relayout (self);
+    }
+
+  if (child && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 /* The one place that decides what can be pressed and which buttons show. */
@@ -566,6 +671,7 @@ carport_vehicle_page_dispose (GObject *object)
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
   disconnect_vehicle (self);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -653,6 +759,8 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   object_class->finalize = carport_vehicle_page_finalize;
   object_class->get_property = carport_vehicle_page_get_property;
   object_class->set_property = carport_vehicle_page_set_property;
+  widget_class->measure = carport_vehicle_page_measure;
+  widget_class->size_allocate = carport_vehicle_page_size_allocate;
 
   properties[PROP_VEHICLE] =
     g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
@@ -683,7 +791,9 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, columns);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_start);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_end);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_start_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_stop_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_start_button);
@@ -718,18 +828,16 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   GtkWidget *child;
 
   self->cancellable = g_cancellable_new ();
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+  {
+    GtkWidget *list[7];
 
-      gtk_widget_set_focusable (child, FALSE);
-      g_signal_connect (card, "notify::visible", G_CALLBACK (card_visible_cb), NULL);
-      card_visible_cb (card, NULL, NULL);
-    }
+    cards (self, list);
+    for (guint i = 0; i < G_N_ELEMENTS (list); i++)
+      g_signal_connect_swapped (list[i], "notify::visible", G_CALLBACK (card_visible_cb), self);
+  }
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -783,6 +891,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
 
   update_actions (self);
   update_error (self);
+  queue_relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
 }
 

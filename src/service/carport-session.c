@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "carport-session.h"
 #include "carport-service-enum-types.h"
@@ -43,6 +44,7 @@ struct _CarportSession
   char                   *locale;
   char                   *email;
   char                   *password;       /* only during a login that needs a code; wiped */
+  char                   *saved_access;   /* the access token last put in the store; wiped */
 
   CarportBrand            brand;
   CarportSessionState     state;
@@ -52,6 +54,8 @@ struct _CarportSession
   guint                   poll_interval_ms;
   gint64                  quota_until;    /* monotonic µs; 0 = none */
   guint                   busy;
+  guint                   pending_writes; /* store and cache writes under way */
+  GPtrArray              *flush_waiters;  /* GTask waiting for pending_writes == 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CarportSession, carport_session, G_TYPE_OBJECT)
@@ -111,13 +115,19 @@ busy_pop (CarportSession *self)
 }
 
 static void
+wipe_string (char **secret)
+{
+  if (*secret)
+    {
+      explicit_bzero (*secret, strlen (*secret));
+      g_clear_pointer (secret, g_free);
+    }
+}
+
+static void
 wipe_password (CarportSession *self)
 {
-  if (self->password)
-    {
-      explicit_bzero (self->password, strlen (self->password));
-      g_clear_pointer (&self->password, g_free);
-    }
+  wipe_string (&self->password);
 }
 
 static gboolean
@@ -191,15 +201,37 @@ unpack_secret (CarportSession *self,
 }
 
 static void
+write_started (CarportSession *self)
+{
+  self->pending_writes++;
+}
+
+static void
+write_done (CarportSession *self)
+{
+  g_autoptr(GPtrArray) waiters = NULL;
+
+  g_return_if_fail (self->pending_writes > 0);
+  if (--self->pending_writes > 0)
+    return;
+  waiters = g_steal_pointer (&self->flush_waiters);
+  self->flush_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiters->len; i++)
+    g_task_return_boolean (g_ptr_array_index (waiters, i), TRUE);
+}
+
+static void
 stored_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  g_autoptr(CarportSession) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!carport_credential_store_store_finish (CARPORT_CREDENTIAL_STORE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("Could not keep the login: %s", error->message);
+  write_done (self);
 }
 
 static void
@@ -217,7 +249,26 @@ save_credentials (CarportSession *self)
   credentials = carport_credentials_new (carport_enum_to_nick (CARPORT_TYPE_BRAND, self->brand),
                                          self->locale, self->email, secret);
   explicit_bzero (secret, strlen (secret));
-  carport_credential_store_store_async (self->store, credentials, self->cancellable, stored_cb, NULL);
+  wipe_string (&self->saved_access);
+  self->saved_access = carport_auth_provider_dup_access_token (self->auth);
+  write_started (self);
+  carport_credential_store_store_async (self->store, credentials, self->cancellable, stored_cb,
+                                        g_object_ref (self));
+}
+
+/* After a refresh: a newly minted access token is kept for the next start. */
+static void
+save_credentials_if_renewed (CarportSession *self)
+{
+  g_autofree char *access = NULL;
+
+  if (!self->auth || self->state != CARPORT_SESSION_STATE_READY)
+    return;
+  access = carport_auth_provider_dup_access_token (self->auth);
+  if (access && g_strcmp0 (access, self->saved_access) != 0)
+    save_credentials (self);
+  if (access)
+    explicit_bzero (access, strlen (access));
 }
 
 static void
@@ -258,7 +309,6 @@ setup_account (CarportSession  *self,
   g_set_object (&self->auth, CARPORT_AUTH_PROVIDER (auth));
   g_set_object (&self->client, client);
   g_signal_connect_swapped (self->auth, "notify::refresh-secret", G_CALLBACK (auth_secrets_changed_cb), self);
-  g_signal_connect_swapped (self->auth, "notify::access-token", G_CALLBACK (auth_secrets_changed_cb), self);
 
   self->brand = brand;
   g_free (self->locale);
@@ -370,19 +420,51 @@ cache_saved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  g_autoptr(CarportSession) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!carport_state_cache_save_finish (CARPORT_STATE_CACHE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("Could not cache the car's state: %s", error->message);
+  write_done (self);
 }
 
 static void
 save_vehicle (CarportSession *self,
               CarportVehicle *vehicle)
 {
-  if (self->cache)
-    carport_state_cache_save_async (self->cache, vehicle, self->cancellable, cache_saved_cb, NULL);
+  if (!self->cache)
+    return;
+  write_started (self);
+  carport_state_cache_save_async (self->cache, vehicle, self->cancellable, cache_saved_cb,
+                                  g_object_ref (self));
+}
+
+void
+carport_session_flush_async (CarportSession      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_session_flush_async);
+  if (self->pending_writes == 0)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_ptr_array_add (self->flush_waiters, g_steal_pointer (&task));
+}
+
+gboolean
+carport_session_flush_finish (CarportSession  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -512,9 +594,10 @@ credentials_found_cb (GObject      *source,
 
   if (self->cache)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       busy_push (self);
-      carport_state_cache_load_async (self->cache, g_task_get_cancellable (task),
-                                      cache_loaded_cb, g_steal_pointer (&task));
+      carport_state_cache_load_async (self->cache, cancellable, cache_loaded_cb, g_steal_pointer (&task));
     }
   else
     discover (self, g_steal_pointer (&task));
@@ -829,6 +912,7 @@ vehicle_refreshed (CarportSession *self,
       carport_vehicle_set_from_cache (vehicle, FALSE);
       carport_vehicle_set_last_error (vehicle, NULL);
       save_vehicle (self, vehicle);
+      save_credentials_if_renewed (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1375,6 +1459,7 @@ carport_session_dispose (GObject *object)
   if (self->vehicles)
     release_vehicles (self);
   g_clear_pointer (&self->commands, g_ptr_array_unref);
+  g_clear_pointer (&self->flush_waiters, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->auth);
   g_clear_object (&self->http);
@@ -1392,6 +1477,7 @@ carport_session_finalize (GObject *object)
   CarportSession *self = CARPORT_SESSION (object);
 
   wipe_password (self);
+  wipe_string (&self->saved_access);
   g_free (self->gigya_url);
   g_free (self->kamereon_url);
   g_free (self->locale);
@@ -1562,6 +1648,7 @@ carport_session_init (CarportSession *self)
   self->http = carport_http_new ();
   self->vehicles = g_list_store_new (CARPORT_TYPE_VEHICLE);
   self->commands = g_ptr_array_new_with_free_func (g_object_unref);
+  self->flush_waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->command_timeout = 120;
   self->poll_interval_ms = DEFAULT_POLL_INTERVAL_MS;

@@ -98,4 +98,10 @@ void     carport_session_send_command_async  (CarportSession *self, CarportComma
                                               gpointer user_data);
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* Completes once the login and the cached state written so far are on disk /
+ * in the keyring (a command-line run calls it before exiting). */
+void     carport_session_flush_async  (CarportSession *self, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_session_flush_finish (CarportSession *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

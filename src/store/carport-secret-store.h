@@ -6,7 +6,13 @@
  * default collection, labelled "Carport login for <email>", with the string
  * attributes brand, locale and email; the login token is the item's secret.
  * Only asynchronous libsecret calls are made. Inside Flatpak, libsecret keeps
- * the item in its own encrypted file, unlocked through the Secret portal. */
+ * the item in its own encrypted file, unlocked through the Secret portal.
+ *
+ * Lookup asks the keyring to unlock itself, which shows the desktop's unlock
+ * prompt: pass a cancellable the caller cancels when it gives up (on a bus
+ * that sees a display nobody looks at, the prompt waits forever). Errors
+ * are CARPORT_STORE_ERROR_NO_KEYRING, _LOCKED or _FAILED, or
+ * G_IO_ERROR_CANCELLED when the cancellable was cancelled. */
 #pragma once
 
 #include <libsecret/secret.h>

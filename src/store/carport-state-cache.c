@@ -204,7 +204,7 @@ open_db (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_debug ("Cannot open the state cache %s: %s (%d)", path,
-               db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), rc);
+               sqlite3_errstr (rc), rc);
       sqlite3_close_v2 (db);
       return rc;
     }
@@ -431,8 +431,14 @@ enqueue (CarportStateCache *self,
 static void
 job_done (CarportStateCache *self)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              job_done_cb, g_object_ref (self), g_object_unref);
+  /* Not g_main_context_invoke(): it would run the callback right here in
+   * the worker thread whenever the main context is not being iterated. */
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, job_done_cb, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[carport] state cache job done");
+  g_source_attach (source, self->context);
 }
 
 /* Thread functions. */

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
 
 typedef struct {
@@ -313,6 +314,8 @@ test_login_with_keyring (void)
     }
 
   simulator = start_simulator (&info);
+  /* Stopped even when an assertion fails half-way. */
+  g_test_queue_destroy ((GDestroyNotify) g_subprocess_force_exit, simulator);
   env_object = json_object_get_object_member (info, "env");
   names = json_object_get_members (env_object);
   for (GList *l = names; l; l = l->next)
@@ -355,10 +358,10 @@ test_login_with_keyring (void)
   run_cli (&after, "status");
   assert_one_line_error (&after);
 
+  g_clear_pointer (&sim_env, g_strfreev);
   g_subprocess_send_signal (simulator, SIGTERM);
   g_subprocess_wait_check (simulator, NULL, &error);
   g_assert_no_error (error);
-  g_clear_pointer (&sim_env, g_strfreev);
 }
 
 int

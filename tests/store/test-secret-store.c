@@ -78,9 +78,12 @@ new_empty_store (void)
   CarportSecretStore *store = carport_secret_store_new ();
   g_autoptr(GError) error = NULL;
 
+  gboolean cleared;
+
   g_assert_true (CARPORT_IS_CREDENTIAL_STORE (store));
-  g_assert_true (clear (CARPORT_CREDENTIAL_STORE (store), &error));
+  cleared = clear (CARPORT_CREDENTIAL_STORE (store), &error);
   g_assert_no_error (error);
+  g_assert_true (cleared);
 
   return store;
 }

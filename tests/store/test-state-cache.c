@@ -171,7 +171,10 @@ assert_all_set (GObject    *object,
         }
       else if (G_TYPE_IS_ENUM (type))
         {
-          if (g_value_get_enum (&value) == 0)
+          g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+          GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (&value));
+
+          if (enum_value == NULL || g_str_equal (enum_value->value_nick, "none"))
             g_error ("Fixture leaves %s:%s at NONE", where, pspec->name);
         }
       else if (type == G_TYPE_INT)
@@ -318,7 +321,17 @@ clear (CarportStateCache  *cache,
 static void
 finalize_cache (CarportStateCache *cache)
 {
-  store_test_drain ();
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* A worker thread of GTask may drop its reference to the task (and so to
+   * the cache) just after the callback ran on this thread. */
+  while (g_atomic_int_get (&G_OBJECT (cache)->ref_count) > 1 &&
+         g_get_monotonic_time () < deadline)
+    {
+      store_test_drain ();
+      g_usleep (1000);
+    }
+
   g_assert_finalize_object (cache);
 }
 
@@ -477,6 +490,10 @@ test_order (void)
   g_assert_cmpuint (loaded->len, ==, 1);
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000099");
 
+  /* The results hold the cache. */
+  g_clear_object (&cleared);
+  g_clear_object (&last);
+  g_clear_object (&loaded_result);
   finalize_cache (g_steal_pointer (&cache));
 }
 
@@ -497,6 +514,7 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (loaded);
 
+  g_clear_object (&result);
   finalize_cache (g_steal_pointer (&cache));
 }
 

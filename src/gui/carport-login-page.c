@@ -1,0 +1,527 @@
+/* carport-login-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-api-error.h"
+#include "carport-login-page.h"
+
+/* The countries of the Renault locale table (docs/api-renault.md §a.4). The
+ * service decides the servers from the locale; the GUI only lists them, so it
+ * does not depend on the api layer's table. */
+static const struct {
+  const char *locale;
+  const char *country;  /* translatable */
+} countries[] = {
+  { "de_AT", N_("Austria") },
+  { "fr_BE", N_("Belgium (Français)") },
+  { "nl_BE", N_("Belgium (Nederlands)") },
+  { "bg_BG", N_("Bulgaria") },
+  { "hr_HR", N_("Croatia") },
+  { "cs_CZ", N_("Czechia") },
+  { "da_DK", N_("Denmark") },
+  { "fi_FI", N_("Finland") },
+  { "fr_FR", N_("France") },
+  { "de_DE", N_("Germany") },
+  { "hu_HU", N_("Hungary") },
+  { "en_IE", N_("Ireland") },
+  { "it_IT", N_("Italy") },
+  { "fr_LU", N_("Luxembourg") },
+  { "es_MX", N_("Mexico") },
+  { "nl_NL", N_("Netherlands") },
+  { "no_NO", N_("Norway") },
+  { "pl_PL", N_("Poland") },
+  { "pt_PT", N_("Portugal") },
+  { "ro_RO", N_("Romania") },
+  { "ru_RU", N_("Russia") },
+  { "sk_SK", N_("Slovakia") },
+  { "sl_SI", N_("Slovenia") },
+  { "es_ES", N_("Spain") },
+  { "sv_SE", N_("Sweden") },
+  { "de_CH", N_("Switzerland (Deutsch)") },
+  { "fr_CH", N_("Switzerland (Français)") },
+  { "it_CH", N_("Switzerland (Italiano)") },
+  { "en_GB", N_("United Kingdom") },
+};
+
+static const CarportBrand brands[] = {
+  CARPORT_BRAND_RENAULT, CARPORT_BRAND_DACIA, CARPORT_BRAND_ALPINE, CARPORT_BRAND_NISSAN,
+};
+#define NISSAN_POSITION 3
+
+struct _CarportLoginPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  AdwComboRow    *brand_row;
+  AdwComboRow    *country_row;
+  AdwEntryRow    *email_row;
+  AdwEntryRow    *password_row;
+  AdwEntryRow    *code_row;
+  GtkWidget      *code_group;
+  GtkLabel       *code_label;
+  GtkWidget      *credentials_group;
+  GtkRevealer    *error_revealer;
+  GtkLabel       *error_label;
+  GtkStack       *button_stack;
+  GtkSpinner     *spinner;
+
+  /* Owned */
+  CarportSession *session;
+  GCancellable   *cancellable;
+  guint           last_brand;
+  gboolean        busy;
+};
+
+G_DEFINE_FINAL_TYPE (CarportLoginPage, carport_login_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+code_step (CarportLoginPage *self)
+{
+  return gtk_widget_get_visible (self->code_group);
+}
+
+static void
+update_actions (CarportLoginPage *self)
+{
+  gboolean can_submit;
+
+  if (code_step (self))
+    can_submit = *gtk_editable_get_text (GTK_EDITABLE (self->code_row)) != '\0';
+  else
+    can_submit = *gtk_editable_get_text (GTK_EDITABLE (self->email_row)) != '\0' &&
+                 *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) != '\0';
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.submit",
+                                 self->session != NULL && !self->busy && can_submit);
+}
+
+static void
+set_busy (CarportLoginPage *self, gboolean busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->credentials_group, !busy && !code_step (self));
+  gtk_widget_set_sensitive (self->code_group, !busy);
+  gtk_stack_set_visible_child_name (self->button_stack, busy ? "busy" : "idle");
+  gtk_spinner_set_spinning (self->spinner, busy);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+clear_error (CarportLoginPage *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+}
+
+static void
+show_code_step (CarportLoginPage *self, gboolean show)
+{
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  g_autofree char *text = NULL;
+
+  if (show)
+    {
+      /* Translators: %s is the email address */
+      text = g_strdup_printf (_("Your account asks for a verification code. We sent it to %s."), email);
+      gtk_label_set_label (self->code_label, text);
+      gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+    }
+  gtk_widget_set_visible (self->code_group, show);
+  gtk_widget_set_sensitive (self->credentials_group, !show && !self->busy);
+  if (show)
+    gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+  update_actions (self);
+}
+
+void
+carport_login_page_show_error (CarportLoginPage *self, const GError *error)
+{
+  GtkWidget *field = NULL;
+
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+  g_return_if_fail (error != NULL);
+
+  clear_error (self);
+
+  if (error->domain == CARPORT_API_ERROR)
+    {
+      switch (error->code)
+        {
+        case CARPORT_API_ERROR_TFA_REQUIRED:
+          /* Not an error: the next step. */
+          show_code_step (self, TRUE);
+          return;
+        case CARPORT_API_ERROR_TFA_CODE_INVALID:
+          field = GTK_WIDGET (self->code_row);
+          break;
+        case CARPORT_API_ERROR_INVALID_CREDENTIALS:
+          field = GTK_WIDGET (self->password_row);
+          gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+          break;
+        default:
+          break;
+        }
+    }
+
+  /* The service's messages are sentences for people already. */
+  gtk_label_set_label (self->error_label, error->message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (field)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+login_done (CarportLoginPage *self, gboolean ok, GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, FALSE);
+  if (!ok)
+    {
+      carport_login_page_show_error (self, error);
+      return;
+    }
+
+  /* The window follows the session's state to the vehicles. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  show_code_step (self, FALSE);
+}
+
+static void
+login_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportLoginPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = carport_session_login_finish (CARPORT_SESSION (object), result, &error);
+
+  login_done (self, ok, error);
+}
+
+static void
+code_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportLoginPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = carport_session_submit_code_finish (CARPORT_SESSION (object), result, &error);
+
+  login_done (self, ok, error);
+}
+
+static void
+submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
+  guint brand = adw_combo_row_get_selected (self->brand_row);
+
+  if (self->session == NULL || self->busy)
+    return;
+
+  clear_error (self);
+  set_busy (self, TRUE);
+
+  if (code_step (self))
+    {
+      carport_session_submit_code_async (self->session,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->code_row)),
+                                         self->cancellable, code_cb, g_object_ref (self));
+      return;
+    }
+
+  carport_session_login_async (self->session,
+                               brands[MIN (brand, G_N_ELEMENTS (brands) - 1)],
+                               carport_login_page_get_locale (self),
+                               gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                               self->cancellable, login_cb, g_object_ref (self));
+}
+
+static void
+back_to_credentials_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
+
+  clear_error (self);
+  show_code_step (self, FALSE);
+}
+
+/* Nissan is listed but not offered yet. */
+static void
+brand_selected_cb (CarportLoginPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->brand_row);
+
+  if (selected == NISSAN_POSITION)
+    {
+      adw_combo_row_set_selected (self->brand_row, self->last_brand);
+      return;
+    }
+  self->last_brand = selected;
+}
+
+static void
+brand_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *note = gtk_label_new (_("Coming soon"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+brand_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *note = gtk_widget_get_last_child (box);
+  gboolean nissan = gtk_list_item_get_position (item) == NISSAN_POSITION;
+
+  gtk_label_set_label (GTK_LABEL (label),
+                       gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_list_item_get_item (item))));
+  gtk_widget_set_visible (note, nissan);
+  gtk_widget_set_sensitive (box, !nissan);
+  gtk_list_item_set_selectable (item, !nissan);
+  gtk_list_item_set_activatable (item, !nissan);
+}
+
+static void
+entry_changed_cb (CarportLoginPage *self)
+{
+  update_actions (self);
+}
+
+static guint
+default_country (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint l = 0; languages[l]; l++)
+    for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+      if (g_str_has_prefix (languages[l], countries[i].locale))
+        return i;
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_str_equal (countries[i].locale, "en_GB"))
+      return i;
+  return 0;
+}
+
+static void
+carport_login_page_dispose (GObject *object)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_LOGIN_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (carport_login_page_parent_class)->dispose (object);
+}
+
+static void
+carport_login_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_login_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      carport_login_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_login_page_class_init (CarportLoginPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carport_login_page_dispose;
+  object_class->get_property = carport_login_page_get_property;
+  object_class->set_property = carport_login_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-login-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, credentials_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, button_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, brand_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "login.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "login.back-to-credentials", NULL, back_to_credentials_action);
+}
+
+static void
+carport_login_page_init (CarportLoginPage *self)
+{
+  g_autoptr(GtkStringList) brand_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) country_names = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
+    gtk_string_list_append (brand_names, carport_format_brand (brands[i]));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (brand_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (brand_bind_cb), NULL);
+  adw_combo_row_set_list_factory (self->brand_row, factory);
+  g_object_unref (factory);
+  adw_combo_row_set_model (self->brand_row, G_LIST_MODEL (brand_names));
+  adw_combo_row_set_selected (self->brand_row, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    gtk_string_list_append (country_names, _(countries[i].country));
+  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (country_names));
+  adw_combo_row_set_selected (self->country_row, default_country ());
+
+  update_actions (self);
+}
+
+GtkWidget *
+carport_login_page_new (void)
+{
+  return g_object_new (CARPORT_TYPE_LOGIN_PAGE, NULL);
+}
+
+CarportSession *
+carport_login_page_get_session (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+  return self->session;
+}
+
+void
+carport_login_page_set_session (CarportLoginPage *self, CarportSession *session)
+{
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+carport_login_page_get_busy (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), FALSE);
+  return self->busy;
+}
+
+void
+carport_login_page_reset (CarportLoginPage *self)
+{
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  clear_error (self);
+  show_code_step (self, FALSE);
+}
+
+const char *
+carport_login_page_get_error_text (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
+
+const char *
+carport_login_page_get_locale (CarportLoginPage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->country_row);
+  if (selected >= G_N_ELEMENTS (countries))
+    return "en_GB";
+  return countries[selected].locale;
+}
+
+GtkWidget *
+carport_login_page_get_part (CarportLoginPage *self, const char *id)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_LOGIN_PAGE, id));
+}

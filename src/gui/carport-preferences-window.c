@@ -1,0 +1,142 @@
+/* carport-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-preferences-window.h"
+
+/* The refresh intervals offered, in seconds; 0 turns automatic refresh off. */
+static const guint intervals[] = { 0, 5 * 60, 15 * 60, 30 * 60, 60 * 60, 3 * 60 * 60 };
+
+struct _CarportPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwComboRow          *distance_row;
+  AdwComboRow          *temperature_row;
+  AdwComboRow          *interval_row;
+  GtkSwitch            *notify_commands_switch;
+  GtkSwitch            *notify_charging_switch;
+
+  /* Owned */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CarportPreferencesWindow, carport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* Enum keys ↔ the position in a combo row (the GSettings values are 0, 1). */
+static gboolean
+enum_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char * const *nicks = user_data;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; nicks[i]; i++)
+    if (g_str_equal (nicks[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+enum_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  const char * const *nicks = user_data;
+  guint position = g_value_get_uint (value);
+
+  if (position >= g_strv_length ((char **) nicks))
+    return NULL;
+  return g_variant_new_string (nicks[position]);
+}
+
+static gboolean
+interval_get_mapping (GValue *value, GVariant *variant, gpointer user_data)
+{
+  guint seconds = g_variant_get_uint32 (variant);
+  guint best = 0;
+
+  /* The nearest offered interval. */
+  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+    if (ABS ((int) intervals[i] - (int) seconds) < ABS ((int) intervals[best] - (int) seconds))
+      best = i;
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+interval_set_mapping (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (intervals))
+    return NULL;
+  return g_variant_new_uint32 (intervals[position]);
+}
+
+static const char * const distance_nicks[] = { "kilometres", "miles", NULL };
+static const char * const temperature_nicks[] = { "celsius", "fahrenheit", NULL };
+
+static void
+carport_preferences_window_dispose (GObject *object)
+{
+  CarportPreferencesWindow *self = CARPORT_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (carport_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carport_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, distance_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, temperature_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_commands_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_charging_switch);
+}
+
+static void
+carport_preferences_window_init (CarportPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new ("io.github.carport.Carport");
+  g_settings_bind_with_mapping (self->settings, "distance-unit", self->distance_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, enum_get_mapping, enum_set_mapping,
+                                (gpointer) distance_nicks, NULL);
+  g_settings_bind_with_mapping (self->settings, "temperature-unit", self->temperature_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, enum_get_mapping, enum_set_mapping,
+                                (gpointer) temperature_nicks, NULL);
+  g_settings_bind_with_mapping (self->settings, "refresh-interval", self->interval_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, interval_get_mapping, interval_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "notify-commands", self->notify_commands_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-charging", self->notify_charging_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+GtkWidget *
+carport_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (CARPORT_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+}

@@ -1,0 +1,492 @@
+/* carport-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "carport-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-closures.h"
+#include "carport-login-page.h"
+#include "carport-vehicle-page.h"
+#include "carport-vehicle-row.h"
+#include "carport-welcome-page.h"
+#include "carport-window.h"
+
+struct _CarportWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  GtkListBox           *vehicle_list;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *vehicle_title;
+  GtkStack             *refresh_stack;
+  GtkSpinner           *refresh_spinner;
+  CarportVehiclePage   *vehicle_page;
+  CarportLoginPage     *login_page;
+  GtkWidget            *welcome_page;
+
+  /* Owned */
+  CarportSession       *session;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *wanted_vin;
+};
+
+G_DEFINE_FINAL_TYPE (CarportWindow, carport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+n_vehicles (CarportWindow *self)
+{
+  return self->session ? g_list_model_get_n_items (carport_session_get_vehicles (self->session)) : 0;
+}
+
+static void
+update_actions (CarportWindow *self)
+{
+  gboolean ready = self->session &&
+                   carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+  gboolean busy = FALSE;
+
+  if (self->session)
+    g_object_get (self->session, "busy", &busy, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", ready && !busy);
+  gtk_stack_set_visible_child_name (self->refresh_stack, busy ? "busy" : "idle");
+  gtk_spinner_set_spinning (self->refresh_spinner, busy);
+}
+
+static void
+update_title (CarportWindow *self)
+{
+  CarportVehicle *vehicle = carport_vehicle_page_get_vehicle (self->vehicle_page);
+
+  adw_window_title_set_title (self->vehicle_title, vehicle ? carport_vehicle_get_display_name (vehicle) : "");
+  adw_window_title_set_subtitle (self->vehicle_title,
+                                 vehicle ? carport_format_energy_type (carport_vehicle_get_energy (vehicle)) : NULL);
+}
+
+static void
+select_vehicle (CarportWindow *self, CarportVehicle *vehicle)
+{
+  CarportVehicle *old = carport_vehicle_page_get_vehicle (self->vehicle_page);
+
+  if (old)
+    g_signal_handlers_disconnect_by_func (old, update_title, self);
+  carport_vehicle_page_set_vehicle (self->vehicle_page, vehicle);
+  if (vehicle)
+    {
+      g_signal_connect_swapped (vehicle, "notify::display-name", G_CALLBACK (update_title), self);
+      g_settings_set_string (self->settings, "last-vehicle", carport_vehicle_get_vin (vehicle));
+    }
+  update_title (self);
+}
+
+static void
+row_selected_cb (CarportWindow *self, GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+
+  select_vehicle (self, carport_vehicle_row_get_vehicle (CARPORT_VEHICLE_ROW (row)));
+}
+
+static void
+row_activated_cb (CarportWindow *self, GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkListBoxRow *
+row_for_vin (CarportWindow *self, const char *vin)
+{
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->vehicle_list, i);
+
+      if (row == NULL)
+        return NULL;
+      if (g_strcmp0 (carport_vehicle_get_vin (carport_vehicle_row_get_vehicle (CARPORT_VEHICLE_ROW (row))), vin) == 0)
+        return row;
+    }
+}
+
+/* Which view the session's state calls for. */
+static void
+update_view (CarportWindow *self)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+  guint n = n_vehicles (self);
+  CarportSessionState state;
+
+  if (self->session == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      return;
+    }
+
+  state = carport_session_get_state (self->session);
+
+  if (n > 0 && (state == CARPORT_SESSION_STATE_READY || state == CARPORT_SESSION_STATE_RESTORING))
+    {
+      gboolean several = n > 1;
+      CarportVehicle *shown = carport_vehicle_page_get_vehicle (self->vehicle_page);
+      GtkListBoxRow *row = NULL;
+
+      /* One car goes straight to its page: no list. */
+      gtk_widget_set_visible (self->sidebar, several);
+      gtk_widget_set_visible (self->sidebar_separator, several);
+
+      if (self->wanted_vin)
+        row = row_for_vin (self, self->wanted_vin);
+      if (row == NULL && shown)
+        row = row_for_vin (self, carport_vehicle_get_vin (shown));
+      if (row == NULL)
+        {
+          g_autofree char *last = g_settings_get_string (self->settings, "last-vehicle");
+
+          row = row_for_vin (self, last);
+        }
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->vehicle_list, 0);
+
+      gtk_list_box_select_row (self->vehicle_list, row);
+      if (row)
+        select_vehicle (self, carport_vehicle_row_get_vehicle (CARPORT_VEHICLE_ROW (row)));
+
+      if (g_strcmp0 (current, "vehicles") != 0)
+        {
+          gtk_stack_set_visible_child_name (self->main_stack, "vehicles");
+          /* On a phone several cars start with the list. */
+          adw_leaflet_set_visible_child (self->leaflet,
+                                         several && self->wanted_vin == NULL
+                                         ? self->sidebar : gtk_widget_get_parent (GTK_WIDGET (self->vehicle_page)));
+        }
+      else if (self->wanted_vin)
+        adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->vehicle_page)));
+      g_clear_pointer (&self->wanted_vin, g_free);
+      return;
+    }
+
+  switch (state)
+    {
+    case CARPORT_SESSION_STATE_RESTORING:
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      break;
+    case CARPORT_SESSION_STATE_LOGGING_IN:
+    case CARPORT_SESSION_STATE_NEEDS_CODE:
+      gtk_stack_set_visible_child_name (self->main_stack, "login");
+      break;
+    case CARPORT_SESSION_STATE_READY:
+    case CARPORT_SESSION_STATE_LOGGED_OUT:
+    default:
+      select_vehicle (self, NULL);
+      if (g_strcmp0 (current, "login") != 0)
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      break;
+    }
+}
+
+static GtkWidget *
+create_row (gpointer item, gpointer user_data)
+{
+  return carport_vehicle_row_new (CARPORT_VEHICLE (item));
+}
+
+static void
+refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    carport_window_add_toast (self, error->message);
+}
+
+static void
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  carport_session_refresh_async (self->session, NULL, self->cancellable, refresh_cb, g_object_ref (self));
+}
+
+static void
+show_login_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  carport_window_show_login (CARPORT_WINDOW (widget));
+}
+
+static void
+show_welcome_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+
+  carport_login_page_reset (self->login_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+disconnect_session (CarportWindow *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+}
+
+static void
+carport_window_dispose (GObject *object)
+{
+  CarportWindow *self = CARPORT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  disconnect_session (self);
+  select_vehicle (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (carport_window_parent_class)->dispose (object);
+}
+
+static void
+carport_window_finalize (GObject *object)
+{
+  CarportWindow *self = CARPORT_WINDOW (object);
+
+  g_clear_pointer (&self->wanted_vin, g_free);
+
+  G_OBJECT_CLASS (carport_window_parent_class)->finalize (object);
+}
+
+static void
+carport_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CarportWindow *self = CARPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CarportWindow *self = CARPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      carport_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_window_class_init (CarportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = carport_window_dispose;
+  object_class->finalize = carport_window_finalize;
+  object_class->get_property = carport_window_get_property;
+  object_class->set_property = carport_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CARPORT_TYPE_VEHICLE_PAGE);
+  g_type_ensure (CARPORT_TYPE_LOGIN_PAGE);
+  g_type_ensure (CARPORT_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_list);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_title);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_page);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, login_page);
+  gtk_widget_class_bind_template_child (widget_class, CarportWindow, welcome_page);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  carport_closures_bind (widget_class);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-login", NULL, show_login_action);
+  gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+static void
+carport_window_init (CarportWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new ("io.github.carport.Carport");
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "distance-unit", self->vehicle_page, "distance-unit", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "temperature-unit", self->vehicle_page, "temperature-unit", G_SETTINGS_BIND_GET);
+
+  update_actions (self);
+  update_view (self);
+}
+
+CarportWindow *
+carport_window_new (AdwApplication *application)
+{
+  return g_object_new (CARPORT_TYPE_WINDOW, "application", application, NULL);
+}
+
+CarportSession *
+carport_window_get_session (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+carport_window_set_session (CarportWindow *self, CarportSession *session)
+{
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || CARPORT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  disconnect_session (self);
+  select_vehicle (self, NULL);
+  g_set_object (&self->session, session);
+
+  gtk_list_box_bind_model (self->vehicle_list,
+                           session ? carport_session_get_vehicles (session) : NULL,
+                           create_row, NULL, NULL);
+  carport_vehicle_page_set_session (self->vehicle_page, session);
+  carport_login_page_set_session (self->login_page, session);
+
+  if (session)
+    {
+      g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_view), self);
+      g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (session, "notify::busy", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (carport_session_get_vehicles (session), "items-changed",
+                                G_CALLBACK (update_view), self);
+    }
+
+  update_actions (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+carport_window_add_toast (CarportWindow *self, const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+carport_window_show_vehicle (CarportWindow *self, const char *vin)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL || carport_session_find_vehicle (self->session, vin) == NULL)
+    return FALSE;
+
+  g_free (self->wanted_vin);
+  self->wanted_vin = g_strdup (vin);
+  update_view (self);
+  return TRUE;
+}
+
+CarportVehicle *
+carport_window_get_vehicle (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
+  return carport_vehicle_page_get_vehicle (self->vehicle_page);
+}
+
+const char *
+carport_window_get_view (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+carport_window_show_login (CarportWindow *self)
+{
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+
+  carport_login_page_reset (self->login_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "login");
+}
+
+GtkWidget *
+carport_window_get_part (CarportWindow *self, const char *id)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_WINDOW, id));
+}

@@ -1,0 +1,29 @@
+/* carport-window.h — the main window: welcome and login, then the cars (a
+ * sidebar that folds on narrow screens) and the selected car's page. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "carport-session.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_WINDOW (carport_window_get_type ())
+G_DECLARE_FINAL_TYPE (CarportWindow, carport_window, CARPORT, WINDOW, AdwApplicationWindow)
+
+/* Properties: session (nullable: "loading"). */
+CarportWindow  *carport_window_new             (AdwApplication *application);
+CarportSession *carport_window_get_session     (CarportWindow *self);
+void            carport_window_set_session     (CarportWindow *self, CarportSession *session);
+void            carport_window_add_toast       (CarportWindow *self, const char *title);
+/* Shows the car with @vin; FALSE when there is none. */
+gboolean        carport_window_show_vehicle    (CarportWindow *self, const char *vin);
+/* The car shown, or NULL. */
+CarportVehicle *carport_window_get_vehicle     (CarportWindow *self);
+/* "loading", "welcome", "login" or "vehicles". */
+const char     *carport_window_get_view        (CarportWindow *self);
+void            carport_window_show_login      (CarportWindow *self);
+/* For tests and screenshots: a template child by id ("vehicle_page", "login_page", "leaflet", …). */
+GtkWidget      *carport_window_get_part        (CarportWindow *self, const char *id);
+
+G_END_DECLS

@@ -1,0 +1,1652 @@
+/* carport-simulator.c — the server: listening, routing, latency, faults, scenarios
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "carport-sim"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "carport-simulator.h"
+#include "carport-sim-car.h"
+#include "carport-sim-fault.h"
+#include "carport-sim-gigya.h"
+#include "carport-sim-util.h"
+
+/* The demo scenario: what carport_simulator_new() simulates. The README
+ * documents the format; a scenario file replaces what it names. */
+static const char default_scenario[] =
+  "{"
+  "  \"latency_ms\": 0,"
+  "  \"jwt_lifetime\": 900,"
+  "  \"command_delay_ms\": 1500,"
+  "  \"charge_rate\": 0.05,"
+  "  \"account\": {"
+  "    \"email\": \"demo@carport.example\","
+  "    \"password\": \"carport-demo\","
+  "    \"locale\": \"fr_FR\","
+  "    \"first_name\": \"Camille\","
+  "    \"last_name\": \"Martin\""
+  "  },"
+  "  \"cars\": ["
+  "    { \"model\": \"X101VE\", \"vin\": \"VF1X101VE00000001\", \"name\": \"Zoé\","
+  "      \"registration\": \"FR-101-ZE\", \"battery_level\": 50, \"plugged\": false,"
+  "      \"mileage\": 49114.27, \"external_temperature\": 8.0,"
+  "      \"latitude\": 48.8566, \"longitude\": 2.3522 },"
+  "    { \"model\": \"X102VE\", \"vin\": \"VF1X102VE00000002\", \"name\": \"ZOE\","
+  "      \"registration\": \"FR-102-ZE\", \"battery_level\": 62, \"plugged\": true,"
+  "      \"mileage\": 5785.75, \"latitude\": 45.764, \"longitude\": 4.8357 },"
+  "    { \"model\": \"XCB1VE\", \"vin\": \"VF1XCB1VE00000003\", \"name\": \"Mégane\","
+  "      \"registration\": \"FR-203-MG\", \"battery_level\": 71, \"plugged\": true, \"charging\": true,"
+  "      \"mileage\": 18230.4, \"latitude\": 47.2184, \"longitude\": -1.5536,"
+  "      \"details_in_vehicle_list\": false },"
+  "    { \"model\": \"XBG1VE\", \"vin\": \"UU1XBG1VE00000004\", \"name\": \"Spring\","
+  "      \"registration\": \"FR-404-SP\", \"battery_level\": 34, \"plugged\": false,"
+  "      \"mileage\": 20110.0, \"latitude\": 43.6047, \"longitude\": 1.4442 },"
+  "    { \"model\": \"R5E1VE\", \"vin\": \"VF1R5E1VE00000005\", \"name\": \"R5\","
+  "      \"registration\": \"FR-505-RC\", \"battery_level\": 81, \"plugged\": true,"
+  "      \"mileage\": 559, \"latitude\": 44.8378, \"longitude\": -0.5792 },"
+  "    { \"model\": \"XJB1SU\", \"vin\": \"VF1XJB1SU00000006\", \"name\": \"Captur\","
+  "      \"registration\": \"FR-606-CP\", \"battery_level\": 45, \"plugged\": false,"
+  "      \"mileage\": 5566.78, \"fuel_litres\": 27, \"latitude\": 43.2965, \"longitude\": 5.3698 }"
+  "  ]"
+  "}";
+
+typedef struct {
+  CarportSimulator     *self;        /* borrowed: self owns the list of these */
+  SoupServerMessage    *msg;
+  CarportSimFaultEntry *fault;
+  guint                 source_id;
+  gulong                disconnected_id;
+} Deferred;
+
+struct _CarportSimulator
+{
+  GObject parent_instance;
+
+  /* Owned */
+  SoupServer *server;
+  CarportSimGigya *gigya;
+  GPtrArray *cars;              /* CarportSimCar* */
+  GPtrArray *faults;            /* CarportSimFaultEntry* */
+  GList *deferred;              /* Deferred*: paused requests */
+
+  char *email;
+  char *password;
+  char *locale;
+  char *first_name;
+  char *last_name;
+  char *person_id;
+  char *account_id;
+  char *sfdc_account_id;
+
+  guint16 port;
+  guint latency_ms;
+  guint command_delay_ms;
+  double charge_rate;
+  guint request_count;
+};
+
+G_DEFINE_FINAL_TYPE (CarportSimulator, carport_simulator, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PORT,
+  PROP_LATENCY_MS,
+  PROP_JWT_LIFETIME,
+  PROP_COMMAND_DELAY_MS,
+  PROP_CHARGE_RATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (carport-simulator-error-quark, carport_simulator_error)
+
+static void
+deferred_free (Deferred *deferred)
+{
+  g_clear_handle_id (&deferred->source_id, g_source_remove);
+  g_clear_signal_handler (&deferred->disconnected_id, deferred->msg);
+  g_clear_object (&deferred->msg);
+  g_clear_pointer (&deferred->fault, _carport_sim_fault_entry_free);
+  g_free (deferred);
+}
+
+static void
+carport_simulator_dispose (GObject *object)
+{
+  CarportSimulator *self = CARPORT_SIMULATOR (object);
+
+  carport_simulator_stop (self);
+  g_clear_object (&self->gigya);
+  g_clear_pointer (&self->cars, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (carport_simulator_parent_class)->dispose (object);
+}
+
+static void
+carport_simulator_finalize (GObject *object)
+{
+  CarportSimulator *self = CARPORT_SIMULATOR (object);
+
+  g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->locale, g_free);
+  g_clear_pointer (&self->first_name, g_free);
+  g_clear_pointer (&self->last_name, g_free);
+  g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->sfdc_account_id, g_free);
+
+  G_OBJECT_CLASS (carport_simulator_parent_class)->finalize (object);
+}
+
+static void
+carport_simulator_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CarportSimulator *self = CARPORT_SIMULATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PORT:
+      g_value_set_uint (value, self->port);
+      break;
+    case PROP_LATENCY_MS:
+      g_value_set_uint (value, self->latency_ms);
+      break;
+    case PROP_JWT_LIFETIME:
+      g_value_set_uint (value, carport_sim_gigya_get_jwt_lifetime (self->gigya));
+      break;
+    case PROP_COMMAND_DELAY_MS:
+      g_value_set_uint (value, self->command_delay_ms);
+      break;
+    case PROP_CHARGE_RATE:
+      g_value_set_double (value, self->charge_rate);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_simulator_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CarportSimulator *self = CARPORT_SIMULATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LATENCY_MS:
+      carport_simulator_set_latency_ms (self, g_value_get_uint (value));
+      break;
+    case PROP_JWT_LIFETIME:
+      carport_simulator_set_jwt_lifetime (self, g_value_get_uint (value));
+      break;
+    case PROP_COMMAND_DELAY_MS:
+      carport_simulator_set_command_delay_ms (self, g_value_get_uint (value));
+      break;
+    case PROP_CHARGE_RATE:
+      carport_simulator_set_charge_rate (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_simulator_class_init (CarportSimulatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = carport_simulator_dispose;
+  object_class->finalize = carport_simulator_finalize;
+  object_class->get_property = carport_simulator_get_property;
+  object_class->set_property = carport_simulator_set_property;
+
+  /**
+   * CarportSimulator:port:
+   *
+   * The port it listens on, 0 when stopped.
+   */
+  properties[PROP_PORT] =
+    g_param_spec_uint ("port", NULL, NULL, 0, G_MAXUINT16, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CarportSimulator:latency-ms:
+   *
+   * Added to every answer, without blocking.
+   */
+  properties[PROP_LATENCY_MS] =
+    g_param_spec_uint ("latency-ms", NULL, NULL, 0, 600000, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CarportSimulator:jwt-lifetime:
+   *
+   * The longest life of a JWT from accounts.getJWT, in seconds.
+   */
+  properties[PROP_JWT_LIFETIME] =
+    g_param_spec_uint ("jwt-lifetime", NULL, NULL, 1, G_MAXINT32, 900,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CarportSimulator:command-delay-ms:
+   *
+   * How long a command stays PENDING before the car carries it out.
+   */
+  properties[PROP_COMMAND_DELAY_MS] =
+    g_param_spec_uint ("command-delay-ms", NULL, NULL, 0, 3600000, 1500,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CarportSimulator:charge-rate:
+   *
+   * How fast a charging car gains, in percent per second.
+   */
+  properties[PROP_CHARGE_RATE] =
+    g_param_spec_double ("charge-rate", NULL, NULL, 0.0, 100.0, 0.05,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carport_simulator_init (CarportSimulator *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->gigya = carport_sim_gigya_new ();
+  self->cars = g_ptr_array_new_with_free_func (g_object_unref);
+  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
+  self->person_id = g_uuid_string_random ();
+  self->account_id = g_uuid_string_random ();
+  self->sfdc_account_id = g_uuid_string_random ();
+  self->command_delay_ms = 1500;
+  self->charge_rate = 0.05;
+
+  if (!carport_simulator_load_scenario_data (self, default_scenario, &error))
+    g_critical ("The built-in scenario does not load: %s", error->message);
+}
+
+/**
+ * carport_simulator_new:
+ *
+ * Creates a simulator with the demo scenario: one Renault account (fr_FR)
+ * with six cars. Call carport_simulator_start() to serve.
+ *
+ * Returns: (transfer full): a new #CarportSimulator
+ */
+CarportSimulator *
+carport_simulator_new (void)
+{
+  return g_object_new (CARPORT_TYPE_SIMULATOR, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scenarios                                                                */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+scenario_error (GError    **error,
+                const char *message)
+{
+  g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
+               "%s", message);
+  return FALSE;
+}
+
+static gboolean
+scenario_uint (JsonObject *root,
+               const char *member,
+               guint       max,
+               guint      *out,
+               GError    **error)
+{
+  gint64 value;
+
+  if (!json_object_has_member (root, member))
+    return TRUE;
+  if (!_carport_sim_json_get_int (root, member, &value) || value < 0 || (guint64) value > max)
+    {
+      g_autofree char *message = g_strdup_printf ("“%s” must be an integer from 0 to %u", member, max);
+
+      return scenario_error (error, message);
+    }
+  *out = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+load_account (JsonObject  *account,
+              char       **email,
+              char       **password,
+              char       **locale,
+              char       **first_name,
+              char       **last_name,
+              GError     **error)
+{
+  static const char * const known[] = { "email", "password", "locale", "first_name", "last_name", NULL };
+  char **targets[] = { email, password, locale, first_name, last_name };
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, account);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (!g_strv_contains (known, member))
+        {
+          g_autofree char *message = g_strdup_printf ("account: unknown member “%s”", member);
+
+          return scenario_error (error, message);
+        }
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          *json_node_get_string (node) == '\0')
+        {
+          g_autofree char *message = g_strdup_printf ("account: “%s” must be a non-empty string", member);
+
+          return scenario_error (error, message);
+        }
+      for (guint i = 0; known[i] != NULL; i++)
+        if (g_str_equal (known[i], member))
+          {
+            g_free (*targets[i]);
+            *targets[i] = g_strdup (json_node_get_string (node));
+          }
+    }
+  if (*locale != NULL)
+    {
+      const char *l = *locale;
+
+      if (strlen (l) != 5 || l[2] != '_' || !g_ascii_islower (l[0]) || !g_ascii_islower (l[1]) ||
+          !g_ascii_isupper (l[3]) || !g_ascii_isupper (l[4]))
+        return scenario_error (error, "account: “locale” looks like fr_FR");
+    }
+  return TRUE;
+}
+
+static void
+apply_car_settings (CarportSimulator *self,
+                    CarportSimCar    *car)
+{
+  g_autofree char *base = NULL;
+
+  carport_sim_car_set_command_delay_ms (car, self->command_delay_ms);
+  carport_sim_car_set_charge_rate (car, self->charge_rate);
+  if (self->port != 0)
+    {
+      base = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+      carport_sim_car_set_base_url (car, base);
+    }
+}
+
+static gboolean
+load_scenario_node (CarportSimulator  *self,
+                    JsonNode          *root_node,
+                    GError           **error)
+{
+  static const char * const known[] = {
+    "latency_ms", "jwt_lifetime", "command_delay_ms", "charge_rate", "require_tfa",
+    "account", "cars", "faults", NULL
+  };
+  JsonObject *root;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+  guint latency = self->latency_ms;
+  guint jwt_lifetime = carport_sim_gigya_get_jwt_lifetime (self->gigya);
+  guint command_delay = self->command_delay_ms;
+  double charge_rate = self->charge_rate;
+  g_autofree char *email = g_strdup (self->email);
+  g_autofree char *password = g_strdup (self->password);
+  g_autofree char *locale = g_strdup (self->locale);
+  g_autofree char *first_name = g_strdup (self->first_name);
+  g_autofree char *last_name = g_strdup (self->last_name);
+  g_autoptr(GPtrArray) cars = NULL;
+  g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
+  gboolean require_tfa = FALSE;
+  gboolean set_tfa = FALSE;
+
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    return scenario_error (error, "a scenario is a JSON object");
+  root = json_node_get_object (root_node);
+
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &member, &node))
+    if (!g_strv_contains (known, member))
+      {
+        g_autofree char *message = g_strdup_printf ("unknown member “%s”", member);
+
+        return scenario_error (error, message);
+      }
+
+  if (!scenario_uint (root, "latency_ms", 600000, &latency, error) ||
+      !scenario_uint (root, "jwt_lifetime", G_MAXINT32, &jwt_lifetime, error) ||
+      !scenario_uint (root, "command_delay_ms", 3600000, &command_delay, error))
+    return FALSE;
+  if (jwt_lifetime == 0)
+    return scenario_error (error, "“jwt_lifetime” must be at least 1");
+  if (json_object_has_member (root, "charge_rate") &&
+      (!_carport_sim_json_get_number (root, "charge_rate", &charge_rate) ||
+       charge_rate < 0 || charge_rate > 100))
+    return scenario_error (error, "“charge_rate” must be a number of percent per second from 0 to 100");
+
+  node = json_object_get_member (root, "require_tfa");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return scenario_error (error, "“require_tfa” must be true or false");
+      require_tfa = json_node_get_boolean (node);
+      set_tfa = TRUE;
+    }
+
+  node = json_object_get_member (root, "account");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return scenario_error (error, "“account” must be an object");
+      if (!load_account (json_node_get_object (node), &email, &password, &locale,
+                         &first_name, &last_name, error))
+        return FALSE;
+    }
+
+  node = json_object_get_member (root, "cars");
+  if (node != NULL)
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return scenario_error (error, "“cars” must be an array");
+      array = json_node_get_array (node);
+      cars = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          CarportSimCar *car;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            return scenario_error (error, "every car is an object");
+          car = carport_sim_car_new (json_node_get_object (element), error);
+          if (car == NULL)
+            return FALSE;
+          for (guint j = 0; j < cars->len; j++)
+            if (g_str_equal (carport_sim_car_get_vin (g_ptr_array_index (cars, j)),
+                             carport_sim_car_get_vin (car)))
+              {
+                g_autofree char *message = g_strdup_printf ("the VIN %s is used twice",
+                                                            carport_sim_car_get_vin (car));
+
+                g_object_unref (car);
+                return scenario_error (error, message);
+              }
+          g_ptr_array_add (cars, car);
+        }
+    }
+
+  node = json_object_get_member (root, "faults");
+  if (node != NULL)
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return scenario_error (error, "“faults” must be an array");
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          CarportSimFaultEntry *entry = _carport_sim_fault_entry_from_json (json_array_get_element (array, i),
+                                                                            error);
+
+          if (entry == NULL)
+            return FALSE;
+          g_ptr_array_add (faults, entry);
+        }
+    }
+
+  if (email == NULL || password == NULL || locale == NULL)
+    return scenario_error (error, "the account needs an email, a password and a locale");
+
+  /* All checked: apply. */
+  g_free (self->email);
+  self->email = g_steal_pointer (&email);
+  g_free (self->password);
+  self->password = g_steal_pointer (&password);
+  g_free (self->locale);
+  self->locale = g_steal_pointer (&locale);
+  g_free (self->first_name);
+  self->first_name = g_steal_pointer (&first_name);
+  g_free (self->last_name);
+  self->last_name = g_steal_pointer (&last_name);
+  carport_sim_gigya_set_account (self->gigya, self->email, self->password, self->person_id);
+  if (set_tfa)
+    carport_sim_gigya_set_require_tfa (self->gigya, require_tfa);
+
+  carport_simulator_set_latency_ms (self, latency);
+  carport_simulator_set_jwt_lifetime (self, jwt_lifetime);
+  carport_simulator_set_command_delay_ms (self, command_delay);
+  carport_simulator_set_charge_rate (self, charge_rate);
+
+  if (cars != NULL)
+    {
+      g_ptr_array_unref (self->cars);
+      self->cars = g_steal_pointer (&cars);
+      for (guint i = 0; i < self->cars->len; i++)
+        apply_car_settings (self, g_ptr_array_index (self->cars, i));
+    }
+  for (guint i = 0; i < faults->len; i++)
+    g_ptr_array_add (self->faults, _carport_sim_fault_entry_copy (g_ptr_array_index (faults, i)));
+  return TRUE;
+}
+
+/**
+ * carport_simulator_load_scenario_data:
+ * @json: a scenario document (see src/sim/README.md)
+ *
+ * Applies a scenario: what it names replaces the current setting; "cars"
+ * replaces all cars; "faults" are added. Nothing changes on error.
+ */
+gboolean
+carport_simulator_load_scenario_data (CarportSimulator  *self,
+                                      const char        *json,
+                                      GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, json, -1, &local_error))
+    {
+      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
+                   "not JSON: %s", local_error->message);
+      return FALSE;
+    }
+  return load_scenario_node (self, json_parser_get_root (parser), error);
+}
+
+/**
+ * carport_simulator_load_scenario:
+ * @path: a JSON scenario file
+ *
+ * As carport_simulator_load_scenario_data(), from a file.
+ */
+gboolean
+carport_simulator_load_scenario (CarportSimulator  *self,
+                                 const char        *path,
+                                 GError           **error)
+{
+  g_autofree char *contents = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+  if (!carport_simulator_load_scenario_data (self, contents, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Routing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+  ROUTE_NONE,
+  ROUTE_INFO,
+  ROUTE_ASSET,
+  ROUTE_GIGYA,
+  ROUTE_PERSON,
+  ROUTE_NOTIFICATIONS,
+  ROUTE_VEHICLES,
+  ROUTE_DETAILS,
+  ROUTE_CONTRACTS,
+  ROUTE_CAR,
+} RouteKind;
+
+typedef struct {
+  RouteKind  kind;
+  char      *name;        /* the endpoint name that faults match */
+  char      *person_id;
+  char      *account_id;
+  char      *vin;
+  const char *adapter;
+  guint      version;
+  char      *endpoint;
+} Route;
+
+static void
+route_clear (Route *route)
+{
+  g_clear_pointer (&route->name, g_free);
+  g_clear_pointer (&route->person_id, g_free);
+  g_clear_pointer (&route->account_id, g_free);
+  g_clear_pointer (&route->vin, g_free);
+  g_clear_pointer (&route->endpoint, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Route, route_clear)
+
+static gboolean
+parse_version (const char *segment,
+               guint      *version)
+{
+  guint64 value;
+
+  if (segment[0] != 'v' || !g_ascii_string_to_unsigned (segment + 1, 10, 1, 9, &value, NULL))
+    return FALSE;
+  *version = (guint) value;
+  return TRUE;
+}
+
+static char *
+join_from (char  **segments,
+           guint   first)
+{
+  return g_strjoinv ("/", segments + first);
+}
+
+/* Kamereon paths, relative to /kamereon (§b, §c.1). */
+static void
+parse_kamereon_route (char  **s,
+                      guint   n,
+                      Route  *route)
+{
+  if (n < 4 || !g_str_equal (s[0], "commerce") || !g_str_equal (s[1], "v1"))
+    return;
+
+  if (g_str_equal (s[2], "persons"))
+    {
+      route->person_id = g_strdup (s[3]);
+      if (n == 4)
+        {
+          route->kind = ROUTE_PERSON;
+          route->name = g_strdup ("person");
+        }
+      else if (n == 6 && g_str_equal (s[4], "notifications") && g_str_equal (s[5], "kmr"))
+        {
+          route->kind = ROUTE_NOTIFICATIONS;
+          route->name = g_strdup ("notifications");
+        }
+      return;
+    }
+
+  if (!g_str_equal (s[2], "accounts") || n < 5)
+    return;
+  route->account_id = g_strdup (s[3]);
+
+  if (g_str_equal (s[4], "vehicles"))
+    {
+      if (n == 5)
+        {
+          route->kind = ROUTE_VEHICLES;
+          route->name = g_strdup ("vehicles");
+        }
+      else if (n == 7 && g_str_equal (s[6], "details"))
+        {
+          route->kind = ROUTE_DETAILS;
+          route->name = g_strdup ("vehicle-details");
+          route->vin = g_strdup (s[5]);
+        }
+      else if (n == 7 && g_str_equal (s[6], "contracts"))
+        {
+          route->kind = ROUTE_CONTRACTS;
+          route->name = g_strdup ("contracts");
+          route->vin = g_strdup (s[5]);
+        }
+      return;
+    }
+
+  if (!g_str_equal (s[4], "kamereon") || n < 8)
+    return;
+
+  /* kca/car-adapter/vN/cars/{vin}[/endpoint…] */
+  if (g_str_equal (s[5], "kca") && n >= 10 && g_str_equal (s[6], "car-adapter") &&
+      parse_version (s[7], &route->version) && g_str_equal (s[8], "cars"))
+    {
+      route->kind = ROUTE_CAR;
+      route->adapter = "kca";
+      route->vin = g_strdup (s[9]);
+      route->endpoint = n > 10 ? join_from (s, 10) : g_strdup ("");
+      route->name = g_strdup (n > 10 ? route->endpoint : "car-adapter");
+    }
+  /* kcm/v1/vehicles/{vin}/endpoint… */
+  else if (g_str_equal (s[5], "kcm") && n >= 10 && g_str_equal (s[6], "v1") &&
+           g_str_equal (s[7], "vehicles"))
+    {
+      route->kind = ROUTE_CAR;
+      route->adapter = "kcm";
+      route->vin = g_strdup (s[8]);
+      route->endpoint = join_from (s, 9);
+      route->name = g_strdup (route->endpoint);
+    }
+  /* vehicles/{vin}/alerts */
+  else if (g_str_equal (s[5], "vehicles") && n == 8)
+    {
+      route->kind = ROUTE_CAR;
+      route->adapter = "vehicles";
+      route->vin = g_strdup (s[6]);
+      route->endpoint = g_strdup (s[7]);
+      route->name = g_strdup (route->endpoint);
+    }
+}
+
+static void
+parse_route (const char *path,
+             Route      *route)
+{
+  g_auto(GStrv) segments = NULL;
+  guint n;
+
+  memset (route, 0, sizeof *route);
+  if (g_str_equal (path, "/") || g_str_equal (path, "/info"))
+    {
+      route->kind = ROUTE_INFO;
+      route->name = g_strdup ("info");
+      return;
+    }
+  if (g_str_has_prefix (path, "/gigya/") && strchr (path + 7, '/') == NULL && path[7] != '\0')
+    {
+      route->kind = ROUTE_GIGYA;
+      route->name = g_strdup (path + 7);
+      return;
+    }
+  if (g_str_has_prefix (path, "/assets/") && g_str_has_suffix (path, ".svg") && strlen (path) > 8 + 17)
+    {
+      route->kind = ROUTE_ASSET;
+      route->name = g_strdup ("assets");
+      route->vin = g_strndup (path + 8, 17);
+      return;
+    }
+  if (!g_str_has_prefix (path, "/kamereon/"))
+    return;
+
+  segments = g_strsplit (path + strlen ("/kamereon/"), "/", -1);
+  n = g_strv_length (segments);
+  for (guint i = 0; i < n; i++)
+    if (segments[i][0] == '\0')
+      return;
+  parse_kamereon_route (segments, n, route);
+}
+
+static CarportSimCar *
+find_car (CarportSimulator *self,
+          const char       *vin)
+{
+  for (guint i = 0; vin != NULL && i < self->cars->len; i++)
+    {
+      CarportSimCar *car = g_ptr_array_index (self->cars, i);
+
+      if (g_str_equal (carport_sim_car_get_vin (car), vin))
+        return car;
+    }
+  return NULL;
+}
+
+static void
+reply_node (SoupServerMessage *msg,
+            JsonNode          *node)
+{
+  _carport_sim_reply_json (msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, node);
+}
+
+static void
+handle_person (CarportSimulator  *self,
+               SoupServerMessage *msg,
+               const char        *country)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *person = json_object_new ();
+  JsonObject *idp = json_object_new ();
+  JsonArray *emails = json_array_new ();
+  JsonObject *email = json_object_new ();
+  JsonArray *accounts = json_array_new ();
+  JsonObject *account;
+  g_autofree char *person_locale = g_strdup (self->locale);
+
+  person_locale[2] = '-';
+  json_object_set_string_member (person, "personId", self->person_id);
+  json_object_set_string_member (person, "type", "I");
+  json_object_set_string_member (person, "country", country);
+  json_object_set_string_member (person, "civility", "1");
+  json_object_set_string_member (person, "firstName", self->first_name ? self->first_name : "");
+  json_object_set_string_member (person, "lastName", self->last_name ? self->last_name : "");
+  json_object_set_string_member (idp, "idpId", carport_sim_gigya_get_uid (self->gigya));
+  json_object_set_string_member (idp, "idpType", "GIGYA");
+  json_object_set_string_member (idp, "idpStatus", "ACTIVE");
+  json_object_set_string_member (idp, "login", self->email);
+  json_object_set_string_member (idp, "loginType", "EMAIL");
+  json_object_set_boolean_member (idp, "termsConditionAcceptance", TRUE);
+  json_object_set_object_member (person, "idp", idp);
+  json_object_set_string_member (email, "emailType", "MAIN");
+  json_object_set_string_member (email, "emailValue", self->email);
+  json_object_set_boolean_member (email, "validityFlag", TRUE);
+  json_array_add_object_element (emails, email);
+  json_object_set_array_member (person, "emails", emails);
+  json_object_set_array_member (person, "phones", json_array_new ());
+  json_object_set_array_member (person, "identities", json_array_new ());
+  json_object_set_boolean_member (person, "myrRequest", FALSE);
+
+  account = json_object_new ();
+  json_object_set_string_member (account, "accountId", self->account_id);
+  json_object_set_string_member (account, "accountType", "MYRENAULT");
+  json_object_set_string_member (account, "accountStatus", "ACTIVE");
+  json_object_set_string_member (account, "country", country);
+  json_object_set_string_member (account, "personId", self->person_id);
+  json_object_set_string_member (account, "relationType", "OWNER");
+  json_array_add_object_element (accounts, account);
+  account = json_object_new ();
+  json_object_set_string_member (account, "accountId", self->sfdc_account_id);
+  json_object_set_string_member (account, "externalId", "0015800000SIMSFDC");
+  json_object_set_string_member (account, "accountType", "SFDC");
+  json_object_set_string_member (account, "accountStatus", "ACTIVE");
+  json_object_set_string_member (account, "country", country);
+  json_object_set_string_member (account, "personId", self->person_id);
+  json_object_set_string_member (account, "relationType", "OWNER");
+  json_array_add_object_element (accounts, account);
+  json_object_set_array_member (person, "accounts", accounts);
+
+  json_object_set_string_member (person, "partyId", "sim-party");
+  json_object_set_string_member (person, "mdmId", "sim-mdm");
+  json_object_set_string_member (person, "createdDate", "2021-04-29T20:39:37.163635Z");
+  json_object_set_string_member (person, "lastModifiedDate", "2025-11-16T11:43:57.658639Z");
+  json_object_set_string_member (person, "locale", person_locale);
+  json_node_take_object (root, person);
+  reply_node (msg, root);
+}
+
+static void
+handle_vehicles (CarportSimulator  *self,
+                 SoupServerMessage *msg,
+                 const char        *account_id,
+                 const char        *country)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *links = json_array_new ();
+
+  if (g_str_equal (account_id, self->account_id))
+    for (guint i = 0; i < self->cars->len; i++)
+      {
+        CarportSimCar *car = g_ptr_array_index (self->cars, i);
+
+        json_array_add_element (links, carport_sim_car_build_link (car, carport_sim_car_get_details_in_list (car)));
+      }
+  json_object_set_string_member (object, "accountId", account_id);
+  json_object_set_string_member (object, "country", country);
+  json_object_set_array_member (object, "vehicleLinks", links);
+  json_node_take_object (root, object);
+  reply_node (msg, root);
+}
+
+static void
+handle_notifications (CarportSimulator  *self,
+                      SoupServerMessage *msg,
+                      GHashTable        *query)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+  const char *id = g_hash_table_lookup (query, "notificationId");
+
+  for (guint i = 0; i < self->cars->len; i++)
+    carport_sim_car_add_notifications (g_ptr_array_index (self->cars, i), array, id,
+                                       self->person_id, carport_sim_gigya_get_uid (self->gigya));
+  json_node_take_array (root, array);
+  reply_node (msg, root);
+}
+
+static void
+handle_kamereon (CarportSimulator  *self,
+                 SoupServerMessage *msg,
+                 Route             *route,
+                 GHashTable        *query)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *api_key = soup_message_headers_get_one (headers, "apikey");
+  const char *country = g_hash_table_lookup (query, "country");
+  g_autofree char *person_id = NULL;
+  CarportSimCar *car = NULL;
+
+  /* The API gateway checks its key first, with its own error shape. */
+  if (api_key == NULL || !g_str_equal (api_key, CARPORT_SIM_KAMEREON_APIKEY))
+    {
+      _carport_sim_reply_text (msg, SOUP_STATUS_FORBIDDEN, CARPORT_SIM_CT_JSON,
+                               "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}");
+      return;
+    }
+  person_id = carport_sim_gigya_check_jwt (self->gigya, soup_message_headers_get_one (headers, "x-gigya-id_token"));
+  if (person_id == NULL)
+    {
+      _carport_sim_reply_kamereon_error (msg, "err.func.wired.unauthorized", NULL);
+      return;
+    }
+  if (country == NULL || country[0] == '\0')
+    {
+      _carport_sim_reply_kamereon_error (msg, "err.func.wired.missingRequestParam",
+                                         "Missing request parameter: country");
+      return;
+    }
+  if (route->kind == ROUTE_NONE)
+    {
+      _carport_sim_reply_kamereon_error (msg, "err.func.wired.not-found", NULL);
+      return;
+    }
+
+  /* Everything belongs to the token's person. */
+  if ((route->person_id != NULL && !g_str_equal (route->person_id, person_id)) ||
+      !g_str_equal (person_id, self->person_id) ||
+      (route->account_id != NULL && !g_str_equal (route->account_id, self->account_id) &&
+       !g_str_equal (route->account_id, self->sfdc_account_id)))
+    {
+      _carport_sim_reply_kamereon_error (msg, "err.func.wired.forbidden", NULL);
+      return;
+    }
+  if (route->vin != NULL)
+    {
+      car = find_car (self, route->vin);
+      if (car == NULL || !g_str_equal (route->account_id, self->account_id))
+        {
+          _carport_sim_reply_kamereon_error (msg, "err.func.wired.forbidden", NULL);
+          return;
+        }
+    }
+
+  if (route->kind == ROUTE_CAR)
+    {
+      CarportSimCarRequest request = {
+        method, route->adapter, route->version, route->endpoint, query,
+      };
+
+      carport_sim_car_handle (car, msg, &request);
+      return;
+    }
+
+  if (!g_str_equal (method, "GET"))
+    {
+      _carport_sim_reply_kamereon_error (msg, "err.func.wired.methodNotAllowed", NULL);
+      return;
+    }
+
+  switch (route->kind)
+    {
+    case ROUTE_PERSON:
+      handle_person (self, msg, country);
+      break;
+    case ROUTE_NOTIFICATIONS:
+      handle_notifications (self, msg, query);
+      break;
+    case ROUTE_VEHICLES:
+      handle_vehicles (self, msg, route->account_id, country);
+      break;
+    case ROUTE_DETAILS:
+      {
+        g_autoptr(JsonNode) node = carport_sim_car_build_details (car);
+
+        reply_node (msg, node);
+      }
+      break;
+    case ROUTE_CONTRACTS:
+      {
+        g_autoptr(JsonNode) node = carport_sim_car_build_contracts (car);
+
+        reply_node (msg, node);
+      }
+      break;
+    case ROUTE_NONE:
+    case ROUTE_INFO:
+    case ROUTE_ASSET:
+    case ROUTE_GIGYA:
+    case ROUTE_CAR:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Answers @msg (after the latency), applying @fault if there is one. */
+static void
+respond (CarportSimulator           *self,
+         SoupServerMessage          *msg,
+         const CarportSimFaultEntry *fault)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  const char *raw_query = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr(GHashTable) query = raw_query ? soup_form_decode (raw_query)
+                                          : g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(Route) route = { 0, };
+
+  parse_route (path, &route);
+
+  if (fault != NULL && _carport_sim_fault_answer (fault, msg, route.kind == ROUTE_GIGYA))
+    return;
+
+  switch (route.kind)
+    {
+    case ROUTE_INFO:
+      {
+        g_autofree char *info = carport_simulator_dup_info_json (self);
+
+        _carport_sim_reply_text (msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, info);
+      }
+      break;
+
+    case ROUTE_GIGYA:
+      carport_sim_gigya_handle (self->gigya, msg, route.name);
+      break;
+
+    case ROUTE_ASSET:
+      {
+        CarportSimCar *car = find_car (self, route.vin);
+
+        if (car != NULL)
+          carport_sim_car_reply_picture (car, msg);
+        else
+          _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
+      }
+      break;
+
+    case ROUTE_NONE:
+      if (g_str_has_prefix (path, "/kamereon/"))
+        handle_kamereon (self, msg, &route, query);
+      else
+        _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
+      break;
+
+    case ROUTE_PERSON:
+    case ROUTE_NOTIFICATIONS:
+    case ROUTE_VEHICLES:
+    case ROUTE_DETAILS:
+    case ROUTE_CONTRACTS:
+    case ROUTE_CAR:
+    default:
+      handle_kamereon (self, msg, &route, query);
+      break;
+    }
+
+  if (fault != NULL)
+    _carport_sim_fault_rewrite (fault, msg);
+}
+
+/* The first fault that matches, as a copy; uses one of its counts. */
+static CarportSimFaultEntry *
+take_fault (CarportSimulator *self,
+            const char       *path)
+{
+  g_auto(Route) route = { 0, };
+
+  if (self->faults->len == 0)
+    return NULL;
+  parse_route (path, &route);
+  for (guint i = 0; i < self->faults->len; i++)
+    {
+      CarportSimFaultEntry *entry = g_ptr_array_index (self->faults, i);
+      CarportSimFaultEntry *copy;
+
+      if (!_carport_sim_fault_entry_matches (entry, route.name, path))
+        continue;
+      copy = _carport_sim_fault_entry_copy (entry);
+      if (entry->fault.count > 0 && --entry->remaining == 0)
+        g_ptr_array_remove_index (self->faults, i);
+      return copy;
+    }
+  return NULL;
+}
+
+static void
+deferred_disconnected_cb (SoupServerMessage *msg,
+                          Deferred          *deferred)
+{
+  CarportSimulator *self = deferred->self;
+
+  /* The client went away: drop the answer, never unpause. */
+  self->deferred = g_list_remove (self->deferred, deferred);
+  deferred_free (deferred);
+}
+
+static gboolean
+deferred_timeout_cb (gpointer user_data)
+{
+  Deferred *deferred = user_data;
+  CarportSimulator *self = deferred->self;
+
+  deferred->source_id = 0;
+  self->deferred = g_list_remove (self->deferred, deferred);
+  respond (self, deferred->msg, deferred->fault);
+  soup_server_message_unpause (deferred->msg);
+  deferred_free (deferred);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  CarportSimulator *self = CARPORT_SIMULATOR (user_data);
+  g_autoptr(CarportSimFaultEntry) fault = NULL;
+  guint delay;
+  Deferred *deferred;
+
+  self->request_count++;
+  g_debug ("%s %s", soup_server_message_get_method (msg), path);
+
+  fault = take_fault (self, path);
+  delay = self->latency_ms;
+  if (fault != NULL && fault->fault.kind == CARPORT_SIM_FAULT_DELAY)
+    delay += fault->fault.delay_ms;
+
+  if (delay == 0)
+    {
+      respond (self, msg, fault);
+      return;
+    }
+
+  /* Latency without blocking: pause, answer from a timeout. */
+  deferred = g_new0 (Deferred, 1);
+  deferred->self = self;
+  deferred->msg = g_object_ref (msg);
+  deferred->fault = g_steal_pointer (&fault);
+  deferred->disconnected_id = g_signal_connect (msg, "disconnected",
+                                                G_CALLBACK (deferred_disconnected_cb), deferred);
+  deferred->source_id = g_timeout_add (delay, deferred_timeout_cb, deferred);
+  self->deferred = g_list_prepend (self->deferred, deferred);
+  soup_server_message_pause (msg);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * carport_simulator_start:
+ * @port: the port on 127.0.0.1, 0 for any free one
+ *
+ * Starts serving on the thread-default main context.
+ */
+gboolean
+carport_simulator_start (CarportSimulator  *self,
+                         guint16            port,
+                         GError           **error)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  if (self->server != NULL)
+    {
+      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_RUNNING,
+                   "the simulator is already running");
+      return FALSE;
+    }
+
+  server = soup_server_new ("server-header", "carport-simulator ", NULL);
+  soup_server_add_handler (server, NULL, server_cb, self, NULL);
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, port);
+  if (!soup_server_listen (server, address, 0, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (server);
+  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : port;
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->server = g_steal_pointer (&server);
+
+  for (guint i = 0; i < self->cars->len; i++)
+    apply_car_settings (self, g_ptr_array_index (self->cars, i));
+
+  g_debug ("listening on http://127.0.0.1:%u", self->port);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
+  return TRUE;
+}
+
+/**
+ * carport_simulator_stop:
+ *
+ * Stops serving; requests waiting for their latency are dropped.
+ */
+void
+carport_simulator_stop (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  if (self->server == NULL)
+    return;
+
+  g_list_free_full (g_steal_pointer (&self->deferred), (GDestroyNotify) deferred_free);
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  self->port = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accessors                                                                */
+/* ------------------------------------------------------------------------ */
+
+guint16
+carport_simulator_get_port (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return self->port;
+}
+
+/**
+ * carport_simulator_get_gigya_url:
+ *
+ * Returns: (transfer full): e.g. "http://127.0.0.1:PORT/gigya"
+ */
+char *
+carport_simulator_get_gigya_url (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/gigya", self->port);
+}
+
+/**
+ * carport_simulator_get_kamereon_url:
+ *
+ * Returns: (transfer full): e.g. "http://127.0.0.1:PORT/kamereon"
+ */
+char *
+carport_simulator_get_kamereon_url (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/kamereon", self->port);
+}
+
+/**
+ * carport_simulator_dup_info_json:
+ *
+ * Returns: (transfer full): the one-line JSON of docs/ARCHITECTURE.md:
+ *   {"env":{"CARPORT_RENAULT_GIGYA_URL":…,"CARPORT_RENAULT_KAMEREON_URL":…},
+ *    "accounts":[{"brand","locale","email","password"}]}
+ */
+char *
+carport_simulator_dup_info_json (CarportSimulator *self)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *info = json_object_new ();
+  JsonObject *env = json_object_new ();
+  JsonArray *accounts = json_array_new ();
+  JsonObject *account = json_object_new ();
+  g_autofree char *gigya = NULL;
+  g_autofree char *kamereon = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  gigya = carport_simulator_get_gigya_url (self);
+  kamereon = carport_simulator_get_kamereon_url (self);
+  json_object_set_string_member (env, "CARPORT_RENAULT_GIGYA_URL", gigya);
+  json_object_set_string_member (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon);
+  json_object_set_object_member (info, "env", env);
+  json_object_set_string_member (account, "brand", "renault");
+  json_object_set_string_member (account, "locale", self->locale);
+  json_object_set_string_member (account, "email", self->email);
+  json_object_set_string_member (account, "password", self->password);
+  json_array_add_object_element (accounts, account);
+  json_object_set_array_member (info, "accounts", accounts);
+  json_node_take_object (root, info);
+  return _carport_sim_json_to_string (root);
+}
+
+const char *
+carport_simulator_get_demo_email (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->email;
+}
+
+const char *
+carport_simulator_get_demo_password (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->password;
+}
+
+const char *
+carport_simulator_get_demo_locale (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->locale;
+}
+
+const char *
+carport_simulator_get_person_id (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->person_id;
+}
+
+/**
+ * carport_simulator_get_account_id:
+ *
+ * Returns: the MYRENAULT account that holds the cars (the person also has an
+ *   SFDC account without cars)
+ */
+const char *
+carport_simulator_get_account_id (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->account_id;
+}
+
+void
+carport_simulator_set_latency_ms (CarportSimulator *self,
+                                  guint             ms)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  if (self->latency_ms == ms)
+    return;
+  self->latency_ms = ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATENCY_MS]);
+}
+
+guint
+carport_simulator_get_latency_ms (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return self->latency_ms;
+}
+
+void
+carport_simulator_set_jwt_lifetime (CarportSimulator *self,
+                                    guint             seconds)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  seconds = MAX (seconds, 1);
+  if (carport_sim_gigya_get_jwt_lifetime (self->gigya) == seconds)
+    return;
+  carport_sim_gigya_set_jwt_lifetime (self->gigya, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JWT_LIFETIME]);
+}
+
+guint
+carport_simulator_get_jwt_lifetime (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return carport_sim_gigya_get_jwt_lifetime (self->gigya);
+}
+
+void
+carport_simulator_set_command_delay_ms (CarportSimulator *self,
+                                        guint             ms)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  if (self->command_delay_ms == ms)
+    return;
+  self->command_delay_ms = ms;
+  for (guint i = 0; i < self->cars->len; i++)
+    carport_sim_car_set_command_delay_ms (g_ptr_array_index (self->cars, i), ms);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND_DELAY_MS]);
+}
+
+guint
+carport_simulator_get_command_delay_ms (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return self->command_delay_ms;
+}
+
+void
+carport_simulator_set_charge_rate (CarportSimulator *self,
+                                   double            percent_per_second)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  percent_per_second = CLAMP (percent_per_second, 0.0, 100.0);
+  if (self->charge_rate == percent_per_second)
+    return;
+  self->charge_rate = percent_per_second;
+  for (guint i = 0; i < self->cars->len; i++)
+    carport_sim_car_set_charge_rate (g_ptr_array_index (self->cars, i), percent_per_second);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_RATE]);
+}
+
+double
+carport_simulator_get_charge_rate (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0.0);
+
+  return self->charge_rate;
+}
+
+/**
+ * carport_simulator_add_fault:
+ * @endpoint: "*", an endpoint name, or a path suffix (see the header)
+ * @fault: what to do; copied
+ */
+void
+carport_simulator_add_fault (CarportSimulator      *self,
+                             const char            *endpoint,
+                             const CarportSimFault *fault)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+  g_return_if_fail (endpoint != NULL && *endpoint != '\0');
+  g_return_if_fail (fault != NULL);
+
+  g_ptr_array_add (self->faults, _carport_sim_fault_entry_new (endpoint, fault));
+}
+
+/**
+ * carport_simulator_add_fault_from_string:
+ * @spec: "ENDPOINT=KIND[:ARG…][:xN]", e.g. "battery-status=quota:x2",
+ *   "cockpit=error:err.func.wired.forbidden", "location=delay:3000"
+ *   (the syntax is in src/sim/README.md)
+ */
+gboolean
+carport_simulator_add_fault_from_string (CarportSimulator  *self,
+                                         const char        *spec,
+                                         GError           **error)
+{
+  CarportSimFaultEntry *entry;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  entry = _carport_sim_fault_entry_parse (spec, error);
+  if (entry == NULL)
+    return FALSE;
+  g_ptr_array_add (self->faults, entry);
+  return TRUE;
+}
+
+void
+carport_simulator_clear_faults (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  g_ptr_array_set_size (self->faults, 0);
+}
+
+/**
+ * carport_simulator_expire_login_tokens:
+ *
+ * Forgets every login token handed out so far: getJWT and getAccountInfo
+ * answer 403005 for them, so clients must log in with the password again.
+ * JWTs already minted stay good until they expire.
+ */
+void
+carport_simulator_expire_login_tokens (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_gigya_expire_login_tokens (self->gigya);
+}
+
+/**
+ * carport_simulator_set_require_tfa:
+ *
+ * With %TRUE, the next password logins answer 403101 until the email-code
+ * flow (§a.3) has been completed.
+ */
+void
+carport_simulator_set_require_tfa (CarportSimulator *self,
+                                   gboolean          require)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_gigya_set_require_tfa (self->gigya, require);
+}
+
+/**
+ * carport_simulator_get_last_tfa_code:
+ *
+ * Returns: (nullable): the 6-digit code last "emailed" by
+ *   accounts.tfa.email.sendVerificationCode
+ */
+const char *
+carport_simulator_get_last_tfa_code (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return carport_sim_gigya_get_last_tfa_code (self->gigya);
+}
+
+guint
+carport_simulator_get_request_count (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return self->request_count;
+}
+
+/**
+ * carport_simulator_dup_vins:
+ *
+ * Returns: (transfer full): the cars' VINs, in the order of the vehicle list
+ */
+char **
+carport_simulator_dup_vins (CarportSimulator *self)
+{
+  GStrvBuilder *builder;
+  char **vins;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->cars->len; i++)
+    g_strv_builder_add (builder, carport_sim_car_get_vin (g_ptr_array_index (self->cars, i)));
+  vins = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return vins;
+}
+
+/**
+ * carport_simulator_dup_car_state_json:
+ *
+ * Returns: (transfer full) (nullable): the simulated state of a car as a
+ *   JSON object (batteryLevel, plugged, charge, hvacOn, chargeMode, socMin,
+ *   socTarget, commands[]…), or %NULL for an unknown VIN
+ */
+char *
+carport_simulator_dup_car_state_json (CarportSimulator *self,
+                                      const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  car = find_car (self, vin);
+  return car != NULL ? carport_sim_car_dup_state_json (car) : NULL;
+}
+
+/**
+ * carport_simulator_get_battery_level:
+ *
+ * Returns: the level in percent as battery-status reports it, -1 for an
+ *   unknown VIN
+ */
+int
+carport_simulator_get_battery_level (CarportSimulator *self,
+                                     const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), -1);
+
+  car = find_car (self, vin);
+  return car != NULL ? carport_sim_car_get_battery_level (car) : -1;
+}
+
+gboolean
+carport_simulator_get_charging (CarportSimulator *self,
+                                const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  car = find_car (self, vin);
+  return car != NULL && carport_sim_car_get_charging (car);
+}
+
+gboolean
+carport_simulator_get_hvac_on (CarportSimulator *self,
+                               const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  car = find_car (self, vin);
+  return car != NULL && carport_sim_car_get_hvac_on (car);
+}
+
+/**
+ * carport_simulator_set_plugged:
+ *
+ * Plugs the car in or out, as its owner would. Plugging in starts a charge
+ * when the charge mode is "always".
+ *
+ * Returns: %FALSE for an unknown VIN
+ */
+gboolean
+carport_simulator_set_plugged (CarportSimulator *self,
+                               const char       *vin,
+                               gboolean          plugged)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  car = find_car (self, vin);
+  if (car == NULL)
+    return FALSE;
+  carport_sim_car_set_plugged (car, plugged);
+  return TRUE;
+}

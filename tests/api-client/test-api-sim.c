@@ -1,0 +1,294 @@
+/* test-api-sim.c — the Renault client against the whole-cloud simulator
+ * (src/sim), which writes the wire format on its own. */
+#include "config.h"
+
+#include <string.h>
+
+#include "carport-http.h"
+#include "carport-renault-auth.h"
+#include "carport-kamereon-client.h"
+#include "carport-renault-models.h"
+#include "carport-simulator.h"
+
+typedef struct {
+  CarportSimulator      *sim;
+  CarportHttp           *http;
+  CarportRenaultAuth    *auth;
+  CarportKamereonClient *client;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gigya = NULL;
+  g_autofree char *kamereon = NULL;
+
+  f->sim = carport_simulator_new ();
+  carport_simulator_set_command_delay_ms (f->sim, 200);
+  g_assert_true (carport_simulator_start (f->sim, 0, &error));
+  g_assert_no_error (error);
+
+  gigya = carport_simulator_get_gigya_url (f->sim);
+  kamereon = carport_simulator_get_kamereon_url (f->sim);
+  g_setenv ("CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
+  g_setenv ("CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
+
+  f->http = carport_http_new ();
+  f->auth = carport_renault_auth_new (f->http, carport_simulator_get_demo_locale (f->sim), &error);
+  g_assert_no_error (error);
+  f->client = carport_kamereon_client_new (CARPORT_AUTH_PROVIDER (f->auth), f->http,
+                                           carport_simulator_get_demo_locale (f->sim), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->client);
+  g_assert_finalize_object (f->auth);
+  g_assert_finalize_object (f->http);
+  carport_simulator_stop (f->sim);
+  g_clear_object (&f->sim);
+  g_unsetenv ("CARPORT_RENAULT_GIGYA_URL");
+  g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, flag_cb, &timed_out);
+
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  return *slot;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+login (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carport_auth_provider_login_async (CARPORT_AUTH_PROVIDER (f->auth),
+                                     carport_simulator_get_demo_email (f->sim),
+                                     carport_simulator_get_demo_password (f->sim),
+                                     NULL, result_cb, &result);
+  g_assert_true (carport_auth_provider_login_finish (CARPORT_AUTH_PROVIDER (f->auth),
+                                                     wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+list_vehicles (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *vehicles;
+
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vehicles);
+
+  return vehicles;
+}
+
+static void
+test_sim_everything (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_auto(GStrv) vins = carport_simulator_dup_vins (f->sim);
+  CarportVehicle *hvac_car = NULL;
+
+  login (f);
+  vehicles = list_vehicles (f);
+  g_assert_cmpuint (vehicles->len, ==, g_strv_length (vins));
+  g_assert_cmpuint (vehicles->len, ==, 6);
+
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *model = carport_vehicle_get_model_code (vehicle);
+
+      g_assert_true (g_strv_contains ((const char * const *) vins, carport_vehicle_get_vin (vehicle)));
+      g_assert_nonnull (model);
+      g_assert_cmpstr (model, !=, "");
+      g_assert_cmpuint (carport_vehicle_get_supported_endpoints (vehicle), ==,
+                        carport_renault_model_supported_endpoints (model));
+
+      carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, result_cb, &result);
+      g_assert_true (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+      g_assert_no_error (error);
+
+      for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
+        if (carport_vehicle_get_endpoint_error (vehicle, e) != NULL)
+          g_test_message ("%s %s: %s", carport_vehicle_get_vin (vehicle), model,
+                          carport_vehicle_get_endpoint_error (vehicle, e));
+
+      if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
+        g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (vehicle))));
+
+      if (hvac_car == NULL && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_HVAC_START))
+        hvac_car = vehicle;
+    }
+
+  /* Start the climate of one car and follow it to the end. */
+  g_assert_nonnull (hvac_car);
+  {
+    g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_HVAC_START,
+                                                             carport_vehicle_get_vin (hvac_car));
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    CarportCommandState state = CARPORT_COMMAND_STATE_PENDING;
+
+    carport_command_set_temperature_c (command, 21.0);
+    carport_kamereon_client_send_command_async (f->client, hvac_car, command, NULL, result_cb, &result);
+    g_assert_true (carport_kamereon_client_send_command_finish (f->client, wait_for (&result), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_PENDING);
+    g_assert_nonnull (carport_command_get_server_id (command));
+
+    for (guint attempt = 0; attempt < 50 && state == CARPORT_COMMAND_STATE_PENDING; attempt++)
+      {
+        g_clear_object (&result);
+        spin (100);
+        carport_kamereon_client_poll_command_async (f->client, command, NULL, result_cb, &result);
+        g_assert_true (carport_kamereon_client_poll_command_finish (f->client, wait_for (&result),
+                                                                    &state, &error));
+        g_assert_no_error (error);
+      }
+
+    g_assert_cmpint (state, ==, CARPORT_COMMAND_STATE_COMPLETED);
+    g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_COMPLETED);
+    g_assert_true (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (hvac_car)));
+  }
+}
+
+static void
+test_sim_tfa (Fixture       *f,
+              gconstpointer  data)
+{
+  CarportAuthProvider *auth = CARPORT_AUTH_PROVIDER (f->auth);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  const char *code;
+
+  carport_simulator_set_require_tfa (f->sim, TRUE);
+
+  carport_auth_provider_login_async (auth, carport_simulator_get_demo_email (f->sim),
+                                     carport_simulator_get_demo_password (f->sim),
+                                     NULL, result_cb, &result);
+  g_assert_false (carport_auth_provider_login_finish (auth, wait_for (&result), &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
+  g_assert_true (carport_auth_provider_get_needs_code (auth));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  code = carport_simulator_get_last_tfa_code (f->sim);
+  g_assert_nonnull (code);
+  carport_auth_provider_submit_code_async (auth, code, NULL, result_cb, &result);
+  g_assert_true (carport_auth_provider_submit_code_finish (auth, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (carport_auth_provider_get_needs_code (auth));
+
+  vehicles = list_vehicles (f);
+  g_assert_cmpuint (vehicles->len, >, 0);
+}
+
+static void
+test_sim_expired_login (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_autofree char *secret = NULL;
+
+  login (f);
+  carport_simulator_expire_login_tokens (f->sim);
+  carport_auth_provider_invalidate_token (CARPORT_AUTH_PROVIDER (f->auth));
+
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
+  g_assert_null (vehicles);
+  secret = carport_auth_provider_dup_refresh_secret (CARPORT_AUTH_PROVIDER (f->auth));
+  g_assert_null (secret);
+}
+
+static void
+test_sim_quota_fault (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CarportSimFault fault = { .kind = CARPORT_SIM_FAULT_QUOTA };
+  CarportVehicle *vehicle = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  login (f);
+  vehicles = list_vehicles (f);
+  for (guint i = 0; i < vehicles->len && vehicle == NULL; i++)
+    if (carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_BATTERY_STATUS) &&
+        carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_COCKPIT))
+      vehicle = g_ptr_array_index (vehicles, i);
+  g_assert_nonnull (vehicle);
+
+  carport_simulator_add_fault (f->sim, "battery-status", &fault);
+  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, result_cb, &result);
+  g_assert_true (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_null (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT));
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/api-sim/everything", Fixture, NULL, fixture_setup, test_sim_everything, fixture_teardown);
+  g_test_add ("/api-sim/tfa", Fixture, NULL, fixture_setup, test_sim_tfa, fixture_teardown);
+  g_test_add ("/api-sim/expired-login", Fixture, NULL, fixture_setup, test_sim_expired_login, fixture_teardown);
+  g_test_add ("/api-sim/quota-fault", Fixture, NULL, fixture_setup, test_sim_quota_fault, fixture_teardown);
+
+  return g_test_run ();
+}

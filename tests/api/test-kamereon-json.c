@@ -1,0 +1,1206 @@
+/* test-kamereon-json.c — Gigya/Kamereon response checking and parsers.
+ *
+ * The fixtures in fixtures/ are written from docs/api-renault.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "carport-kamereon-json.h"
+#include "carport-renault-models.h"
+
+#define TEST_VIN "VF1TEST0000000042"
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static GBytes *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static GBytes *
+bytes_from_string (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static JsonNode *
+parse_fixture (const char *name)
+{
+  g_autoptr(GBytes) body = load_fixture (name);
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  root = carport_kamereon_parse_response (200, body, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+
+  return root;
+}
+
+static CarportVehicle *
+vehicle_new (const char    *model_code,
+             CarportEnergy  energy)
+{
+  CarportVehicle *vehicle = carport_vehicle_new (TEST_VIN);
+
+  if (model_code != NULL)
+    carport_vehicle_set_model_code (vehicle, model_code);
+  carport_vehicle_set_energy (vehicle, energy);
+
+  return vehicle;
+}
+
+static void
+parse_endpoint_fixture (CarportVehicle  *vehicle,
+                        CarportEndpoint  endpoint,
+                        const char      *name)
+{
+  g_autoptr(JsonNode) root = parse_fixture (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error));
+  g_assert_no_error (error);
+}
+
+static void
+parse_endpoint_string (CarportVehicle  *vehicle,
+                       CarportEndpoint  endpoint,
+                       const char      *json)
+{
+  g_autoptr(GBytes) body = bytes_from_string (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = carport_kamereon_parse_response (200, body, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_time (GDateTime  *when,
+             const char *expected_utc)
+{
+  g_autofree char *text = NULL;
+
+  if (expected_utc == NULL)
+    {
+      g_assert_null (when);
+      return;
+    }
+
+  g_assert_nonnull (when);
+  text = carport_format_iso8601_utc (when);
+  g_assert_cmpstr (text, ==, expected_utc);
+}
+
+static void
+assert_unknown (double value)
+{
+  g_assert_true (isnan (value));
+}
+
+static CarportSchedule *
+schedule_at (GListModel *model,
+             guint       position)
+{
+  CarportSchedule *schedule = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (schedule);
+  /* The model keeps a reference: return a borrowed pointer. */
+  g_object_unref (schedule);
+  return schedule;
+}
+
+static void
+assert_schedule (CarportSchedule     *schedule,
+                 int                  id,
+                 CarportScheduleKind  kind,
+                 gboolean             activated,
+                 guint                days,
+                 const char          *start,
+                 gboolean             utc,
+                 int                  duration)
+{
+  g_assert_cmpint (carport_schedule_get_id (schedule), ==, id);
+  g_assert_cmpint (carport_schedule_get_kind (schedule), ==, kind);
+  g_assert_cmpint (carport_schedule_get_activated (schedule), ==, activated);
+  g_assert_cmpuint (carport_schedule_get_days (schedule), ==, days);
+  g_assert_cmpstr (carport_schedule_get_start_time (schedule), ==, start);
+  if (start != NULL)
+    g_assert_cmpint (carport_schedule_get_start_time_is_utc (schedule), ==, utc);
+  g_assert_cmpint (carport_schedule_get_duration_minutes (schedule), ==, duration);
+}
+
+#define DAY(d) (1u << CARPORT_WEEKDAY_ ## d)
+#define WEEKDAYS (DAY (MONDAY) | DAY (TUESDAY) | DAY (WEDNESDAY) | DAY (THURSDAY) | DAY (FRIDAY))
+
+/* ------------------------------------------------------------------------ */
+/* battery-status                                                            */
+
+static void
+test_battery_zoe_ph1_unplugged (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X101VE", CARPORT_ENERGY_ELECTRIC);
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS,
+                          "battery-status.zoe-ph1-unplugged.json");
+
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 42);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 97);
+  assert_unknown (carport_battery_get_temperature_c (battery));
+  /* 0 kWh means unknown. */
+  assert_unknown (carport_battery_get_available_energy_kwh (battery));
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
+  /* −1.0 with plugStatus 0 is "not charging" on a ZE40. */
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  assert_unknown (carport_battery_get_charging_power_kw (battery));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  /* +02:00 offset, normalised to UTC. */
+  assert_time (carport_battery_get_updated (battery), "2023-05-04T05:08:09Z");
+}
+
+static void
+test_battery_charging_watts (void)
+{
+  g_autoptr(CarportVehicle) zoe = vehicle_new ("X101VE", CARPORT_ENERGY_ELECTRIC);
+  g_autoptr(CarportVehicle) zoe2 = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportBattery *battery = carport_vehicle_get_battery (zoe);
+
+  parse_endpoint_fixture (zoe, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 67);
+  g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 17);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 180);
+  g_assert_cmpfloat (carport_battery_get_available_energy_kwh (battery), ==, 22);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
+  /* ZOE phase 1 reports watts. */
+  g_assert_cmpfloat_with_epsilon (carport_battery_get_charging_power_kw (battery), 6.6, 1e-9);
+  assert_time (carport_battery_get_updated (battery), "2023-06-01T22:15:00Z");
+
+  /* Other models report kW as they are. */
+  parse_endpoint_fixture (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
+  g_assert_cmpfloat (carport_battery_get_charging_power_kw (carport_vehicle_get_battery (zoe2)), ==, 6600);
+}
+
+static void
+test_battery_quirks (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("R5E1VE", CARPORT_ENERGY_ELECTRIC);
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.quirks.json");
+
+  /* Numeric strings are numbers. */
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 73);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 210.5);
+  g_assert_cmpfloat (carport_battery_get_available_energy_kwh (battery), ==, 18.5);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_WAITING_PLANNED);
+  /* Wrong types, null and bad dates are missing. */
+  assert_unknown (carport_battery_get_temperature_c (battery));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  assert_unknown (carport_battery_get_charging_power_kw (battery));
+  assert_time (carport_battery_get_updated (battery), NULL);
+}
+
+static void
+test_battery_v2l (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("R5E1VE", CARPORT_ENERGY_ELECTRIC);
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.v2l.json");
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 81);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNKNOWN);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_V2L_CONNECTED);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 0);
+  assert_time (carport_battery_get_updated (battery), "2025-09-10T11:12:13Z");
+}
+
+static void
+test_battery_missing_fields (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new (NULL, CARPORT_ENERGY_NONE);
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+
+  /* A full report first, then a sparse one: what is missing is unknown again. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.minimal.json");
+
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 12);
+  assert_unknown (carport_battery_get_range_km (battery));
+  assert_unknown (carport_battery_get_temperature_c (battery));
+  assert_unknown (carport_battery_get_available_energy_kwh (battery));
+  assert_unknown (carport_battery_get_charging_power_kw (battery));
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NONE);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  assert_time (carport_battery_get_updated (battery), NULL);
+
+  /* "data" without attributes: everything unknown, no error. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "no-attributes.json");
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, -1);
+}
+
+static void
+test_battery_charging_codes (void)
+{
+  static const struct {
+    const char *status;
+    int plug;
+    CarportChargingState expected;
+  } cases[] = {
+    { "0.0", 1, CARPORT_CHARGING_STATE_NOT_CHARGING },
+    { "0", 0, CARPORT_CHARGING_STATE_NOT_CHARGING },
+    { "0.1", 1, CARPORT_CHARGING_STATE_WAITING_PLANNED },
+    { "0.2", 1, CARPORT_CHARGING_STATE_ENDED },
+    { "0.3", 1, CARPORT_CHARGING_STATE_WAITING_CURRENT },
+    { "0.30000001", 1, CARPORT_CHARGING_STATE_WAITING_CURRENT },
+    { "0.4", 1, CARPORT_CHARGING_STATE_FLAP_OPEN },
+    { "1.0", 1, CARPORT_CHARGING_STATE_CHARGING },
+    { "1", 1, CARPORT_CHARGING_STATE_CHARGING },
+    { "-1.0", 1, CARPORT_CHARGING_STATE_ERROR },
+    { "-1.0", 0, CARPORT_CHARGING_STATE_NOT_CHARGING },
+    { "-1.1", 1, CARPORT_CHARGING_STATE_UNAVAILABLE },
+    { "-1.3", 1, CARPORT_CHARGING_STATE_V2G_WAITING },
+    { "-1.4", 1, CARPORT_CHARGING_STATE_V2L_CONNECTED },
+    { "-1.5", 1, CARPORT_CHARGING_STATE_V2G_DISCHARGING },
+    { "-1.6", 1, CARPORT_CHARGING_STATE_V2G_CHARGING },
+    { "0.7", 1, CARPORT_CHARGING_STATE_UNKNOWN },
+    { "42", 1, CARPORT_CHARGING_STATE_UNKNOWN },
+    { "\"1.0\"", 1, CARPORT_CHARGING_STATE_CHARGING },
+    { "\"abc\"", 1, CARPORT_CHARGING_STATE_NONE },
+  };
+  static const struct {
+    const char *plug;
+    CarportPlugState expected;
+  } plugs[] = {
+    { "0", CARPORT_PLUG_STATE_UNPLUGGED },
+    { "1", CARPORT_PLUG_STATE_PLUGGED },
+    { "1.0", CARPORT_PLUG_STATE_PLUGGED },
+    { "-1", CARPORT_PLUG_STATE_ERROR },
+    { "-2147483648", CARPORT_PLUG_STATE_UNKNOWN },
+    { "3", CARPORT_PLUG_STATE_UNKNOWN },
+    { "null", CARPORT_PLUG_STATE_NONE },
+    { "[1]", CARPORT_PLUG_STATE_NONE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+      g_autofree char *json = g_strdup_printf ("{\"data\":{\"attributes\":{\"plugStatus\":%d,\"chargingStatus\":%s}}}",
+                                               cases[i].plug, cases[i].status);
+
+      parse_endpoint_string (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, json);
+      g_assert_cmpint (carport_battery_get_charging (carport_vehicle_get_battery (vehicle)), ==, cases[i].expected);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (plugs); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+      g_autofree char *json = g_strdup_printf ("{\"data\":{\"attributes\":{\"plugStatus\":%s}}}", plugs[i].plug);
+
+      parse_endpoint_string (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, json);
+      g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (vehicle)), ==, plugs[i].expected);
+    }
+}
+
+static void
+test_endpoint_bad_shape (void)
+{
+  static const char * const bodies[] = {
+    "{}",
+    "{\"data\":[]}",
+    "{\"data\":\"x\"}",
+    "[1,2]",
+    "{\"data\":{\"attributes\":[1]}}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+      g_autoptr(GBytes) body = bytes_from_string (bodies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = carport_kamereon_parse_response (200, body, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (carport_kamereon_parse_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT, root, &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* cockpit, location, hvac-status, lock-status, pressure, res-state          */
+
+static void
+test_cockpit (void)
+{
+  g_autoptr(CarportVehicle) fuel = vehicle_new ("XJB1SU", CARPORT_ENERGY_FUEL);
+  g_autoptr(CarportVehicle) ev = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  g_autoptr(CarportVehicle) phev = vehicle_new ("XJB1SU", CARPORT_ENERGY_PLUG_IN_HYBRID);
+  CarportCockpit *cockpit = carport_vehicle_get_cockpit (fuel);
+
+  parse_endpoint_fixture (fuel, CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json");
+  g_assert_cmpfloat (carport_cockpit_get_mileage_km (cockpit), ==, 12345.6);
+  g_assert_cmpfloat (carport_cockpit_get_fuel_range_km (cockpit), ==, 420);
+  g_assert_cmpfloat (carport_cockpit_get_fuel_litres (cockpit), ==, 31.5);
+  assert_time (carport_cockpit_get_updated (cockpit), "2024-02-03T04:05:06Z");
+
+  /* Fuel fields at 0 on an EV are unknown… */
+  cockpit = carport_vehicle_get_cockpit (ev);
+  parse_endpoint_fixture (ev, CARPORT_ENDPOINT_COCKPIT, "cockpit.ev.json");
+  g_assert_cmpfloat (carport_cockpit_get_mileage_km (cockpit), ==, 877);
+  assert_unknown (carport_cockpit_get_fuel_range_km (cockpit));
+  assert_unknown (carport_cockpit_get_fuel_litres (cockpit));
+  assert_time (carport_cockpit_get_updated (cockpit), NULL);
+
+  /* …but a real empty tank elsewhere. */
+  cockpit = carport_vehicle_get_cockpit (phev);
+  parse_endpoint_fixture (phev, CARPORT_ENDPOINT_COCKPIT, "cockpit.ev.json");
+  g_assert_cmpfloat (carport_cockpit_get_fuel_range_km (cockpit), ==, 0);
+  g_assert_cmpfloat (carport_cockpit_get_fuel_litres (cockpit), ==, 0);
+}
+
+static void
+test_location (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportLocation *location = carport_vehicle_get_location (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_LOCATION, "location.json");
+  g_assert_cmpfloat (carport_location_get_latitude (location), ==, 45.764);
+  g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8357);
+  assert_time (carport_location_get_updated (location), "2024-07-14T08:00:00Z");
+
+  /* Out of range, or only one coordinate: unknown. */
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCATION,
+                         "{\"data\":{\"attributes\":{\"gpsLatitude\":123.0,\"gpsLongitude\":4.0}}}");
+  assert_unknown (carport_location_get_latitude (location));
+  assert_unknown (carport_location_get_longitude (location));
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCATION,
+                         "{\"data\":{\"attributes\":{\"gpsLatitude\":\"48.5\"}}}");
+  assert_unknown (carport_location_get_latitude (location));
+}
+
+static void
+test_hvac_status (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("R5E1VE", CARPORT_ENERGY_ELECTRIC);
+  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json");
+  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_ON);
+  g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, 12.5);
+  g_assert_cmpfloat (carport_climate_get_inside_c (climate), ==, 19.0);
+  g_assert_cmpfloat (carport_climate_get_soc_threshold_percent (climate), ==, 35);
+  assert_time (carport_climate_get_next_start (climate), "2024-11-02T06:30:00Z");
+  assert_time (carport_climate_get_updated (climate), "2024-11-01T18:20:00Z");
+
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
+                         "{\"data\":{\"attributes\":{\"hvacStatus\":\"OFF\",\"externalTemperature\":\"-3.5\"}}}");
+  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
+  g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, -3.5);
+  assert_unknown (carport_climate_get_inside_c (climate));
+  assert_unknown (carport_climate_get_soc_threshold_percent (climate));
+  assert_time (carport_climate_get_next_start (climate), NULL);
+
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
+                         "{\"data\":{\"attributes\":{\"hvacStatus\":\"pending\"}}}");
+  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_NONE);
+}
+
+static void
+test_lock_status (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json");
+  g_assert_cmpint (carport_locks_get_state (locks), ==, CARPORT_LOCK_STATE_UNLOCKED);
+  g_assert_cmpint (carport_locks_get_driver (locks), ==, CARPORT_OPENING_STATE_OPEN);
+  g_assert_cmpint (carport_locks_get_passenger (locks), ==, CARPORT_OPENING_STATE_CLOSED);
+  g_assert_cmpint (carport_locks_get_rear_left (locks), ==, CARPORT_OPENING_STATE_CLOSED);
+  g_assert_cmpint (carport_locks_get_rear_right (locks), ==, CARPORT_OPENING_STATE_CLOSED);
+  g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_CLOSED);
+  assert_time (carport_locks_get_updated (locks), "2024-04-04T04:04:04Z");
+
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCK_STATUS,
+                         "{\"data\":{\"attributes\":{\"lockStatus\":\"locked\",\"hatchStatus\":7}}}");
+  g_assert_cmpint (carport_locks_get_state (locks), ==, CARPORT_LOCK_STATE_LOCKED);
+  g_assert_cmpint (carport_locks_get_driver (locks), ==, CARPORT_OPENING_STATE_NONE);
+  g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_NONE);
+}
+
+static void
+test_pressure (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_PRESSURE, "pressure.json");
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_front_left_bar (tyres), 2.30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_front_right_bar (tyres), 2.35, 1e-9);
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_rear_left_bar (tyres), 2.50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_rear_right_bar (tyres), 2.48, 1e-9);
+
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_PRESSURE,
+                         "{\"data\":{\"attributes\":{\"flPressure\":0,\"frPressure\":\"2600\"}}}");
+  assert_unknown (carport_tyres_get_front_left_bar (tyres));
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_front_right_bar (tyres), 2.6, 1e-9);
+  assert_unknown (carport_tyres_get_rear_left_bar (tyres));
+}
+
+static void
+test_res_state (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_RES_STATE, "res-state.json");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Charge settings                                                           */
+
+static void
+test_charge_mode (void)
+{
+  static const struct {
+    const char *value;
+    CarportChargeMode expected;
+  } cases[] = {
+    { "always", CARPORT_CHARGE_MODE_ALWAYS },
+    { "always_charging", CARPORT_CHARGE_MODE_ALWAYS },
+    { "scheduled", CARPORT_CHARGE_MODE_SCHEDULED },
+    { "schedule_mode", CARPORT_CHARGE_MODE_SCHEDULED },
+    { "delayed", CARPORT_CHARGE_MODE_DELAYED },
+    { "eco", CARPORT_CHARGE_MODE_NONE },
+  };
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X101VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGE_MODE, "charge-mode.json");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"data\":{\"attributes\":{\"chargeMode\":\"%s\"}}}", cases[i].value);
+
+      parse_endpoint_string (vehicle, CARPORT_ENDPOINT_CHARGE_MODE, json);
+      g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, cases[i].expected);
+    }
+}
+
+static void
+test_charging_settings (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  GListModel *schedules = carport_charge_settings_get_schedules (settings);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.scheduled.json");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
+  assert_time (carport_charge_settings_get_updated (settings), "2024-03-03T03:03:03Z");
+
+  /* Schedule 1 has two groups of days; 2 one day; 3 none. */
+  g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 4);
+  assert_schedule (schedule_at (schedules, 0), 1, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                   WEEKDAYS, "21:30", TRUE, 480);
+  assert_schedule (schedule_at (schedules, 1), 1, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                   DAY (SATURDAY) | DAY (SUNDAY), "23:00", TRUE, 300);
+  assert_schedule (schedule_at (schedules, 2), 2, CARPORT_SCHEDULE_KIND_CHARGE, FALSE,
+                   DAY (TUESDAY), "01:00", TRUE, 60);
+  assert_schedule (schedule_at (schedules, 3), 3, CARPORT_SCHEDULE_KIND_CHARGE, FALSE,
+                   0, NULL, TRUE, -1);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.delayed.json");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_DELAYED);
+  g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 0);
+  assert_time (carport_charge_settings_get_updated (settings), "2024-03-04T10:00:00Z");
+}
+
+static void
+test_charge_schedule_calendar (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X101VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  GListModel *schedules = carport_charge_settings_get_schedules (settings);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE, "charge-schedule.calendar.json");
+  g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 2);
+  assert_schedule (schedule_at (schedules, 0), 1, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                   DAY (MONDAY) | DAY (TUESDAY), "22:30", TRUE, 420);
+  assert_schedule (schedule_at (schedules, 1), 2, CARPORT_SCHEDULE_KIND_CHARGE, FALSE,
+                   DAY (SATURDAY), "01:00", TRUE, 240);
+}
+
+static void
+test_hvac_settings (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  GListModel *schedules = carport_charge_settings_get_schedules (settings);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.scheduled.json");
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_HVAC_SETTINGS, "hvac-settings.json");
+
+  /* The charge programmes stay; the climate ones come after them. */
+  g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 4 + 3);
+  assert_schedule (schedule_at (schedules, 4), 1, CARPORT_SCHEDULE_KIND_CLIMATE, TRUE,
+                   DAY (MONDAY) | DAY (WEDNESDAY), "06:45", TRUE, -1);
+  assert_schedule (schedule_at (schedules, 5), 1, CARPORT_SCHEDULE_KIND_CLIMATE, TRUE,
+                   DAY (FRIDAY), "07:30", TRUE, -1);
+  assert_schedule (schedule_at (schedules, 6), 2, CARPORT_SCHEDULE_KIND_CLIMATE, FALSE,
+                   0, NULL, TRUE, -1);
+  /* The charge mode is not the hvac mode. */
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
+}
+
+static void
+test_ev_settings (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("R5E1VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  GListModel *schedules = carport_charge_settings_get_schedules (settings);
+  guint n;
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_EV_SETTINGS, "ev-settings.json");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
+  assert_time (carport_charge_settings_get_updated (settings), "2025-01-02T03:04:05Z");
+
+  n = g_list_model_get_n_items (schedules);
+  g_assert_cmpuint (n, ==, 3);
+  /* Local times, one entry per programme; charge family first. */
+  assert_schedule (schedule_at (schedules, 0), 1, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                   WEEKDAYS, "06:45", FALSE, -1);
+  assert_schedule (schedule_at (schedules, 1), 3, CARPORT_SCHEDULE_KIND_CHARGE_AND_CLIMATE, TRUE,
+                   DAY (SUNDAY), "08:00", FALSE, -1);
+  assert_schedule (schedule_at (schedules, 2), 2, CARPORT_SCHEDULE_KIND_CLIMATE, FALSE,
+                   DAY (SATURDAY), "07:15", FALSE, -1);
+
+  /* "ALWAYS", in any case, and no programmes. */
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_EV_SETTINGS, "{\"chargeModeRq\":\"ALWAYS\",\"programs\":[]}");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_ALWAYS);
+  /* The charge family is replaced; preconditioning programmes stay until
+   * hvac-settings or a non-empty list replaces them. */
+  g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 1);
+
+  /* The same document, asked as "charge-schedule" for KCM models. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE, "ev-settings.json");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
+}
+
+static void
+test_soc_levels (void)
+{
+  g_autoptr(CarportVehicle) vehicle = vehicle_new ("R5E1VE", CARPORT_ENERGY_ELECTRIC);
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "soc-levels.json");
+  g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 25);
+  g_assert_cmpint (carport_charge_settings_get_soc_target_percent (settings), ==, 90);
+  assert_time (carport_charge_settings_get_updated (settings), "2025-02-03T04:05:06Z");
+
+  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "{\"socMin\":\"30\",\"socTarget\":140}");
+  g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 30);
+  g_assert_cmpint (carport_charge_settings_get_soc_target_percent (settings), ==, -1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+
+static void
+assert_kamereon_error (guint            status,
+                       GBytes          *body,
+                       int              expected,
+                       const char      *detail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = carport_kamereon_parse_response (status, body, &error);
+
+  g_assert_null (root);
+  g_assert_error (error, CARPORT_API_ERROR, expected);
+  g_assert_nonnull (error->message);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_assert_null (strchr (error->message, '\n'));
+  if (detail != NULL && strstr (error->message, detail) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, detail);
+}
+
+static void
+test_errors_fixtures (void)
+{
+  static const struct {
+    const char *file;
+    guint status;
+    int expected;
+    const char *detail;
+  } cases[] = {
+    { "errors/forbidden.json", 403, CARPORT_API_ERROR_FORBIDDEN, "The access is forbidden" },
+    { "errors/access-denied-nested.json", 403, CARPORT_API_ERROR_ACCESS_DENIED,
+      "Not supported Operation not supported for this can (T4VS)" },
+    { "errors/invalid-date.json", 400, CARPORT_API_ERROR_INVALID_INPUT,
+      "/data/attributes/startDateTime must be a future date" },
+    { "errors/in-progress.json", 409, CARPORT_API_ERROR_IN_PROGRESS, "CHARGE_MODE is already in progress" },
+    { "errors/quota.json", 429, CARPORT_API_ERROR_QUOTA_LIMIT, "quota" },
+    { "errors/privacy.json", 403, CARPORT_API_ERROR_PRIVACY_MODE, "Privacy mode" },
+    { "errors/not-supported.json", 501, CARPORT_API_ERROR_NOT_SUPPORTED, "not technically supported" },
+    { "errors/upstream.json", 500, CARPORT_API_ERROR_UPSTREAM, "Invalid response from the upstream server" },
+    { "errors/proxy.json", 502, CARPORT_API_ERROR_UPSTREAM, "Failed to forward" },
+    { "errors/not-found.json", 404, CARPORT_API_ERROR_NOT_FOUND, "Resource not found" },
+    { "errors/unauthorized.json", 401, CARPORT_API_ERROR_UNAUTHORIZED, NULL },
+    { "errors/integer-code.json", 404, CARPORT_API_ERROR_NOT_FOUND, "There is no data for this vin and uid" },
+    { "errors/integer-code.json", 200, CARPORT_API_ERROR_NOT_FOUND, NULL },
+    { "errors/integer-nested.json", 400, CARPORT_API_ERROR_NOT_FOUND, "There is no data" },
+    { "errors/unknown-code.json", 200, CARPORT_API_ERROR_FAILED, "err.func.something.new: Something unexpected happened" },
+    { "errors/unknown-code.json", 503, CARPORT_API_ERROR_SERVER, "Something unexpected" },
+    { "errors/gateway-access-denied.json", 403, CARPORT_API_ERROR_API_KEY, "access_denied" },
+    { "errors/bad-gateway.html", 502, CARPORT_API_ERROR_INVALID_RESPONSE, "502" },
+    { "errors/bad-gateway.html", 200, CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { "errors/truncated.json", 200, CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    /* An error body wins over a 200. */
+    { "errors/forbidden.json", 200, CARPORT_API_ERROR_FORBIDDEN, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = load_fixture (cases[i].file);
+
+      g_test_message ("%s (HTTP %u)", cases[i].file, cases[i].status);
+      assert_kamereon_error (cases[i].status, body, cases[i].expected, cases[i].detail);
+    }
+}
+
+static void
+test_errors_inline (void)
+{
+  static const struct {
+    guint status;
+    const char *body;
+    int expected;
+    const char *detail;
+  } cases[] = {
+    /* Integer codes at the top level. */
+    { 409, "{\"errors\":[{\"errorCode\":409001,\"errorMessage\":\"busy\"}]}", CARPORT_API_ERROR_IN_PROGRESS, "busy" },
+    { 403, "{\"errors\":[{\"errorCode\":403,\"errorMessage\":\"denied\"}]}", CARPORT_API_ERROR_ACCESS_DENIED, "denied" },
+    /* messages[].code when errors[] has no code. */
+    { 429, "{\"messages\":[{\"code\":\"err.func.wired.overloaded\",\"message\":\"slow down\"}],\"errors\":[{\"errorMessage\":\"x\"}]}",
+      CARPORT_API_ERROR_QUOTA_LIMIT, NULL },
+    /* Codes seen in the wild beyond renault-api's table. */
+    { 404, "{\"errors\":[{\"errorCode\":\"err.func.wired.not-found\",\"errorMessage\":\"The specified url does not exist\"}]}",
+      CARPORT_API_ERROR_NOT_FOUND, "url does not exist" },
+    { 200, "{\"errors\":[{\"errorCode\":\"err.func.wired.empty-vehicle-link\",\"errorMessage\":\"No vehicle in garage\"}]}",
+      CARPORT_API_ERROR_NO_VEHICLES, NULL },
+    { 400, "{\"errors\":[{\"errorCode\":\"400001\",\"errorMessage\":\"The vehicle does not have a GDC gateway\"}]}",
+      CARPORT_API_ERROR_NOT_SUPPORTED, NULL },
+    { 502, "{\"errors\":[{\"errorCode\":\"err.tech.502\",\"errorMessage\":\"{\\\"errors\\\":[{\\\"code\\\":\\\"gateway.processing\\\",\\\"detail\\\":\\\"vnext error http_code=403\\\"}]}\"}]}",
+      CARPORT_API_ERROR_UPSTREAM, "vnext error http_code=403" },
+    /* Several nested errors are joined with ", ". */
+    { 400, "{\"errors\":[{\"errorCode\":\"err.func.400\",\"errorMessage\":\"{\\\"errors\\\":[{\\\"detail\\\":\\\"one\\\"},{\\\"title\\\":\\\"two\\\",\\\"detail\\\":\\\"three\\\"}]}\"}]}",
+      CARPORT_API_ERROR_INVALID_INPUT, "(one, two three)" },
+    /* Broken JSON in the message: shown as it is. */
+    { 400, "{\"errors\":[{\"errorCode\":\"err.func.400\",\"errorMessage\":\"{not json\"}]}",
+      CARPORT_API_ERROR_INVALID_INPUT, "{not json" },
+    /* An unknown code is refined by the nested one. */
+    { 403, "{\"errors\":[{\"errorCode\":\"err.func.other\",\"errorMessage\":\"{\\\"errors\\\":[{\\\"code\\\":\\\"403011\\\",\\\"detail\\\":\\\"can C1A\\\"}]}\"}]}",
+      CARPORT_API_ERROR_ACCESS_DENIED, "can C1A" },
+    /* HTTP statuses without bodies. */
+    { 401, "", CARPORT_API_ERROR_UNAUTHORIZED, "401" },
+    { 403, "", CARPORT_API_ERROR_API_KEY, "403" },
+    { 404, "", CARPORT_API_ERROR_NOT_FOUND, "404" },
+    { 429, "", CARPORT_API_ERROR_QUOTA_LIMIT, "429" },
+    { 500, "", CARPORT_API_ERROR_SERVER, "500" },
+    { 502, "", CARPORT_API_ERROR_SERVER, "502" },
+    { 503, "   \n", CARPORT_API_ERROR_SERVER, "503" },
+    { 200, "", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    /* HTTP statuses with bodies that say nothing more. */
+    { 401, "{}", CARPORT_API_ERROR_UNAUTHORIZED, NULL },
+    { 403, "{\"message\":\"Forbidden\"}", CARPORT_API_ERROR_API_KEY, "Forbidden" },
+    { 404, "{\"errors\":[]}", CARPORT_API_ERROR_NOT_FOUND, NULL },
+    { 429, "<html>Too Many Requests</html>", CARPORT_API_ERROR_QUOTA_LIMIT, NULL },
+    { 500, "{\"data\":{}}", CARPORT_API_ERROR_SERVER, NULL },
+    { 500, "<html><body>oops</body></html>", CARPORT_API_ERROR_INVALID_RESPONSE, "500" },
+    { 503, "Service Unavailable", CARPORT_API_ERROR_INVALID_RESPONSE, "503" },
+    { 418, "{}", CARPORT_API_ERROR_FAILED, "418" },
+    /* Not JSON, or JSON of the wrong kind. */
+    { 200, "\"just a string\"", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "42", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "null", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "{\"a\":1} trailing", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "[1, 2", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "{\"a\":\"\xff\xfe\"}", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    /* The old gateway shape. */
+    { 403, "{\"error\":\"access_denied\"}", CARPORT_API_ERROR_API_KEY, NULL },
+    { 401, "{\"error\":\"invalid_token\",\"error_description\":\"expired\"}", CARPORT_API_ERROR_UNAUTHORIZED, "expired" },
+    { 500, "{\"error\":\"boom\"}", CARPORT_API_ERROR_SERVER, "boom" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = bytes_from_string (cases[i].body);
+
+      g_test_message ("HTTP %u: %s", cases[i].status, cases[i].body);
+      assert_kamereon_error (cases[i].status, body, cases[i].expected, cases[i].detail);
+    }
+}
+
+static void
+test_errors_message_format (void)
+{
+  g_autoptr(GBytes) body = load_fixture ("errors/forbidden.json");
+  g_autoptr(GBytes) long_body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"errors\":[{\"errorCode\":\"err.func.wired.forbidden\",\"errorMessage\":\"");
+
+  root = carport_kamereon_parse_response (403, body, &error);
+  g_assert_null (root);
+  g_assert_cmpstr (error->message, ==, "This car does not offer this feature (The access is forbidden).");
+  g_clear_error (&error);
+
+  /* Long server messages are cut; white space and control characters folded. */
+  g_string_append (json, "line one\\nline\\ttwo ");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (json, "0123456789");
+  g_string_append (json, "\"}]}");
+  long_body = g_bytes_new (json->str, json->len);
+  root = carport_kamereon_parse_response (403, long_body, &error);
+  g_assert_null (root);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "(line one line two 0123"));
+  g_assert_nonnull (strstr (error->message, "…)."));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 320);
+}
+
+static void
+test_response_success (void)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *data;
+
+  /* A top-level array is wrapped as {"data": […]}. */
+  body = bytes_from_string ("  [ {\"a\": 1}, {\"a\": 2} ]");
+  root = carport_kamereon_parse_response (200, body, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  data = json_object_get_array_member (json_node_get_object (root), "data");
+  g_assert_cmpuint (json_array_get_length (data), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&body, g_bytes_unref);
+
+  /* A byte order mark is skipped. */
+  body = bytes_from_string ("\xEF\xBB\xBF{\"data\":{\"id\":\"x\"}}");
+  root = carport_kamereon_parse_response (200, body, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* 204 without a body is fine. */
+  root = carport_kamereon_parse_response (204, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* An empty errors[] is no error. */
+  g_clear_pointer (&body, g_bytes_unref);
+  body = bytes_from_string ("{\"errors\":[],\"data\":{}}");
+  root = carport_kamereon_parse_response (201, body, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Gigya                                                                     */
+
+static void
+test_gigya (void)
+{
+  static const struct {
+    const char *file;
+    guint status;
+    int expected;
+  } errors[] = {
+    { "gigya/login.403042.json", 200, CARPORT_API_ERROR_INVALID_CREDENTIALS },
+    { "gigya/login.403101.json", 200, CARPORT_API_ERROR_TFA_REQUIRED },
+    { "gigya/get_jwt.403005.json", 200, CARPORT_API_ERROR_LOGIN_EXPIRED },
+    { "gigya/get_jwt.403013.json", 403, CARPORT_API_ERROR_LOGIN_EXPIRED },
+  };
+  static const struct {
+    guint status;
+    const char *body;
+    int expected;
+    const char *detail;
+  } inline_errors[] = {
+    { 200, "", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "<html></html>", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 500, "oops", CARPORT_API_ERROR_INVALID_RESPONSE, "500" },
+    { 200, "{\"errorCode\":", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "[]", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
+    { 200, "{\"errorCode\":400006,\"errorMessage\":\"Invalid parameter value\"}", CARPORT_API_ERROR_FAILED,
+      "400006: Invalid parameter value" },
+    { 200, "{\"errorCode\":403007,\"errorMessage\":\"Invalid namespace\"}", CARPORT_API_ERROR_API_KEY, NULL },
+    { 401, "{\"errorCode\":0}", CARPORT_API_ERROR_LOGIN_EXPIRED, NULL },
+    { 503, "{\"errorCode\":0}", CARPORT_API_ERROR_SERVER, NULL },
+  };
+  g_autoptr(GBytes) body = load_fixture ("gigya/login.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *session;
+
+  /* Content-Type is not looked at; the body decides. */
+  root = carport_gigya_parse_response (200, body, &error);
+  g_assert_no_error (error);
+  session = json_object_get_object_member (json_node_get_object (root), "sessionInfo");
+  g_assert_cmpstr (json_object_get_string_member (session, "cookieValue"), ==, "login-token-test");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_autoptr(GBytes) error_body = load_fixture (errors[i].file);
+      g_autoptr(JsonNode) error_root = NULL;
+
+      error_root = carport_gigya_parse_response (errors[i].status, error_body, &error);
+      g_assert_null (error_root);
+      g_assert_error (error, CARPORT_API_ERROR, errors[i].expected);
+      g_clear_error (&error);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (inline_errors); i++)
+    {
+      g_autoptr(GBytes) error_body = bytes_from_string (inline_errors[i].body);
+      g_autoptr(JsonNode) error_root = NULL;
+
+      g_test_message ("Gigya HTTP %u: %s", inline_errors[i].status, inline_errors[i].body);
+      error_root = carport_gigya_parse_response (inline_errors[i].status, error_body, &error);
+      g_assert_null (error_root);
+      g_assert_error (error, CARPORT_API_ERROR, inline_errors[i].expected);
+      if (inline_errors[i].detail != NULL)
+        g_assert_nonnull (strstr (error->message, inline_errors[i].detail));
+      g_clear_error (&error);
+    }
+
+  /* The TFA message is the sentence alone; the JWT never leaks into messages. */
+  {
+    g_autoptr(GBytes) tfa = load_fixture ("gigya/login.403101.json");
+    g_autoptr(JsonNode) tfa_root = carport_gigya_parse_response (403, tfa, &error);
+
+    g_assert_null (tfa_root);
+    g_assert_cmpstr (error->message, ==, "Renault sent a verification code to your email address.");
+    g_assert_null (strstr (error->message, "reg-token-test"));
+    g_clear_error (&error);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accounts, vehicles, details                                               */
+
+static void
+test_accounts (void)
+{
+  g_autoptr(JsonNode) root = parse_fixture ("person.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = carport_kamereon_parse_accounts (root, &error);
+  CarportKamereonAccount *account;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  account = g_ptr_array_index (accounts, 0);
+  g_assert_cmpstr (account->account_id, ==, "acc-test-7");
+  g_assert_cmpstr (account->account_type, ==, "MYRENAULT");
+  account = g_ptr_array_index (accounts, 1);
+  g_assert_cmpstr (account->account_id, ==, "acc-test-8");
+  g_assert_cmpstr (account->account_type, ==, "SFDC");
+
+  /* No accounts member: an empty list. */
+  {
+    g_autoptr(GBytes) body = bytes_from_string ("{\"personId\":\"p\"}");
+    g_autoptr(JsonNode) empty_root = carport_kamereon_parse_response (200, body, &error);
+    g_autoptr(GPtrArray) none = carport_kamereon_parse_accounts (empty_root, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  g_assert_null (carport_kamereon_parse_accounts (NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_vehicles (void)
+{
+  g_autoptr(JsonNode) root = parse_fixture ("vehicles.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = carport_kamereon_parse_vehicles (root, "acc-given", &error);
+  CarportVehicle *vehicle;
+  const char *model;
+
+  g_assert_no_error (error);
+  /* The cancelled link and the link without a VIN are left out. */
+  g_assert_cmpuint (vehicles->len, ==, 3);
+
+  vehicle = g_ptr_array_index (vehicles, 0);
+  g_assert_cmpstr (carport_vehicle_get_vin (vehicle), ==, "VF1R5TEST00000001");
+  g_assert_cmpstr (carport_vehicle_get_account_id (vehicle), ==, "acc-given");
+  g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_RENAULT);
+  g_assert_cmpstr (carport_vehicle_get_model_code (vehicle), ==, "R5E1VE");
+  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "R5 E-TECH");
+  g_assert_cmpstr (carport_vehicle_get_registration (vehicle), ==, "AB-123-CD");
+  g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_ELECTRIC);
+  g_assert_cmpstr (carport_vehicle_get_picture_url (vehicle), ==, "https://pictures.example.test/r5-large.png");
+
+  /* Without vehicleDetails: the brand of the link, an empty model code. */
+  vehicle = g_ptr_array_index (vehicles, 1);
+  g_assert_cmpstr (carport_vehicle_get_vin (vehicle), ==, "UU1SPRTEST0000002");
+  g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_DACIA);
+  model = carport_vehicle_get_model_code (vehicle);
+  g_assert_true (model == NULL || *model == '\0');
+  g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_NONE);
+
+  /* engineEnergyType wins over energy.code. */
+  vehicle = g_ptr_array_index (vehicles, 2);
+  g_assert_cmpstr (carport_vehicle_get_vin (vehicle), ==, "VF1CAPTEST0000003");
+  g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_PLUG_IN_HYBRID);
+  g_assert_null (carport_vehicle_get_picture_url (vehicle));
+
+  /* The account id of the answer when none is given. */
+  {
+    g_autoptr(GPtrArray) again = carport_kamereon_parse_vehicles (root, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (carport_vehicle_get_account_id (g_ptr_array_index (again, 0)), ==, "acc-test-7");
+  }
+
+  g_assert_null (carport_kamereon_parse_vehicles (NULL, NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_vehicle_details (void)
+{
+  g_autoptr(JsonNode) root = parse_fixture ("vehicle-details.json");
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("VF1DUSTTEST000004");
+  g_autoptr(CarportVehicle) other = carport_vehicle_new ("VF1SOMEOTHERVIN00");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (carport_kamereon_parse_vehicle_details (vehicle, root, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_DACIA);
+  g_assert_cmpstr (carport_vehicle_get_model_code (vehicle), ==, "DU31SU");
+  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "DUSTER");
+  g_assert_cmpstr (carport_vehicle_get_registration (vehicle), ==, "IJ-789-KL");
+  /* No engineEnergyType: energy.code GASLN. */
+  g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_FUEL);
+  /* No large rendition: the small one. */
+  g_assert_cmpstr (carport_vehicle_get_picture_url (vehicle), ==, "https://pictures.example.test/duster-small.png");
+
+  /* Details of another car are refused. */
+  g_assert_false (carport_kamereon_parse_vehicle_details (other, root, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* Energy codes. */
+  {
+    static const struct {
+      const char *json;
+      CarportEnergy expected;
+    } cases[] = {
+      { "{\"energy\":{\"code\":\"ELEC\"}}", CARPORT_ENERGY_ELECTRIC },
+      { "{\"energy\":{\"code\":\"ELECX\"}}", CARPORT_ENERGY_ELECTRIC },
+      { "{\"engineEnergyType\":\"PHEV\",\"energy\":{\"code\":\"ESS\"}}", CARPORT_ENERGY_PLUG_IN_HYBRID },
+      { "{\"engineEnergyType\":\"HEV\",\"energy\":{\"code\":\"ESS\"}}", CARPORT_ENERGY_HYBRID },
+      { "{\"engineEnergyType\":\"OTHER\"}", CARPORT_ENERGY_FUEL },
+      { "{\"energy\":{\"code\":\"ESS\"}}", CARPORT_ENERGY_FUEL },
+      { "{\"engineEnergyType\":\"ELEC\",\"energy\":{\"code\":\"ESS\"}}", CARPORT_ENERGY_ELECTRIC },
+      { "{\"engineEnergyType\":\"???\",\"energy\":{\"code\":\"ELEC\"}}", CARPORT_ENERGY_ELECTRIC },
+      { "{\"energy\":{\"code\":\"HYDROGEN\"}}", CARPORT_ENERGY_NONE },
+      { "{\"energy\":\"ELEC\"}", CARPORT_ENERGY_NONE },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(CarportVehicle) car = carport_vehicle_new (TEST_VIN);
+        g_autoptr(GBytes) body = bytes_from_string (cases[i].json);
+        g_autoptr(JsonNode) details = carport_kamereon_parse_response (200, body, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (carport_kamereon_parse_vehicle_details (car, details, &error));
+        g_assert_cmpint (carport_vehicle_get_energy (car), ==, cases[i].expected);
+      }
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions and notifications                                                 */
+
+static void
+test_action_id (void)
+{
+  static const struct {
+    const char *json;
+    const char *expected;
+  } cases[] = {
+    { "{\"data\":{\"type\":\"HvacStart\",\"id\":\"act-123\",\"attributes\":{\"action\":\"start\"}}}", "act-123" },
+    { "{\"data\":{\"type\":\"HornLights\",\"id\":98765}}", "98765" },
+    { "{\"commandId\":\"cmd-77\",\"type\":\"SOC_SYNCH\",\"status\":\"CREATED\"}", "cmd-77" },
+    { "{\"chargeModeRq\":\"ALWAYS\",\"programs\":[]}", NULL },
+    { "{\"data\":{\"type\":\"RefreshLocation\"}}", NULL },
+    { "{\"data\":{\"id\":\"\"}}", NULL },
+    { "[1]", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = bytes_from_string (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = carport_kamereon_parse_response (200, body, &error);
+      g_autofree char *id = NULL;
+
+      g_assert_no_error (error);
+      id = carport_kamereon_parse_action_id (root);
+      g_assert_cmpstr (id, ==, cases[i].expected);
+    }
+
+  g_assert_null (carport_kamereon_parse_action_id (NULL));
+}
+
+static void
+test_notifications (void)
+{
+  g_autoptr(JsonNode) root = parse_fixture ("notifications.json");
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-a", &message), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_null (message);
+
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-b", &message), ==,
+                   CARPORT_COMMAND_STATE_PENDING);
+  g_assert_null (message);
+
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-c", &message), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpstr (message, ==, "The car did not carry out the command (Vehicle unreachable).");
+  g_clear_pointer (&message, g_free);
+
+  /* An SRP salt answer is not a command result. */
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-d", &message), ==,
+                   CARPORT_COMMAND_STATE_PENDING);
+  /* Not there yet. */
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-zzz", &message), ==,
+                   CARPORT_COMMAND_STATE_PENDING);
+  /* Lower case, no detail. */
+  g_assert_cmpint (carport_kamereon_parse_notification (root, "notif-e", &message), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpstr (message, ==, "The car did not carry out the command.");
+  g_clear_pointer (&message, g_free);
+
+  /* Other spellings of success; @message may be NULL. */
+  {
+    static const char * const statuses[] = { "OK", "SUCCESS", "completed" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (statuses); i++)
+      {
+        g_autofree char *json = g_strdup_printf ("[{\"notificationId\":\"n\",\"commandResponse\":{\"status\":\"%s\"}}]",
+                                                 statuses[i]);
+        g_autoptr(GBytes) body = bytes_from_string (json);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JsonNode) other = carport_kamereon_parse_response (200, body, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (carport_kamereon_parse_notification (other, "n", NULL), ==,
+                         CARPORT_COMMAND_STATE_COMPLETED);
+      }
+  }
+
+  g_assert_cmpint (carport_kamereon_parse_notification (NULL, "x", &message), ==,
+                   CARPORT_COMMAND_STATE_PENDING);
+  g_assert_null (message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The error domain                                                          */
+
+static void
+test_error_domain (void)
+{
+  g_autoptr(GError) forbidden = g_error_new_literal (CARPORT_API_ERROR, CARPORT_API_ERROR_FORBIDDEN, "x");
+  g_autoptr(GError) quota = g_error_new_literal (CARPORT_API_ERROR, CARPORT_API_ERROR_QUOTA_LIMIT, "x");
+  g_autoptr(GError) io = g_error_new_literal (G_IO_ERROR, CARPORT_API_ERROR_FORBIDDEN, "x");
+
+  g_assert_cmpstr (g_quark_to_string (CARPORT_API_ERROR), ==, "carport-api-error-quark");
+  g_assert_true (carport_api_error_is_unsupported (forbidden));
+  g_assert_false (carport_api_error_is_unsupported (quota));
+  g_assert_false (carport_api_error_is_unsupported (io));
+  g_assert_false (carport_api_error_is_unsupported (NULL));
+
+  for (int code = CARPORT_API_ERROR_NETWORK; code <= CARPORT_API_ERROR_FAILED; code++)
+    {
+      const char *text = carport_api_error_describe (code);
+
+      g_assert_nonnull (text);
+      g_assert_cmpuint (strlen (text), >, 10);
+      g_assert_true (g_str_has_suffix (text, "."));
+    }
+
+  g_assert_cmpstr (carport_api_error_describe (CARPORT_API_ERROR_INVALID_CREDENTIALS), ==,
+                   "Wrong email address or password.");
+  g_assert_cmpstr (carport_api_error_describe (CARPORT_API_ERROR_PRIVACY_MODE), ==,
+                   "The car's privacy mode is on.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/kamereon-json/battery/zoe-ph1-unplugged", test_battery_zoe_ph1_unplugged);
+  g_test_add_func ("/kamereon-json/battery/charging-watts", test_battery_charging_watts);
+  g_test_add_func ("/kamereon-json/battery/quirks", test_battery_quirks);
+  g_test_add_func ("/kamereon-json/battery/v2l", test_battery_v2l);
+  g_test_add_func ("/kamereon-json/battery/missing-fields", test_battery_missing_fields);
+  g_test_add_func ("/kamereon-json/battery/codes", test_battery_charging_codes);
+  g_test_add_func ("/kamereon-json/endpoint/bad-shape", test_endpoint_bad_shape);
+  g_test_add_func ("/kamereon-json/cockpit", test_cockpit);
+  g_test_add_func ("/kamereon-json/location", test_location);
+  g_test_add_func ("/kamereon-json/hvac-status", test_hvac_status);
+  g_test_add_func ("/kamereon-json/lock-status", test_lock_status);
+  g_test_add_func ("/kamereon-json/pressure", test_pressure);
+  g_test_add_func ("/kamereon-json/res-state", test_res_state);
+  g_test_add_func ("/kamereon-json/charge/mode", test_charge_mode);
+  g_test_add_func ("/kamereon-json/charge/charging-settings", test_charging_settings);
+  g_test_add_func ("/kamereon-json/charge/calendar", test_charge_schedule_calendar);
+  g_test_add_func ("/kamereon-json/charge/hvac-settings", test_hvac_settings);
+  g_test_add_func ("/kamereon-json/charge/ev-settings", test_ev_settings);
+  g_test_add_func ("/kamereon-json/charge/soc-levels", test_soc_levels);
+  g_test_add_func ("/kamereon-json/errors/fixtures", test_errors_fixtures);
+  g_test_add_func ("/kamereon-json/errors/inline", test_errors_inline);
+  g_test_add_func ("/kamereon-json/errors/message-format", test_errors_message_format);
+  g_test_add_func ("/kamereon-json/response/success", test_response_success);
+  g_test_add_func ("/kamereon-json/gigya", test_gigya);
+  g_test_add_func ("/kamereon-json/accounts", test_accounts);
+  g_test_add_func ("/kamereon-json/vehicles", test_vehicles);
+  g_test_add_func ("/kamereon-json/vehicle-details", test_vehicle_details);
+  g_test_add_func ("/kamereon-json/action-id", test_action_id);
+  g_test_add_func ("/kamereon-json/notifications", test_notifications);
+  g_test_add_func ("/kamereon-json/error-domain", test_error_domain);
+
+  return g_test_run ();
+}

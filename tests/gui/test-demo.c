@@ -1,0 +1,389 @@
+/* test-demo.c — the whole window on a demo session (the in-process
+ * simulator): cards show the simulator's values, commands show their
+ * progress and end in the car's new state, errors keep the last values.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "carport-command-button.h"
+#include "carport-demo.h"
+#include "carport-simulator.h"
+#include "carport-vehicle-page.h"
+#include "carport-window.h"
+#include "gui-test-util.h"
+
+typedef struct {
+  CarportSession   *session;
+  CarportSimulator *sim;
+  CarportWindow    *window;
+  GtkWidget        *page;
+} Fixture;
+
+static void
+demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(CarportSession **) user_data = carport_demo_session_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_non_null (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+view_is_vehicles (gpointer data)
+{
+  return g_strcmp0 (carport_window_get_view (CARPORT_WINDOW (data)), "vehicles") == 0;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  carport_demo_session_new_async (NULL, demo_cb, &f->session);
+  g_assert_true (gui_test_wait_until (is_non_null, &f->session, 30000));
+  f->sim = carport_demo_session_get_simulator (f->session);
+  g_assert_nonnull (f->sim);
+  /* Commands answer quickly so that the test does not wait for long. */
+  carport_simulator_set_command_delay_ms (f->sim, 300);
+
+  f->window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
+  carport_window_set_session (f->window, f->session);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gui_test_wait_until (view_is_vehicles, f->window, 10000));
+  f->page = carport_window_get_part (f->window, "vehicle_page");
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_test_flush ();
+  g_clear_object (&f->session);
+}
+
+static CarportVehicle *
+find_vehicle (Fixture *f, CarportCommandKind kind, CarportEndpoint endpoint)
+{
+  GListModel *vehicles = carport_session_get_vehicles (f->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+      if (carport_vehicle_supports_command (vehicle, kind) &&
+          carport_vehicle_supports_endpoint (vehicle, endpoint))
+        return vehicle;  /* the session keeps it alive */
+    }
+  return NULL;
+}
+
+static gboolean
+shown_vehicle_is (gpointer data)
+{
+  Fixture *f = data;
+  CarportVehicle *vehicle = g_object_get_data (G_OBJECT (f->window), "wanted");
+
+  return carport_window_get_vehicle (f->window) == vehicle;
+}
+
+static void
+show (Fixture *f, CarportVehicle *vehicle)
+{
+  g_object_set_data (G_OBJECT (f->window), "wanted", vehicle);
+  g_assert_true (carport_window_show_vehicle (f->window, carport_vehicle_get_vin (vehicle)));
+  g_assert_true (gui_test_wait_until (shown_vehicle_is, f, 5000));
+  gui_test_flush ();
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown_cb (gpointer data)
+{
+  LabelWait *w = data;
+
+  return gui_test_label_shown (w->root, w->text);
+}
+
+static void
+assert_label_soon (GtkWidget *root, const char *text)
+{
+  LabelWait w = { root, text };
+
+  if (!gui_test_wait_until (label_shown_cb, &w, 10000))
+    {
+      g_autofree char *labels = gui_test_dump_labels (root);
+
+      g_error ("label “%s” not shown; labels: %s", text, labels);
+    }
+}
+
+static void
+test_lists_the_cars (Fixture *f, gconstpointer data)
+{
+  GtkListBox *list = GTK_LIST_BOX (carport_window_get_part (f->window, "vehicle_list"));
+  g_auto(GStrv) vins = carport_simulator_dup_vins (f->sim);
+  guint rows = 0;
+
+  while (gtk_list_box_get_row_at_index (list, rows))
+    rows++;
+  g_assert_cmpuint (rows, ==, g_strv_length (vins));
+  g_assert_cmpuint (rows, >=, 2);
+  g_assert_true (gtk_widget_is_visible (carport_window_get_part (f->window, "sidebar")));
+  g_assert_nonnull (carport_window_get_vehicle (f->window));
+}
+
+static void
+test_cards_show_simulator_values (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  g_autofree char *level = NULL;
+  g_autofree char *range = NULL;
+  int sim_level;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+
+  /* The simulator's own number, through the model, into the card. */
+  sim_level = carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (vehicle));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)), ==, sim_level);
+  level = carport_format_percent (sim_level);
+  assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "battery_card"), level);
+
+  /* The header names the car. */
+  assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
+
+  /* Unsupported cards are hidden, supported ones shown. */
+  for (guint i = 0; i < 7; i++)
+    {
+      static const struct { const char *id; CarportEndpoint endpoint; } cards[] = {
+        { "battery_card", CARPORT_ENDPOINT_BATTERY_STATUS }, { "cockpit_card", CARPORT_ENDPOINT_COCKPIT },
+        { "climate_card", CARPORT_ENDPOINT_HVAC_STATUS }, { "location_card", CARPORT_ENDPOINT_LOCATION },
+        { "locks_card", CARPORT_ENDPOINT_LOCK_STATUS }, { "tyres_card", CARPORT_ENDPOINT_PRESSURE },
+        { "battery_card", CARPORT_ENDPOINT_BATTERY_STATUS },
+      };
+      GtkWidget *card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), cards[i].id);
+
+      g_assert_cmpint (gtk_widget_is_visible (card), ==,
+                       carport_vehicle_supports_endpoint (vehicle, cards[i].endpoint));
+    }
+}
+
+typedef struct {
+  CarportCommandButton *button;
+  const char           *text;
+} ButtonWait;
+
+static gboolean
+button_says (gpointer data)
+{
+  ButtonWait *w = data;
+
+  return g_strcmp0 (carport_command_button_get_status_text (w->button), w->text) == 0;
+}
+
+static gboolean
+button_in_flight (gpointer data)
+{
+  ButtonWait *w = data;
+  CarportCommand *command = carport_command_button_get_command (w->button);
+
+  return command && carport_command_get_in_flight (command);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+sim_hvac_on (gpointer data)
+{
+  Fixture *f = data;
+  CarportVehicle *vehicle = carport_window_get_vehicle (f->window);
+
+  return carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle));
+}
+
+static void
+test_climate_command (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
+  CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
+  CarportCommandButton *button;
+  AdwMessageDialog *dialog;
+  ButtonWait wait;
+  g_autofree char *toast = NULL;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+  g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
+
+  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "climate_start_button"));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  /* The button asks for the temperature first. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "start");
+
+  /* Progress: sending / waiting for the car, and no second send. */
+  wait.button = button;
+  g_assert_true (gui_test_wait_until (button_in_flight, &wait, 5000));
+  g_assert_true (g_str_equal (carport_command_button_get_status_text (button), "Sending…") ||
+                 g_str_equal (carport_command_button_get_status_text (button), "Waiting for the car…"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_assert_cmpfloat (carport_command_get_temperature_c (carport_command_button_get_command (button)), ==, 21.0);
+
+  /* Final state: done, in the button, a toast, the card, and the simulator. */
+  wait.text = "Done";
+  g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
+  g_assert_cmpint (carport_command_get_state (carport_command_button_get_command (button)), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_true (sim_hvac_on (f));
+  toast = g_strdup_printf ("%s: done", carport_command_kind_get_title (CARPORT_COMMAND_KIND_HVAC_START));
+  assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
+  assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
+                     carport_format_climate_state (CARPORT_CLIMATE_STATE_ON));
+  /* Climate is on: "Stop" replaces "Start". */
+  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
+}
+
+static void
+test_horn_asks_first (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehiclePage *page;
+  CarportCommandButton *button;
+  ButtonWait wait;
+
+  if (vehicle == NULL)
+    {
+      g_test_skip ("no demo car has a horn");
+      return;
+    }
+  show (f, vehicle);
+  page = CARPORT_VEHICLE_PAGE (f->page);
+  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "horn_button"));
+
+  /* Cancel: nothing is sent. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
+  gui_test_flush ();
+  g_assert_null (carport_command_button_get_command (button));
+
+  /* Confirm: sent and done. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "send");
+  wait.button = button;
+  wait.text = "Done";
+  g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  const char *error = carport_vehicle_get_last_error (CARPORT_VEHICLE (data));
+
+  return error != NULL && *error != '\0';
+}
+
+static void
+test_error_keeps_last_values (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
+  g_autofree char *level = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show (f, vehicle);
+  level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)));
+  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+
+  /* The server rate-limits every request. */
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "*=quota", &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
+  g_assert_true (gui_test_wait_until (has_error, vehicle, 30000));
+
+  /* The explanation is shown and the values stay. */
+  assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
+  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
+  carport_simulator_clear_faults (f->sim);
+}
+
+static void
+test_narrow_window (Fixture *f, gconstpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (carport_window_get_part (f->window, "leaflet"));
+  GtkListBox *list = GTK_LIST_BOX (carport_window_get_part (f->window, "vehicle_list"));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  gtk_widget_queue_resize (GTK_WIDGET (f->window));
+  for (int i = 0; i < 20 && !adw_leaflet_get_folded (leaflet); i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+
+  /* Choosing a car goes to its page; back goes to the list. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  gui_test_flush ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 gtk_widget_get_parent (f->page));
+  g_assert_true (gtk_widget_is_visible (carport_window_get_part (f->window, "back_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL);
+  gui_test_flush ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == carport_window_get_part (f->window, "sidebar"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, fixture_set_up, test_lists_the_cars, fixture_tear_down);
+  g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, fixture_set_up,
+              test_cards_show_simulator_values, fixture_tear_down);
+  g_test_add ("/gui/demo/climate-command", Fixture, NULL, fixture_set_up, test_climate_command, fixture_tear_down);
+  g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
+  g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
+              test_error_keeps_last_values, fixture_tear_down);
+  g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
+
+  return g_test_run ();
+}

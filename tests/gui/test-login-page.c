@@ -1,0 +1,188 @@
+/* test-login-page.c — the login page against the simulator: wrong password,
+ * the emailed-code step, the network down, all shown inline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "carport-api-error.h"
+#include "carport-login-page.h"
+#include "carport-memory-store.h"
+#include "carport-simulator.h"
+#include "gui-test-util.h"
+
+typedef struct {
+  CarportSimulator *sim;
+  CarportSession   *session;
+  CarportLoginPage *page;
+  GtkWidget        *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
+  g_autofree char *gigya = NULL;
+  g_autofree char *kamereon = NULL;
+
+  f->sim = carport_simulator_new ();
+  g_assert_true (carport_simulator_start (f->sim, 0, &error));
+  g_assert_no_error (error);
+  gigya = carport_simulator_get_gigya_url (f->sim);
+  kamereon = carport_simulator_get_kamereon_url (f->sim);
+
+  f->session = g_object_new (CARPORT_TYPE_SESSION,
+                             "store", store,
+                             "gigya-url", gigya,
+                             "kamereon-url", kamereon,
+                             NULL);
+  f->page = CARPORT_LOGIN_PAGE (carport_login_page_new ());
+  carport_login_page_set_session (f->page, f->session);
+
+  f->window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gui_test_flush ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_test_flush ();
+  g_clear_object (&f->session);
+  carport_simulator_stop (f->sim);
+  g_clear_object (&f->sim);
+}
+
+static void
+fill (Fixture *f, const char *email, const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "email_row")), email);
+  gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "password_row")), password);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !carport_login_page_get_busy (CARPORT_LOGIN_PAGE (data));
+}
+
+static void
+submit (Fixture *f)
+{
+  g_assert_true (gtk_widget_is_sensitive (carport_login_page_get_part (f->page, "submit_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "login.submit", NULL);
+  /* Progress is shown while the server answers. */
+  g_assert_true (carport_login_page_get_busy (f->page));
+  g_assert_true (gui_test_wait_until (not_busy, f->page, 30000));
+}
+
+static void
+test_needs_both_fields (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button = carport_login_page_get_part (f->page, "submit_button");
+
+  g_assert_false (gtk_widget_is_sensitive (button));
+  fill (f, "someone@example.com", "");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  fill (f, "someone@example.com", "secret");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* A country from the locale table is chosen. */
+  g_assert_nonnull (carport_login_page_get_locale (f->page));
+  g_assert_cmpint (strlen (carport_login_page_get_locale (f->page)), ==, 5);
+}
+
+static void
+test_wrong_password (Fixture *f, gconstpointer data)
+{
+  fill (f, carport_simulator_get_demo_email (f->sim), "not-the-password");
+  submit (f);
+
+  g_assert_nonnull (carport_login_page_get_error_text (f->page));
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page), carport_login_page_get_error_text (f->page)));
+  g_assert_true (gtk_widget_has_css_class (carport_login_page_get_part (f->page, "password_row"), "error"));
+  g_assert_cmpint (carport_session_get_state (f->session), !=, CARPORT_SESSION_STATE_READY);
+}
+
+static void
+test_code_step (Fixture *f, gconstpointer data)
+{
+  GtkWidget *code_group = carport_login_page_get_part (f->page, "code_group");
+
+  carport_simulator_set_require_tfa (f->sim, TRUE);
+  fill (f, carport_simulator_get_demo_email (f->sim), carport_simulator_get_demo_password (f->sim));
+  submit (f);
+
+  /* Not an error: the code step. */
+  g_assert_true (gtk_widget_get_visible (code_group));
+  g_assert_null (carport_login_page_get_error_text (f->page));
+  g_assert_false (gtk_widget_is_sensitive (carport_login_page_get_part (f->page, "credentials_group")));
+
+  /* A wrong code is an inline error on the code. */
+  gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")), "000000");
+  submit (f);
+  if (carport_login_page_get_error_text (f->page) != NULL)
+    g_assert_true (gtk_widget_has_css_class (carport_login_page_get_part (f->page, "code_row"), "error"));
+
+  /* The right one logs in. */
+  if (carport_session_get_state (f->session) != CARPORT_SESSION_STATE_READY)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")),
+                             carport_simulator_get_last_tfa_code (f->sim));
+      submit (f);
+    }
+  g_assert_null (carport_login_page_get_error_text (f->page));
+  g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (f->session)), >, 0);
+}
+
+static void
+test_network_down (Fixture *f, gconstpointer data)
+{
+  carport_simulator_stop (f->sim);
+  fill (f, "someone@example.com", "secret");
+  submit (f);
+
+  g_assert_nonnull (carport_login_page_get_error_text (f->page));
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page), carport_login_page_get_error_text (f->page)));
+}
+
+static void
+test_errors_inline (Fixture *f, gconstpointer data)
+{
+  static const int codes[] = { CARPORT_API_ERROR_NO_VEHICLES, CARPORT_API_ERROR_NETWORK,
+                               CARPORT_API_ERROR_INVALID_CREDENTIALS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(GError) error = g_error_new (CARPORT_API_ERROR, codes[i], "Message %u for people.", i);
+      g_autofree char *expected = g_strdup_printf ("Message %u for people.", i);
+
+      carport_login_page_show_error (f->page, error);
+      g_assert_cmpstr (carport_login_page_get_error_text (f->page), ==, expected);
+    }
+
+  /* A new attempt clears the old error. */
+  carport_login_page_reset (f->page);
+  g_assert_null (carport_login_page_get_error_text (f->page));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/login/needs-both-fields", Fixture, NULL, fixture_set_up, test_needs_both_fields, fixture_tear_down);
+  g_test_add ("/gui/login/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password, fixture_tear_down);
+  g_test_add ("/gui/login/code-step", Fixture, NULL, fixture_set_up, test_code_step, fixture_tear_down);
+  g_test_add ("/gui/login/network-down", Fixture, NULL, fixture_set_up, test_network_down, fixture_tear_down);
+  g_test_add ("/gui/login/errors-inline", Fixture, NULL, fixture_set_up, test_errors_inline, fixture_tear_down);
+
+  return g_test_run ();
+}

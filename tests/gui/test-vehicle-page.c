@@ -1,0 +1,187 @@
+/* test-vehicle-page.c — the vehicle page without a session (hand-made car):
+ * supported cards and buttons only, commands disabled without a session, the
+ * error banner keeps the values, and the narrow layout at 360 px.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "carport-vehicle-page.h"
+#include "gui-test-util.h"
+
+static CarportVehicle *
+make_spring (void)
+{
+  CarportVehicle *vehicle = carport_vehicle_new ("UU1DBG000000000002");
+  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+
+  carport_vehicle_set_brand (vehicle, CARPORT_BRAND_DACIA);
+  carport_vehicle_set_model_name (vehicle, "Spring");
+  carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
+  carport_vehicle_set_supported_endpoints (vehicle,
+                                           (1u << CARPORT_ENDPOINT_BATTERY_STATUS) |
+                                           (1u << CARPORT_ENDPOINT_COCKPIT) |
+                                           (1u << CARPORT_ENDPOINT_LOCATION));
+  carport_vehicle_set_supported_commands (vehicle,
+                                          (1u << CARPORT_COMMAND_KIND_CHARGE_START) |
+                                          (1u << CARPORT_COMMAND_KIND_HVAC_START));
+  carport_battery_set_level_percent (battery, 64);
+  carport_battery_set_range_km (battery, 150);
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  carport_cockpit_set_mileage_km (carport_vehicle_get_cockpit (vehicle), 12345);
+  carport_location_set_latitude (carport_vehicle_get_location (vehicle), 45.76);
+  carport_location_set_longitude (carport_vehicle_get_location (vehicle), 4.83);
+  return vehicle;
+}
+
+static GtkWidget *
+present (GtkWidget *page, int width, int height)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_flush ();
+  /* The first size may follow the content's natural width; ask again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gui_test_flush ();
+  return window;
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_is_visible (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+test_supported_only (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_spring ();
+  CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (carport_vehicle_page_new ());
+  GtkWidget *window;
+
+  carport_vehicle_page_set_vehicle (page, vehicle);
+  window = present (GTK_WIDGET (page), 1000, 900);
+
+  g_assert_true (is_shown (carport_vehicle_page_get_part (page, "battery_card")));
+  g_assert_true (is_shown (carport_vehicle_page_get_part (page, "cockpit_card")));
+  g_assert_true (is_shown (carport_vehicle_page_get_part (page, "location_card")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_card")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "locks_card")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "tyres_card")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_card")));
+
+  /* Buttons: only what the car supports; start (not stop) as it is not charging. */
+  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_start_button")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_stop_button")));
+  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_start_button")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "horn_button")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "lights_button")));
+
+  /* No session: nothing can be sent. Open in Maps works from the position alone. */
+  g_assert_false (gtk_widget_is_sensitive (carport_vehicle_page_get_part (page, "charge_start_button")));
+  {
+    GtkWidget *maps = gui_test_find_label (carport_vehicle_page_get_part (page, "location_card"), "_Open in Maps");
+
+    g_assert_nonnull (maps);
+    g_assert_true (gtk_widget_is_sensitive (maps));
+  }
+
+  /* The car starts charging: the stop button replaces the start button. */
+  carport_battery_set_charging (carport_vehicle_get_battery (vehicle), CARPORT_CHARGING_STATE_CHARGING);
+  gui_test_flush ();
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_start_button")));
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_stop_button")));  /* not supported */
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+static gboolean
+hidden (gpointer data)
+{
+  return !gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+static void
+test_error_keeps_values (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_spring ();
+  CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (carport_vehicle_page_new ());
+  GtkWidget *window, *revealer;
+  g_autofree char *level = carport_format_percent (64);
+  const char *message = "Cannot reach the server. Check your internet connection.";
+
+  carport_vehicle_page_set_vehicle (page, vehicle);
+  window = present (GTK_WIDGET (page), 800, 800);
+  revealer = carport_vehicle_page_get_part (page, "error_revealer");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  carport_vehicle_set_last_error (vehicle, message);
+  g_assert_true (gui_test_wait_until (revealed, revealer, 5000));
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (page), message));
+  /* The last good values stay. */
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (page), level));
+
+  /* Dismissed, it stays away until another error comes. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "vehicle.dismiss-error", NULL);
+  g_assert_true (gui_test_wait_until (hidden, revealer, 5000));
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (page), level));
+  carport_vehicle_set_last_error (vehicle, "Too many requests. Try again in a few minutes.");
+  g_assert_true (gui_test_wait_until (revealed, revealer, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(CarportVehicle) vehicle = make_spring ();
+  CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (carport_vehicle_page_new ());
+  GtkWidget *window, *battery, *cockpit;
+  graphene_point_t b, c;
+  int width;
+
+  carport_vehicle_page_set_vehicle (page, vehicle);
+  window = present (GTK_WIDGET (page), 360, 640);
+
+  /* The page fits 360 px: nothing asks for more. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+
+  /* One column: the cards are stacked. */
+  battery = carport_vehicle_page_get_part (page, "battery_card");
+  cockpit = carport_vehicle_page_get_part (page, "cockpit_card");
+  g_assert_true (gtk_widget_compute_point (battery, GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &b));
+  g_assert_true (gtk_widget_compute_point (cockpit, GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &c));
+  g_assert_cmpfloat (b.x, ==, c.x);
+  g_assert_cmpfloat (c.y, >, b.y);
+  g_assert_cmpint (gtk_widget_get_width (battery), <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gui/vehicle-page/supported-only", test_supported_only);
+  g_test_add_func ("/gui/vehicle-page/error-keeps-values", test_error_keeps_values);
+  g_test_add_func ("/gui/vehicle-page/narrow", test_narrow);
+
+  return g_test_run ();
+}
