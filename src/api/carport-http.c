@@ -569,6 +569,17 @@ check_url (const char  *url,
 }
 
 gboolean
+carport_url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  return uri != NULL && host_is_loopback (g_uri_get_host (uri));
+}
+
+gboolean
 carport_url_is_secure (const char *url)
 {
   g_return_val_if_fail (url != NULL, FALSE);

@@ -70,4 +70,7 @@ char        *carport_service_root            (const char  *env_name,
 /* TRUE when @url may be used: https://, or http:// to a loopback host. */
 gboolean     carport_url_is_secure           (const char  *url);
 
+/* TRUE when @url names a loopback host (127.0.0.0/8, ::1, localhost). */
+gboolean     carport_url_is_loopback         (const char  *url);
+
 G_END_DECLS

@@ -69,6 +69,7 @@ struct _CarportLoginPage
   GtkWidget      *credentials_group;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
+  GtkWidget      *submit_button;
   GtkStack       *button_stack;
   GtkSpinner     *spinner;
 
@@ -412,6 +413,7 @@ carport_login_page_class_init (CarportLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, credentials_group);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, button_stack);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);

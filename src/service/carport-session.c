@@ -304,6 +304,11 @@ setup_account (CarportSession  *self,
   if (!client)
     return FALSE;
 
+  /* The simulator (or a test server) on this machine: no proxy is asked. */
+  if (carport_url_is_loopback (carport_renault_auth_get_gigya_url (auth)) &&
+      carport_url_is_loopback (carport_kamereon_client_get_kamereon_url (client)))
+    g_object_set (carport_http_get_session (self->http), "proxy-resolver", NULL, NULL);
+
   if (self->auth)
     g_signal_handlers_disconnect_by_data (self->auth, self);
   g_set_object (&self->auth, CARPORT_AUTH_PROVIDER (auth));
@@ -527,56 +532,40 @@ discover (CarportSession *self,
 /* ----------------------------------------------------------------------- */
 /* Restore                                                                 */
 
+/* Restoring reads the keyring and the cache at the same time. */
+typedef struct {
+  guint               pending;
+  CarportCredentials *credentials;
+  GPtrArray          *cached;
+  GError             *error;      /* from the keyring */
+} RestoreData;
+
 static void
-cache_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+restore_data_free (RestoreData *data)
 {
-  g_autoptr(GTask) task = user_data;
-  CarportSession *self = g_task_get_source_object (task);
-  g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  vehicles = carport_state_cache_load_finish (CARPORT_STATE_CACHE (source), result, &error);
-  if (!vehicles && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      busy_pop (self);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  busy_pop (self);
-  if (error)
-    g_message ("Could not read the cached state: %s", error->message);
-
-  if (vehicles && vehicles->len > 0)
-    {
-      /* The cars are known: show them at once; refreshing confirms them. */
-      set_vehicles (self, vehicles);
-      set_state (self, CARPORT_SESSION_STATE_READY);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  discover (self, g_steal_pointer (&task));
+  g_clear_pointer (&data->credentials, carport_credentials_free);
+  g_clear_pointer (&data->cached, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_free (data);
 }
 
 static void
-credentials_found_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+restore_continue (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   CarportSession *self = g_task_get_source_object (task);
-  g_autoptr(CarportCredentials) credentials = NULL;
+  RestoreData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  CarportCredentials *credentials = data->credentials;
   CarportBrand brand;
 
   busy_pop (self);
-  credentials = carport_credential_store_lookup_finish (CARPORT_CREDENTIAL_STORE (source), result, &error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
   if (!credentials)
     {
       set_state (self, CARPORT_SESSION_STATE_LOGGED_OUT);
-      if (error)
-        g_task_return_error (task, g_steal_pointer (&error));
+      if (data->error)
+        g_task_return_error (task, g_steal_pointer (&data->error));
       else
         g_task_return_boolean (task, FALSE);
       return;
@@ -592,15 +581,45 @@ credentials_found_cb (GObject      *source,
     }
   unpack_secret (self, credentials->secret);
 
-  if (self->cache)
+  if (data->cached && data->cached->len > 0)
     {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      busy_push (self);
-      carport_state_cache_load_async (self->cache, cancellable, cache_loaded_cb, g_steal_pointer (&task));
+      /* The cars are known: show them at once; refreshing confirms them. */
+      set_vehicles (self, data->cached);
+      set_state (self, CARPORT_SESSION_STATE_READY);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  else
-    discover (self, g_steal_pointer (&task));
+  discover (self, g_object_ref (task));
+}
+
+static void
+cache_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestoreData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->cached = carport_state_cache_load_finish (CARPORT_STATE_CACHE (source), result, &error);
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not read the cached state: %s", error->message);
+  if (--data->pending == 0)
+    restore_continue (task);
+}
+
+static void
+credentials_found_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestoreData *data = g_task_get_task_data (task);
+
+  data->credentials = carport_credential_store_lookup_finish (CARPORT_CREDENTIAL_STORE (source), result,
+                                                              &data->error);
+  if (--data->pending == 0)
+    restore_continue (task);
 }
 
 void
@@ -610,15 +629,21 @@ carport_session_restore_async (CarportSession      *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  RestoreData *data;
 
   g_return_if_fail (CARPORT_IS_SESSION (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_session_restore_async);
+  data = g_new0 (RestoreData, 1);
+  data->pending = self->cache ? 2 : 1;
+  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
+
   set_state (self, CARPORT_SESSION_STATE_RESTORING);
   busy_push (self);
-  carport_credential_store_lookup_async (self->store, cancellable, credentials_found_cb,
-                                         g_steal_pointer (&task));
+  carport_credential_store_lookup_async (self->store, cancellable, credentials_found_cb, g_object_ref (task));
+  if (self->cache)
+    carport_state_cache_load_async (self->cache, cancellable, cache_loaded_cb, g_object_ref (task));
 }
 
 gboolean
@@ -1027,6 +1052,72 @@ refresh_timeout_cb (gpointer user_data)
   if (self->state == CARPORT_SESSION_STATE_READY && !quota_blocked (self, NULL))
     carport_session_refresh_async (self, NULL, self->cancellable, NULL, NULL);
   return G_SOURCE_CONTINUE;
+}
+
+/* ----------------------------------------------------------------------- */
+/* History                                                                 */
+
+static void
+charges_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CarportSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *charges;
+
+  busy_pop (self);
+  charges = carport_kamereon_client_get_charges_finish (CARPORT_KAMEREON_CLIENT (source), result, &error);
+  if (!charges)
+    {
+      note_error (self, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, charges, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+carport_session_get_charges_async (CarportSession      *self,
+                                   CarportVehicle      *vehicle,
+                                   GDateTime           *from,
+                                   GDateTime           *to,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+  g_return_if_fail (from != NULL && to != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_session_get_charges_async);
+  if (!self->client || self->state != CARPORT_SESSION_STATE_READY)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED, _("Not logged in."));
+      return;
+    }
+  if (quota_blocked (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  busy_push (self);
+  carport_kamereon_client_get_charges_async (self->client, vehicle, from, to, cancellable, charges_cb,
+                                             g_steal_pointer (&task));
+}
+
+GPtrArray *
+carport_session_get_charges_finish (CarportSession  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ----------------------------------------------------------------------- */

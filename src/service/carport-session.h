@@ -98,6 +98,13 @@ void     carport_session_send_command_async  (CarportSession *self, CarportComma
                                               gpointer user_data);
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* The charging sessions of @vehicle between two days (inclusive): a GPtrArray
+ * of CarportChargeSession (carport-kamereon-client.h), oldest first. */
+void       carport_session_get_charges_async  (CarportSession *self, CarportVehicle *vehicle,
+                                               GDateTime *from, GDateTime *to, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *carport_session_get_charges_finish (CarportSession *self, GAsyncResult *result, GError **error);
+
 /* Completes once the login and the cached state written so far are on disk /
  * in the keyring (a command-line run calls it before exiting). */
 void     carport_session_flush_async  (CarportSession *self, GCancellable *cancellable,

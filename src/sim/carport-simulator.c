@@ -1309,6 +1309,8 @@ carport_simulator_dup_info_json (CarportSimulator *self)
   json_object_set_string_member (account, "password", self->password);
   json_array_add_object_element (accounts, account);
   json_object_set_array_member (info, "accounts", accounts);
+  /* Requests received so far, this one included (benchmarks count with it). */
+  json_object_set_int_member (info, "requests", self->request_count);
   json_node_take_object (root, info);
   return _carport_sim_json_to_string (root);
 }

@@ -114,7 +114,8 @@ test_help (void)
   run_cli (&run, "--help");
   g_assert_cmpint (run.status, ==, 0);
   for (const char *const *name = (const char *const[]) { "login", "logout", "vehicles", "status", "refresh",
-                                                        "climate", "charge", "horn", "lights", "locate", NULL };
+                                                        "climate", "charge", "horn", "lights", "locate",
+                                                        "history", NULL };
        *name; name++)
     g_assert_nonnull (strstr (run.out, *name));
 
@@ -266,6 +267,37 @@ test_table_output (void)
   g_assert_nonnull (strstr (run.out, " km"));
 }
 
+static void
+test_history_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *vin = demo_vin ("XCB1VE");
+  JsonArray *charges;
+
+  run_cli (&run, "--demo", "--json", "history", "charges", "--from", "2020-01-01", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  charges = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (charges), >, 0);
+  for (guint i = 0; i < json_array_get_length (charges); i++)
+    {
+      JsonObject *charge = json_array_get_object_element (charges, i);
+      g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (json_object_get_string_member (charge, "start"), NULL);
+      g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (json_object_get_string_member (charge, "end"), NULL);
+      gint64 minutes = g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE;
+
+      /* Whatever unit the car reported, the duration agrees with the times. */
+      g_assert_cmpint (ABS (json_object_get_int_member (charge, "duration_minutes") - minutes), <=, 1);
+      g_assert_cmpint (json_object_get_int_member (charge, "end_level_percent"), >,
+                       json_object_get_int_member (charge, "start_level_percent"));
+    }
+
+  run_cli (&bad, "--demo", "history", "charges", "--from", "last week");
+  assert_one_line_error (&bad);
+}
+
 /* ----------------------------------------------------------------------- */
 
 static GSubprocess *
@@ -288,6 +320,13 @@ start_simulator (JsonObject **info)
   *info = json_object_ref (json_node_get_object (root));
   json_node_unref (root);
   return process;
+}
+
+static void
+stop_simulator (gpointer process)
+{
+  g_subprocess_force_exit (process);
+  g_object_unref (process);
 }
 
 static void
@@ -315,7 +354,7 @@ test_login_with_keyring (void)
 
   simulator = start_simulator (&info);
   /* Stopped even when an assertion fails half-way. */
-  g_test_queue_destroy ((GDestroyNotify) g_subprocess_force_exit, simulator);
+  g_test_queue_destroy (stop_simulator, g_object_ref (simulator));
   env_object = json_object_get_object_member (info, "env");
   names = json_object_get_members (env_object);
   for (GList *l = names; l; l = l->next)
@@ -377,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
   g_test_add_func ("/cli/table", test_table_output);
+  g_test_add_func ("/cli/history-json", test_history_json);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
 
   return g_test_run ();

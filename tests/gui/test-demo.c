@@ -37,6 +37,22 @@ is_non_null (gpointer data)
   return *(gpointer *) data != NULL;
 }
 
+static void
+refreshed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (carport_session_refresh_finish (CARPORT_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 static gboolean
 view_is_vehicles (gpointer data)
 {
@@ -52,6 +68,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->sim);
   /* Commands answer quickly so that the test does not wait for long. */
   carport_simulator_set_command_delay_ms (f->sim, 300);
+
+  /* A demo session knows its cars after logging in; their state comes with
+   * the first refresh (the application asks for it when the session is ready). */
+  {
+    gboolean refreshed = FALSE;
+
+    carport_session_refresh_async (f->session, NULL, NULL, refreshed_cb, &refreshed);
+    g_assert_true (gui_test_wait_until (is_true, &refreshed, 30000));
+  }
 
   f->window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
