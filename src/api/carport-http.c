@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "carport-api"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "carport-http.h"
@@ -301,13 +303,13 @@ map_transport_error (GError     *error,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
-                          "The server did not answer in time");
+                          _("The server did not answer in time"));
   else if (reading_body && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                          "The server’s answer was cut short");
+                          _("The server’s answer was cut short"));
   else
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK,
-                          "Cannot reach the server: %s", error->message);
+                          _("Cannot reach the server: %s"), error->message);
 
   g_debug ("%s failed: %s", host_path, error->message);
   g_error_free (error);
@@ -339,7 +341,7 @@ return_too_large (GTask *task)
   g_debug ("%s %s -> %u: answer larger than %u bytes", request->method,
            request->host_path, request->status, request->max_body_size);
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                           "The server’s answer is too large");
+                           _("The server’s answer is too large"));
 }
 
 static void
@@ -450,7 +452,7 @@ carport_http_request_async (CarportHttp         *self,
   if (uri == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               "Invalid address: %s", error->message);
+                               _("Invalid address: %s"), error->message);
       return;
     }
 
@@ -543,7 +545,7 @@ check_url (const char  *url,
   if (uri == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "Invalid server address “%s”: %s", url, local_error->message);
+                   _("Invalid server address “%s”: %s"), url, local_error->message);
       return FALSE;
     }
 
@@ -553,7 +555,7 @@ check_url (const char  *url,
   if (host == NULL || *host == '\0')
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "Invalid server address “%s”: no host", url);
+                   _("Invalid server address “%s”: no host"), url);
       return FALSE;
     }
 
@@ -564,7 +566,7 @@ check_url (const char  *url,
     return TRUE;
 
   g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INSECURE_URL,
-               "Refusing the insecure server address “%s”: use https://", url);
+               _("Refusing the insecure server address “%s”: use https://"), url);
   return FALSE;
 }
 
@@ -606,7 +608,7 @@ carport_service_root (const char  *env_name,
   if (value == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "No server address for %s", env_name);
+                   _("No server address for %s"), env_name);
       return NULL;
     }
 

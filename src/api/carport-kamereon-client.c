@@ -3,6 +3,8 @@
 
 #define G_LOG_DOMAIN "carport-api"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -372,7 +374,7 @@ list_finish (GTask *task)
   if (data->vehicles->len == 0)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES,
-                               "There is no car in this account");
+                               _("There is no car in this account"));
       return;
     }
 
@@ -781,7 +783,7 @@ carport_kamereon_client_refresh_async (CarportKamereonClient *self,
   if (account_id == NULL || *account_id == '\0')
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               "The car is not linked to an account");
+                               _("The car is not linked to an account"));
       return;
     }
 
@@ -927,7 +929,7 @@ command_post (GTask    *task,
     {
       if (error == NULL)
         error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                             "This command cannot be built");
+                             _("This command cannot be built"));
       command_fail (task, error);
       return;
     }
@@ -992,7 +994,7 @@ carport_kamereon_client_send_command_async (CarportKamereonClient *self,
     {
       command_fail (g_steal_pointer (&task),
                     g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
-                                 "This car does not offer “%s”",
+                                 _("This car does not offer “%s”"),
                                  carport_command_kind_get_title (kind)));
       return;
     }
@@ -1001,7 +1003,7 @@ carport_kamereon_client_send_command_async (CarportKamereonClient *self,
     {
       command_fail (g_steal_pointer (&task),
                     g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                                 "The car is not linked to an account"));
+                                 _("The car is not linked to an account")));
       return;
     }
 
@@ -1121,7 +1123,7 @@ carport_kamereon_client_poll_command_async (CarportKamereonClient *self,
   if (server_id == NULL || *server_id == '\0')
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               "The command has no id to follow");
+                               _("The command has no id to follow"));
       return;
     }
 
@@ -1224,7 +1226,7 @@ charges_cb (GObject      *source,
   if (attributes == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                               "The charge history has an unexpected shape");
+                               _("The charge history has an unexpected shape"));
       return;
     }
 
@@ -1292,7 +1294,7 @@ carport_kamereon_client_get_charges_async (CarportKamereonClient *self,
   if (account_id == NULL || *account_id == '\0')
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               "The car is not linked to an account");
+                               _("The car is not linked to an account"));
       return;
     }
 
@@ -1333,7 +1335,7 @@ carport_kamereon_client_initable_init (GInitable     *initable,
   if (self->auth == NULL || self->http == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "No login or HTTP session given");
+                   _("No login or HTTP session given"));
       return FALSE;
     }
 
@@ -1341,7 +1343,7 @@ carport_kamereon_client_initable_init (GInitable     *initable,
   if (entry == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "The country “%s” is not supported", self->locale ? self->locale : "");
+                   _("The country “%s” is not supported"), self->locale ? self->locale : "");
       return FALSE;
     }
 

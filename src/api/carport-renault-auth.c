@@ -12,6 +12,8 @@
 
 #define G_LOG_DOMAIN "carport-api"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "carport-renault-auth.h"
@@ -385,7 +387,7 @@ missing_field (GError     **error,
                const char  *field)
 {
   g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-               "The login server’s answer to %s lacks %s", method, field);
+               _("The login server’s answer to %s lacks %s"), method, field);
   return FALSE;
 }
 
@@ -587,7 +589,7 @@ ensure_step (CarportRenaultAuth *self)
   if (self->login_token == NULL)
     {
       g_autoptr(GError) error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED,
-                                             "You are not logged in");
+                                             _("You are not logged in"));
       complete_waiters (self, error);
       return;
     }
@@ -831,7 +833,7 @@ tfa_send_code_cb (GObject      *source,
 
   g_debug ("Two-factor login: a code was emailed");
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED,
-                           "A code was sent to your email address. Enter it to finish logging in.");
+                           _("A code was sent to your email address. Enter it to finish logging in."));
 }
 
 static void
@@ -1121,7 +1123,7 @@ complete_verification_cb (GObject      *source,
           g_debug ("The emailed code was refused: %s", error->message);
           g_clear_error (&error);
           error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
-                               "The code is wrong or has expired");
+                               _("The code is wrong or has expired"));
         }
       g_task_return_error (task, error);
       return;
@@ -1162,7 +1164,7 @@ carport_renault_auth_submit_code_async (CarportAuthProvider *provider,
       self->tfa_password == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
-                               "No login is waiting for a code; log in again");
+                               _("No login is waiting for a code; log in again"));
       return;
     }
 
@@ -1170,7 +1172,7 @@ carport_renault_auth_submit_code_async (CarportAuthProvider *provider,
   if (*trimmed == '\0')
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
-                               "Enter the code from the email");
+                               _("Enter the code from the email"));
       return;
     }
 
@@ -1207,7 +1209,7 @@ carport_renault_auth_initable_init (GInitable     *initable,
   if (self->http == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "No HTTP session given");
+                   _("No HTTP session given"));
       return FALSE;
     }
 
@@ -1215,7 +1217,7 @@ carport_renault_auth_initable_init (GInitable     *initable,
   if (entry == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   "The country “%s” is not supported", self->locale ? self->locale : "");
+                   _("The country “%s” is not supported"), self->locale ? self->locale : "");
       return FALSE;
     }
 

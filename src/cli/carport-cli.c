@@ -1027,9 +1027,8 @@ describe_commands (void)
 }
 
 static gboolean
-parse_command_options (Cli    *cli,
-                       int    *argc,
-                       char ***argv,
+parse_command_options (Cli     *cli,
+                       char  ***argv,
                        GError **error)
 {
   g_autoptr(GOptionContext) context = NULL;
@@ -1053,7 +1052,8 @@ parse_command_options (Cli    *cli,
   context = g_option_context_new (parameter);
   g_option_context_set_summary (context, _(cli->command->summary));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return g_option_context_parse (context, argc, argv, error);
+  /* The _strv variant frees the arguments it consumes. */
+  return g_option_context_parse_strv (context, argv, error);
 }
 
 int
@@ -1135,7 +1135,7 @@ carport_cli_run (int    argc,
   command_argv[0] = g_strdup_printf ("carport-cli %s", cli.command->name);
   for (int i = 1; i < command_argc; i++)
     command_argv[i] = g_strdup (argv[first_command + i]);
-  if (!parse_command_options (&cli, &command_argc, &command_argv, &error))
+  if (!parse_command_options (&cli, &command_argv, &error))
     {
       g_printerr ("carport-cli: %s\n", error->message);
       return 2;
