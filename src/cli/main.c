@@ -17,8 +17,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("CARPORT_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CARPORT_LOCALEDIR finds the translations of an uninstalled build (its
+   * po/ folder, as `meson devenv` sets it) or of a DESTDIR install. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

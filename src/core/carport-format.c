@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <glib/gi18n.h>
 
@@ -45,6 +46,59 @@ carport_format_distance (double              km,
 
   /* Translators: a distance in kilometres */
   return g_strdup_printf (_("%.0f km"), km);
+}
+
+/* @value rounded, its digits grouped by three with the locale's thousands
+ * separator, or a narrow no-break space (U+202F) where the locale has none. */
+static char *
+group_digits (double value)
+{
+  const struct lconv *conv = localeconv ();
+  const char *separator = conv->thousands_sep && *conv->thousands_sep ? conv->thousands_sep : "\u202f";
+  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
+  gsize length = strlen (digits);
+  GString *text = g_string_new (NULL);
+
+  if (round (value) < 0)
+    g_string_append_c (text, '-');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+carport_format_distance_grouped (double              km,
+                                 CarportDistanceUnit unit)
+{
+  g_autofree char *number = NULL;
+
+  if (!carport_is_known (km))
+    return g_strdup (UNKNOWN_TEXT);
+
+  if (unit == CARPORT_DISTANCE_UNIT_MILES)
+    {
+      number = group_digits (km / 1.609344);
+      /* Translators: a distance in miles, the number already formatted */
+      return g_strdup_printf (_("%s mi"), number);
+    }
+
+  number = group_digits (km);
+  /* Translators: a distance in kilometres, the number already formatted */
+  return g_strdup_printf (_("%s km"), number);
+}
+
+char *
+carport_format_litres (double litres)
+{
+  if (!carport_is_known (litres))
+    return g_strdup (UNKNOWN_TEXT);
+
+  /* Translators: an amount of fuel in litres */
+  return g_strdup_printf (_("%.*f l"), decimals_for (litres), litres);
 }
 
 char *

@@ -21,7 +21,11 @@ typedef enum {
 
 char *carport_format_percent          (int percent);                                        /* "50 %" (locale) */
 char *carport_format_distance         (double km, CarportDistanceUnit unit);                 /* "128 km", "80 mi" */
+/* With the locale's digit grouping, a narrow no-break space where the locale
+ * has none: "49 114 km", "49,114 km" (for odometers). */
+char *carport_format_distance_grouped (double km, CarportDistanceUnit unit);
 char *carport_format_temperature      (double celsius, CarportTemperatureUnit unit);         /* "21 °C", "69.8 °F" */
+char *carport_format_litres           (double litres);                                      /* "27 l", "4.5 l" */
 char *carport_format_power            (double kw);                                          /* "7.4 kW" */
 char *carport_format_energy           (double kwh);                                         /* "41 kWh" */
 char *carport_format_pressure         (double bar);                                         /* "2.5 bar" */

@@ -9,23 +9,50 @@
 #include <glib/gi18n.h>
 
 #include "carport-application.h"
+#include "carport-background.h"
+#include "carport-closures.h"
 #include "carport-demo.h"
+#include "carport-notifier.h"
 #include "carport-preferences-window.h"
 #include "carport-secret-store.h"
-#include "carport-service-enum-types.h"
 #include "carport-state-cache.h"
 #include "carport-window.h"
 
+/* Opening the window refreshes the cars when the last refresh asked here is
+ * older than this (each refresh may wake the car's modem). */
+#define ACTIVATE_REFRESH_USEC (5 * 60 * G_USEC_PER_SEC)
+
 struct _CarportApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication       parent_instance;
 
   /* Owned */
-  CarportSession *session;
-  GSettings      *settings;
-  GCancellable   *cancellable;   /* of the session being created */
-  gboolean        demo;
+  CarportSession      *session;
+  GSettings           *settings;
+  GCancellable        *cancellable;   /* of the session being created and its requests */
+  CarportNotifier     *notifier;
+  GPtrArray           *pending;       /* PendingCommand: app actions waiting for their car */
+  gint64               last_refresh;  /* monotonic µs */
+  CarportSessionState  last_state;
+  gboolean             demo;
+  gboolean             held;          /* running in the background */
+  gboolean             background_busy;   /* a background request is running */
+  gboolean             background_again;  /* … and the settings changed since */
 };
+
+/* A command asked for by an app action (a notification's button) before the
+ * session knows the car, e.g. right after D-Bus activation. */
+typedef struct {
+  char               *vin;
+  CarportCommandKind  kind;
+} PendingCommand;
+
+static void
+pending_command_free (PendingCommand *pending)
+{
+  g_free (pending->vin);
+  g_free (pending);
+}
 
 G_DEFINE_FINAL_TYPE (CarportApplication, carport_application, ADW_TYPE_APPLICATION)
 
@@ -65,6 +92,20 @@ ensure_window (CarportApplication *self)
   return window;
 }
 
+/* A toast in the window when the user has it in front (else the notifier
+ * tells it); FALSE otherwise. */
+static gboolean
+toast_in_front (CarportApplication *self, const char *text)
+{
+  CarportWindow *window = get_window (self);
+
+  if (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
+      !gtk_window_is_active (GTK_WINDOW (window)))
+    return FALSE;
+  carport_window_add_toast (window, text);
+  return TRUE;
+}
+
 static void
 toast (CarportApplication *self, const char *text)
 {
@@ -72,91 +113,6 @@ toast (CarportApplication *self, const char *text)
 
   if (window)
     carport_window_add_toast (window, text);
-}
-
-/* Notifications: only when the window is not in front (else the page's toast
- * says it); a stable id per car and event, so a repeat replaces the last. */
-static void
-session_event_cb (CarportApplication *self,
-                  CarportSessionEvent event,
-                  CarportVehicle     *vehicle,
-                  CarportCommand     *command,
-                  CarportSession     *session)
-{
-  CarportWindow *window = get_window (self);
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  const char *name = carport_vehicle_get_display_name (vehicle);
-  const char *vin = carport_vehicle_get_vin (vehicle);
-
-  if (window && gtk_window_is_active (GTK_WINDOW (window)) && gtk_widget_get_visible (GTK_WIDGET (window)))
-    return;
-
-  switch (event)
-    {
-    case CARPORT_SESSION_EVENT_COMMAND_FINISHED:
-      {
-        const char *what;
-
-        if (!g_settings_get_boolean (self->settings, "notify-commands") || command == NULL)
-          return;
-        what = carport_command_kind_get_title (carport_command_get_kind (command));
-        id = g_strdup_printf ("command-%s-%s", vin,
-                              carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, carport_command_get_kind (command)));
-        if (carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED)
-          {
-            /* Translators: a command's title, e.g. "Start climate: done" */
-            title = g_strdup_printf (_("%s: done"), what);
-            body = g_strdup (name);
-          }
-        else
-          {
-            /* Translators: a command's title, e.g. "Start climate failed" */
-            title = g_strdup_printf (_("%s failed"), what);
-            body = carport_command_get_message (command)
-                   ? g_strdup_printf ("%s — %s", name, carport_command_get_message (command))
-                   : g_strdup (name);
-          }
-      }
-      break;
-
-    case CARPORT_SESSION_EVENT_CHARGE_COMPLETE:
-    case CARPORT_SESSION_EVENT_CHARGE_STOPPED:
-      {
-        int level = carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle));
-        g_autofree char *percent = carport_format_percent (level);
-
-        if (!g_settings_get_boolean (self->settings, "notify-charging"))
-          return;
-        id = g_strdup_printf ("charge-%s", vin);
-        if (event == CARPORT_SESSION_EVENT_CHARGE_COMPLETE)
-          {
-            title = g_strdup (_("Charge complete"));
-            /* Translators: the car's name and battery level */
-            body = g_strdup_printf (_("%s is charged to %s."), name, percent);
-          }
-        else
-          {
-            title = g_strdup (_("Charging stopped"));
-            /* Translators: the car's name and battery level */
-            body = g_strdup_printf (_("%s stopped charging at %s."), name, percent);
-          }
-      }
-      break;
-
-    default:
-      return;
-    }
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-vehicle", "s", vin);
-  if (event == CARPORT_SESSION_EVENT_CHARGE_STOPPED ||
-      (command && carport_command_get_state (command) != CARPORT_COMMAND_STATE_COMPLETED))
-    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
 static void
@@ -172,6 +128,154 @@ update_app_actions (CarportApplication *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), logged_in);
 }
 
+/* Refreshing */
+
+static void
+refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CarportWindow *window;
+
+  /* Partial failures are on the vehicles (the page shows them); a total one
+   * is said once, in the window. */
+  if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (window = get_window (self)) != NULL)
+    carport_window_add_refresh_error (window, error);
+}
+
+static void
+refresh_all (CarportApplication *self)
+{
+  if (self->session == NULL || carport_session_get_state (self->session) != CARPORT_SESSION_STATE_READY)
+    return;
+
+  self->last_refresh = g_get_monotonic_time ();
+  carport_session_refresh_async (self->session, NULL, self->cancellable, refresh_cb, g_object_ref (self));
+}
+
+/* Commands asked for by app actions (notification buttons) */
+
+typedef struct {
+  CarportApplication *self;
+  CarportCommand     *command;
+} CommandData;
+
+static void
+command_data_free (CommandData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->command);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommandData, command_data_free)
+
+static void
+command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CommandData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  CarportCommandKind kind = carport_command_get_kind (data->command);
+  g_autofree char *text = NULL;
+
+  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Out of sight, the notifier tells the result. */
+  if (error)
+    text = g_strdup_printf ("%s: %s", carport_closures_command_outcome (kind, FALSE), error->message);
+  else
+    text = g_strdup (carport_closures_command_outcome (kind, TRUE));
+  toast_in_front (data->self, text);
+}
+
+static void
+send_command (CarportApplication *self, CarportVehicle *vehicle, CarportCommandKind kind)
+{
+  g_autoptr(CarportCommand) command = NULL;
+  CommandData *data;
+
+  if (!carport_vehicle_supports_command (vehicle, kind))
+    {
+      g_message ("%s cannot “%s”", carport_vehicle_get_vin (vehicle), carport_command_kind_get_title (kind));
+      return;
+    }
+  if (carport_session_get_command_in_flight (self->session, vehicle, kind))
+    return;
+
+  command = carport_session_create_command (self->session, vehicle, kind);
+  data = g_new0 (CommandData, 1);
+  data->self = g_object_ref (self);
+  data->command = g_object_ref (command);
+  carport_session_send_command_async (self->session, command, TRUE, self->cancellable, command_cb, data);
+}
+
+/* Runs the commands waiting for the session to know their car. */
+static void
+run_pending (CarportApplication *self)
+{
+  g_autoptr(GPtrArray) ready = NULL;
+
+  if (self->session == NULL || self->pending->len == 0)
+    return;
+
+  switch (carport_session_get_state (self->session))
+    {
+    case CARPORT_SESSION_STATE_READY:
+      ready = g_steal_pointer (&self->pending);
+      self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_command_free);
+      for (guint i = 0; i < ready->len; i++)
+        {
+          PendingCommand *pending = g_ptr_array_index (ready, i);
+          CarportVehicle *vehicle = carport_session_find_vehicle (self->session, pending->vin);
+
+          if (vehicle)
+            send_command (self, vehicle, pending->kind);
+          else
+            g_message ("No car %s in this account", pending->vin);
+        }
+      break;
+    case CARPORT_SESSION_STATE_LOGGED_OUT:
+    case CARPORT_SESSION_STATE_NEEDS_CODE:
+      g_ptr_array_set_size (self->pending, 0);
+      break;
+    case CARPORT_SESSION_STATE_RESTORING:
+    case CARPORT_SESSION_STATE_LOGGING_IN:
+    default:
+      break;
+    }
+}
+
+static void
+queue_command (CarportApplication *self, const char *vin, CarportCommandKind kind)
+{
+  PendingCommand *pending = g_new0 (PendingCommand, 1);
+
+  pending->vin = g_strdup (vin);
+  pending->kind = kind;
+  g_ptr_array_add (self->pending, pending);
+  run_pending (self);
+}
+
+/* The session */
+
+static void
+session_state_cb (CarportApplication *self)
+{
+  CarportSessionState state = carport_session_get_state (self->session);
+  gboolean became_ready = state == CARPORT_SESSION_STATE_READY && self->last_state != state;
+
+  self->last_state = state;
+  update_app_actions (self);
+  /* Logged in, or the cached cars are shown: ask the server for their state. */
+  if (became_ready)
+    refresh_all (self);
+  run_pending (self);
+}
+
 static void
 set_session (CarportApplication *self, CarportSession *session)
 {
@@ -181,15 +285,26 @@ set_session (CarportApplication *self, CarportSession *session)
     return;
 
   if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+      g_settings_unbind (self->session, "refresh-interval");
+    }
   g_set_object (&self->session, session);
+  self->last_state = CARPORT_SESSION_STATE_LOGGED_OUT;
+  if (self->notifier)
+    carport_notifier_set_session (self->notifier, session);
 
   if (session)
     {
-      g_signal_connect_object (session, "event", G_CALLBACK (session_event_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::state", G_CALLBACK (update_app_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (carport_session_get_vehicles (session), "items-changed",
+                               G_CALLBACK (run_pending), self, G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "refresh-interval", session, "refresh-interval", G_SETTINGS_BIND_GET);
+      session_state_cb (self);
     }
+  else
+    update_app_actions (self);
 
   window = get_window (self);
   if (window)
@@ -232,7 +347,7 @@ demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Could not start the demo: %s", error->message);
+      g_message ("Could not start the demo: %s", error->message);
       /* Translators: the demo's simulator could not start */
       toast (self, _("The demo could not start"));
       if (self->session == NULL)
@@ -243,19 +358,107 @@ demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   set_session (self, session);
 }
 
+static void
+renew_cancellable (CarportApplication *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
 void
 carport_application_start_demo (CarportApplication *self)
 {
   g_return_if_fail (CARPORT_IS_APPLICATION (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
+  renew_cancellable (self);
   self->demo = TRUE;
   set_session (self, NULL);
   carport_demo_session_new_async (self->cancellable, demo_cb, g_object_ref (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+}
+
+/* Running in the background */
+
+/* While "run in background" is on, the app stays alive without a window: the
+ * window hides on close (bound in CarportWindow) and the app holds itself,
+ * which also keeps a `--gapplication-service` start (login, D-Bus) going. */
+static void
+update_hold (CarportApplication *self)
+{
+  gboolean want = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (want == self->held)
+    return;
+  self->held = want;
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void request_background (CarportApplication *self);
+
+static void
+background_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->background_busy = FALSE;
+  if (!carport_background_request_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        {
+          /* The portal said no: the switches go back off. */
+          g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+          g_settings_set_boolean (self->settings, "autostart", FALSE);
+          toast (self, error->message);
+        }
+      else
+        {
+          g_message ("Could not set up starting at login: %s", error->message);
+          g_settings_set_boolean (self->settings, "autostart", FALSE);
+          toast (self, _("Carport could not be set up to start at login"));
+        }
+    }
+
+  /* The settings changed while asking: ask again with the last ones. */
+  if (self->background_again)
+    request_background (self);
+}
+
+/* One request at a time, so that the last settings win. */
+static void
+request_background (CarportApplication *self)
+{
+  gboolean autostart = g_settings_get_boolean (self->settings, "run-in-background") &&
+                       g_settings_get_boolean (self->settings, "autostart");
+
+  if (self->background_busy)
+    {
+      self->background_again = TRUE;
+      return;
+    }
+  self->background_busy = TRUE;
+  self->background_again = FALSE;
+  carport_background_request_async (GTK_WINDOW (get_window (self)), autostart, self->cancellable,
+                                    background_cb, g_object_ref (self));
+}
+
+static void
+background_changed_cb (CarportApplication *self, const char *key, GSettings *settings)
+{
+  update_hold (self);
+
+  /* Outside Flatpak, turning "run in background" off with no login entry
+   * has nothing more to do; inside, the portal asks the user when it is
+   * turned on. */
+  if (g_str_equal (key, "run-in-background") && !g_settings_get_boolean (settings, "run-in-background") &&
+      !g_settings_get_boolean (settings, "autostart") && !carport_background_uses_portal ())
+    return;
+  request_background (self);
 }
 
 /* Actions */
@@ -272,6 +475,8 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   CarportApplication *self = user_data;
   GtkWidget *preferences = carport_preferences_window_new (GTK_WINDOW (get_window (self)));
 
+  /* One of the app's windows: its shortcuts (Ctrl+Q) work there too. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -283,7 +488,7 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
   adw_show_about_window (GTK_WINDOW (get_window (self)),
                          "application-name", _("Carport"),
-                         "application-icon", "io.github.carport.Carport",
+                         "application-icon", APP_ID,
                          "developer-name", _("The Carport contributors"),
                          "version", PACKAGE_VERSION,
                          "comments", _("See your Renault, Dacia or Alpine car and control it from your desktop."),
@@ -305,14 +510,51 @@ shortcuts_action (GSimpleAction *action, GVariant *parameter, gpointer user_data
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+typedef struct {
+  CarportApplication *self;
+  char               *vin;
+} WithdrawData;
+
+static void
+withdraw_vehicle_cb (gpointer user_data)
+{
+  WithdrawData *data = user_data;
+
+  if (data->self->notifier)
+    carport_notifier_withdraw_vehicle (data->self->notifier, data->vin);
+  g_object_unref (data->self);
+  g_free (data->vin);
+  g_free (data);
+}
+
+/* From a notification: works without a window (D-Bus activation) and before
+ * the session knows the car (the window waits for it). */
 static void
 show_vehicle_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CarportApplication *self = user_data;
+  const char *vin = g_variant_get_string (parameter, NULL);
   CarportWindow *window = ensure_window (self);
+  WithdrawData *withdraw;
 
-  carport_window_show_vehicle (window, g_variant_get_string (parameter, NULL));
+  /* Its notifications are stale now; not from inside the notification's own
+   * callback (the freedesktop backend frees it after calling us). */
+  withdraw = g_new0 (WithdrawData, 1);
+  withdraw->self = g_object_ref (self);
+  withdraw->vin = g_strdup (vin);
+  g_idle_add_once (withdraw_vehicle_cb, withdraw);
+  carport_window_show_vehicle (window, vin);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+charging_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CarportApplication *self = user_data;
+  const char *vin = g_variant_get_string (parameter, NULL);
+  gboolean stop = g_str_equal (g_action_get_name (G_ACTION (action)), "stop-charging");
+
+  queue_command (self, vin, stop ? CARPORT_COMMAND_KIND_CHARGE_STOP : CARPORT_COMMAND_KIND_CHARGE_START);
 }
 
 static void
@@ -338,9 +580,14 @@ logout_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, error->message);
 
+  if (self->notifier)
+    carport_notifier_withdraw_all (self->notifier);
   /* Leaving the demo goes back to the real (logged out) account. */
   if (self->demo)
-    start_real_session (self);
+    {
+      renew_cancellable (self);
+      start_real_session (self);
+    }
 
   window = get_window (self);
   if (window && data->then_login)
@@ -371,6 +618,8 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "shortcuts", shortcuts_action },
   { "show-vehicle", show_vehicle_action, "s" },
+  { "start-charging", charging_action, "s" },
+  { "stop-charging", charging_action, "s" },
   { "demo", demo_action },
   { "logout", logout_action },
   { "switch-account", logout_action },
@@ -408,8 +657,21 @@ carport_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new ("io.github.carport.Carport");
-  g_signal_connect_swapped (self, "notify::session", G_CALLBACK (update_app_actions), self);
+  self->notifier = carport_notifier_new (GTK_APPLICATION (self));
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::autostart",
+                           G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
+  update_hold (self);
   update_app_actions (self);
+
+  /* The session starts with the app, not with a window: a start by D-Bus
+   * activation (a notification's button) or at login has none. */
+  self->cancellable = g_cancellable_new ();
+  if (self->demo)
+    carport_application_start_demo (self);
+  else
+    start_real_session (self);
 }
 
 static void
@@ -418,14 +680,9 @@ carport_application_activate (GApplication *app)
   CarportApplication *self = CARPORT_APPLICATION (app);
   CarportWindow *window = ensure_window (self);
 
-  if (self->session == NULL && self->cancellable == NULL)
-    {
-      self->cancellable = g_cancellable_new ();
-      if (self->demo)
-        carport_application_start_demo (self);
-      else
-        start_real_session (self);
-    }
+  /* Reopened after a while in the background: bring the cars up to date. */
+  if (self->last_refresh != 0 && g_get_monotonic_time () - self->last_refresh > ACTIVATE_REFRESH_USEC)
+    refresh_all (self);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -436,6 +693,14 @@ carport_application_shutdown (GApplication *app)
   CarportApplication *self = CARPORT_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  /* Quitting: nothing more is refreshed or told (the notifications already
+   * sent stay, a click starts Carport again). */
+  g_clear_object (&self->notifier);
+  if (self->session)
+    {
+      g_settings_unbind (self->session, "refresh-interval");
+      carport_session_set_refresh_interval (self->session, 0);
+    }
   G_APPLICATION_CLASS (carport_application_parent_class)->shutdown (app);
 }
 
@@ -445,10 +710,15 @@ carport_application_dispose (GObject *object)
   CarportApplication *self = CARPORT_APPLICATION (object);
 
   if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+    }
+  g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carport_application_parent_class)->dispose (object);
 }
@@ -503,6 +773,7 @@ carport_application_init (CarportApplication *self)
     { NULL }
   };
 
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_command_free);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

@@ -28,7 +28,7 @@ struct _CarportChargeCard
   GtkWidget  *schedules_heading;
   GtkWidget  *no_schedules_label;
 
-  /* Borrowed */
+  /* Owned: the vehicle's charge programmes that are set up */
   GListModel *schedules;
 };
 
@@ -166,6 +166,18 @@ create_schedule_row (gpointer item, gpointer user_data)
   return row;
 }
 
+/* Charge programmes only (climate ones belong to the climate), and only
+ * those set up: the car reports its empty slots too. */
+static gboolean
+schedule_shown (gpointer item, gpointer user_data)
+{
+  CarportSchedule *schedule = CARPORT_SCHEDULE (item);
+
+  return carport_schedule_get_kind (schedule) != CARPORT_SCHEDULE_KIND_CLIMATE &&
+         (carport_schedule_get_activated (schedule) ||
+          (carport_schedule_get_days (schedule) != 0 && carport_schedule_get_start_time (schedule) != NULL));
+}
+
 static void
 schedules_changed_cb (CarportChargeCard *self)
 {
@@ -185,7 +197,7 @@ carport_charge_card_dispose (GObject *object)
 
   if (self->schedules)
     g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
-  self->schedules = NULL;
+  g_clear_object (&self->schedules);
   if (self->vehicle)
     g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_CHARGE_CARD);
@@ -315,14 +327,17 @@ carport_charge_card_set_vehicle (CarportChargeCard *self, CarportVehicle *vehicl
       g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
     }
-  self->schedules = NULL;
+  g_clear_object (&self->schedules);
   g_set_object (&self->vehicle, vehicle);
 
   update_visible (self);
 
   if (vehicle)
     {
-      self->schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+      GListModel *all = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+      GtkCustomFilter *filter = gtk_custom_filter_new (schedule_shown, NULL, NULL);
+
+      self->schedules = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter)));
       g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
       g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
       g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (update_visible), self);

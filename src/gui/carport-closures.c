@@ -26,6 +26,18 @@ format_distance (gpointer unused, double km, int unit)
 }
 
 static char *
+format_distance_grouped (gpointer unused, double km, int unit)
+{
+  return carport_format_distance_grouped (km, (CarportDistanceUnit) unit);
+}
+
+static char *
+format_litres (gpointer unused, double litres)
+{
+  return carport_format_litres (litres);
+}
+
+static char *
 format_range (gpointer unused, double km, int unit)
 {
   g_autofree char *distance = NULL;
@@ -200,6 +212,24 @@ is_false (gpointer unused, gboolean value)
   return !value;
 }
 
+/* The battery icon for a level and charging state (Adwaita has them in
+ * steps of ten). */
+static char *
+battery_icon (gpointer unused, int percent, int charging)
+{
+  int tens;
+
+  if (percent < 0)
+    return g_strdup ("battery-missing-symbolic");
+
+  tens = CLAMP ((percent + 5) / 10, 0, 10) * 10;
+  if (charging == CARPORT_CHARGING_STATE_CHARGING)
+    return g_strdup_printf ("battery-level-%d-charging-symbolic", tens);
+  if (tens == 100)
+    return g_strdup ("battery-level-100-charged-symbolic");
+  return g_strdup_printf ("battery-level-%d-symbolic", tens);
+}
+
 static double
 level_fraction (gpointer unused, int percent)
 {
@@ -244,11 +274,47 @@ carport_closures_format_coordinates (double latitude, double longitude)
                           lon, longitude >= 0 ? C_("compass", "E") : C_("compass", "W"));
 }
 
+const char *
+carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
+{
+  switch (kind)
+    {
+    case CARPORT_COMMAND_KIND_HVAC_START:
+      return ok ? _("Climate control is on") : _("Could not start the climate control");
+    case CARPORT_COMMAND_KIND_HVAC_STOP:
+      return ok ? _("Climate control is off") : _("Could not stop the climate control");
+    case CARPORT_COMMAND_KIND_CHARGE_START:
+      return ok ? _("Charging started") : _("Could not start charging");
+    case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      return ok ? _("Charging stopped") : _("Could not stop charging");
+    case CARPORT_COMMAND_KIND_HORN:
+      return ok ? _("The horn sounded") : _("Could not sound the horn");
+    case CARPORT_COMMAND_KIND_LIGHTS:
+      return ok ? _("The lights flashed") : _("Could not flash the lights");
+    case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
+      return ok ? _("Location updated") : _("Could not locate the car");
+    case CARPORT_COMMAND_KIND_CHARGE_MODE:
+      return ok ? _("Charge mode changed") : _("Could not change the charge mode");
+    case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
+    case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
+      return ok ? _("Schedule saved") : _("Could not save the schedule");
+    case CARPORT_COMMAND_KIND_SOC_LEVELS:
+      return ok ? _("Charge limits saved") : _("Could not save the charge limits");
+    case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
+    case CARPORT_COMMAND_KIND_REFRESH_HVAC:
+    case CARPORT_N_COMMAND_KINDS:
+    default:
+      return ok ? _("The car carried out the command") : _("The car did not carry out the command");
+    }
+}
+
 void
 carport_closures_bind (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, format_percent);
   gtk_widget_class_bind_template_callback (widget_class, format_distance);
+  gtk_widget_class_bind_template_callback (widget_class, format_distance_grouped);
+  gtk_widget_class_bind_template_callback (widget_class, format_litres);
   gtk_widget_class_bind_template_callback (widget_class, format_temperature);
   gtk_widget_class_bind_template_callback (widget_class, format_range);
   gtk_widget_class_bind_template_callback (widget_class, format_next_start);
@@ -275,6 +341,7 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, is_false);
   gtk_widget_class_bind_template_callback (widget_class, is_equal_int);
   gtk_widget_class_bind_template_callback (widget_class, level_fraction);
+  gtk_widget_class_bind_template_callback (widget_class, battery_icon);
   gtk_widget_class_bind_template_callback (widget_class, supports_endpoint);
   gtk_widget_class_bind_template_callback (widget_class, supports_either_endpoint);
 }

@@ -8,11 +8,17 @@
 
 #include <gtk/gtk.h>
 
+#include "carport-core.h"
+
 G_BEGIN_DECLS
 
 void carport_closures_bind (GtkWidgetClass *widget_class);
 
 /* "48.85660° N, 2.35220° E"; NULL when unknown. */
 char *carport_closures_format_coordinates (double latitude, double longitude);
+
+/* What a finished command did, for toasts and notifications: "Charging
+ * started", "Could not start charging". @ok: it completed. */
+const char *carport_closures_command_outcome (CarportCommandKind kind, gboolean ok);
 
 G_END_DECLS

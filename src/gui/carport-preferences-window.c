@@ -23,6 +23,9 @@ struct _CarportPreferencesWindow
   AdwComboRow          *interval_row;
   GtkSwitch            *notify_commands_switch;
   GtkSwitch            *notify_charging_switch;
+  GtkSwitch            *background_switch;
+  GtkWidget            *autostart_row;
+  GtkSwitch            *autostart_switch;
 
   /* Owned */
   GSettings            *settings;
@@ -109,6 +112,9 @@ carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_commands_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_charging_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_switch);
 }
 
 static void
@@ -130,6 +136,13 @@ carport_preferences_window_init (CarportPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-charging", self->notify_charging_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  /* The application asks the portal or writes the login entry when these change. */
+  g_settings_bind (self->settings, "run-in-background", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "autostart", self->autostart_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background", self->autostart_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
 }
 
 GtkWidget *
@@ -139,4 +152,12 @@ carport_preferences_window_new (GtkWindow *parent)
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+}
+
+GtkWidget *
+carport_preferences_window_get_part (CarportPreferencesWindow *self, const char *id)
+{
+  g_return_val_if_fail (CARPORT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_PREFERENCES_WINDOW, id));
 }

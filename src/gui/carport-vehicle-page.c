@@ -288,6 +288,8 @@ update_actions (CarportVehiclePage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), n_shown > 0);
+  /* The buttons share the width in one line when it is wide enough. */
+  gtk_flow_box_set_max_children_per_line (self->actions_box, MAX (n_shown, 2));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.open-maps", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.refresh",
                                  ready && !carport_vehicle_get_refreshing (vehicle));
@@ -341,19 +343,18 @@ send_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   CarportCommand *command = data->command;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const char *title;
+  CarportCommandKind kind;
 
   carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  title = command ? carport_command_kind_get_title (carport_command_get_kind (command)) : NULL;
+  kind = carport_command_get_kind (command);
   if (error == NULL)
-    /* Translators: a command's title, e.g. "Start climate: done" */
-    text = g_strdup_printf (_("%s: done"), title ? title : _("Command"));
+    text = g_strdup (carport_closures_command_outcome (kind, TRUE));
   else
-    /* Translators: a command's title and why it failed */
-    text = g_strdup_printf (_("%s failed: %s"), title ? title : _("Command"), error->message);
+    /* Translators: what failed and why, e.g. "Could not start charging: The car is not plugged in." */
+    text = g_strdup_printf (_("%s: %s"), carport_closures_command_outcome (kind, FALSE), error->message);
 
   add_toast (self, text);
   update_actions (self);
@@ -592,9 +593,11 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr(CarportVehiclePage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* Partial failures land on the vehicle (last-error) and show in the page. */
+  /* Failures land on the vehicle (last-error) and show in the banner; a
+   * toast only for those that do not (e.g. not logged in). */
   if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (self->vehicle == NULL || carport_vehicle_get_last_error (self->vehicle) == NULL))
     add_toast (self, error->message);
 }
 

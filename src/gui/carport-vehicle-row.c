@@ -37,23 +37,6 @@ format_row_level (gpointer unused, int percent, guint endpoints)
   return carport_format_percent (percent);
 }
 
-static char *
-battery_icon (gpointer unused, int percent, int charging)
-{
-  int tens;
-
-  if (percent < 0)
-    return g_strdup ("battery-missing-symbolic");
-
-  /* The Adwaita icons come in steps of ten. */
-  tens = CLAMP ((percent + 5) / 10, 0, 10) * 10;
-  if (charging == CARPORT_CHARGING_STATE_CHARGING)
-    return g_strdup_printf ("battery-level-%d-charging-symbolic", tens);
-  if (tens == 100)
-    return g_strdup ("battery-level-100-charged-symbolic");
-  return g_strdup_printf ("battery-level-%d-symbolic", tens);
-}
-
 static void
 carport_vehicle_row_dispose (GObject *object)
 {
@@ -113,7 +96,6 @@ carport_vehicle_row_class_init (CarportVehicleRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-row.ui");
   carport_closures_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, format_row_level);
-  gtk_widget_class_bind_template_callback (widget_class, battery_icon);
 }
 
 static void

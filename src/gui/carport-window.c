@@ -217,7 +217,7 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    carport_window_add_toast (self, error->message);
+    carport_window_add_refresh_error (self, error);
 }
 
 static void
@@ -381,6 +381,8 @@ carport_window_init (CarportWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  /* Running in the background: closing hides the window, the app goes on. */
+  g_settings_bind (self->settings, "run-in-background", self, "hide-on-close", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "distance-unit", self->vehicle_page, "distance-unit", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "temperature-unit", self->vehicle_page, "temperature-unit", G_SETTINGS_BIND_GET);
 
@@ -446,18 +448,34 @@ carport_window_add_toast (CarportWindow *self, const char *title)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+carport_window_add_refresh_error (CarportWindow *self, const GError *error)
+{
+  CarportVehicle *vehicle;
+
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* The page's banner explains why its car could not be refreshed. */
+  vehicle = carport_vehicle_page_get_vehicle (self->vehicle_page);
+  if (vehicle && carport_vehicle_get_last_error (vehicle) &&
+      g_strcmp0 (carport_window_get_view (self), "vehicles") == 0)
+    return;
+  carport_window_add_toast (self, error->message);
+}
+
 gboolean
 carport_window_show_vehicle (CarportWindow *self, const char *vin)
 {
   g_return_val_if_fail (CARPORT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (vin != NULL, FALSE);
 
-  if (self->session == NULL || carport_session_find_vehicle (self->session, vin) == NULL)
-    return FALSE;
-
+  /* Kept until the session knows its cars (e.g. right after a notification
+   * started the app). */
   g_free (self->wanted_vin);
   self->wanted_vin = g_strdup (vin);
   update_view (self);
-  return TRUE;
+  return self->session != NULL && carport_session_find_vehicle (self->session, vin) != NULL;
 }
 
 CarportVehicle *

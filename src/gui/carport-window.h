@@ -16,7 +16,10 @@ CarportWindow  *carport_window_new             (AdwApplication *application);
 CarportSession *carport_window_get_session     (CarportWindow *self);
 void            carport_window_set_session     (CarportWindow *self, CarportSession *session);
 void            carport_window_add_toast       (CarportWindow *self, const char *title);
-/* Shows the car with @vin; FALSE when there is none. */
+/* Tells why a refresh failed, unless the car's page already says it. */
+void            carport_window_add_refresh_error (CarportWindow *self, const GError *error);
+/* Shows the car with @vin, now or as soon as the session knows it (e.g. when
+ * a notification started the app); FALSE when it does not know it yet. */
 gboolean        carport_window_show_vehicle    (CarportWindow *self, const char *vin);
 /* The car shown, or NULL. */
 CarportVehicle *carport_window_get_vehicle     (CarportWindow *self);

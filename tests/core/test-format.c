@@ -41,6 +41,30 @@ test_distance (void)
 }
 
 static void
+test_distance_grouped (void)
+{
+  /* The C locale has no thousands separator: a narrow no-break space. */
+  assert_format (carport_format_distance_grouped (49114.4, CARPORT_DISTANCE_UNIT_KILOMETRES), "49\u202f114 km");
+  assert_format (carport_format_distance_grouped (1234567, CARPORT_DISTANCE_UNIT_KILOMETRES), "1\u202f234\u202f567 km");
+  assert_format (carport_format_distance_grouped (999.6, CARPORT_DISTANCE_UNIT_KILOMETRES), "1\u202f000 km");
+  assert_format (carport_format_distance_grouped (128, CARPORT_DISTANCE_UNIT_KILOMETRES), "128 km");
+  assert_format (carport_format_distance_grouped (0, CARPORT_DISTANCE_UNIT_KILOMETRES), "0 km");
+  assert_format (carport_format_distance_grouped (160934.4, CARPORT_DISTANCE_UNIT_MILES), "100\u202f000 mi");
+  assert_format (carport_format_distance_grouped (NAN, CARPORT_DISTANCE_UNIT_KILOMETRES), DASH);
+  /* The plain formatter is unchanged. */
+  assert_format (carport_format_distance (12345.4, CARPORT_DISTANCE_UNIT_KILOMETRES), "12345 km");
+}
+
+static void
+test_litres (void)
+{
+  assert_format (carport_format_litres (27), "27 l");
+  assert_format (carport_format_litres (4.5), "4.5 l");
+  assert_format (carport_format_litres (0), "0 l");
+  assert_format (carport_format_litres (NAN), DASH);
+}
+
+static void
 test_temperature (void)
 {
   assert_format (carport_format_temperature (21, CARPORT_TEMPERATURE_UNIT_CELSIUS), "21 °C");
@@ -298,6 +322,19 @@ test_locale_numbers (void)
 
   assert_format (carport_format_power (7.4), "7,4 kW");
   assert_format (carport_format_temperature (21.5, CARPORT_TEMPERATURE_UNIT_CELSIUS), "21,5 °C");
+  assert_format (carport_format_litres (4.5), "4,5 l");
+  /* The locale's own grouping ("." in German, a space in French). */
+  {
+    g_autofree char *grouped = carport_format_distance_grouped (49114, CARPORT_DISTANCE_UNIT_KILOMETRES);
+    const char *separator = localeconv ()->thousands_sep;
+
+    if (separator && *separator)
+      {
+        g_autofree char *expected = g_strdup_printf ("49%s114 km", separator);
+
+        g_assert_cmpstr (grouped, ==, expected);
+      }
+  }
 
   setlocale (LC_NUMERIC, saved);
 }
@@ -311,6 +348,8 @@ main (int   argc,
 
   g_test_add_func ("/core/format/percent", test_percent);
   g_test_add_func ("/core/format/distance", test_distance);
+  g_test_add_func ("/core/format/distance-grouped", test_distance_grouped);
+  g_test_add_func ("/core/format/litres", test_litres);
   g_test_add_func ("/core/format/temperature", test_temperature);
   g_test_add_func ("/core/format/power-energy-pressure", test_power_energy_pressure);
   g_test_add_func ("/core/format/duration", test_duration);

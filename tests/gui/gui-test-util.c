@@ -106,3 +106,29 @@ gui_test_dump_labels (GtkWidget *root)
   dump (root, out);
   return g_string_free (out, FALSE);
 }
+
+static void
+dump_widths (GtkWidget *root, int depth, int threshold, GString *out)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > threshold)
+    g_string_append_printf (out, "%*s%s#%s min=%d%s%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (root),
+                            gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) ?: "", min,
+                            GTK_IS_LABEL (root) ? " label=" : "",
+                            GTK_IS_LABEL (root) ? gtk_label_get_label (GTK_LABEL (root)) : "");
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    dump_widths (child, depth + 1, threshold, out);
+}
+
+char *
+gui_test_dump_min_widths (GtkWidget *root, int threshold)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_widths (root, 0, threshold, out);
+  return g_string_free (out, FALSE);
+}

@@ -18,5 +18,7 @@ gboolean    gui_test_label_shown  (GtkWidget *root, const char *text);
 GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
 /* Every label's text under @root, joined with "|", for failure messages. */
 char       *gui_test_dump_labels  (GtkWidget *root);
+/* The visible widgets under @root whose minimum width is over @threshold, for failure messages. */
+char       *gui_test_dump_min_widths (GtkWidget *root, int threshold);
 
 G_END_DECLS

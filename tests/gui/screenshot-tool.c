@@ -1,8 +1,12 @@
 /* screenshot-tool.c — renders Carport's main screens to PNG, from inside the
- * program (window paintable → GtkSnapshot → GskRenderer → PNG). Run it
- * through build-aux/screenshots, which provides the display and the bus.
+ * program (window paintable → GtkSnapshot → GskRenderer → PNG). It runs the
+ * real application: the welcome and login pages of a logged-out account, then
+ * the demo's cars, light and dark, wide and narrow. Run it through
+ * build-aux/screenshots, which provides the display and the bus.
  *
- *   carport-screenshot-tool OUTDIR
+ *   carport-screenshot-tool OUTDIR [--review]
+ *
+ * --review adds every demo car's page and the preferences window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,17 +14,29 @@
 
 #include <adwaita.h>
 
+#include "carport-application.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
-#include "carport-memory-store.h"
+#include "carport-preferences-window.h"
+#include "carport-simulator.h"
 #include "carport-window.h"
 
-static gboolean done;
+static const struct { const char *name; int width, height; } sizes[] = {
+  { "wide", 1100, 750 }, { "narrow", 360, 720 },
+};
+static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
+  { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+};
+/* The cars shown: the charging Megane (wide), the ZOE (narrow). */
+static const char * const shown_vins[] = { "VF1XCB1VE00000003", "VF1X101VE00000001" };
+
+static const char *outdir;
+static gboolean review;
 
 static gboolean
 timeout_cb (gpointer data)
 {
-  done = TRUE;
+  *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -28,14 +44,28 @@ timeout_cb (gpointer data)
 static void
 settle (guint ms)
 {
-  done = FALSE;
-  g_timeout_add (ms, timeout_cb, NULL);
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+wait_for (gboolean (*condition) (gpointer), gpointer data, guint ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return condition (data);
+}
+
 static void
-save (GtkWidget *window, const char *dir, const char *name)
+save (GtkWidget *window, const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   int width = gtk_widget_get_width (window);
@@ -43,7 +73,7 @@ save (GtkWidget *window, const char *dir, const char *name)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = g_build_filename (outdir, name, NULL);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -54,144 +84,222 @@ save (GtkWidget *window, const char *dir, const char *name)
   g_print ("%s\n", path);
 }
 
-static void
-demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+/* A fresh window of the app, at @width × @height. */
+static CarportWindow *
+open_window (GApplication *app, int width, int height)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
-  *(CarportSession **) user_data = carport_demo_session_new_finish (result, &error);
-  if (error)
-    g_error ("demo: %s", error->message);
+  for (GList *l; (l = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL; )
+    gtk_window_destroy (l->data);
+  settle (100);
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+
+    g_settings_set_int (settings, "window-width", width);
+    g_settings_set_int (settings, "window-height", height);
+    g_settings_set_boolean (settings, "window-maximized", FALSE);
+  }
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!CARPORT_IS_WINDOW (window))
+    window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  settle (300);
+  /* The first size may follow the content's natural width; ask again. */
+  gtk_window_set_default_size (window, width, height);
+  settle (700);
+  return CARPORT_WINDOW (window);
 }
 
-static CarportVehicle *
-best_vehicle (CarportSession *session)
+static gboolean
+view_is (gpointer data)
 {
-  GListModel *vehicles = carport_session_get_vehicles (session);
-  CarportVehicle *best = NULL;
-  guint best_count = 0;
+  GApplication *app = data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  const char *wanted = g_object_get_data (G_OBJECT (app), "wanted-view");
 
-  /* The car with the most cards makes the best picture. */
+  return windows && CARPORT_IS_WINDOW (windows->data) &&
+         g_strcmp0 (carport_window_get_view (windows->data), wanted) == 0;
+}
+
+static gboolean
+demo_ready (gpointer data)
+{
+  CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (data));
+  GListModel *vehicles;
+  gboolean busy = TRUE;
+
+  if (session == NULL || carport_session_get_state (session) != CARPORT_SESSION_STATE_READY)
+    return FALSE;
+  g_object_get (session, "busy", &busy, NULL);
+  vehicles = carport_session_get_vehicles (session);
+  if (busy || g_list_model_get_n_items (vehicles) == 0)
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
-      guint count = __builtin_popcount (carport_vehicle_get_supported_endpoints (vehicle)) +
-                    __builtin_popcount (carport_vehicle_get_supported_commands (vehicle));
 
-      if (count > best_count)
-        {
-          best = vehicle;
-          best_count = count;
-        }
+      if (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
+        return FALSE;
     }
-  return best;
+  return TRUE;
 }
 
-static GtkWidget *
-new_window (CarportSession *session, int width, int height)
+static void
+wait_view (GApplication *app, const char *view)
 {
-  CarportWindow *window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
+  g_object_set_data (G_OBJECT (app), "wanted-view", (gpointer) view);
+  if (!wait_for (view_is, app, 30000))
+    g_error ("the window did not show “%s”", view);
+}
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  carport_window_set_session (window, session);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (300);
-  /* The first size may follow the content's natural width; ask again. */
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  settle (800);
-  return GTK_WIDGET (window);
+static void
+shoot (GApplication *app)
+{
+  g_autofree char *name = NULL;
+
+  g_application_hold (app);
+
+  /* A logged-out account: welcome and login. */
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        CarportWindow *window;
+        CarportLoginPage *login;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[s].scheme);
+        window = open_window (app, sizes[z].width, sizes[z].height);
+        wait_view (app, "welcome");
+        settle (300);
+        name = g_strdup_printf ("welcome-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (GTK_WIDGET (window), name);
+        g_clear_pointer (&name, g_free);
+
+        carport_window_show_login (window);
+        login = CARPORT_LOGIN_PAGE (carport_window_get_part (window, "login_page"));
+        gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (login, "email_row")),
+                               "camille@example.com");
+        gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (login, "password_row")),
+                               "secret12");
+        gtk_widget_grab_focus (GTK_WIDGET (window));
+        settle (600);
+        name = g_strdup_printf ("login-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (GTK_WIDGET (window), name);
+        g_clear_pointer (&name, g_free);
+      }
+
+  /* The demo's cars: the list (narrow) and a car's page. */
+  carport_application_start_demo (CARPORT_APPLICATION (app));
+  if (!wait_for (demo_ready, app, 60000))
+    g_error ("the demo did not start");
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        CarportWindow *window;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[s].scheme);
+        window = open_window (app, sizes[z].width, sizes[z].height);
+        wait_view (app, "vehicles");
+        if (z == 1)
+          {
+            settle (300);
+            name = g_strdup_printf ("vehicles-%s-%s.png", schemes[s].name, sizes[z].name);
+            save (GTK_WIDGET (window), name);
+            g_clear_pointer (&name, g_free);
+          }
+        carport_window_show_vehicle (window, shown_vins[z]);
+        settle (800);
+        name = g_strdup_printf ("vehicle-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (GTK_WIDGET (window), name);
+        g_clear_pointer (&name, g_free);
+      }
+
+  /* For review, not for the README: every car's page, the preferences. */
+  if (review)
+    {
+      GtkWidget *preferences;
+
+      CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+      GListModel *vehicles = carport_session_get_vehicles (session);
+      CarportWindow *window;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+      window = open_window (app, sizes[0].width, 1400);
+      wait_view (app, "vehicles");
+      for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+        {
+          g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+          carport_window_show_vehicle (window, carport_vehicle_get_vin (vehicle));
+          settle (600);
+          name = g_strdup_printf ("car-%s.png", carport_vehicle_get_vin (vehicle));
+          save (GTK_WIDGET (window), name);
+          g_clear_pointer (&name, g_free);
+        }
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+      settle (600);
+      preferences = NULL;
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+        if (CARPORT_IS_PREFERENCES_WINDOW (l->data))
+          preferences = l->data;
+      g_assert (preferences != NULL);
+      save (preferences, "preferences.png");
+      gtk_window_destroy (GTK_WINDOW (preferences));
+    }
+
+  /* An error: the server rate-limits a refresh; the last values stay. */
+  {
+    CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+    CarportWindow *window;
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+    window = open_window (app, sizes[0].width, sizes[0].height);
+    wait_view (app, "vehicles");
+    carport_window_show_vehicle (window, shown_vins[1]);
+    settle (300);
+    carport_simulator_add_fault_from_string (carport_demo_session_get_simulator (session), "*=quota", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+    settle (1500);
+    save (GTK_WIDGET (window), "error-light-wide.png");
+    carport_simulator_clear_faults (carport_demo_session_get_simulator (session));
+  }
+
+  g_application_release (app);
+  g_application_quit (app);
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  static gboolean started;
+
+  if (started)
+    return;
+  started = TRUE;
+  g_idle_add_once ((GSourceOnceFunc) shoot, app);
 }
 
 int
 main (int argc, char *argv[])
 {
-  static const struct { const char *name; int width, height; } sizes[] = {
-    { "wide", 1100, 750 }, { "narrow", 360, 720 },
-  };
-  static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
-    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
-  };
-  g_autoptr(CarportSession) demo = NULL;
-  g_autoptr(CarportMemoryStore) store = NULL;
-  g_autoptr(CarportSession) logged_out = NULL;
-  const char *dir;
+  g_autoptr(CarportApplication) app = NULL;
+  char *app_argv[] = { argv[0], NULL };
 
-  if (argc != 2)
+  if (argc < 2 || argc > 3 || (argc == 3 && !g_str_equal (argv[2], "--review")))
     {
-      g_printerr ("usage: %s OUTDIR\n", argv[0]);
+      g_printerr ("usage: %s OUTDIR [--review]\n", argv[0]);
       return 2;
     }
-  dir = argv[1];
-  g_mkdir_with_parents (dir, 0755);
+  outdir = argv[1];
+  review = argc == 3;
+  g_mkdir_with_parents (outdir, 0755);
 
-  gtk_init ();
-  adw_init ();
-  /* Resources registered by the library; the theme looks for the app icon here. */
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/io/github/carport/Carport/icons");
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/carport/Carport/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
-  carport_demo_session_new_async (NULL, demo_cb, &demo);
-  while (demo == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  store = carport_memory_store_new ();
-  logged_out = carport_session_new (store, NULL);
-
-  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
-    {
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[s].scheme);
-
-      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
-        {
-          GtkWidget *window;
-          g_autofree char *name = NULL;
-          CarportVehicle *vehicle;
-
-          /* Welcome */
-          window = new_window (logged_out, sizes[z].width, sizes[z].height);
-          name = g_strdup_printf ("welcome-%s-%s.png", schemes[s].name, sizes[z].name);
-          save (window, dir, name);
-          g_clear_pointer (&name, g_free);
-
-          /* Login */
-          carport_window_show_login (CARPORT_WINDOW (window));
-          {
-            CarportLoginPage *login = CARPORT_LOGIN_PAGE (carport_window_get_part (CARPORT_WINDOW (window), "login_page"));
-
-            gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (login, "email_row")),
-                                   "camille@example.com");
-          }
-          gtk_widget_grab_focus (GTK_WIDGET (window));
-          settle (600);
-          name = g_strdup_printf ("login-%s-%s.png", schemes[s].name, sizes[z].name);
-          save (window, dir, name);
-          g_clear_pointer (&name, g_free);
-          gtk_window_destroy (GTK_WINDOW (window));
-
-          /* Vehicle page (and, narrow, the list) */
-          window = new_window (demo, sizes[z].width, sizes[z].height);
-          vehicle = best_vehicle (demo);
-          if (z == 1)
-            {
-              settle (400);
-              name = g_strdup_printf ("vehicles-%s-%s.png", schemes[s].name, sizes[z].name);
-              save (window, dir, name);
-              g_clear_pointer (&name, g_free);
-            }
-          carport_window_show_vehicle (CARPORT_WINDOW (window), carport_vehicle_get_vin (vehicle));
-          settle (800);
-          name = g_strdup_printf ("vehicle-%s-%s.png", schemes[s].name, sizes[z].name);
-          save (window, dir, name);
-          g_clear_pointer (&name, g_free);
-          gtk_window_destroy (GTK_WINDOW (window));
-        }
-    }
-
-  return 0;
+  app = carport_application_new ();
+  /* Not the user's running Carport. */
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".Screenshots");
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -241,7 +241,27 @@ test_location_and_schedules (void)
   carport_schedule_set_start_time (schedule, "23:30");
   carport_schedule_set_duration_minutes (schedule, 150);
   g_ptr_array_add (schedules, schedule);
+  /* An empty slot, as the cars report them: not shown. */
+  {
+    CarportSchedule *empty = carport_schedule_new ();
+
+    carport_schedule_set_kind (empty, CARPORT_SCHEDULE_KIND_CHARGE);
+    carport_schedule_set_id (empty, 2);
+    g_ptr_array_add (schedules, empty);
+  }
   carport_charge_settings_set_schedules (settings, FALSE, schedules);
+  /* A climate programme: not a charge schedule. */
+  {
+    g_autoptr(GPtrArray) climate = g_ptr_array_new_with_free_func (g_object_unref);
+    CarportSchedule *ready = carport_schedule_new ();
+
+    carport_schedule_set_kind (ready, CARPORT_SCHEDULE_KIND_CLIMATE);
+    carport_schedule_set_activated (ready, TRUE);
+    carport_schedule_set_days (ready, 0x1f);
+    carport_schedule_set_start_time (ready, "07:00");
+    g_ptr_array_add (climate, ready);
+    carport_charge_settings_set_schedules (settings, TRUE, climate);
+  }
 
   gtk_box_append (GTK_BOX (box), location);
   gtk_box_append (GTK_BOX (box), charge);
@@ -252,7 +272,15 @@ test_location_and_schedules (void)
   assert_label (location, g_strdup ("48.85660° N, 2.35220° W"));
   assert_label (charge, g_strdup (carport_format_charge_mode (CARPORT_CHARGE_MODE_SCHEDULED)));
   assert_label (charge, g_strdup ("Charge · 23:30"));
-  g_assert_false (gui_test_label_shown (charge, "No schedules"));
+  g_assert_false (gui_test_label_shown (charge, "Charge · —"));
+  g_assert_null (gui_test_find_label (charge, "Climate ready at · 07:00"));
+  g_assert_false (gui_test_label_shown (charge, "No charge schedules set up"));
+
+  /* Without charge schedules, the card says so. */
+  carport_charge_settings_set_schedules (settings, FALSE, NULL);
+  gui_test_flush ();
+  g_assert_true (gui_test_label_shown (charge, "No charge schedules set up"));
+  g_assert_false (gui_test_label_shown (charge, "Charge · 23:30"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

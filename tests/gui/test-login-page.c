@@ -72,6 +72,23 @@ not_busy (gpointer data)
   return !carport_login_page_get_busy (CARPORT_LOGIN_PAGE (data));
 }
 
+static gboolean
+error_shown (gpointer data)
+{
+  CarportLoginPage *page = CARPORT_LOGIN_PAGE (data);
+  const char *text = carport_login_page_get_error_text (page);
+
+  return text != NULL && gui_test_label_shown (GTK_WIDGET (page), text);
+}
+
+/* The inline error slides in: wait for it (bounded). */
+static void
+assert_error_shown (Fixture *f)
+{
+  g_assert_nonnull (carport_login_page_get_error_text (f->page));
+  g_assert_true (gui_test_wait_until (error_shown, f->page, 5000));
+}
+
 static void
 submit (Fixture *f)
 {
@@ -103,8 +120,7 @@ test_wrong_password (Fixture *f, gconstpointer data)
   fill (f, carport_simulator_get_demo_email (f->sim), "not-the-password");
   submit (f);
 
-  g_assert_nonnull (carport_login_page_get_error_text (f->page));
-  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page), carport_login_page_get_error_text (f->page)));
+  assert_error_shown (f);
   g_assert_true (gtk_widget_has_css_class (carport_login_page_get_part (f->page, "password_row"), "error"));
   g_assert_cmpint (carport_session_get_state (f->session), !=, CARPORT_SESSION_STATE_READY);
 }
@@ -123,19 +139,25 @@ test_code_step (Fixture *f, gconstpointer data)
   g_assert_null (carport_login_page_get_error_text (f->page));
   g_assert_false (gtk_widget_is_sensitive (carport_login_page_get_part (f->page, "credentials_group")));
 
-  /* A wrong code is an inline error on the code. */
-  gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")), "000000");
+  /* A wrong code (the emailed one with its first digit changed) is an inline
+   * error on the code, and the code step stays. */
+  {
+    g_autofree char *wrong = g_strdup (carport_simulator_get_last_tfa_code (f->sim));
+
+    g_assert_nonnull (wrong);
+    wrong[0] = wrong[0] == '9' ? '0' : wrong[0] + 1;
+    gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")), wrong);
+  }
   submit (f);
-  if (carport_login_page_get_error_text (f->page) != NULL)
-    g_assert_true (gtk_widget_has_css_class (carport_login_page_get_part (f->page, "code_row"), "error"));
+  assert_error_shown (f);
+  g_assert_true (gtk_widget_has_css_class (carport_login_page_get_part (f->page, "code_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (code_group));
+  g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_NEEDS_CODE);
 
   /* The right one logs in. */
-  if (carport_session_get_state (f->session) != CARPORT_SESSION_STATE_READY)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")),
-                             carport_simulator_get_last_tfa_code (f->sim));
-      submit (f);
-    }
+  gtk_editable_set_text (GTK_EDITABLE (carport_login_page_get_part (f->page, "code_row")),
+                         carport_simulator_get_last_tfa_code (f->sim));
+  submit (f);
   g_assert_null (carport_login_page_get_error_text (f->page));
   g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_READY);
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (f->session)), >, 0);
@@ -148,8 +170,7 @@ test_network_down (Fixture *f, gconstpointer data)
   fill (f, "someone@example.com", "secret");
   submit (f);
 
-  g_assert_nonnull (carport_login_page_get_error_text (f->page));
-  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page), carport_login_page_get_error_text (f->page)));
+  assert_error_shown (f);
 }
 
 static void
