@@ -4,17 +4,16 @@
 #include <adwaita.h>
 
 #include "carport-core.h"
+#include "carport-status-card.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_BATTERY_CARD (carport_battery_card_get_type ())
-G_DECLARE_FINAL_TYPE (CarportBatteryCard, carport_battery_card, CARPORT, BATTERY_CARD, AdwBin)
+G_DECLARE_FINAL_TYPE (CarportBatteryCard, carport_battery_card, CARPORT, BATTERY_CARD, CarportStatusCard)
 
-/* Properties: vehicle (CarportVehicle, nullable), distance-unit,
- * temperature-unit (the units of carport-format.h). The card hides itself
- * when the vehicle does not offer its endpoint. */
-GtkWidget      *carport_battery_card_new         (void);
-CarportVehicle *carport_battery_card_get_vehicle (CarportBatteryCard *self);
-void            carport_battery_card_set_vehicle (CarportBatteryCard *self, CarportVehicle *vehicle);
+/* Properties: those of CarportStatusCard (vehicle, distance-unit,
+ * temperature-unit). The card hides itself when the vehicle does not
+ * offer its endpoint. */
+GtkWidget *carport_battery_card_new (void);
 
 G_END_DECLS

@@ -9,19 +9,12 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "carport-card.h"
 #include "carport-closures.h"
-#include "carport-units.h"
 #include "carport-charge-card.h"
 
 struct _CarportChargeCard
 {
-  AdwBin          parent_instance;
-
-  /* Owned */
-  CarportVehicle *vehicle;
-  CarportDistanceUnit distance_unit;
-  CarportTemperatureUnit temperature_unit;
+  CarportStatusCard parent_instance;
 
   /* Template widgets */
   GtkListBox *schedules_list;
@@ -32,28 +25,7 @@ struct _CarportChargeCard
   GListModel *schedules;
 };
 
-G_DEFINE_FINAL_TYPE (CarportChargeCard, carport_charge_card, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_VEHICLE,
-  PROP_DISTANCE_UNIT,
-  PROP_TEMPERATURE_UNIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The endpoints this card shows; hidden when the car offers none of them. */
-#define CARD_ENDPOINTS ((1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE))
-
-static void
-update_visible (CarportChargeCard *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self),
-                          self->vehicle != NULL &&
-                          (carport_vehicle_get_supported_endpoints (self->vehicle) & CARD_ENDPOINTS) != 0);
-}
+G_DEFINE_FINAL_TYPE (CarportChargeCard, carport_charge_card, CARPORT_TYPE_STATUS_CARD)
 
 static char *
 format_days (guint days)
@@ -181,9 +153,10 @@ schedule_shown (gpointer item, gpointer user_data)
 static void
 schedules_changed_cb (CarportChargeCard *self)
 {
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   guint n = self->schedules ? g_list_model_get_n_items (self->schedules) : 0;
-  gboolean supported = self->vehicle &&
-    carport_vehicle_supports_endpoint (self->vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE);
+  gboolean supported = vehicle &&
+    carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE);
 
   gtk_widget_set_visible (self->schedules_heading, supported);
   gtk_widget_set_visible (GTK_WIDGET (self->schedules_list), supported && n > 0);
@@ -191,71 +164,43 @@ schedules_changed_cb (CarportChargeCard *self)
 }
 
 static void
+carport_charge_card_vehicle_changed (CarportStatusCard *card, CarportVehicle *old_vehicle)
+{
+  CarportChargeCard *self = CARPORT_CHARGE_CARD (card);
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (card);
+
+  if (self->schedules)
+    g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
+  if (old_vehicle)
+    g_signal_handlers_disconnect_by_func (old_vehicle, schedules_changed_cb, self);
+  g_clear_object (&self->schedules);
+
+  if (vehicle)
+    {
+      GListModel *all = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+      GtkCustomFilter *filter = gtk_custom_filter_new (schedule_shown, NULL, NULL);
+
+      self->schedules = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter)));
+      g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
+      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
+    }
+  gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
+  schedules_changed_cb (self);
+}
+
+static void
 carport_charge_card_dispose (GObject *object)
 {
   CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
 
   if (self->schedules)
     g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
   g_clear_object (&self->schedules);
-  if (self->vehicle)
-    g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_CHARGE_CARD);
-  if (self->vehicle)
-    g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
-  g_clear_object (&self->vehicle);
+  if (vehicle)
+    g_signal_handlers_disconnect_by_func (vehicle, schedules_changed_cb, self);
 
   G_OBJECT_CLASS (carport_charge_card_parent_class)->dispose (object);
-}
-
-static void
-carport_charge_card_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_VEHICLE:
-      g_value_set_object (value, self->vehicle);
-      break;
-    case PROP_DISTANCE_UNIT:
-      g_value_set_enum (value, self->distance_unit);
-      break;
-    case PROP_TEMPERATURE_UNIT:
-      g_value_set_enum (value, self->temperature_unit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-carport_charge_card_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  CarportChargeCard *self = CARPORT_CHARGE_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_VEHICLE:
-      carport_charge_card_set_vehicle (self, g_value_get_object (value));
-      break;
-    case PROP_DISTANCE_UNIT:
-      if (self->distance_unit != (CarportDistanceUnit) g_value_get_enum (value))
-        {
-          self->distance_unit = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_TEMPERATURE_UNIT:
-      if (self->temperature_unit != (CarportTemperatureUnit) g_value_get_enum (value))
-        {
-          self->temperature_unit = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -263,26 +208,12 @@ carport_charge_card_class_init (CarportChargeCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CarportStatusCardClass *card_class = CARPORT_STATUS_CARD_CLASS (klass);
 
   object_class->dispose = carport_charge_card_dispose;
-  object_class->get_property = carport_charge_card_get_property;
-  object_class->set_property = carport_charge_card_set_property;
 
-  properties[PROP_VEHICLE] =
-    g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DISTANCE_UNIT] =
-    g_param_spec_enum ("distance-unit", NULL, NULL,
-                       CARPORT_TYPE_GUI_DISTANCE_UNIT, CARPORT_DISTANCE_UNIT_KILOMETRES,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEMPERATURE_UNIT] =
-    g_param_spec_enum ("temperature-unit", NULL, NULL,
-                       CARPORT_TYPE_GUI_TEMPERATURE_UNIT, CARPORT_TEMPERATURE_UNIT_CELSIUS,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (CARPORT_TYPE_CARD);
-  g_type_ensure (CARPORT_TYPE_VEHICLE);
+  card_class->endpoints = (1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE);
+  card_class->vehicle_changed = carport_charge_card_vehicle_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-charge-card.ui");
   carport_closures_bind (widget_class);
@@ -302,47 +233,4 @@ GtkWidget *
 carport_charge_card_new (void)
 {
   return g_object_new (CARPORT_TYPE_CHARGE_CARD, NULL);
-}
-
-CarportVehicle *
-carport_charge_card_get_vehicle (CarportChargeCard *self)
-{
-  g_return_val_if_fail (CARPORT_IS_CHARGE_CARD (self), NULL);
-  return self->vehicle;
-}
-
-void
-carport_charge_card_set_vehicle (CarportChargeCard *self, CarportVehicle *vehicle)
-{
-  g_return_if_fail (CARPORT_IS_CHARGE_CARD (self));
-  g_return_if_fail (vehicle == NULL || CARPORT_IS_VEHICLE (vehicle));
-
-  if (self->vehicle == vehicle)
-    return;
-
-  if (self->schedules)
-    g_signal_handlers_disconnect_by_func (self->schedules, schedules_changed_cb, self);
-  if (self->vehicle)
-    {
-      g_signal_handlers_disconnect_by_func (self->vehicle, schedules_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->vehicle, update_visible, self);
-    }
-  g_clear_object (&self->schedules);
-  g_set_object (&self->vehicle, vehicle);
-
-  update_visible (self);
-
-  if (vehicle)
-    {
-      GListModel *all = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
-      GtkCustomFilter *filter = gtk_custom_filter_new (schedule_shown, NULL, NULL);
-
-      self->schedules = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter)));
-      g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
-      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
-      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (update_visible), self);
-    }
-  gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
-  schedules_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
 }

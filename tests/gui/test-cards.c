@@ -85,7 +85,7 @@ test_battery_card_values (void)
   GtkLevelBar *bar;
   CarportCard *frame;
 
-  carport_battery_card_set_vehicle (CARPORT_BATTERY_CARD (card), vehicle);
+  carport_status_card_set_vehicle (CARPORT_STATUS_CARD (card), vehicle);
   window = show_in_window (card);
 
   g_assert_true (gtk_widget_get_visible (card));
