@@ -130,6 +130,8 @@ test_units (void)
   GtkWidget *climate = carport_climate_card_new ();
   GtkWidget *window;
   g_autofree char *km = carport_format_distance (312, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_autofree char *km_range = NULL;
+  g_autofree char *mi_range = NULL;
   g_autofree char *mi = carport_format_distance (312, CARPORT_DISTANCE_UNIT_MILES);
 
   gtk_box_append (GTK_BOX (box), battery);
@@ -138,7 +140,8 @@ test_units (void)
   g_object_set (climate, "vehicle", vehicle, NULL);
   window = show_in_window (box);
 
-  g_assert_true (gui_test_find_label (battery, g_strdup_printf ("%s range", km)) != NULL);
+  km_range = g_strdup_printf ("%s range", km);
+  g_assert_nonnull (gui_test_find_label (battery, km_range));
   assert_label (climate, carport_format_temperature (12.5, CARPORT_TEMPERATURE_UNIT_CELSIUS));
 
   g_object_set (battery, "distance-unit", CARPORT_DISTANCE_UNIT_MILES,
@@ -146,7 +149,8 @@ test_units (void)
   g_object_set (climate, "temperature-unit", CARPORT_TEMPERATURE_UNIT_FAHRENHEIT, NULL);
   gui_test_flush ();
 
-  g_assert_nonnull (gui_test_find_label (battery, g_strdup_printf ("%s range", mi)));
+  mi_range = g_strdup_printf ("%s range", mi);
+  g_assert_nonnull (gui_test_find_label (battery, mi_range));
   assert_label (battery, carport_format_temperature (20, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT));
   assert_label (climate, carport_format_temperature (12.5, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT));
 
