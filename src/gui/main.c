@@ -12,8 +12,11 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(CarportApplication) app = NULL;
+  const char *localedir = g_getenv ("CARPORT_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* As carport-cli: CARPORT_LOCALEDIR finds the translations of an
+   * uninstalled build or of a DESTDIR install. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
