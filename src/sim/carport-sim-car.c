@@ -826,8 +826,13 @@ queue_command (CarportSimCar *self,
 /* Construction from a scenario entry                                       */
 /* ------------------------------------------------------------------------ */
 
+/* Five schedules (ids 1..5), one active on weekdays at @time (UTC); the
+ * slot's time is under @time_key, with a @duration in minutes when >= 0. */
 static JsonArray *
-default_charge_schedules (void)
+default_schedules (int         active_id,
+                   const char *time_key,
+                   const char *time,
+                   int         duration)
 {
   JsonArray *array = json_array_new ();
 
@@ -836,38 +841,15 @@ default_charge_schedules (void)
       JsonObject *schedule = json_object_new ();
 
       json_object_set_int_member (schedule, "id", id);
-      json_object_set_boolean_member (schedule, "activated", id == 1);
-      if (id == 1)
+      json_object_set_boolean_member (schedule, "activated", id == active_id);
+      if (id == active_id)
         for (guint d = 0; d < 5; d++)
           {
             JsonObject *slot = json_object_new ();
 
-            json_object_set_string_member (slot, "startTime", "T22:30Z");
-            json_object_set_int_member (slot, "duration", 420);
-            json_object_set_object_member (schedule, days[d], slot);
-          }
-      json_array_add_object_element (array, schedule);
-    }
-  return array;
-}
-
-static JsonArray *
-default_hvac_schedules (void)
-{
-  JsonArray *array = json_array_new ();
-
-  for (int id = 1; id <= N_SCHEDULES; id++)
-    {
-      JsonObject *schedule = json_object_new ();
-
-      json_object_set_int_member (schedule, "id", id);
-      json_object_set_boolean_member (schedule, "activated", id == 2);
-      if (id == 2)
-        for (guint d = 0; d < 5; d++)
-          {
-            JsonObject *slot = json_object_new ();
-
-            json_object_set_string_member (slot, "readyAtTime", "T06:45Z");
+            json_object_set_string_member (slot, time_key, time);
+            if (duration >= 0)
+              json_object_set_int_member (slot, "duration", duration);
             json_object_set_object_member (schedule, days[d], slot);
           }
       json_array_add_object_element (array, schedule);
@@ -1228,8 +1210,8 @@ carport_sim_car_new (JsonObject  *config,
   self->longitude = 2.3522;
   self->location_time = now - SECONDS (40 * 60);
   self->charge_mode = g_strdup ((model->flags & MODEL_KCM_SETTINGS) ? "scheduled" : "always");
-  self->charge_schedules = default_charge_schedules ();
-  self->hvac_schedules = default_hvac_schedules ();
+  self->charge_schedules = default_schedules (1, "startTime", "T22:30Z", 420);
+  self->hvac_schedules = default_schedules (2, "readyAtTime", "T06:45Z", -1);
   self->charging_settings_time = now - SECONDS (3 * 86400);
   self->hvac_settings_time = now - SECONDS (3 * 86400);
   self->ev_settings = default_ev_settings (now, g_str_equal (self->charge_mode, "scheduled"));
