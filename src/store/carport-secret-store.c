@@ -178,23 +178,13 @@ return_translated_error (GTask                *task,
 
 /* Lookup */
 
+/* Completes a lookup with the secret @value of the item found. */
 static void
-lookup_retrieve_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+lookup_return_value (GTask       *task,
+                     SecretValue *value)
 {
-  g_autoptr(GTask) task = user_data;
   CarportCredentials *found = g_task_get_task_data (task);
-  g_autoptr(SecretValue) value = NULL;
-  g_autoptr(GError) error = NULL;
   const char *text;
-
-  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
-  if (error != NULL)
-    {
-      return_translated_error (task, error, CARPORT_SECRET_STORE_OP_LOOKUP);
-      return;
-    }
 
   if (value == NULL)
     {
@@ -216,6 +206,24 @@ lookup_retrieve_cb (GObject      *object,
   g_task_return_pointer (task,
                          carport_credentials_new (found->brand, found->locale, found->email, text),
                          (GDestroyNotify) carport_credentials_free);
+}
+
+static void
+lookup_retrieve_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
+  if (error != NULL)
+    {
+      return_translated_error (task, error, CARPORT_SECRET_STORE_OP_LOOKUP);
+      return;
+    }
+  lookup_return_value (task, value);
 }
 
 static void
@@ -281,6 +289,19 @@ lookup_search_cb (GObject      *object,
                                                  NULL),
                         (GDestroyNotify) carport_credentials_free);
 
+  /* The search loaded the secrets with the items (one D-Bus call for
+   * both); other backends (the file keyring in Flatpak) are asked again. */
+  if (SECRET_IS_ITEM (best) && secret_item_get_locked (SECRET_ITEM (best)) == FALSE)
+    {
+      g_autoptr(SecretValue) value = secret_item_get_secret (SECRET_ITEM (best));
+
+      if (value != NULL)
+        {
+          lookup_return_value (task, value);
+          g_list_free_full (items, g_object_unref);
+          return;
+        }
+    }
   secret_retrievable_retrieve_secret (best,
                                       g_task_get_cancellable (task),
                                       lookup_retrieve_cb,
@@ -302,7 +323,7 @@ carport_secret_store_lookup_async (CarportCredentialStore *store,
 
   /* SECRET_SEARCH_UNLOCK lets the keyring ask the person to unlock it. */
   secret_password_search (carport_secret_store_get_schema (),
-                          SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                          SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                           cancellable,
                           lookup_search_cb,
                           g_steal_pointer (&task),
