@@ -7,6 +7,7 @@
 #include "carport-http.h"
 #include "carport-renault-auth.h"
 #include "carport-kamereon-client.h"
+#include "carport-test-loop.h"
 #include "carport-renault-models.h"
 #include "test-server.h"
 
@@ -86,51 +87,6 @@ fixture_teardown (Fixture       *f,
   g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-
-  return *slot;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 login (Fixture *f)
 {
@@ -138,9 +94,9 @@ login (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   carport_auth_provider_login_async (CARPORT_AUTH_PROVIDER (f->auth), TS_EMAIL, TS_PASSWORD,
-                                     NULL, result_cb, &result);
+                                     NULL, carport_test_result_cb, &result);
   g_assert_true (carport_auth_provider_login_finish (CARPORT_AUTH_PROVIDER (f->auth),
-                                                     wait_for (&result), &error));
+                                                     carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -150,9 +106,9 @@ get_token (Fixture  *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, result_cb, &result);
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, carport_test_result_cb, &result);
   return carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth),
-                                                 wait_for (&result), error);
+                                                 carport_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -163,8 +119,8 @@ refresh (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, mask, NULL, result_cb, &result);
-  return carport_kamereon_client_refresh_finish (f->client, wait_for (&result), error);
+  carport_kamereon_client_refresh_async (f->client, vehicle, mask, NULL, carport_test_result_cb, &result);
+  return carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -175,8 +131,8 @@ send_command (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_kamereon_client_send_command_async (f->client, vehicle, command, NULL, result_cb, &result);
-  return carport_kamereon_client_send_command_finish (f->client, wait_for (&result), error);
+  carport_kamereon_client_send_command_async (f->client, vehicle, command, NULL, carport_test_result_cb, &result);
+  return carport_kamereon_client_send_command_finish (f->client, carport_test_wait_result (&result), error);
 }
 
 static CarportCommandState
@@ -187,8 +143,8 @@ poll_command (Fixture        *f,
   g_autoptr(GError) error = NULL;
   CarportCommandState state = CARPORT_COMMAND_STATE_NEW;
 
-  carport_kamereon_client_poll_command_async (f->client, command, NULL, result_cb, &result);
-  g_assert_true (carport_kamereon_client_poll_command_finish (f->client, wait_for (&result),
+  carport_kamereon_client_poll_command_async (f->client, command, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_kamereon_client_poll_command_finish (f->client, carport_test_wait_result (&result),
                                                               &state, &error));
   g_assert_no_error (error);
 
@@ -492,8 +448,8 @@ test_http_request (Fixture       *f,
   g_assert_cmpuint (carport_http_get_timeout (f->http), ==, 30);
 
   carport_http_request_async (f->http, "POST", url, NULL, sent, "application/x-www-form-urlencoded",
-                              NULL, result_cb, &result);
-  body = carport_http_request_finish (f->http, wait_for (&result), &status, &error);
+                              NULL, carport_test_result_cb, &result);
+  body = carport_http_request_finish (f->http, carport_test_wait_result (&result), &status, &error);
   g_assert_no_error (error);
   g_assert_nonnull (body);
   g_assert_cmpuint (status, ==, 200);
@@ -547,8 +503,8 @@ test_http_truncated (void)
   g_socket_service_start (service);
 
   url = g_strdup_printf ("http://127.0.0.1:%u/cut", port);
-  carport_http_request_async (http, "GET", url, NULL, NULL, NULL, NULL, result_cb, &result);
-  body = carport_http_request_finish (http, wait_for (&result), NULL, &error);
+  carport_http_request_async (http, "GET", url, NULL, NULL, NULL, NULL, carport_test_result_cb, &result);
+  body = carport_http_request_finish (http, carport_test_wait_result (&result), NULL, &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
   g_assert_null (body);
 
@@ -579,8 +535,8 @@ test_http_refused (void)
   g_socket_close (socket, NULL);
 
   url = g_strdup_printf ("http://127.0.0.1:%u/", port);
-  carport_http_request_async (http, "GET", url, NULL, NULL, NULL, NULL, result_cb, &result);
-  body = carport_http_request_finish (http, wait_for (&result), NULL, &error);
+  carport_http_request_async (http, "GET", url, NULL, NULL, NULL, NULL, carport_test_result_cb, &result);
+  body = carport_http_request_finish (http, carport_test_wait_result (&result), NULL, &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK);
   g_assert_null (body);
 }
@@ -601,13 +557,13 @@ test_http_cancel (Fixture       *f,
   g_hash_table_add (f->ts->valid_jwts, g_strdup ("t"));
   test_server_route (f->ts, "GET", "/hang", 200, "{}", -1);
 
-  carport_http_request_async (f->http, "GET", url, headers, NULL, NULL, cancellable, result_cb, &result);
-  spin (100);
+  carport_http_request_async (f->http, "GET", url, headers, NULL, NULL, cancellable, carport_test_result_cb, &result);
+  carport_test_spin (100);
   g_assert_null (result);
   g_assert_cmpuint (f->ts->in_flight, ==, 1);
   g_cancellable_cancel (cancellable);
 
-  body = carport_http_request_finish (f->http, wait_for (&result), NULL, &error);
+  body = carport_http_request_finish (f->http, carport_test_wait_result (&result), NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (body);
 }
@@ -662,9 +618,9 @@ test_login_wrong_password (Fixture       *f,
   g_autofree char *secret = NULL;
 
   carport_auth_provider_login_async (CARPORT_AUTH_PROVIDER (f->auth), TS_EMAIL, "wrong",
-                                     NULL, result_cb, &result);
+                                     NULL, carport_test_result_cb, &result);
   g_assert_false (carport_auth_provider_login_finish (CARPORT_AUTH_PROVIDER (f->auth),
-                                                      wait_for (&result), &error));
+                                                      carport_test_wait_result (&result), &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
   secret = carport_auth_provider_dup_refresh_secret (CARPORT_AUTH_PROVIDER (f->auth));
   g_assert_null (secret);
@@ -714,11 +670,11 @@ test_jwt_reuse (Fixture       *f,
 
   /* Concurrent callers share one mint. */
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
-    carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, result_cb, &results[i]);
+    carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, carport_test_result_cb, &results[i]);
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
       tokens[i] = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth),
-                                                          wait_for (&results[i]), &error);
+                                                          carport_test_wait_result (&results[i]), &error);
       g_assert_no_error (error);
       g_assert_cmpstr (tokens[i], ==, tokens[0]);
       g_clear_object (&results[i]);
@@ -761,17 +717,17 @@ test_jwt_cancelled_waiter (Fixture       *f,
 
   login (f);
 
-  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), cancellable, result_cb, &r1);
-  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, result_cb, &r2);
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), cancellable, carport_test_result_cb, &r1);
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, carport_test_result_cb, &r2);
   g_cancellable_cancel (cancellable);
 
-  t1 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), wait_for (&r1), &error);
+  t1 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), carport_test_wait_result (&r1), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (t1);
   g_clear_error (&error);
 
   /* The other caller still gets the shared mint. */
-  t2 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), wait_for (&r2), &error);
+  t2 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), carport_test_wait_result (&r2), &error);
   g_assert_no_error (error);
   g_assert_nonnull (t2);
   g_assert_cmpuint (f->ts->n_jwt, ==, 1);
@@ -863,8 +819,8 @@ test_tfa (Fixture       *f,
 
   f->ts->tfa = TRUE;
 
-  carport_auth_provider_login_async (auth, TS_EMAIL, TS_PASSWORD, NULL, result_cb, &result);
-  g_assert_false (carport_auth_provider_login_finish (auth, wait_for (&result), &error));
+  carport_auth_provider_login_async (auth, TS_EMAIL, TS_PASSWORD, NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
   g_assert_true (carport_auth_provider_get_needs_code (auth));
   g_assert_true (f->ts->tfa_code_sent);
@@ -878,16 +834,16 @@ test_tfa (Fixture       *f,
   g_clear_object (&result);
 
   /* A wrong code: another may be tried. */
-  carport_auth_provider_submit_code_async (auth, "000000", NULL, result_cb, &result);
-  g_assert_false (carport_auth_provider_submit_code_finish (auth, wait_for (&result), &error));
+  carport_auth_provider_submit_code_async (auth, "000000", NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_submit_code_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
   g_assert_true (carport_auth_provider_get_needs_code (auth));
   g_clear_error (&error);
   g_clear_object (&result);
 
   /* The right one. */
-  carport_auth_provider_submit_code_async (auth, " " TS_TFA_CODE " ", NULL, result_cb, &result);
-  g_assert_true (carport_auth_provider_submit_code_finish (auth, wait_for (&result), &error));
+  carport_auth_provider_submit_code_async (auth, " " TS_TFA_CODE " ", NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_auth_provider_submit_code_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_false (carport_auth_provider_get_needs_code (auth));
   g_assert_true (f->ts->tfa_finalized);
@@ -901,8 +857,8 @@ test_tfa (Fixture       *f,
   g_assert_nonnull (token);
 
   /* Nothing is waiting for a code any more. */
-  carport_auth_provider_submit_code_async (auth, TS_TFA_CODE, NULL, result_cb, &result);
-  g_assert_false (carport_auth_provider_submit_code_finish (auth, wait_for (&result), &error));
+  carport_auth_provider_submit_code_async (auth, TS_TFA_CODE, NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_submit_code_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED);
 }
 
@@ -960,8 +916,8 @@ test_restore_session (Fixture       *f,
   person_id = carport_auth_provider_dup_person_id (CARPORT_AUTH_PROVIDER (other));
   g_assert_cmpstr (person_id, ==, TS_PERSON_ID);
 
-  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (other), NULL, result_cb, &result);
-  restored = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (other), wait_for (&result), &error);
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (other), NULL, carport_test_result_cb, &result);
+  restored = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (other), carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (restored, ==, token);
   g_assert_cmpuint (f->ts->n_jwt, ==, 1);
@@ -1123,8 +1079,8 @@ test_discovery (Fixture       *f,
                      "\"energy\":{\"code\":\"ELEC\",\"label\":\"ELECTRIQUE\",\"group\":\"019\"},\"engineEnergyType\":\"ELEC\"}", 0);
   login (f);
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (vehicles);
   g_assert_cmpuint (vehicles->len, ==, 2);
@@ -1169,8 +1125,8 @@ test_discovery_no_vehicles (Fixture       *f,
   test_server_route (f->ts, "GET", "/commerce/v1/accounts/acc-x/vehicles", 403, forbidden_body, 0);
   login (f);
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES);
   g_assert_null (vehicles);
 }
@@ -1197,9 +1153,9 @@ test_refresh_concurrent (Fixture       *f,
   g_signal_connect (vehicle, "notify::refreshing", G_CALLBACK (notify_count_cb), &refreshing_changes);
   before = carport_http_get_request_count (f->http);
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, result_cb, &result);
+  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
   g_assert_true (carport_vehicle_get_refreshing (vehicle));
-  g_assert_true (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+  g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_false (carport_vehicle_get_refreshing (vehicle));
   g_assert_cmpuint (refreshing_changes, ==, 2);
@@ -1427,12 +1383,12 @@ test_refresh_cancel (Fixture       *f,
   n = route_all_endpoints (f->ts, model, -1, 10, 10.0);
   login (f);
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, cancellable, result_cb, &result);
+  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, cancellable, carport_test_result_cb, &result);
   while (f->ts->in_flight < n)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
 
-  g_assert_false (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+  g_assert_false (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (carport_vehicle_get_refreshing (vehicle));
   for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
@@ -1650,8 +1606,8 @@ test_charges (Fixture       *f,
                      "\"chargeEndStatus\":\"ok\"}]}}}", 0);
   login (f);
 
-  carport_kamereon_client_get_charges_async (f->client, vehicle, start, end, NULL, result_cb, &result);
-  sessions = carport_kamereon_client_get_charges_finish (f->client, wait_for (&result), &error);
+  carport_kamereon_client_get_charges_async (f->client, vehicle, start, end, NULL, carport_test_result_cb, &result);
+  sessions = carport_kamereon_client_get_charges_finish (f->client, carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (sessions);
   g_assert_cmpuint (sessions->len, ==, 2);

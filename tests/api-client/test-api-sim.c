@@ -7,6 +7,7 @@
 #include "carport-http.h"
 #include "carport-renault-auth.h"
 #include "carport-kamereon-client.h"
+#include "carport-test-loop.h"
 #include "carport-renault-models.h"
 #include "carport-simulator.h"
 
@@ -56,45 +57,6 @@ fixture_teardown (Fixture       *f,
   g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
 }
 
-static gboolean
-flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, flag_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  return *slot;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 login (Fixture *f)
 {
@@ -104,9 +66,9 @@ login (Fixture *f)
   carport_auth_provider_login_async (CARPORT_AUTH_PROVIDER (f->auth),
                                      carport_simulator_get_demo_email (f->sim),
                                      carport_simulator_get_demo_password (f->sim),
-                                     NULL, result_cb, &result);
+                                     NULL, carport_test_result_cb, &result);
   g_assert_true (carport_auth_provider_login_finish (CARPORT_AUTH_PROVIDER (f->auth),
-                                                     wait_for (&result), &error));
+                                                     carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -117,8 +79,8 @@ list_vehicles (Fixture *f)
   g_autoptr(GError) error = NULL;
   GPtrArray *vehicles;
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (vehicles);
 
@@ -151,8 +113,8 @@ test_sim_everything (Fixture       *f,
       g_assert_cmpuint (carport_vehicle_get_supported_endpoints (vehicle), ==,
                         carport_renault_model_supported_endpoints (model));
 
-      carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, result_cb, &result);
-      g_assert_true (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+      carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+      g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
       g_assert_no_error (error);
 
       for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
@@ -177,8 +139,8 @@ test_sim_everything (Fixture       *f,
     CarportCommandState state = CARPORT_COMMAND_STATE_PENDING;
 
     carport_command_set_temperature_c (command, 21.0);
-    carport_kamereon_client_send_command_async (f->client, hvac_car, command, NULL, result_cb, &result);
-    g_assert_true (carport_kamereon_client_send_command_finish (f->client, wait_for (&result), &error));
+    carport_kamereon_client_send_command_async (f->client, hvac_car, command, NULL, carport_test_result_cb, &result);
+    g_assert_true (carport_kamereon_client_send_command_finish (f->client, carport_test_wait_result (&result), &error));
     g_assert_no_error (error);
     g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_PENDING);
     g_assert_nonnull (carport_command_get_server_id (command));
@@ -186,9 +148,9 @@ test_sim_everything (Fixture       *f,
     for (guint attempt = 0; attempt < 50 && state == CARPORT_COMMAND_STATE_PENDING; attempt++)
       {
         g_clear_object (&result);
-        spin (100);
-        carport_kamereon_client_poll_command_async (f->client, command, NULL, result_cb, &result);
-        g_assert_true (carport_kamereon_client_poll_command_finish (f->client, wait_for (&result),
+        carport_test_spin (100);
+        carport_kamereon_client_poll_command_async (f->client, command, NULL, carport_test_result_cb, &result);
+        g_assert_true (carport_kamereon_client_poll_command_finish (f->client, carport_test_wait_result (&result),
                                                                     &state, &error));
         g_assert_no_error (error);
       }
@@ -213,8 +175,8 @@ test_sim_tfa (Fixture       *f,
 
   carport_auth_provider_login_async (auth, carport_simulator_get_demo_email (f->sim),
                                      carport_simulator_get_demo_password (f->sim),
-                                     NULL, result_cb, &result);
-  g_assert_false (carport_auth_provider_login_finish (auth, wait_for (&result), &error));
+                                     NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
   g_assert_true (carport_auth_provider_get_needs_code (auth));
   g_clear_error (&error);
@@ -222,8 +184,8 @@ test_sim_tfa (Fixture       *f,
 
   code = carport_simulator_get_last_tfa_code (f->sim);
   g_assert_nonnull (code);
-  carport_auth_provider_submit_code_async (auth, code, NULL, result_cb, &result);
-  g_assert_true (carport_auth_provider_submit_code_finish (auth, wait_for (&result), &error));
+  carport_auth_provider_submit_code_async (auth, code, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_auth_provider_submit_code_finish (auth, carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_false (carport_auth_provider_get_needs_code (auth));
 
@@ -244,8 +206,8 @@ test_sim_expired_login (Fixture       *f,
   carport_simulator_expire_login_tokens (f->sim);
   carport_auth_provider_invalidate_token (CARPORT_AUTH_PROVIDER (f->auth));
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, wait_for (&result), &error);
+  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
+  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
   g_assert_null (vehicles);
   secret = carport_auth_provider_dup_refresh_secret (CARPORT_AUTH_PROVIDER (f->auth));
@@ -271,8 +233,8 @@ test_sim_quota_fault (Fixture       *f,
   g_assert_nonnull (vehicle);
 
   carport_simulator_add_fault (f->sim, "battery-status", &fault);
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, result_cb, &result);
-  g_assert_true (carport_kamereon_client_refresh_finish (f->client, wait_for (&result), &error));
+  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_nonnull (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
   g_assert_null (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT));

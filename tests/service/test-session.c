@@ -13,6 +13,7 @@
 #include "carport-session.h"
 #include "carport-simulator.h"
 #include "carport-state-cache.h"
+#include "carport-test-loop.h"
 
 #define ZOE1 "X101VE"
 #define MEGANE "XCB1VE"
@@ -29,43 +30,6 @@ typedef struct {
   char                   *dir;
   GPtrArray              *events;     /* "event:vin" strings */
 } Fixture;
-
-/* Spins the main loop until *@flag is set, for at most @seconds. */
-static void
-wait_for (gboolean *flag,
-          guint     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-
-  while (!*flag && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (*flag);
-}
-
-typedef struct {
-  gboolean      done;
-  GAsyncResult *result;
-} Waiter;
-
-static void
-waiter_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  waiter->result = g_object_ref (result);
-  waiter->done = TRUE;
-}
-
-#define WAITER_INIT { FALSE, NULL }
-
-static GAsyncResult *
-wait_result (Waiter *waiter)
-{
-  wait_for (&waiter->done, 30);
-  return waiter->result;
-}
 
 static void
 event_cb (CarportSession      *session,
@@ -154,17 +118,17 @@ fixture_teardown (Fixture       *fixture,
 static void
 login (Fixture *fixture)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
 
   carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
                                carport_simulator_get_demo_password (fixture->sim),
-                               NULL, waiter_cb, &waiter);
-  g_assert_true (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
+                               NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
   g_assert_no_error (error);
-  g_object_unref (waiter.result);
+  g_clear_object (&waiter);
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_READY);
 }
 
@@ -189,12 +153,12 @@ refresh (Fixture         *fixture,
          CarportVehicle  *vehicle,
          GError         **error)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   gboolean ok;
 
-  carport_session_refresh_async (fixture->session, vehicle, NULL, waiter_cb, &waiter);
-  ok = carport_session_refresh_finish (fixture->session, wait_result (&waiter), error);
-  g_object_unref (waiter.result);
+  carport_session_refresh_async (fixture->session, vehicle, NULL, carport_test_result_cb, &waiter);
+  ok = carport_session_refresh_finish (fixture->session, carport_test_wait_result (&waiter), error);
+  g_clear_object (&waiter);
   return ok;
 }
 
@@ -203,12 +167,12 @@ send_command (Fixture         *fixture,
               CarportCommand  *command,
               GError         **error)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   gboolean ok;
 
-  carport_session_send_command_async (fixture->session, command, TRUE, NULL, waiter_cb, &waiter);
-  ok = carport_session_send_command_finish (fixture->session, wait_result (&waiter), error);
-  g_object_unref (waiter.result);
+  carport_session_send_command_async (fixture->session, command, TRUE, NULL, carport_test_result_cb, &waiter);
+  ok = carport_session_send_command_finish (fixture->session, carport_test_wait_result (&waiter), error);
+  g_clear_object (&waiter);
   return ok;
 }
 
@@ -219,7 +183,7 @@ test_login_discovers_every_car (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(CarportCredentials) stored = NULL;
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *vehicles;
   CarportVehicle *zoe, *spring, *captur;
@@ -241,9 +205,9 @@ test_login_discovers_every_car (Fixture       *fixture,
   g_assert_false (carport_vehicle_supports_command (spring, CARPORT_COMMAND_KIND_HORN));
 
   /* The login token (not the password) went to the store. */
-  carport_credential_store_lookup_async (fixture->store, NULL, waiter_cb, &waiter);
-  stored = carport_credential_store_lookup_finish (fixture->store, wait_result (&waiter), &error);
-  g_object_unref (waiter.result);
+  carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &waiter);
+  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
+  g_clear_object (&waiter);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
   g_assert_cmpstr (stored->email, ==, carport_simulator_get_demo_email (fixture->sim));
@@ -254,15 +218,15 @@ static void
 test_login_wrong_password (Fixture       *fixture,
                            gconstpointer  data)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
 
   carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
-                               "not the password", NULL, waiter_cb, &waiter);
-  g_assert_false (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+                               "not the password", NULL, carport_test_result_cb, &waiter);
+  g_assert_false (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
   g_assert_cmpstr (error->message, !=, "");
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
@@ -272,7 +236,7 @@ static void
 test_login_with_emailed_code (Fixture       *fixture,
                               gconstpointer  data)
 {
-  Waiter waiter = WAITER_INIT, code_waiter = WAITER_INIT, bad_waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL, *code_waiter = NULL, *bad_waiter = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) bad_error = NULL;
 
@@ -281,24 +245,24 @@ test_login_with_emailed_code (Fixture       *fixture,
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
                                carport_simulator_get_demo_password (fixture->sim),
-                               NULL, waiter_cb, &waiter);
-  g_assert_false (carport_session_login_finish (fixture->session, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+                               NULL, carport_test_result_cb, &waiter);
+  g_assert_false (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_NEEDS_CODE);
 
   /* A wrong code leaves room for another try. */
-  carport_session_submit_code_async (fixture->session, "000000", NULL, waiter_cb, &bad_waiter);
-  g_assert_false (carport_session_submit_code_finish (fixture->session, wait_result (&bad_waiter), &bad_error));
-  g_object_unref (bad_waiter.result);
+  carport_session_submit_code_async (fixture->session, "000000", NULL, carport_test_result_cb, &bad_waiter);
+  g_assert_false (carport_session_submit_code_finish (fixture->session, carport_test_wait_result (&bad_waiter), &bad_error));
+  g_clear_object (&bad_waiter);
   g_assert_error (bad_error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_NEEDS_CODE);
 
   carport_session_submit_code_async (fixture->session, carport_simulator_get_last_tfa_code (fixture->sim),
-                                     NULL, waiter_cb, &code_waiter);
+                                     NULL, carport_test_result_cb, &code_waiter);
   g_clear_error (&error);
-  g_assert_true (carport_session_submit_code_finish (fixture->session, wait_result (&code_waiter), &error));
-  g_object_unref (code_waiter.result);
+  g_assert_true (carport_session_submit_code_finish (fixture->session, carport_test_wait_result (&code_waiter), &error));
+  g_clear_object (&code_waiter);
   g_assert_no_error (error);
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_READY);
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (fixture->session)), >=, 6);
@@ -413,7 +377,7 @@ test_expired_login_token_logs_out (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CarportSession) second = NULL;
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   CarportVehicle *zoe;
   int level;
 
@@ -427,9 +391,9 @@ test_expired_login_token_logs_out (Fixture       *fixture,
   /* A new start with the stored login, after the server forgot it. */
   carport_simulator_expire_login_tokens (fixture->sim);
   second = new_session (fixture);
-  carport_session_restore_async (second, NULL, waiter_cb, &waiter);
-  g_assert_true (carport_session_restore_finish (second, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+  carport_session_restore_async (second, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_restore_finish (second, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
   g_assert_no_error (error);
 
   /* The cached cars show at once, with their last values. */
@@ -440,11 +404,11 @@ test_expired_login_token_logs_out (Fixture       *fixture,
 
   /* Minting a token with the forgotten login: Gigya says 403005. */
   {
-    Waiter refresh_waiter = WAITER_INIT;
+    GAsyncResult *refresh_waiter = NULL;
 
-    carport_session_refresh_async (second, zoe, NULL, waiter_cb, &refresh_waiter);
-    g_assert_false (carport_session_refresh_finish (second, wait_result (&refresh_waiter), &error));
-    g_object_unref (refresh_waiter.result);
+    carport_session_refresh_async (second, zoe, NULL, carport_test_result_cb, &refresh_waiter);
+    g_assert_false (carport_session_refresh_finish (second, carport_test_wait_result (&refresh_waiter), &error));
+    g_clear_object (&refresh_waiter);
   }
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
   g_assert_cmpint (carport_session_get_state (second), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
@@ -456,12 +420,12 @@ static void
 test_restore_without_login (Fixture       *fixture,
                             gconstpointer  data)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
 
-  carport_session_restore_async (fixture->session, NULL, waiter_cb, &waiter);
-  g_assert_false (carport_session_restore_finish (fixture->session, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+  carport_session_restore_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  g_assert_false (carport_session_restore_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
   g_assert_no_error (error);
   g_assert_cmpint (carport_session_get_state (fixture->session), ==, CARPORT_SESSION_STATE_LOGGED_OUT);
 }
@@ -472,7 +436,7 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
 {
   g_autoptr(CarportSession) second = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = WAITER_INIT, refresh_waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL, *refresh_waiter = NULL;
   CarportVehicle *zoe;
   guint before, requests;
   guint supported;
@@ -482,17 +446,17 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   g_assert_true (refresh (fixture, zoe, &error));
 
   second = new_session (fixture);
-  carport_session_restore_async (second, NULL, waiter_cb, &waiter);
-  g_assert_true (carport_session_restore_finish (second, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+  carport_session_restore_async (second, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_restore_finish (second, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
 
   zoe = carport_session_find_vehicle (second, carport_vehicle_get_vin (zoe));
   supported = count_supported (zoe);
 
   before = carport_simulator_get_request_count (fixture->sim);
-  carport_session_refresh_async (second, zoe, NULL, waiter_cb, &refresh_waiter);
-  g_assert_true (carport_session_refresh_finish (second, wait_result (&refresh_waiter), &error));
-  g_object_unref (refresh_waiter.result);
+  carport_session_refresh_async (second, zoe, NULL, carport_test_result_cb, &refresh_waiter);
+  g_assert_true (carport_session_refresh_finish (second, carport_test_wait_result (&refresh_waiter), &error));
+  g_clear_object (&refresh_waiter);
   requests = carport_simulator_get_request_count (fixture->sim) - before;
 
   /* Cached token and vehicle list: one request per endpoint, nothing else. */
@@ -774,21 +738,21 @@ test_command_not_sent_twice (Fixture       *fixture,
   g_autoptr(CarportCommand) first = NULL;
   g_autoptr(CarportCommand) second = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   CarportVehicle *zoe2;
 
   login (fixture);
   zoe2 = vehicle_by_model (fixture, ZOE2);
   first = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
-  carport_session_send_command_async (fixture->session, first, TRUE, NULL, waiter_cb, &waiter);
+  carport_session_send_command_async (fixture->session, first, TRUE, NULL, carport_test_result_cb, &waiter);
   g_assert_true (carport_session_get_command_in_flight (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START) == first);
 
   second = carport_session_create_command (fixture->session, zoe2, CARPORT_COMMAND_KIND_HVAC_START);
   g_assert_false (send_command (fixture, second, &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_IN_PROGRESS);
 
-  g_assert_true (carport_session_send_command_finish (fixture->session, wait_result (&waiter), NULL));
-  g_object_unref (waiter.result);
+  g_assert_true (carport_session_send_command_finish (fixture->session, carport_test_wait_result (&waiter), NULL));
+  g_clear_object (&waiter);
 }
 
 static void
@@ -850,39 +814,39 @@ static void
 test_logout_forgets (Fixture       *fixture,
                      gconstpointer  data)
 {
-  Waiter waiter = WAITER_INIT, lookup = WAITER_INIT, restore = WAITER_INIT;
+  GAsyncResult *waiter = NULL, *lookup = NULL, *restore = NULL;
   g_autoptr(CarportCredentials) stored = NULL;
   g_autoptr(CarportSession) second = NULL;
   g_autoptr(GError) error = NULL;
 
   login (fixture);
-  carport_session_logout_async (fixture->session, NULL, waiter_cb, &waiter);
-  g_assert_true (carport_session_logout_finish (fixture->session, wait_result (&waiter), &error));
-  g_object_unref (waiter.result);
+  carport_session_logout_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_logout_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (fixture->session)), ==, 0);
 
-  carport_credential_store_lookup_async (fixture->store, NULL, waiter_cb, &lookup);
-  stored = carport_credential_store_lookup_finish (fixture->store, wait_result (&lookup), &error);
-  g_object_unref (lookup.result);
+  carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &lookup);
+  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&lookup), &error);
+  g_clear_object (&lookup);
   g_assert_null (stored);
 
   second = new_session (fixture);
-  carport_session_restore_async (second, NULL, waiter_cb, &restore);
-  g_assert_false (carport_session_restore_finish (second, wait_result (&restore), &error));
-  g_object_unref (restore.result);
+  carport_session_restore_async (second, NULL, carport_test_result_cb, &restore);
+  g_assert_false (carport_session_restore_finish (second, carport_test_wait_result (&restore), &error));
+  g_clear_object (&restore);
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (second)), ==, 0);
 }
 
 static void
 test_demo_session (void)
 {
-  Waiter waiter = WAITER_INIT;
+  GAsyncResult *waiter = NULL;
   g_autoptr(CarportSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
-  carport_demo_session_new_async (NULL, waiter_cb, &waiter);
-  session = carport_demo_session_new_finish (wait_result (&waiter), &error);
-  g_object_unref (waiter.result);
+  carport_demo_session_new_async (NULL, carport_test_result_cb, &waiter);
+  session = carport_demo_session_new_finish (carport_test_wait_result (&waiter), &error);
+  g_clear_object (&waiter);
   g_assert_no_error (error);
   g_assert_nonnull (carport_demo_session_get_simulator (session));
   g_assert_cmpint (carport_session_get_state (session), ==, CARPORT_SESSION_STATE_READY);
