@@ -328,26 +328,6 @@ sim_response_text (SimResponse *r)
   return g_strndup (data, length);
 }
 
-static gboolean
-wake_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main context (and so the simulator) run for @ms. */
-void
-sim_wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wake_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Polls the notification of a command until it is no longer PENDING. */
 const char *
 sim_wait_command (SimFixture *f,
@@ -375,6 +355,6 @@ sim_wait_command (SimFixture *f,
         return g_intern_string (status);
       if (g_get_monotonic_time () > deadline)
         return "PENDING";
-      sim_wait_ms (25);
+      carport_test_spin (25);
     }
 }

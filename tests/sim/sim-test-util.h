@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "carport-test-loop.h"
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -73,7 +74,6 @@ const char  *sim_response_error_code    (SimResponse   *r);
 const char  *sim_response_error_message (SimResponse   *r);
 char        *sim_response_text          (SimResponse   *r);
 
-void         sim_wait_ms                (guint          ms);
 const char  *sim_wait_command           (SimFixture    *f,
                                          const char    *notification_id,
                                          guint          timeout_ms);

@@ -196,7 +196,7 @@ test_hvac_scheduled_start (SimFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (sim_response_attributes (status), "hvacStatus"), ==, "off");
   g_assert_nonnull (json_object_get_string_member (sim_response_attributes (status), "nextHvacStartDate"));
 
-  sim_wait_ms (2200);
+  carport_test_spin (2200);
   g_assert_cmpstr (hvac_status (f, VIN_R5), ==, "on");
 }
 
@@ -239,7 +239,7 @@ test_charge (SimFixture    *f,
   level1 = json_object_get_int_member (a, "batteryLevel");
   autonomy1 = json_object_get_int_member (a, "batteryAutonomy");
 
-  sim_wait_ms (250);
+  carport_test_spin (250);
   {
     g_autoptr(SimResponse) later = get (f, VIN_ZOE2, "v2:battery-status");
 
@@ -251,7 +251,7 @@ test_charge (SimFixture    *f,
   /* it stops by itself at 100 % */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (charging_status (f, VIN_ZOE2, &level) > 0.5 && g_get_monotonic_time () < deadline)
-    sim_wait_ms (100);
+    carport_test_spin (100);
   g_assert_cmpfloat (charging_status (f, VIN_ZOE2, &level), ==, 0.2);
   g_assert_cmpint (level, ==, 100);
   g_assert_false (carport_simulator_get_charging (f->sim, VIN_ZOE2));
@@ -362,7 +362,7 @@ test_kcm_charging (SimFixture    *f,
   object = sim_response_object (settings_post);
   g_assert_cmpstr (json_object_get_string_member (object, "chargeModeRq"), ==, "ALWAYS");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "programs")), ==, 0);
-  sim_wait_ms (400);
+  carport_test_spin (400);
   g_assert_cmpfloat (charging_status (f, VIN_R5, NULL), ==, 1.0);
 
   /* Spring: pause-resume */
@@ -421,7 +421,7 @@ test_soc_levels (SimFixture    *f,
 
   /* the Megane (charging at 71 %) now stops at 85 % */
   carport_simulator_set_charge_rate (f->sim, 20.0);
-  sim_wait_ms (1500);
+  carport_test_spin (1500);
   g_assert_cmpint (carport_simulator_get_battery_level (f->sim, VIN_MEGANE), ==, 85);
   g_assert_cmpfloat (charging_status (f, VIN_MEGANE, NULL), ==, 0.2);
 }

@@ -126,7 +126,7 @@ test_jwt_expiry (SimFixture    *f,
   before = sim_get (f, "/commerce/v1/persons/%s", person);
   g_assert_cmpuint (before->status, ==, 200);
 
-  sim_wait_ms (2100);
+  carport_test_spin (2100);
   after = sim_get (f, "/commerce/v1/persons/%s", person);
   assert_kamereon_error (after, 401, "err.func.wired.unauthorized");
 
