@@ -198,6 +198,10 @@ unpack_secret (CarportSession *self,
   g_variant_lookup (variant, "access-token", "&s", &access);
   carport_auth_provider_set_refresh_secret (self->auth, token);
   carport_auth_provider_restore_session (self->auth, person, access);
+  /* What the store holds already: a refresh that keeps using this token
+   * must not write the keyring again. */
+  wipe_string (&self->saved_access);
+  self->saved_access = g_strdup (access);
 }
 
 static void

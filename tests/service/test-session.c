@@ -435,6 +435,7 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(CarportSession) second = NULL;
+  g_autoptr(CarportCredentials) stored = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *waiter = NULL, *refresh_waiter = NULL;
   CarportVehicle *zoe;
@@ -453,6 +454,11 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   zoe = carport_session_find_vehicle (second, carport_vehicle_get_vin (zoe));
   supported = count_supported (zoe);
 
+  /* Empty the store: whatever the refresh writes to it shows. */
+  carport_credential_store_clear_async (fixture->store, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_credential_store_clear_finish (fixture->store, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
+
   before = carport_simulator_get_request_count (fixture->sim);
   carport_session_refresh_async (second, zoe, NULL, carport_test_result_cb, &refresh_waiter);
   g_assert_true (carport_session_refresh_finish (second, carport_test_wait_result (&refresh_waiter), &error));
@@ -462,6 +468,16 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   /* Cached token and vehicle list: one request per endpoint, nothing else. */
   g_assert_cmpuint (requests, ==, supported);
   g_assert_false (carport_vehicle_get_from_cache (zoe));
+
+  /* The token it used came from the store: it is not written back. */
+  carport_session_flush_async (second, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_flush_finish (second, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
+  carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &waiter);
+  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
+  g_clear_object (&waiter);
+  g_assert_no_error (error);
+  g_assert_null (stored);
 }
 
 static void
