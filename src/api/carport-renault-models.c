@@ -1029,10 +1029,22 @@ carport_renault_build_action_body (const char      *model_code,
         }
 
     case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
-      return build_schedules (current, FALSE, error);
-
     case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
-      return build_schedules (current, TRUE, error);
+      {
+        gboolean climate = kind == CARPORT_COMMAND_KIND_HVAC_SCHEDULE;
+        g_autoptr(JsonNode) document = NULL;
+
+        /* The command's own programmes, unless a document is given. */
+        if (current == NULL && carport_command_get_schedules (command) != NULL)
+          {
+            document = carport_renault_schedules_to_json (carport_command_get_schedules (command),
+                                                          climate, error);
+            if (document == NULL)
+              return NULL;
+            current = document;
+          }
+        return build_schedules (current, climate, error);
+      }
 
     case CARPORT_COMMAND_KIND_HORN:
     case CARPORT_COMMAND_KIND_LIGHTS:

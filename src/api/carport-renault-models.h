@@ -34,10 +34,10 @@ const char *carport_renault_model_get_name         (const char *model_code);
 
 /* The JSON body for @command on @model_code (mode as above), or NULL with
  * INVALID_INPUT when a parameter is out of range. For KCM_SETTINGS @current is
- * the ev/settings object just read; for CHARGE_SCHEDULE / HVAC_SCHEDULE it is
- * the KCA schedules document (charging-settings / hvac-settings attributes, or
- * carport_renault_schedules_to_json()); else NULL. NOT_SUPPORTED when the
- * model does not offer @command. */
+ * the ev/settings object just read; for CHARGE_SCHEDULE / HVAC_SCHEDULE it may
+ * be a KCA schedules document (charging-settings / hvac-settings attributes),
+ * else the command's "schedules" are sent; otherwise NULL. NOT_SUPPORTED when
+ * the model does not offer @command. */
 char *carport_renault_build_action_body (const char     *model_code,
                                          CarportCommand *command,
                                          JsonNode       *current,

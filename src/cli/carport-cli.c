@@ -58,19 +58,38 @@ struct _Cli {
   char    *to;
   int      soc_min;
   int      soc_target;
+  char    *days;
+  char    *start;
+  int      duration;
   char    *password;      /* wiped after use */
 };
 
 static void finish_with_error (Cli *cli, const GError *error);
+static void schedule_refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 /* ----------------------------------------------------------------------- */
 /* Output helpers                                                          */
+
+/* @text, then spaces up to @width characters (printf pads bytes, which
+ * misaligns "—" and translated words). */
+static void
+append_padded (GString    *line,
+               const char *text,
+               glong       width)
+{
+  g_string_append (line, text);
+  for (glong n = g_utf8_strlen (text, -1); n < width; n++)
+    g_string_append_c (line, ' ');
+}
 
 static void
 print_row (const char *label,
            const char *value)
 {
-  g_print ("  %-18s %s\n", label, value);
+  g_autoptr(GString) line = g_string_new ("  ");
+
+  append_padded (line, label, 18);
+  g_print ("%s %s\n", line->str, value);
 }
 
 static void
@@ -400,6 +419,15 @@ command_sent_cb (GObject      *source,
         g_print (_("%s: sent, waiting for the car\n"), carport_command_kind_get_title (carport_command_get_kind (command)));
       else
         g_print (_("%s: done\n"), carport_command_kind_get_title (carport_command_get_kind (command)));
+      if ((carport_command_get_kind (command) == CARPORT_COMMAND_KIND_CHARGE_SCHEDULE ||
+           carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_SCHEDULE) &&
+          carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED)
+        {
+          /* Show the programmes as the car now reports them. */
+          carport_session_refresh_async (cli->session, pick_vehicle (cli), cli->cancellable,
+                                         schedule_refreshed_cb, cli);
+          return;
+        }
     }
 
   if (!ok)
@@ -457,6 +485,23 @@ parse_time (Cli         *cli,
   return TRUE;
 }
 
+/* FALSE, after saying so, when @vehicle does not offer @kind. */
+static gboolean
+check_supported (Cli                *cli,
+                 CarportVehicle     *vehicle,
+                 CarportCommandKind  kind)
+{
+  g_autofree char *message = NULL;
+
+  if (carport_vehicle_supports_command (vehicle, kind))
+    return TRUE;
+  message = g_strdup_printf (_("%s is not available on this car (%s)"),
+                             carport_command_kind_get_title (kind),
+                             carport_vehicle_get_display_name (vehicle));
+  finish_with_message (cli, message);
+  return FALSE;
+}
+
 static void
 send_command (Cli                *cli,
               CarportCommandKind  kind)
@@ -467,15 +512,8 @@ send_command (Cli                *cli,
 
   if (!vehicle)
     return;
-  if (!carport_vehicle_supports_command (vehicle, kind))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s is not available on this car (%s)"),
-                                                  carport_command_kind_get_title (kind),
-                                                  carport_vehicle_get_display_name (vehicle));
-
-      finish_with_message (cli, message);
-      return;
-    }
+  if (!check_supported (cli, vehicle, kind))
+    return;
   if (!parse_time (cli, cli->at, &start_at))
     return;
 
@@ -509,25 +547,26 @@ expect_args (Cli  *cli,
   return TRUE;
 }
 
-static void
-cmd_climate (Cli *cli)
+/* ----------------------------------------------------------------------- */
+/* Charge and climate programmes                                           */
+
+static gboolean
+schedule_is_climate (CarportSchedule *schedule)
 {
-  if (!expect_args (cli, 1))
-    return;
-  if (g_str_equal (cli->args[0], "start"))
-    send_command (cli, CARPORT_COMMAND_KIND_HVAC_START);
-  else if (g_str_equal (cli->args[0], "stop"))
-    send_command (cli, CARPORT_COMMAND_KIND_HVAC_STOP);
-  else
-    expect_args (cli, G_MAXUINT);
+  return carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE;
 }
 
 static void
 print_schedules (Cli            *cli,
-                 CarportVehicle *vehicle)
+                 CarportVehicle *vehicle,
+                 gboolean        climate)
 {
-  GListModel *schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  GListModel *schedules = carport_charge_settings_get_schedules (settings);
   guint n = g_list_model_get_n_items (schedules);
+  guint shown = 0;
+  g_autoptr(GString) line = g_string_new (NULL);
+  static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
 
   if (cli->json)
     {
@@ -549,28 +588,38 @@ print_schedules (Cli            *cli,
       return;
     }
 
-  print_row (_("Charge mode"),
-             carport_format_charge_mode (carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (vehicle))));
-  if (n == 0)
-    g_print ("  %s\n", _("No programmes"));
+  if (!climate)
+    print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (schedules, i);
+      g_autoptr(CarportSchedule) item = g_list_model_get_item (schedules, i);
+      g_autoptr(CarportSchedule) schedule = NULL;
       g_autoptr(GString) days = g_string_new (NULL);
-      g_autofree char *duration = carport_format_duration_minutes (carport_schedule_get_duration_minutes (schedule));
-      static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+      g_autofree char *duration = NULL;
+      const char *start;
 
+      if (schedule_is_climate (item) != climate)
+        continue;
+      /* Times as people read them: in this computer's time zone. */
+      schedule = carport_schedule_convert (item, FALSE, NULL);
+      start = carport_schedule_get_start_time (schedule);
       for (guint d = 0; d < CARPORT_N_WEEKDAYS; d++)
         if (carport_schedule_get_days (schedule) & (1u << d))
           g_string_append_printf (days, "%s%s", days->len ? " " : "", _(day_names[d]));
+      if (!climate)
+        duration = carport_format_duration_minutes (carport_schedule_get_duration_minutes (schedule));
 
-      g_print ("  #%d %-9s %-5s %s %-28s %s\n",
-               carport_schedule_get_id (schedule),
-               carport_schedule_get_activated (schedule) ? _("active") : _("inactive"),
-               carport_schedule_get_start_time (schedule) ? carport_schedule_get_start_time (schedule) : "—",
-               carport_schedule_get_start_time_is_utc (schedule) ? "UTC" : "   ",
-               days->str, duration);
+      g_string_printf (line, "  #%d ", carport_schedule_get_id (schedule));
+      append_padded (line, carport_schedule_get_activated (schedule) ? _("active") : _("inactive"), 9);
+      g_string_append_c (line, ' ');
+      append_padded (line, start ? start : "—", 5);
+      g_string_append_c (line, ' ');
+      append_padded (line, days->len ? days->str : "—", 28);
+      g_print ("%s %s\n", line->str, duration ? duration : "");
+      shown++;
     }
+  if (shown == 0)
+    g_print ("  %s\n", _("No programmes"));
 }
 
 static void
@@ -587,8 +636,239 @@ schedule_refreshed_cb (GObject      *source,
       finish_with_error (cli, error);
       return;
     }
-  print_schedules (cli, vehicle);
+  print_schedules (cli, vehicle, g_str_equal (cli->command->name, "climate"));
   finish (cli, 0);
+}
+
+/* "mon,tue", "weekdays", "weekend" or "daily" → a CarportWeekday mask, or 0. */
+static guint
+parse_days (const char *text)
+{
+  static const char * const names[CARPORT_N_WEEKDAYS][2] = {
+    { "mon", "monday" }, { "tue", "tuesday" }, { "wed", "wednesday" }, { "thu", "thursday" },
+    { "fri", "friday" }, { "sat", "saturday" }, { "sun", "sunday" },
+  };
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  guint days = 0;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *part = g_ascii_strdown (g_strstrip (parts[i]), -1);
+      guint day = 0;
+
+      if (g_str_equal (part, "weekdays"))
+        day = 0x1f;
+      else if (g_str_equal (part, "weekend"))
+        day = 0x60;
+      else if (g_str_equal (part, "daily"))
+        day = 0x7f;
+      for (guint d = 0; d < CARPORT_N_WEEKDAYS && day == 0; d++)
+        if (g_str_equal (part, names[d][0]) || g_str_equal (part, names[d][1]))
+          day = 1u << d;
+      if (day == 0)
+        return 0;
+      days |= day;
+    }
+  return days;
+}
+
+/* "HH:MM" → the same, normalised ("7:5" → "07:05"), or NULL. */
+static char *
+parse_clock (const char *text)
+{
+  int hours, minutes;
+  char extra;
+
+  if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) != 2 ||
+      hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+    return NULL;
+  return g_strdup_printf ("%02d:%02d", hours, minutes);
+}
+
+/* The programmes to send: the car's current ones of that kind, with
+ * programme @id changed as the options say. A programme the car reports as
+ * several groups of days (different times or durations) stays so unless new
+ * days or a new time make it one. NULL after reporting an error. */
+static GListStore *
+edit_schedules (Cli            *cli,
+                CarportVehicle *vehicle,
+                gboolean        climate,
+                const char     *verb,
+                int             id)
+{
+  GListModel *current = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+  g_autoptr(GListStore) result = g_list_store_new (CARPORT_TYPE_SCHEDULE);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *clock = NULL;
+  const char *time_option = climate ? cli->at : cli->start;
+  gboolean activate = !g_str_equal (verb, "disable");
+  guint days = 0;
+
+  if (cli->days && (days = parse_days (cli->days)) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” are not days: use mon,tue,… or weekdays, weekend, daily"),
+                                                  cli->days);
+      finish_with_message (cli, message);
+      return NULL;
+    }
+  if (time_option && !(clock = parse_clock (time_option)))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: use HH:MM"), time_option);
+      finish_with_message (cli, message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
+    {
+      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (current, i);
+
+      if (schedule_is_climate (schedule) != climate)
+        continue;
+      if (carport_schedule_get_id (schedule) == id)
+        g_ptr_array_add (groups, carport_schedule_convert (schedule, FALSE, NULL));  /* edited in local time */
+      else
+        g_list_store_append (result, schedule);
+    }
+
+  if (groups->len == 0)
+    {
+      CarportSchedule *schedule;
+
+      if (!g_str_equal (verb, "set"))
+        {
+          g_autofree char *message = g_strdup_printf (_("This car has no programme %d"), id);
+          finish_with_message (cli, message);
+          return NULL;
+        }
+      schedule = carport_schedule_new ();
+      carport_schedule_set_id (schedule, id);
+      carport_schedule_set_kind (schedule, climate ? CARPORT_SCHEDULE_KIND_CLIMATE : CARPORT_SCHEDULE_KIND_CHARGE);
+      g_ptr_array_add (groups, schedule);
+    }
+
+  if (days || clock)
+    {
+      /* One group: the new days (or all the old ones) at one time. */
+      CarportSchedule *first = g_ptr_array_index (groups, 0);
+
+      for (guint i = 1; i < groups->len; i++)
+        carport_schedule_set_days (first, carport_schedule_get_days (first) |
+                                          carport_schedule_get_days (g_ptr_array_index (groups, i)));
+      g_ptr_array_set_size (groups, 1);
+      if (days)
+        carport_schedule_set_days (first, days);
+      if (clock)
+        carport_schedule_set_start_time (first, clock);
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      CarportSchedule *schedule = g_ptr_array_index (groups, i);
+      g_autoptr(CarportSchedule) utc = NULL;
+
+      if (cli->duration >= 0)
+        carport_schedule_set_duration_minutes (schedule, cli->duration);
+      carport_schedule_set_activated (schedule, activate);
+      if (activate &&
+          (carport_schedule_get_days (schedule) == 0 || carport_schedule_get_start_time (schedule) == NULL ||
+           (!climate && carport_schedule_get_duration_minutes (schedule) <= 0)))
+        {
+          g_autofree char *message = NULL;
+
+          if (climate)
+            message = g_strdup_printf (_("Programme %d needs --days and --at"), id);
+          else
+            message = g_strdup_printf (_("Programme %d needs --days, --start and --duration"), id);
+          finish_with_message (cli, message);
+          return NULL;
+        }
+
+      /* The car keeps programmes in UTC. */
+      utc = carport_schedule_convert (schedule, TRUE, NULL);
+      g_list_store_append (result, utc);
+    }
+  return g_steal_pointer (&result);
+}
+
+static void
+schedule_edit_refreshed_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) schedules = NULL;
+  g_autoptr(CarportCommand) command = NULL;
+  CarportVehicle *vehicle = pick_vehicle (cli);
+  gboolean climate = g_str_equal (cli->command->name, "climate");
+
+  /* The programmes are read again first: the car gets back all of them,
+   * and others may have changed them since the last look. */
+  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
+    {
+      finish_with_error (cli, error);
+      return;
+    }
+  schedules = edit_schedules (cli, vehicle, climate, cli->args[1], atoi (cli->args[2]));
+  if (!schedules)
+    return;
+
+  command = carport_session_create_command (cli->session, vehicle,
+                                            climate ? CARPORT_COMMAND_KIND_HVAC_SCHEDULE
+                                                    : CARPORT_COMMAND_KIND_CHARGE_SCHEDULE);
+  carport_command_set_schedules (command, G_LIST_MODEL (schedules));
+  g_object_set_data (G_OBJECT (command), "cli", cli);
+  carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
+                                      command_sent_cb, g_object_ref (command));
+}
+
+/* charge|climate schedule [set|enable|disable ID]: cli->args[0] is "schedule". */
+static void
+cmd_schedule (Cli *cli)
+{
+  guint n_args = g_strv_length (cli->args);
+  gboolean climate = g_str_equal (cli->command->name, "climate");
+  CarportCommandKind kind = climate ? CARPORT_COMMAND_KIND_HVAC_SCHEDULE : CARPORT_COMMAND_KIND_CHARGE_SCHEDULE;
+  CarportVehicle *vehicle;
+  const char *verb = n_args > 1 ? cli->args[1] : NULL;
+  char *end = NULL;
+  gint64 id = 0;
+
+  if (n_args == 3)
+    id = g_ascii_strtoll (cli->args[2], &end, 10);
+  if (n_args != 1 &&
+      (n_args != 3 || !g_strv_contains ((const char * const[]) { "set", "enable", "disable", NULL }, verb) ||
+       end == NULL || *end != '\0' || id < 1 || id > 5))
+    {
+      expect_args (cli, G_MAXUINT);
+      return;
+    }
+  if (!(vehicle = pick_vehicle (cli)))
+    return;
+
+  if (n_args == 1)
+    {
+      carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_refreshed_cb, cli);
+      return;
+    }
+  if (!check_supported (cli, vehicle, kind))
+    return;
+  carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_edit_refreshed_cb, cli);
+}
+
+static void
+cmd_climate (Cli *cli)
+{
+  const char *what = cli->args[0] ? cli->args[0] : "";
+
+  if (g_str_equal (what, "schedule"))
+    cmd_schedule (cli);
+  else if (g_str_equal (what, "start") && expect_args (cli, 1))
+    send_command (cli, CARPORT_COMMAND_KIND_HVAC_START);
+  else if (g_str_equal (what, "stop") && expect_args (cli, 1))
+    send_command (cli, CARPORT_COMMAND_KIND_HVAC_STOP);
+  else if (!g_strv_contains ((const char * const[]) { "start", "stop", NULL }, what))
+    expect_args (cli, G_MAXUINT);
 }
 
 static void
@@ -628,13 +908,8 @@ cmd_charge (Cli *cli)
       carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
                                           command_sent_cb, g_object_ref (command));
     }
-  else if (g_str_equal (what, "schedule") && expect_args (cli, 1))
-    {
-      CarportVehicle *vehicle = pick_vehicle (cli);
-
-      if (vehicle)
-        carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_refreshed_cb, cli);
-    }
+  else if (g_str_equal (what, "schedule"))
+    cmd_schedule (cli);
   else if (!g_strv_contains ((const char * const[]) { "start", "stop", "limits", "mode", "schedule", NULL }, what))
     expect_args (cli, G_MAXUINT);
 }
@@ -932,10 +1207,10 @@ static const Command commands[] = {
   { "vehicles", "", N_("List the vehicles of the account"), cmd_vehicles, TRUE },
   { "status",   "[--vin VIN]", N_("Show the state of a vehicle"), cmd_status, TRUE },
   { "refresh",  "[--vin VIN]", N_("Refresh every vehicle (or one) and show it"), cmd_refresh, TRUE },
-  { "climate",  "start [--temperature C] [--at TIME] | stop [--vin VIN] [--no-wait]",
-    N_("Start or stop the climate control"), cmd_climate, TRUE },
-  { "charge",   "start | stop | mode always|scheduled | limits --min N --target N | schedule [--vin VIN] [--no-wait]",
-    N_("Start or stop charging, set the charge mode or limits, show the schedule"), cmd_charge, TRUE },
+  { "climate",  "start [--temperature C] [--at TIME] | stop | schedule [set ID --days DAYS --at HH:MM | enable ID | disable ID] [--vin VIN] [--no-wait]",
+    N_("Start or stop the climate control, show or change its programmes"), cmd_climate, TRUE },
+  { "charge",   "start | stop | mode always|scheduled | limits --min N --target N | schedule [set ID --days DAYS --start HH:MM --duration MINUTES | enable ID | disable ID] [--vin VIN] [--no-wait]",
+    N_("Start or stop charging, set the charge mode or limits, show or change the programmes"), cmd_charge, TRUE },
   { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE },
   { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE },
   { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE },
@@ -1046,6 +1321,9 @@ parse_command_options (Cli     *cli,
     { "target", 0, 0, G_OPTION_ARG_INT, &cli->soc_target, N_("Charge target in % (55 to 100)"), "N" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &cli->from, N_("First day of the period"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &cli->to, N_("Last day of the period"), "YYYY-MM-DD" },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &cli->days, N_("Days of a programme: mon,tue,… or weekdays, weekend, daily"), "DAYS" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &cli->start, N_("When a charge programme starts, local time"), "HH:MM" },
+    { "duration", 0, 0, G_OPTION_ARG_INT, &cli->duration, N_("How long a charge programme lasts, in minutes"), "MINUTES" },
     { NULL }
   };
 
@@ -1080,6 +1358,7 @@ carport_cli_run (int    argc,
   cli.temperature = CARPORT_UNKNOWN_DOUBLE;
   cli.soc_min = -1;
   cli.soc_target = -1;
+  cli.duration = -1;
 
   /* Global options stand before the command. */
   for (int i = 1; i < argc; i++)
@@ -1160,5 +1439,7 @@ carport_cli_run (int    argc,
   g_free (cli.at);
   g_free (cli.from);
   g_free (cli.to);
+  g_free (cli.days);
+  g_free (cli.start);
   return cli.exit_status;
 }

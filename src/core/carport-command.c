@@ -27,6 +27,7 @@ struct _CarportCommand
   CarportChargeMode    charge_mode;
   int                  soc_min_percent;
   int                  soc_target_percent;
+  GListModel          *schedules;  /* owned, nullable */
 };
 
 G_DEFINE_FINAL_TYPE (CarportCommand, carport_command, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ enum {
   PROP_CHARGE_MODE,
   PROP_SOC_MIN_PERCENT,
   PROP_SOC_TARGET_PERCENT,
+  PROP_SCHEDULES,
   N_PROPS
 };
 
@@ -292,6 +294,25 @@ carport_command_set_soc_target_percent (CarportCommand *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_TARGET_PERCENT]);
 }
 
+GListModel *
+carport_command_get_schedules (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), NULL);
+
+  return self->schedules;
+}
+
+void
+carport_command_set_schedules (CarportCommand *self,
+                               GListModel     *value)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+  g_return_if_fail (value == NULL || G_IS_LIST_MODEL (value));
+
+  if (g_set_object (&self->schedules, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULES]);
+}
+
 const char *
 carport_command_kind_get_title (CarportCommandKind kind)
 {
@@ -325,6 +346,7 @@ carport_command_finalize (GObject *object)
   g_clear_pointer (&self->server_id, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->start_at, g_date_time_unref);
+  g_clear_object (&self->schedules);
 
   G_OBJECT_CLASS (carport_command_parent_class)->finalize (object);
 }
@@ -387,6 +409,10 @@ carport_command_get_property (GObject    *object,
       g_value_set_int (value, self->soc_target_percent);
       break;
 
+    case PROP_SCHEDULES:
+      g_value_set_object (value, self->schedules);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -440,6 +466,10 @@ carport_command_set_property (GObject      *object,
 
     case PROP_SOC_TARGET_PERCENT:
       carport_command_set_soc_target_percent (self, g_value_get_int (value));
+      break;
+
+    case PROP_SCHEDULES:
+      carport_command_set_schedules (self, g_value_get_object (value));
       break;
 
     default:
@@ -514,6 +544,11 @@ carport_command_class_init (CarportCommandClass *klass)
     g_param_spec_int ("soc-target-percent", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SCHEDULES] =
+    g_param_spec_object ("schedules", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -5,6 +5,8 @@
  * bind button sensitivity and spinners to "state" / "in-flight". */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "carport-enums.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,9 @@ G_DECLARE_FINAL_TYPE (CarportCommand, carport_command, CARPORT, COMMAND, GObject
  * server-id (nullable), message (nullable, user-readable reason of a failure),
  * and the parameters: temperature-c (double, NAN = default), start-at
  * (GDateTime, nullable: "ready at" or a delayed start), charge-mode,
- * soc-min-percent, soc-target-percent (int, -1 unset). */
+ * soc-min-percent, soc-target-percent (int, -1 unset), schedules (GListModel
+ * of CarportSchedule, nullable: every charge or climate programme the car is
+ * to keep, for "set charge schedule" and "set climate schedule"). */
 CarportCommand      *carport_command_new                    (CarportCommandKind kind, const char *vin);
 
 CarportCommandKind   carport_command_get_kind               (CarportCommand *self);
@@ -41,6 +45,8 @@ int                  carport_command_get_soc_min_percent    (CarportCommand *sel
 void                 carport_command_set_soc_min_percent    (CarportCommand *self, int value);
 int                  carport_command_get_soc_target_percent (CarportCommand *self);
 void                 carport_command_set_soc_target_percent (CarportCommand *self, int value);
+GListModel          *carport_command_get_schedules          (CarportCommand *self);
+void                 carport_command_set_schedules          (CarportCommand *self, GListModel *value);
 
 /* Localised, e.g. "Start climate", "Sound the horn". */
 const char          *carport_command_kind_get_title         (CarportCommandKind kind);

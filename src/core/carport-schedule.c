@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "carport-schedule.h"
 #include "carport-core-enum-types.h"
@@ -212,6 +213,88 @@ carport_schedule_clear (CarportSchedule *self)
   carport_schedule_set_start_time_is_utc (self, FALSE);
   carport_schedule_set_duration_minutes (self, -1);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+CarportSchedule *
+carport_schedule_copy (CarportSchedule *self)
+{
+  CarportSchedule *copy;
+
+  g_return_val_if_fail (CARPORT_IS_SCHEDULE (self), NULL);
+
+  copy = carport_schedule_new ();
+  copy->id = self->id;
+  copy->kind = self->kind;
+  copy->activated = self->activated;
+  copy->days = self->days;
+  copy->start_time = g_strdup (self->start_time);
+  copy->start_time_is_utc = self->start_time_is_utc;
+  copy->duration_minutes = self->duration_minutes;
+  return copy;
+}
+
+/* Every day of @days one day later (@shift 1) or earlier (-1). */
+static guint
+rotate_days (guint days,
+             int   shift)
+{
+  guint all = (1u << CARPORT_N_WEEKDAYS) - 1;
+
+  days &= all;
+  if (shift > 0)
+    return ((days << 1) | (days >> (CARPORT_N_WEEKDAYS - 1))) & all;
+  if (shift < 0)
+    return ((days >> 1) | (days << (CARPORT_N_WEEKDAYS - 1))) & all;
+  return days;
+}
+
+CarportSchedule *
+carport_schedule_convert (CarportSchedule *self,
+                          gboolean         to_utc,
+                          GTimeZone       *local)
+{
+  g_autoptr(GTimeZone) system_zone = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  CarportSchedule *copy;
+  int hour, minute, minutes, offset, day_shift = 0;
+  char extra;
+
+  g_return_val_if_fail (CARPORT_IS_SCHEDULE (self), NULL);
+
+  copy = carport_schedule_copy (self);
+  if (self->start_time == NULL)
+    {
+      /* Nothing to move: only the form changes. */
+      copy->start_time_is_utc = to_utc;
+      return copy;
+    }
+  if (!self->start_time_is_utc == !to_utc ||
+      sscanf (self->start_time, "%d:%d%c", &hour, &minute, &extra) != 2 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return copy;
+
+  if (local == NULL)
+    local = system_zone = g_time_zone_new_local ();
+  now = g_date_time_new_now (local);
+  offset = (int) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_MINUTE);
+
+  minutes = hour * 60 + minute + (to_utc ? -offset : offset);
+  if (minutes < 0)
+    {
+      minutes += 24 * 60;
+      day_shift = -1;
+    }
+  else if (minutes >= 24 * 60)
+    {
+      minutes -= 24 * 60;
+      day_shift = 1;
+    }
+
+  g_free (copy->start_time);
+  copy->start_time = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  copy->days = rotate_days (self->days, day_shift);
+  copy->start_time_is_utc = to_utc;
+  return copy;
 }
 
 static void

@@ -11,6 +11,15 @@ G_DECLARE_FINAL_TYPE (CarportSchedule, carport_schedule, CARPORT, SCHEDULE, GObj
 CarportSchedule *carport_schedule_new (void);
 /* Resets every field to "not reported". */
 void carport_schedule_clear (CarportSchedule *self);
+CarportSchedule *carport_schedule_copy (CarportSchedule *self);
+/* A copy whose start time and days are in UTC (@to_utc) or in @local's time
+ * (NULL: the system's zone), with @local's offset of today: a programme that
+ * crosses midnight moves to the day before or after. A programme without a
+ * start time only changes its form; one already in the asked form, or with a
+ * time that is not "HH:MM", is copied as it is. */
+CarportSchedule *carport_schedule_convert (CarportSchedule *self,
+                                           gboolean         to_utc,
+                                           GTimeZone       *local);
 
 /* Properties: id (int), kind (CarportScheduleKind), activated (boolean),
  * days (guint, bit N set = CarportWeekday N), start-time ("HH:MM", nullable),

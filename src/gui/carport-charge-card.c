@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "carport-closures.h"
@@ -61,42 +60,15 @@ format_days (guint days)
   return g_strdup (text->str);
 }
 
-static char *
-format_start_time (CarportSchedule *schedule)
-{
-  const char *start = carport_schedule_get_start_time (schedule);
-  int hour, minute;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GTimeZone) utc = NULL;
-
-  if (start == NULL || sscanf (start, "%d:%d", &hour, &minute) != 2)
-    return g_strdup ("—");
-
-  if (!carport_schedule_get_start_time_is_utc (schedule))
-    return g_strdup_printf ("%02d:%02d", hour, minute);
-
-  /* Programmes stored in UTC are shown in local time. */
-  now = g_date_time_new_now_utc ();
-  utc = g_time_zone_new_utc ();
-  when = g_date_time_new (utc, g_date_time_get_year (now), g_date_time_get_month (now),
-                          g_date_time_get_day_of_month (now), hour, minute, 0);
-  if (when == NULL)
-    return g_strdup ("—");
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (when);
-    return g_date_time_format (local, "%H:%M");
-  }
-}
-
 static GtkWidget *
 create_schedule_row (gpointer item, gpointer user_data)
 {
-  CarportSchedule *schedule = CARPORT_SCHEDULE (item);
+  /* Programmes stored in UTC are shown in local time. */
+  g_autoptr(CarportSchedule) schedule = carport_schedule_convert (CARPORT_SCHEDULE (item), FALSE, NULL);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state;
   g_autofree char *days = format_days (carport_schedule_get_days (schedule));
-  g_autofree char *time = format_start_time (schedule);
+  const char *time = carport_schedule_get_start_time (schedule) ? carport_schedule_get_start_time (schedule) : "—";
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   const char *kind;

@@ -584,6 +584,30 @@ test_body_schedules (void)
                      "\"sunday\":{\"startTime\":\"T23:00Z\",\"duration\":300}},"
                      "{\"id\":2,\"activated\":false,\"monday\":null,\"tuesday\":null,\"wednesday\":null,"
                      "\"thursday\":null,\"friday\":null,\"saturday\":null,\"sunday\":null}]}}}");
+
+  /* A command that carries the programmes builds the same body. */
+  {
+    g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, TEST_VIN);
+    g_autofree char *from_command = NULL;
+
+    carport_command_set_schedules (command, G_LIST_MODEL (store));
+    from_command = carport_renault_build_action_body ("X102VE", command, NULL, &error);
+    g_assert_no_error (error);
+    assert_json_equal (from_command, body);
+  }
+  {
+    /* Local-time (KCM ev/settings) programmes cannot go into this body. */
+    g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, TEST_VIN);
+    g_autoptr(GListStore) local = g_list_store_new (CARPORT_TYPE_SCHEDULE);
+    g_autoptr(CarportSchedule) e = schedule_new (1, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                                                 1u << CARPORT_WEEKDAY_MONDAY, "21:30", FALSE, 60);
+
+    g_list_store_append (local, e);
+    carport_command_set_schedules (command, G_LIST_MODEL (local));
+    g_assert_null (carport_renault_build_action_body ("X102VE", command, NULL, &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+    g_clear_error (&error);
+  }
   g_clear_pointer (&body, g_free);
 
   /* The Megane sends the same body to KCM charge/schedule. */

@@ -253,6 +253,91 @@ test_errors_are_one_line (void)
   assert_one_line_error (&bad_temperature);
 }
 
+/* Programmes are given and shown in local time and kept by the car in UTC.
+ * Each run is a new demo, so every check reads the table the edit prints. */
+static void
+test_schedules (void)
+{
+  g_auto(Run) show = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) set_json = { 0 };
+  g_auto(Run) climate = { 0 };
+  g_auto(Run) disable = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *zoe2 = demo_vin ("X102VE");
+  g_autofree char *r5 = demo_vin ("R5E1VE");
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  static const char * const bad[][8] = {
+    { "charge", "schedule", "set", "2", "--days", "someday", "--start", "01:00" },
+    { "charge", "schedule", "set", "2", "--days", "mon", "--start", "25:00" },
+    { "charge", "schedule", "set", "2", "--days", "mon", "--start", "01:00" },  /* no duration */
+    { "charge", "schedule", "set", "1", "--duration", "5" },                    /* 15 minutes at least */
+    { "charge", "schedule", "set", "6", "--days", "mon", "--start", "01:00" },  /* ids are 1..5 */
+    { "charge", "schedule", "enable", "3" },                                     /* nothing set up */
+    { "charge", "schedule", "wipe", "3" },
+    { "climate", "schedule", "set", "4", "--days", "mon" },                      /* no --at */
+  };
+
+  /* One hour ahead of UTC, all year. */
+  g_setenv ("TZ", "XYZ-1", TRUE);
+
+  /* The demo ZOE's programme 1 starts at 22:30 UTC on weekdays. */
+  run_cli (&show, "--demo", "charge", "schedule", "--vin", zoe2);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "#1 active    23:30 Mon Tue Wed Thu Fri"));
+
+  /* 00:30 local on Saturday and Sunday is 23:30 UTC on Friday and
+   * Saturday: were either conversion missing, this would not read 00:30. */
+  run_cli (&set, "--demo", "charge", "schedule", "set", "2", "--days", "weekend", "--start", "0:30",
+           "--duration", "240", "--vin", zoe2);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_nonnull (strstr (set.out, "Set charge schedule: done"));
+  g_assert_nonnull (strstr (set.out, "#2 active    00:30 Sat Sun"));
+  g_assert_nonnull (strstr (set.out, "4 h"));
+  /* The others are kept. */
+  g_assert_nonnull (strstr (set.out, "#1 active    23:30 Mon Tue Wed Thu Fri"));
+
+  run_cli (&set_json, "--demo", "--json", "charge", "schedule", "set", "2", "--days", "mon,thu",
+           "--start", "06:00", "--duration", "60", "--vin", zoe2);
+  g_assert_cmpint (set_json.status, ==, 0);
+  root = parse (set_json.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "command"), ==, "charge-schedule");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "state"), ==, "completed");
+
+  run_cli (&climate, "--demo", "climate", "schedule", "set", "3", "--days", "wed", "--at", "7:05", "--vin", zoe2);
+  g_assert_cmpint (climate.status, ==, 0);
+  g_assert_nonnull (strstr (climate.out, "#3 active    07:05 Wed"));
+
+  run_cli (&disable, "--demo", "charge", "schedule", "disable", "1", "--vin", zoe2);
+  g_assert_cmpint (disable.status, ==, 0);
+  g_assert_nonnull (strstr (disable.out, "#1 inactive  23:30 Mon Tue Wed Thu Fri"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      g_test_message ("%s schedule %s %s", bad[i][0], bad[i][2], bad[i][5] ? bad[i][5] : "");
+      run_cli (&run, "--demo", bad[i][0], bad[i][1], bad[i][2], bad[i][3], "--vin", zoe2,
+               bad[i][4], bad[i][5], bad[i][6], bad[i][7]);
+      assert_one_line_error (&run);
+    }
+  {
+    /* The Renault 5 keeps its programmes in ev/settings, which Carport
+     * does not write. */
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "--demo", "charge", "schedule", "set", "1", "--days", "mon", "--start", "01:00",
+             "--duration", "60", "--vin", r5);
+    assert_one_line_error (&run);
+    g_assert_nonnull (strstr (run.err, "not available on this car"));
+  }
+
+  if (old_tz)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 static void
 test_table_output (void)
 {
@@ -416,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
   g_test_add_func ("/cli/table", test_table_output);
+  g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
 

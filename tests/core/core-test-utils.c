@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <math.h>
 
 #include "core-test-utils.h"
@@ -113,6 +114,11 @@ test_value_for_pspec (GParamSpec *pspec,
     case G_TYPE_BOXED:
       g_assert_true (type == G_TYPE_DATE_TIME);
       g_value_take_boxed (value, g_date_time_new_utc (2024, 5, 6, 7, 8, 9.25));
+      break;
+
+    case G_TYPE_INTERFACE:
+      g_assert_true (type == G_TYPE_LIST_MODEL);
+      g_value_take_object (value, g_list_store_new (G_TYPE_OBJECT));
       break;
 
     default:

@@ -305,6 +305,84 @@ test_charge_settings_schedules (void)
   g_assert_finalize_object (settings);
 }
 
+static CarportSchedule *
+utc_schedule (guint       days,
+              const char *start)
+{
+  CarportSchedule *schedule = carport_schedule_new ();
+
+  carport_schedule_set_id (schedule, 2);
+  carport_schedule_set_kind (schedule, CARPORT_SCHEDULE_KIND_CHARGE);
+  carport_schedule_set_activated (schedule, TRUE);
+  carport_schedule_set_days (schedule, days);
+  carport_schedule_set_start_time (schedule, start);
+  carport_schedule_set_start_time_is_utc (schedule, TRUE);
+  carport_schedule_set_duration_minutes (schedule, 300);
+  return schedule;
+}
+
+#define DAY(d) (1u << CARPORT_WEEKDAY_##d)
+
+static void
+test_schedule_convert (void)
+{
+  g_autoptr(GTimeZone) plus2 = g_time_zone_new_identifier ("+02:00");
+  g_autoptr(GTimeZone) minus5 = g_time_zone_new_identifier ("-05:00");
+  g_autoptr(GTimeZone) india = g_time_zone_new_identifier ("+05:30");
+
+  {
+    /* 23:30 UTC on Sunday and Monday is 01:30 on Monday and Tuesday at +2. */
+    g_autoptr(CarportSchedule) utc = utc_schedule (DAY (SUNDAY) | DAY (MONDAY), "23:30");
+    g_autoptr(CarportSchedule) local = carport_schedule_convert (utc, FALSE, plus2);
+    g_autoptr(CarportSchedule) back = carport_schedule_convert (local, TRUE, plus2);
+
+    g_assert_cmpstr (carport_schedule_get_start_time (local), ==, "01:30");
+    g_assert_cmpuint (carport_schedule_get_days (local), ==, DAY (MONDAY) | DAY (TUESDAY));
+    g_assert_false (carport_schedule_get_start_time_is_utc (local));
+    g_assert_cmpint (carport_schedule_get_id (local), ==, 2);
+    g_assert_true (carport_schedule_get_activated (local));
+    g_assert_cmpint (carport_schedule_get_duration_minutes (local), ==, 300);
+    /* The original is left alone. */
+    g_assert_cmpstr (carport_schedule_get_start_time (utc), ==, "23:30");
+
+    g_assert_cmpstr (carport_schedule_get_start_time (back), ==, "23:30");
+    g_assert_cmpuint (carport_schedule_get_days (back), ==, DAY (SUNDAY) | DAY (MONDAY));
+    g_assert_true (carport_schedule_get_start_time_is_utc (back));
+  }
+  {
+    /* 02:00 UTC on Monday is 21:00 on Sunday at -5. */
+    g_autoptr(CarportSchedule) utc = utc_schedule (DAY (MONDAY) | DAY (SATURDAY), "02:00");
+    g_autoptr(CarportSchedule) local = carport_schedule_convert (utc, FALSE, minus5);
+
+    g_assert_cmpstr (carport_schedule_get_start_time (local), ==, "21:00");
+    g_assert_cmpuint (carport_schedule_get_days (local), ==, DAY (SUNDAY) | DAY (FRIDAY));
+  }
+  {
+    /* Same day; half-hour zones. */
+    g_autoptr(CarportSchedule) utc = utc_schedule (DAY (WEDNESDAY), "10:15");
+    g_autoptr(CarportSchedule) local = carport_schedule_convert (utc, FALSE, india);
+
+    g_assert_cmpstr (carport_schedule_get_start_time (local), ==, "15:45");
+    g_assert_cmpuint (carport_schedule_get_days (local), ==, DAY (WEDNESDAY));
+  }
+  {
+    /* Already UTC, or no time: copied as they are. */
+    g_autoptr(CarportSchedule) utc = utc_schedule (DAY (FRIDAY), "05:00");
+    g_autoptr(CarportSchedule) same = carport_schedule_convert (utc, TRUE, plus2);
+    g_autoptr(CarportSchedule) empty = utc_schedule (0, NULL);
+    g_autoptr(CarportSchedule) empty_local = carport_schedule_convert (empty, FALSE, plus2);
+    g_autoptr(CarportSchedule) bad = utc_schedule (DAY (FRIDAY), "25:99");
+    g_autoptr(CarportSchedule) bad_local = carport_schedule_convert (bad, FALSE, plus2);
+
+    g_assert_true (same != utc);
+    g_assert_cmpstr (carport_schedule_get_start_time (same), ==, "05:00");
+    g_assert_cmpuint (carport_schedule_get_days (same), ==, DAY (FRIDAY));
+    g_assert_null (carport_schedule_get_start_time (empty_local));
+    g_assert_false (carport_schedule_get_start_time_is_utc (empty_local));
+    g_assert_cmpstr (carport_schedule_get_start_time (bad_local), ==, "25:99");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
   g_test_add_func ("/core/locks/any-open", test_locks_any_open);
   g_test_add_func ("/core/charge-settings/schedules", test_charge_settings_schedules);
+  g_test_add_func ("/core/schedule/convert", test_schedule_convert);
 
   return g_test_run ();
 }

@@ -700,6 +700,112 @@ test_climate_turns_on (Fixture       *fixture,
   g_assert_true (refreshed);
 }
 
+static CarportSchedule *
+find_schedule (CarportVehicle *vehicle,
+               gboolean        climate,
+               int             id)
+{
+  GListModel *schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+
+  for (guint i = 0; i < g_list_model_get_n_items (schedules); i++)
+    {
+      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (schedules, i);
+
+      if (carport_schedule_get_id (schedule) == id &&
+          (carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE) == climate)
+        return schedule;  /* the list keeps its reference */
+    }
+  return NULL;
+}
+
+/* A programme written with the command's "schedules" is what the car then
+ * reports, and the programmes sent along are kept. */
+static void
+test_schedule_commands (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct {
+    const char         *model;
+    CarportCommandKind  kind;
+  } cases[] = {
+    { ZOE2, CARPORT_COMMAND_KIND_CHARGE_SCHEDULE },
+    { ZOE2, CARPORT_COMMAND_KIND_HVAC_SCHEDULE },
+    { MEGANE, CARPORT_COMMAND_KIND_CHARGE_SCHEDULE },
+  };
+
+  login (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CarportVehicle *vehicle = vehicle_by_model (fixture, cases[i].model);
+      gboolean climate = cases[i].kind == CARPORT_COMMAND_KIND_HVAC_SCHEDULE;
+      GListModel *current = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
+      g_autoptr(GListStore) sent = g_list_store_new (CARPORT_TYPE_SCHEDULE);
+      g_autoptr(CarportCommand) command = NULL;
+      g_autoptr(GError) error = NULL;
+      CarportSchedule *schedule;
+      guint before = 0;
+
+      g_test_message ("%s on %s", carport_command_kind_get_title (cases[i].kind), cases[i].model);
+      g_assert_true (refresh (fixture, vehicle, &error));
+      g_assert_nonnull (find_schedule (vehicle, climate, 1));
+      g_assert_nonnull ((schedule = find_schedule (vehicle, climate, 4)));
+      g_assert_false (carport_schedule_get_activated (schedule));
+
+      /* Everything as it is, but programme 4: Saturday and Sunday at 05:15 UTC. */
+      for (guint j = 0; j < g_list_model_get_n_items (current); j++)
+        {
+          g_autoptr(CarportSchedule) item = g_list_model_get_item (current, j);
+          g_autoptr(CarportSchedule) copy = NULL;
+
+          if ((carport_schedule_get_kind (item) == CARPORT_SCHEDULE_KIND_CLIMATE) != climate)
+            continue;
+          before++;
+          copy = carport_schedule_copy (item);
+          if (carport_schedule_get_id (copy) == 4)
+            {
+              carport_schedule_set_activated (copy, TRUE);
+              carport_schedule_set_days (copy, (1u << CARPORT_WEEKDAY_SATURDAY) | (1u << CARPORT_WEEKDAY_SUNDAY));
+              carport_schedule_set_start_time (copy, "05:15");
+              carport_schedule_set_start_time_is_utc (copy, TRUE);
+              if (!climate)
+                carport_schedule_set_duration_minutes (copy, 90);
+            }
+          g_list_store_append (sent, copy);
+        }
+
+      command = carport_session_create_command (fixture->session, vehicle, cases[i].kind);
+      carport_command_set_schedules (command, G_LIST_MODEL (sent));
+      g_assert_true (send_command (fixture, command, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_COMPLETED);
+
+      g_assert_true (refresh (fixture, vehicle, &error));
+      schedule = find_schedule (vehicle, climate, 4);
+      g_assert_nonnull (schedule);
+      g_assert_true (carport_schedule_get_activated (schedule));
+      g_assert_cmpuint (carport_schedule_get_days (schedule), ==,
+                        (1u << CARPORT_WEEKDAY_SATURDAY) | (1u << CARPORT_WEEKDAY_SUNDAY));
+      g_assert_cmpstr (carport_schedule_get_start_time (schedule), ==, "05:15");
+      g_assert_true (carport_schedule_get_start_time_is_utc (schedule));
+      if (!climate)
+        g_assert_cmpint (carport_schedule_get_duration_minutes (schedule), ==, 90);
+      /* The others are still there, programme 1 still active. */
+      g_assert_true (carport_schedule_get_activated (find_schedule (vehicle, climate, 1)) ||
+                     carport_schedule_get_activated (find_schedule (vehicle, climate, 2)));
+      {
+        guint after = 0;
+
+        for (guint j = 0; j < g_list_model_get_n_items (current); j++)
+          {
+            g_autoptr(CarportSchedule) item = g_list_model_get_item (current, j);
+
+            after += (carport_schedule_get_kind (item) == CARPORT_SCHEDULE_KIND_CLIMATE) == climate;
+          }
+        g_assert_cmpuint (after, ==, before);
+      }
+    }
+}
+
 static void
 test_command_rejected_by_car (Fixture       *fixture,
                               gconstpointer  data)
@@ -895,6 +1001,7 @@ main (int   argc,
   ADD ("refresh/unsupported-learnt", test_unsupported_is_learnt);
   ADD ("command/final-states", test_commands_reach_final_state);
   ADD ("command/climate-turns-on", test_climate_turns_on);
+  ADD ("command/schedules", test_schedule_commands);
   ADD ("command/rejected-by-car", test_command_rejected_by_car);
   ADD ("command/http-errors", test_command_http_errors);
   ADD ("command/not-sent-twice", test_command_not_sent_twice);
