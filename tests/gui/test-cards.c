@@ -253,6 +253,20 @@ test_location_and_schedules (void)
     carport_schedule_set_id (empty, 2);
     g_ptr_array_add (schedules, empty);
   }
+  /* A programme the car keeps in UTC (main() sets a zone one hour ahead):
+   * 23:15 UTC on Sunday is 00:15 on Monday. */
+  {
+    CarportSchedule *utc = carport_schedule_new ();
+
+    carport_schedule_set_kind (utc, CARPORT_SCHEDULE_KIND_CHARGE);
+    carport_schedule_set_id (utc, 3);
+    carport_schedule_set_activated (utc, TRUE);
+    carport_schedule_set_days (utc, 1u << CARPORT_WEEKDAY_SUNDAY);
+    carport_schedule_set_start_time (utc, "23:15");
+    carport_schedule_set_start_time_is_utc (utc, TRUE);
+    carport_schedule_set_duration_minutes (utc, 60);
+    g_ptr_array_add (schedules, utc);
+  }
   carport_charge_settings_set_schedules (settings, FALSE, schedules);
   /* A climate programme: not a charge schedule. */
   {
@@ -277,6 +291,8 @@ test_location_and_schedules (void)
   assert_label (charge, g_strdup (carport_format_charge_mode (CARPORT_CHARGE_MODE_SCHEDULED)));
   assert_label (charge, g_strdup ("Charge · 23:30"));
   g_assert_false (gui_test_label_shown (charge, "Charge · —"));
+  assert_label (charge, g_strdup ("Charge · 00:15"));
+  assert_label (charge, g_strdup ("Mon, for 1 h"));
   g_assert_null (gui_test_find_label (charge, "Climate ready at · 07:00"));
   g_assert_false (gui_test_label_shown (charge, "No charge schedules set up"));
 
@@ -293,6 +309,7 @@ int
 main (int argc, char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("TZ", "XYZ-1", TRUE);  /* one hour ahead of UTC, all year */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
