@@ -45,11 +45,13 @@ add_enum (JsonBuilder *builder,
           GType        type,
           int          value)
 {
-  /* Value 0 of a state enum means "not reported". */
-  if (value == 0 && type != CARPORT_TYPE_BRAND)
+  const char *nick = carport_enum_to_nick (type, value);
+
+  /* A state enum's "none" means "not reported". */
+  if (g_strcmp0 (nick, "none") == 0)
     json_builder_add_null_value (builder);
   else
-    add_string_or_null (builder, carport_enum_to_nick (type, value));
+    add_string_or_null (builder, nick);
 }
 
 static void

@@ -581,7 +581,22 @@ print_schedules (Cli            *cli,
       json_builder_set_member_name (builder, "charge_mode");
       json_builder_add_value (builder, json_node_copy (json_object_get_member (object, "charge_mode")));
       json_builder_set_member_name (builder, "schedules");
-      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, "schedules")));
+      json_builder_begin_array (builder);
+      if (json_object_get_array_member (object, "schedules"))
+        {
+          JsonArray *all = json_object_get_array_member (object, "schedules");
+
+          /* The programmes of this kind, as in the status. */
+          for (guint i = 0; i < json_array_get_length (all); i++)
+            {
+              JsonObject *schedule = json_array_get_object_element (all, i);
+              const char *kind = json_object_get_string_member_with_default (schedule, "kind", "");
+
+              if (g_str_equal (kind, "climate") == climate)
+                json_builder_add_value (builder, json_node_copy (json_array_get_element (all, i)));
+            }
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       carport_cli_json_print (root);

@@ -281,6 +281,27 @@ test_schedules (void)
   /* One hour ahead of UTC, all year. */
   g_setenv ("TZ", "XYZ-1", TRUE);
 
+  /* JSON: the programmes of that kind, as the car keeps them (UTC). */
+  {
+    g_auto(Run) json = { 0 };
+    g_autoptr(JsonNode) shown = NULL;
+    JsonArray *schedules;
+
+    run_cli (&json, "--demo", "--json", "climate", "schedule", "--vin", zoe2);
+    g_assert_cmpint (json.status, ==, 0);
+    shown = parse (json.out);
+    schedules = json_object_get_array_member (json_node_get_object (shown), "schedules");
+    g_assert_cmpuint (json_array_get_length (schedules), ==, 5);
+    for (guint i = 0; i < json_array_get_length (schedules); i++)
+      {
+        JsonObject *schedule = json_array_get_object_element (schedules, i);
+
+        g_assert_cmpstr (json_object_get_string_member (schedule, "kind"), ==, "climate");
+        g_assert_cmpint (json_object_get_int_member (schedule, "id"), ==, i + 1);
+        g_assert_true (json_object_get_boolean_member (schedule, "start_time_is_utc"));
+      }
+  }
+
   /* The demo ZOE's programme 1 starts at 22:30 UTC on weekdays. */
   run_cli (&show, "--demo", "charge", "schedule", "--vin", zoe2);
   g_assert_cmpint (show.status, ==, 0);
