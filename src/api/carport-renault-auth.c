@@ -799,6 +799,35 @@ login_succeeded (CarportRenaultAuth *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* The answer to one step of a login, or NULL once @task has failed and the
+ * login (with its pending second factor) is abandoned. With @field, that
+ * string member of the answer goes to @value and is required. */
+static JsonNode *
+login_step_finish (CarportRenaultAuth  *self,
+                   GAsyncResult        *result,
+                   GTask               *task,
+                   const char          *method,
+                   const char          *field,
+                   const char         **value)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (root != NULL && field != NULL && (*value = object_get_string (root, field)) == NULL)
+    {
+      missing_field (&error, method, field);
+      g_clear_pointer (&root, json_node_unref);
+    }
+  if (root == NULL)
+    {
+      clear_tfa (self);
+      set_needs_code (self, FALSE);
+      g_task_return_error (task, error);
+    }
+  return g_steal_pointer (&root);
+}
+
 static void
 tfa_send_code_cb (GObject      *source,
                   GAsyncResult *result,
@@ -807,25 +836,12 @@ tfa_send_code_cb (GObject      *source,
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-  const char *phv_token;
+  const char *phv_token = NULL;
 
-  root = gigya_call_finish (self, result, NULL, &error);
+  root = login_step_finish (self, result, task, "accounts.tfa.email.sendVerificationCode",
+                            "phvToken", &phv_token);
   if (root == NULL)
-    {
-      clear_tfa (self);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  phv_token = object_get_string (root, "phvToken");
-  if (phv_token == NULL)
-    {
-      clear_tfa (self);
-      missing_field (&error, "accounts.tfa.email.sendVerificationCode", "phvToken");
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   clear_secret (&self->phv_token);
   self->phv_token = g_strdup (phv_token);
@@ -849,13 +865,9 @@ tfa_get_emails_cb (GObject      *source,
   const char *email_id = NULL;
   JsonNode *emails;
 
-  root = gigya_call_finish (self, result, NULL, &error);
+  root = login_step_finish (self, result, task, "accounts.tfa.email.getEmails", NULL, NULL);
   if (root == NULL)
-    {
-      clear_tfa (self);
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   emails = JSON_NODE_HOLDS_OBJECT (root)
     ? json_object_get_member (json_node_get_object (root), "emails") : NULL;
@@ -888,25 +900,11 @@ tfa_init_cb (GObject      *source,
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-  const char *assertion;
+  const char *assertion = NULL;
 
-  root = gigya_call_finish (self, result, NULL, &error);
+  root = login_step_finish (self, result, task, "accounts.tfa.initTFA", "gigyaAssertion", &assertion);
   if (root == NULL)
-    {
-      clear_tfa (self);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  assertion = object_get_string (root, "gigyaAssertion");
-  if (assertion == NULL)
-    {
-      clear_tfa (self);
-      missing_field (&error, "accounts.tfa.initTFA", "gigyaAssertion");
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   clear_secret (&self->gigya_assertion);
   self->gigya_assertion = g_strdup (assertion);
@@ -925,16 +923,11 @@ tfa_bootstrap_cb (GObject      *source,
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
 
   /* Only the cookies matter here. */
-  root = gigya_call_finish (self, result, NULL, &error);
+  root = login_step_finish (self, result, task, "accounts.webSdkBootstrap", NULL, NULL);
   if (root == NULL)
-    {
-      clear_tfa (self);
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   gigya_call_async (self, "accounts.tfa.initTFA",
                     g_task_get_cancellable (task), tfa_init_cb, g_object_ref (task),
@@ -1048,27 +1041,11 @@ submit_login_cb (GObject      *source,
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-  const char *cookie;
+  const char *cookie = NULL;
 
-  root = gigya_call_finish (self, result, NULL, &error);
+  root = login_step_finish (self, result, task, "accounts.login", "sessionInfo.cookieValue", &cookie);
   if (root == NULL)
-    {
-      clear_tfa (self);
-      set_needs_code (self, FALSE);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  cookie = object_get_string (root, "sessionInfo.cookieValue");
-  if (cookie == NULL)
-    {
-      clear_tfa (self);
-      set_needs_code (self, FALSE);
-      missing_field (&error, "accounts.login", "sessionInfo.cookieValue");
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   g_debug ("Two-factor login completed");
   login_succeeded (self, cookie);

@@ -862,6 +862,60 @@ test_tfa (Fixture       *f,
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED);
 }
 
+/* A login step whose answer lacks what the next step needs ends the login
+ * with a clear error; nothing waits for a code then, and nothing is kept. */
+static void
+test_tfa_broken_step (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const during_login[] = {
+    "accounts.tfa.initTFA", "accounts.tfa.email.getEmails", "accounts.tfa.email.sendVerificationCode",
+  };
+  CarportAuthProvider *auth = CARPORT_AUTH_PROVIDER (f->auth);
+
+  f->ts->tfa = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (during_login); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *secret = NULL;
+
+      g_test_message ("%s answers without its data", during_login[i]);
+      f->ts->gigya_bare = during_login[i];
+      carport_auth_provider_login_async (auth, TS_EMAIL, TS_PASSWORD, NULL, carport_test_result_cb, &result);
+      g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+      g_assert_nonnull (strstr (error->message, during_login[i]));
+      g_assert_false (carport_auth_provider_get_needs_code (auth));
+      secret = carport_auth_provider_dup_refresh_secret (auth);
+      g_assert_null (secret);
+    }
+
+  /* The code is taken, but the login that follows lacks the login token. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *secret = NULL;
+
+    f->ts->gigya_bare = NULL;
+    carport_auth_provider_login_async (auth, TS_EMAIL, TS_PASSWORD, NULL, carport_test_result_cb, &result);
+    g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED);
+    g_assert_true (carport_auth_provider_get_needs_code (auth));
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    f->ts->gigya_bare = "accounts.login";
+    carport_auth_provider_submit_code_async (auth, TS_TFA_CODE, NULL, carport_test_result_cb, &result);
+    g_assert_false (carport_auth_provider_submit_code_finish (auth, carport_test_wait_result (&result), &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+    g_assert_nonnull (strstr (error->message, "sessionInfo.cookieValue"));
+    g_assert_false (carport_auth_provider_get_needs_code (auth));
+    secret = carport_auth_provider_dup_refresh_secret (auth);
+    g_assert_null (secret);
+  }
+}
+
 static void
 test_logout (Fixture       *f,
              gconstpointer  data)
@@ -1673,6 +1727,7 @@ main (int   argc,
   g_test_add_func ("/api-client/auth/jwt-decode", test_jwt_expiry_decode);
   ADD ("auth/login-expired", test_login_expired, NULL);
   ADD ("auth/tfa", test_tfa, NULL);
+  ADD ("auth/tfa-broken-step", test_tfa_broken_step, NULL);
   ADD ("auth/logout", test_logout, NULL);
   ADD ("auth/restore-session", test_restore_session, NULL);
   g_test_add_func ("/api-client/http/explicit-roots", test_explicit_roots);

@@ -49,6 +49,7 @@ typedef struct {
   gboolean     tfa;            /* the account asks for a second factor */
   gboolean     tfa_finalized;
   gboolean     tfa_code_sent;
+  const char  *gigya_bare;     /* this Gigya method answers a bare success, without its data */
   int          jwt_lifetime;   /* seconds, default 900 */
   int          jwt_error;      /* Gigya error code for getJWT, 0 = none */
   guint        serial;
