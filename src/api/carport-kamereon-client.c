@@ -12,7 +12,6 @@
 #include "carport-kamereon-json.h"
 #include "carport-renault-models.h"
 
-#define KAMEREON_URL_ENV    "CARPORT_RENAULT_KAMEREON_URL"
 #define KAMEREON_MIME_TYPE  "application/vnd.api+json"
 
 struct _CarportKamereonClient
@@ -1339,31 +1338,10 @@ carport_kamereon_client_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  entry = self->locale ? carport_renault_locale_lookup (self->locale) : NULL;
+  entry = carport_renault_locale_resolve (self->locale, CARPORT_RENAULT_SERVICE_KAMEREON,
+                                          &self->kamereon_url, error);
   if (entry == NULL)
-    {
-      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   _("The country “%s” is not supported"), self->locale ? self->locale : "");
-      return FALSE;
-    }
-
-  if (self->kamereon_url != NULL && *self->kamereon_url != '\0')
-    {
-      /* An explicit root (demo mode, tests): checked like an override. */
-      g_autofree char *root = carport_service_root (NULL, self->kamereon_url, error);
-
-      if (root == NULL)
-        return FALSE;
-      g_free (self->kamereon_url);
-      self->kamereon_url = g_steal_pointer (&root);
-    }
-  else
-    {
-      g_free (self->kamereon_url);
-      self->kamereon_url = carport_service_root (KAMEREON_URL_ENV, entry->kamereon_url, error);
-      if (self->kamereon_url == NULL)
-        return FALSE;
-    }
+    return FALSE;
 
   g_free (self->kamereon_key);
   self->kamereon_key = g_strdup (entry->kamereon_key);

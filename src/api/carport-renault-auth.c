@@ -22,7 +22,6 @@
 
 #define JWT_LIFETIME_S  900
 #define JWT_MARGIN_S    60
-#define GIGYA_URL_ENV   "CARPORT_RENAULT_GIGYA_URL"
 
 struct _CarportRenaultAuth
 {
@@ -1190,31 +1189,10 @@ carport_renault_auth_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  entry = self->locale ? carport_renault_locale_lookup (self->locale) : NULL;
+  entry = carport_renault_locale_resolve (self->locale, CARPORT_RENAULT_SERVICE_GIGYA,
+                                          &self->gigya_url, error);
   if (entry == NULL)
-    {
-      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                   _("The country “%s” is not supported"), self->locale ? self->locale : "");
-      return FALSE;
-    }
-
-  if (self->gigya_url != NULL && *self->gigya_url != '\0')
-    {
-      /* An explicit root (demo mode, tests): checked like an override. */
-      g_autofree char *root = carport_service_root (NULL, self->gigya_url, error);
-
-      if (root == NULL)
-        return FALSE;
-      g_free (self->gigya_url);
-      self->gigya_url = g_steal_pointer (&root);
-    }
-  else
-    {
-      g_free (self->gigya_url);
-      self->gigya_url = carport_service_root (GIGYA_URL_ENV, entry->gigya_url, error);
-      if (self->gigya_url == NULL)
-        return FALSE;
-    }
+    return FALSE;
 
   g_free (self->gigya_key);
   self->gigya_key = g_strdup (entry->gigya_key);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-http.h"
 #include "carport-renault-models.h"
 
 /* ------------------------------------------------------------------------ */
@@ -1149,6 +1150,38 @@ carport_renault_locale_lookup (const char *locale)
       return &locales[i];
 
   return NULL;
+}
+
+const CarportRenaultLocale *
+carport_renault_locale_resolve (const char            *locale,
+                                CarportRenaultService  service,
+                                char                 **root,
+                                GError               **error)
+{
+  const CarportRenaultLocale *entry = carport_renault_locale_lookup (locale);
+  gboolean gigya = service == CARPORT_RENAULT_SERVICE_GIGYA;
+  char *resolved;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (entry == NULL)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   _("The country “%s” is not supported"), locale ? locale : "");
+      return NULL;
+    }
+
+  if (*root != NULL && **root != '\0')
+    resolved = carport_service_root (NULL, *root, error);  /* checked like an override */
+  else
+    resolved = carport_service_root (gigya ? "CARPORT_RENAULT_GIGYA_URL" : "CARPORT_RENAULT_KAMEREON_URL",
+                                     gigya ? entry->gigya_url : entry->kamereon_url, error);
+  if (resolved == NULL)
+    return NULL;
+
+  g_free (*root);
+  *root = resolved;
+  return entry;
 }
 
 char *

@@ -1,5 +1,6 @@
 /* carport-renault-models.h — what each Renault model supports, and how
- * (docs/api-renault.md §c.5), plus the locale table (§a.4). Pure data. */
+ * (docs/api-renault.md §c.5), plus the locale table (§a.4) and the service
+ * roots it gives. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -62,6 +63,21 @@ typedef struct {
 } CarportRenaultLocale;
 
 const CarportRenaultLocale *carport_renault_locale_lookup (const char *locale); /* NULL if unknown */
+
+typedef enum {
+  CARPORT_RENAULT_SERVICE_GIGYA,     /* CARPORT_RENAULT_GIGYA_URL */
+  CARPORT_RENAULT_SERVICE_KAMEREON,  /* CARPORT_RENAULT_KAMEREON_URL */
+} CarportRenaultService;
+
+/* The entry of @locale, with in @root where @service is reached: @root as
+ * given when not NULL or empty (demo mode, tests), else the service's
+ * environment variable when set, else the locale's default; checked and
+ * trimmed by carport_service_root(). NULL with INVALID_INPUT for an unknown
+ * locale, or the error of carport_service_root(); @root is left as it was. */
+const CarportRenaultLocale *carport_renault_locale_resolve (const char            *locale,
+                                                            CarportRenaultService  service,
+                                                            char                 **root,
+                                                            GError               **error);
 const CarportRenaultLocale *carport_renault_locales       (guint *n_locales);
 /* "FR" for "fr_FR" (the last two characters). */
 char *carport_renault_locale_country (const char *locale);

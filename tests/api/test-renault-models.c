@@ -734,6 +734,57 @@ test_locales (void)
   }
 }
 
+static void
+test_locale_resolve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  const CarportRenaultLocale *entry;
+
+  g_unsetenv ("CARPORT_RENAULT_GIGYA_URL");
+  g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
+
+  /* The locale's own servers. */
+  entry = carport_renault_locale_resolve ("fr_FR", CARPORT_RENAULT_SERVICE_GIGYA, &root, &error);
+  g_assert_no_error (error);
+  g_assert_true (entry == carport_renault_locale_lookup ("fr_FR"));
+  g_assert_cmpstr (root, ==, entry->gigya_url);
+  g_clear_pointer (&root, g_free);
+  entry = carport_renault_locale_resolve ("es_MX", CARPORT_RENAULT_SERVICE_KAMEREON, &root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (root, ==, entry->kamereon_url);
+  g_clear_pointer (&root, g_free);
+
+  /* The environment overrides them, for its service only. */
+  g_setenv ("CARPORT_RENAULT_KAMEREON_URL", "http://127.0.0.1:8080/kamereon/", TRUE);
+  entry = carport_renault_locale_resolve ("fr_FR", CARPORT_RENAULT_SERVICE_KAMEREON, &root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (root, ==, "http://127.0.0.1:8080/kamereon");
+  g_clear_pointer (&root, g_free);
+  entry = carport_renault_locale_resolve ("fr_FR", CARPORT_RENAULT_SERVICE_GIGYA, &root, &error);
+  g_assert_cmpstr (root, ==, entry->gigya_url);
+  g_clear_pointer (&root, g_free);
+
+  /* A root given goes before both, and is checked the same way. */
+  root = g_strdup ("http://[::1]:9/gigya");
+  entry = carport_renault_locale_resolve ("fr_FR", CARPORT_RENAULT_SERVICE_KAMEREON, &root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (root, ==, "http://[::1]:9/gigya");
+  g_clear_pointer (&root, g_free);
+  root = g_strdup ("http://example.com/kamereon");
+  g_assert_null (carport_renault_locale_resolve ("fr_FR", CARPORT_RENAULT_SERVICE_KAMEREON, &root, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INSECURE_URL);
+  g_assert_cmpstr (root, ==, "http://example.com/kamereon");  /* left as it was */
+  g_clear_error (&error);
+  g_clear_pointer (&root, g_free);
+  g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
+
+  /* An unknown country. */
+  g_assert_null (carport_renault_locale_resolve ("en_US", CARPORT_RENAULT_SERVICE_GIGYA, &root, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_assert_null (root);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,6 +804,7 @@ main (int    argc,
   g_test_add_func ("/renault-models/body/soc-levels", test_body_soc_levels);
   g_test_add_func ("/renault-models/body/schedules", test_body_schedules);
   g_test_add_func ("/renault-models/locales", test_locales);
+  g_test_add_func ("/renault-models/locale-resolve", test_locale_resolve);
 
   return g_test_run ();
 }
