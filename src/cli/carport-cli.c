@@ -456,10 +456,8 @@ parse_time (Cli         *cli,
     {
       /* "HH:MM" today (or tomorrow when already past), local time. */
       int hours, minutes;
-      char extra;
 
-      if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) == 2 &&
-          hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60)
+      if (carport_parse_clock (text, &hours, &minutes))
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -687,19 +685,6 @@ parse_days (const char *text)
   return days;
 }
 
-/* "HH:MM" → the same, normalised ("7:5" → "07:05"), or NULL. */
-static char *
-parse_clock (const char *text)
-{
-  int hours, minutes;
-  char extra;
-
-  if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) != 2 ||
-      hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
-    return NULL;
-  return g_strdup_printf ("%02d:%02d", hours, minutes);
-}
-
 /* The programmes to send: the car's current ones of that kind, with
  * programme @id changed as the options say. A programme the car reports as
  * several groups of days (different times or durations) stays so unless new
@@ -718,6 +703,7 @@ edit_schedules (Cli            *cli,
   const char *time_option = climate ? cli->at : cli->start;
   gboolean activate = !g_str_equal (verb, "disable");
   guint days = 0;
+  int hours, minutes;
 
   if (cli->days && (days = parse_days (cli->days)) == 0)
     {
@@ -726,12 +712,14 @@ edit_schedules (Cli            *cli,
       finish_with_message (cli, message);
       return NULL;
     }
-  if (time_option && !(clock = parse_clock (time_option)))
+  if (time_option && !carport_parse_clock (time_option, &hours, &minutes))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: use HH:MM"), time_option);
       finish_with_message (cli, message);
       return NULL;
     }
+  if (time_option)
+    clock = g_strdup_printf ("%02d:%02d", hours, minutes);  /* "7:5" → "07:05" */
 
   for (guint i = 0; i < g_list_model_get_n_items (current); i++)
     {

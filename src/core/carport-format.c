@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "carport-format.h"
@@ -451,4 +452,22 @@ carport_parse_iso8601 (const char *text)
   utc = g_time_zone_new_utc ();
 
   return g_date_time_new_from_iso8601 (text, utc);
+}
+
+gboolean
+carport_parse_clock (const char *text,
+                     int        *hours,
+                     int        *minutes)
+{
+  int h, m;
+  char extra;
+
+  g_return_val_if_fail (hours != NULL && minutes != NULL, FALSE);
+
+  if (text == NULL || sscanf (text, "%d:%d%c", &h, &m, &extra) != 2 ||
+      h < 0 || h > 23 || m < 0 || m > 59)
+    return FALSE;
+  *hours = h;
+  *minutes = m;
+  return TRUE;
 }

@@ -46,5 +46,10 @@ const char *carport_format_brand          (CarportBrand brand);         /* "Rena
 char *carport_format_iso8601_utc      (GDateTime *when);
 /* Parses ISO-8601 with Z, an offset, fractions or none (then UTC); NULL when invalid. */
 GDateTime *carport_parse_iso8601      (const char *text);
+/* A time of day, "H:MM" or "HH:MM" (00:00 to 23:59): TRUE with @hours and
+ * @minutes set, else FALSE. */
+gboolean   carport_parse_clock        (const char *text,
+                                       int        *hours,
+                                       int        *minutes);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 
+#include "carport-format.h"
 #include "carport-schedule.h"
 #include "carport-core-enum-types.h"
 
@@ -257,7 +257,6 @@ carport_schedule_convert (CarportSchedule *self,
   g_autoptr(GDateTime) now = NULL;
   CarportSchedule *copy;
   int hour, minute, minutes, offset, day_shift = 0;
-  char extra;
 
   g_return_val_if_fail (CARPORT_IS_SCHEDULE (self), NULL);
 
@@ -269,8 +268,7 @@ carport_schedule_convert (CarportSchedule *self,
       return copy;
     }
   if (!self->start_time_is_utc == !to_utc ||
-      sscanf (self->start_time, "%d:%d%c", &hour, &minute, &extra) != 2 ||
-      hour < 0 || hour > 23 || minute < 0 || minute > 59)
+      !carport_parse_clock (self->start_time, &hour, &minute))
     return copy;
 
   if (local == NULL)

@@ -259,6 +259,29 @@ assert_parses (const char *text,
 }
 
 static void
+test_parse_clock (void)
+{
+  static const char * const bad[] = { "24:00", "12:60", "-1:30", "7", "7:30pm", "07:30:00", "", "noon" };
+  int hours = -1, minutes = -1;
+
+  g_assert_true (carport_parse_clock ("07:30", &hours, &minutes));
+  g_assert_cmpint (hours, ==, 7);
+  g_assert_cmpint (minutes, ==, 30);
+  g_assert_true (carport_parse_clock ("0:5", &hours, &minutes));
+  g_assert_cmpint (hours, ==, 0);
+  g_assert_cmpint (minutes, ==, 5);
+  g_assert_true (carport_parse_clock ("23:59", &hours, &minutes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      hours = minutes = 99;
+      g_assert_false (carport_parse_clock (bad[i], &hours, &minutes));
+      g_assert_cmpint (hours, ==, 99);  /* left alone */
+    }
+  g_assert_false (carport_parse_clock (NULL, &hours, &minutes));
+}
+
+static void
 test_parse_iso8601 (void)
 {
   static const char * const garbage[] = {
@@ -357,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/core/format/relative-time-zone", test_relative_time_zone);
   g_test_add_func ("/core/format/updated", test_updated);
   g_test_add_func ("/core/format/state-words", test_state_words);
+  g_test_add_func ("/core/format/parse-clock", test_parse_clock);
   g_test_add_func ("/core/format/parse-iso8601", test_parse_iso8601);
   g_test_add_func ("/core/format/format-iso8601", test_format_iso8601);
   g_test_add_func ("/core/format/locale-numbers", test_locale_numbers);
