@@ -798,6 +798,18 @@ login_succeeded (CarportRenaultAuth *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Ends a login with @error (taken): the pending second factor, if any, is
+ * abandoned and no code is waited for. */
+static void
+login_failed (CarportRenaultAuth *self,
+              GTask              *task,
+              GError             *error)
+{
+  clear_tfa (self);
+  set_needs_code (self, FALSE);
+  g_task_return_error (task, error);
+}
+
 /* The answer to one step of a login, or NULL once @task has failed and the
  * login (with its pending second factor) is abandoned. With @field, that
  * string member of the answer goes to @value and is required. */
@@ -819,11 +831,7 @@ login_step_finish (CarportRenaultAuth  *self,
       g_clear_pointer (&root, json_node_unref);
     }
   if (root == NULL)
-    {
-      clear_tfa (self);
-      set_needs_code (self, FALSE);
-      g_task_return_error (task, error);
-    }
+    login_failed (self, task, error);
   return g_steal_pointer (&root);
 }
 
@@ -876,9 +884,8 @@ tfa_get_emails_cb (GObject      *source,
 
   if (email_id == NULL)
     {
-      clear_tfa (self);
       missing_field (&error, "accounts.tfa.email.getEmails", "emails[0].id");
-      g_task_return_error (task, error);
+      login_failed (self, task, error);
       return;
     }
 
@@ -976,17 +983,15 @@ login_cb (GObject      *source,
           return;
         }
 
-      clear_tfa (self);
-      g_task_return_error (task, error);
+      login_failed (self, task, error);
       return;
     }
 
   cookie = object_get_string (root, "sessionInfo.cookieValue");
   if (cookie == NULL)
     {
-      clear_tfa (self);
       missing_field (&error, "accounts.login", "sessionInfo.cookieValue");
-      g_task_return_error (task, error);
+      login_failed (self, task, error);
       return;
     }
 
