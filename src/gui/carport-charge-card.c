@@ -26,6 +26,11 @@ struct _CarportChargeCard
 
 G_DEFINE_FINAL_TYPE (CarportChargeCard, carport_charge_card, CARPORT_TYPE_STATUS_CARD)
 
+#define EP(e) (1u << CARPORT_ENDPOINT_##e)
+/* Where cars report their charge programmes: the ZE40 calendar, KCA
+ * charging-settings, KCM ev/settings. */
+#define SCHEDULE_ENDPOINTS (EP (CHARGE_SCHEDULE) | EP (CHARGING_SETTINGS) | EP (EV_SETTINGS))
+
 static char *
 format_days (guint days)
 {
@@ -128,7 +133,7 @@ schedules_changed_cb (CarportChargeCard *self)
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   guint n = self->schedules ? g_list_model_get_n_items (self->schedules) : 0;
   gboolean supported = vehicle &&
-    carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_CHARGE_SCHEDULE);
+    (carport_vehicle_get_supported_endpoints (vehicle) & SCHEDULE_ENDPOINTS) != 0;
 
   gtk_widget_set_visible (self->schedules_heading, supported);
   gtk_widget_set_visible (GTK_WIDGET (self->schedules_list), supported && n > 0);
@@ -184,7 +189,8 @@ carport_charge_card_class_init (CarportChargeCardClass *klass)
 
   object_class->dispose = carport_charge_card_dispose;
 
-  card_class->endpoints = (1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE);
+  /* The charge mode, the charge limits and the programmes. */
+  card_class->endpoints = EP (CHARGE_MODE) | EP (SOC_LEVELS) | SCHEDULE_ENDPOINTS;
   card_class->vehicle_changed = carport_charge_card_vehicle_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-charge-card.ui");

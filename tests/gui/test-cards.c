@@ -296,6 +296,25 @@ test_location_and_schedules (void)
   g_assert_null (gui_test_find_label (charge, "Climate ready at · 07:00"));
   g_assert_false (gui_test_label_shown (charge, "No charge schedules set up"));
 
+  /* Cars that report their programmes in charging-settings (KCA) or
+   * ev/settings (KCM) show them too, mode or not. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const CarportEndpoint endpoints[] = { CARPORT_ENDPOINT_CHARGING_SETTINGS, CARPORT_ENDPOINT_EV_SETTINGS };
+
+      carport_vehicle_set_supported_endpoints (vehicle, (1u << CARPORT_ENDPOINT_LOCATION) | (1u << endpoints[i]));
+      gui_test_flush ();
+      g_assert_true (gtk_widget_get_visible (charge));
+      g_assert_true (gui_test_label_shown (charge, "Charge · 23:30"));
+    }
+  carport_vehicle_set_supported_endpoints (vehicle, (1u << CARPORT_ENDPOINT_LOCATION));
+  gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (charge));
+  carport_vehicle_set_supported_endpoints (vehicle, (1u << CARPORT_ENDPOINT_LOCATION) |
+                                           (1u << CARPORT_ENDPOINT_CHARGE_MODE) |
+                                           (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE));
+  gui_test_flush ();
+
   /* Without charge schedules, the card says so. */
   carport_charge_settings_set_schedules (settings, FALSE, NULL);
   gui_test_flush ();

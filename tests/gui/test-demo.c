@@ -200,7 +200,9 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
         { "location_card", 1u << CARPORT_ENDPOINT_LOCATION },
         { "locks_card", 1u << CARPORT_ENDPOINT_LOCK_STATUS },
         { "tyres_card", 1u << CARPORT_ENDPOINT_PRESSURE },
-        { "charge_card", (1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE) },
+        { "charge_card", (1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_SOC_LEVELS) |
+                         (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE) | (1u << CARPORT_ENDPOINT_CHARGING_SETTINGS) |
+                         (1u << CARPORT_ENDPOINT_EV_SETTINGS) },
       };
       GtkWidget *card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), cards[i].id);
       gboolean supported = (carport_vehicle_get_supported_endpoints (vehicle) & cards[i].endpoints) != 0;
