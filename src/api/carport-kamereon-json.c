@@ -18,13 +18,12 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "carport-json.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-models.h"
 
 /* Larger answers are refused rather than parsed. */
 #define MAX_BODY_SIZE (8 * 1024 * 1024)
-/* Server details quoted in error messages are cut at this many characters. */
-#define MAX_DETAIL_CHARS 240
 
 static const char * const day_names[CARPORT_N_WEEKDAYS] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -37,286 +36,7 @@ static const char * const program_day_flags[CARPORT_N_WEEKDAYS] = {
 };
 
 /* ------------------------------------------------------------------------ */
-/* Lenient member access                                                     */
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  return node;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* A number given as a JSON integer, a JSON double or a numeric string. */
-static gboolean
-node_get_number (JsonNode *node,
-                 double   *out)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    {
-      *out = (double) json_node_get_int (node);
-      return TRUE;
-    }
-  else if (type == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
-
-      if (!isfinite (value))
-        return FALSE;
-      *out = value;
-      return TRUE;
-    }
-  else if (type == G_TYPE_STRING)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
-      char *end = NULL;
-      double value;
-
-      if (*text == '\0')
-        return FALSE;
-      errno = 0;
-      value = g_ascii_strtod (text, &end);
-      if (errno != 0 || end == text || *end != '\0' || !isfinite (value))
-        return FALSE;
-      *out = value;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-get_number (JsonObject *object,
-            const char *name,
-            double     *out)
-{
-  return node_get_number (get_member (object, name), out);
-}
-
-/* An integer: rounded, and within the range of int. */
-static gboolean
-get_int (JsonObject *object,
-         const char *name,
-         int        *out)
-{
-  double value;
-
-  if (!get_number (object, name, &value))
-    return FALSE;
-
-  value = round (value);
-  if (value < G_MININT || value > G_MAXINT)
-    return FALSE;
-
-  *out = (int) value;
-  return TRUE;
-}
-
-static gboolean
-get_bool (JsonObject *object,
-          const char *name,
-          gboolean   *out)
-{
-  JsonNode *node = get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_BOOLEAN)
-    {
-      *out = json_node_get_boolean (node);
-      return TRUE;
-    }
-  else if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      if (g_ascii_strcasecmp (text, "true") == 0)
-        *out = TRUE;
-      else if (g_ascii_strcasecmp (text, "false") == 0)
-        *out = FALSE;
-      else
-        return FALSE;
-      return TRUE;
-    }
-  else if (type == G_TYPE_INT64)
-    {
-      gint64 value = json_node_get_int (node);
-
-      if (value != 0 && value != 1)
-        return FALSE;
-      *out = value == 1;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GDateTime *
-get_time (JsonObject *object,
-          const char *name)
-{
-  const char *text = get_string (object, name);
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  return carport_parse_iso8601 (text);
-}
-
-/* A code given as a string or an integer, as a new string. */
-static char *
-node_dup_code (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      return (text != NULL && *text != '\0') ? g_strstrip (g_strdup (text)) : NULL;
-    }
-  else if (type == G_TYPE_INT64)
-    {
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    }
-  else if (type == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
-
-      if (isfinite (value) && value == round (value) && fabs (value) < 1e15)
-        return g_strdup_printf ("%.0f", value);
-    }
-
-  return NULL;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Errors                                                                    */
-
-/* One line, no control characters, not too long. */
-static char *
-sanitize_detail (const char *detail)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *p;
-  guint n_chars = 0;
-  gboolean space = FALSE;
-
-  if (detail == NULL || !g_utf8_validate (detail, -1, NULL))
-    return NULL;
-
-  for (p = detail; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-
-      if (n_chars >= MAX_DETAIL_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          n_chars++;
-          space = FALSE;
-        }
-
-      g_string_append_unichar (out, c);
-      n_chars++;
-    }
-
-  if (out->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* "<sentence> (<detail>)." — the describe() sentence with the server's words. */
-static void
-set_error_with_detail (GError          **error,
-                       CarportApiError   code,
-                       const char       *detail)
-{
-  const char *sentence = carport_api_error_describe (code);
-  g_autofree char *clean = sanitize_detail (detail);
-  gsize len;
-
-  if (clean == NULL)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, code, sentence);
-      return;
-    }
-
-  len = strlen (sentence);
-  if (len > 0 && sentence[len - 1] == '.')
-    len--;
-
-  g_set_error (error, CARPORT_API_ERROR, code, "%.*s (%s).", (int) len, sentence, clean);
-}
 
 static char *
 http_status_detail (guint http_status)
@@ -431,8 +151,8 @@ lookup_kamereon_code (const char      *code,
 /* The message of an error entry: plain text, or JSON in a string whose
  * errors[] are joined as renault-api does ("title pointer detail", ", "
  * between errors). @nested_code receives the first inner code, if any. */
-static char *
-error_message_details (const char  *message,
+char *
+carport_kamereon_error_message_details (const char  *message,
                        char       **nested_code)
 {
   g_autoptr(JsonParser) parser = NULL;
@@ -457,7 +177,7 @@ error_message_details (const char  *message,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_strdup (message);
 
-  errors = get_array (json_node_get_object (root), "errors");
+  errors = carport_json_get_array (json_node_get_object (root), "errors");
   if (errors == NULL)
     return g_strdup (message);
 
@@ -475,15 +195,15 @@ error_message_details (const char  *message,
 
       if (nested_code != NULL && *nested_code == NULL)
         {
-          *nested_code = node_dup_code (get_member (inner, "code"));
+          *nested_code = carport_json_node_dup_code (carport_json_get_member (inner, "code"));
           if (*nested_code == NULL)
-            *nested_code = node_dup_code (get_member (inner, "errorCode"));
+            *nested_code = carport_json_node_dup_code (carport_json_get_member (inner, "errorCode"));
         }
 
-      parts[0] = get_string (inner, "title");
-      parts[1] = get_string (get_object (inner, "source"), "pointer");
-      parts[2] = get_string (inner, "detail");
-      parts[3] = get_string (inner, "errorMessage");
+      parts[0] = carport_json_get_string (inner, "title");
+      parts[1] = carport_json_get_string (carport_json_get_object (inner, "source"), "pointer");
+      parts[2] = carport_json_get_string (inner, "detail");
+      parts[3] = carport_json_get_string (inner, "errorMessage");
 
       for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
         {
@@ -514,8 +234,8 @@ set_kamereon_error (JsonObject  *object,
                     guint        http_status,
                     GError     **error)
 {
-  JsonArray *errors = get_array (object, "errors");
-  JsonArray *messages = get_array (object, "messages");
+  JsonArray *errors = carport_json_get_array (object, "errors");
+  JsonArray *messages = carport_json_get_array (object, "messages");
   JsonObject *entry = NULL;
   JsonObject *message_entry = NULL;
   g_autofree char *code = NULL;
@@ -544,22 +264,22 @@ set_kamereon_error (JsonObject  *object,
 
   if (entry != NULL)
     {
-      code = node_dup_code (get_member (entry, "errorCode"));
+      code = carport_json_node_dup_code (carport_json_get_member (entry, "errorCode"));
       if (code == NULL)
-        code = node_dup_code (get_member (entry, "code"));
-      raw_message = get_string (entry, "errorMessage");
+        code = carport_json_node_dup_code (carport_json_get_member (entry, "code"));
+      raw_message = carport_json_get_string (entry, "errorMessage");
       if (raw_message == NULL)
-        raw_message = get_string (entry, "message");
+        raw_message = carport_json_get_string (entry, "message");
       if (raw_message == NULL)
-        raw_message = get_string (entry, "detail");
+        raw_message = carport_json_get_string (entry, "detail");
     }
 
   if (code == NULL && message_entry != NULL)
-    code = node_dup_code (get_member (message_entry, "code"));
+    code = carport_json_node_dup_code (carport_json_get_member (message_entry, "code"));
   if (raw_message == NULL && message_entry != NULL)
-    raw_message = get_string (message_entry, "message");
+    raw_message = carport_json_get_string (message_entry, "message");
 
-  details = error_message_details (raw_message, &nested_code);
+  details = carport_kamereon_error_message_details (raw_message, &nested_code);
 
   /* The top-level code wins ("409001" over messages[].code), then the one
    * nested in the message, then what the HTTP status says. */
@@ -577,11 +297,11 @@ set_kamereon_error (JsonObject  *object,
       g_autofree char *with_code = NULL;
 
       with_code = details != NULL ? g_strdup_printf ("%s: %s", code, details) : g_strdup (code);
-      set_error_with_detail (error, mapped, with_code);
+      carport_api_set_error (error, mapped, with_code);
     }
   else
     {
-      set_error_with_detail (error, mapped, details);
+      carport_api_set_error (error, mapped, details);
     }
 }
 
@@ -676,7 +396,7 @@ carport_kamereon_parse_response (guint    http_status,
 
       if (too_large)
         {
-          set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE,
+          carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE,
                                  _("the answer is too large"));
           return NULL;
         }
@@ -686,7 +406,7 @@ carport_kamereon_parse_response (guint    http_status,
           http_status == 429 || http_status == 501 ||
           (empty && !status_is_success (http_status) && http_status >= 400))
         {
-          set_error_with_detail (error, code_for_http_status (http_status), detail);
+          carport_api_set_error (error, code_for_http_status (http_status), detail);
           return NULL;
         }
 
@@ -700,9 +420,9 @@ carport_kamereon_parse_response (guint    http_status,
         }
 
       if (empty && status_is_success (http_status))
-        set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("empty answer"));
+        carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("empty answer"));
       else
-        set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, detail);
+        carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, detail);
       return NULL;
     }
 
@@ -711,16 +431,16 @@ carport_kamereon_parse_response (guint    http_status,
 
   object = json_node_get_object (root);
 
-  if (get_array (object, "errors") != NULL && json_array_get_length (get_array (object, "errors")) > 0)
+  if (carport_json_get_array (object, "errors") != NULL && json_array_get_length (carport_json_get_array (object, "errors")) > 0)
     {
       set_kamereon_error (object, http_status, error);
       return NULL;
     }
 
-  gateway_error = get_string (object, "error");
+  gateway_error = carport_json_get_string (object, "error");
   if (gateway_error != NULL)
     {
-      const char *description = get_string (object, "error_description");
+      const char *description = carport_json_get_string (object, "error_description");
       g_autofree char *detail = NULL;
       CarportApiError code;
 
@@ -735,20 +455,20 @@ carport_kamereon_parse_response (guint    http_status,
 
       detail = description != NULL ? g_strdup_printf ("%s: %s", gateway_error, description)
                                    : g_strdup (gateway_error);
-      set_error_with_detail (error, code, detail);
+      carport_api_set_error (error, code, detail);
       return NULL;
     }
 
   if (!status_is_success (http_status))
     {
       g_autofree char *detail = http_status_detail (http_status);
-      const char *message = get_string (object, "message");
+      const char *message = carport_json_get_string (object, "message");
       g_autofree char *full = NULL;
 
       if (message != NULL && *message != '\0')
         full = g_strdup_printf ("%s: %s", detail, message);
 
-      set_error_with_detail (error, code_for_http_status (http_status),
+      carport_api_set_error (error, code_for_http_status (http_status),
                              full != NULL ? full : detail);
       return NULL;
     }
@@ -762,7 +482,7 @@ gigya_error_code (JsonObject *object,
 {
   double value;
 
-  if (!node_get_number (get_member (object, "errorCode"), &value))
+  if (!carport_json_node_get_number (carport_json_get_member (object, "errorCode"), &value))
     return FALSE;
 
   *out = (gint64) value;
@@ -793,7 +513,7 @@ carport_gigya_parse_response (guint    http_status,
       else
         detail = g_strdup (_("the login server did not send JSON"));
 
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, detail);
+      carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, detail);
       return NULL;
     }
 
@@ -801,31 +521,31 @@ carport_gigya_parse_response (guint    http_status,
 
   if (gigya_error_code (object, &code) && code > 0)
     {
-      const char *details = get_string (object, "errorDetails");
-      const char *message = get_string (object, "errorMessage");
+      const char *details = carport_json_get_string (object, "errorDetails");
+      const char *message = carport_json_get_string (object, "errorMessage");
       const char *text = (details != NULL && *details != '\0') ? details : message;
       g_autofree char *with_code = NULL;
 
       switch (code)
         {
         case 403042:
-          set_error_with_detail (error, CARPORT_API_ERROR_INVALID_CREDENTIALS, text);
+          carport_api_set_error (error, CARPORT_API_ERROR_INVALID_CREDENTIALS, text);
           break;
         case 403101:
-          set_error_with_detail (error, CARPORT_API_ERROR_TFA_REQUIRED, NULL);
+          carport_api_set_error (error, CARPORT_API_ERROR_TFA_REQUIRED, NULL);
           break;
         case 403005:
         case 403013:
-          set_error_with_detail (error, CARPORT_API_ERROR_LOGIN_EXPIRED, text);
+          carport_api_set_error (error, CARPORT_API_ERROR_LOGIN_EXPIRED, text);
           break;
         case 403007:
           /* Seen when a Gigya key had been rotated (§a.2). */
-          set_error_with_detail (error, CARPORT_API_ERROR_API_KEY, text);
+          carport_api_set_error (error, CARPORT_API_ERROR_API_KEY, text);
           break;
         default:
           with_code = text != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT ": %s", code, text)
                                    : g_strdup_printf ("%" G_GINT64_FORMAT, code);
-          set_error_with_detail (error, CARPORT_API_ERROR_FAILED, with_code);
+          carport_api_set_error (error, CARPORT_API_ERROR_FAILED, with_code);
           break;
         }
       return NULL;
@@ -838,7 +558,7 @@ carport_gigya_parse_response (guint    http_status,
 
       if (mapped == CARPORT_API_ERROR_UNAUTHORIZED)
         mapped = CARPORT_API_ERROR_LOGIN_EXPIRED;
-      set_error_with_detail (error, mapped, detail);
+      carport_api_set_error (error, mapped, detail);
       return NULL;
     }
 
@@ -1086,21 +806,21 @@ parse_kca_schedules (JsonArray *array,
         continue;
       object = json_node_get_object (node);
 
-      if (!get_int (object, "id", &id))
+      if (!carport_json_get_int (object, "id", &id))
         id = (int) i + 1;
-      get_bool (object, "activated", &activated);
+      carport_json_get_bool (object, "activated", &activated);
 
       for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
         {
-          JsonObject *slot = get_object (object, day_names[day]);
+          JsonObject *slot = carport_json_get_object (object, day_names[day]);
           char *time;
           int duration = -1;
 
           if (slot == NULL)
             continue;
 
-          time = normalize_time (get_string (slot, climate ? "readyAtTime" : "startTime"), FALSE);
-          if (!climate && (!get_int (slot, "duration", &duration) || duration < 0))
+          time = normalize_time (carport_json_get_string (slot, climate ? "readyAtTime" : "startTime"), FALSE);
+          if (!climate && (!carport_json_get_int (slot, "duration", &duration) || duration < 0))
             duration = -1;
 
           if (time == NULL && duration < 0)
@@ -1136,7 +856,7 @@ parse_calendar (JsonObject *calendar)
 
   for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
     {
-      JsonArray *slots = get_array (calendar, day_names[day]);
+      JsonArray *slots = carport_json_get_array (calendar, day_names[day]);
 
       if (slots == NULL)
         continue;
@@ -1153,10 +873,10 @@ parse_calendar (JsonObject *calendar)
             continue;
           slot = json_node_get_object (node);
 
-          time = normalize_time (get_string (slot, "startTime"), TRUE);
-          if (!get_int (slot, "duration", &duration) || duration < 0)
+          time = normalize_time (carport_json_get_string (slot, "startTime"), TRUE);
+          if (!carport_json_get_int (slot, "duration", &duration) || duration < 0)
             duration = -1;
-          get_bool (slot, "activationState", &activated);
+          carport_json_get_bool (slot, "activationState", &activated);
 
           if (time == NULL && duration < 0)
             {
@@ -1201,23 +921,23 @@ parse_programs (JsonArray *programs)
         continue;
       program = json_node_get_object (node);
 
-      type = get_string (program, "programType");
+      type = carport_json_get_string (program, "programType");
       if (g_strcmp0 (type, "PRECONDITIONING") == 0)
         kind = CARPORT_SCHEDULE_KIND_CLIMATE;
       else if (g_strcmp0 (type, "CHARGE_AND_PRECONDITIONING") == 0)
         kind = CARPORT_SCHEDULE_KIND_CHARGE_AND_CLIMATE;
 
-      get_bool (program, "programActivationStatus", &activated);
+      carport_json_get_bool (program, "programActivationStatus", &activated);
 
       for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
         {
           gboolean on = FALSE;
 
-          if (get_bool (program, program_day_flags[day], &on) && on)
+          if (carport_json_get_bool (program, program_day_flags[day], &on) && on)
             days |= 1u << day;
         }
 
-      time = normalize_time (get_string (program, "programDepartureTime"), FALSE);
+      time = normalize_time (carport_json_get_string (program, "programDepartureTime"), FALSE);
 
       g_ptr_array_add (result, schedule_new ((int) i + 1, kind, activated, days, time, FALSE, -1));
     }
@@ -1239,44 +959,44 @@ parse_battery_status (CarportVehicle *vehicle,
                       JsonObject     *attrs)
 {
   CarportBattery *battery = carport_vehicle_get_battery (vehicle);
-  g_autoptr(GDateTime) updated = get_time (attrs, "timestamp");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "timestamp");
   gboolean plug_known;
   double number;
   int value, plug = 0;
 
   g_object_freeze_notify (G_OBJECT (battery));
 
-  if (get_int (attrs, "batteryLevel", &value) && percent_is_valid (value))
+  if (carport_json_get_int (attrs, "batteryLevel", &value) && percent_is_valid (value))
     carport_battery_set_level_percent (battery, value);
   else
     carport_battery_set_level_percent (battery, -1);
 
-  if (get_number (attrs, "batteryAutonomy", &number) && number >= 0)
+  if (carport_json_get_number (attrs, "batteryAutonomy", &number) && number >= 0)
     carport_battery_set_range_km (battery, number);
   else
     carport_battery_set_range_km (battery, CARPORT_UNKNOWN_DOUBLE);
 
-  if (get_number (attrs, "batteryTemperature", &number))
+  if (carport_json_get_number (attrs, "batteryTemperature", &number))
     carport_battery_set_temperature_c (battery, number);
   else
     carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);
 
   /* 0 kWh means "not reported" (cli-json.md). */
-  if (get_number (attrs, "batteryAvailableEnergy", &number) && number > 0)
+  if (carport_json_get_number (attrs, "batteryAvailableEnergy", &number) && number > 0)
     carport_battery_set_available_energy_kwh (battery, number);
   else
     carport_battery_set_available_energy_kwh (battery, CARPORT_UNKNOWN_DOUBLE);
 
-  plug_known = get_int (attrs, "plugStatus", &plug);
+  plug_known = carport_json_get_int (attrs, "plugStatus", &plug);
   carport_battery_set_plug (battery, plug_known ? plug_state_from_value (plug)
                                                 : CARPORT_PLUG_STATE_NONE);
 
-  if (get_number (attrs, "chargingStatus", &number))
+  if (carport_json_get_number (attrs, "chargingStatus", &number))
     carport_battery_set_charging (battery, charging_state_from_value (number, plug_known, plug));
   else
     carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_NONE);
 
-  if (get_number (attrs, "chargingInstantaneousPower", &number))
+  if (carport_json_get_number (attrs, "chargingInstantaneousPower", &number))
     {
       if (carport_renault_model_reports_watts (carport_vehicle_get_model_code (vehicle)))
         number /= 1000.0;
@@ -1287,7 +1007,7 @@ parse_battery_status (CarportVehicle *vehicle,
       carport_battery_set_charging_power_kw (battery, CARPORT_UNKNOWN_DOUBLE);
     }
 
-  if (get_int (attrs, "chargingRemainingTime", &value) && value >= 0)
+  if (carport_json_get_int (attrs, "chargingRemainingTime", &value) && value >= 0)
     carport_battery_set_remaining_minutes (battery, value);
   else
     carport_battery_set_remaining_minutes (battery, -1);
@@ -1302,24 +1022,24 @@ parse_cockpit (CarportVehicle *vehicle,
                JsonObject     *attrs)
 {
   CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
-  g_autoptr(GDateTime) updated = get_time (attrs, "timestamp");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "timestamp");
   gboolean electric = carport_vehicle_get_energy (vehicle) == CARPORT_ENERGY_ELECTRIC;
   double number;
 
   g_object_freeze_notify (G_OBJECT (cockpit));
 
-  if (get_number (attrs, "totalMileage", &number) && number >= 0)
+  if (carport_json_get_number (attrs, "totalMileage", &number) && number >= 0)
     carport_cockpit_set_mileage_km (cockpit, number);
   else
     carport_cockpit_set_mileage_km (cockpit, CARPORT_UNKNOWN_DOUBLE);
 
   /* EVs report 0 for the fuel fields. */
-  if (get_number (attrs, "fuelAutonomy", &number) && number >= 0 && !(electric && number == 0))
+  if (carport_json_get_number (attrs, "fuelAutonomy", &number) && number >= 0 && !(electric && number == 0))
     carport_cockpit_set_fuel_range_km (cockpit, number);
   else
     carport_cockpit_set_fuel_range_km (cockpit, CARPORT_UNKNOWN_DOUBLE);
 
-  if (get_number (attrs, "fuelQuantity", &number) && number >= 0 && !(electric && number == 0))
+  if (carport_json_get_number (attrs, "fuelQuantity", &number) && number >= 0 && !(electric && number == 0))
     carport_cockpit_set_fuel_litres (cockpit, number);
   else
     carport_cockpit_set_fuel_litres (cockpit, CARPORT_UNKNOWN_DOUBLE);
@@ -1334,12 +1054,12 @@ parse_location (CarportVehicle *vehicle,
                 JsonObject     *attrs)
 {
   CarportLocation *location = carport_vehicle_get_location (vehicle);
-  g_autoptr(GDateTime) updated = get_time (attrs, "lastUpdateTime");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
   double latitude, longitude;
   gboolean valid;
 
-  valid = get_number (attrs, "gpsLatitude", &latitude) &&
-          get_number (attrs, "gpsLongitude", &longitude) &&
+  valid = carport_json_get_number (attrs, "gpsLatitude", &latitude) &&
+          carport_json_get_number (attrs, "gpsLongitude", &longitude) &&
           latitude >= -90 && latitude <= 90 &&
           longitude >= -180 && longitude <= 180;
 
@@ -1355,9 +1075,9 @@ parse_hvac_status (CarportVehicle *vehicle,
                    JsonObject     *attrs)
 {
   CarportClimate *climate = carport_vehicle_get_climate (vehicle);
-  g_autoptr(GDateTime) next_start = get_time (attrs, "nextHvacStartDate");
-  g_autoptr(GDateTime) updated = get_time (attrs, "lastUpdateTime");
-  const char *status = get_string (attrs, "hvacStatus");
+  g_autoptr(GDateTime) next_start = carport_json_get_time (attrs, "nextHvacStartDate");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
+  const char *status = carport_json_get_string (attrs, "hvacStatus");
   CarportClimateState state = CARPORT_CLIMATE_STATE_NONE;
   double number;
 
@@ -1370,17 +1090,17 @@ parse_hvac_status (CarportVehicle *vehicle,
 
   carport_climate_set_state (climate, state);
 
-  if (get_number (attrs, "externalTemperature", &number))
+  if (carport_json_get_number (attrs, "externalTemperature", &number))
     carport_climate_set_outside_c (climate, number);
   else
     carport_climate_set_outside_c (climate, CARPORT_UNKNOWN_DOUBLE);
 
-  if (get_number (attrs, "internalTemperature", &number))
+  if (carport_json_get_number (attrs, "internalTemperature", &number))
     carport_climate_set_inside_c (climate, number);
   else
     carport_climate_set_inside_c (climate, CARPORT_UNKNOWN_DOUBLE);
 
-  if (get_number (attrs, "socThreshold", &number) && number >= 0 && number <= 100)
+  if (carport_json_get_number (attrs, "socThreshold", &number) && number >= 0 && number <= 100)
     carport_climate_set_soc_threshold_percent (climate, number);
   else
     carport_climate_set_soc_threshold_percent (climate, CARPORT_UNKNOWN_DOUBLE);
@@ -1396,8 +1116,8 @@ parse_lock_status (CarportVehicle *vehicle,
                    JsonObject     *attrs)
 {
   CarportLocks *locks = carport_vehicle_get_locks (vehicle);
-  g_autoptr(GDateTime) updated = get_time (attrs, "lastUpdateTime");
-  const char *status = get_string (attrs, "lockStatus");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
+  const char *status = carport_json_get_string (attrs, "lockStatus");
   CarportLockState state = CARPORT_LOCK_STATE_NONE;
 
   if (status != NULL && g_ascii_strcasecmp (status, "locked") == 0)
@@ -1407,11 +1127,11 @@ parse_lock_status (CarportVehicle *vehicle,
 
   g_object_freeze_notify (G_OBJECT (locks));
   carport_locks_set_state (locks, state);
-  carport_locks_set_driver (locks, opening_state_from_string (get_string (attrs, "doorStatusDriver")));
-  carport_locks_set_passenger (locks, opening_state_from_string (get_string (attrs, "doorStatusPassenger")));
-  carport_locks_set_rear_left (locks, opening_state_from_string (get_string (attrs, "doorStatusRearLeft")));
-  carport_locks_set_rear_right (locks, opening_state_from_string (get_string (attrs, "doorStatusRearRight")));
-  carport_locks_set_hatch (locks, opening_state_from_string (get_string (attrs, "hatchStatus")));
+  carport_locks_set_driver (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusDriver")));
+  carport_locks_set_passenger (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusPassenger")));
+  carport_locks_set_rear_left (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearLeft")));
+  carport_locks_set_rear_right (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearRight")));
+  carport_locks_set_hatch (locks, opening_state_from_string (carport_json_get_string (attrs, "hatchStatus")));
   carport_locks_set_updated (locks, updated);
   g_object_thaw_notify (G_OBJECT (locks));
 }
@@ -1423,7 +1143,7 @@ pressure_bar (JsonObject *attrs,
 {
   double mbar;
 
-  if (!get_number (attrs, name, &mbar) || mbar <= 0)
+  if (!carport_json_get_number (attrs, name, &mbar) || mbar <= 0)
     return CARPORT_UNKNOWN_DOUBLE;
 
   return mbar / 1000.0;
@@ -1434,10 +1154,10 @@ parse_pressure (CarportVehicle *vehicle,
                 JsonObject     *attrs)
 {
   CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
-  g_autoptr(GDateTime) updated = get_time (attrs, "lastUpdateTime");
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
 
   if (updated == NULL)
-    updated = get_time (attrs, "timestamp");
+    updated = carport_json_get_time (attrs, "timestamp");
 
   g_object_freeze_notify (G_OBJECT (tyres));
   carport_tyres_set_front_left_bar (tyres, pressure_bar (attrs, "flPressure"));
@@ -1457,7 +1177,7 @@ parse_charge_mode (CarportVehicle *vehicle,
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
 
   carport_charge_settings_set_mode (settings,
-                                    charge_mode_from_string (get_string (attrs, "chargeMode")));
+                                    charge_mode_from_string (carport_json_get_string (attrs, "chargeMode")));
 }
 
 static void
@@ -1465,11 +1185,11 @@ parse_charging_settings (CarportVehicle *vehicle,
                          JsonObject     *attrs)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_kca_schedules (get_array (attrs, "schedules"), FALSE);
-  g_autoptr(GDateTime) updated = get_time (attrs, "dateTime");
+  g_autoptr(GPtrArray) schedules = parse_kca_schedules (carport_json_get_array (attrs, "schedules"), FALSE);
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "dateTime");
 
   g_object_freeze_notify (G_OBJECT (settings));
-  carport_charge_settings_set_mode (settings, charge_mode_from_string (get_string (attrs, "mode")));
+  carport_charge_settings_set_mode (settings, charge_mode_from_string (carport_json_get_string (attrs, "mode")));
   carport_charge_settings_set_schedules (settings, FALSE, schedules);
   if (updated != NULL)
     carport_charge_settings_set_updated (settings, updated);
@@ -1481,7 +1201,7 @@ parse_hvac_settings (CarportVehicle *vehicle,
                      JsonObject     *attrs)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_kca_schedules (get_array (attrs, "schedules"), TRUE);
+  g_autoptr(GPtrArray) schedules = parse_kca_schedules (carport_json_get_array (attrs, "schedules"), TRUE);
 
   carport_charge_settings_set_schedules (settings, TRUE, schedules);
 }
@@ -1491,7 +1211,7 @@ parse_charge_schedule (CarportVehicle *vehicle,
                        JsonObject     *attrs)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_calendar (get_object (attrs, "calendar"));
+  g_autoptr(GPtrArray) schedules = parse_calendar (carport_json_get_object (attrs, "calendar"));
 
   carport_charge_settings_set_schedules (settings, FALSE, schedules);
 }
@@ -1501,10 +1221,10 @@ parse_ev_settings (CarportVehicle *vehicle,
                    JsonObject     *object)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) programs = parse_programs (get_array (object, "programs"));
+  g_autoptr(GPtrArray) programs = parse_programs (carport_json_get_array (object, "programs"));
   g_autoptr(GPtrArray) charge = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) climate = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) updated = get_time (object, "lastSettingsUpdateTimestamp");
+  g_autoptr(GDateTime) updated = carport_json_get_time (object, "lastSettingsUpdateTimestamp");
 
   for (guint i = 0; i < programs->len; i++)
     {
@@ -1518,7 +1238,7 @@ parse_ev_settings (CarportVehicle *vehicle,
 
   g_object_freeze_notify (G_OBJECT (settings));
   carport_charge_settings_set_mode (settings,
-                                    charge_mode_from_string (get_string (object, "chargeModeRq")));
+                                    charge_mode_from_string (carport_json_get_string (object, "chargeModeRq")));
   carport_charge_settings_set_schedules (settings, FALSE, charge);
   /* Every car with ev/settings also has hvac-settings, which owns the
    * climate programmes: only preconditioning programmes replace them. */
@@ -1534,17 +1254,17 @@ parse_soc_levels (CarportVehicle *vehicle,
                   JsonObject     *object)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GDateTime) updated = get_time (object, "lastEnergyUpdateTimestamp");
+  g_autoptr(GDateTime) updated = carport_json_get_time (object, "lastEnergyUpdateTimestamp");
   int value;
 
   g_object_freeze_notify (G_OBJECT (settings));
 
-  if (get_int (object, "socMin", &value) && percent_is_valid (value))
+  if (carport_json_get_int (object, "socMin", &value) && percent_is_valid (value))
     carport_charge_settings_set_soc_min_percent (settings, value);
   else
     carport_charge_settings_set_soc_min_percent (settings, -1);
 
-  if (get_int (object, "socTarget", &value) && percent_is_valid (value))
+  if (carport_json_get_int (object, "socTarget", &value) && percent_is_valid (value))
     carport_charge_settings_set_soc_target_percent (settings, value);
   else
     carport_charge_settings_set_soc_target_percent (settings, -1);
@@ -1565,20 +1285,20 @@ kca_attributes (JsonNode  *root,
   JsonObject *attrs;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (data = get_object (json_node_get_object (root), "data")) == NULL)
+      (data = carport_json_get_object (json_node_get_object (root), "data")) == NULL)
     {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle data in the answer"));
+      carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle data in the answer"));
       return NULL;
     }
 
-  attrs = get_object (data, "attributes");
+  attrs = carport_json_get_object (data, "attributes");
   if (attrs == NULL)
     {
       JsonNode *member = json_object_get_member (data, "attributes");
 
       if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
         {
-          set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE,
+          carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE,
                                  _("the vehicle data has an unexpected shape"));
           return NULL;
         }
@@ -1598,14 +1318,14 @@ kcm_object (JsonNode  *root,
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle data in the answer"));
+      carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle data in the answer"));
       return NULL;
     }
 
   object = json_node_get_object (root);
-  data = get_object (object, "data");
-  if (data != NULL && get_object (data, "attributes") != NULL)
-    object = get_object (data, "attributes");
+  data = carport_json_get_object (object, "data");
+  if (data != NULL && carport_json_get_object (data, "attributes") != NULL)
+    object = carport_json_get_object (data, "attributes");
 
   return json_object_ref (object);
 }
@@ -1619,7 +1339,7 @@ looks_like_ev_settings (JsonNode *root)
     return FALSE;
 
   object = json_node_get_object (root);
-  return get_object (object, "data") == NULL &&
+  return carport_json_get_object (object, "data") == NULL &&
          (json_object_has_member (object, "programs") ||
           json_object_has_member (object, "chargeModeRq"));
 }
@@ -1700,444 +1420,4 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
     }
 
   return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Accounts, vehicles, details                                               */
-
-void
-carport_kamereon_account_free (CarportKamereonAccount *account)
-{
-  if (account == NULL)
-    return;
-
-  g_free (account->account_id);
-  g_free (account->account_type);
-  g_free (account);
-}
-
-GPtrArray *
-carport_kamereon_parse_accounts (JsonNode  *root,
-                                 GError   **error)
-{
-  g_autoptr(GPtrArray) accounts = NULL;
-  JsonArray *array;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no account list in the answer"));
-      return NULL;
-    }
-
-  accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_kamereon_account_free);
-
-  array = get_array (json_node_get_object (root), "accounts");
-  if (array == NULL)
-    return g_steal_pointer (&accounts);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      CarportKamereonAccount *account;
-      g_autofree char *id = NULL;
-      JsonObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-
-      id = node_dup_code (get_member (object, "accountId"));
-      if (id == NULL)
-        continue;
-
-      account = g_new0 (CarportKamereonAccount, 1);
-      account->account_id = g_steal_pointer (&id);
-      account->account_type = g_strdup (get_string (object, "accountType"));
-      g_ptr_array_add (accounts, account);
-    }
-
-  return g_steal_pointer (&accounts);
-}
-
-static CarportBrand
-brand_from_string (const char *text)
-{
-  if (text == NULL)
-    return CARPORT_BRAND_UNKNOWN;
-  if (g_ascii_strcasecmp (text, "RENAULT") == 0)
-    return CARPORT_BRAND_RENAULT;
-  if (g_ascii_strcasecmp (text, "DACIA") == 0)
-    return CARPORT_BRAND_DACIA;
-  if (g_ascii_strcasecmp (text, "ALPINE") == 0)
-    return CARPORT_BRAND_ALPINE;
-  if (g_ascii_strcasecmp (text, "NISSAN") == 0)
-    return CARPORT_BRAND_NISSAN;
-  return CARPORT_BRAND_UNKNOWN;
-}
-
-static CarportEnergy
-energy_from_code (const char *code)
-{
-  if (code == NULL)
-    return CARPORT_ENERGY_NONE;
-  if (g_ascii_strcasecmp (code, "ELEC") == 0 || g_ascii_strcasecmp (code, "ELECX") == 0)
-    return CARPORT_ENERGY_ELECTRIC;
-  if (g_ascii_strcasecmp (code, "PHEV") == 0)
-    return CARPORT_ENERGY_PLUG_IN_HYBRID;
-  if (g_ascii_strcasecmp (code, "HEV") == 0)
-    return CARPORT_ENERGY_HYBRID;
-  if (g_ascii_strcasecmp (code, "OTHER") == 0 || g_ascii_strcasecmp (code, "ESS") == 0 ||
-      g_ascii_strcasecmp (code, "GASLN") == 0)
-    return CARPORT_ENERGY_FUEL;
-  return CARPORT_ENERGY_NONE;
-}
-
-static gboolean
-is_web_url (const char *url)
-{
-  return url != NULL &&
-         (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://"));
-}
-
-/* The ONE_MYRENAULT_LARGE rendition of the PICTURE asset, else its first
- * web rendition. */
-static const char *
-find_picture_url (JsonObject *details)
-{
-  JsonArray *assets = get_array (details, "assets");
-  const char *fallback = NULL;
-
-  if (assets == NULL)
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (assets); i++)
-    {
-      JsonNode *node = json_array_get_element (assets, i);
-      JsonArray *renditions;
-      JsonObject *asset;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      asset = json_node_get_object (node);
-      if (g_strcmp0 (get_string (asset, "assetType"), "PICTURE") != 0)
-        continue;
-
-      renditions = get_array (asset, "renditions");
-      if (renditions == NULL)
-        continue;
-
-      for (guint j = 0; j < json_array_get_length (renditions); j++)
-        {
-          JsonNode *rnode = json_array_get_element (renditions, j);
-          JsonObject *rendition;
-          const char *url;
-
-          if (!JSON_NODE_HOLDS_OBJECT (rnode))
-            continue;
-          rendition = json_node_get_object (rnode);
-          url = get_string (rendition, "url");
-          if (!is_web_url (url))
-            continue;
-
-          if (g_strcmp0 (get_string (rendition, "resolutionType"), "ONE_MYRENAULT_LARGE") == 0)
-            return url;
-          if (fallback == NULL)
-            fallback = url;
-        }
-    }
-
-  return fallback;
-}
-
-static void
-apply_details (CarportVehicle *vehicle,
-               JsonObject     *details)
-{
-  JsonObject *model = get_object (details, "model");
-  CarportBrand brand;
-  CarportEnergy energy;
-  const char *text;
-
-  g_object_freeze_notify (G_OBJECT (vehicle));
-
-  brand = brand_from_string (get_string (get_object (details, "brand"), "label"));
-  if (brand != CARPORT_BRAND_UNKNOWN)
-    carport_vehicle_set_brand (vehicle, brand);
-
-  text = get_string (model, "code");
-  if (text != NULL)
-    carport_vehicle_set_model_code (vehicle, text);
-  text = get_string (model, "label");
-  if (text != NULL)
-    carport_vehicle_set_model_name (vehicle, text);
-
-  text = get_string (details, "registrationNumber");
-  if (text != NULL)
-    carport_vehicle_set_registration (vehicle, text);
-
-  /* engineEnergyType first, else energy.code (§b.4). */
-  energy = energy_from_code (get_string (details, "engineEnergyType"));
-  if (energy == CARPORT_ENERGY_NONE)
-    energy = energy_from_code (get_string (get_object (details, "energy"), "code"));
-  if (energy != CARPORT_ENERGY_NONE)
-    carport_vehicle_set_energy (vehicle, energy);
-
-  text = find_picture_url (details);
-  if (text != NULL)
-    carport_vehicle_set_picture_url (vehicle, text);
-
-  g_object_thaw_notify (G_OBJECT (vehicle));
-}
-
-GPtrArray *
-carport_kamereon_parse_vehicles (JsonNode    *root,
-                                 const char  *account_id,
-                                 GError     **error)
-{
-  g_autoptr(GPtrArray) vehicles = NULL;
-  JsonObject *object;
-  JsonArray *links;
-  const char *root_account;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle list in the answer"));
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  root_account = get_string (object, "accountId");
-  if (account_id == NULL)
-    account_id = root_account;
-
-  vehicles = g_ptr_array_new_with_free_func (g_object_unref);
-
-  links = get_array (object, "vehicleLinks");
-  if (links == NULL)
-    return g_steal_pointer (&vehicles);
-
-  for (guint i = 0; i < json_array_get_length (links); i++)
-    {
-      JsonNode *node = json_array_get_element (links, i);
-      g_autoptr(CarportVehicle) vehicle = NULL;
-      JsonObject *link, *details;
-      const char *vin, *status;
-      CarportBrand brand;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      link = json_node_get_object (node);
-
-      status = get_string (link, "status");
-      if (status != NULL && g_ascii_strcasecmp (status, "ACTIVE") != 0)
-        continue;
-
-      details = get_object (link, "vehicleDetails");
-      vin = get_string (link, "vin");
-      if (vin == NULL || *vin == '\0')
-        vin = get_string (details, "vin");
-      if (vin == NULL || *vin == '\0')
-        continue;
-
-      vehicle = carport_vehicle_new (vin);
-      if (account_id != NULL)
-        carport_vehicle_set_account_id (vehicle, account_id);
-
-      brand = brand_from_string (get_string (link, "brand"));
-      if (brand != CARPORT_BRAND_UNKNOWN)
-        carport_vehicle_set_brand (vehicle, brand);
-
-      if (details != NULL)
-        apply_details (vehicle, details);
-
-      g_ptr_array_add (vehicles, g_steal_pointer (&vehicle));
-    }
-
-  return g_steal_pointer (&vehicles);
-}
-
-gboolean
-carport_kamereon_parse_vehicle_details (CarportVehicle  *vehicle,
-                                        JsonNode        *root,
-                                        GError         **error)
-{
-  JsonObject *details;
-  const char *vin;
-
-  g_return_val_if_fail (CARPORT_IS_VEHICLE (vehicle), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle details in the answer"));
-      return FALSE;
-    }
-
-  details = json_node_get_object (root);
-  /* Tolerate the vehicleDetails object inside its link. */
-  if (get_object (details, "vehicleDetails") != NULL)
-    details = get_object (details, "vehicleDetails");
-
-  vin = get_string (details, "vin");
-  if (vin != NULL && carport_vehicle_get_vin (vehicle) != NULL &&
-      g_ascii_strcasecmp (vin, carport_vehicle_get_vin (vehicle)) != 0)
-    {
-      set_error_with_detail (error, CARPORT_API_ERROR_INVALID_RESPONSE,
-                             _("the details are for another vehicle"));
-      return FALSE;
-    }
-
-  apply_details (vehicle, details);
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Actions and notifications                                                 */
-
-char *
-carport_kamereon_parse_action_id (JsonNode *root)
-{
-  JsonObject *object;
-  char *id;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  object = json_node_get_object (root);
-
-  id = node_dup_code (get_member (get_object (object, "data"), "id"));
-  if (id == NULL)
-    id = node_dup_code (get_member (object, "commandId"));
-
-  return id;
-}
-
-typedef enum {
-  STATUS_PENDING,
-  STATUS_COMPLETED,
-  STATUS_FAILED,
-} NotificationStatus;
-
-static NotificationStatus
-notification_status (const char *status)
-{
-  static const char * const completed[] = { "COMPLETED", "OK", "SUCCESS" };
-  static const char * const failed[] = { "FAILED", "ERROR", "REJECTED" };
-
-  if (status == NULL)
-    return STATUS_PENDING;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (completed); i++)
-    if (g_ascii_strcasecmp (status, completed[i]) == 0)
-      return STATUS_COMPLETED;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (failed); i++)
-    if (g_ascii_strcasecmp (status, failed[i]) == 0)
-      return STATUS_FAILED;
-
-  /* "PENDING", "CREATED" and anything not known yet. */
-  return STATUS_PENDING;
-}
-
-static char *
-notification_failure_detail (JsonObject *entry,
-                             JsonObject *response)
-{
-  static const char * const keys[] = {
-    "message", "errorMessage", "errorDescription", "reason", "detail", "statusReason",
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      const char *text = get_string (response, keys[i]);
-
-      if (text == NULL)
-        text = get_string (entry, keys[i]);
-      if (text != NULL && *text != '\0')
-        return error_message_details (text, NULL);
-    }
-
-  return node_dup_code (get_member (response, "errorCode"));
-}
-
-CarportCommandState
-carport_kamereon_parse_notification (JsonNode    *root,
-                                     const char  *notification_id,
-                                     char       **message)
-{
-  NotificationStatus result = STATUS_PENDING;
-  g_autofree char *failure = NULL;
-  JsonArray *entries = NULL;
-
-  if (message != NULL)
-    *message = NULL;
-
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    entries = json_node_get_array (root);
-  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    entries = get_array (json_node_get_object (root), "data");
-
-  if (entries == NULL)
-    return CARPORT_COMMAND_STATE_PENDING;
-
-  for (guint i = 0; i < json_array_get_length (entries); i++)
-    {
-      JsonNode *node = json_array_get_element (entries, i);
-      g_autofree char *id = NULL;
-      JsonObject *entry, *response;
-      NotificationStatus status;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      entry = json_node_get_object (node);
-
-      id = node_dup_code (get_member (entry, "notificationId"));
-      if (notification_id != NULL && g_strcmp0 (id, notification_id) != 0)
-        continue;
-
-      /* Only command responses tell about the command (not SRP salts). */
-      response = get_object (entry, "commandResponse");
-      if (response == NULL)
-        continue;
-
-      status = notification_status (get_string (response, "status"));
-      if (status == STATUS_FAILED)
-        {
-          result = STATUS_FAILED;
-          if (failure == NULL)
-            failure = notification_failure_detail (entry, response);
-        }
-      else if (status == STATUS_COMPLETED && result != STATUS_FAILED)
-        {
-          result = STATUS_COMPLETED;
-        }
-    }
-
-  switch (result)
-    {
-    case STATUS_COMPLETED:
-      return CARPORT_COMMAND_STATE_COMPLETED;
-
-    case STATUS_FAILED:
-      if (message != NULL)
-        {
-          g_autofree char *clean = sanitize_detail (failure);
-
-          if (clean != NULL)
-            /* Translators: the text in parentheses comes from Renault's servers. */
-            *message = g_strdup_printf (_("The car did not carry out the command (%s)."), clean);
-          else
-            *message = g_strdup (_("The car did not carry out the command."));
-        }
-      return CARPORT_COMMAND_STATE_FAILED;
-
-    case STATUS_PENDING:
-    default:
-      return CARPORT_COMMAND_STATE_PENDING;
-    }
 }

@@ -1,5 +1,6 @@
-/* carport-kamereon-json.h — pure JSON <-> model mapping for the Renault cloud
- * (Gigya and Kamereon). No I/O: every function takes what the transport read. */
+/* carport-kamereon-json.h — pure JSON <-> model mapping of the Kamereon
+ * car-adapter that every brand shares, its error shape, and Gigya's answers.
+ * No I/O: every function takes what the transport read. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -30,33 +31,9 @@ gboolean carport_kamereon_parse_endpoint (CarportVehicle  *vehicle,
                                           JsonNode        *root,
                                           GError         **error);
 
-typedef struct {
-  char *account_id;
-  char *account_type;   /* "MYRENAULT", "SFDC", "MYDACIA", … */
-} CarportKamereonAccount;
-void carport_kamereon_account_free (CarportKamereonAccount *account);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CarportKamereonAccount, carport_kamereon_account_free)
-
-/* persons/{id} → GPtrArray of CarportKamereonAccount (free func set). */
-GPtrArray *carport_kamereon_parse_accounts (JsonNode *root, GError **error);
-
-/* accounts/{id}/vehicles → GPtrArray of CarportVehicle (ACTIVE links only),
- * identity filled from vehicleDetails when present. A vehicle whose details
- * were missing has an empty model-code: the caller asks the details endpoint. */
-GPtrArray *carport_kamereon_parse_vehicles (JsonNode *root, const char *account_id, GError **error);
-
-/* vehicles/{vin}/details (or a vehicleDetails object) → identity of @vehicle:
- * brand, model code and name, registration, energy, picture URL. */
-gboolean carport_kamereon_parse_vehicle_details (CarportVehicle *vehicle, JsonNode *root, GError **error);
-
-/* The "data.id" of an action answer (KCA/KCM JSON:API) or "commandId" (plain KCM). NULL if none. */
-char *carport_kamereon_parse_action_id (JsonNode *root);
-
-/* notifications/kmr answer (wrapped array) → the state of @notification_id:
- * PENDING while the entry is absent or not final, COMPLETED, or FAILED (with a
- * user-readable @message). */
-CarportCommandState carport_kamereon_parse_notification (JsonNode    *root,
-                                                         const char  *notification_id,
-                                                         char       **message);
+/* The readable text of a Kamereon error message, which may carry JSON in a
+ * string: its errors[] joined as renault-api does. @nested_code (nullable)
+ * receives the first inner code, if any. */
+char *carport_kamereon_error_message_details (const char *message, char **nested_code);
 
 G_END_DECLS

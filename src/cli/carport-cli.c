@@ -16,7 +16,6 @@
 #include "carport-cli-json.h"
 #include "carport-cli-prompt.h"
 #include "carport-demo.h"
-#include "carport-kamereon-client.h"
 #include "carport-memory-store.h"
 #include "carport-secret-store.h"
 #include "carport-session.h"

@@ -7,3 +7,5 @@
 #include "carport-schedule.h"
 #include "carport-command.h"
 #include "carport-format.h"
+#include "carport-api-error.h"
+#include "carport-charge-session.h"

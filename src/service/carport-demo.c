@@ -44,6 +44,7 @@ carport_demo_session_new_async (GCancellable        *cancellable,
   g_autoptr(GError) error = NULL;
   g_autofree char *gigya = NULL;
   g_autofree char *kamereon = NULL;
+  g_auto(GStrv) roots = NULL;
 
   g_task_set_source_tag (task, carport_demo_session_new_async);
 
@@ -57,11 +58,13 @@ carport_demo_session_new_async (GCancellable        *cancellable,
   gigya = carport_simulator_get_gigya_url (simulator);
   kamereon = carport_simulator_get_kamereon_url (simulator);
 
+  roots = g_environ_setenv (roots, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
+  roots = g_environ_setenv (roots, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
+
   store = CARPORT_CREDENTIAL_STORE (carport_memory_store_new ());
   session = g_object_new (CARPORT_TYPE_SESSION,
                           "store", store,
-                          "gigya-url", gigya,
-                          "kamereon-url", kamereon,
+                          "service-roots", roots,
                           NULL);
   g_object_set_data_full (G_OBJECT (session), SIMULATOR_KEY, g_object_ref (simulator), stop_simulator);
 

@@ -16,8 +16,7 @@
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
 #include "carport-http.h"
-#include "carport-renault-auth.h"
-#include "carport-kamereon-client.h"
+#include "carport-brand.h"
 #include "carport-api-error.h"
 
 /* How long polling stops after the server says "quota reached" (§f.3). */
@@ -33,11 +32,10 @@ struct _CarportSession
   /* Owned */
   CarportCredentialStore *store;
   CarportStateCache      *cache;          /* nullable */
-  char                   *gigya_url;      /* nullable override */
-  char                   *kamereon_url;   /* nullable override */
+  GStrv                   service_roots;  /* nullable "NAME=url" overrides */
   CarportHttp            *http;
   CarportAuthProvider    *auth;           /* nullable until a login is known */
-  CarportKamereonClient  *client;         /* nullable, as auth */
+  CarportVehicleClient   *client;         /* nullable, as auth */
   GListStore             *vehicles;
   GPtrArray              *commands;       /* CarportCommand in flight */
   GCancellable           *cancellable;    /* background work; cancelled in dispose */
@@ -64,8 +62,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CACHE,
-  PROP_GIGYA_URL,
-  PROP_KAMEREON_URL,
+  PROP_SERVICE_ROOTS,
   PROP_STATE,
   PROP_BRAND,
   PROP_LOCALE,
@@ -290,32 +287,30 @@ setup_account (CarportSession  *self,
                const char      *email,
                GError         **error)
 {
-  g_autoptr(CarportRenaultAuth) auth = NULL;
-  g_autoptr(CarportKamereonClient) client = NULL;
+  const CarportBrandInfo *info = carport_brand_for_brand (brand);
+  g_autoptr(CarportVehicleClient) client = NULL;
+  CarportAuthProvider *auth;
 
-  if (brand == CARPORT_BRAND_NISSAN)
+  if (info == NULL)
     {
       g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("Nissan accounts are not supported yet."));
+                           _("Carport does not know this brand."));
       return FALSE;
     }
 
-  auth = carport_renault_auth_new_for_url (self->http, locale, self->gigya_url, error);
-  if (!auth)
-    return FALSE;
-  client = carport_kamereon_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), self->http, locale,
-                                                self->kamereon_url, error);
+  client = info->create_client (self->http, locale ? locale : info->default_locale,
+                                (const char * const *) self->service_roots, error);
   if (!client)
     return FALSE;
+  auth = carport_vehicle_client_get_auth (client);
 
   /* The simulator (or a test server) on this machine: no proxy is asked. */
-  if (carport_url_is_loopback (carport_renault_auth_get_gigya_url (auth)) &&
-      carport_url_is_loopback (carport_kamereon_client_get_kamereon_url (client)))
+  if (info->is_loopback (client))
     g_object_set (carport_http_get_session (self->http), "proxy-resolver", NULL, NULL);
 
   if (self->auth)
     g_signal_handlers_disconnect_by_data (self->auth, self);
-  g_set_object (&self->auth, CARPORT_AUTH_PROVIDER (auth));
+  g_set_object (&self->auth, auth);
   g_set_object (&self->client, client);
   g_signal_connect_swapped (self->auth, "notify::refresh-secret", G_CALLBACK (auth_secrets_changed_cb), self);
 
@@ -490,7 +485,7 @@ vehicles_listed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   busy_pop (self);
-  vehicles = carport_kamereon_client_list_vehicles_finish (CARPORT_KAMEREON_CLIENT (source), result, &error);
+  vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
   if (!vehicles)
     {
       note_error (self, error);
@@ -529,7 +524,7 @@ discover (CarportSession *self,
 {
   set_state (self, CARPORT_SESSION_STATE_LOGGING_IN);
   busy_push (self);
-  carport_kamereon_client_list_vehicles_async (self->client, g_task_get_cancellable (task),
+  carport_vehicle_client_list_vehicles_async (self->client, g_task_get_cancellable (task),
                                                vehicles_listed_cb, task);
 }
 
@@ -965,7 +960,7 @@ vehicle_refreshed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_free (call);
-  if (carport_kamereon_client_refresh_finish (CARPORT_KAMEREON_CLIENT (source), result, &error))
+  if (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (source), result, &error))
     data->succeeded++;
   vehicle_refreshed (self, vehicle, error);
   if (error && !data->error)
@@ -1034,7 +1029,7 @@ carport_session_refresh_async (CarportSession      *self,
 
       call->task = g_object_ref (task);
       call->vehicle = g_object_ref (g_ptr_array_index (targets, i));
-      carport_kamereon_client_refresh_async (self->client, call->vehicle, G_MAXUINT, cancellable,
+      carport_vehicle_client_refresh_async (self->client, call->vehicle, G_MAXUINT, cancellable,
                                              vehicle_refreshed_cb, call);
     }
 }
@@ -1072,7 +1067,7 @@ charges_cb (GObject      *source,
   GPtrArray *charges;
 
   busy_pop (self);
-  charges = carport_kamereon_client_get_charges_finish (CARPORT_KAMEREON_CLIENT (source), result, &error);
+  charges = carport_vehicle_client_get_charges_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
   if (!charges)
     {
       note_error (self, error);
@@ -1111,7 +1106,7 @@ carport_session_get_charges_async (CarportSession      *self,
       return;
     }
   busy_push (self);
-  carport_kamereon_client_get_charges_async (self->client, vehicle, from, to, cancellable, charges_cb,
+  carport_vehicle_client_get_charges_async (self->client, vehicle, from, to, cancellable, charges_cb,
                                              g_steal_pointer (&task));
 }
 
@@ -1218,7 +1213,7 @@ command_refreshed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   CarportSession *self = g_object_get_data (G_OBJECT (vehicle), "carport-session");
 
-  carport_kamereon_client_refresh_finish (CARPORT_KAMEREON_CLIENT (source), result, &error);
+  carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
   if (self)
     vehicle_refreshed (self, vehicle, error);
 }
@@ -1234,7 +1229,7 @@ track_finish (CarportSession *self,
   g_ptr_array_remove (self->commands, command);
 
   if (state == CARPORT_COMMAND_STATE_COMPLETED && endpoints && self->client)
-    carport_kamereon_client_refresh_async (self->client, tracking->vehicle, endpoints, self->cancellable,
+    carport_vehicle_client_refresh_async (self->client, tracking->vehicle, endpoints, self->cancellable,
                                            command_refreshed_cb, g_object_ref (tracking->vehicle));
   if (state == CARPORT_COMMAND_STATE_COMPLETED &&
       carport_command_get_kind (command) == CARPORT_COMMAND_KIND_CHARGE_STOP)
@@ -1266,7 +1261,7 @@ poll_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   CarportCommandState state = CARPORT_COMMAND_STATE_PENDING;
 
-  carport_kamereon_client_poll_command_finish (CARPORT_KAMEREON_CLIENT (source), result, &state, &error);
+  carport_vehicle_client_poll_command_finish (CARPORT_VEHICLE_CLIENT (source), result, &state, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (tracking->waiter)
@@ -1319,7 +1314,7 @@ poll_timeout_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  carport_kamereon_client_poll_command_async (self->client, tracking->command, self->cancellable,
+  carport_vehicle_client_poll_command_async (self->client, tracking->vehicle, tracking->command, self->cancellable,
                                               poll_cb, tracking);
   return G_SOURCE_REMOVE;
 }
@@ -1346,7 +1341,7 @@ command_sent_cb (GObject      *source,
 
   busy_pop (self);
   vehicle = carport_session_find_vehicle (self, carport_command_get_vin (command));
-  if (!carport_kamereon_client_send_command_finish (CARPORT_KAMEREON_CLIENT (source), result, &error))
+  if (!carport_vehicle_client_send_command_finish (CARPORT_VEHICLE_CLIENT (source), result, &error))
     {
       note_error (self, error);
       if (carport_command_get_state (command) != CARPORT_COMMAND_STATE_FAILED)
@@ -1442,7 +1437,7 @@ carport_session_send_command_async (CarportSession      *self,
 
   g_ptr_array_add (self->commands, g_object_ref (command));
   busy_push (self);
-  carport_kamereon_client_send_command_async (self->client, vehicle, command, self->cancellable,
+  carport_vehicle_client_send_command_async (self->client, vehicle, command, self->cancellable,
                                               command_sent_cb, g_steal_pointer (&task));
 }
 
@@ -1573,8 +1568,7 @@ carport_session_finalize (GObject *object)
 
   wipe_password (self);
   wipe_string (&self->saved_access);
-  g_free (self->gigya_url);
-  g_free (self->kamereon_url);
+  g_strfreev (self->service_roots);
   g_free (self->locale);
   g_free (self->email);
 
@@ -1597,11 +1591,8 @@ carport_session_get_property (GObject    *object,
     case PROP_CACHE:
       g_value_set_object (value, self->cache);
       break;
-    case PROP_GIGYA_URL:
-      g_value_set_string (value, self->gigya_url);
-      break;
-    case PROP_KAMEREON_URL:
-      g_value_set_string (value, self->kamereon_url);
+    case PROP_SERVICE_ROOTS:
+      g_value_set_boxed (value, self->service_roots);
       break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
@@ -1651,11 +1642,8 @@ carport_session_set_property (GObject      *object,
     case PROP_CACHE:
       self->cache = g_value_dup_object (value);
       break;
-    case PROP_GIGYA_URL:
-      self->gigya_url = g_value_dup_string (value);
-      break;
-    case PROP_KAMEREON_URL:
-      self->kamereon_url = g_value_dup_string (value);
+    case PROP_SERVICE_ROOTS:
+      self->service_roots = g_value_dup_boxed (value);
       break;
     case PROP_REFRESH_INTERVAL:
       carport_session_set_refresh_interval (self, g_value_get_uint (value));
@@ -1697,12 +1685,9 @@ carport_session_class_init (CarportSessionClass *klass)
   properties[PROP_CACHE] =
     g_param_spec_object ("cache", NULL, NULL, CARPORT_TYPE_STATE_CACHE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_GIGYA_URL] =
-    g_param_spec_string ("gigya-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KAMEREON_URL] =
-    g_param_spec_string ("kamereon-url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERVICE_ROOTS] =
+    g_param_spec_boxed ("service-roots", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, CARPORT_TYPE_SESSION_STATE, CARPORT_SESSION_STATE_LOGGED_OUT,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

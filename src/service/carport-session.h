@@ -29,9 +29,10 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
 
 /* Properties:
  *   store (CarportCredentialStore, construct-only), cache (CarportStateCache,
- *   construct-only, nullable: no disk cache), gigya-url / kamereon-url
- *   (construct-only, nullable: override the locale's service roots, as the
- *   environment variables do; http:// for loopback only),
+ *   construct-only, nullable: no disk cache), service-roots (strv,
+ *   construct-only, nullable: "CARPORT_…_URL=…" entries that override the
+ *   environment variables of docs/ARCHITECTURE.md, as the demo does; http://
+ *   for loopback only),
  *   state (CarportSessionState, read-only), brand, locale, email (read-only),
  *   vehicles (GListModel of CarportVehicle, read-only, never NULL),
  *   refresh-interval (uint seconds; 0 = no automatic refresh),
@@ -99,7 +100,7 @@ void     carport_session_send_command_async  (CarportSession *self, CarportComma
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
 /* The charging sessions of @vehicle between two days (inclusive): a GPtrArray
- * of CarportChargeSession (carport-kamereon-client.h), oldest first. */
+ * of CarportChargeSession (carport-renault-client.h), oldest first. */
 void       carport_session_get_charges_async  (CarportSession *self, CarportVehicle *vehicle,
                                                GDateTime *from, GDateTime *to, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);

@@ -1,4 +1,4 @@
-/* test-api-client.c — CarportHttp, CarportRenaultAuth and CarportKamereonClient
+/* test-api-client.c — CarportHttp, CarportRenaultAuth and CarportRenaultClient
  * against an in-process server over loopback HTTP. */
 #include "config.h"
 
@@ -6,7 +6,7 @@
 
 #include "carport-http.h"
 #include "carport-renault-auth.h"
-#include "carport-kamereon-client.h"
+#include "carport-renault-client.h"
 #include "carport-test-loop.h"
 #include "carport-renault-models.h"
 #include "test-server.h"
@@ -51,7 +51,7 @@ typedef struct {
   TestServer            *ts;
   CarportHttp           *http;
   CarportRenaultAuth    *auth;
-  CarportKamereonClient *client;
+  CarportRenaultClient *client;
 } Fixture;
 
 static void
@@ -67,12 +67,12 @@ fixture_setup (Fixture       *f,
   f->http = carport_http_new ();
   f->auth = carport_renault_auth_new (f->http, "fr_FR", &error);
   g_assert_no_error (error);
-  f->client = carport_kamereon_client_new (CARPORT_AUTH_PROVIDER (f->auth), f->http, "fr_FR", &error);
+  f->client = carport_renault_client_new (CARPORT_AUTH_PROVIDER (f->auth), f->http, "fr_FR", &error);
   g_assert_no_error (error);
 
   g_assert_cmpstr (carport_renault_auth_get_gigya_url (f->auth), ==, f->ts->gigya_url);
-  g_assert_cmpstr (carport_kamereon_client_get_kamereon_url (f->client), ==, f->ts->kamereon_url);
-  g_assert_cmpstr (carport_kamereon_client_get_country (f->client), ==, "FR");
+  g_assert_cmpstr (carport_renault_client_get_kamereon_url (f->client), ==, f->ts->kamereon_url);
+  g_assert_cmpstr (carport_renault_client_get_country (f->client), ==, "FR");
 }
 
 static void
@@ -119,8 +119,8 @@ refresh (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, mask, NULL, carport_test_result_cb, &result);
-  return carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), error);
+  carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, mask, NULL, carport_test_result_cb, &result);
+  return carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -131,8 +131,8 @@ send_command (Fixture         *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_kamereon_client_send_command_async (f->client, vehicle, command, NULL, carport_test_result_cb, &result);
-  return carport_kamereon_client_send_command_finish (f->client, carport_test_wait_result (&result), error);
+  carport_vehicle_client_send_command_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, command, NULL, carport_test_result_cb, &result);
+  return carport_vehicle_client_send_command_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), error);
 }
 
 static CarportCommandState
@@ -141,10 +141,11 @@ poll_command (Fixture        *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("VF1AAAAA555777999");
   CarportCommandState state = CARPORT_COMMAND_STATE_NEW;
 
-  carport_kamereon_client_poll_command_async (f->client, command, NULL, carport_test_result_cb, &result);
-  g_assert_true (carport_kamereon_client_poll_command_finish (f->client, carport_test_wait_result (&result),
+  carport_vehicle_client_poll_command_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, command, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_vehicle_client_poll_command_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result),
                                                               &state, &error));
   g_assert_no_error (error);
 
@@ -399,7 +400,7 @@ test_insecure_override (void)
   g_autoptr(CarportHttp) http = carport_http_new ();
   g_autoptr(CarportRenaultAuth) auth = NULL;
   g_autoptr(CarportRenaultAuth) auth2 = NULL;
-  g_autoptr(CarportKamereonClient) client = NULL;
+  g_autoptr(CarportRenaultClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   g_setenv ("CARPORT_RENAULT_GIGYA_URL", "http://example.com", TRUE);
@@ -414,7 +415,7 @@ test_insecure_override (void)
   g_assert_cmpstr (carport_renault_auth_get_gigya_url (auth2), ==, "http://127.0.0.1:1/gigya");
 
   g_setenv ("CARPORT_RENAULT_KAMEREON_URL", "http://example.com", TRUE);
-  client = carport_kamereon_client_new (CARPORT_AUTH_PROVIDER (auth2), http, "fr_FR", &error);
+  client = carport_renault_client_new (CARPORT_AUTH_PROVIDER (auth2), http, "fr_FR", &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INSECURE_URL);
   g_assert_null (client);
   g_clear_error (&error);
@@ -422,9 +423,9 @@ test_insecure_override (void)
   /* Without overrides: the locale table's https roots. */
   g_unsetenv ("CARPORT_RENAULT_GIGYA_URL");
   g_unsetenv ("CARPORT_RENAULT_KAMEREON_URL");
-  client = carport_kamereon_client_new (CARPORT_AUTH_PROVIDER (auth2), http, "fr_FR", &error);
+  client = carport_renault_client_new (CARPORT_AUTH_PROVIDER (auth2), http, "fr_FR", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (carport_kamereon_client_get_kamereon_url (client), "https://"));
+  g_assert_true (g_str_has_prefix (carport_renault_client_get_kamereon_url (client), "https://"));
 
   /* An unknown locale. */
   g_clear_object (&auth);
@@ -989,7 +990,7 @@ test_explicit_roots (void)
 {
   g_autoptr(CarportHttp) http = carport_http_new ();
   g_autoptr(CarportRenaultAuth) auth = NULL;
-  g_autoptr(CarportKamereonClient) client = NULL;
+  g_autoptr(CarportRenaultClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   /* An explicit root wins over the environment, and is checked the same way. */
@@ -1004,21 +1005,21 @@ test_explicit_roots (void)
   g_assert_cmpstr (carport_renault_auth_get_gigya_url (auth), ==, "http://127.0.0.1:9/gigya");
   g_unsetenv ("CARPORT_RENAULT_GIGYA_URL");
 
-  client = carport_kamereon_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR",
+  client = carport_renault_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR",
                                                 "http://localhost:9/kamereon", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (carport_kamereon_client_get_kamereon_url (client), ==, "http://localhost:9/kamereon");
+  g_assert_cmpstr (carport_renault_client_get_kamereon_url (client), ==, "http://localhost:9/kamereon");
   g_clear_object (&client);
 
-  client = carport_kamereon_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR",
+  client = carport_renault_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR",
                                                 "http://192.168.1.1/kamereon", &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INSECURE_URL);
   g_assert_null (client);
   g_clear_error (&error);
 
-  client = carport_kamereon_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR", NULL, &error);
+  client = carport_renault_client_new_for_url (CARPORT_AUTH_PROVIDER (auth), http, "fr_FR", NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (carport_kamereon_client_get_kamereon_url (client), "https://"));
+  g_assert_true (g_str_has_prefix (carport_renault_client_get_kamereon_url (client), "https://"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1133,8 +1134,8 @@ test_discovery (Fixture       *f,
                      "\"energy\":{\"code\":\"ELEC\",\"label\":\"ELECTRIQUE\",\"group\":\"019\"},\"engineEnergyType\":\"ELEC\"}", 0);
   login (f);
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
+  carport_vehicle_client_list_vehicles_async (CARPORT_VEHICLE_CLIENT (f->client), NULL, carport_test_result_cb, &result);
+  vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (vehicles);
   g_assert_cmpuint (vehicles->len, ==, 2);
@@ -1179,8 +1180,8 @@ test_discovery_no_vehicles (Fixture       *f,
   test_server_route (f->ts, "GET", "/commerce/v1/accounts/acc-x/vehicles", 403, forbidden_body, 0);
   login (f);
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
+  carport_vehicle_client_list_vehicles_async (CARPORT_VEHICLE_CLIENT (f->client), NULL, carport_test_result_cb, &result);
+  vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES);
   g_assert_null (vehicles);
 }
@@ -1207,9 +1208,9 @@ test_refresh_concurrent (Fixture       *f,
   g_signal_connect (vehicle, "notify::refreshing", G_CALLBACK (notify_count_cb), &refreshing_changes);
   before = carport_http_get_request_count (f->http);
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+  carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
   g_assert_true (carport_vehicle_get_refreshing (vehicle));
-  g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
+  g_assert_true (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_false (carport_vehicle_get_refreshing (vehicle));
   g_assert_cmpuint (refreshing_changes, ==, 2);
@@ -1437,12 +1438,12 @@ test_refresh_cancel (Fixture       *f,
   n = route_all_endpoints (f->ts, model, -1, 10, 10.0);
   login (f);
 
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, cancellable, carport_test_result_cb, &result);
+  carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, cancellable, carport_test_result_cb, &result);
   while (f->ts->in_flight < n)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
 
-  g_assert_false (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
+  g_assert_false (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (carport_vehicle_get_refreshing (vehicle));
   for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
@@ -1660,8 +1661,8 @@ test_charges (Fixture       *f,
                      "\"chargeEndStatus\":\"ok\"}]}}}", 0);
   login (f);
 
-  carport_kamereon_client_get_charges_async (f->client, vehicle, start, end, NULL, carport_test_result_cb, &result);
-  sessions = carport_kamereon_client_get_charges_finish (f->client, carport_test_wait_result (&result), &error);
+  carport_vehicle_client_get_charges_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, start, end, NULL, carport_test_result_cb, &result);
+  sessions = carport_vehicle_client_get_charges_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (sessions);
   g_assert_cmpuint (sessions->len, ==, 2);

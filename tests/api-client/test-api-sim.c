@@ -6,7 +6,7 @@
 
 #include "carport-http.h"
 #include "carport-renault-auth.h"
-#include "carport-kamereon-client.h"
+#include "carport-renault-client.h"
 #include "carport-test-loop.h"
 #include "carport-renault-models.h"
 #include "carport-simulator.h"
@@ -15,7 +15,7 @@ typedef struct {
   CarportSimulator      *sim;
   CarportHttp           *http;
   CarportRenaultAuth    *auth;
-  CarportKamereonClient *client;
+  CarportRenaultClient *client;
 } Fixture;
 
 static void
@@ -39,7 +39,7 @@ fixture_setup (Fixture       *f,
   f->http = carport_http_new ();
   f->auth = carport_renault_auth_new (f->http, carport_simulator_get_demo_locale (f->sim), &error);
   g_assert_no_error (error);
-  f->client = carport_kamereon_client_new (CARPORT_AUTH_PROVIDER (f->auth), f->http,
+  f->client = carport_renault_client_new (CARPORT_AUTH_PROVIDER (f->auth), f->http,
                                            carport_simulator_get_demo_locale (f->sim), &error);
   g_assert_no_error (error);
 }
@@ -79,8 +79,8 @@ list_vehicles (Fixture *f)
   g_autoptr(GError) error = NULL;
   GPtrArray *vehicles;
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
+  carport_vehicle_client_list_vehicles_async (CARPORT_VEHICLE_CLIENT (f->client), NULL, carport_test_result_cb, &result);
+  vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (vehicles);
 
@@ -113,8 +113,8 @@ test_sim_everything (Fixture       *f,
       g_assert_cmpuint (carport_vehicle_get_supported_endpoints (vehicle), ==,
                         carport_renault_model_supported_endpoints (model));
 
-      carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
-      g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
+      carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+      g_assert_true (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
       g_assert_no_error (error);
 
       for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
@@ -139,8 +139,8 @@ test_sim_everything (Fixture       *f,
     CarportCommandState state = CARPORT_COMMAND_STATE_PENDING;
 
     carport_command_set_temperature_c (command, 21.0);
-    carport_kamereon_client_send_command_async (f->client, hvac_car, command, NULL, carport_test_result_cb, &result);
-    g_assert_true (carport_kamereon_client_send_command_finish (f->client, carport_test_wait_result (&result), &error));
+    carport_vehicle_client_send_command_async (CARPORT_VEHICLE_CLIENT (f->client), hvac_car, command, NULL, carport_test_result_cb, &result);
+    g_assert_true (carport_vehicle_client_send_command_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
     g_assert_no_error (error);
     g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_PENDING);
     g_assert_nonnull (carport_command_get_server_id (command));
@@ -149,8 +149,8 @@ test_sim_everything (Fixture       *f,
       {
         g_clear_object (&result);
         carport_test_spin (100);
-        carport_kamereon_client_poll_command_async (f->client, command, NULL, carport_test_result_cb, &result);
-        g_assert_true (carport_kamereon_client_poll_command_finish (f->client, carport_test_wait_result (&result),
+        carport_vehicle_client_poll_command_async (CARPORT_VEHICLE_CLIENT (f->client), hvac_car, command, NULL, carport_test_result_cb, &result);
+        g_assert_true (carport_vehicle_client_poll_command_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result),
                                                                     &state, &error));
         g_assert_no_error (error);
       }
@@ -206,8 +206,8 @@ test_sim_expired_login (Fixture       *f,
   carport_simulator_expire_login_tokens (f->sim);
   carport_auth_provider_invalidate_token (CARPORT_AUTH_PROVIDER (f->auth));
 
-  carport_kamereon_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
-  vehicles = carport_kamereon_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
+  carport_vehicle_client_list_vehicles_async (CARPORT_VEHICLE_CLIENT (f->client), NULL, carport_test_result_cb, &result);
+  vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
   g_assert_null (vehicles);
   secret = carport_auth_provider_dup_refresh_secret (CARPORT_AUTH_PROVIDER (f->auth));
@@ -233,8 +233,8 @@ test_sim_quota_fault (Fixture       *f,
   g_assert_nonnull (vehicle);
 
   carport_simulator_add_fault (f->sim, "battery-status", &fault);
-  carport_kamereon_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
-  g_assert_true (carport_kamereon_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
+  carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_nonnull (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
   g_assert_null (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "carport-kamereon-json.h"
+#include "carport-renault-json.h"
 #include "carport-renault-models.h"
 
 static char *

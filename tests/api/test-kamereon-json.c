@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "carport-kamereon-json.h"
+#include "carport-renault-json.h"
 #include "carport-renault-models.h"
 
 #define TEST_VIN "VF1TEST0000000042"

@@ -47,13 +47,16 @@ new_session (Fixture *fixture)
 {
   g_autofree char *gigya = carport_simulator_get_gigya_url (fixture->sim);
   g_autofree char *kamereon = carport_simulator_get_kamereon_url (fixture->sim);
+  g_auto(GStrv) roots = NULL;
   CarportSession *session;
+
+  roots = g_environ_setenv (roots, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
+  roots = g_environ_setenv (roots, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
 
   session = g_object_new (CARPORT_TYPE_SESSION,
                           "store", fixture->store,
                           "cache", fixture->cache,
-                          "gigya-url", gigya,
-                          "kamereon-url", kamereon,
+                          "service-roots", roots,
                           "poll-interval", 50,
                           "command-timeout", 10,
                           NULL);

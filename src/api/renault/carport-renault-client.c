@@ -1,4 +1,4 @@
-/* carport-kamereon-client.c — the Renault Kamereon car-adapter client. */
+/* carport-renault-client.c — the Renault Kamereon car-adapter client. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "carport-api"
@@ -8,34 +8,32 @@
 #include <math.h>
 #include <string.h>
 
-#include "carport-kamereon-client.h"
+#include "carport-renault-client.h"
+#include "carport-json.h"
 #include "carport-kamereon-json.h"
+#include "carport-renault-json.h"
 #include "carport-renault-models.h"
 
 #define KAMEREON_MIME_TYPE  "application/vnd.api+json"
 
-struct _CarportKamereonClient
+struct _CarportRenaultClient
 {
-  GObject              parent_instance;
+  CarportVehicleClient parent_instance;
 
-  CarportAuthProvider *auth;          /* owned */
-  CarportHttp         *http;          /* owned */
   char                *locale;
   char                *country;       /* "FR" */
   char                *kamereon_url;  /* resolved root, no trailing slash */
   char                *kamereon_key;
 };
 
-static void carport_kamereon_client_initable_iface_init (GInitableIface *iface);
+static void carport_renault_client_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CarportKamereonClient, carport_kamereon_client, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (CarportRenaultClient, carport_renault_client, CARPORT_TYPE_VEHICLE_CLIENT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      carport_kamereon_client_initable_iface_init))
+                                                      carport_renault_client_initable_iface_init))
 
 enum {
   PROP_0,
-  PROP_AUTH,
-  PROP_HTTP,
   PROP_LOCALE,
   PROP_COUNTRY,
   PROP_KAMEREON_URL,
@@ -43,40 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ------------------------------------------------------------------------ */
-/* Charge sessions */
-
-CarportChargeSession *
-carport_charge_session_copy (const CarportChargeSession *session)
-{
-  CarportChargeSession *copy;
-
-  g_return_val_if_fail (session != NULL, NULL);
-
-  copy = g_new0 (CarportChargeSession, 1);
-  *copy = *session;
-  if (session->start != NULL)
-    copy->start = g_date_time_ref (session->start);
-  if (session->end != NULL)
-    copy->end = g_date_time_ref (session->end);
-
-  return copy;
-}
-
-void
-carport_charge_session_free (CarportChargeSession *session)
-{
-  if (session == NULL)
-    return;
-
-  g_clear_pointer (&session->start, g_date_time_unref);
-  g_clear_pointer (&session->end, g_date_time_unref);
-  g_free (session);
-}
-
-G_DEFINE_BOXED_TYPE (CarportChargeSession, carport_charge_session,
-                     carport_charge_session_copy, carport_charge_session_free)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -117,220 +81,70 @@ account_path (const char *account_id,
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* A number that may come as an integer, a double or a string; NAN if absent. */
+/* A number, or NAN when absent or not a number. */
 static double
 member_number (JsonObject *object,
                const char *name)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  double value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NAN;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      return (double) json_node_get_int (node);
-    case G_TYPE_DOUBLE:
-      return json_node_get_double (node);
-    case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        char *end = NULL;
-        double value = g_ascii_strtod (s, &end);
-
-        return end != s ? value : NAN;
-      }
-    default:
-      return NAN;
-    }
-}
-
-static GDateTime *
-member_date_time (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-  g_autoptr(GTimeZone) utc = NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  utc = g_time_zone_new_utc ();
-  return g_date_time_new_from_iso8601 (json_node_get_string (node), utc);
+  return carport_json_get_number (object, name, &value) ? value : NAN;
 }
 
 /* ------------------------------------------------------------------------ */
-/* One Kamereon request: token → HTTP → parse; one re-mint on UNAUTHORIZED. */
-
-typedef struct {
-  char    *method;
-  char    *url;
-  GBytes  *body;       /* nullable */
-  char    *token;      /* the JWT sent; a secret, never logged */
-  gboolean retried;
-} KamereonRequest;
+/* One Kamereon request */
 
 static void
-kamereon_request_free (KamereonRequest *request)
+renault_add_auth_headers (CarportVehicleClient *client,
+                          const char           *token,
+                          GPtrArray            *headers)
 {
-  g_free (request->token);
-  g_free (request->method);
-  g_free (request->url);
-  g_clear_pointer (&request->body, g_bytes_unref);
-  g_free (request);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
+
+  g_ptr_array_add (headers, (gpointer) "apikey");
+  g_ptr_array_add (headers, self->kamereon_key);
+  g_ptr_array_add (headers, (gpointer) "x-gigya-id_token");
+  g_ptr_array_add (headers, (gpointer) token);
+  g_ptr_array_add (headers, (gpointer) "Content-Type");
+  g_ptr_array_add (headers, (gpointer) KAMEREON_MIME_TYPE);
 }
 
-static void kamereon_request_start (GTask *task);
-
-static void
-kamereon_http_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static JsonNode *
+renault_parse_response (CarportVehicleClient  *client,
+                        guint                  http_status,
+                        GBytes                *body,
+                        GError               **error)
 {
-  g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = g_task_get_source_object (task);
-  KamereonRequest *request = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  guint status = 0;
-
-  body = carport_http_request_finish (CARPORT_HTTP (source), result, &status, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  root = carport_kamereon_parse_response (status, body, &error);
-  if (root != NULL)
-    {
-      g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-      return;
-    }
-
-  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED) &&
-      !request->retried)
-    {
-      g_autofree char *current = carport_auth_provider_dup_access_token (self->auth);
-
-      g_debug ("Kamereon rejected the token; minting a new one and retrying once");
-      request->retried = TRUE;
-      /* Concurrent requests rejected together re-mint once: only drop the
-       * token if it still is the one this request sent. */
-      if (current == NULL || g_strcmp0 (current, request->token) == 0)
-        carport_auth_provider_invalidate_token (self->auth);
-      kamereon_request_start (g_steal_pointer (&task));
-      return;
-    }
-
-  g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-kamereon_token_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = g_task_get_source_object (task);
-  KamereonRequest *request = g_task_get_task_data (task);
-  g_autofree char *token = NULL;
-  GError *error = NULL;
-  const char *headers[7];
-
-  token = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_free (request->token);
-  request->token = g_strdup (token);
-
-  headers[0] = "apikey";
-  headers[1] = self->kamereon_key;
-  headers[2] = "x-gigya-id_token";
-  headers[3] = token;
-  headers[4] = "Content-Type";
-  headers[5] = KAMEREON_MIME_TYPE;
-  headers[6] = NULL;
-
-  carport_http_request_async (self->http, request->method, request->url,
-                              (const char * const *) headers,
-                              request->body, KAMEREON_MIME_TYPE,
-                              g_task_get_cancellable (task),
-                              kamereon_http_cb, g_object_ref (task));
-}
-
-static void
-kamereon_request_start (GTask *task)
-{
-  CarportKamereonClient *self = g_task_get_source_object (task);
-
-  carport_auth_provider_get_token_async (self->auth, g_task_get_cancellable (task),
-                                         kamereon_token_cb, task);
+  return carport_kamereon_parse_response (http_status, body, error);
 }
 
 /* @path is relative to the root, escaped, without a query; @query is NULL or
  * escaped "k=v&k=v" pairs, sent before country=XX. */
 static void
-kamereon_request_async (CarportKamereonClient *self,
-                        const char            *method,
-                        const char            *path,
-                        const char            *query,
-                        GBytes                *body,
-                        GCancellable          *cancellable,
-                        GAsyncReadyCallback    callback,
-                        gpointer               user_data)
+kamereon_request_async (CarportRenaultClient *self,
+                        const char           *method,
+                        const char           *path,
+                        const char           *query,
+                        GBytes               *body,
+                        GCancellable         *cancellable,
+                        GAsyncReadyCallback   callback,
+                        gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  KamereonRequest *request;
+  g_autofree char *url = g_strdup_printf ("%s/%s?%s%scountry=%s",
+                                          self->kamereon_url, path,
+                                          query ? query : "", query ? "&" : "",
+                                          self->country);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kamereon_request_async);
-
-  request = g_new0 (KamereonRequest, 1);
-  request->method = g_strdup (method);
-  request->url = g_strdup_printf ("%s/%s?%s%scountry=%s",
-                                  self->kamereon_url, path,
-                                  query ? query : "", query ? "&" : "",
-                                  self->country);
-  request->body = body ? g_bytes_ref (body) : NULL;
-  g_task_set_task_data (task, request, (GDestroyNotify) kamereon_request_free);
-
-  kamereon_request_start (g_steal_pointer (&task));
+  carport_vehicle_client_request_async (CARPORT_VEHICLE_CLIENT (self), method, url, NULL,
+                                        body, KAMEREON_MIME_TYPE, cancellable, callback, user_data);
 }
 
 static JsonNode *
-kamereon_request_finish (CarportKamereonClient  *self,
-                         GAsyncResult           *result,
-                         GError                **error)
+kamereon_request_finish (CarportRenaultClient  *self,
+                         GAsyncResult          *result,
+                         GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return carport_vehicle_client_request_finish (CARPORT_VEHICLE_CLIENT (self), result, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -397,7 +211,7 @@ details_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   ListData *data = g_task_get_task_data (task);
   CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, data->vehicle_index);
   g_autoptr(JsonNode) root = NULL;
@@ -423,7 +237,7 @@ details_cb (GObject      *source,
 static void
 list_next_details (GTask *task)
 {
-  CarportKamereonClient *self = g_task_get_source_object (task);
+  CarportRenaultClient *self = g_task_get_source_object (task);
   ListData *data = g_task_get_task_data (task);
 
   for (; data->vehicle_index < data->vehicles->len; data->vehicle_index++)
@@ -454,7 +268,7 @@ vehicles_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   ListData *data = g_task_get_task_data (task);
   CarportKamereonAccount *account = g_ptr_array_index (data->accounts, data->account_index);
   g_autoptr(JsonNode) root = NULL;
@@ -504,7 +318,7 @@ vehicles_cb (GObject      *source,
 static void
 list_next_account (GTask *task)
 {
-  CarportKamereonClient *self = g_task_get_source_object (task);
+  CarportRenaultClient *self = g_task_get_source_object (task);
   ListData *data = g_task_get_task_data (task);
   CarportKamereonAccount *account;
   g_autofree char *escaped = NULL;
@@ -531,7 +345,7 @@ person_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   ListData *data = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
@@ -560,7 +374,7 @@ list_person_id_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = g_task_get_source_object (task);
+  CarportRenaultClient *self = g_task_get_source_object (task);
   g_autofree char *person_id = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
@@ -579,259 +393,105 @@ list_person_id_cb (GObject      *source,
                           g_task_get_cancellable (task), person_cb, g_object_ref (task));
 }
 
-void
-carport_kamereon_client_list_vehicles_async (CarportKamereonClient *self,
+static void
+renault_list_vehicles_async (CarportVehicleClient *client,
                                              GCancellable          *cancellable,
                                              GAsyncReadyCallback    callback,
                                              gpointer               user_data)
 {
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_autoptr(GTask) task = NULL;
   ListData *data;
 
-  g_return_if_fail (CARPORT_IS_KAMEREON_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_kamereon_client_list_vehicles_async);
+  g_task_set_source_tag (task, renault_list_vehicles_async);
 
   data = g_new0 (ListData, 1);
   data->vehicles = g_ptr_array_new_with_free_func (g_object_unref);
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
 
-  carport_auth_provider_get_person_id_async (self->auth, cancellable,
+  carport_auth_provider_get_person_id_async (carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self)), cancellable,
                                              list_person_id_cb, g_steal_pointer (&task));
 }
 
-GPtrArray *
-carport_kamereon_client_list_vehicles_finish (CarportKamereonClient  *self,
+static GPtrArray *
+renault_list_vehicles_finish (CarportVehicleClient  *client,
                                               GAsyncResult           *result,
                                               GError                **error)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_kamereon_client_list_vehicles_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_list_vehicles_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Refresh */
+/* Reads */
 
-typedef struct {
-  CarportVehicle *vehicle;     /* owned */
-  guint           pending;
-  guint           n_requested;
-  guint           n_ok;
-  guint           n_unsupported;
-  guint           n_failed;
-  GError         *error;       /* the most meaningful failure */
-  gboolean        cancelled;
-} RefreshData;
-
-typedef struct {
-  GTask           *task;       /* owned */
-  CarportEndpoint  endpoint;
-} EndpointCall;
-
-static void
-refresh_data_free (RefreshData *data)
+static gboolean
+renault_can_read (CarportVehicleClient *client,
+                  CarportVehicle       *vehicle,
+                  CarportEndpoint       endpoint)
 {
-  g_clear_object (&data->vehicle);
-  g_clear_error (&data->error);
-  g_free (data);
-}
+  const char *account_id = carport_vehicle_get_account_id (vehicle);
 
-/* Lower is more meaningful to the user (and to the service's back-off). */
-static int
-error_rank (const GError *error)
-{
-  if (error->domain != CARPORT_API_ERROR)
-    return 50;
-
-  switch ((CarportApiError) error->code)
-    {
-    case CARPORT_API_ERROR_LOGIN_EXPIRED:     return 0;
-    case CARPORT_API_ERROR_API_KEY:           return 1;
-    case CARPORT_API_ERROR_QUOTA_LIMIT:       return 2;
-    case CARPORT_API_ERROR_UNAUTHORIZED:      return 3;
-    case CARPORT_API_ERROR_NETWORK:           return 4;
-    case CARPORT_API_ERROR_TIMEOUT:           return 5;
-    case CARPORT_API_ERROR_PRIVACY_MODE:      return 6;
-    case CARPORT_API_ERROR_UPSTREAM:          return 7;
-    case CARPORT_API_ERROR_SERVER:            return 8;
-    case CARPORT_API_ERROR_INVALID_RESPONSE:  return 9;
-    default:                                  return 20;
-    }
+  return account_id != NULL && *account_id != '\0' &&
+         carport_renault_model_get_endpoint (carport_vehicle_get_model_code (vehicle), endpoint) != NULL;
 }
 
 static void
-refresh_complete (GTask *task)
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
-  RefreshData *data = g_task_get_task_data (task);
-  CarportVehicle *vehicle = data->vehicle;
+  g_autoptr(GTask) task = user_data;
+  CarportVehicle *vehicle = g_task_get_task_data (task);
+  CarportEndpoint endpoint = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "endpoint"));
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
 
-  carport_vehicle_set_refreshing (vehicle, FALSE);
-
-  if (data->cancelled || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  root = kamereon_request_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
+  if (root == NULL || !carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Refresh cancelled");
+      g_task_return_error (task, error);
       return;
     }
-
-  g_debug ("Refresh: %u endpoint(s), %u ok, %u unsupported, %u failed",
-           data->n_requested, data->n_ok, data->n_unsupported, data->n_failed);
-
-  if (data->n_failed > 0 && data->n_failed == data->n_requested)
-    {
-      carport_vehicle_set_last_error (vehicle, data->error->message);
-      g_task_return_error (task, g_steal_pointer (&data->error));
-      return;
-    }
-
-  g_object_freeze_notify (G_OBJECT (vehicle));
-  carport_vehicle_set_last_error (vehicle, NULL);
-  if (data->n_ok > 0)
-    carport_vehicle_set_from_cache (vehicle, FALSE);
-  g_object_thaw_notify (G_OBJECT (vehicle));
 
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-endpoint_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+renault_read_endpoint_async (CarportVehicleClient *client,
+                             CarportVehicle       *vehicle,
+                             CarportEndpoint       endpoint,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
 {
-  EndpointCall *call = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&call->task);
-  CarportEndpoint endpoint = call->endpoint;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
-  RefreshData *data = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *nick = carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, endpoint);
-
-  g_free (call);
-
-  root = kamereon_request_finish (self, result, &error);
-  if (root != NULL)
-    carport_kamereon_parse_endpoint (data->vehicle, endpoint, root, &error);
-
-  if (error == NULL)
-    {
-      data->n_ok++;
-      carport_vehicle_set_endpoint_error (data->vehicle, endpoint, NULL);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      data->cancelled = TRUE;
-    }
-  else if (carport_api_error_is_unsupported (error))
-    {
-      g_debug ("%s is not offered for this car: %s", nick, error->message);
-      data->n_unsupported++;
-      carport_vehicle_set_endpoint_error (data->vehicle, endpoint, NULL);
-      carport_vehicle_mark_unsupported (data->vehicle, endpoint);
-    }
-  else
-    {
-      g_debug ("%s failed: %s", nick, error->message);
-      data->n_failed++;
-      carport_vehicle_set_endpoint_error (data->vehicle, endpoint, error->message);
-      if (data->error == NULL || error_rank (error) < error_rank (data->error))
-        {
-          g_clear_error (&data->error);
-          data->error = g_steal_pointer (&error);
-        }
-    }
-
-  if (--data->pending == 0)
-    refresh_complete (task);
-}
-
-void
-carport_kamereon_client_refresh_async (CarportKamereonClient *self,
-                                       CarportVehicle        *vehicle,
-                                       guint                  endpoint_mask,
-                                       GCancellable          *cancellable,
-                                       GAsyncReadyCallback    callback,
-                                       gpointer               user_data)
-{
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
+  const CarportEndpointDef *def;
+  g_autofree char *path = NULL;
   g_autoptr(GTask) task = NULL;
-  RefreshData *data;
-  const char *model;
-  const char *account_id;
-  const char *vin;
-  guint mask;
-
-  g_return_if_fail (CARPORT_IS_KAMEREON_CLIENT (self));
-  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_kamereon_client_refresh_async);
+  g_task_set_source_tag (task, renault_read_endpoint_async);
+  g_task_set_task_data (task, g_object_ref (vehicle), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "endpoint", GUINT_TO_POINTER (endpoint));
 
-  data = g_new0 (RefreshData, 1);
-  data->vehicle = g_object_ref (vehicle);
-  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
-
-  model = carport_vehicle_get_model_code (vehicle);
-  account_id = carport_vehicle_get_account_id (vehicle);
-  vin = carport_vehicle_get_vin (vehicle);
-
-  if (account_id == NULL || *account_id == '\0')
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("The car is not linked to an account"));
-      return;
-    }
-
-  mask = endpoint_mask & carport_vehicle_get_supported_endpoints (vehicle);
-
-  /* Count first so that no answer can complete the task early. */
-  for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
-    if ((mask & (1u << e)) && carport_renault_model_get_endpoint (model, e) != NULL)
-      data->n_requested++;
-
-  if (data->n_requested == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  data->pending = data->n_requested;
-  carport_vehicle_set_refreshing (vehicle, TRUE);
-
-  for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
-    {
-      const CarportEndpointDef *def;
-      g_autofree char *path = NULL;
-      EndpointCall *call;
-
-      if (!(mask & (1u << e)))
-        continue;
-      def = carport_renault_model_get_endpoint (model, e);
-      if (def == NULL)
-        continue;
-
-      path = account_path (account_id, def->path, vin);
-      call = g_new0 (EndpointCall, 1);
-      call->task = g_object_ref (task);
-      call->endpoint = e;
-
-      kamereon_request_async (self, "GET", path, NULL, NULL, cancellable, endpoint_cb, call);
-    }
+  def = carport_renault_model_get_endpoint (carport_vehicle_get_model_code (vehicle), endpoint);
+  g_assert (def != NULL);
+  path = account_path (carport_vehicle_get_account_id (vehicle), def->path, carport_vehicle_get_vin (vehicle));
+  kamereon_request_async (self, "GET", path, NULL, NULL, cancellable, read_cb, g_steal_pointer (&task));
 }
 
-gboolean
-carport_kamereon_client_refresh_finish (CarportKamereonClient  *self,
-                                        GAsyncResult           *result,
-                                        GError                **error)
+static gboolean
+renault_read_endpoint_finish (CarportVehicleClient  *client,
+                              GAsyncResult          *result,
+                              GError               **error)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_kamereon_client_refresh_async, FALSE);
-
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -875,7 +535,7 @@ command_post_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   CommandData *data = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
@@ -916,7 +576,7 @@ static void
 command_post (GTask    *task,
               JsonNode *current)
 {
-  CarportKamereonClient *self = g_task_get_source_object (task);
+  CarportRenaultClient *self = g_task_get_source_object (task);
   CommandData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
   char *text;
@@ -944,7 +604,7 @@ command_settings_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
@@ -958,27 +618,25 @@ command_settings_cb (GObject      *source,
   command_post (g_steal_pointer (&task), root);
 }
 
-void
-carport_kamereon_client_send_command_async (CarportKamereonClient *self,
+static void
+renault_send_command_async (CarportVehicleClient *client,
                                             CarportVehicle        *vehicle,
                                             CarportCommand        *command,
                                             GCancellable          *cancellable,
                                             GAsyncReadyCallback    callback,
                                             gpointer               user_data)
 {
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_autoptr(GTask) task = NULL;
   const CarportEndpointDef *def;
   CarportCommandKind kind;
   const char *account_id;
   CommandData *data;
 
-  g_return_if_fail (CARPORT_IS_KAMEREON_CLIENT (self));
-  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
-  g_return_if_fail (CARPORT_IS_COMMAND (command));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_kamereon_client_send_command_async);
+  g_task_set_source_tag (task, renault_send_command_async);
 
   data = g_new0 (CommandData, 1);
   data->vehicle = g_object_ref (vehicle);
@@ -1024,14 +682,14 @@ carport_kamereon_client_send_command_async (CarportKamereonClient *self,
   command_post (g_steal_pointer (&task), NULL);
 }
 
-gboolean
-carport_kamereon_client_send_command_finish (CarportKamereonClient  *self,
+static gboolean
+renault_send_command_finish (CarportVehicleClient  *client,
                                              GAsyncResult           *result,
                                              GError                **error)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), FALSE);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_kamereon_client_send_command_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_send_command_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1042,7 +700,7 @@ poll_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   CarportCommand *command = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *message = NULL;
@@ -1075,7 +733,7 @@ poll_person_id_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = g_task_get_source_object (task);
+  CarportRenaultClient *self = g_task_get_source_object (task);
   CarportCommand *command = g_task_get_task_data (task);
   g_autofree char *person_id = NULL;
   g_autofree char *escaped_person = NULL;
@@ -1100,22 +758,22 @@ poll_person_id_cb (GObject      *source,
                           g_task_get_cancellable (task), poll_cb, g_object_ref (task));
 }
 
-void
-carport_kamereon_client_poll_command_async (CarportKamereonClient *self,
-                                            CarportCommand        *command,
+static void
+renault_poll_command_async (CarportVehicleClient *client,
+                            CarportVehicle       *vehicle,
+                            CarportCommand       *command,
                                             GCancellable          *cancellable,
                                             GAsyncReadyCallback    callback,
                                             gpointer               user_data)
 {
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_autoptr(GTask) task = NULL;
   const char *server_id;
 
-  g_return_if_fail (CARPORT_IS_KAMEREON_CLIENT (self));
-  g_return_if_fail (CARPORT_IS_COMMAND (command));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_kamereon_client_poll_command_async);
+  g_task_set_source_tag (task, renault_poll_command_async);
   g_task_set_task_data (task, g_object_ref (command), g_object_unref);
 
   server_id = carport_command_get_server_id (command);
@@ -1126,22 +784,22 @@ carport_kamereon_client_poll_command_async (CarportKamereonClient *self,
       return;
     }
 
-  carport_auth_provider_get_person_id_async (self->auth, cancellable,
+  carport_auth_provider_get_person_id_async (carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self)), cancellable,
                                              poll_person_id_cb, g_steal_pointer (&task));
 }
 
-gboolean
-carport_kamereon_client_poll_command_finish (CarportKamereonClient  *self,
+static gboolean
+renault_poll_command_finish (CarportVehicleClient  *client,
                                              GAsyncResult           *result,
                                              CarportCommandState    *out_state,
                                              GError                **error)
 {
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_autoptr(GError) local_error = NULL;
   gssize state;
 
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_kamereon_client_poll_command_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_poll_command_async, FALSE);
 
   state = g_task_propagate_int (G_TASK (result), &local_error);
   if (local_error != NULL)
@@ -1203,7 +861,7 @@ charges_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (source);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   CarportVehicle *vehicle = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -1219,9 +877,8 @@ charges_cb (GObject      *source,
       return;
     }
 
-  attributes = JSON_NODE_HOLDS_OBJECT (root)
-    ? member_object (member_object (json_node_get_object (root), "data"), "attributes")
-    : NULL;
+  attributes = carport_json_get_object (carport_json_get_object (carport_json_node_get_object (root), "data"),
+                                        "attributes");
   if (attributes == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
@@ -1231,7 +888,7 @@ charges_cb (GObject      *source,
 
   minutes_model = g_strcmp0 (carport_vehicle_get_model_code (vehicle), "X101VE") == 0;
   sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_charge_session_free);
-  charges = member_array (attributes, "charges");
+  charges = carport_json_get_array (attributes, "charges");
 
   for (guint i = 0; charges != NULL && i < json_array_get_length (charges); i++)
     {
@@ -1245,8 +902,8 @@ charges_cb (GObject      *source,
       charge = json_node_get_object (node);
 
       session = g_new0 (CarportChargeSession, 1);
-      session->start = member_date_time (charge, "chargeStartDate");
-      session->end = member_date_time (charge, "chargeEndDate");
+      session->start = carport_json_get_time (charge, "chargeStartDate");
+      session->end = carport_json_get_time (charge, "chargeEndDate");
       session->duration_minutes = charge_duration_minutes (member_number (charge, "chargeDuration"),
                                                            session->start, session->end,
                                                            minutes_model);
@@ -1263,8 +920,8 @@ charges_cb (GObject      *source,
   g_task_return_pointer (task, g_steal_pointer (&sessions), (GDestroyNotify) g_ptr_array_unref);
 }
 
-void
-carport_kamereon_client_get_charges_async (CarportKamereonClient *self,
+static void
+renault_get_charges_async (CarportVehicleClient *client,
                                            CarportVehicle        *vehicle,
                                            GDateTime             *start,
                                            GDateTime             *end,
@@ -1272,6 +929,7 @@ carport_kamereon_client_get_charges_async (CarportKamereonClient *self,
                                            GAsyncReadyCallback    callback,
                                            gpointer               user_data)
 {
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *start_day = NULL;
@@ -1279,14 +937,12 @@ carport_kamereon_client_get_charges_async (CarportKamereonClient *self,
   g_autofree char *query = NULL;
   const char *account_id;
 
-  g_return_if_fail (CARPORT_IS_KAMEREON_CLIENT (self));
-  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
   g_return_if_fail (start != NULL);
   g_return_if_fail (end != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_kamereon_client_get_charges_async);
+  g_task_set_source_tag (task, renault_get_charges_async);
   g_task_set_task_data (task, g_object_ref (vehicle), g_object_unref);
 
   account_id = carport_vehicle_get_account_id (vehicle);
@@ -1308,14 +964,14 @@ carport_kamereon_client_get_charges_async (CarportKamereonClient *self,
                           charges_cb, g_steal_pointer (&task));
 }
 
-GPtrArray *
-carport_kamereon_client_get_charges_finish (CarportKamereonClient  *self,
+static GPtrArray *
+renault_get_charges_finish (CarportVehicleClient  *client,
                                             GAsyncResult           *result,
                                             GError                **error)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_kamereon_client_get_charges_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_get_charges_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1324,14 +980,14 @@ carport_kamereon_client_get_charges_finish (CarportKamereonClient  *self,
 /* GObject / GInitable */
 
 static gboolean
-carport_kamereon_client_initable_init (GInitable     *initable,
+carport_renault_client_initable_init (GInitable     *initable,
                                        GCancellable  *cancellable,
                                        GError       **error)
 {
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (initable);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (initable);
   const CarportRenaultLocale *entry;
 
-  if (self->auth == NULL || self->http == NULL)
+  if (carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self)) == NULL || carport_vehicle_client_get_http (CARPORT_VEHICLE_CLIENT (self)) == NULL)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
                    _("No login or HTTP session given"));
@@ -1352,27 +1008,21 @@ carport_kamereon_client_initable_init (GInitable     *initable,
 }
 
 static void
-carport_kamereon_client_initable_iface_init (GInitableIface *iface)
+carport_renault_client_initable_iface_init (GInitableIface *iface)
 {
-  iface->init = carport_kamereon_client_initable_init;
+  iface->init = carport_renault_client_initable_init;
 }
 
 static void
-carport_kamereon_client_get_property (GObject    *object,
+carport_renault_client_get_property (GObject    *object,
                                       guint       prop_id,
                                       GValue     *value,
                                       GParamSpec *pspec)
 {
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (object);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_AUTH:
-      g_value_set_object (value, self->auth);
-      break;
-    case PROP_HTTP:
-      g_value_set_object (value, self->http);
-      break;
     case PROP_LOCALE:
       g_value_set_string (value, self->locale);
       break;
@@ -1388,21 +1038,15 @@ carport_kamereon_client_get_property (GObject    *object,
 }
 
 static void
-carport_kamereon_client_set_property (GObject      *object,
+carport_renault_client_set_property (GObject      *object,
                                       guint         prop_id,
                                       const GValue *value,
                                       GParamSpec   *pspec)
 {
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (object);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_AUTH:
-      self->auth = g_value_dup_object (value);
-      break;
-    case PROP_HTTP:
-      self->http = g_value_dup_object (value);
-      break;
     case PROP_LOCALE:
       self->locale = g_value_dup_string (value);
       break;
@@ -1415,47 +1059,42 @@ carport_kamereon_client_set_property (GObject      *object,
 }
 
 static void
-carport_kamereon_client_dispose (GObject *object)
+carport_renault_client_finalize (GObject *object)
 {
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (object);
-
-  g_clear_object (&self->auth);
-  g_clear_object (&self->http);
-
-  G_OBJECT_CLASS (carport_kamereon_client_parent_class)->dispose (object);
-}
-
-static void
-carport_kamereon_client_finalize (GObject *object)
-{
-  CarportKamereonClient *self = CARPORT_KAMEREON_CLIENT (object);
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (object);
 
   g_free (self->locale);
   g_free (self->country);
   g_free (self->kamereon_url);
   g_free (self->kamereon_key);
 
-  G_OBJECT_CLASS (carport_kamereon_client_parent_class)->finalize (object);
+  G_OBJECT_CLASS (carport_renault_client_parent_class)->finalize (object);
 }
 
 static void
-carport_kamereon_client_class_init (CarportKamereonClientClass *klass)
+carport_renault_client_class_init (CarportRenaultClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CarportVehicleClientClass *client_class = CARPORT_VEHICLE_CLIENT_CLASS (klass);
 
-  object_class->get_property = carport_kamereon_client_get_property;
-  object_class->set_property = carport_kamereon_client_set_property;
-  object_class->dispose = carport_kamereon_client_dispose;
-  object_class->finalize = carport_kamereon_client_finalize;
+  object_class->get_property = carport_renault_client_get_property;
+  object_class->set_property = carport_renault_client_set_property;
+  object_class->finalize = carport_renault_client_finalize;
 
-  properties[PROP_AUTH] =
-    g_param_spec_object ("auth", NULL, NULL,
-                         CARPORT_TYPE_AUTH_PROVIDER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HTTP] =
-    g_param_spec_object ("http", NULL, NULL,
-                         CARPORT_TYPE_HTTP,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  client_class->add_auth_headers = renault_add_auth_headers;
+  client_class->parse_response = renault_parse_response;
+  client_class->list_vehicles_async = renault_list_vehicles_async;
+  client_class->list_vehicles_finish = renault_list_vehicles_finish;
+  client_class->can_read = renault_can_read;
+  client_class->read_endpoint_async = renault_read_endpoint_async;
+  client_class->read_endpoint_finish = renault_read_endpoint_finish;
+  client_class->send_command_async = renault_send_command_async;
+  client_class->send_command_finish = renault_send_command_finish;
+  client_class->poll_command_async = renault_poll_command_async;
+  client_class->poll_command_finish = renault_poll_command_finish;
+  client_class->get_charges_async = renault_get_charges_async;
+  client_class->get_charges_finish = renault_get_charges_finish;
+
   properties[PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL,
                          NULL,
@@ -1473,12 +1112,12 @@ carport_kamereon_client_class_init (CarportKamereonClientClass *klass)
 }
 
 static void
-carport_kamereon_client_init (CarportKamereonClient *self)
+carport_renault_client_init (CarportRenaultClient *self)
 {
 }
 
-CarportKamereonClient *
-carport_kamereon_client_new (CarportAuthProvider  *auth,
+CarportRenaultClient *
+carport_renault_client_new (CarportAuthProvider  *auth,
                              CarportHttp          *http,
                              const char           *locale,
                              GError              **error)
@@ -1487,15 +1126,15 @@ carport_kamereon_client_new (CarportAuthProvider  *auth,
   g_return_val_if_fail (CARPORT_IS_HTTP (http), NULL);
   g_return_val_if_fail (locale != NULL, NULL);
 
-  return g_initable_new (CARPORT_TYPE_KAMEREON_CLIENT, NULL, error,
+  return g_initable_new (CARPORT_TYPE_RENAULT_CLIENT, NULL, error,
                          "auth", auth,
                          "http", http,
                          "locale", locale,
                          NULL);
 }
 
-CarportKamereonClient *
-carport_kamereon_client_new_for_url (CarportAuthProvider  *auth,
+CarportRenaultClient *
+carport_renault_client_new_for_url (CarportAuthProvider  *auth,
                                      CarportHttp          *http,
                                      const char           *locale,
                                      const char           *kamereon_url,
@@ -1505,7 +1144,7 @@ carport_kamereon_client_new_for_url (CarportAuthProvider  *auth,
   g_return_val_if_fail (CARPORT_IS_HTTP (http), NULL);
   g_return_val_if_fail (locale != NULL, NULL);
 
-  return g_initable_new (CARPORT_TYPE_KAMEREON_CLIENT, NULL, error,
+  return g_initable_new (CARPORT_TYPE_RENAULT_CLIENT, NULL, error,
                          "auth", auth,
                          "http", http,
                          "locale", locale,
@@ -1513,42 +1152,26 @@ carport_kamereon_client_new_for_url (CarportAuthProvider  *auth,
                          NULL);
 }
 
-CarportAuthProvider *
-carport_kamereon_client_get_auth (CarportKamereonClient *self)
-{
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
-
-  return self->auth;
-}
-
-CarportHttp *
-carport_kamereon_client_get_http (CarportKamereonClient *self)
-{
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
-
-  return self->http;
-}
-
 const char *
-carport_kamereon_client_get_locale (CarportKamereonClient *self)
+carport_renault_client_get_locale (CarportRenaultClient *self)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
+  g_return_val_if_fail (CARPORT_IS_RENAULT_CLIENT (self), NULL);
 
   return self->locale;
 }
 
 const char *
-carport_kamereon_client_get_country (CarportKamereonClient *self)
+carport_renault_client_get_country (CarportRenaultClient *self)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
+  g_return_val_if_fail (CARPORT_IS_RENAULT_CLIENT (self), NULL);
 
   return self->country;
 }
 
 const char *
-carport_kamereon_client_get_kamereon_url (CarportKamereonClient *self)
+carport_renault_client_get_kamereon_url (CarportRenaultClient *self)
 {
-  g_return_val_if_fail (CARPORT_IS_KAMEREON_CLIENT (self), NULL);
+  g_return_val_if_fail (CARPORT_IS_RENAULT_CLIENT (self), NULL);
 
   return self->kamereon_url;
 }

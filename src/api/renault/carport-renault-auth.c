@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "carport-renault-auth.h"
+#include "carport-json.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-models.h"
 
@@ -356,30 +357,6 @@ gigya_call_finish (CarportRenaultAuth  *self,
   return root;
 }
 
-static const char *
-object_get_string (JsonNode   *root,
-                   const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
-  JsonNode *node = root;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      JsonObject *object;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        return NULL;
-      object = json_node_get_object (node);
-      node = json_object_get_member (object, parts[i]);
-    }
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 missing_field (GError     **error,
                const char  *method,
@@ -500,7 +477,7 @@ ensure_call_done (CarportRenaultAuth *self,
 
   if (is_jwt)
     {
-      const char *id_token = object_get_string (root, "id_token");
+      const char *id_token = carport_json_get_path_string (root, "id_token");
       gint64 expiry;
 
       if (id_token == NULL)
@@ -523,7 +500,7 @@ ensure_call_done (CarportRenaultAuth *self,
     }
   else
     {
-      const char *person_id = object_get_string (root, "data.personId");
+      const char *person_id = carport_json_get_path_string (root, "data.personId");
 
       if (person_id == NULL)
         {
@@ -825,7 +802,7 @@ login_step_finish (CarportRenaultAuth  *self,
   GError *error = NULL;
 
   root = gigya_call_finish (self, result, NULL, &error);
-  if (root != NULL && field != NULL && (*value = object_get_string (root, field)) == NULL)
+  if (root != NULL && field != NULL && (*value = carport_json_get_path_string (root, field)) == NULL)
     {
       missing_field (&error, method, field);
       g_clear_pointer (&root, json_node_unref);
@@ -880,7 +857,7 @@ tfa_get_emails_cb (GObject      *source,
     ? json_object_get_member (json_node_get_object (root), "emails") : NULL;
   if (emails != NULL && JSON_NODE_HOLDS_ARRAY (emails) &&
       json_array_get_length (json_node_get_array (emails)) > 0)
-    email_id = object_get_string (json_array_get_element (json_node_get_array (emails), 0), "id");
+    email_id = carport_json_get_path_string (json_array_get_element (json_node_get_array (emails), 0), "id");
 
   if (email_id == NULL)
     {
@@ -973,7 +950,7 @@ login_cb (GObject      *source,
   root = gigya_call_finish (self, result, &raw, &error);
   if (root == NULL)
     {
-      const char *reg_token = raw ? object_get_string (raw, "regToken") : NULL;
+      const char *reg_token = raw ? carport_json_get_path_string (raw, "regToken") : NULL;
 
       if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED) &&
           reg_token != NULL)
@@ -987,7 +964,7 @@ login_cb (GObject      *source,
       return;
     }
 
-  cookie = object_get_string (root, "sessionInfo.cookieValue");
+  cookie = carport_json_get_path_string (root, "sessionInfo.cookieValue");
   if (cookie == NULL)
     {
       missing_field (&error, "accounts.login", "sessionInfo.cookieValue");
@@ -1110,7 +1087,7 @@ complete_verification_cb (GObject      *source,
       return;
     }
 
-  provider_assertion = object_get_string (root, "providerAssertion");
+  provider_assertion = carport_json_get_path_string (root, "providerAssertion");
   if (provider_assertion == NULL)
     {
       missing_field (&error, "accounts.tfa.email.completeVerification", "providerAssertion");

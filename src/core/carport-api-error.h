@@ -42,4 +42,14 @@ gboolean carport_api_error_is_unsupported (const GError *error);
  * address or password."). Never NULL. */
 const char *carport_api_error_describe (CarportApiError code);
 
+/* @detail on one line, without control characters, cut at 240 characters;
+ * NULL when nothing is left or it is not UTF-8. */
+char *carport_api_sanitize_detail (const char *detail);
+
+/* Sets @error to @code with the describe() sentence and, when given, the
+ * server's @detail (one line, cut at 240 characters): "<sentence> (<detail>)." */
+void carport_api_set_error (GError          **error,
+                            CarportApiError   code,
+                            const char       *detail);
+
 G_END_DECLS

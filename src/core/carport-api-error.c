@@ -5,13 +5,87 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "carport-api"
+#define G_LOG_DOMAIN "carport-core"
 
 #include <glib/gi18n.h>
+
+#include <string.h>
 
 #include "carport-api-error.h"
 
 G_DEFINE_QUARK (carport-api-error-quark, carport_api_error)
+
+/* Server details quoted in error messages are cut at this many characters. */
+#define MAX_DETAIL_CHARS 240
+
+/* One line, no control characters, not too long. */
+char *
+carport_api_sanitize_detail (const char *detail)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p;
+  guint n_chars = 0;
+  gboolean space = FALSE;
+
+  if (detail == NULL || !g_utf8_validate (detail, -1, NULL))
+    return NULL;
+
+  for (p = detail; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+
+      if (n_chars >= MAX_DETAIL_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n_chars++;
+          space = FALSE;
+        }
+
+      g_string_append_unichar (out, c);
+      n_chars++;
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "<sentence> (<detail>)." — the describe() sentence with the server's words. */
+void
+carport_api_set_error (GError          **error,
+                       CarportApiError   code,
+                       const char       *detail)
+{
+  const char *sentence = carport_api_error_describe (code);
+  g_autofree char *clean = carport_api_sanitize_detail (detail);
+  gsize len;
+
+  if (clean == NULL)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, code, sentence);
+      return;
+    }
+
+  len = strlen (sentence);
+  if (len > 0 && sentence[len - 1] == '.')
+    len--;
+
+  g_set_error (error, CARPORT_API_ERROR, code, "%.*s (%s).", (int) len, sentence, clean);
+}
+
 
 gboolean
 carport_api_error_is_unsupported (const GError *error)

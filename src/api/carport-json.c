@@ -1,0 +1,247 @@
+/* carport-json.c — the one lenient JSON reader of the api layer. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "carport-api"
+
+#include <errno.h>
+#include <math.h>
+
+#include "carport-core.h"
+#include "carport-json.h"
+
+JsonNode *
+carport_json_get_member (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+JsonObject *
+carport_json_node_get_object (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+JsonObject *
+carport_json_get_object (JsonObject *object,
+                         const char *name)
+{
+  return carport_json_node_get_object (carport_json_get_member (object, name));
+}
+
+JsonArray *
+carport_json_get_array (JsonObject *object,
+                        const char *name)
+{
+  JsonNode *node = carport_json_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  return json_node_get_array (node);
+}
+
+const char *
+carport_json_get_string (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node = carport_json_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gboolean
+carport_json_node_get_number (JsonNode *node,
+                              double   *out)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      *out = (double) json_node_get_int (node);
+      return TRUE;
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      if (!isfinite (value))
+        return FALSE;
+      *out = value;
+      return TRUE;
+    }
+  else if (type == G_TYPE_STRING)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+      char *end = NULL;
+      double value;
+
+      if (*text == '\0')
+        return FALSE;
+      errno = 0;
+      value = g_ascii_strtod (text, &end);
+      if (errno != 0 || end == text || *end != '\0' || !isfinite (value))
+        return FALSE;
+      *out = value;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+carport_json_get_number (JsonObject *object,
+                         const char *name,
+                         double     *out)
+{
+  return carport_json_node_get_number (carport_json_get_member (object, name), out);
+}
+
+gboolean
+carport_json_get_int (JsonObject *object,
+                      const char *name,
+                      int        *out)
+{
+  double value;
+
+  if (!carport_json_get_number (object, name, &value))
+    return FALSE;
+
+  value = round (value);
+  if (value < G_MININT || value > G_MAXINT)
+    return FALSE;
+
+  *out = (int) value;
+  return TRUE;
+}
+
+gboolean
+carport_json_get_bool (JsonObject *object,
+                       const char *name,
+                       gboolean   *out)
+{
+  JsonNode *node = carport_json_get_member (object, name);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_BOOLEAN)
+    {
+      *out = json_node_get_boolean (node);
+      return TRUE;
+    }
+  else if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_ascii_strcasecmp (text, "true") == 0)
+        *out = TRUE;
+      else if (g_ascii_strcasecmp (text, "false") == 0)
+        *out = FALSE;
+      else
+        return FALSE;
+      return TRUE;
+    }
+  else if (type == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value != 0 && value != 1)
+        return FALSE;
+      *out = value == 1;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+GDateTime *
+carport_json_get_time (JsonObject *object,
+                       const char *name)
+{
+  const char *text = carport_json_get_string (object, name);
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return carport_parse_iso8601 (text);
+}
+
+const char *
+carport_json_get_path_string (JsonNode   *root,
+                              const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonObject *object = carport_json_node_get_object (root);
+  guint last = g_strv_length (parts) - 1;
+
+  for (guint i = 0; i < last && object != NULL; i++)
+    object = carport_json_get_object (object, parts[i]);
+
+  return carport_json_get_string (object, parts[last]);
+}
+
+JsonObject *
+carport_json_attributes (JsonNode *root)
+{
+  JsonObject *object = carport_json_node_get_object (root);
+  JsonObject *data = carport_json_get_object (object, "data");
+
+  if (data == NULL)
+    return object;
+
+  return carport_json_get_object (data, "attributes");
+}
+
+/* A code given as a string or an integer, as a new string. */
+char *
+carport_json_node_dup_code (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      return (text != NULL && *text != '\0') ? g_strstrip (g_strdup (text)) : NULL;
+    }
+  else if (type == G_TYPE_INT64)
+    {
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      if (isfinite (value) && value == round (value) && fabs (value) < 1e15)
+        return g_strdup_printf ("%.0f", value);
+    }
+
+  return NULL;
+}

@@ -1,0 +1,190 @@
+/* carport-vehicle-client.h — what every brand's car client does, on one spine.
+ *
+ * A brand (src/api/renault/, src/api/nissan/) subclasses CarportVehicleClient
+ * and fills in the class vfuncs: how to list the account's cars, read one
+ * endpoint, send and follow a command, and how its requests carry the token
+ * and report errors. The base class owns what is the same for every brand:
+ * the auth provider and HTTP session, authenticated requests with one retry
+ * after a rejected token, and the concurrent refresh of a car's endpoints
+ * with its bookkeeping (unsupported endpoints, per-endpoint errors, the most
+ * meaningful failure). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "carport-core.h"
+#include "carport-auth-provider.h"
+#include "carport-http.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_VEHICLE_CLIENT (carport_vehicle_client_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CarportVehicleClient, carport_vehicle_client, CARPORT, VEHICLE_CLIENT, GObject)
+
+struct _CarportVehicleClientClass
+{
+  GObjectClass parent_class;
+
+  /* Adds the request headers (name/value pairs) that carry @token. */
+  void        (*add_auth_headers)     (CarportVehicleClient  *self,
+                                       const char            *token,
+                                       GPtrArray             *headers);
+  /* Turns an answer into a JSON root or a CARPORT_API_ERROR; UNAUTHORIZED
+   * makes the base class drop the token and retry once. */
+  JsonNode *  (*parse_response)       (CarportVehicleClient  *self,
+                                       guint                  http_status,
+                                       GBytes                *body,
+                                       GError               **error);
+
+  void        (*list_vehicles_async)  (CarportVehicleClient  *self,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  GPtrArray * (*list_vehicles_finish) (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error);
+
+  /* TRUE when this client knows how to read @endpoint of @vehicle. */
+  gboolean    (*can_read)             (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportEndpoint        endpoint);
+  /* Reads one endpoint and updates @vehicle's state object. */
+  void        (*read_endpoint_async)  (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportEndpoint        endpoint,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  gboolean    (*read_endpoint_finish) (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error);
+
+  void        (*send_command_async)   (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportCommand        *command,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  gboolean    (*send_command_finish)  (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error);
+
+  void        (*poll_command_async)   (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportCommand        *command,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  gboolean    (*poll_command_finish)  (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       CarportCommandState   *out_state,
+                                       GError               **error);
+
+  /* Optional: NULL means the brand has no charge history. */
+  void        (*get_charges_async)    (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       GDateTime             *start,
+                                       GDateTime             *end,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  GPtrArray * (*get_charges_finish)   (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error);
+
+  gpointer padding[8];
+};
+
+/* Properties (construct-only): auth (CarportAuthProvider), http (CarportHttp). */
+CarportAuthProvider *carport_vehicle_client_get_auth (CarportVehicleClient *self);
+CarportHttp         *carport_vehicle_client_get_http (CarportVehicleClient *self);
+
+/* One authenticated request: a token from the auth provider, the brand's
+ * headers (@extra_headers, NULL-terminated name/value pairs, come after
+ * them), the brand's parse_response(); after UNAUTHORIZED the token is
+ * dropped (unless another request already replaced it) and the request sent
+ * once more. @body and @content_type may be NULL. Completes with the JSON
+ * root (never NULL on success). */
+void      carport_vehicle_client_request_async  (CarportVehicleClient  *self,
+                                                 const char            *method,
+                                                 const char            *url,
+                                                 const char * const    *extra_headers,
+                                                 GBytes                *body,
+                                                 const char            *content_type,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+JsonNode *carport_vehicle_client_request_finish (CarportVehicleClient  *self,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
+
+/* The account's cars: a GPtrArray of CarportVehicle (owning references) with
+ * their brand, identity and supported endpoints and commands set; NO_VEHICLES
+ * when there is none. */
+void       carport_vehicle_client_list_vehicles_async  (CarportVehicleClient  *self,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+GPtrArray *carport_vehicle_client_list_vehicles_finish (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
+
+/* Requests, concurrently, every endpoint of @endpoint_mask (bit N =
+ * CarportEndpoint N; G_MAXUINT for all) that @vehicle supports and the
+ * client can read. Each answer updates its state object; an "unsupported"
+ * answer marks the endpoint unsupported on the vehicle; other failures are
+ * recorded with carport_vehicle_set_endpoint_error() and leave the last
+ * values alone. Sets "refreshing" while it runs. Fails only when every
+ * endpoint failed (with the most meaningful of their errors), or when
+ * cancelled. */
+void       carport_vehicle_client_refresh_async        (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        guint                  endpoint_mask,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean   carport_vehicle_client_refresh_finish       (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
+
+/* Sends @command for @vehicle: SENDING, then PENDING with the server's id (or
+ * COMPLETED when the server answers synchronously). NOT_SUPPORTED, without a
+ * request, when the car lacks it. On failure the command becomes FAILED with
+ * a readable message and the error is returned. */
+void       carport_vehicle_client_send_command_async   (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        CarportCommand        *command,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean   carport_vehicle_client_send_command_finish  (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
+
+/* One look at the outcome of @command (sent for @vehicle): updates it to
+ * COMPLETED or FAILED (with message) when final, leaves it PENDING otherwise.
+ * The caller loops with back-off and decides on time-outs. */
+void       carport_vehicle_client_poll_command_async   (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        CarportCommand        *command,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean   carport_vehicle_client_poll_command_finish  (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        CarportCommandState   *out_state,
+                                                        GError                **error);
+
+/* Charging sessions between two days (inclusive), oldest first: a GPtrArray
+ * of CarportChargeSession. NOT_SUPPORTED for brands without a history. */
+void       carport_vehicle_client_get_charges_async    (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        GDateTime             *start,
+                                                        GDateTime             *end,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+GPtrArray *carport_vehicle_client_get_charges_finish   (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
+
+G_END_DECLS
