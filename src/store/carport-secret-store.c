@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "carport-store"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "carport-secret-store-private.h"
@@ -361,8 +363,9 @@ lookup_consider_item (GHashTable        *by_login,
   found->created = secret_retrievable_get_created (item);
   found->modified = secret_retrievable_get_modified (item);
 
-  /* Brands never contain a NUL: brand and email cannot run together. */
-  key = g_strconcat (brand, "\n", email, NULL);
+  /* Length-prefixed: no brand and email of other items give the same key,
+   * whatever characters another program put in them. */
+  key = g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s", strlen (brand), brand, email);
   other = g_hash_table_lookup (by_login, key);
   if (other != NULL)
     {
