@@ -561,6 +561,17 @@ _carport_sim_iso8601 (gint64   real_time_us,
   return g_strconcat (base, millis ? millis : "", zone, NULL);
 }
 
+/* @object.@member = the ISO-8601 UTC time of @real_time_us, "…Z" without millis. */
+void
+_carport_sim_set_time (JsonObject *object,
+                       const char *member,
+                       gint64      real_time_us)
+{
+  g_autofree char *text = _carport_sim_iso8601 (real_time_us, 0, FALSE);
+
+  json_object_set_string_member (object, member, text);
+}
+
 /* "2022-02-01T19:01:51.622": the notifications' notifDate, UTC without zone. */
 char *
 _carport_sim_local_millis (gint64 real_time_us)

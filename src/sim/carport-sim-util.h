@@ -71,6 +71,9 @@ void        _carport_sim_reply_gigya_error     (SoupServerMessage   *msg,
 char       *_carport_sim_iso8601               (gint64               real_time_us,
                                                 int                  offset_minutes,
                                                 gboolean             with_millis);
+void        _carport_sim_set_time              (JsonObject          *object,
+                                                const char          *member,
+                                                gint64               real_time_us);
 char       *_carport_sim_local_millis          (gint64               real_time_us);
 gboolean    _carport_sim_parse_iso8601         (const char          *text,
                                                 gint64              *real_time_us);
