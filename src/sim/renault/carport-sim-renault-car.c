@@ -291,10 +291,8 @@ read_charge_schedule (CarportSimCar *self)
                                           json_object_get_boolean_member_with_default (schedule, "activated", FALSE));
           json_array_add_object_element (slots, slot);
         }
-      if (json_array_get_length (slots) > 0)
-        json_object_set_array_member (calendar, carport_sim_days[d], slots);
-      else
-        json_array_unref (slots);
+      /* every day is listed, one without a slot as [] (as in the real calendar) */
+      json_object_set_array_member (calendar, carport_sim_days[d], slots);
     }
   json_object_set_object_member (a, "calendar", calendar);
   return envelope (self, "Car", a);
