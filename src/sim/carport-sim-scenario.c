@@ -20,6 +20,7 @@
 #include "carport-sim-scenario.h"
 #include "carport-sim-util.h"
 #include "renault/carport-sim-renault-car.h"
+#include "nissan/carport-sim-nissan-car.h"
 
 void
 _carport_sim_account_copy (CarportSimAccount       *dest,
@@ -46,6 +47,8 @@ void
 _carport_sim_scenario_clear (CarportSimScenario *scenario)
 {
   _carport_sim_account_clear (&scenario->account);
+  _carport_sim_account_clear (&scenario->nissan_account);
+  g_clear_pointer (&scenario->nissan_cars, g_ptr_array_unref);
   g_clear_pointer (&scenario->cars, g_ptr_array_unref);
   g_clear_pointer (&scenario->faults, g_ptr_array_unref);
 }
@@ -194,6 +197,81 @@ load_faults (JsonNode   *node,
   return TRUE;
 }
 
+static gboolean
+load_flag (JsonObject *object,
+           const char *member,
+           int        *out,
+           GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *message = g_strdup_printf ("nissan: “%s” must be true or false", member);
+
+      return scenario_error (error, message);
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* {"account", "cars", "bad_password": "redirect"|"form", "interstitial",
+ *  "rotate_refresh_token"} */
+static gboolean
+load_nissan (CarportSimScenario  *scenario,
+             JsonNode            *node,
+             GHashTable          *vins,
+             GError             **error)
+{
+  static const char * const known[] = {
+    "account", "cars", "bad_password", "interstitial", "rotate_refresh_token", NULL
+  };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+  const char *bad_password;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return scenario_error (error, "“nissan” must be an object");
+  object = json_node_get_object (node);
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &value))
+    if (!g_strv_contains (known, member))
+      {
+        g_autofree char *message = g_strdup_printf ("nissan: unknown member “%s”", member);
+
+        return scenario_error (error, message);
+      }
+  value = json_object_get_member (object, "account");
+  if (value != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (value))
+        return scenario_error (error, "nissan: “account” must be an object");
+      if (!load_account (json_node_get_object (value), &scenario->nissan_account, error))
+        return FALSE;
+    }
+  value = json_object_get_member (object, "cars");
+  if (value != NULL)
+    {
+      g_clear_pointer (&scenario->nissan_cars, g_ptr_array_unref);
+      scenario->nissan_cars = load_cars (value, "nissan.cars", _carport_sim_nissan_car_new, vins, error);
+      if (scenario->nissan_cars == NULL)
+        return FALSE;
+    }
+  bad_password = _carport_sim_json_get_string (object, "bad_password");
+  if (json_object_has_member (object, "bad_password"))
+    {
+      if (g_strcmp0 (bad_password, "redirect") != 0 && g_strcmp0 (bad_password, "form") != 0)
+        return scenario_error (error, "nissan: “bad_password” is \"redirect\" or \"form\"");
+      scenario->nissan_bad_password_form = g_str_equal (bad_password, "form");
+    }
+  return load_flag (object, "interstitial", &scenario->nissan_interstitial, error) &&
+         load_flag (object, "rotate_refresh_token", &scenario->nissan_rotate_refresh, error);
+}
+
 /**
  * _carport_sim_scenario_load:
  * @scenario: in: the current settings; out: with the scenario's applied
@@ -208,7 +286,7 @@ _carport_sim_scenario_load (CarportSimScenario  *scenario,
 {
   static const char * const known[] = {
     "latency_ms", "jwt_lifetime", "command_delay_ms", "charge_rate", "require_tfa",
-    "account", "cars", "faults", NULL
+    "account", "cars", "faults", "nissan", NULL
   };
   g_autoptr(GHashTable) vins = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
@@ -266,6 +344,10 @@ _carport_sim_scenario_load (CarportSimScenario  *scenario,
         return FALSE;
     }
 
+  node = json_object_get_member (root, "nissan");
+  if (node != NULL && !load_nissan (scenario, node, vins, error))
+    return FALSE;
+
   if (scenario->faults == NULL)
     scenario->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
   node = json_object_get_member (root, "faults");
@@ -275,5 +357,8 @@ _carport_sim_scenario_load (CarportSimScenario  *scenario,
   if (scenario->account.email == NULL || scenario->account.password == NULL ||
       scenario->account.locale == NULL)
     return scenario_error (error, "the account needs an email, a password and a locale");
+  if (scenario->nissan_account.email == NULL || scenario->nissan_account.password == NULL ||
+      scenario->nissan_account.locale == NULL)
+    return scenario_error (error, "the Nissan account needs an email, a password and a locale");
   return TRUE;
 }

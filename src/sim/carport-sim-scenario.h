@@ -28,6 +28,12 @@ typedef struct {
   CarportSimAccount  account;        /* Renault */
   GPtrArray         *cars;           /* CarportSimCar*; NULL: not named */
   GPtrArray         *faults;         /* CarportSimFaultEntry*, to add */
+  /* "nissan" */
+  CarportSimAccount  nissan_account;
+  GPtrArray         *nissan_cars;    /* NULL: not named */
+  int                nissan_bad_password_form;   /* -1: not named */
+  int                nissan_interstitial;        /* -1: not named */
+  int                nissan_rotate_refresh;      /* -1: not named */
 } CarportSimScenario;
 
 void     _carport_sim_account_copy   (CarportSimAccount        *dest,

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -20,6 +22,8 @@
 #include "renault/carport-sim-gigya.h"
 #include "renault/carport-sim-kamereon.h"
 #include "renault/carport-sim-renault-car.h"
+#include "nissan/carport-sim-nissan.h"
+#include "carport-sim-tls.h"
 
 /* The demo scenario: what carport_simulator_new() simulates. The README
  * documents the format; a scenario file replaces what it names. */
@@ -56,7 +60,25 @@ static const char default_scenario[] =
   "    { \"model\": \"XJB1SU\", \"vin\": \"VF1XJB1SU00000006\", \"name\": \"Captur\","
   "      \"registration\": \"FR-606-CP\", \"battery_level\": 45, \"plugged\": false,"
   "      \"mileage\": 5566.78, \"fuel_litres\": 27, \"latitude\": 43.2965, \"longitude\": 5.3698 }"
-  "  ]"
+  "  ],"
+  "  \"nissan\": {"
+  "    \"account\": { \"email\": \"nissan-demo@carport.example\", \"password\": \"carport-nissan\","
+  "                  \"locale\": \"en_GB\", \"first_name\": \"Alex\", \"last_name\": \"Morgan\" },"
+  "    \"cars\": ["
+  "      { \"model\": \"LEAF_ZE1\", \"vin\": \"SJNFAAZE1U0000001\", \"name\": \"Leaf\","
+  "        \"registration\": \"LE19 AFE\", \"battery_level\": 58, \"plugged\": true, \"charging\": true,"
+  "        \"mileage\": 31207.4, \"latitude\": 51.5072, \"longitude\": -0.1276 },"
+  "      { \"model\": \"ARIYA\", \"vin\": \"SJNTAAFE0U0000002\", \"name\": \"Ariya\","
+  "        \"registration\": \"AR22 IYA\", \"battery_level\": 69, \"plugged\": false,"
+  "        \"mileage\": 14210.0, \"latitude\": 52.4862, \"longitude\": -1.8904 },"
+  "      { \"model\": \"MICRA\", \"vin\": \"VNVMICRAE00000003\", \"name\": \"Micra\","
+  "        \"registration\": \"MI25 CRA\", \"battery_level\": 57, \"plugged\": true,"
+  "        \"mileage\": 2345.0, \"latitude\": 53.4808, \"longitude\": -2.2426 },"
+  "      { \"model\": \"QASHQAI\", \"vin\": \"SJNFAAJ12U0000004\", \"name\": \"Qashqai\","
+  "        \"registration\": \"QA21 SHQ\", \"mileage\": 40112.3, \"fuel_litres\": 38,"
+  "        \"latitude\": 55.9533, \"longitude\": -3.1883, \"locked\": false }"
+  "    ]"
+  "  }"
   "}";
 
 typedef struct {
@@ -74,7 +96,12 @@ struct _CarportSimulator
   /* Owned */
   SoupServer *server;
   CarportSimGigya *gigya;
-  GPtrArray *cars;              /* CarportSimCar* */
+  CarportSimNissan *nissan;
+  GPtrArray *cars;              /* CarportSimCar*, Renault */
+  GPtrArray *nissan_cars;       /* CarportSimCar*, Nissan */
+  CarportSimAccount nissan_account;
+  char *tls_dir;                /* private (0700) directory of the CA file */
+  char *ca_file;
   GPtrArray *faults;            /* CarportSimFaultEntry* */
   GList *deferred;              /* Deferred*: paused requests */
 
@@ -84,6 +111,7 @@ struct _CarportSimulator
   char *sfdc_account_id;
 
   guint16 port;
+  guint16 nissan_port;
   guint latency_ms;
   guint command_delay_ms;
   double charge_rate;
@@ -123,7 +151,9 @@ carport_simulator_dispose (GObject *object)
 
   carport_simulator_stop (self);
   g_clear_object (&self->gigya);
+  g_clear_object (&self->nissan);
   g_clear_pointer (&self->cars, g_ptr_array_unref);
+  g_clear_pointer (&self->nissan_cars, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carport_simulator_parent_class)->dispose (object);
 }
@@ -135,6 +165,7 @@ carport_simulator_finalize (GObject *object)
 
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   _carport_sim_account_clear (&self->account);
+  _carport_sim_account_clear (&self->nissan_account);
   g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->sfdc_account_id, g_free);
@@ -263,7 +294,9 @@ carport_simulator_init (CarportSimulator *self)
   g_autoptr(GError) error = NULL;
 
   self->gigya = carport_sim_gigya_new ();
+  self->nissan = carport_sim_nissan_new ();
   self->cars = g_ptr_array_new_with_free_func (g_object_unref);
+  self->nissan_cars = g_ptr_array_new_with_free_func (g_object_unref);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
   self->person_id = g_uuid_string_random ();
   self->account_id = g_uuid_string_random ();
@@ -303,7 +336,10 @@ apply_car_settings (CarportSimulator *self,
   carport_sim_car_set_charge_rate (car, self->charge_rate);
   if (self->port != 0)
     {
-      base = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+      base = g_strdup_printf (carport_sim_car_get_brand (car) == CARPORT_SIM_BRAND_NISSAN ? "https://127.0.0.1:%u"
+                                                                                       : "http://127.0.0.1:%u",
+                              carport_sim_car_get_brand (car) == CARPORT_SIM_BRAND_NISSAN ? self->nissan_port
+                                                                                       : self->port);
       carport_sim_car_set_base_url (car, base);
     }
 }
@@ -321,6 +357,10 @@ load_scenario_node (CarportSimulator  *self,
   scenario.charge_rate = self->charge_rate;
   scenario.require_tfa = -1;
   _carport_sim_account_copy (&scenario.account, &self->account);
+  _carport_sim_account_copy (&scenario.nissan_account, &self->nissan_account);
+  scenario.nissan_bad_password_form = -1;
+  scenario.nissan_interstitial = -1;
+  scenario.nissan_rotate_refresh = -1;
   if (!_carport_sim_scenario_load (&scenario, root, error))
     return FALSE;
 
@@ -329,6 +369,16 @@ load_scenario_node (CarportSimulator  *self,
   self->account = scenario.account;
   memset (&scenario.account, 0, sizeof scenario.account);
   carport_sim_gigya_set_account (self->gigya, self->account.email, self->account.password, self->person_id);
+  _carport_sim_account_clear (&self->nissan_account);
+  self->nissan_account = scenario.nissan_account;
+  memset (&scenario.nissan_account, 0, sizeof scenario.nissan_account);
+  carport_sim_nissan_set_account (self->nissan, self->nissan_account.email, self->nissan_account.password);
+  if (scenario.nissan_bad_password_form >= 0)
+    carport_sim_nissan_set_bad_password_form (self->nissan, scenario.nissan_bad_password_form);
+  if (scenario.nissan_interstitial >= 0)
+    carport_sim_nissan_set_interstitial (self->nissan, scenario.nissan_interstitial);
+  if (scenario.nissan_rotate_refresh >= 0)
+    carport_sim_nissan_set_rotate_refresh (self->nissan, scenario.nissan_rotate_refresh);
   if (scenario.require_tfa >= 0)
     carport_sim_gigya_set_require_tfa (self->gigya, scenario.require_tfa);
 
@@ -343,6 +393,14 @@ load_scenario_node (CarportSimulator  *self,
       self->cars = g_steal_pointer (&scenario.cars);
       for (guint i = 0; i < self->cars->len; i++)
         apply_car_settings (self, g_ptr_array_index (self->cars, i));
+    }
+  if (scenario.nissan_cars != NULL)
+    {
+      g_ptr_array_unref (self->nissan_cars);
+      self->nissan_cars = g_steal_pointer (&scenario.nissan_cars);
+      for (guint i = 0; i < self->nissan_cars->len; i++)
+        apply_car_settings (self, g_ptr_array_index (self->nissan_cars, i));
+      carport_sim_nissan_set_cars (self->nissan, self->nissan_cars);
     }
   for (guint i = 0; i < scenario.faults->len; i++)
     g_ptr_array_add (self->faults, _carport_sim_fault_entry_copy (g_ptr_array_index (scenario.faults, i)));
@@ -412,6 +470,7 @@ typedef enum {
   ROUTE_ASSET,
   ROUTE_GIGYA,
   ROUTE_KAMEREON,
+  ROUTE_NISSAN,
 } RouteKind;
 
 /* Which part of the simulator answers @path; *@name is the endpoint name
@@ -446,7 +505,21 @@ parse_route (const char  *path,
       *name = _carport_sim_kamereon_endpoint_name (path);
       return ROUTE_KAMEREON;
     }
+  if (carport_sim_nissan_is_path (path))
+    {
+      *name = carport_sim_nissan_endpoint_name (path);
+      return ROUTE_NISSAN;
+    }
   return ROUTE_NONE;
+}
+
+static CarportSimCar *
+find_any_car (CarportSimulator *self,
+              const char       *vin)
+{
+  CarportSimCar *car = carport_sim_find_car (self->cars, vin);
+
+  return car != NULL ? car : carport_sim_find_car (self->nissan_cars, vin);
 }
 
 static void
@@ -478,7 +551,9 @@ respond (CarportSimulator           *self,
   g_autofree char *vin = NULL;
   RouteKind kind = parse_route (path, &name, &vin);
 
-  if (fault != NULL && _carport_sim_fault_answer (fault, msg, kind == ROUTE_GIGYA))
+  if (fault != NULL && _carport_sim_fault_answer (fault, msg, kind == ROUTE_GIGYA ? CARPORT_SIM_FLAVOUR_GIGYA
+                                                     : kind == ROUTE_NISSAN ? CARPORT_SIM_FLAVOUR_NISSAN
+                                                     : CARPORT_SIM_FLAVOUR_KAMEREON))
     return;
 
   switch (kind)
@@ -501,6 +576,12 @@ respond (CarportSimulator           *self,
 
         if (car != NULL)
           _carport_sim_renault_reply_picture (car, msg);
+        else if (carport_sim_find_car (self->nissan_cars, vin) != NULL)
+          _carport_sim_reply_text (msg, SOUP_STATUS_OK, "image/svg+xml",
+                                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"240\">"
+                                   "<rect x=\"40\" y=\"90\" width=\"400\" height=\"90\" rx=\"30\" fill=\"#8a8d91\"/>"
+                                   "<circle cx=\"130\" cy=\"180\" r=\"30\" fill=\"#222\"/>"
+                                   "<circle cx=\"350\" cy=\"180\" r=\"30\" fill=\"#222\"/></svg>");
         else
           _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
       }
@@ -513,6 +594,14 @@ respond (CarportSimulator           *self,
         renault_context (self, &context);
         _carport_sim_kamereon_handle (&context, msg, path, query);
       }
+      break;
+
+    case ROUTE_NISSAN:
+      /* the Nissan hosts are https only, as the real ones */
+      if (g_strcmp0 (g_uri_get_scheme (soup_server_message_get_uri (msg)), "https") == 0)
+        carport_sim_nissan_handle (self->nissan, msg, path, query);
+      else
+        _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found (https only)\n");
       break;
 
     case ROUTE_NONE:
@@ -631,6 +720,11 @@ carport_simulator_start (CarportSimulator  *self,
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GInetAddress) loopback = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) tls_address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *tls_dir = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *nissan_base = NULL;
   GSList *uris;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
@@ -642,22 +736,55 @@ carport_simulator_start (CarportSimulator  *self,
       return FALSE;
     }
 
-  server = soup_server_new ("server-header", "carport-simulator ", NULL);
+  /* A fresh CA for the Nissan side; only its certificate is written, in a
+   * private (0700) directory removed on stop. */
+  tls_dir = g_dir_make_tmp ("carport-sim-XXXXXX", error);
+  if (tls_dir == NULL)
+    return FALSE;
+  ca_file = g_build_filename (tls_dir, "ca.pem", NULL);
+  certificate = _carport_sim_tls_generate (ca_file, error);
+  if (certificate == NULL)
+    {
+      g_unlink (ca_file);
+      g_rmdir (tls_dir);
+      return FALSE;
+    }
+
+  server = soup_server_new ("server-header", "carport-simulator ", "tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
   loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   address = g_inet_socket_address_new (loopback, port);
-  if (!soup_server_listen (server, address, 0, error))
-    return FALSE;
+  tls_address = g_inet_socket_address_new (loopback, 0);
+  if (!soup_server_listen (server, address, 0, error) ||
+      !soup_server_listen (server, tls_address, SOUP_SERVER_LISTEN_HTTPS, error))
+    {
+      soup_server_disconnect (server);
+      g_unlink (ca_file);
+      g_rmdir (tls_dir);
+      return FALSE;
+    }
 
   uris = soup_server_get_uris (server);
-  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : port;
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      if (g_str_equal (g_uri_get_scheme (l->data), "https"))
+        self->nissan_port = (guint16) g_uri_get_port (l->data);
+      else
+        self->port = (guint16) g_uri_get_port (l->data);
+    }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   self->server = g_steal_pointer (&server);
+  self->tls_dir = g_steal_pointer (&tls_dir);
+  self->ca_file = g_steal_pointer (&ca_file);
 
+  nissan_base = g_strdup_printf ("https://127.0.0.1:%u", self->nissan_port);
+  carport_sim_nissan_set_base_url (self->nissan, nissan_base);
   for (guint i = 0; i < self->cars->len; i++)
     apply_car_settings (self, g_ptr_array_index (self->cars, i));
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    apply_car_settings (self, g_ptr_array_index (self->nissan_cars, i));
 
-  g_debug ("listening on http://127.0.0.1:%u", self->port);
+  g_debug ("listening on http://127.0.0.1:%u and https://127.0.0.1:%u", self->port, self->nissan_port);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
   return TRUE;
 }
@@ -678,7 +805,14 @@ carport_simulator_stop (CarportSimulator *self)
   g_list_free_full (g_steal_pointer (&self->deferred), (GDestroyNotify) deferred_free);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  if (self->ca_file != NULL)
+    g_unlink (self->ca_file);
+  if (self->tls_dir != NULL)
+    g_rmdir (self->tls_dir);
+  g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->tls_dir, g_free);
   self->port = 0;
+  self->nissan_port = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
 }
 
@@ -730,6 +864,17 @@ carport_simulator_get_kamereon_url (CarportSimulator *self)
 char *
 carport_simulator_dup_info_json (CarportSimulator *self)
 {
+  static const struct {
+    const char           *name;
+    CarportSimNissanHost  host;
+  } nissan_env[] = {
+    { "CARPORT_NISSAN_AUTH_URL", CARPORT_SIM_NISSAN_AUTH },
+    { "CARPORT_NISSAN_BFF_URL", CARPORT_SIM_NISSAN_BFF },
+    { "CARPORT_NISSAN_USER_ADAPTER_URL", CARPORT_SIM_NISSAN_USER_ADAPTER },
+    { "CARPORT_NISSAN_CAR_ADAPTER_URL", CARPORT_SIM_NISSAN_CAR_ADAPTER },
+    { "CARPORT_NISSAN_NOTIFICATIONS_URL", CARPORT_SIM_NISSAN_NOTIFICATIONS },
+    { "CARPORT_NISSAN_ACTION_STATUS_URL", CARPORT_SIM_NISSAN_ACTION_STATUS },
+  };
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *info = json_object_new ();
   JsonObject *env = json_object_new ();
@@ -744,11 +889,28 @@ carport_simulator_dup_info_json (CarportSimulator *self)
   kamereon = carport_simulator_get_kamereon_url (self);
   json_object_set_string_member (env, "CARPORT_RENAULT_GIGYA_URL", gigya);
   json_object_set_string_member (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon);
+  for (guint i = 0; i < G_N_ELEMENTS (nissan_env); i++)
+    {
+      g_autofree char *url = carport_simulator_get_nissan_url (self, nissan_env[i].host);
+
+      json_object_set_string_member (env, nissan_env[i].name, url);
+    }
+  if (self->ca_file != NULL)
+    {
+      json_object_set_string_member (env, "CARPORT_NISSAN_CA_FILE", self->ca_file);
+      json_object_set_string_member (info, "ca_file", self->ca_file);
+    }
   json_object_set_object_member (info, "env", env);
   json_object_set_string_member (account, "brand", "renault");
   json_object_set_string_member (account, "locale", self->account.locale);
   json_object_set_string_member (account, "email", self->account.email);
   json_object_set_string_member (account, "password", self->account.password);
+  json_array_add_object_element (accounts, account);
+  account = json_object_new ();
+  json_object_set_string_member (account, "brand", "nissan");
+  json_object_set_string_member (account, "locale", self->nissan_account.locale);
+  json_object_set_string_member (account, "email", self->nissan_account.email);
+  json_object_set_string_member (account, "password", self->nissan_account.password);
   json_array_add_object_element (accounts, account);
   json_object_set_array_member (info, "accounts", accounts);
   /* Requests received so far, this one included (benchmarks count with it). */
@@ -833,6 +995,7 @@ carport_simulator_set_jwt_lifetime (CarportSimulator *self,
   if (carport_sim_gigya_get_jwt_lifetime (self->gigya) == seconds)
     return;
   carport_sim_gigya_set_jwt_lifetime (self->gigya, seconds);
+  carport_sim_nissan_set_token_lifetime (self->nissan, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JWT_LIFETIME]);
 }
 
@@ -855,6 +1018,8 @@ carport_simulator_set_command_delay_ms (CarportSimulator *self,
   self->command_delay_ms = ms;
   for (guint i = 0; i < self->cars->len; i++)
     carport_sim_car_set_command_delay_ms (g_ptr_array_index (self->cars, i), ms);
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    carport_sim_car_set_command_delay_ms (g_ptr_array_index (self->nissan_cars, i), ms);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND_DELAY_MS]);
 }
 
@@ -878,6 +1043,8 @@ carport_simulator_set_charge_rate (CarportSimulator *self,
   self->charge_rate = percent_per_second;
   for (guint i = 0; i < self->cars->len; i++)
     carport_sim_car_set_charge_rate (g_ptr_array_index (self->cars, i), percent_per_second);
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    carport_sim_car_set_charge_rate (g_ptr_array_index (self->nissan_cars, i), percent_per_second);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_RATE]);
 }
 
@@ -992,7 +1159,7 @@ carport_simulator_get_request_count (CarportSimulator *self)
 /**
  * carport_simulator_dup_vins:
  *
- * Returns: (transfer full): the cars' VINs, in the order of the vehicle list
+ * Returns: (transfer full): the Renault cars' VINs, in the order of the vehicle list
  */
 char **
 carport_simulator_dup_vins (CarportSimulator *self)
@@ -1005,6 +1172,28 @@ carport_simulator_dup_vins (CarportSimulator *self)
   builder = g_strv_builder_new ();
   for (guint i = 0; i < self->cars->len; i++)
     g_strv_builder_add (builder, carport_sim_car_get_vin (g_ptr_array_index (self->cars, i)));
+  vins = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return vins;
+}
+
+/**
+ * carport_simulator_dup_nissan_vins:
+ *
+ * Returns: (transfer full): the Nissan cars' VINs, in the order of the v5
+ *   car list (the other per-VIN functions take them too)
+ */
+char **
+carport_simulator_dup_nissan_vins (CarportSimulator *self)
+{
+  GStrvBuilder *builder;
+  char **vins;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    g_strv_builder_add (builder, carport_sim_car_get_vin (g_ptr_array_index (self->nissan_cars, i)));
   vins = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return vins;
@@ -1025,7 +1214,7 @@ carport_simulator_dup_car_state_json (CarportSimulator *self,
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
-  car = carport_sim_find_car (self->cars, vin);
+  car = find_any_car (self, vin);
   return car != NULL ? carport_sim_car_dup_state_json (car) : NULL;
 }
 
@@ -1043,7 +1232,7 @@ carport_simulator_get_battery_level (CarportSimulator *self,
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), -1);
 
-  car = carport_sim_find_car (self->cars, vin);
+  car = find_any_car (self, vin);
   return car != NULL ? carport_sim_car_get_battery_level (car) : -1;
 }
 
@@ -1055,7 +1244,7 @@ carport_simulator_get_charging (CarportSimulator *self,
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
 
-  car = carport_sim_find_car (self->cars, vin);
+  car = find_any_car (self, vin);
   return car != NULL && carport_sim_car_get_charging (car);
 }
 
@@ -1067,7 +1256,7 @@ carport_simulator_get_hvac_on (CarportSimulator *self,
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
 
-  car = carport_sim_find_car (self->cars, vin);
+  car = find_any_car (self, vin);
   return car != NULL && carport_sim_car_get_hvac_on (car);
 }
 
@@ -1088,9 +1277,177 @@ carport_simulator_set_plugged (CarportSimulator *self,
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
 
-  car = carport_sim_find_car (self->cars, vin);
+  car = find_any_car (self, vin);
   if (car == NULL)
     return FALSE;
   carport_sim_car_set_plugged (car, plugged);
   return TRUE;
+}
+
+/**
+ * carport_simulator_get_locked:
+ *
+ * Returns: whether the car's doors are locked (%FALSE for an unknown VIN)
+ */
+gboolean
+carport_simulator_get_locked (CarportSimulator *self,
+                              const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  car = find_any_car (self, vin);
+  return car != NULL && carport_sim_car_get_locked (car);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The Nissan side                                                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * carport_simulator_get_nissan_port:
+ *
+ * Returns: the https port of the Nissan hosts, 0 when stopped
+ */
+guint16
+carport_simulator_get_nissan_port (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+
+  return self->nissan_port;
+}
+
+/**
+ * carport_simulator_get_nissan_url:
+ *
+ * Returns: (transfer full): e.g. "https://127.0.0.1:PORT/oneid/", always
+ *   ending with "/"
+ */
+char *
+carport_simulator_get_nissan_url (CarportSimulator     *self,
+                                  CarportSimNissanHost  host)
+{
+  static const char * const prefixes[] = {
+    "oneid", "bff-web", "user-adapter", "car-adapter", "notifications", "action-status",
+  };
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+  g_return_val_if_fail ((guint) host < G_N_ELEMENTS (prefixes), NULL);
+
+  return g_strdup_printf ("https://127.0.0.1:%u/%s/", self->nissan_port, prefixes[host]);
+}
+
+/**
+ * carport_simulator_get_ca_file:
+ *
+ * Returns: (nullable): the PEM file of the CA made at start, which the
+ *   Nissan side's certificate chains to; %NULL when stopped
+ */
+const char *
+carport_simulator_get_ca_file (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->ca_file;
+}
+
+const char *
+carport_simulator_get_nissan_demo_email (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->nissan_account.email;
+}
+
+const char *
+carport_simulator_get_nissan_demo_password (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return self->nissan_account.password;
+}
+
+/**
+ * carport_simulator_get_nissan_user_id:
+ *
+ * Returns: the userId of user-adapter v1/users/current
+ */
+const char *
+carport_simulator_get_nissan_user_id (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return carport_sim_nissan_get_user_id (self->nissan);
+}
+
+/**
+ * carport_simulator_expire_nissan_access_tokens:
+ *
+ * Every Kamereon access token handed out so far answers 401 401000 from now
+ * on, as an expired one does; clients refresh.
+ */
+void
+carport_simulator_expire_nissan_access_tokens (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_expire_access_tokens (self->nissan);
+}
+
+/**
+ * carport_simulator_revoke_nissan_refresh_tokens:
+ *
+ * Every refresh token handed out so far is refused from now on (401
+ * invalid_grant); clients must log in again.
+ */
+void
+carport_simulator_revoke_nissan_refresh_tokens (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_revoke_refresh_tokens (self->nissan);
+}
+
+/**
+ * carport_simulator_set_nissan_rotate_refresh_token:
+ * @rotate: %TRUE (the default): a refresh answers a new refresh token and
+ *   retires the old one; %FALSE: it leaves refresh_token out, the old one
+ *   stays good
+ */
+void
+carport_simulator_set_nissan_rotate_refresh_token (CarportSimulator *self,
+                                                   gboolean          rotate)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_set_rotate_refresh (self->nissan, rotate);
+}
+
+/**
+ * carport_simulator_set_nissan_bad_password_form:
+ * @form: %FALSE (the default): a wrong password answers 302 to
+ *   login.do?authFailure=true; %TRUE: the 200 form at once
+ */
+void
+carport_simulator_set_nissan_bad_password_form (CarportSimulator *self,
+                                                gboolean          form)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_set_bad_password_form (self->nissan, form);
+}
+
+/**
+ * carport_simulator_set_nissan_interstitial:
+ * @interstitial: %TRUE: after the right password, a 200 page without a
+ *   login form (new terms to accept) instead of the callback
+ */
+void
+carport_simulator_set_nissan_interstitial (CarportSimulator *self,
+                                           gboolean          interstitial)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_set_interstitial (self->nissan, interstitial);
 }
