@@ -786,6 +786,30 @@ carport_sim_is_valid_vin (const char *vin)
   return TRUE;
 }
 
+/* A scenario car's "model" and "vin", both required, the VIN valid. */
+gboolean
+carport_sim_car_config_ids (JsonObject  *config,
+                            const char **model,
+                            const char **vin,
+                            GError     **error)
+{
+  *model = _carport_sim_json_get_string (config, "model");
+  *vin = _carport_sim_json_get_string (config, "vin");
+  if (*model == NULL || *vin == NULL)
+    {
+      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
+                   "every car needs a “model” and a “vin”");
+      return FALSE;
+    }
+  if (!carport_sim_is_valid_vin (*vin))
+    {
+      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
+                   "car %s: a VIN has 17 upper-case letters and digits", *vin);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The car of @vin in @cars (CarportSimCar*), or NULL. */
 CarportSimCar *
 carport_sim_find_car (GPtrArray  *cars,

@@ -179,6 +179,10 @@ gboolean           carport_sim_car_config_error         (GError              **e
                                                          const char           *format,
                                                          ...) G_GNUC_PRINTF (3, 4);
 gboolean           carport_sim_is_valid_vin             (const char           *vin);
+gboolean           carport_sim_car_config_ids           (JsonObject           *config,
+                                                         const char          **model,
+                                                         const char          **vin,
+                                                         GError              **error);
 CarportSimCar     *carport_sim_find_car                 (GPtrArray            *cars,
                                                          const char           *vin);
 

@@ -91,17 +91,12 @@ _carport_sim_nissan_car_new (JsonObject  *config,
                              GError     **error)
 {
   g_autoptr(CarportSimCar) car = NULL;
-  const char *code = _carport_sim_json_get_string (config, "model");
-  const char *vin = _carport_sim_json_get_string (config, "vin");
+  const char *code, *vin;
   const NissanModel *model = NULL;
   CarportSimCarSpec spec = { 0, };
 
-  if (code == NULL || vin == NULL)
-    {
-      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
-                   "every car needs a “model” and a “vin”");
-      return NULL;
-    }
+  if (!carport_sim_car_config_ids (config, &code, &vin, error))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
     if (g_str_equal (models[i].code, code))
       model = &models[i];
@@ -110,12 +105,6 @@ _carport_sim_nissan_car_new (JsonObject  *config,
       g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_UNKNOWN_MODEL,
                    "car %s: Nissan model “%s” is not simulated (known: LEAF_ZE1, ARIYA, MICRA, QASHQAI)",
                    vin, code);
-      return NULL;
-    }
-  if (!carport_sim_is_valid_vin (vin))
-    {
-      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
-                   "car %s: a VIN has 17 upper-case letters and digits", vin);
       return NULL;
     }
   spec.brand = CARPORT_SIM_BRAND_NISSAN;

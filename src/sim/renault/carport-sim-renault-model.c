@@ -248,18 +248,13 @@ _carport_sim_renault_car_new (JsonObject  *config,
 {
   static const char * const brand_members[] = { "details_in_vehicle_list", NULL };
   g_autoptr(CarportSimCar) car = NULL;
-  const char *model_code = _carport_sim_json_get_string (config, "model");
-  const char *vin = _carport_sim_json_get_string (config, "vin");
+  const char *model_code, *vin;
   const CarportSimRenaultModel *model = NULL;
   CarportSimCarSpec spec = { 0, };
   JsonNode *node;
 
-  if (model_code == NULL || vin == NULL)
-    {
-      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
-                   "every car needs a “model” and a “vin”");
-      return NULL;
-    }
+  if (!carport_sim_car_config_ids (config, &model_code, &vin, error))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
     if (g_str_equal (models[i].code, model_code))
       model = &models[i];
@@ -271,12 +266,6 @@ _carport_sim_renault_car_new (JsonObject  *config,
         g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", models[i].code);
       g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_UNKNOWN_MODEL,
                    "car %s: model “%s” is not simulated (known: %s)", vin, model_code, codes->str);
-      return NULL;
-    }
-  if (!carport_sim_is_valid_vin (vin))
-    {
-      g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
-                   "car %s: a VIN has 17 upper-case letters and digits", vin);
       return NULL;
     }
 
