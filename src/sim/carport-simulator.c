@@ -811,14 +811,14 @@ carport_simulator_get_kamereon_url (CarportSimulator *self)
 }
 
 /**
- * carport_simulator_dup_info_json:
+ * carport_simulator_dup_environ:
  *
- * Returns: (transfer full): the one-line JSON of docs/ARCHITECTURE.md:
- *   {"env":{"CARPORT_RENAULT_GIGYA_URL":…,"CARPORT_RENAULT_KAMEREON_URL":…},
- *    "accounts":[{"brand","locale","email","password"}]}
+ * Returns: (transfer full): the service roots of this simulator as
+ *   environment entries ("CARPORT_RENAULT_GIGYA_URL=http://…", the Nissan
+ *   hosts and CARPORT_NISSAN_CA_FILE), the "env" object of the info line.
  */
-char *
-carport_simulator_dup_info_json (CarportSimulator *self)
+char **
+carport_simulator_dup_environ (CarportSimulator *self)
 {
   static const struct {
     const char           *name;
@@ -831,31 +831,55 @@ carport_simulator_dup_info_json (CarportSimulator *self)
     { "CARPORT_NISSAN_NOTIFICATIONS_URL", CARPORT_SIM_NISSAN_NOTIFICATIONS },
     { "CARPORT_NISSAN_ACTION_STATUS_URL", CARPORT_SIM_NISSAN_ACTION_STATUS },
   };
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *info = json_object_new ();
-  JsonObject *env = json_object_new ();
-  JsonArray *accounts = json_array_new ();
-  JsonObject *account = json_object_new ();
   g_autofree char *gigya = NULL;
   g_autofree char *kamereon = NULL;
+  GStrv env = NULL;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
   gigya = carport_simulator_get_gigya_url (self);
   kamereon = carport_simulator_get_kamereon_url (self);
-  json_object_set_string_member (env, "CARPORT_RENAULT_GIGYA_URL", gigya);
-  json_object_set_string_member (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon);
+  env = g_environ_setenv (env, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
+  env = g_environ_setenv (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (nissan_env); i++)
     {
       g_autofree char *url = carport_simulator_get_nissan_url (self, nissan_env[i].host);
 
-      json_object_set_string_member (env, nissan_env[i].name, url);
+      env = g_environ_setenv (env, nissan_env[i].name, url, TRUE);
     }
   if (self->ca_file != NULL)
+    env = g_environ_setenv (env, "CARPORT_NISSAN_CA_FILE", self->ca_file, TRUE);
+  return env;
+}
+
+/**
+ * carport_simulator_dup_info_json:
+ *
+ * Returns: (transfer full): the one-line JSON of docs/ARCHITECTURE.md:
+ *   {"env":{"CARPORT_RENAULT_GIGYA_URL":…,"CARPORT_NISSAN_AUTH_URL":…,…},
+ *    "ca_file":…, "accounts":[{"brand","locale","email","password"},…]}
+ */
+char *
+carport_simulator_dup_info_json (CarportSimulator *self)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *info = json_object_new ();
+  JsonObject *env = json_object_new ();
+  JsonArray *accounts = json_array_new ();
+  JsonObject *account = json_object_new ();
+  g_auto(GStrv) environ_ = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  environ_ = carport_simulator_dup_environ (self);
+  for (guint i = 0; environ_[i] != NULL; i++)
     {
-      json_object_set_string_member (env, "CARPORT_NISSAN_CA_FILE", self->ca_file);
-      json_object_set_string_member (info, "ca_file", self->ca_file);
+      g_auto(GStrv) pair = g_strsplit (environ_[i], "=", 2);
+
+      json_object_set_string_member (env, pair[0], pair[1]);
     }
+  if (self->ca_file != NULL)
+    json_object_set_string_member (info, "ca_file", self->ca_file);
   json_object_set_object_member (info, "env", env);
   json_object_set_string_member (account, "brand", "renault");
   json_object_set_string_member (account, "locale", self->account.locale);

@@ -118,6 +118,9 @@ guint16           carport_simulator_get_port             (CarportSimulator      
 char             *carport_simulator_get_gigya_url        (CarportSimulator      *self);
 char             *carport_simulator_get_kamereon_url     (CarportSimulator      *self);
 char             *carport_simulator_dup_info_json        (CarportSimulator      *self);
+/* The info line's "env" as environment entries ("NAME=value"), for a
+ * client in the same process (demo mode, tests). */
+char            **carport_simulator_dup_environ          (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_email       (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_password    (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_locale      (CarportSimulator      *self);
