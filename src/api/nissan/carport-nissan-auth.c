@@ -645,9 +645,10 @@ token_cb (GObject      *source,
   empty = g_bytes_new_static ("", 0);
   {
     const char *headers[] = { "Authorization", tokens.id_token, "Accept", "application/json", NULL };
+    GCancellable *cancellable = g_task_get_cancellable (task);
 
     carport_http_request_full_async (self->http, "POST", url, headers, empty, KAMEREON_MIME_TYPE, data->jar,
-                                     g_task_get_cancellable (task), exchange_cb, g_steal_pointer (&task));
+                                     cancellable, exchange_cb, g_steal_pointer (&task));
   }
   carport_nissan_tokens_clear (&tokens);
 }
