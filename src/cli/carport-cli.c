@@ -19,6 +19,7 @@
 #include "carport-memory-store.h"
 #include "carport-secret-store.h"
 #include "carport-session.h"
+#include "carport-account.h"
 #include "carport-state-cache.h"
 
 typedef struct _Cli Cli;
@@ -47,6 +48,7 @@ struct _Cli {
   char   **args;          /* positional arguments after the command name */
   char    *vin;
   char    *brand;
+  char    *account;
   char    *locale;
   char    *email;
   gboolean password_stdin;
@@ -130,6 +132,61 @@ finish_with_message (Cli        *cli,
   finish (cli, 1);
 }
 
+/* "AB-123-CD", "ab 123 cd" and "AB123CD" are the same plate. */
+static char *
+plate_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_toupper (*p));
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+vehicle_is_called (CarportVehicle *vehicle,
+                   const char     *wanted)
+{
+  g_autofree char *wanted_plate = plate_key (wanted);
+  g_autofree char *plate = plate_key (carport_vehicle_get_registration (vehicle));
+
+  if (g_ascii_strcasecmp (carport_vehicle_get_vin (vehicle), wanted) == 0)
+    return TRUE;
+  if (*plate && g_strcmp0 (plate, wanted_plate) == 0)
+    return TRUE;
+  return carport_vehicle_get_model_name (vehicle) &&
+         g_utf8_collate (carport_vehicle_get_model_name (vehicle), wanted) == 0;
+}
+
+/* The car of any account whose VIN, registration or model name is @wanted:
+ * a VIN or plate first, a name only when it names one car. */
+static CarportVehicle *
+find_vehicle (Cli        *cli,
+              const char *wanted)
+{
+  GListModel *vehicles = carport_session_get_vehicles (cli->session);
+  CarportVehicle *by_name = NULL;
+  guint n_named = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+      g_autofree char *plate = plate_key (carport_vehicle_get_registration (vehicle));
+      g_autofree char *wanted_plate = plate_key (wanted);
+
+      if (g_ascii_strcasecmp (carport_vehicle_get_vin (vehicle), wanted) == 0 ||
+          (*plate && g_strcmp0 (plate, wanted_plate) == 0))
+        return vehicle;   /* the session keeps its reference */
+      if (vehicle_is_called (vehicle, wanted))
+        {
+          by_name = vehicle;
+          n_named++;
+        }
+    }
+  return n_named == 1 ? by_name : NULL;
+}
+
 static CarportVehicle *
 pick_vehicle (Cli *cli)
 {
@@ -138,11 +195,12 @@ pick_vehicle (Cli *cli)
 
   if (cli->vin)
     {
-      CarportVehicle *vehicle = carport_session_find_vehicle (cli->session, cli->vin);
+      CarportVehicle *vehicle = find_vehicle (cli, cli->vin);
 
       if (!vehicle)
         {
-          g_autofree char *message = g_strdup_printf (_("No vehicle with VIN %s in this account"), cli->vin);
+          g_autofree char *message = g_strdup_printf (_("No car called %s in your accounts (give its VIN, registration or name)"),
+                                                      cli->vin);
 
           finish_with_message (cli, message);
         }
@@ -358,7 +416,7 @@ refresh_all_cb (GObject      *source,
         {
           g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-          if (!cli->vin || g_strcmp0 (cli->vin, carport_vehicle_get_vin (vehicle)) == 0)
+          if (!cli->vin || vehicle == find_vehicle (cli, cli->vin))
             json_builder_add_value (builder, carport_cli_json_status (vehicle));
         }
       json_builder_end_array (builder);
@@ -371,7 +429,7 @@ refresh_all_cb (GObject      *source,
         {
           g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-          if (!cli->vin || g_strcmp0 (cli->vin, carport_vehicle_get_vin (vehicle)) == 0)
+          if (!cli->vin || vehicle == find_vehicle (cli, cli->vin))
             {
               print_state_table (vehicle);
               g_print ("\n");
@@ -1082,6 +1140,7 @@ login_done (Cli          *cli,
             gboolean      code_step)
 {
   g_autoptr(GError) error = NULL;
+  CarportAccount *account;
   gboolean ok;
   guint n;
 
@@ -1115,15 +1174,18 @@ login_done (Cli          *cli,
       return;
     }
 
-  n = g_list_model_get_n_items (carport_session_get_vehicles (cli->session));
+  account = carport_session_find_account (cli->session, cli->brand ? cli->brand : "renault", cli->email);
+  n = account ? g_list_model_get_n_items (carport_account_get_vehicles (account)) : 0;
   if (cli->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "brand");
+      json_builder_add_string_value (builder, account ? carport_account_get_brand_id (account) : NULL);
       json_builder_set_member_name (builder, "email");
-      json_builder_add_string_value (builder, carport_session_get_email (cli->session));
+      json_builder_add_string_value (builder, cli->email);
       json_builder_set_member_name (builder, "vehicles");
       json_builder_add_int_value (builder, n);
       json_builder_end_object (builder);
@@ -1132,7 +1194,7 @@ login_done (Cli          *cli,
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Logged in as %s: %u vehicle\n", "Logged in as %s: %u vehicles\n", n),
-             carport_session_get_email (cli->session), n);
+             cli->email, n);
   finish (cli, 0);
 }
 
@@ -1140,22 +1202,10 @@ static void
 cmd_login (Cli *cli)
 {
   g_autoptr(GError) error = NULL;
-  CarportBrand brand;
 
   if (!cli->email)
     {
-      finish_with_message (cli, _("Usage: carport-cli login --brand renault --locale fr_FR --email ADDRESS [--password-stdin]"));
-      return;
-    }
-  brand = carport_enum_from_nick (CARPORT_TYPE_BRAND, cli->brand ? cli->brand : "renault", CARPORT_BRAND_UNKNOWN);
-  if (brand == CARPORT_BRAND_UNKNOWN)
-    {
-      finish_with_message (cli, _("The brand is one of renault, dacia or alpine"));
-      return;
-    }
-  if (brand == CARPORT_BRAND_NISSAN)
-    {
-      finish_with_message (cli, _("Nissan accounts are not supported yet"));
+      finish_with_message (cli, _("Usage: carport-cli login --brand renault|nissan [--locale fr_FR] --email ADDRESS [--password-stdin]"));
       return;
     }
 
@@ -1169,7 +1219,7 @@ cmd_login (Cli *cli)
       return;
     }
 
-  carport_session_login_async (cli->session, brand, cli->locale ? cli->locale : "fr_FR",
+  carport_session_login_async (cli->session, cli->brand ? cli->brand : "renault", cli->locale,
                                cli->email, cli->password, cli->cancellable, login_cb, cli);
   /* The session copied what it needs; the password is not kept. */
   g_clear_pointer (&cli->password, carport_cli_secret_free);
@@ -1196,16 +1246,19 @@ logout_cb (GObject      *source,
 static void
 cmd_logout (Cli *cli)
 {
-  carport_session_logout_async (cli->session, cli->cancellable, logout_cb, cli);
+  if (cli->account)
+    carport_session_forget_login_async (cli->session, cli->brand, cli->account, cli->cancellable, logout_cb, cli);
+  else
+    carport_session_logout_async (cli->session, NULL, cli->cancellable, logout_cb, cli);
 }
 
 /* ----------------------------------------------------------------------- */
 /* Preparing the session                                                   */
 
 static const Command commands[] = {
-  { "login",    "--email ADDRESS [--brand renault|dacia|alpine] [--locale fr_FR] [--password-stdin]",
+  { "login",    "--email ADDRESS [--brand renault|dacia|alpine|nissan] [--locale fr_FR] [--password-stdin]",
     N_("Log in; the login is kept in the keyring"), cmd_login, FALSE },
-  { "logout",   "", N_("Forget the login and the cached state"), cmd_logout, FALSE },
+  { "logout",   "[--account EMAIL [--brand BRAND]]", N_("Forget the logins (or one) and their cached state"), cmd_logout, FALSE },
   { "vehicles", "", N_("List the vehicles of the account"), cmd_vehicles, TRUE },
   { "status",   "[--vin VIN]", N_("Show the state of a vehicle"), cmd_status, TRUE },
   { "refresh",  "[--vin VIN]", N_("Refresh every vehicle (or one) and show it"), cmd_refresh, TRUE },
@@ -1311,8 +1364,9 @@ parse_command_options (Cli     *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *parameter = g_strdup_printf ("%s %s", cli->command->name, cli->command->usage);
   GOptionEntry entries[] = {
-    { "vin", 0, 0, G_OPTION_ARG_STRING, &cli->vin, N_("The vehicle (default: the first one)"), "VIN" },
-    { "brand", 0, 0, G_OPTION_ARG_STRING, &cli->brand, N_("renault, dacia or alpine"), "BRAND" },
+    { "vin", 0, 0, G_OPTION_ARG_STRING, &cli->vin, N_("The vehicle: its VIN, registration or name (default: the first one)"), "CAR" },
+    { "brand", 0, 0, G_OPTION_ARG_STRING, &cli->brand, N_("renault, dacia, alpine or nissan"), "BRAND" },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &cli->account, N_("The email address of one of your logins"), "EMAIL" },
     { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale, N_("The account's country, e.g. fr_FR or en_GB"), "LOCALE" },
     { "email", 0, 0, G_OPTION_ARG_STRING, &cli->email, N_("The account's email address"), "ADDRESS" },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->password_stdin, N_("Read the password (and a verification code) from standard input"), NULL },
@@ -1436,6 +1490,7 @@ carport_cli_run (int    argc,
   g_clear_pointer (&cli.password, carport_cli_secret_free);
   g_free (cli.vin);
   g_free (cli.brand);
+  g_free (cli.account);
   g_free (cli.locale);
   g_free (cli.email);
   g_free (cli.at);

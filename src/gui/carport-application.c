@@ -609,7 +609,7 @@ logout_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   data = g_new0 (LogoutData, 1);
   data->self = g_object_ref (self);
   data->then_login = g_str_equal (g_action_get_name (G_ACTION (action)), "switch-account");
-  carport_session_logout_async (self->session, NULL, logout_cb, data);
+  carport_session_logout_async (self->session, NULL, NULL, logout_cb, data);
 }
 
 static const GActionEntry app_actions[] = {

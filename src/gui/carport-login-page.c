@@ -255,7 +255,7 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 
   carport_session_login_async (self->session,
-                               brands[MIN (brand, G_N_ELEMENTS (brands) - 1)],
+                               carport_enum_to_nick (CARPORT_TYPE_BRAND, brands[MIN (brand, G_N_ELEMENTS (brands) - 1)]),
                                carport_login_page_get_locale (self),
                                gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->password_row)),

@@ -68,7 +68,7 @@ carport_demo_session_new_async (GCancellable        *cancellable,
                           NULL);
   g_object_set_data_full (G_OBJECT (session), SIMULATOR_KEY, g_object_ref (simulator), stop_simulator);
 
-  carport_session_login_async (session, CARPORT_BRAND_RENAULT,
+  carport_session_login_async (session, "renault",
                                carport_simulator_get_demo_locale (simulator),
                                carport_simulator_get_demo_email (simulator),
                                carport_simulator_get_demo_password (simulator),

@@ -1,7 +1,10 @@
-/* carport-session.h — what a user does with their account: log in (and out),
- * see the cars, refresh them, send commands and hear about events.
+/* carport-session.h — what a user does with their accounts: log in (and
+ * out), see the cars of every account in one list, refresh them, send
+ * commands and hear about events.
  *
- * The GUI and the CLI both drive one CarportSession. All I/O is async. */
+ * The GUI and the CLI both drive one CarportSession; it holds one
+ * CarportAccount (carport-account.h) per login and knows brands only through
+ * the brand registry. All I/O is async. */
 #pragma once
 
 #include <gio/gio.h>
@@ -24,6 +27,9 @@ typedef enum {
   CARPORT_SESSION_EVENT_CHARGE_STOPPED,    /* charging → anything but ended, while not asked to stop */
 } CarportSessionEvent;
 
+/* One login (carport-account.h). */
+typedef struct _CarportAccount CarportAccount;
+
 #define CARPORT_TYPE_SESSION (carport_session_get_type ())
 G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject)
 
@@ -33,10 +39,14 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
  *   construct-only, nullable: "CARPORT_…_URL=…" entries that override the
  *   environment variables of docs/ARCHITECTURE.md, as the demo does; http://
  *   for loopback only),
- *   state (CarportSessionState, read-only), brand, locale, email (read-only),
- *   vehicles (GListModel of CarportVehicle, read-only, never NULL),
+ *   accounts (GListModel of CarportAccount, read-only: the logins, in the
+ *   order they were added), vehicles (GListModel of CarportVehicle, read-only,
+ *   never NULL: every account's cars, account by account),
+ *   state (CarportSessionState, read-only: the login under way if any, else
+ *   READY when any account is, RESTORING while one is, else LOGGED_OUT),
+ *   email (read-only: of the login under way, else of the first account),
  *   refresh-interval (uint seconds; 0 = no automatic refresh),
- *   command-timeout (uint seconds, default 120), busy (read-only).
+ *   command-timeout (uint seconds, default 120), poll-interval (ms), busy.
  *
  * Signals:
  *   event (CarportSessionEvent, CarportVehicle *, CarportCommand * or NULL) */
@@ -44,25 +54,33 @@ CarportSession *carport_session_new            (gpointer store /* CarportCredent
                                                 gpointer cache /* CarportStateCache or NULL */);
 
 CarportSessionState carport_session_get_state  (CarportSession *self);
+GListModel     *carport_session_get_accounts   (CarportSession *self);
 GListModel     *carport_session_get_vehicles   (CarportSession *self);
+/* The car with this VIN in any account, or NULL. */
 CarportVehicle *carport_session_find_vehicle   (CarportSession *self, const char *vin);
+/* The account @vehicle came through, or NULL. */
+CarportAccount *carport_session_get_vehicle_account (CarportSession *self, CarportVehicle *vehicle);
+/* The account of @brand_id ("renault", "nissan") and @email, or NULL. */
+CarportAccount *carport_session_find_account   (CarportSession *self, const char *brand_id, const char *email);
 const char     *carport_session_get_email      (CarportSession *self);
-const char     *carport_session_get_locale     (CarportSession *self);
-CarportBrand    carport_session_get_brand      (CarportSession *self);
 guint           carport_session_get_refresh_interval (CarportSession *self);
 void            carport_session_set_refresh_interval (CarportSession *self, guint seconds);
 
-/* Reads the stored login and the cached state (the vehicles appear at once,
- * from-cache), then logs in with the stored token and refreshes. TRUE when a
- * stored login was found and works; FALSE without error when there is none. */
+/* Reads every stored login and puts its account back: its cars appear at
+ * once from the cache (from-cache), then each logs in with its stored token.
+ * TRUE when a stored login was found and works; FALSE without error when
+ * there is none. */
 void     carport_session_restore_async   (CarportSession *self, GCancellable *cancellable,
                                           GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_session_restore_finish  (CarportSession *self, GAsyncResult *result, GError **error);
 
-/* Logs in with a password (never stored) and discovers the vehicles. Fails with
+/* Logs in to an account of @brand_id ("renault", "nissan"; "dacia" and
+ * "alpine" log in at Renault) with a password (never stored) and discovers
+ * its cars; the account is added to the others (or, when it is already there,
+ * logged in again). @locale may be NULL (the brand's default). Fails with
  * CARPORT_API_ERROR_TFA_REQUIRED when a code was emailed (state NEEDS_CODE):
  * then call carport_session_submit_code_async(). */
-void     carport_session_login_async     (CarportSession *self, CarportBrand brand, const char *locale,
+void     carport_session_login_async     (CarportSession *self, const char *brand_id, const char *locale,
                                           const char *email, const char *password,
                                           GCancellable *cancellable, GAsyncReadyCallback callback,
                                           gpointer user_data);
@@ -71,14 +89,20 @@ void     carport_session_submit_code_async  (CarportSession *self, const char *c
                                              GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_session_submit_code_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
-/* Forgets the login token, the cached state and the vehicles. */
-void     carport_session_logout_async    (CarportSession *self, GCancellable *cancellable,
+/* Forgets one account (@account), or every account when
+ * @account is NULL: its keyring item, its cached cars and its cars. */
+void     carport_session_logout_async    (CarportSession *self, CarportAccount *account, GCancellable *cancellable,
                                           GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_session_logout_finish   (CarportSession *self, GAsyncResult *result, GError **error);
+/* Forgets the login of @email at @brand_id (NULL: at every brand), whether
+ * its account was restored or not; finish with carport_session_logout_finish(). */
+void     carport_session_forget_login_async (CarportSession *self, const char *brand_id, const char *email,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
 
-/* Refreshes every supported endpoint of @vehicle (NULL: all vehicles)
- * concurrently. Partial failures are recorded on the vehicle (endpoint errors)
- * and are not an error; the last good values stay. */
+/* Refreshes every supported endpoint of @vehicle (NULL: every car of every
+ * account) concurrently. Partial failures are recorded on the vehicle
+ * (endpoint errors) and are not an error; the last good values stay. */
 void     carport_session_refresh_async   (CarportSession *self, CarportVehicle *vehicle,
                                           GCancellable *cancellable, GAsyncReadyCallback callback,
                                           gpointer user_data);
@@ -90,23 +114,24 @@ CarportCommand *carport_session_create_command (CarportSession *self, CarportVeh
 /* The command of @kind in flight for @vehicle, or NULL. */
 CarportCommand *carport_session_get_command_in_flight (CarportSession *self, CarportVehicle *vehicle,
                                                        CarportCommandKind kind);
-/* Sends @command once and follows it to its final state (completed, failed,
- * timed out), then refreshes what it changed. With @wait FALSE the task
- * returns as soon as the server accepted it (state pending) and tracking goes
- * on in the background. TRUE when completed (or accepted, without @wait). */
+/* Sends @command once, through the account of its car, and follows it to
+ * its final state (completed, failed, timed out), then refreshes what it
+ * changed. With @wait FALSE the task returns as soon as the server accepted
+ * it (state pending) and tracking goes on in the background. TRUE when
+ * completed (or accepted, without @wait). */
 void     carport_session_send_command_async  (CarportSession *self, CarportCommand *command, gboolean wait,
                                               GCancellable *cancellable, GAsyncReadyCallback callback,
                                               gpointer user_data);
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
 /* The charging sessions of @vehicle between two days (inclusive): a GPtrArray
- * of CarportChargeSession (carport-renault-client.h), oldest first. */
+ * of CarportChargeSession, oldest first. */
 void       carport_session_get_charges_async  (CarportSession *self, CarportVehicle *vehicle,
                                                GDateTime *from, GDateTime *to, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *carport_session_get_charges_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
-/* Completes once the login and the cached state written so far are on disk /
+/* Completes once the logins and the cached state written so far are on disk /
  * in the keyring (a command-line run calls it before exiting). */
 void     carport_session_flush_async  (CarportSession *self, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);

@@ -113,10 +113,11 @@ carport_credential_store_lookup_async (CarportCredentialStore *self,
 /**
  * carport_credential_store_lookup_finish:
  *
- * Returns: (transfer full) (nullable): the stored login, or %NULL when
- *   nothing is stored (@error unset) or on failure (@error set).
+ * Returns: (transfer container) (element-type CarportCredentials) (nullable):
+ *   every stored login, oldest first (empty when nothing is stored), or
+ *   %NULL with @error set on failure.
  */
-CarportCredentials *
+GPtrArray *
 carport_credential_store_lookup_finish (CarportCredentialStore  *self,
                                         GAsyncResult            *result,
                                         GError                 **error)
@@ -157,16 +158,27 @@ carport_credential_store_store_finish (CarportCredentialStore  *self,
   return CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->store_finish (self, result, error);
 }
 
+/**
+ * carport_credential_store_clear_async:
+ * @brand: (nullable): the brand of the login to forget, or %NULL with @email
+ *   %NULL to forget every login
+ * @email: (nullable): the e-mail address of the login to forget
+ */
 void
 carport_credential_store_clear_async (CarportCredentialStore *self,
+                                      const char             *brand,
+                                      const char             *email,
                                       GCancellable           *cancellable,
                                       GAsyncReadyCallback     callback,
                                       gpointer                user_data)
 {
   g_return_if_fail (CARPORT_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail ((brand == NULL) == (email == NULL));
+  g_return_if_fail (brand == NULL || *brand != '\0');
+  g_return_if_fail (email == NULL || *email != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->clear_async (self, cancellable, callback, user_data);
+  CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->clear_async (self, brand, email, cancellable, callback, user_data);
 }
 
 gboolean

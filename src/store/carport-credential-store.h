@@ -4,8 +4,9 @@
  *
  * CarportCredentialStore is the interface the service talks to; the
  * implementations are CarportSecretStore (the desktop keyring, through
- * libsecret) and CarportMemoryStore (tests and demo mode). A store holds at
- * most one login: storing replaces whatever was there before. */
+ * libsecret) and CarportMemoryStore (tests and demo mode). A store holds
+ * any number of logins, at most one per (brand, email): a household may have
+ * a Renault account and a Nissan account, or two accounts of one brand. */
 #pragma once
 
 #include <gio/gio.h>
@@ -60,59 +61,66 @@ struct _CarportCredentialStoreInterface
 {
   GTypeInterface parent_iface;
 
-  void                 (*lookup_async)  (CarportCredentialStore   *self,
-                                         GCancellable             *cancellable,
-                                         GAsyncReadyCallback       callback,
-                                         gpointer                  user_data);
-  CarportCredentials * (*lookup_finish) (CarportCredentialStore   *self,
-                                         GAsyncResult             *result,
-                                         GError                  **error);
-  void                 (*store_async)   (CarportCredentialStore   *self,
-                                         const CarportCredentials *credentials,
-                                         GCancellable             *cancellable,
-                                         GAsyncReadyCallback       callback,
-                                         gpointer                  user_data);
-  gboolean             (*store_finish)  (CarportCredentialStore   *self,
-                                         GAsyncResult             *result,
-                                         GError                  **error);
-  void                 (*clear_async)   (CarportCredentialStore   *self,
-                                         GCancellable             *cancellable,
-                                         GAsyncReadyCallback       callback,
-                                         gpointer                  user_data);
-  gboolean             (*clear_finish)  (CarportCredentialStore   *self,
-                                         GAsyncResult             *result,
-                                         GError                  **error);
+  void       (*lookup_async)  (CarportCredentialStore   *self,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data);
+  GPtrArray *(*lookup_finish) (CarportCredentialStore   *self,
+                               GAsyncResult             *result,
+                               GError                  **error);
+  void       (*store_async)   (CarportCredentialStore   *self,
+                               const CarportCredentials *credentials,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data);
+  gboolean   (*store_finish)  (CarportCredentialStore   *self,
+                               GAsyncResult             *result,
+                               GError                  **error);
+  void       (*clear_async)   (CarportCredentialStore   *self,
+                               const char               *brand,
+                               const char               *email,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data);
+  gboolean   (*clear_finish)  (CarportCredentialStore   *self,
+                               GAsyncResult             *result,
+                               GError                  **error);
 };
 
-/* Finds the stored login. The finish function returns a new
- * CarportCredentials, or NULL: with @error set on failure, with @error
- * unset when nothing is stored (that is not an error). */
-void                carport_credential_store_lookup_async  (CarportCredentialStore   *self,
-                                                            GCancellable             *cancellable,
-                                                            GAsyncReadyCallback       callback,
-                                                            gpointer                  user_data);
-CarportCredentials *carport_credential_store_lookup_finish (CarportCredentialStore   *self,
-                                                            GAsyncResult             *result,
-                                                            GError                  **error);
+/* Finds every stored login. The finish function returns a GPtrArray of
+ * CarportCredentials (free function set), oldest first, empty when nothing is
+ * stored (not an error); NULL with @error on failure. A login stored again
+ * counts as new. */
+void       carport_credential_store_lookup_async  (CarportCredentialStore   *self,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+GPtrArray *carport_credential_store_lookup_finish (CarportCredentialStore   *self,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
 
-/* Stores a copy of @credentials, replacing any login stored before.
- * @credentials must have a brand, an email and a secret. */
-void                carport_credential_store_store_async   (CarportCredentialStore   *self,
-                                                            const CarportCredentials *credentials,
-                                                            GCancellable             *cancellable,
-                                                            GAsyncReadyCallback       callback,
-                                                            gpointer                  user_data);
-gboolean            carport_credential_store_store_finish  (CarportCredentialStore   *self,
-                                                            GAsyncResult             *result,
-                                                            GError                  **error);
+/* Stores a copy of @credentials, replacing the login of the same brand and
+ * email (whatever its locale); other logins are kept. @credentials must have
+ * a brand, an email and a secret. */
+void       carport_credential_store_store_async   (CarportCredentialStore   *self,
+                                                   const CarportCredentials *credentials,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean   carport_credential_store_store_finish  (CarportCredentialStore   *self,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
 
-/* Forgets every stored login (logging out). Clearing an empty store succeeds. */
-void                carport_credential_store_clear_async   (CarportCredentialStore   *self,
-                                                            GCancellable             *cancellable,
-                                                            GAsyncReadyCallback       callback,
-                                                            gpointer                  user_data);
-gboolean            carport_credential_store_clear_finish  (CarportCredentialStore   *self,
-                                                            GAsyncResult             *result,
-                                                            GError                  **error);
+/* Forgets the login of @brand and @email; every login when both are NULL
+ * (give both or neither). Clearing what is not there succeeds. */
+void       carport_credential_store_clear_async   (CarportCredentialStore   *self,
+                                                   const char               *brand,
+                                                   const char               *email,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean   carport_credential_store_clear_finish  (CarportCredentialStore   *self,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
 
 G_END_DECLS

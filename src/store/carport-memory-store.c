@@ -13,8 +13,8 @@ struct _CarportMemoryStore
 {
   GObject parent_instance;
 
-  CarportCredentials *credentials; /* owned, nullable; wiped when freed */
-  GError *fail_with;               /* owned, nullable */
+  GPtrArray *logins; /* owned CarportCredentials *, oldest first; wiped when freed */
+  GError *fail_with;  /* owned, nullable */
 };
 
 static void carport_memory_store_iface_init (CarportCredentialStoreInterface *iface);
@@ -30,6 +30,23 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The index of the login of @brand and @email in self->logins, or -1. */
+static int
+find_login (CarportMemoryStore *self,
+            const char         *brand,
+            const char         *email)
+{
+  for (guint i = 0; i < self->logins->len; i++)
+    {
+      const CarportCredentials *login = g_ptr_array_index (self->logins, i);
+
+      if (g_strcmp0 (login->brand, brand) == 0 && g_strcmp0 (login->email, email) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
 
 /* Returns TRUE (and the task) when the store is set to fail. */
 static gboolean
@@ -59,11 +76,11 @@ carport_memory_store_lookup_async (CarportCredentialStore *store,
     return;
 
   g_task_return_pointer (task,
-                         self->credentials ? carport_credentials_copy (self->credentials) : NULL,
-                         (GDestroyNotify) carport_credentials_free);
+                         g_ptr_array_copy (self->logins, (GCopyFunc) carport_credentials_copy, NULL),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
-static CarportCredentials *
+static GPtrArray *
 carport_memory_store_lookup_finish (CarportCredentialStore  *store,
                                     GAsyncResult            *result,
                                     GError                 **error)
@@ -83,6 +100,7 @@ carport_memory_store_store_async (CarportCredentialStore   *store,
 {
   CarportMemoryStore *self = CARPORT_MEMORY_STORE (store);
   g_autoptr(GTask) task = NULL;
+  int index;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_memory_store_store_async);
@@ -90,8 +108,12 @@ carport_memory_store_store_async (CarportCredentialStore   *store,
   if (g_task_return_error_if_cancelled (task) || return_fail_with (self, task))
     return;
 
-  g_clear_pointer (&self->credentials, carport_credentials_free);
-  self->credentials = carport_credentials_copy (credentials);
+  /* As in the keyring, a login stored again is a new one: it goes last. */
+  index = find_login (self, credentials->brand, credentials->email);
+  if (index >= 0)
+    g_ptr_array_remove_index (self->logins, index);
+  g_ptr_array_add (self->logins, carport_credentials_copy (credentials));
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -108,6 +130,8 @@ carport_memory_store_store_finish (CarportCredentialStore  *store,
 
 static void
 carport_memory_store_clear_async (CarportCredentialStore *store,
+                                  const char             *brand,
+                                  const char             *email,
                                   GCancellable           *cancellable,
                                   GAsyncReadyCallback     callback,
                                   gpointer                user_data)
@@ -121,7 +145,18 @@ carport_memory_store_clear_async (CarportCredentialStore *store,
   if (g_task_return_error_if_cancelled (task) || return_fail_with (self, task))
     return;
 
-  g_clear_pointer (&self->credentials, carport_credentials_free);
+  if (brand == NULL && email == NULL)
+    {
+      g_ptr_array_set_size (self->logins, 0);
+    }
+  else
+    {
+      int index = find_login (self, brand, email);
+
+      if (index >= 0)
+        g_ptr_array_remove_index (self->logins, index);
+    }
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -152,7 +187,7 @@ carport_memory_store_finalize (GObject *object)
 {
   CarportMemoryStore *self = (CarportMemoryStore *) object;
 
-  g_clear_pointer (&self->credentials, carport_credentials_free);
+  g_clear_pointer (&self->logins, g_ptr_array_unref);
   g_clear_error (&self->fail_with);
 
   G_OBJECT_CLASS (carport_memory_store_parent_class)->finalize (object);
@@ -218,6 +253,7 @@ carport_memory_store_class_init (CarportMemoryStoreClass *klass)
 static void
 carport_memory_store_init (CarportMemoryStore *self)
 {
+  self->logins = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_credentials_free);
 }
 
 /**

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For tests and demo mode: nothing is written anywhere and the login is
+ * For tests and demo mode: nothing is written anywhere and the logins are
  * forgotten when the object is finalized. Setting the "fail-with" property
  * makes every operation fail with a copy of that error, so that service
  * tests can simulate a missing or locked keyring. */

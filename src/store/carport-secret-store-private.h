@@ -22,4 +22,10 @@ GError *_carport_secret_store_translate_error (const GError         *error,
                                                CarportSecretStoreOp  op,
                                                GCancellable         *cancellable);
 
+/* For tests: when TRUE, lookup ignores the secrets its search loaded and
+ * retrieves the secret of every item on its own (asynchronously, all at
+ * once), as it must with the file backend inside Flatpak. */
+void    _carport_secret_store_set_always_retrieve (CarportSecretStore   *self,
+                                                   gboolean              always_retrieve);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #define G_LOG_DOMAIN "carport-store"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "carport-secret-store-private.h"
@@ -18,6 +20,8 @@
 struct _CarportSecretStore
 {
   GObject parent_instance;
+
+  gboolean always_retrieve; /* tests only */
 };
 
 static void carport_secret_store_iface_init (CarportCredentialStoreInterface *iface);
@@ -178,52 +182,204 @@ return_translated_error (GTask                *task,
 
 /* Lookup */
 
-/* Completes a lookup with the secret @value of the item found. */
-static void
-lookup_return_value (GTask       *task,
-                     SecretValue *value)
+/* One login found by the search: the newest item of its brand and email. */
+typedef struct
 {
-  CarportCredentials *found = g_task_get_task_data (task);
+  SecretRetrievable *item;         /* owned */
+  CarportCredentials *credentials; /* owned; secret NULL until loaded */
+  guint64 created;
+  guint64 modified;
+} Found;
+
+typedef struct
+{
+  GPtrArray *found;  /* owned Found * */
+  guint pending;     /* secrets still being retrieved */
+  GError *error;     /* owned, nullable: the first failure, translated */
+} LookupData;
+
+static void
+found_free (Found *found)
+{
+  g_clear_object (&found->item);
+  g_clear_pointer (&found->credentials, carport_credentials_free);
+  g_free (found);
+}
+
+static void
+lookup_data_free (LookupData *data)
+{
+  g_clear_pointer (&data->found, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static int
+compare_found_by_age (gconstpointer a,
+                      gconstpointer b)
+{
+  const Found *fa = *(const Found * const *) a;
+  const Found *fb = *(const Found * const *) b;
+
+  if (fa->created != fb->created)
+    return fa->created < fb->created ? -1 : 1;
+  if (fa->modified != fb->modified)
+    return fa->modified < fb->modified ? -1 : 1;
+  return 0;
+}
+
+/* Takes the secret of @found from @value. FALSE, with the (untranslated)
+ * reason in @error, when the keyring gave none: it is still locked. A secret
+ * that is empty or not text leaves @found without a secret (and the item is
+ * ignored) but is no failure: one broken item must not hide the other
+ * logins, and storing that login again replaces it. */
+static gboolean
+found_set_secret (Found        *found,
+                  SecretValue  *value,
+                  GError      **error)
+{
   const char *text;
 
   if (value == NULL)
     {
-      /* The item is there but its secret could not be had: still locked. */
-      g_autoptr(GError) locked = g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "no secret");
-      return_translated_error (task, locked, CARPORT_SECRET_STORE_OP_LOOKUP);
-      return;
+      g_set_error_literal (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "no secret");
+      return FALSE;
     }
 
   text = secret_value_get_text (value);
   if (text == NULL || *text == '\0')
     {
-      g_autoptr(GError) bad = g_error_new_literal (SECRET_ERROR, SECRET_ERROR_PROTOCOL,
-                                                   "the stored secret is empty or not text");
-      return_translated_error (task, bad, CARPORT_SECRET_STORE_OP_LOOKUP);
+      g_debug ("Ignoring a %s keyring item whose secret is empty or not text",
+               found->credentials->brand);
+      return TRUE;
+    }
+
+  found->credentials->secret = g_strdup (text);
+  return TRUE;
+}
+
+/* Called when every secret is there (or failed): completes the lookup. */
+static void
+lookup_complete (GTask *task)
+{
+  LookupData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) logins = NULL;
+
+  if (data->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->error));
       return;
     }
 
-  g_task_return_pointer (task,
-                         carport_credentials_new (found->brand, found->locale, found->email, text),
-                         (GDestroyNotify) carport_credentials_free);
+  g_ptr_array_sort (data->found, compare_found_by_age);
+
+  logins = g_ptr_array_new_full (data->found->len, (GDestroyNotify) carport_credentials_free);
+  for (guint i = 0; i < data->found->len; i++)
+    {
+      Found *found = g_ptr_array_index (data->found, i);
+
+      if (found->credentials->secret != NULL)
+        g_ptr_array_add (logins, g_steal_pointer (&found->credentials));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&logins), (GDestroyNotify) g_ptr_array_unref);
 }
+
+/* Records the outcome of loading the secret of @found. The first failure
+ * fails the whole lookup: the keyring is locked or broken for every item. */
+static void
+lookup_take_value (GTask        *task,
+                   Found        *found,
+                   SecretValue  *value,
+                   const GError *retrieve_error)
+{
+  LookupData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (data->error != NULL)
+    return;
+
+  if (retrieve_error != NULL)
+    error = g_error_copy (retrieve_error);
+  else if (found_set_secret (found, value, &error))
+    return;
+
+  data->error = _carport_secret_store_translate_error (error, CARPORT_SECRET_STORE_OP_LOOKUP,
+                                                       g_task_get_cancellable (task));
+}
+
+typedef struct
+{
+  GTask *task;   /* owned */
+  Found *found;  /* borrowed from the task data */
+} Retrieval;
 
 static void
 lookup_retrieve_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  Retrieval *retrieval = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&retrieval->task);
+  LookupData *data = g_task_get_task_data (task);
   g_autoptr(SecretValue) value = NULL;
   g_autoptr(GError) error = NULL;
 
   value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
-  if (error != NULL)
+  lookup_take_value (task, retrieval->found, value, error);
+  g_free (retrieval);
+
+  g_assert (data->pending > 0);
+  if (--data->pending == 0)
+    lookup_complete (task);
+}
+
+/* Adds @item to @by_login (keyed by brand and email, owning Found *)
+ * unless an item of the same login was modified later. */
+static void
+lookup_consider_item (GHashTable        *by_login,
+                      SecretRetrievable *item)
+{
+  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  const char *brand = g_hash_table_lookup (attributes, ATTR_BRAND);
+  const char *email = g_hash_table_lookup (attributes, ATTR_EMAIL);
+  const char *locale = g_hash_table_lookup (attributes, ATTR_LOCALE);
+  g_autofree char *key = NULL;
+  Found *found;
+  Found *other;
+
+  if (brand == NULL || *brand == '\0' || email == NULL || *email == '\0')
     {
-      return_translated_error (task, error, CARPORT_SECRET_STORE_OP_LOOKUP);
+      g_debug ("Ignoring a keyring item without brand or email");
       return;
     }
-  lookup_return_value (task, value);
+
+  if (locale != NULL && *locale == '\0')
+    locale = NULL;
+
+  found = g_new0 (Found, 1);
+  found->item = g_object_ref (item);
+  found->credentials = carport_credentials_new (brand, locale, email, NULL);
+  found->created = secret_retrievable_get_created (item);
+  found->modified = secret_retrievable_get_modified (item);
+
+  /* Length-prefixed: no brand and email of other items give the same key,
+   * whatever characters another program put in them. */
+  key = g_strdup_printf ("%" G_GSIZE_FORMAT ":%s%s", strlen (brand), brand, email);
+  other = g_hash_table_lookup (by_login, key);
+  if (other != NULL)
+    {
+      /* Another program added a second item of this login: keep the newest. */
+      g_debug ("Two keyring items of one %s login; using the newest", brand);
+      if (other->modified > found->modified ||
+          (other->modified == found->modified && other->created >= found->created))
+        {
+          found_free (found);
+          return;
+        }
+    }
+
+  g_hash_table_replace (by_login, g_steal_pointer (&key), found);
 }
 
 static void
@@ -232,12 +388,13 @@ lookup_search_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  CarportSecretStore *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) by_login = NULL;
+  LookupData *data;
+  GHashTableIter iter;
+  gpointer value;
   GList *items;
-  SecretRetrievable *best = NULL;
-  guint64 best_modified = 0;
-  g_autoptr(GHashTable) best_attributes = NULL;
-  const char *locale;
 
   items = secret_password_search_finish (result, &error);
   if (error != NULL)
@@ -246,68 +403,50 @@ lookup_search_cb (GObject      *object,
       return;
     }
 
-  /* There should be one item; if another program added more, take the
-   * newest that has the attributes we need. */
+  by_login = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (GList *l = items; l != NULL; l = l->next)
-    {
-      SecretRetrievable *item = l->data;
-      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
-      guint64 modified = secret_retrievable_get_modified (item);
-      const char *brand = g_hash_table_lookup (attributes, ATTR_BRAND);
-      const char *email = g_hash_table_lookup (attributes, ATTR_EMAIL);
+    lookup_consider_item (by_login, l->data);
+  g_list_free_full (items, g_object_unref);
 
-      if (brand == NULL || *brand == '\0' || email == NULL || *email == '\0')
-        {
-          g_debug ("Ignoring a keyring item without brand or email");
-          continue;
-        }
-
-      if (best == NULL || modified > best_modified)
-        {
-          best = item;
-          best_modified = modified;
-          g_clear_pointer (&best_attributes, g_hash_table_unref);
-          best_attributes = g_steal_pointer (&attributes);
-        }
-    }
-
-  if (best == NULL)
-    {
-      g_list_free_full (items, g_object_unref);
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  locale = g_hash_table_lookup (best_attributes, ATTR_LOCALE);
-  if (locale != NULL && *locale == '\0')
-    locale = NULL;
-
-  g_task_set_task_data (task,
-                        carport_credentials_new (g_hash_table_lookup (best_attributes, ATTR_BRAND),
-                                                 locale,
-                                                 g_hash_table_lookup (best_attributes, ATTR_EMAIL),
-                                                 NULL),
-                        (GDestroyNotify) carport_credentials_free);
+  data = g_new0 (LookupData, 1);
+  data->found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
+  g_hash_table_iter_init (&iter, by_login);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (data->found, value);
+  g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
 
   /* The search loaded the secrets with the items (one D-Bus call for
-   * both); other backends (the file keyring in Flatpak) are asked again. */
-  if (SECRET_IS_ITEM (best) && secret_item_get_locked (SECRET_ITEM (best)) == FALSE)
+   * all); other backends (the file keyring in Flatpak) are asked again,
+   * every item at once. */
+  for (guint i = 0; i < data->found->len; i++)
     {
-      g_autoptr(SecretValue) value = secret_item_get_secret (SECRET_ITEM (best));
+      Found *found = g_ptr_array_index (data->found, i);
+      Retrieval *retrieval;
 
-      if (value != NULL)
+      if (!self->always_retrieve &&
+          SECRET_IS_ITEM (found->item) && !secret_item_get_locked (SECRET_ITEM (found->item)))
         {
-          lookup_return_value (task, value);
-          g_list_free_full (items, g_object_unref);
-          return;
-        }
-    }
-  secret_retrievable_retrieve_secret (best,
-                                      g_task_get_cancellable (task),
-                                      lookup_retrieve_cb,
-                                      g_object_ref (task));
+          g_autoptr(SecretValue) secret = secret_item_get_secret (SECRET_ITEM (found->item));
 
-  g_list_free_full (items, g_object_unref);
+          if (secret != NULL)
+            {
+              lookup_take_value (task, found, secret, NULL);
+              continue;
+            }
+        }
+
+      retrieval = g_new0 (Retrieval, 1);
+      retrieval->task = g_object_ref (task);
+      retrieval->found = found;
+      data->pending++;
+      secret_retrievable_retrieve_secret (found->item,
+                                          g_task_get_cancellable (task),
+                                          lookup_retrieve_cb,
+                                          retrieval);
+    }
+
+  if (data->pending == 0)
+    lookup_complete (task);
 }
 
 static void
@@ -330,7 +469,7 @@ carport_secret_store_lookup_async (CarportCredentialStore *store,
                           NULL);
 }
 
-static CarportCredentials *
+static GPtrArray *
 carport_secret_store_lookup_finish (CarportCredentialStore  *store,
                                     GAsyncResult            *result,
                                     GError                 **error)
@@ -341,7 +480,8 @@ carport_secret_store_lookup_finish (CarportCredentialStore  *store,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Store: first remove every older item, then add the new one. */
+/* Store: first remove the items of the same brand and email (whatever
+ * their locale), then add the new one. */
 
 static void
 store_stored_cb (GObject      *object,
@@ -412,6 +552,8 @@ carport_secret_store_store_async (CarportCredentialStore   *store,
                          cancellable,
                          store_cleared_cb,
                          g_steal_pointer (&task),
+                         ATTR_BRAND, credentials->brand,
+                         ATTR_EMAIL, credentials->email,
                          NULL);
 }
 
@@ -447,6 +589,8 @@ clear_cleared_cb (GObject      *object,
 
 static void
 carport_secret_store_clear_async (CarportCredentialStore *store,
+                                  const char             *brand,
+                                  const char             *email,
                                   GCancellable           *cancellable,
                                   GAsyncReadyCallback     callback,
                                   gpointer                user_data)
@@ -456,11 +600,25 @@ carport_secret_store_clear_async (CarportCredentialStore *store,
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_secret_store_clear_async);
 
-  /* No attributes: every item of the schema matches. */
+  if (brand == NULL && email == NULL)
+    {
+      /* No attributes: every item of the schema matches, including any
+       * another program left without a brand or an email. */
+      secret_password_clear (carport_secret_store_get_schema (),
+                             cancellable,
+                             clear_cleared_cb,
+                             g_steal_pointer (&task),
+                             NULL);
+      return;
+    }
+
+  /* Every locale of that login. */
   secret_password_clear (carport_secret_store_get_schema (),
                          cancellable,
                          clear_cleared_cb,
                          g_steal_pointer (&task),
+                         ATTR_BRAND, brand,
+                         ATTR_EMAIL, email,
                          NULL);
 }
 
@@ -505,4 +663,13 @@ CarportSecretStore *
 carport_secret_store_new (void)
 {
   return g_object_new (CARPORT_TYPE_SECRET_STORE, NULL);
+}
+
+void
+_carport_secret_store_set_always_retrieve (CarportSecretStore *self,
+                                           gboolean            always_retrieve)
+{
+  g_return_if_fail (CARPORT_IS_SECRET_STORE (self));
+
+  self->always_retrieve = !!always_retrieve;
 }

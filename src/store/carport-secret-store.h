@@ -2,9 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The login is one item of the schema io.github.carport.Carport.Login in the
- * default collection, labelled "Carport login for <email>", with the string
- * attributes brand, locale and email; the login token is the item's secret.
+ * Each login is one item of the schema io.github.carport.Carport.Login in
+ * the default collection, labelled "Carport login for <email>", with the
+ * string attributes brand, locale and email; the login token is the item's
+ * secret. Storing first removes the items of the same brand and email.
+ * Lookup ignores items without a brand or an email and items whose secret is
+ * not text; of several items of one brand and email (left by another
+ * program) it takes the one modified last. Logins are sorted by the time
+ * their item was created (the keyring counts in seconds).
  * Only asynchronous libsecret calls are made. Inside Flatpak, libsecret keeps
  * the item in its own encrypted file, unlocked through the Secret portal.
  *

@@ -62,6 +62,7 @@ typedef struct
 
 typedef struct
 {
+  char *owner;
   char *vin;
   char *account_id;      /* nullable */
   GBytes *state;         /* the serialized a{sv}, normal form */
@@ -76,6 +77,7 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
+  g_free (data->owner);
   g_free (data->vin);
   g_free (data->account_id);
   g_clear_pointer (&data->state, g_bytes_unref);
@@ -144,6 +146,36 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
+/* Databases of Carport before several accounts have no owner column: add
+ * it. Their rows get the owner "", which every owner sees. */
+static int
+migrate_owner (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean has_owner = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info('vehicles')", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "owner") == 0)
+        has_owner = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  if (has_owner)
+    return SQLITE_OK;
+
+  g_debug ("Adding the owner column to the state cache");
+  return sqlite3_exec (db, "ALTER TABLE vehicles ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+                       NULL, NULL, NULL);
+}
+
 /* Returns an SQLite result code: SQLITE_OK, or why the database is unusable. */
 static int
 setup_db (sqlite3 *db)
@@ -174,14 +206,31 @@ setup_db (sqlite3 *db)
   if (rc != SQLITE_OK)
     return rc;
 
-  return sqlite3_exec (db,
-                       "CREATE TABLE IF NOT EXISTS vehicles ("
-                       "  vin TEXT PRIMARY KEY,"
-                       "  account_id TEXT,"
-                       "  saved_at INTEGER,"
-                       "  state BLOB"
-                       ")",
-                       NULL, NULL, NULL);
+  /* IMMEDIATE: another Carport process opening the same file at the same
+   * time waits (busy timeout) instead of adding the column twice. */
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  /* owner is last so that new and migrated tables have the same columns. */
+  rc = sqlite3_exec (db,
+                     "CREATE TABLE IF NOT EXISTS vehicles ("
+                     "  vin TEXT PRIMARY KEY,"
+                     "  account_id TEXT,"
+                     "  saved_at INTEGER,"
+                     "  state BLOB,"
+                     "  owner TEXT NOT NULL DEFAULT ''"
+                     ")",
+                     NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = migrate_owner (db);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  return rc;
 }
 
 static int
@@ -291,12 +340,13 @@ exec_save (sqlite3  *db,
   int rc;
 
   rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO vehicles (vin, account_id, saved_at, state)"
-                           " VALUES (?1, ?2, ?3, ?4)"
+                           "INSERT INTO vehicles (vin, account_id, saved_at, state, owner)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)"
                            " ON CONFLICT (vin) DO UPDATE SET"
                            "  account_id = excluded.account_id,"
                            "  saved_at = excluded.saved_at,"
-                           "  state = excluded.state",
+                           "  state = excluded.state,"
+                           "  owner = excluded.owner",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
@@ -309,6 +359,7 @@ exec_save (sqlite3  *db,
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
   /* A zero-length blob is still a blob (an empty a{sv}), not NULL. */
   sqlite3_bind_blob64 (stmt, 4, size > 0 ? bytes : "", size, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, data->owner, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
@@ -316,16 +367,28 @@ exec_save (sqlite3  *db,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The rows of @owner and the rows without an owner; every row when @owner
+ * is NULL. */
 static int
-exec_load (sqlite3   *db,
-           GPtrArray *rows)
+exec_load (sqlite3    *db,
+           const char *owner,
+           GPtrArray  *rows)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT vin, state FROM vehicles ORDER BY rowid", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT vin, state FROM vehicles"
+                           " WHERE ?1 IS NULL OR owner = ?1 OR owner = ''"
+                           " ORDER BY rowid",
+                           -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
+
+  if (owner != NULL)
+    sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -373,10 +436,27 @@ exec_load (sqlite3   *db,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Deletes what exec_load() would read for @owner: its rows and the rows
+ * without an owner (they may be its cars); every row when @owner is NULL. */
 static int
-exec_clear (sqlite3 *db)
+exec_clear (sqlite3    *db,
+            const char *owner)
 {
-  return sqlite3_exec (db, "DELETE FROM vehicles", NULL, NULL, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (owner == NULL)
+    return sqlite3_exec (db, "DELETE FROM vehicles", NULL, NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (db, "DELETE FROM vehicles WHERE owner = ?1 OR owner = ''", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* The queue: main thread. */
@@ -493,6 +573,7 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   CarportStateCache *self = source_object;
+  const char *owner = task_data;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_row_free);
   g_autoptr(GError) error = NULL;
   int rc;
@@ -508,7 +589,7 @@ load_thread (GTask        *task,
   if (!ensure_db (self, &error))
     goto out;
 
-  rc = exec_load (self->db, rows);
+  rc = exec_load (self->db, owner, rows);
   if (is_corrupt (rc))
     {
       /* Whatever was read is suspect: start over with nothing. */
@@ -541,6 +622,7 @@ clear_thread (GTask        *task,
               GCancellable *cancellable)
 {
   CarportStateCache *self = source_object;
+  const char *owner = task_data;
   g_autoptr(GError) error = NULL;
   int rc;
 
@@ -555,7 +637,7 @@ clear_thread (GTask        *task,
   if (!ensure_db (self, &error))
     goto out;
 
-  rc = exec_clear (self->db);
+  rc = exec_clear (self->db, owner);
   /* A new, empty database is as clear as it gets. */
   if (is_corrupt (rc) && recreate_db (self, &error))
     rc = SQLITE_OK;
@@ -581,6 +663,7 @@ out:
 
 void
 carport_state_cache_save_async (CarportStateCache   *self,
+                                const char          *owner,
                                 CarportVehicle      *vehicle,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
@@ -593,6 +676,7 @@ carport_state_cache_save_async (CarportStateCache   *self,
   SaveData *data;
 
   g_return_if_fail (CARPORT_IS_STATE_CACHE (self));
+  g_return_if_fail (owner != NULL && *owner != '\0');
   g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -617,6 +701,7 @@ carport_state_cache_save_async (CarportStateCache   *self,
   normal = g_variant_get_normal_form (variant);
 
   data = g_new0 (SaveData, 1);
+  data->owner = g_strdup (owner);
   data->vin = g_strdup (vin);
   data->account_id = g_strdup (carport_vehicle_get_account_id (vehicle));
   data->state = g_variant_get_data_as_bytes (normal);
@@ -639,6 +724,7 @@ carport_state_cache_save_finish (CarportStateCache  *self,
 
 void
 carport_state_cache_load_async (CarportStateCache   *self,
+                                const char          *owner,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -650,6 +736,7 @@ carport_state_cache_load_async (CarportStateCache   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_state_cache_load_async);
+  g_task_set_task_data (task, g_strdup (owner), g_free);
 
   enqueue (self, g_steal_pointer (&task), load_thread);
 }
@@ -695,6 +782,7 @@ carport_state_cache_load_finish (CarportStateCache  *self,
 
 void
 carport_state_cache_clear_async (CarportStateCache   *self,
+                                 const char          *owner,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -706,6 +794,7 @@ carport_state_cache_clear_async (CarportStateCache   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_state_cache_clear_async);
+  g_task_set_task_data (task, g_strdup (owner), g_free);
 
   enqueue (self, g_steal_pointer (&task), clear_thread);
 }

@@ -124,7 +124,7 @@ login (Fixture *fixture)
   GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
 
-  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+  carport_session_login_async (fixture->session, "renault",
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
                                carport_simulator_get_demo_password (fixture->sim),
@@ -185,7 +185,8 @@ static void
 test_login_discovers_every_car (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(CarportCredentials) stored = NULL;
+  g_autoptr(GPtrArray) logins = NULL;
+  CarportCredentials *stored;
   GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *vehicles;
@@ -209,10 +210,12 @@ test_login_discovers_every_car (Fixture       *fixture,
 
   /* The login token (not the password) went to the store. */
   carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &waiter);
-  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
+  logins = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
   g_clear_object (&waiter);
   g_assert_no_error (error);
-  g_assert_nonnull (stored);
+  g_assert_cmpuint (logins->len, ==, 1);
+  stored = g_ptr_array_index (logins, 0);
+  g_assert_cmpstr (stored->brand, ==, "renault");
   g_assert_cmpstr (stored->email, ==, carport_simulator_get_demo_email (fixture->sim));
   g_assert_null (strstr (stored->secret, carport_simulator_get_demo_password (fixture->sim)));
 }
@@ -224,7 +227,7 @@ test_login_wrong_password (Fixture       *fixture,
   GAsyncResult *waiter = NULL;
   g_autoptr(GError) error = NULL;
 
-  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+  carport_session_login_async (fixture->session, "renault",
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
                                "not the password", NULL, carport_test_result_cb, &waiter);
@@ -244,7 +247,7 @@ test_login_with_emailed_code (Fixture       *fixture,
   g_autoptr(GError) bad_error = NULL;
 
   carport_simulator_set_require_tfa (fixture->sim, TRUE);
-  carport_session_login_async (fixture->session, CARPORT_BRAND_RENAULT,
+  carport_session_login_async (fixture->session, "renault",
                                carport_simulator_get_demo_locale (fixture->sim),
                                carport_simulator_get_demo_email (fixture->sim),
                                carport_simulator_get_demo_password (fixture->sim),
@@ -438,7 +441,7 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(CarportSession) second = NULL;
-  g_autoptr(CarportCredentials) stored = NULL;
+  g_autoptr(GPtrArray) logins = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *waiter = NULL, *refresh_waiter = NULL;
   CarportVehicle *zoe;
@@ -458,7 +461,7 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   supported = count_supported (zoe);
 
   /* Empty the store: whatever the refresh writes to it shows. */
-  carport_credential_store_clear_async (fixture->store, NULL, carport_test_result_cb, &waiter);
+  carport_credential_store_clear_async (fixture->store, NULL, NULL, NULL, carport_test_result_cb, &waiter);
   g_assert_true (carport_credential_store_clear_finish (fixture->store, carport_test_wait_result (&waiter), &error));
   g_clear_object (&waiter);
 
@@ -477,10 +480,10 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   g_assert_true (carport_session_flush_finish (second, carport_test_wait_result (&waiter), &error));
   g_clear_object (&waiter);
   carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &waiter);
-  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
+  logins = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&waiter), &error);
   g_clear_object (&waiter);
   g_assert_no_error (error);
-  g_assert_null (stored);
+  g_assert_cmpuint (logins->len, ==, 0);
 }
 
 static void
@@ -940,20 +943,21 @@ test_logout_forgets (Fixture       *fixture,
                      gconstpointer  data)
 {
   GAsyncResult *waiter = NULL, *lookup = NULL, *restore = NULL;
-  g_autoptr(CarportCredentials) stored = NULL;
+  g_autoptr(GPtrArray) logins = NULL;
   g_autoptr(CarportSession) second = NULL;
   g_autoptr(GError) error = NULL;
 
   login (fixture);
-  carport_session_logout_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  carport_session_logout_async (fixture->session, NULL, NULL, carport_test_result_cb, &waiter);
   g_assert_true (carport_session_logout_finish (fixture->session, carport_test_wait_result (&waiter), &error));
   g_clear_object (&waiter);
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (fixture->session)), ==, 0);
 
   carport_credential_store_lookup_async (fixture->store, NULL, carport_test_result_cb, &lookup);
-  stored = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&lookup), &error);
+  logins = carport_credential_store_lookup_finish (fixture->store, carport_test_wait_result (&lookup), &error);
   g_clear_object (&lookup);
-  g_assert_null (stored);
+  g_assert_no_error (error);
+  g_assert_cmpuint (logins->len, ==, 0);
 
   second = new_session (fixture);
   carport_session_restore_async (second, NULL, carport_test_result_cb, &restore);

@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "carport-credential-store.h"
+
 G_BEGIN_DECLS
 
 /* Use store_test_result_cb as the callback with &result as user data, then
@@ -59,6 +61,82 @@ store_test_drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Synchronous wrappers of the credential store for tests. */
+static inline GPtrArray *
+store_test_lookup (CarportCredentialStore  *store,
+                   GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_lookup_async (store, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_lookup_finish (store, result, error);
+}
+
+static inline gboolean
+store_test_store (CarportCredentialStore    *store,
+                  const CarportCredentials  *credentials,
+                  GError                   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_store_async (store, credentials, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_store_finish (store, result, error);
+}
+
+static inline gboolean
+store_test_clear (CarportCredentialStore  *store,
+                  const char              *brand,
+                  const char              *email,
+                  GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_clear_async (store, brand, email, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_clear_finish (store, result, error);
+}
+
+/* The login of @brand and @email in @logins (as returned by lookup), or
+ * NULL. Fails the test when there are two. */
+static inline const CarportCredentials *
+store_test_find (GPtrArray  *logins,
+                 const char *brand,
+                 const char *email)
+{
+  const CarportCredentials *found = NULL;
+
+  for (guint i = 0; i < logins->len; i++)
+    {
+      const CarportCredentials *login = g_ptr_array_index (logins, i);
+
+      g_assert_nonnull (login);
+      if (g_strcmp0 (login->brand, brand) == 0 && g_strcmp0 (login->email, email) == 0)
+        {
+          g_assert_null (found);
+          found = login;
+        }
+    }
+
+  return found;
+}
+
+/* Looks up and asserts that exactly @n logins are stored. */
+static inline GPtrArray *
+store_test_lookup_n (CarportCredentialStore *store,
+                     guint                   n)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *logins = store_test_lookup (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (logins);
+  g_assert_cmpuint (logins->len, ==, n);
+
+  return logins;
 }
 
 G_END_DECLS

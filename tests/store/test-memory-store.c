@@ -5,41 +5,7 @@
 #include "config.h"
 
 #include "carport-memory-store.h"
-#include "store-test-utils.h"
-
-static CarportCredentials *
-lookup (CarportCredentialStore  *store,
-        GError                 **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  carport_credential_store_lookup_async (store, NULL, store_test_result_cb, &result);
-  store_test_wait (&result);
-  return carport_credential_store_lookup_finish (store, result, error);
-}
-
-static gboolean
-store_credentials (CarportCredentialStore    *store,
-                   const CarportCredentials  *credentials,
-                   GError                   **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  carport_credential_store_store_async (store, credentials, NULL, store_test_result_cb, &result);
-  store_test_wait (&result);
-  return carport_credential_store_store_finish (store, result, error);
-}
-
-static gboolean
-clear (CarportCredentialStore  *store,
-       GError                 **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  carport_credential_store_clear_async (store, NULL, store_test_result_cb, &result);
-  store_test_wait (&result);
-  return carport_credential_store_clear_finish (store, result, error);
-}
+#include "credential-store-tests.h"
 
 static void
 test_credentials_boxed (void)
@@ -70,69 +36,83 @@ test_round_trip (void)
 {
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
   g_autoptr(CarportCredentials) in = carport_credentials_new ("renault", "fr_FR", "a@example.com", "token-1");
-  g_autoptr(CarportCredentials) out = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) logins = NULL;
 
   g_assert_true (CARPORT_IS_CREDENTIAL_STORE (store));
 
-  /* Nothing stored: NULL, and no error. */
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
-  g_assert_no_error (error);
-  g_assert_null (out);
+  credential_store_test_store_ok (CARPORT_CREDENTIAL_STORE (store), in);
 
-  g_assert_true (store_credentials (CARPORT_CREDENTIAL_STORE (store), in, &error));
-  g_assert_no_error (error);
-
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (out);
-  g_assert_true (out != in);
-  g_assert_true (carport_credentials_equal (in, out));
+  logins = store_test_lookup_n (CARPORT_CREDENTIAL_STORE (store), 1);
+  g_assert_true (g_ptr_array_index (logins, 0) != in);
+  g_assert_true (carport_credentials_equal (in, g_ptr_array_index (logins, 0)));
 
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The shared scenarios of credential-store-tests.h, on a new store each. */
 static void
-test_replace (void)
+run_shared (gconstpointer data)
 {
+  void (*scenario) (CarportCredentialStore *) = data;
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
-  g_autoptr(CarportCredentials) first = carport_credentials_new ("renault", "fr_FR", "a@example.com", "token-1");
-  g_autoptr(CarportCredentials) second = carport_credentials_new ("nissan", NULL, "b@example.com", "token-2");
-  g_autoptr(CarportCredentials) out = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (store_credentials (CARPORT_CREDENTIAL_STORE (store), first, &error));
-  g_assert_no_error (error);
-  g_assert_true (store_credentials (CARPORT_CREDENTIAL_STORE (store), second, &error));
-  g_assert_no_error (error);
-
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
-  g_assert_no_error (error);
-  g_assert_true (carport_credentials_equal (second, out));
+  scenario (CARPORT_CREDENTIAL_STORE (store));
 
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static const char *
+brand_at (GPtrArray *logins,
+          guint      index)
+{
+  return ((CarportCredentials *) g_ptr_array_index (logins, index))->brand;
+}
+
+/* Oldest first; a login stored again is the newest. */
 static void
-test_clear (void)
+test_order (void)
 {
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
-  g_autoptr(CarportCredentials) in = carport_credentials_new ("dacia", "ro_RO", "c@example.com", "token-3");
-  g_autoptr(CarportCredentials) out = NULL;
-  g_autoptr(GError) error = NULL;
+  CarportCredentialStore *cs = CARPORT_CREDENTIAL_STORE (store);
+  g_autoptr(CarportCredentials) renault = carport_credentials_new ("renault", "fr_FR", "a@example.com", "token-1");
+  g_autoptr(CarportCredentials) nissan = carport_credentials_new ("nissan", NULL, "b@example.com", "token-2");
+  g_autoptr(CarportCredentials) alpine = carport_credentials_new ("alpine", NULL, "c@example.com", "token-3");
+  g_autoptr(GPtrArray) logins = NULL;
 
-  /* Clearing an empty store is fine. */
-  g_assert_true (clear (CARPORT_CREDENTIAL_STORE (store), &error));
-  g_assert_no_error (error);
+  credential_store_test_store_ok (cs, renault);
+  credential_store_test_store_ok (cs, nissan);
+  credential_store_test_store_ok (cs, alpine);
+  logins = store_test_lookup_n (cs, 3);
+  g_assert_cmpstr (brand_at (logins, 0), ==, "renault");
+  g_assert_cmpstr (brand_at (logins, 1), ==, "nissan");
+  g_assert_cmpstr (brand_at (logins, 2), ==, "alpine");
+  g_clear_pointer (&logins, g_ptr_array_unref);
 
-  g_assert_true (store_credentials (CARPORT_CREDENTIAL_STORE (store), in, &error));
-  g_assert_no_error (error);
-  g_assert_true (clear (CARPORT_CREDENTIAL_STORE (store), &error));
-  g_assert_no_error (error);
+  credential_store_test_store_ok (cs, renault);
+  logins = store_test_lookup_n (cs, 3);
+  g_assert_cmpstr (brand_at (logins, 0), ==, "nissan");
+  g_assert_cmpstr (brand_at (logins, 1), ==, "alpine");
+  g_assert_cmpstr (brand_at (logins, 2), ==, "renault");
 
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
-  g_assert_no_error (error);
-  g_assert_null (out);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The array belongs to the caller: changing it changes nothing stored. */
+static void
+test_lookup_is_a_copy (void)
+{
+  g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
+  CarportCredentialStore *cs = CARPORT_CREDENTIAL_STORE (store);
+  g_autoptr(CarportCredentials) renault = carport_credentials_new ("renault", "fr_FR", "a@example.com", "token-1");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  credential_store_test_store_ok (cs, renault);
+  first = store_test_lookup_n (cs, 1);
+  g_ptr_array_set_size (first, 0);
+
+  second = store_test_lookup_n (cs, 1);
+  g_assert_true (carport_credentials_equal (g_ptr_array_index (second, 0), renault));
 
   g_assert_finalize_object (g_steal_pointer (&store));
 }
@@ -152,14 +132,13 @@ test_fail_with (void)
 {
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
   g_autoptr(CarportCredentials) in = carport_credentials_new ("renault", "fr_FR", "a@example.com", "token-1");
-  g_autoptr(CarportCredentials) out = NULL;
+  g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GError) locked = g_error_new_literal (CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED, "Locked.");
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) prop = NULL;
   guint notified = 0;
 
-  g_assert_true (store_credentials (CARPORT_CREDENTIAL_STORE (store), in, &error));
-  g_assert_no_error (error);
+  credential_store_test_store_ok (CARPORT_CREDENTIAL_STORE (store), in);
 
   g_signal_connect (store, "notify::fail-with", G_CALLBACK (notify_cb), &notified);
   g_object_set (store, "fail-with", locked, NULL);
@@ -169,16 +148,20 @@ test_fail_with (void)
   g_object_get (store, "fail-with", &prop, NULL);
   g_assert_error (prop, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED);
 
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
+  out = store_test_lookup (CARPORT_CREDENTIAL_STORE (store), &error);
   g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED);
   g_assert_null (out);
   g_clear_error (&error);
 
-  g_assert_false (store_credentials (CARPORT_CREDENTIAL_STORE (store), in, &error));
+  g_assert_false (store_test_store (CARPORT_CREDENTIAL_STORE (store), in, &error));
   g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED);
   g_clear_error (&error);
 
-  g_assert_false (clear (CARPORT_CREDENTIAL_STORE (store), &error));
+  g_assert_false (store_test_clear (CARPORT_CREDENTIAL_STORE (store), "renault", "a@example.com", &error));
+  g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_false (store_test_clear (CARPORT_CREDENTIAL_STORE (store), NULL, NULL, &error));
   g_assert_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_LOCKED);
   g_clear_error (&error);
 
@@ -186,9 +169,8 @@ test_fail_with (void)
   carport_memory_store_set_fail_with (store, NULL);
   g_assert_cmpuint (notified, ==, 2);
   g_assert_null (carport_memory_store_get_fail_with (store));
-  out = lookup (CARPORT_CREDENTIAL_STORE (store), &error);
-  g_assert_no_error (error);
-  g_assert_true (carport_credentials_equal (in, out));
+  out = store_test_lookup_n (CARPORT_CREDENTIAL_STORE (store), 1);
+  g_assert_true (carport_credentials_equal (in, g_ptr_array_index (out, 0)));
 
   g_assert_finalize_object (g_steal_pointer (&store));
 }
@@ -199,7 +181,7 @@ test_cancelled (void)
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CarportCredentials) out = NULL;
+  g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
@@ -219,8 +201,14 @@ main (int   argc,
 
   g_test_add_func ("/store/credentials/boxed", test_credentials_boxed);
   g_test_add_func ("/store/memory/round-trip", test_round_trip);
-  g_test_add_func ("/store/memory/replace", test_replace);
-  g_test_add_func ("/store/memory/clear", test_clear);
+  g_test_add_data_func ("/store/memory/empty", credential_store_test_empty, run_shared);
+  g_test_add_data_func ("/store/memory/two-brands", credential_store_test_two_brands, run_shared);
+  g_test_add_data_func ("/store/memory/same-email", credential_store_test_same_email, run_shared);
+  g_test_add_data_func ("/store/memory/replace-one", credential_store_test_replace_one, run_shared);
+  g_test_add_data_func ("/store/memory/clear-one", credential_store_test_clear_one, run_shared);
+  g_test_add_data_func ("/store/memory/clear-all", credential_store_test_clear_all, run_shared);
+  g_test_add_func ("/store/memory/order", test_order);
+  g_test_add_func ("/store/memory/lookup-is-a-copy", test_lookup_is_a_copy);
   g_test_add_func ("/store/memory/fail-with", test_fail_with);
   g_test_add_func ("/store/memory/cancelled", test_cancelled);
 

@@ -34,7 +34,7 @@ test_no_bus_lookup (void)
 {
   g_autoptr(CarportSecretStore) store = carport_secret_store_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CarportCredentials) out = NULL;
+  g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
@@ -69,7 +69,24 @@ test_no_bus_clear (void)
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
-  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), NULL, store_test_result_cb, &result);
+  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), NULL, NULL, NULL,
+                                        store_test_result_cb, &result);
+  store_test_wait_timeout (&result, 10);
+  g_assert_false (carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (store), result, &error));
+  assert_no_keyring (error, started);
+}
+
+/* Forgetting one login fails the same way. */
+static void
+test_no_bus_clear_one (void)
+{
+  g_autoptr(CarportSecretStore) store = carport_secret_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), "nissan", "b@example.com", NULL,
+                                        store_test_result_cb, &result);
   store_test_wait_timeout (&result, 10);
   g_assert_false (carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (store), result, &error));
   assert_no_keyring (error, started);
@@ -164,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/store/secret-errors/no-bus/lookup", test_no_bus_lookup);
   g_test_add_func ("/store/secret-errors/no-bus/store", test_no_bus_store);
   g_test_add_func ("/store/secret-errors/no-bus/clear", test_no_bus_clear);
+  g_test_add_func ("/store/secret-errors/no-bus/clear-one", test_no_bus_clear_one);
   g_test_add_func ("/store/secret-errors/translate", test_translate);
   g_test_add_func ("/store/secret-errors/messages-differ", test_messages_differ);
 

@@ -30,7 +30,7 @@ test_lookup (void)
 {
   g_autoptr(CarportSecretStore) store = carport_secret_store_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CarportCredentials) out = NULL;
+  g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
@@ -64,7 +64,24 @@ test_clear (void)
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
-  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), NULL, store_test_result_cb, &result);
+  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), NULL, NULL, NULL,
+                                        store_test_result_cb, &result);
+  store_test_wait_timeout (&result, 10);
+  g_assert_false (carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (store), result, &error));
+  assert_no_keyring (error, started);
+}
+
+/* Forgetting one login fails the same way. */
+static void
+test_clear_one (void)
+{
+  g_autoptr(CarportSecretStore) store = carport_secret_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  carport_credential_store_clear_async (CARPORT_CREDENTIAL_STORE (store), "nissan", "b@example.com", NULL,
+                                        store_test_result_cb, &result);
   store_test_wait_timeout (&result, 10);
   g_assert_false (carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (store), result, &error));
   assert_no_keyring (error, started);
@@ -87,6 +104,7 @@ main (int   argc,
   g_test_add_func ("/store/secret-no-service/lookup", test_lookup);
   g_test_add_func ("/store/secret-no-service/store", test_store);
   g_test_add_func ("/store/secret-no-service/clear", test_clear);
+  g_test_add_func ("/store/secret-no-service/clear-one", test_clear_one);
 
   status = g_test_run ();
 

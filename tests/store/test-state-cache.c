@@ -14,6 +14,10 @@
 #include "carport-state-cache.h"
 #include "store-test-utils.h"
 
+/* Owners as the service names them. */
+#define OWNER_A "renault:anne@example.com"
+#define OWNER_B "nissan:bert@example.com"
+
 /* Run-time state that the cache does not keep. */
 static const char * const not_cached[] = { "from-cache", "refreshing", "last-error", NULL };
 
@@ -285,37 +289,63 @@ assert_objects_equal (GObject    *a,
 }
 
 static gboolean
-save (CarportStateCache  *cache,
-      CarportVehicle     *vehicle,
-      GError            **error)
+save_for (CarportStateCache  *cache,
+          const char         *owner,
+          CarportVehicle     *vehicle,
+          GError            **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  carport_state_cache_save_async (cache, vehicle, NULL, store_test_result_cb, &result);
+  carport_state_cache_save_async (cache, owner, vehicle, NULL, store_test_result_cb, &result);
   store_test_wait (&result);
   return carport_state_cache_save_finish (cache, result, error);
 }
 
+static gboolean
+save (CarportStateCache  *cache,
+      CarportVehicle     *vehicle,
+      GError            **error)
+{
+  return save_for (cache, OWNER_A, vehicle, error);
+}
+
+static GPtrArray *
+load_for (CarportStateCache  *cache,
+          const char         *owner,
+          GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_state_cache_load_async (cache, owner, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_state_cache_load_finish (cache, result, error);
+}
+
+static gboolean
+clear_for (CarportStateCache  *cache,
+           const char         *owner,
+           GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_state_cache_clear_async (cache, owner, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_state_cache_clear_finish (cache, result, error);
+}
+
+/* Load and clear for the owner that save() uses. */
 static GPtrArray *
 load (CarportStateCache  *cache,
       GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  carport_state_cache_load_async (cache, NULL, store_test_result_cb, &result);
-  store_test_wait (&result);
-  return carport_state_cache_load_finish (cache, result, error);
+  return load_for (cache, OWNER_A, error);
 }
 
 static gboolean
 clear (CarportStateCache  *cache,
        GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  carport_state_cache_clear_async (cache, NULL, store_test_result_cb, &result);
-  store_test_wait (&result);
-  return carport_state_cache_clear_finish (cache, result, error);
+  return clear_for (cache, OWNER_A, error);
 }
 
 static void
@@ -464,11 +494,11 @@ test_order (void)
       g_autofree char *vin = g_strdup_printf ("VF1AG0000000000%02u", i);
       g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
 
-      carport_state_cache_save_async (cache, vehicle, NULL, store_test_result_cb, &saves[i]);
+      carport_state_cache_save_async (cache, OWNER_A, vehicle, NULL, store_test_result_cb, &saves[i]);
     }
-  carport_state_cache_clear_async (cache, NULL, store_test_result_cb, &cleared);
-  carport_state_cache_save_async (cache, kept, NULL, store_test_result_cb, &last);
-  carport_state_cache_load_async (cache, NULL, store_test_result_cb, &loaded_result);
+  carport_state_cache_clear_async (cache, OWNER_A, NULL, store_test_result_cb, &cleared);
+  carport_state_cache_save_async (cache, OWNER_B, kept, NULL, store_test_result_cb, &last);
+  carport_state_cache_load_async (cache, NULL, NULL, store_test_result_cb, &loaded_result);
 
   store_test_wait (&loaded_result);
   for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
@@ -508,7 +538,7 @@ test_cancelled (void)
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  carport_state_cache_load_async (cache, cancellable, store_test_result_cb, &result);
+  carport_state_cache_load_async (cache, OWNER_A, cancellable, store_test_result_cb, &result);
   store_test_wait (&result);
   loaded = carport_state_cache_load_finish (cache, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -536,7 +566,9 @@ insert_blob (sqlite3      *db,
 {
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO vehicles VALUES (?1, 'account-1', 0, ?2)",
+  /* Named columns: the same in the old and the new schema; no owner. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO vehicles (vin, account_id, saved_at, state)"
+                                       " VALUES (?1, 'account-1', 0, ?2)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, vin, -1, SQLITE_STATIC);
   sqlite3_bind_blob64 (stmt, 2, size ? data : "", size, SQLITE_STATIC);
@@ -578,10 +610,10 @@ test_corrupt_rows (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   insert_blob (db, "GARBAGE0000000001", garbage, sizeof garbage);
   insert_blob (db, "EMPTY000000000001", NULL, 0);
-  exec_sql (db, "INSERT INTO vehicles VALUES ('TEXT0000000000001', NULL, 0, 'not a blob')");
-  exec_sql (db, "INSERT INTO vehicles VALUES ('NULL0000000000001', NULL, 0, NULL)");
-  exec_sql (db, "INSERT INTO vehicles VALUES ('', NULL, 0, NULL)");
-  exec_sql (db, "INSERT INTO vehicles VALUES (NULL, NULL, 0, x'00')");
+  exec_sql (db, "INSERT INTO vehicles VALUES ('TEXT0000000000001', NULL, 0, 'not a blob', '" OWNER_A "')");
+  exec_sql (db, "INSERT INTO vehicles VALUES ('NULL0000000000001', NULL, 0, NULL, '" OWNER_A "')");
+  exec_sql (db, "INSERT INTO vehicles VALUES ('', NULL, 0, NULL, '" OWNER_A "')");
+  exec_sql (db, "INSERT INTO vehicles VALUES (NULL, NULL, 0, x'00', '" OWNER_A "')");
 
   /* A valid a{sv} of another car. */
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
@@ -801,6 +833,320 @@ test_path_is_directory (void)
   finalize_cache (g_steal_pointer (&cache));
 }
 
+/* The VINs of @vehicles, in order, joined by spaces. */
+static char *
+vins_of (GPtrArray *vehicles)
+{
+  g_autoptr(GString) vins = g_string_new (NULL);
+
+  g_assert_nonnull (vehicles);
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (vins, ' ');
+      g_string_append (vins, carport_vehicle_get_vin (g_ptr_array_index (vehicles, i)));
+    }
+
+  return g_string_free (g_steal_pointer (&vins), FALSE);
+}
+
+/* Loads for @owner (NULL: every car) and compares the VINs in order. */
+static void
+assert_loads (CarportStateCache *cache,
+              const char        *owner,
+              const char        *expected_vins)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vins = NULL;
+
+  loaded = load_for (cache, owner, &error);
+  g_assert_no_error (error);
+  vins = vins_of (loaded);
+  g_assert_cmpstr (vins, ==, expected_vins);
+}
+
+static void
+save_ok (CarportStateCache *cache,
+         const char        *owner,
+         const char        *vin)
+{
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save_for (cache, owner, vehicle, &error));
+  g_assert_no_error (error);
+}
+
+static void
+clear_ok (CarportStateCache *cache,
+          const char        *owner)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (clear_for (cache, owner, &error));
+  g_assert_no_error (error);
+}
+
+/* The owner of every row, by VIN, straight from the file. */
+static char *
+owners_in_file (const char *path)
+{
+  g_autoptr(GString) owners = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT vin, owner FROM vehicles ORDER BY rowid", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (owners, "%s%s=%s", owners->len ? " " : "",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_string_free (g_steal_pointer (&owners), FALSE);
+}
+
+/* Each login sees its own cars; NULL sees them all. */
+static void
+test_owners (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(CarportVehicle) a1 = make_full_vehicle ("VF1AAAAAAAAAAAAA1");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owners = NULL;
+
+  g_assert_true (save_for (cache, OWNER_A, a1, &error));
+  g_assert_no_error (error);
+  save_ok (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA2");
+
+  assert_loads (cache, OWNER_A, "VF1AAAAAAAAAAAAA1 VF1AAAAAAAAAAAAA2");
+  assert_loads (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+  assert_loads (cache, NULL, "VF1AAAAAAAAAAAAA1 SJNBBBBBBBBBBBBB1 VF1AAAAAAAAAAAAA2");
+  assert_loads (cache, "renault:nobody@example.com", "");
+
+  /* Owners are compared exactly. */
+  assert_loads (cache, "RENAULT:anne@example.com", "");
+  assert_loads (cache, "renault:anne@example.co", "");
+
+  /* Loading by owner gives the whole car, as without owners. */
+  loaded = load_for (cache, OWNER_A, &error);
+  g_assert_no_error (error);
+  assert_objects_equal (G_OBJECT (a1), g_ptr_array_index (loaded, 0), "a1");
+
+  /* A car saved for another login moves to it (one row per VIN). */
+  save_ok (cache, OWNER_B, "VF1AAAAAAAAAAAAA1");
+  assert_loads (cache, OWNER_A, "VF1AAAAAAAAAAAAA2");
+  assert_loads (cache, OWNER_B, "VF1AAAAAAAAAAAAA1 SJNBBBBBBBBBBBBB1");
+
+  finalize_cache (g_steal_pointer (&cache));
+
+  owners = owners_in_file (path);
+  g_assert_cmpstr (owners, ==,
+                   "VF1AAAAAAAAAAAAA1=" OWNER_B " SJNBBBBBBBBBBBBB1=" OWNER_B " VF1AAAAAAAAAAAAA2=" OWNER_A);
+}
+
+/* Adds a car without an owner, as Carport saved them before owners. */
+static void
+insert_legacy_car (const char *path,
+                   const char *vin)
+{
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+  g_autoptr(GVariant) state = g_variant_take_ref (carport_vehicle_serialize (vehicle));
+  g_autoptr(GVariant) normal = g_variant_get_normal_form (state);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  insert_blob (db, vin, g_variant_get_data (normal), g_variant_get_size (normal));
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Cars saved before owners existed are seen by every owner until one of
+ * them saves the car. */
+static void
+test_legacy_rows (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autofree char *owners = NULL;
+
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA1");
+  finalize_cache (g_steal_pointer (&cache));
+  insert_legacy_car (path, "VF1LEGACYLEGACY01");
+  owners = owners_in_file (path);
+  g_assert_cmpstr (owners, ==, "VF1AAAAAAAAAAAAA1=" OWNER_A " VF1LEGACYLEGACY01=");
+
+  cache = carport_state_cache_new_for_path (path);
+  assert_loads (cache, OWNER_A, "VF1AAAAAAAAAAAAA1 VF1LEGACYLEGACY01");
+  assert_loads (cache, OWNER_B, "VF1LEGACYLEGACY01");
+  assert_loads (cache, NULL, "VF1AAAAAAAAAAAAA1 VF1LEGACYLEGACY01");
+
+  /* Saved by one login, it is that login's car. */
+  save_ok (cache, OWNER_B, "VF1LEGACYLEGACY01");
+  assert_loads (cache, OWNER_A, "VF1AAAAAAAAAAAAA1");
+  assert_loads (cache, OWNER_B, "VF1LEGACYLEGACY01");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* Clearing one owner keeps the others' cars; clearing NULL clears all. */
+static void
+test_clear_by_owner (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA1");
+  save_ok (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA2");
+
+  clear_ok (cache, OWNER_A);
+  assert_loads (cache, OWNER_A, "");
+  assert_loads (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+  assert_loads (cache, NULL, "SJNBBBBBBBBBBBBB1");
+
+  /* Nothing left of that owner, or an owner that never was: fine. */
+  clear_ok (cache, OWNER_A);
+  clear_ok (cache, "renault:nobody@example.com");
+  assert_loads (cache, NULL, "SJNBBBBBBBBBBBBB1");
+
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA3");
+  clear_ok (cache, NULL);
+  assert_loads (cache, NULL, "");
+  clear_ok (cache, NULL);
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* Clearing an owner also forgets the cars without an owner: they may be
+ * its cars, and every owner would see them. Other owners' cars stay. */
+static void
+test_clear_owner_legacy (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA1");
+  save_ok (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+  finalize_cache (g_steal_pointer (&cache));
+  insert_legacy_car (path, "VF1LEGACYLEGACY01");
+
+  cache = carport_state_cache_new_for_path (path);
+  clear_ok (cache, OWNER_A);
+  assert_loads (cache, NULL, "SJNBBBBBBBBBBBBB1");
+  assert_loads (cache, OWNER_B, "SJNBBBBBBBBBBBBB1");
+
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* What `PRAGMA table_info(vehicles)` says of the owner column: "" when
+ * there is none, else "<type> notnull=<n> default=<value>". */
+static char *
+owner_column (const char *path)
+{
+  g_autofree char *column = g_strdup ("");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, \"notnull\", dflt_value FROM pragma_table_info('vehicles')"
+                                       " WHERE name = 'owner'", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (column);
+      column = g_strdup_printf ("%s notnull=%d default=%s", sqlite3_column_text (stmt, 0),
+                                sqlite3_column_int (stmt, 1), sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_steal_pointer (&column);
+}
+
+/* A database written by Carport before owners: the column is added, the
+ * cars are kept (without an owner) and the file works as a new one. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = test_dir ();
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = NULL;
+  g_autoptr(CarportVehicle) old1 = make_full_vehicle ("VF1OLDOLDOLDOLD01");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *column = NULL;
+  g_autofree char *owners = NULL;
+  sqlite3 *db = NULL;
+
+  /* The schema of Carport 1, verbatim. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db,
+            "CREATE TABLE vehicles ("
+            "  vin TEXT PRIMARY KEY,"
+            "  account_id TEXT,"
+            "  saved_at INTEGER,"
+            "  state BLOB"
+            ")");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  insert_legacy_car (path, "VF1OLDOLDOLDOLD01");
+  insert_legacy_car (path, "VF1OLDOLDOLDOLD02");
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  column = owner_column (path);
+  g_assert_cmpstr (column, ==, "");
+  g_clear_pointer (&column, g_free);
+
+  cache = carport_state_cache_new_for_path (path);
+  loaded = load_for (cache, OWNER_B, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  assert_objects_equal (G_OBJECT (old1), g_ptr_array_index (loaded, 0), "old1");
+  g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "VF1OLDOLDOLDOLD02");
+
+  column = owner_column (path);
+  g_assert_cmpstr (column, ==, "TEXT notnull=1 default=''");
+  g_clear_pointer (&column, g_free);
+  assert_mode (path, 0600);
+
+  /* The migrated table takes owners like a new one. */
+  save_ok (cache, OWNER_A, "VF1OLDOLDOLDOLD02");
+  save_ok (cache, OWNER_A, "VF1NEWNEWNEWNEW01");
+  assert_loads (cache, OWNER_A, "VF1OLDOLDOLDOLD01 VF1OLDOLDOLDOLD02 VF1NEWNEWNEWNEW01");
+  assert_loads (cache, OWNER_B, "VF1OLDOLDOLDOLD01");
+  finalize_cache (g_steal_pointer (&cache));
+
+  owners = owners_in_file (path);
+  g_assert_cmpstr (owners, ==,
+                   "VF1OLDOLDOLDOLD01= VF1OLDOLDOLDOLD02=" OWNER_A " VF1NEWNEWNEWNEW01=" OWNER_A);
+
+  /* Opening it again migrates nothing and loses nothing. */
+  cache = carport_state_cache_new_for_path (path);
+  assert_loads (cache, NULL, "VF1OLDOLDOLDOLD01 VF1OLDOLDOLDOLD02 VF1NEWNEWNEWNEW01");
+  finalize_cache (g_steal_pointer (&cache));
+  column = owner_column (path);
+  g_assert_cmpstr (column, ==, "TEXT notnull=1 default=''");
+}
+
+/* A new database has the same column as a migrated one. */
+static void
+test_new_schema (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autofree char *column = NULL;
+
+  save_ok (cache, OWNER_A, "VF1AAAAAAAAAAAAA1");
+  finalize_cache (g_steal_pointer (&cache));
+
+  column = owner_column (path);
+  g_assert_cmpstr (column, ==, "TEXT notnull=1 default=''");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +1166,12 @@ main (int   argc,
   g_test_add_func ("/store/cache/default-path", test_default_path);
   g_test_add_func ("/store/cache/bad-directory", test_bad_directory);
   g_test_add_func ("/store/cache/path-is-directory", test_path_is_directory);
+  g_test_add_func ("/store/cache/owners", test_owners);
+  g_test_add_func ("/store/cache/legacy-rows", test_legacy_rows);
+  g_test_add_func ("/store/cache/clear-by-owner", test_clear_by_owner);
+  g_test_add_func ("/store/cache/clear-owner-legacy", test_clear_owner_legacy);
+  g_test_add_func ("/store/cache/migration", test_migration);
+  g_test_add_func ("/store/cache/new-schema", test_new_schema);
 
   return g_test_run ();
 }
