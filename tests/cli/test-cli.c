@@ -134,6 +134,7 @@ test_vehicles_json (void)
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
+  guint n_nissan = 0;
   static const char *keys[] = { "vin", "brand", "model_code", "model_name", "registration", "energy", "account_id" };
 
   run_cli (&run, "--demo", "--json", "vehicles");
@@ -150,8 +151,11 @@ test_vehicles_json (void)
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         g_assert_true (json_object_has_member (vehicle, keys[k]));
       brand = json_object_get_string_member (vehicle, "brand");
-      g_assert_true (g_strv_contains ((const char *const[]) { "renault", "dacia", "alpine", NULL }, brand));
+      g_assert_true (g_strv_contains ((const char *const[]) { "renault", "dacia", "alpine", "nissan", NULL }, brand));
+      n_nissan += g_str_equal (brand, "nissan");
     }
+  /* The demo lists the cars of both demo accounts. */
+  g_assert_cmpuint (n_nissan, >=, 4);
 }
 
 static void

@@ -336,7 +336,9 @@ demo_ready (gpointer data)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-      if (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
+      /* A combustion car (the Qashqai) has no battery to wait for. */
+      if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS) &&
+          carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
         return FALSE;
     }
   return TRUE;
