@@ -147,18 +147,25 @@ notifications (const char *desktop_entry, GArray *closed_ids)
   return found;
 }
 
-/* The last notification of @desktop_entry whose summary is @summary, or NULL. */
+/* The last notification whose summary is @summary and whose body names
+ * @about (NULL: any body), or NULL. */
 static Notified *
-find_notified (GPtrArray *list, const char *summary)
+find_notified_about (GPtrArray *list, const char *summary, const char *about)
 {
   for (guint i = list->len; i > 0; i--)
     {
       Notified *n = g_ptr_array_index (list, i - 1);
 
-      if (g_strcmp0 (n->summary, summary) == 0)
+      if (g_strcmp0 (n->summary, summary) == 0 && (about == NULL || (n->body && strstr (n->body, about))))
         return n;
     }
   return NULL;
+}
+
+static Notified *
+find_notified (GPtrArray *list, const char *summary)
+{
+  return find_notified_about (list, summary, NULL);
 }
 
 static gboolean
@@ -711,7 +718,9 @@ poll_charge_complete_cb (gpointer data)
 {
   Fixture *f = data;
   g_autoptr(GPtrArray) list = notifications (f->app_id, NULL);
-  Notified *n = find_notified (list, "Charge complete");
+  /* Other demo cars (the Nissan Leaf) may finish charging too. */
+  Notified *n = find_notified_about (list, "Charge complete",
+                                     carport_vehicle_get_display_name (vehicle (f, MEGANE)));
   CarportWindow *window = app_window (f);
   g_autofree char *open_key = g_strdup_printf ("app.show-vehicle::%s", MEGANE);
 
