@@ -129,32 +129,6 @@ show (Fixture *f, CarportVehicle *vehicle)
   gui_test_flush ();
 }
 
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown_cb (gpointer data)
-{
-  LabelWait *w = data;
-
-  return gui_test_label_shown (w->root, w->text);
-}
-
-static void
-assert_label_soon (GtkWidget *root, const char *text)
-{
-  LabelWait w = { root, text };
-
-  if (!gui_test_wait_until (label_shown_cb, &w, 10000))
-    {
-      g_autofree char *labels = gui_test_dump_labels (root);
-
-      g_error ("label “%s” not shown; labels: %s", text, labels);
-    }
-}
-
 static void
 test_lists_the_cars (Fixture *f, gconstpointer data)
 {
@@ -185,10 +159,10 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
   sim_level = carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (vehicle));
   g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)), ==, sim_level);
   level = carport_format_percent (sim_level);
-  assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "battery_card"), level);
 
   /* The header names the car. */
-  assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
+  gui_test_assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
 
   /* Unsupported cards are hidden, supported ones shown. */
   for (guint i = 0; i < 7; i++)
@@ -304,8 +278,8 @@ test_climate_command (Fixture *f, gconstpointer data)
                    CARPORT_COMMAND_STATE_COMPLETED);
   g_assert_true (sim_hvac_on (f));
   toast = g_strdup (carport_closures_command_outcome (CARPORT_COMMAND_KIND_HVAC_START, TRUE));
-  assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
-  assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
+  gui_test_assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
                      carport_format_climate_state (CARPORT_CLIMATE_STATE_ON));
   /* Climate is on: "Stop" replaces "Start". */
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
@@ -362,7 +336,7 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
 
   show (f, vehicle);
   level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)));
-  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
 
   /* The server rate-limits every request. */
   g_assert_true (carport_simulator_add_fault_from_string (f->sim, "*=quota", &error));
@@ -372,8 +346,8 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
   g_assert_true (gui_test_wait_until (has_error, vehicle, 30000));
 
   /* The explanation is shown and the values stay. */
-  assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
-  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
   carport_simulator_clear_faults (f->sim);
 }
