@@ -16,6 +16,9 @@ struct _CarportAccountRow
 {
   AdwActionRow    parent_instance;
 
+  /* Template widgets */
+  GtkImage       *icon;
+
   /* Owned */
   CarportSession *session;
   CarportAccount *account;
@@ -61,6 +64,17 @@ update_subtitle (CarportAccountRow *self)
                                                 carport_account_get_state (self->account));
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  /* An expired login stands out. */
+  if (carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
+    {
+      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->icon, "carport-car-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
+    }
 }
 
 static void
@@ -212,6 +226,7 @@ carport_account_row_class_init (CarportAccountRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-account-row.ui");
   carport_closures_bind (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, CarportAccountRow, icon);
 
   gtk_widget_class_install_action (widget_class, "account-row.log-in", NULL, log_in_action);
   gtk_widget_class_install_action (widget_class, "account-row.remove", NULL, remove_action);

@@ -29,6 +29,7 @@ struct _CarportVehiclePage
   /* Template widgets */
   GtkRevealer            *login_revealer;
   GtkLabel               *login_label;
+  GtkWidget              *login_button;
   GtkRevealer            *error_revealer;
   GtkLabel               *error_label;
   GtkFlowBox             *actions_box;
@@ -231,6 +232,22 @@ carport_vehicle_page_size_allocate (GtkWidget *widget, int width, int height, in
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
+/* A banner takes no room (nor the page's spacing) while it is hidden. */
+static void
+reveal (GtkRevealer *revealer, gboolean show)
+{
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, show);
+}
+
+static void
+child_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
 /* The commands that wake the car so that it reports its state now: every
  * refresh-… command it supports (battery, location, climate, locks, …). */
 static gboolean
@@ -276,7 +293,7 @@ update_login (CarportVehiclePage *self)
                               carport_account_get_email (self->account));
       gtk_label_set_label (self->login_label, text);
     }
-  gtk_revealer_set_reveal_child (self->login_revealer, expired);
+  reveal (self->login_revealer, expired);
 }
 
 /* The one place that decides what can be pressed and which buttons show. */
@@ -341,8 +358,7 @@ update_actions (CarportVehiclePage *self)
       n_shown += shown;
     }
 
-  set_shown (self->wake_button, can_wake (vehicle));
-  n_shown += can_wake (vehicle);
+  gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
                                  self->account != NULL &&
@@ -368,7 +384,7 @@ update_error (CarportVehiclePage *self)
 
   if (show)
     gtk_label_set_label (self->error_label, error);
-  gtk_revealer_set_reveal_child (self->error_revealer, show);
+  reveal (self->error_revealer, show);
 }
 
 static void
@@ -997,6 +1013,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_stop_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locate_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, horn_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, lights_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, battery_card);
@@ -1030,6 +1047,8 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
+  g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
   {
     GtkWidget *list[7];

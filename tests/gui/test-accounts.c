@@ -211,6 +211,39 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
+/* With CARPORT_TEST_SHOTS=DIR, what the test sees is saved for review. */
+static void
+maybe_save (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("CARPORT_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  {
+    gboolean never = FALSE;
+
+    gui_test_wait_until (is_true, &never, 500);  /* let it draw */
+  }
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* Finding things as a person would: by type, title, name. */
 
 static GtkWidget *
@@ -445,6 +478,7 @@ test_expired_login (Fixture *f, gconstpointer data)
   page = CARPORT_VEHICLE_PAGE (carport_window_get_part (f->window, "vehicle_page"));
   gui_test_assert_label_soon (GTK_WIDGET (page), "The MY Renault login of " OTHER_EMAIL " expired");
   g_assert_true (gui_test_label_shown (GTK_WIDGET (page), "_Log In…"));
+  maybe_save (GTK_WIDGET (f->window), "expired-car.png");
   /* Its commands wait for the login. */
   g_assert_false (gtk_widget_is_sensitive (carport_vehicle_page_get_part (page, "charge_start_button")));
 
@@ -467,6 +501,7 @@ test_expired_login (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_visible (gui_test_find_label (GTK_WIDGET (row), "_Log In…")));
   row = find_account_row (preferences, carport_simulator_get_demo_email (f->sim));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, carport_simulator_get_demo_email (f->sim));
+  maybe_save (preferences, "expired-preferences.png");
 }
 
 static void
@@ -489,6 +524,7 @@ test_remove_one (Fixture *f, gconstpointer data)
   dialog = ADW_MESSAGE_DIALOG (wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Remove the MY Renault account " OTHER_EMAIL "?");
+  maybe_save (GTK_WIDGET (dialog), "remove-dialog.png");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Its cars disappear from Carport; the account itself is not changed.");
   g_assert_cmpuint (n_accounts (f), ==, 2);

@@ -377,6 +377,38 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == carport_window_get_part (f->window, "sidebar"));
 }
 
+static gboolean
+ask_car_enabled (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_is_sensitive (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button"));
+}
+
+/* "Ask the Car Now" sends the refresh commands the car supports (it wakes
+ * the car, and says so), then is pressable again. */
+static void
+test_ask_car (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
+  GtkWidget *button;
+  guint before;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+  button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button");
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "12 V battery"));
+  g_assert_true (ask_car_enabled (f));
+
+  before = carport_simulator_get_request_count (f->sim);
+  gtk_widget_activate_action (f->page, "vehicle.ask-car", NULL);
+  g_assert_false (ask_car_enabled (f));
+  g_assert_nonnull (carport_session_get_command_in_flight (f->session, vehicle, CARPORT_COMMAND_KIND_REFRESH_LOCATION));
+  g_assert_true (gui_test_wait_until (ask_car_enabled, f, 30000));
+  g_assert_cmpuint (carport_simulator_get_request_count (f->sim), >, before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -390,6 +422,7 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
               test_error_keeps_last_values, fixture_tear_down);
+  g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
 
   return g_test_run ();
