@@ -6,6 +6,8 @@
 #include "carport-brand.h"
 #include "carport-renault-auth.h"
 #include "carport-renault-client.h"
+#include "carport-nissan-auth.h"
+#include "carport-nissan-client.h"
 
 static CarportVehicleClient *
 create_renault (CarportHttp         *http,
@@ -34,6 +36,44 @@ renault_is_loopback (CarportVehicleClient *client)
          carport_url_is_loopback (carport_renault_client_get_kamereon_url (CARPORT_RENAULT_CLIENT (client)));
 }
 
+static CarportVehicleClient *
+create_nissan (CarportHttp         *http,
+               const char          *locale,
+               const char * const  *overrides,
+               GError             **error)
+{
+  const char *ca_file = g_environ_getenv ((char **) overrides, "CARPORT_NISSAN_CA_FILE");
+  g_autoptr(CarportNissanAuth) auth = NULL;
+
+  /* The simulator's CA, when demo mode hands it over rather than the
+   * environment (certificate checks stay on). */
+  if (ca_file != NULL && *ca_file != '\0' && !carport_http_add_trusted_ca_file (http, ca_file, error))
+    return NULL;
+
+  /* One OneID login serves every European country: the locale is not used. */
+  auth = carport_nissan_auth_new (http, NULL, overrides, error);
+  if (auth == NULL)
+    return NULL;
+
+  return CARPORT_VEHICLE_CLIENT (carport_nissan_client_new (auth, error));
+}
+
+static gboolean
+nissan_is_loopback (CarportVehicleClient *client)
+{
+  CarportNissanAuth *auth = CARPORT_NISSAN_AUTH (carport_vehicle_client_get_auth (client));
+
+  for (guint i = 0; i < CARPORT_NISSAN_N_SERVICES; i++)
+    {
+      const char *root = carport_nissan_auth_get_root (auth, i);
+
+      if (root != NULL && !carport_url_is_loopback (root))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const CarportBrandInfo brands[] = {
   {
     .id = "renault",
@@ -44,6 +84,16 @@ static const CarportBrandInfo brands[] = {
     .has_locale = TRUE,
     .create_client = create_renault,
     .is_loopback = renault_is_loopback,
+  },
+  {
+    .id = "nissan",
+    .brand = CARPORT_BRAND_NISSAN,
+    .name = "Nissan",
+    .account_name = "MyNISSAN",
+    .default_locale = "en_GB",
+    .has_locale = FALSE,
+    .create_client = create_nissan,
+    .is_loopback = nissan_is_loopback,
   },
 };
 

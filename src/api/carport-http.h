@@ -43,7 +43,8 @@ void         carport_http_clear_cookies      (CarportHttp *self);
  * name/value pairs ("apikey", "…", NULL). @body may be NULL; with a body,
  * @content_type names its type. Completes with the HTTP status and the body
  * (possibly empty, never NULL on success) whatever the status: interpreting it
- * is the caller's job. Failures: NETWORK, TIMEOUT, INVALID_RESPONSE (body
+ * is the caller's job. Redirects are never followed: a 3xx is returned as
+ * it is. Failures: NETWORK, TIMEOUT, INVALID_RESPONSE (body
  * larger than max-body-size, or cut short), G_IO_ERROR_CANCELLED untouched. */
 void         carport_http_request_async      (CarportHttp         *self,
                                               const char          *method,
@@ -58,6 +59,35 @@ GBytes      *carport_http_request_finish     (CarportHttp   *self,
                                               GAsyncResult  *result,
                                               guint         *out_status,
                                               GError       **error);
+
+/* The same, for login flows: also hands back the answer's headers
+ * (Location, Content-Type, Set-Cookie…) and, when @jar is given, sends the
+ * cookies of @jar and stores those the answer sets into it instead of the
+ * session's own jar. Like every request, a 3xx answer is returned as it is
+ * and never followed. *@out_headers (nullable) is set on success. */
+void         carport_http_request_full_async  (CarportHttp         *self,
+                                               const char          *method,
+                                               const char          *url,
+                                               const char * const  *headers,
+                                               GBytes              *body,
+                                               const char          *content_type,
+                                               SoupCookieJar       *jar,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GBytes      *carport_http_request_full_finish (CarportHttp          *self,
+                                               GAsyncResult         *result,
+                                               guint                *out_status,
+                                               SoupMessageHeaders  **out_headers,
+                                               GError              **error);
+
+/* Trusts the certificate authority in the PEM file @path besides the system's
+ * ones (the Nissan simulator's; CARPORT_NISSAN_CA_FILE is read at creation).
+ * Certificate checks stay on: a certificate the system refuses is accepted
+ * only when it chains to that CA and names the host. */
+gboolean     carport_http_add_trusted_ca_file (CarportHttp  *self,
+                                               const char   *path,
+                                               GError      **error);
 
 /* The root URL of a remote service: the value of the environment variable
  * @env_name when set and not empty, else @default_url; without its trailing

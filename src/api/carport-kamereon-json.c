@@ -1111,6 +1111,17 @@ parse_hvac_status (CarportVehicle *vehicle,
   g_object_thaw_notify (G_OBJECT (climate));
 }
 
+/* The first of two string members that is present. */
+static const char *
+first_string (JsonObject *attrs,
+              const char *name,
+              const char *fallback)
+{
+  const char *value = carport_json_get_string (attrs, name);
+
+  return value != NULL ? value : carport_json_get_string (attrs, fallback);
+}
+
 static void
 parse_lock_status (CarportVehicle *vehicle,
                    JsonObject     *attrs)
@@ -1127,8 +1138,11 @@ parse_lock_status (CarportVehicle *vehicle,
 
   g_object_freeze_notify (G_OBJECT (locks));
   carport_locks_set_state (locks, state);
-  carport_locks_set_driver (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusDriver")));
-  carport_locks_set_passenger (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusPassenger")));
+  /* Nissan also names the front doors by side (api-nissan.md §3.2). */
+  carport_locks_set_driver (locks, opening_state_from_string (first_string (attrs, "doorStatusDriver",
+                                                                            "doorStatusFrontLeft")));
+  carport_locks_set_passenger (locks, opening_state_from_string (first_string (attrs, "doorStatusPassenger",
+                                                                               "doorStatusFrontRight")));
   carport_locks_set_rear_left (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearLeft")));
   carport_locks_set_rear_right (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearRight")));
   carport_locks_set_hatch (locks, opening_state_from_string (carport_json_get_string (attrs, "hatchStatus")));

@@ -330,6 +330,7 @@ carport_command_kind_get_title (CarportCommandKind kind)
     [CARPORT_COMMAND_KIND_REFRESH_BATTERY] = N_("Refresh battery status"),
     [CARPORT_COMMAND_KIND_REFRESH_HVAC] = N_("Refresh climate status"),
     [CARPORT_COMMAND_KIND_SOC_LEVELS] = N_("Set charge limits"),
+    [CARPORT_COMMAND_KIND_REFRESH_LOCKS] = N_("Refresh lock status"),
   };
 
   g_return_val_if_fail ((guint) kind < CARPORT_N_COMMAND_KINDS, NULL);

@@ -302,6 +302,7 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
       return ok ? _("Charge limits saved") : _("Could not save the charge limits");
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
+    case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
     case CARPORT_N_COMMAND_KINDS:
     default:
       return ok ? _("The car carried out the command") : _("The car did not carry out the command");

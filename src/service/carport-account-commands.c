@@ -35,6 +35,8 @@ endpoints_changed_by (CarportCommandKind kind)
       return EP (LOCATION);
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return EP (SOC_LEVELS);
+    case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
+      return EP (LOCK_STATUS);
     case CARPORT_COMMAND_KIND_HORN:
     case CARPORT_COMMAND_KIND_LIGHTS:
     case CARPORT_N_COMMAND_KINDS:

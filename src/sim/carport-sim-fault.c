@@ -11,6 +11,7 @@
  *   html-502 | quota | malformed | truncated | empty
  *   delay:MS                e.g. cockpit=delay:3000
  *   huge[:SIZE]             SIZE in bytes, or with a K or M suffix (default 8M)
+ *   body:FILE[:STATUS]      the file's bytes verbatim, e.g. cockpit=body:cockpit-501.json:501
  *   xN                      only the next N matching requests (default: all)
  */
 
@@ -37,6 +38,7 @@ static const struct {
   { "malformed", CARPORT_SIM_FAULT_MALFORMED },
   { "huge", CARPORT_SIM_FAULT_HUGE },
   { "empty", CARPORT_SIM_FAULT_EMPTY },
+  { "body", CARPORT_SIM_FAULT_BODY },
 };
 
 CarportSimFaultEntry *
@@ -49,6 +51,17 @@ _carport_sim_fault_entry_new (const char            *endpoint,
   entry->fault = *fault;
   entry->owned_code = g_strdup (fault->error_code);
   entry->fault.error_code = entry->owned_code;
+  entry->owned_file = g_strdup (fault->body_file);
+  entry->fault.body_file = entry->owned_file;
+  if (fault->kind == CARPORT_SIM_FAULT_BODY && fault->body_file != NULL)
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      /* read once, when the fault is added, not while serving */
+      if (g_file_get_contents (fault->body_file, &contents, &length, NULL))
+        entry->body = g_bytes_new_take (contents, length);
+    }
   entry->remaining = fault->count;
   return entry;
 }
@@ -56,8 +69,15 @@ _carport_sim_fault_entry_new (const char            *endpoint,
 CarportSimFaultEntry *
 _carport_sim_fault_entry_copy (const CarportSimFaultEntry *entry)
 {
-  CarportSimFaultEntry *copy = _carport_sim_fault_entry_new (entry->endpoint, &entry->fault);
+  CarportSimFaultEntry *copy = g_new0 (CarportSimFaultEntry, 1);
 
+  copy->endpoint = g_strdup (entry->endpoint);
+  copy->fault = entry->fault;
+  copy->owned_code = g_strdup (entry->owned_code);
+  copy->fault.error_code = copy->owned_code;
+  copy->owned_file = g_strdup (entry->owned_file);
+  copy->fault.body_file = copy->owned_file;
+  copy->body = entry->body ? g_bytes_ref (entry->body) : NULL;
   copy->remaining = entry->remaining;
   return copy;
 }
@@ -69,6 +89,8 @@ _carport_sim_fault_entry_free (CarportSimFaultEntry *entry)
     return;
   g_free (entry->endpoint);
   g_free (entry->owned_code);
+  g_free (entry->owned_file);
+  g_clear_pointer (&entry->body, g_bytes_unref);
   g_free (entry);
 }
 
@@ -101,6 +123,56 @@ fault_error (GError    **error,
   g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_FAULT,
                "invalid fault “%s”: %s", spec, why);
   return FALSE;
+}
+
+/* body:FILE[:STATUS][:xN]; FILE may hold colons. */
+static CarportSimFaultEntry *
+parse_body_fault (const char  *spec,
+                  const char  *endpoint,
+                  char       **parts,
+                  GError     **error)
+{
+  CarportSimFault fault = { CARPORT_SIM_FAULT_BODY, 0, };
+  guint n = g_strv_length (parts);
+  guint64 number;
+  g_autofree char *file = NULL;
+  CarportSimFaultEntry *entry;
+
+  if (n > 2 && parts[n - 1][0] == 'x' &&
+      g_ascii_string_to_unsigned (parts[n - 1] + 1, 10, 1, G_MAXUINT, &number, NULL))
+    {
+      fault.count = (guint) number;
+      n--;
+    }
+  if (n > 2 && strlen (parts[n - 1]) == 3 &&
+      g_ascii_string_to_unsigned (parts[n - 1], 10, 100, 599, &number, NULL))
+    {
+      fault.http_status = (guint) number;
+      n--;
+    }
+  if (n < 2 || parts[1][0] == '\0')
+    {
+      fault_error (error, spec, "body needs a file, e.g. body:capture.json[:STATUS]");
+      return NULL;
+    }
+  {
+    g_autofree char *last = parts[n];
+
+    parts[n] = NULL;
+    file = g_strjoinv (":", parts + 1);
+    parts[n] = g_steal_pointer (&last);
+  }
+  fault.body_file = file;
+  entry = _carport_sim_fault_entry_new (endpoint, &fault);
+  if (entry->body == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("cannot read “%s”", file);
+
+      _carport_sim_fault_entry_free (entry);
+      fault_error (error, spec, why);
+      return NULL;
+    }
+  return entry;
 }
 
 /**
@@ -136,9 +208,11 @@ _carport_sim_fault_entry_parse (const char  *spec,
   if (!known)
     {
       fault_error (error, spec,
-                   "the kind is one of error, html-502, delay, truncated, quota, malformed, huge, empty");
+                   "the kind is one of error, html-502, delay, truncated, quota, malformed, huge, empty, body");
       return NULL;
     }
+  if (fault.kind == CARPORT_SIM_FAULT_BODY)
+    return parse_body_fault (spec, endpoint, parts, error);
 
   for (guint i = 1; i < n_parts; i++)
     {
@@ -196,7 +270,9 @@ CarportSimFaultEntry *
 _carport_sim_fault_entry_from_json (JsonNode  *node,
                                     GError   **error)
 {
-  static const char * const known[] = { "endpoint", "kind", "status", "code", "delay_ms", "size", "count", NULL };
+  static const char * const known[] = {
+    "endpoint", "kind", "status", "code", "delay_ms", "size", "count", "file", NULL
+  };
   JsonObject *object;
   JsonObjectIter iter;
   const char *member;
@@ -255,6 +331,19 @@ _carport_sim_fault_entry_from_json (JsonNode  *node,
       fault_error (error, endpoint, "delay needs “delay_ms”");
       return NULL;
     }
+  fault.body_file = _carport_sim_json_get_string (object, "file");
+  if (fault.kind == CARPORT_SIM_FAULT_BODY)
+    {
+      CarportSimFaultEntry *entry = _carport_sim_fault_entry_new (endpoint, &fault);
+
+      if (entry->body == NULL)
+        {
+          _carport_sim_fault_entry_free (entry);
+          fault_error (error, endpoint, "body needs a readable “file”");
+          return NULL;
+        }
+      return entry;
+    }
   return _carport_sim_fault_entry_new (endpoint, &fault);
 }
 
@@ -287,9 +376,10 @@ _carport_sim_fault_entry_matches (const CarportSimFaultEntry *entry,
 gboolean
 _carport_sim_fault_answer (const CarportSimFaultEntry *entry,
                            SoupServerMessage          *msg,
-                           gboolean                    gigya)
+                           CarportSimFlavour           flavour)
 {
   const CarportSimFault *fault = &entry->fault;
+  gboolean gigya = flavour == CARPORT_SIM_FLAVOUR_GIGYA;
 
   switch (fault->kind)
     {
@@ -298,11 +388,47 @@ _carport_sim_fault_answer (const CarportSimFaultEntry *entry,
       return TRUE;
 
     case CARPORT_SIM_FAULT_QUOTA:
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.overloaded", NULL);
+      if (flavour == CARPORT_SIM_FLAVOUR_NISSAN)
+        _carport_sim_reply_nissan_error (msg, 429, "429", "Too Many Requests", "You have reached your quota limit");
+      else
+        _carport_sim_reply_kamereon_error (msg, "err.func.wired.overloaded", NULL);
+      return TRUE;
+
+    case CARPORT_SIM_FAULT_BODY:
+      if (entry->body == NULL)
+        {
+          _carport_sim_reply_text (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/plain",
+                                   "the fault's file could not be read\n");
+          return TRUE;
+        }
+      {
+        gsize length;
+        const char *data = g_bytes_get_data (entry->body, &length);
+        gsize i = 0;
+
+        while (i < length && g_ascii_isspace (data[i]))
+          i++;
+        _carport_sim_reply_take (msg, fault->http_status ? fault->http_status : SOUP_STATUS_OK,
+                                 i < length && data[i] == '<' ? CARPORT_SIM_CT_HTML : CARPORT_SIM_CT_JSON,
+                                 g_memdup2 (data, length), length);
+      }
       return TRUE;
 
     case CARPORT_SIM_FAULT_ERROR:
-      if (gigya)
+      if (flavour == CARPORT_SIM_FLAVOUR_NISSAN)
+        {
+          const char *code = fault->error_code ? fault->error_code : "500";
+          guint64 status = 500;
+
+          /* "403009" → 403, "501" → 501; anything else 500 */
+          if (strlen (code) >= 3 && g_ascii_isdigit (code[0]) && g_ascii_isdigit (code[1]) &&
+              g_ascii_isdigit (code[2]))
+            status = (guint64) ((code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0'));
+          if (status < 400 || status > 599)
+            status = 500;
+          _carport_sim_reply_nissan_error (msg, (guint) status, code, NULL, NULL);
+        }
+      else if (gigya)
         {
           guint64 code = 500001;
 

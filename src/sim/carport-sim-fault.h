@@ -14,10 +14,19 @@ G_BEGIN_DECLS
 
 typedef struct {
   char            *endpoint;
-  CarportSimFault  fault;       /* fault.error_code points to owned_code */
+  CarportSimFault  fault;       /* fault.error_code points to owned_code, body_file to owned_file */
   char            *owned_code;
+  char            *owned_file;
+  GBytes          *body;        /* CARPORT_SIM_FAULT_BODY: the file's bytes, NULL if unreadable */
   guint            remaining;   /* when fault.count > 0 */
 } CarportSimFaultEntry;
+
+/* Whose error bodies a fault imitates. */
+typedef enum {
+  CARPORT_SIM_FLAVOUR_KAMEREON,  /* Renault's Kamereon */
+  CARPORT_SIM_FLAVOUR_GIGYA,
+  CARPORT_SIM_FLAVOUR_NISSAN,    /* Nissan's hosts: {"errors":[{status,code,title,detail}]} */
+} CarportSimFlavour;
 
 CarportSimFaultEntry *_carport_sim_fault_entry_new       (const char                  *endpoint,
                                                           const CarportSimFault       *fault);
@@ -32,7 +41,7 @@ gboolean              _carport_sim_fault_entry_matches   (const CarportSimFaultE
                                                           const char                  *path);
 gboolean              _carport_sim_fault_answer          (const CarportSimFaultEntry  *entry,
                                                           SoupServerMessage           *msg,
-                                                          gboolean                     gigya);
+                                                          CarportSimFlavour            flavour);
 void                  _carport_sim_fault_rewrite         (const CarportSimFaultEntry  *entry,
                                                           SoupServerMessage           *msg);
 

@@ -239,6 +239,34 @@ _carport_sim_reply_take (SoupServerMessage *msg,
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, text, length);
 }
 
+/* The value of the cookie @name the request sent, or NULL. */
+char *
+_carport_sim_cookie_value (SoupServerMessage *msg,
+                           const char        *name)
+{
+  const char *header = soup_message_headers_get_list (
+    soup_server_message_get_request_headers (msg), "Cookie");
+  g_autoptr(GHashTable) cookies = NULL;
+
+  if (header == NULL)
+    return NULL;
+  cookies = soup_header_parse_semi_param_list (header);
+  return g_strdup (g_hash_table_lookup (cookies, name));
+}
+
+/* The request's form-encoded body, decoded ("+" is a space); never NULL. */
+GHashTable *
+_carport_sim_form_body (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *text = NULL;
+
+  if (body == NULL || body->length == 0)
+    return g_hash_table_new (g_str_hash, g_str_equal);
+  text = g_strndup (body->data, body->length);
+  return soup_form_decode (text);
+}
+
 void
 _carport_sim_reply_text (SoupServerMessage *msg,
                          guint              status,
@@ -418,6 +446,32 @@ _carport_sim_reply_kamereon_error (SoupServerMessage *msg,
                            CARPORT_SIM_CT_JSON, root);
 }
 
+/* A Nissan Kamereon error: {"errors":[{"status":<reason>,"code","title","detail"}]}
+ * with HTTP @status (§1.4 of docs/api-nissan.md); @title and @detail may be NULL. */
+void
+_carport_sim_reply_nissan_error (SoupServerMessage *msg,
+                                 guint              status,
+                                 const char        *code,
+                                 const char        *title,
+                                 const char        *detail)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *outer = json_object_new ();
+  JsonArray *errors = json_array_new ();
+  JsonObject *error = json_object_new ();
+  const char *reason = soup_status_get_phrase (status);
+
+  json_object_set_string_member (error, "status", reason ? reason : "Error");
+  json_object_set_string_member (error, "code", code);
+  json_object_set_string_member (error, "title", title ? title : (reason ? reason : "Error"));
+  if (detail != NULL)
+    json_object_set_string_member (error, "detail", detail);
+  json_array_add_object_element (errors, error);
+  json_object_set_array_member (outer, "errors", errors);
+  json_node_take_object (root, outer);
+  _carport_sim_reply_json (msg, status, CARPORT_SIM_CT_JSON, root);
+}
+
 void
 _carport_sim_reply_html_502 (SoupServerMessage *msg)
 {
@@ -559,6 +613,17 @@ _carport_sim_iso8601 (gint64   real_time_us,
   if (with_millis)
     millis = g_strdup_printf (".%03d", (int) ((real_time_us % G_USEC_PER_SEC) / 1000));
   return g_strconcat (base, millis ? millis : "", zone, NULL);
+}
+
+/* @object.@member = the ISO-8601 UTC time of @real_time_us, "…Z" without millis. */
+void
+_carport_sim_set_time (JsonObject *object,
+                       const char *member,
+                       gint64      real_time_us)
+{
+  g_autofree char *text = _carport_sim_iso8601 (real_time_us, 0, FALSE);
+
+  json_object_set_string_member (object, member, text);
 }
 
 /* "2022-02-01T19:01:51.622": the notifications' notifDate, UTC without zone. */

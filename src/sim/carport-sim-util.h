@@ -33,6 +33,11 @@ gboolean    _carport_sim_json_get_int          (JsonObject          *object,
                                                 const char          *member,
                                                 gint64              *out);
 
+/* Requests */
+char       *_carport_sim_cookie_value          (SoupServerMessage   *msg,
+                                                const char          *name);
+GHashTable *_carport_sim_form_body             (SoupServerMessage   *msg);
+
 /* Replies */
 void        _carport_sim_reply_text            (SoupServerMessage   *msg,
                                                 guint                status,
@@ -58,6 +63,11 @@ char       *_carport_sim_nested_error          (const char          *status,
 void        _carport_sim_reply_kamereon_error  (SoupServerMessage   *msg,
                                                 const char          *code,
                                                 const char          *message);
+void        _carport_sim_reply_nissan_error    (SoupServerMessage   *msg,
+                                                guint                status,
+                                                const char          *code,
+                                                const char          *title,
+                                                const char          *detail);
 void        _carport_sim_reply_html_502        (SoupServerMessage   *msg);
 
 /* Gigya */
@@ -71,6 +81,9 @@ void        _carport_sim_reply_gigya_error     (SoupServerMessage   *msg,
 char       *_carport_sim_iso8601               (gint64               real_time_us,
                                                 int                  offset_minutes,
                                                 gboolean             with_millis);
+void        _carport_sim_set_time              (JsonObject          *object,
+                                                const char          *member,
+                                                gint64               real_time_us);
 char       *_carport_sim_local_millis          (gint64               real_time_us);
 gboolean    _carport_sim_parse_iso8601         (const char          *text,
                                                 gint64              *real_time_us);

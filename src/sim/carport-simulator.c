@@ -1,4 +1,4 @@
-/* carport-simulator.c — the server: listening, routing, latency, faults, scenarios
+/* carport-simulator.c — the server: listening, routing, latency, faults, the info line
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,14 +9,22 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "carport-simulator.h"
+#include "carport-simulator-private.h"
 #include "carport-sim-car.h"
 #include "carport-sim-fault.h"
-#include "carport-sim-gigya.h"
+#include "carport-sim-scenario.h"
 #include "carport-sim-util.h"
+#include "renault/carport-sim-gigya.h"
+#include "renault/carport-sim-kamereon.h"
+#include "renault/carport-sim-renault-car.h"
+#include "nissan/carport-sim-nissan.h"
+#include "carport-sim-tls.h"
 
 /* The demo scenario: what carport_simulator_new() simulates. The README
  * documents the format; a scenario file replaces what it names. */
@@ -43,8 +51,7 @@ static const char default_scenario[] =
   "      \"mileage\": 5785.75, \"latitude\": 45.764, \"longitude\": 4.8357 },"
   "    { \"model\": \"XCB1VE\", \"vin\": \"VF1XCB1VE00000003\", \"name\": \"Mégane\","
   "      \"registration\": \"FR-203-MG\", \"battery_level\": 71, \"plugged\": true, \"charging\": true,"
-  "      \"mileage\": 18230.4, \"latitude\": 47.2184, \"longitude\": -1.5536,"
-  "      \"details_in_vehicle_list\": false },"
+  "      \"mileage\": 18230.4, \"latitude\": 47.2184, \"longitude\": -1.5536 },"
   "    { \"model\": \"XBG1VE\", \"vin\": \"UU1XBG1VE00000004\", \"name\": \"Spring\","
   "      \"registration\": \"FR-404-SP\", \"battery_level\": 34, \"plugged\": false,"
   "      \"mileage\": 20110.0, \"latitude\": 43.6047, \"longitude\": 1.4442 },"
@@ -54,43 +61,27 @@ static const char default_scenario[] =
   "    { \"model\": \"XJB1SU\", \"vin\": \"VF1XJB1SU00000006\", \"name\": \"Captur\","
   "      \"registration\": \"FR-606-CP\", \"battery_level\": 45, \"plugged\": false,"
   "      \"mileage\": 5566.78, \"fuel_litres\": 27, \"latitude\": 43.2965, \"longitude\": 5.3698 }"
-  "  ]"
+  "  ],"
+  "  \"nissan\": {"
+  "    \"account\": { \"email\": \"nissan-demo@carport.example\", \"password\": \"carport-nissan\","
+  "                  \"locale\": \"en_GB\", \"first_name\": \"Alex\", \"last_name\": \"Morgan\" },"
+  "    \"cars\": ["
+  "      { \"model\": \"LEAF_ZE1\", \"vin\": \"SJNFAAZE1U0000001\", \"name\": \"Leaf\","
+  "        \"registration\": \"LE19 AFE\", \"battery_level\": 58, \"plugged\": true, \"charging\": true,"
+  "        \"mileage\": 31207.4, \"latitude\": 51.5072, \"longitude\": -0.1276 },"
+  "      { \"model\": \"ARIYA\", \"vin\": \"SJNTAAFE0U0000002\", \"name\": \"Ariya\","
+  "        \"registration\": \"AR22 IYA\", \"battery_level\": 69, \"plugged\": false,"
+  "        \"mileage\": 14210.0, \"latitude\": 52.4862, \"longitude\": -1.8904 },"
+  "      { \"model\": \"MICRA\", \"vin\": \"VNVMICRAE00000003\", \"name\": \"Micra\","
+  "        \"registration\": \"MI25 CRA\", \"battery_level\": 57, \"plugged\": true,"
+  "        \"mileage\": 2345.0, \"latitude\": 53.4808, \"longitude\": -2.2426 },"
+  "      { \"model\": \"QASHQAI\", \"vin\": \"SJNFAAJ12U0000004\", \"name\": \"Qashqai\","
+  "        \"registration\": \"QA21 SHQ\", \"mileage\": 40112.3, \"fuel_litres\": 38,"
+  "        \"latitude\": 55.9533, \"longitude\": -3.1883, \"locked\": false }"
+  "    ]"
+  "  }"
   "}";
 
-typedef struct {
-  CarportSimulator     *self;        /* borrowed: self owns the list of these */
-  SoupServerMessage    *msg;
-  CarportSimFaultEntry *fault;
-  guint                 source_id;
-  gulong                disconnected_id;
-} Deferred;
-
-struct _CarportSimulator
-{
-  GObject parent_instance;
-
-  /* Owned */
-  SoupServer *server;
-  CarportSimGigya *gigya;
-  GPtrArray *cars;              /* CarportSimCar* */
-  GPtrArray *faults;            /* CarportSimFaultEntry* */
-  GList *deferred;              /* Deferred*: paused requests */
-
-  char *email;
-  char *password;
-  char *locale;
-  char *first_name;
-  char *last_name;
-  char *person_id;
-  char *account_id;
-  char *sfdc_account_id;
-
-  guint16 port;
-  guint latency_ms;
-  guint command_delay_ms;
-  double charge_rate;
-  guint request_count;
-};
 
 G_DEFINE_FINAL_TYPE (CarportSimulator, carport_simulator, G_TYPE_OBJECT)
 
@@ -125,7 +116,9 @@ carport_simulator_dispose (GObject *object)
 
   carport_simulator_stop (self);
   g_clear_object (&self->gigya);
+  g_clear_object (&self->nissan);
   g_clear_pointer (&self->cars, g_ptr_array_unref);
+  g_clear_pointer (&self->nissan_cars, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carport_simulator_parent_class)->dispose (object);
 }
@@ -136,11 +129,8 @@ carport_simulator_finalize (GObject *object)
   CarportSimulator *self = CARPORT_SIMULATOR (object);
 
   g_clear_pointer (&self->faults, g_ptr_array_unref);
-  g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->password, g_free);
-  g_clear_pointer (&self->locale, g_free);
-  g_clear_pointer (&self->first_name, g_free);
-  g_clear_pointer (&self->last_name, g_free);
+  _carport_sim_account_clear (&self->account);
+  _carport_sim_account_clear (&self->nissan_account);
   g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->sfdc_account_id, g_free);
@@ -269,7 +259,9 @@ carport_simulator_init (CarportSimulator *self)
   g_autoptr(GError) error = NULL;
 
   self->gigya = carport_sim_gigya_new ();
+  self->nissan = carport_sim_nissan_new ();
   self->cars = g_ptr_array_new_with_free_func (g_object_unref);
+  self->nissan_cars = g_ptr_array_new_with_free_func (g_object_unref);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
   self->person_id = g_uuid_string_random ();
   self->account_id = g_uuid_string_random ();
@@ -299,85 +291,6 @@ carport_simulator_new (void)
 /* Scenarios                                                                */
 /* ------------------------------------------------------------------------ */
 
-static gboolean
-scenario_error (GError    **error,
-                const char *message)
-{
-  g_set_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO,
-               "%s", message);
-  return FALSE;
-}
-
-static gboolean
-scenario_uint (JsonObject *root,
-               const char *member,
-               guint       max,
-               guint      *out,
-               GError    **error)
-{
-  gint64 value;
-
-  if (!json_object_has_member (root, member))
-    return TRUE;
-  if (!_carport_sim_json_get_int (root, member, &value) || value < 0 || (guint64) value > max)
-    {
-      g_autofree char *message = g_strdup_printf ("“%s” must be an integer from 0 to %u", member, max);
-
-      return scenario_error (error, message);
-    }
-  *out = (guint) value;
-  return TRUE;
-}
-
-static gboolean
-load_account (JsonObject  *account,
-              char       **email,
-              char       **password,
-              char       **locale,
-              char       **first_name,
-              char       **last_name,
-              GError     **error)
-{
-  static const char * const known[] = { "email", "password", "locale", "first_name", "last_name", NULL };
-  char **targets[] = { email, password, locale, first_name, last_name };
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, account);
-  while (json_object_iter_next (&iter, &member, &node))
-    {
-      if (!g_strv_contains (known, member))
-        {
-          g_autofree char *message = g_strdup_printf ("account: unknown member “%s”", member);
-
-          return scenario_error (error, message);
-        }
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          *json_node_get_string (node) == '\0')
-        {
-          g_autofree char *message = g_strdup_printf ("account: “%s” must be a non-empty string", member);
-
-          return scenario_error (error, message);
-        }
-      for (guint i = 0; known[i] != NULL; i++)
-        if (g_str_equal (known[i], member))
-          {
-            g_free (*targets[i]);
-            *targets[i] = g_strdup (json_node_get_string (node));
-          }
-    }
-  if (*locale != NULL)
-    {
-      const char *l = *locale;
-
-      if (strlen (l) != 5 || l[2] != '_' || !g_ascii_islower (l[0]) || !g_ascii_islower (l[1]) ||
-          !g_ascii_isupper (l[3]) || !g_ascii_isupper (l[4]))
-        return scenario_error (error, "account: “locale” looks like fr_FR");
-    }
-  return TRUE;
-}
-
 static void
 apply_car_settings (CarportSimulator *self,
                     CarportSimCar    *car)
@@ -388,165 +301,74 @@ apply_car_settings (CarportSimulator *self,
   carport_sim_car_set_charge_rate (car, self->charge_rate);
   if (self->port != 0)
     {
-      base = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+      base = g_strdup_printf (carport_sim_car_get_brand (car) == CARPORT_SIM_BRAND_NISSAN ? "https://127.0.0.1:%u"
+                                                                                       : "http://127.0.0.1:%u",
+                              carport_sim_car_get_brand (car) == CARPORT_SIM_BRAND_NISSAN ? self->nissan_port
+                                                                                       : self->port);
       carport_sim_car_set_base_url (car, base);
     }
 }
 
 static gboolean
 load_scenario_node (CarportSimulator  *self,
-                    JsonNode          *root_node,
+                    JsonNode          *root,
                     GError           **error)
 {
-  static const char * const known[] = {
-    "latency_ms", "jwt_lifetime", "command_delay_ms", "charge_rate", "require_tfa",
-    "account", "cars", "faults", NULL
-  };
-  JsonObject *root;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
-  guint latency = self->latency_ms;
-  guint jwt_lifetime = carport_sim_gigya_get_jwt_lifetime (self->gigya);
-  guint command_delay = self->command_delay_ms;
-  double charge_rate = self->charge_rate;
-  g_autofree char *email = g_strdup (self->email);
-  g_autofree char *password = g_strdup (self->password);
-  g_autofree char *locale = g_strdup (self->locale);
-  g_autofree char *first_name = g_strdup (self->first_name);
-  g_autofree char *last_name = g_strdup (self->last_name);
-  g_autoptr(GPtrArray) cars = NULL;
-  g_autoptr(GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
-  gboolean require_tfa = FALSE;
-  gboolean set_tfa = FALSE;
+  g_auto(CarportSimScenario) scenario = { 0, };
 
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
-    return scenario_error (error, "a scenario is a JSON object");
-  root = json_node_get_object (root_node);
-
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &member, &node))
-    if (!g_strv_contains (known, member))
-      {
-        g_autofree char *message = g_strdup_printf ("unknown member “%s”", member);
-
-        return scenario_error (error, message);
-      }
-
-  if (!scenario_uint (root, "latency_ms", 600000, &latency, error) ||
-      !scenario_uint (root, "jwt_lifetime", G_MAXINT32, &jwt_lifetime, error) ||
-      !scenario_uint (root, "command_delay_ms", 3600000, &command_delay, error))
+  scenario.latency_ms = self->latency_ms;
+  scenario.jwt_lifetime = carport_sim_gigya_get_jwt_lifetime (self->gigya);
+  scenario.command_delay_ms = self->command_delay_ms;
+  scenario.charge_rate = self->charge_rate;
+  scenario.require_tfa = -1;
+  _carport_sim_account_copy (&scenario.account, &self->account);
+  _carport_sim_account_copy (&scenario.nissan_account, &self->nissan_account);
+  scenario.nissan_bad_password_form = -1;
+  scenario.nissan_interstitial = -1;
+  scenario.nissan_rotate_refresh = -1;
+  if (!_carport_sim_scenario_load (&scenario, root, error))
     return FALSE;
-  if (jwt_lifetime == 0)
-    return scenario_error (error, "“jwt_lifetime” must be at least 1");
-  if (json_object_has_member (root, "charge_rate") &&
-      (!_carport_sim_json_get_number (root, "charge_rate", &charge_rate) ||
-       charge_rate < 0 || charge_rate > 100))
-    return scenario_error (error, "“charge_rate” must be a number of percent per second from 0 to 100");
-
-  node = json_object_get_member (root, "require_tfa");
-  if (node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return scenario_error (error, "“require_tfa” must be true or false");
-      require_tfa = json_node_get_boolean (node);
-      set_tfa = TRUE;
-    }
-
-  node = json_object_get_member (root, "account");
-  if (node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return scenario_error (error, "“account” must be an object");
-      if (!load_account (json_node_get_object (node), &email, &password, &locale,
-                         &first_name, &last_name, error))
-        return FALSE;
-    }
-
-  node = json_object_get_member (root, "cars");
-  if (node != NULL)
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return scenario_error (error, "“cars” must be an array");
-      array = json_node_get_array (node);
-      cars = g_ptr_array_new_with_free_func (g_object_unref);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          CarportSimCar *car;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            return scenario_error (error, "every car is an object");
-          car = carport_sim_car_new (json_node_get_object (element), error);
-          if (car == NULL)
-            return FALSE;
-          for (guint j = 0; j < cars->len; j++)
-            if (g_str_equal (carport_sim_car_get_vin (g_ptr_array_index (cars, j)),
-                             carport_sim_car_get_vin (car)))
-              {
-                g_autofree char *message = g_strdup_printf ("the VIN %s is used twice",
-                                                            carport_sim_car_get_vin (car));
-
-                g_object_unref (car);
-                return scenario_error (error, message);
-              }
-          g_ptr_array_add (cars, car);
-        }
-    }
-
-  node = json_object_get_member (root, "faults");
-  if (node != NULL)
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return scenario_error (error, "“faults” must be an array");
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          CarportSimFaultEntry *entry = _carport_sim_fault_entry_from_json (json_array_get_element (array, i),
-                                                                            error);
-
-          if (entry == NULL)
-            return FALSE;
-          g_ptr_array_add (faults, entry);
-        }
-    }
-
-  if (email == NULL || password == NULL || locale == NULL)
-    return scenario_error (error, "the account needs an email, a password and a locale");
 
   /* All checked: apply. */
-  g_free (self->email);
-  self->email = g_steal_pointer (&email);
-  g_free (self->password);
-  self->password = g_steal_pointer (&password);
-  g_free (self->locale);
-  self->locale = g_steal_pointer (&locale);
-  g_free (self->first_name);
-  self->first_name = g_steal_pointer (&first_name);
-  g_free (self->last_name);
-  self->last_name = g_steal_pointer (&last_name);
-  carport_sim_gigya_set_account (self->gigya, self->email, self->password, self->person_id);
-  if (set_tfa)
-    carport_sim_gigya_set_require_tfa (self->gigya, require_tfa);
+  _carport_sim_account_clear (&self->account);
+  self->account = scenario.account;
+  memset (&scenario.account, 0, sizeof scenario.account);
+  carport_sim_gigya_set_account (self->gigya, self->account.email, self->account.password, self->person_id);
+  _carport_sim_account_clear (&self->nissan_account);
+  self->nissan_account = scenario.nissan_account;
+  memset (&scenario.nissan_account, 0, sizeof scenario.nissan_account);
+  carport_sim_nissan_set_account (self->nissan, self->nissan_account.email, self->nissan_account.password);
+  if (scenario.nissan_bad_password_form >= 0)
+    carport_sim_nissan_set_bad_password_form (self->nissan, scenario.nissan_bad_password_form);
+  if (scenario.nissan_interstitial >= 0)
+    carport_sim_nissan_set_interstitial (self->nissan, scenario.nissan_interstitial);
+  if (scenario.nissan_rotate_refresh >= 0)
+    carport_sim_nissan_set_rotate_refresh (self->nissan, scenario.nissan_rotate_refresh);
+  if (scenario.require_tfa >= 0)
+    carport_sim_gigya_set_require_tfa (self->gigya, scenario.require_tfa);
 
-  carport_simulator_set_latency_ms (self, latency);
-  carport_simulator_set_jwt_lifetime (self, jwt_lifetime);
-  carport_simulator_set_command_delay_ms (self, command_delay);
-  carport_simulator_set_charge_rate (self, charge_rate);
+  carport_simulator_set_latency_ms (self, scenario.latency_ms);
+  carport_simulator_set_jwt_lifetime (self, scenario.jwt_lifetime);
+  carport_simulator_set_command_delay_ms (self, scenario.command_delay_ms);
+  carport_simulator_set_charge_rate (self, scenario.charge_rate);
 
-  if (cars != NULL)
+  if (scenario.cars != NULL)
     {
       g_ptr_array_unref (self->cars);
-      self->cars = g_steal_pointer (&cars);
+      self->cars = g_steal_pointer (&scenario.cars);
       for (guint i = 0; i < self->cars->len; i++)
         apply_car_settings (self, g_ptr_array_index (self->cars, i));
     }
-  for (guint i = 0; i < faults->len; i++)
-    g_ptr_array_add (self->faults, _carport_sim_fault_entry_copy (g_ptr_array_index (faults, i)));
+  if (scenario.nissan_cars != NULL)
+    {
+      g_ptr_array_unref (self->nissan_cars);
+      self->nissan_cars = g_steal_pointer (&scenario.nissan_cars);
+      for (guint i = 0; i < self->nissan_cars->len; i++)
+        apply_car_settings (self, g_ptr_array_index (self->nissan_cars, i));
+      carport_sim_nissan_set_cars (self->nissan, self->nissan_cars);
+    }
+  for (guint i = 0; i < scenario.faults->len; i++)
+    g_ptr_array_add (self->faults, _carport_sim_fault_entry_copy (g_ptr_array_index (scenario.faults, i)));
   return TRUE;
 }
 
@@ -612,411 +434,63 @@ typedef enum {
   ROUTE_INFO,
   ROUTE_ASSET,
   ROUTE_GIGYA,
-  ROUTE_PERSON,
-  ROUTE_NOTIFICATIONS,
-  ROUTE_VEHICLES,
-  ROUTE_DETAILS,
-  ROUTE_CONTRACTS,
-  ROUTE_CAR,
+  ROUTE_KAMEREON,
+  ROUTE_NISSAN,
 } RouteKind;
 
-typedef struct {
-  RouteKind  kind;
-  char      *name;        /* the endpoint name that faults match */
-  char      *person_id;
-  char      *account_id;
-  char      *vin;
-  const char *adapter;
-  guint      version;
-  char      *endpoint;
-} Route;
-
-static void
-route_clear (Route *route)
+/* Which part of the simulator answers @path; *@name is the endpoint name
+ * that faults match, *@vin the VIN of an asset. */
+static RouteKind
+parse_route (const char  *path,
+             char       **name,
+             char       **vin)
 {
-  g_clear_pointer (&route->name, g_free);
-  g_clear_pointer (&route->person_id, g_free);
-  g_clear_pointer (&route->account_id, g_free);
-  g_clear_pointer (&route->vin, g_free);
-  g_clear_pointer (&route->endpoint, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Route, route_clear)
-
-static gboolean
-parse_version (const char *segment,
-               guint      *version)
-{
-  guint64 value;
-
-  if (segment[0] != 'v' || !g_ascii_string_to_unsigned (segment + 1, 10, 1, 9, &value, NULL))
-    return FALSE;
-  *version = (guint) value;
-  return TRUE;
-}
-
-static char *
-join_from (char  **segments,
-           guint   first)
-{
-  return g_strjoinv ("/", segments + first);
-}
-
-/* Kamereon paths, relative to /kamereon (§b, §c.1). */
-static void
-parse_kamereon_route (char  **s,
-                      guint   n,
-                      Route  *route)
-{
-  if (n < 4 || !g_str_equal (s[0], "commerce") || !g_str_equal (s[1], "v1"))
-    return;
-
-  if (g_str_equal (s[2], "persons"))
-    {
-      route->person_id = g_strdup (s[3]);
-      if (n == 4)
-        {
-          route->kind = ROUTE_PERSON;
-          route->name = g_strdup ("person");
-        }
-      else if (n == 6 && g_str_equal (s[4], "notifications") && g_str_equal (s[5], "kmr"))
-        {
-          route->kind = ROUTE_NOTIFICATIONS;
-          route->name = g_strdup ("notifications");
-        }
-      return;
-    }
-
-  if (!g_str_equal (s[2], "accounts") || n < 5)
-    return;
-  route->account_id = g_strdup (s[3]);
-
-  if (g_str_equal (s[4], "vehicles"))
-    {
-      if (n == 5)
-        {
-          route->kind = ROUTE_VEHICLES;
-          route->name = g_strdup ("vehicles");
-        }
-      else if (n == 7 && g_str_equal (s[6], "details"))
-        {
-          route->kind = ROUTE_DETAILS;
-          route->name = g_strdup ("vehicle-details");
-          route->vin = g_strdup (s[5]);
-        }
-      else if (n == 7 && g_str_equal (s[6], "contracts"))
-        {
-          route->kind = ROUTE_CONTRACTS;
-          route->name = g_strdup ("contracts");
-          route->vin = g_strdup (s[5]);
-        }
-      return;
-    }
-
-  if (!g_str_equal (s[4], "kamereon") || n < 8)
-    return;
-
-  /* kca/car-adapter/vN/cars/{vin}[/endpoint…] */
-  if (g_str_equal (s[5], "kca") && n >= 10 && g_str_equal (s[6], "car-adapter") &&
-      parse_version (s[7], &route->version) && g_str_equal (s[8], "cars"))
-    {
-      route->kind = ROUTE_CAR;
-      route->adapter = "kca";
-      route->vin = g_strdup (s[9]);
-      route->endpoint = n > 10 ? join_from (s, 10) : g_strdup ("");
-      route->name = g_strdup (n > 10 ? route->endpoint : "car-adapter");
-    }
-  /* kcm/v1/vehicles/{vin}/endpoint… */
-  else if (g_str_equal (s[5], "kcm") && n >= 10 && g_str_equal (s[6], "v1") &&
-           g_str_equal (s[7], "vehicles"))
-    {
-      route->kind = ROUTE_CAR;
-      route->adapter = "kcm";
-      route->vin = g_strdup (s[8]);
-      route->endpoint = join_from (s, 9);
-      route->name = g_strdup (route->endpoint);
-    }
-  /* vehicles/{vin}/alerts */
-  else if (g_str_equal (s[5], "vehicles") && n == 8)
-    {
-      route->kind = ROUTE_CAR;
-      route->adapter = "vehicles";
-      route->vin = g_strdup (s[6]);
-      route->endpoint = g_strdup (s[7]);
-      route->name = g_strdup (route->endpoint);
-    }
-}
-
-static void
-parse_route (const char *path,
-             Route      *route)
-{
-  g_auto(GStrv) segments = NULL;
-  guint n;
-
-  memset (route, 0, sizeof *route);
+  *name = NULL;
+  if (vin != NULL)
+    *vin = NULL;
   if (g_str_equal (path, "/") || g_str_equal (path, "/info"))
     {
-      route->kind = ROUTE_INFO;
-      route->name = g_strdup ("info");
-      return;
+      *name = g_strdup ("info");
+      return ROUTE_INFO;
     }
   if (g_str_has_prefix (path, "/gigya/") && strchr (path + 7, '/') == NULL && path[7] != '\0')
     {
-      route->kind = ROUTE_GIGYA;
-      route->name = g_strdup (path + 7);
-      return;
+      *name = g_strdup (path + 7);
+      return ROUTE_GIGYA;
     }
   if (g_str_has_prefix (path, "/assets/") && g_str_has_suffix (path, ".svg") && strlen (path) > 8 + 17)
     {
-      route->kind = ROUTE_ASSET;
-      route->name = g_strdup ("assets");
-      route->vin = g_strndup (path + 8, 17);
-      return;
+      *name = g_strdup ("assets");
+      if (vin != NULL)
+        *vin = g_strndup (path + 8, 17);
+      return ROUTE_ASSET;
     }
-  if (!g_str_has_prefix (path, "/kamereon/"))
-    return;
-
-  segments = g_strsplit (path + strlen ("/kamereon/"), "/", -1);
-  n = g_strv_length (segments);
-  for (guint i = 0; i < n; i++)
-    if (segments[i][0] == '\0')
-      return;
-  parse_kamereon_route (segments, n, route);
-}
-
-static CarportSimCar *
-find_car (CarportSimulator *self,
-          const char       *vin)
-{
-  for (guint i = 0; vin != NULL && i < self->cars->len; i++)
+  if (g_str_has_prefix (path, "/kamereon/"))
     {
-      CarportSimCar *car = g_ptr_array_index (self->cars, i);
-
-      if (g_str_equal (carport_sim_car_get_vin (car), vin))
-        return car;
+      *name = _carport_sim_kamereon_endpoint_name (path);
+      return ROUTE_KAMEREON;
     }
-  return NULL;
+  if (carport_sim_nissan_is_path (path))
+    {
+      *name = carport_sim_nissan_endpoint_name (path);
+      return ROUTE_NISSAN;
+    }
+  return ROUTE_NONE;
 }
 
 static void
-reply_node (SoupServerMessage *msg,
-            JsonNode          *node)
+renault_context (CarportSimulator         *self,
+                 CarportSimRenaultContext *context)
 {
-  _carport_sim_reply_json (msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, node);
-}
-
-static void
-handle_person (CarportSimulator  *self,
-               SoupServerMessage *msg,
-               const char        *country)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *person = json_object_new ();
-  JsonObject *idp = json_object_new ();
-  JsonArray *emails = json_array_new ();
-  JsonObject *email = json_object_new ();
-  JsonArray *accounts = json_array_new ();
-  JsonObject *account;
-  g_autofree char *person_locale = g_strdup (self->locale);
-
-  person_locale[2] = '-';
-  json_object_set_string_member (person, "personId", self->person_id);
-  json_object_set_string_member (person, "type", "I");
-  json_object_set_string_member (person, "country", country);
-  json_object_set_string_member (person, "civility", "1");
-  json_object_set_string_member (person, "firstName", self->first_name ? self->first_name : "");
-  json_object_set_string_member (person, "lastName", self->last_name ? self->last_name : "");
-  json_object_set_string_member (idp, "idpId", carport_sim_gigya_get_uid (self->gigya));
-  json_object_set_string_member (idp, "idpType", "GIGYA");
-  json_object_set_string_member (idp, "idpStatus", "ACTIVE");
-  json_object_set_string_member (idp, "login", self->email);
-  json_object_set_string_member (idp, "loginType", "EMAIL");
-  json_object_set_boolean_member (idp, "termsConditionAcceptance", TRUE);
-  json_object_set_object_member (person, "idp", idp);
-  json_object_set_string_member (email, "emailType", "MAIN");
-  json_object_set_string_member (email, "emailValue", self->email);
-  json_object_set_boolean_member (email, "validityFlag", TRUE);
-  json_array_add_object_element (emails, email);
-  json_object_set_array_member (person, "emails", emails);
-  json_object_set_array_member (person, "phones", json_array_new ());
-  json_object_set_array_member (person, "identities", json_array_new ());
-  json_object_set_boolean_member (person, "myrRequest", FALSE);
-
-  account = json_object_new ();
-  json_object_set_string_member (account, "accountId", self->account_id);
-  json_object_set_string_member (account, "accountType", "MYRENAULT");
-  json_object_set_string_member (account, "accountStatus", "ACTIVE");
-  json_object_set_string_member (account, "country", country);
-  json_object_set_string_member (account, "personId", self->person_id);
-  json_object_set_string_member (account, "relationType", "OWNER");
-  json_array_add_object_element (accounts, account);
-  account = json_object_new ();
-  json_object_set_string_member (account, "accountId", self->sfdc_account_id);
-  json_object_set_string_member (account, "externalId", "0015800000SIMSFDC");
-  json_object_set_string_member (account, "accountType", "SFDC");
-  json_object_set_string_member (account, "accountStatus", "ACTIVE");
-  json_object_set_string_member (account, "country", country);
-  json_object_set_string_member (account, "personId", self->person_id);
-  json_object_set_string_member (account, "relationType", "OWNER");
-  json_array_add_object_element (accounts, account);
-  json_object_set_array_member (person, "accounts", accounts);
-
-  json_object_set_string_member (person, "partyId", "sim-party");
-  json_object_set_string_member (person, "mdmId", "sim-mdm");
-  json_object_set_string_member (person, "createdDate", "2021-04-29T20:39:37.163635Z");
-  json_object_set_string_member (person, "lastModifiedDate", "2025-11-16T11:43:57.658639Z");
-  json_object_set_string_member (person, "locale", person_locale);
-  json_node_take_object (root, person);
-  reply_node (msg, root);
-}
-
-static void
-handle_vehicles (CarportSimulator  *self,
-                 SoupServerMessage *msg,
-                 const char        *account_id,
-                 const char        *country)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
-  JsonArray *links = json_array_new ();
-
-  if (g_str_equal (account_id, self->account_id))
-    for (guint i = 0; i < self->cars->len; i++)
-      {
-        CarportSimCar *car = g_ptr_array_index (self->cars, i);
-
-        json_array_add_element (links, carport_sim_car_build_link (car, carport_sim_car_get_details_in_list (car)));
-      }
-  json_object_set_string_member (object, "accountId", account_id);
-  json_object_set_string_member (object, "country", country);
-  json_object_set_array_member (object, "vehicleLinks", links);
-  json_node_take_object (root, object);
-  reply_node (msg, root);
-}
-
-static void
-handle_notifications (CarportSimulator  *self,
-                      SoupServerMessage *msg,
-                      GHashTable        *query)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  JsonArray *array = json_array_new ();
-  const char *id = g_hash_table_lookup (query, "notificationId");
-
-  for (guint i = 0; i < self->cars->len; i++)
-    carport_sim_car_add_notifications (g_ptr_array_index (self->cars, i), array, id,
-                                       self->person_id, carport_sim_gigya_get_uid (self->gigya));
-  json_node_take_array (root, array);
-  reply_node (msg, root);
-}
-
-static void
-handle_kamereon (CarportSimulator  *self,
-                 SoupServerMessage *msg,
-                 Route             *route,
-                 GHashTable        *query)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *method = soup_server_message_get_method (msg);
-  const char *api_key = soup_message_headers_get_one (headers, "apikey");
-  const char *country = g_hash_table_lookup (query, "country");
-  g_autofree char *person_id = NULL;
-  CarportSimCar *car = NULL;
-
-  /* The API gateway checks its key first, with its own error shape. */
-  if (api_key == NULL || !g_str_equal (api_key, CARPORT_SIM_KAMEREON_APIKEY))
-    {
-      _carport_sim_reply_text (msg, SOUP_STATUS_FORBIDDEN, CARPORT_SIM_CT_JSON,
-                               "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}");
-      return;
-    }
-  person_id = carport_sim_gigya_check_jwt (self->gigya, soup_message_headers_get_one (headers, "x-gigya-id_token"));
-  if (person_id == NULL)
-    {
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.unauthorized", NULL);
-      return;
-    }
-  if (country == NULL || country[0] == '\0')
-    {
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.missingRequestParam",
-                                         "Missing request parameter: country");
-      return;
-    }
-  if (route->kind == ROUTE_NONE)
-    {
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.not-found", NULL);
-      return;
-    }
-
-  /* Everything belongs to the token's person. */
-  if ((route->person_id != NULL && !g_str_equal (route->person_id, person_id)) ||
-      !g_str_equal (person_id, self->person_id) ||
-      (route->account_id != NULL && !g_str_equal (route->account_id, self->account_id) &&
-       !g_str_equal (route->account_id, self->sfdc_account_id)))
-    {
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.forbidden", NULL);
-      return;
-    }
-  if (route->vin != NULL)
-    {
-      car = find_car (self, route->vin);
-      if (car == NULL || !g_str_equal (route->account_id, self->account_id))
-        {
-          _carport_sim_reply_kamereon_error (msg, "err.func.wired.forbidden", NULL);
-          return;
-        }
-    }
-
-  if (route->kind == ROUTE_CAR)
-    {
-      CarportSimCarRequest request = {
-        method, route->adapter, route->version, route->endpoint, query,
-      };
-
-      carport_sim_car_handle (car, msg, &request);
-      return;
-    }
-
-  if (!g_str_equal (method, "GET"))
-    {
-      _carport_sim_reply_kamereon_error (msg, "err.func.wired.methodNotAllowed", NULL);
-      return;
-    }
-
-  switch (route->kind)
-    {
-    case ROUTE_PERSON:
-      handle_person (self, msg, country);
-      break;
-    case ROUTE_NOTIFICATIONS:
-      handle_notifications (self, msg, query);
-      break;
-    case ROUTE_VEHICLES:
-      handle_vehicles (self, msg, route->account_id, country);
-      break;
-    case ROUTE_DETAILS:
-      {
-        g_autoptr(JsonNode) node = carport_sim_car_build_details (car);
-
-        reply_node (msg, node);
-      }
-      break;
-    case ROUTE_CONTRACTS:
-      {
-        g_autoptr(JsonNode) node = carport_sim_car_build_contracts (car);
-
-        reply_node (msg, node);
-      }
-      break;
-    case ROUTE_NONE:
-    case ROUTE_INFO:
-    case ROUTE_ASSET:
-    case ROUTE_GIGYA:
-    case ROUTE_CAR:
-    default:
-      g_assert_not_reached ();
-    }
+  context->email = self->account.email;
+  context->locale = self->account.locale;
+  context->first_name = self->account.first_name;
+  context->last_name = self->account.last_name;
+  context->person_id = self->person_id;
+  context->account_id = self->account_id;
+  context->sfdc_account_id = self->sfdc_account_id;
+  context->gigya = self->gigya;
+  context->cars = self->cars;
 }
 
 /* Answers @msg (after the latency), applying @fault if there is one. */
@@ -1029,14 +503,16 @@ respond (CarportSimulator           *self,
   const char *raw_query = g_uri_get_query (soup_server_message_get_uri (msg));
   g_autoptr(GHashTable) query = raw_query ? soup_form_decode (raw_query)
                                           : g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(Route) route = { 0, };
+  g_autofree char *name = NULL;
+  g_autofree char *vin = NULL;
+  RouteKind kind = parse_route (path, &name, &vin);
 
-  parse_route (path, &route);
-
-  if (fault != NULL && _carport_sim_fault_answer (fault, msg, route.kind == ROUTE_GIGYA))
+  if (fault != NULL && _carport_sim_fault_answer (fault, msg, kind == ROUTE_GIGYA ? CARPORT_SIM_FLAVOUR_GIGYA
+                                                     : kind == ROUTE_NISSAN ? CARPORT_SIM_FLAVOUR_NISSAN
+                                                     : CARPORT_SIM_FLAVOUR_KAMEREON))
     return;
 
-  switch (route.kind)
+  switch (kind)
     {
     case ROUTE_INFO:
       {
@@ -1047,35 +523,46 @@ respond (CarportSimulator           *self,
       break;
 
     case ROUTE_GIGYA:
-      carport_sim_gigya_handle (self->gigya, msg, route.name);
+      carport_sim_gigya_handle (self->gigya, msg, name);
       break;
 
     case ROUTE_ASSET:
       {
-        CarportSimCar *car = find_car (self, route.vin);
+        CarportSimCar *car = carport_sim_find_car (self->cars, vin);
 
         if (car != NULL)
-          carport_sim_car_reply_picture (car, msg);
+          _carport_sim_renault_reply_picture (car, msg);
+        else if (carport_sim_find_car (self->nissan_cars, vin) != NULL)
+          _carport_sim_reply_text (msg, SOUP_STATUS_OK, "image/svg+xml",
+                                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"240\">"
+                                   "<rect x=\"40\" y=\"90\" width=\"400\" height=\"90\" rx=\"30\" fill=\"#8a8d91\"/>"
+                                   "<circle cx=\"130\" cy=\"180\" r=\"30\" fill=\"#222\"/>"
+                                   "<circle cx=\"350\" cy=\"180\" r=\"30\" fill=\"#222\"/></svg>");
         else
           _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
       }
       break;
 
-    case ROUTE_NONE:
-      if (g_str_has_prefix (path, "/kamereon/"))
-        handle_kamereon (self, msg, &route, query);
-      else
-        _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
+    case ROUTE_KAMEREON:
+      {
+        CarportSimRenaultContext context;
+
+        renault_context (self, &context);
+        _carport_sim_kamereon_handle (&context, msg, path, query);
+      }
       break;
 
-    case ROUTE_PERSON:
-    case ROUTE_NOTIFICATIONS:
-    case ROUTE_VEHICLES:
-    case ROUTE_DETAILS:
-    case ROUTE_CONTRACTS:
-    case ROUTE_CAR:
+    case ROUTE_NISSAN:
+      /* the Nissan hosts are https only, as the real ones */
+      if (g_strcmp0 (g_uri_get_scheme (soup_server_message_get_uri (msg)), "https") == 0)
+        carport_sim_nissan_handle (self->nissan, msg, path, query);
+      else
+        _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found (https only)\n");
+      break;
+
+    case ROUTE_NONE:
     default:
-      handle_kamereon (self, msg, &route, query);
+      _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found\n");
       break;
     }
 
@@ -1088,17 +575,17 @@ static CarportSimFaultEntry *
 take_fault (CarportSimulator *self,
             const char       *path)
 {
-  g_auto(Route) route = { 0, };
+  g_autofree char *name = NULL;
 
   if (self->faults->len == 0)
     return NULL;
-  parse_route (path, &route);
+  parse_route (path, &name, NULL);
   for (guint i = 0; i < self->faults->len; i++)
     {
       CarportSimFaultEntry *entry = g_ptr_array_index (self->faults, i);
       CarportSimFaultEntry *copy;
 
-      if (!_carport_sim_fault_entry_matches (entry, route.name, path))
+      if (!_carport_sim_fault_entry_matches (entry, name, path))
         continue;
       copy = _carport_sim_fault_entry_copy (entry);
       if (entry->fault.count > 0 && --entry->remaining == 0)
@@ -1189,6 +676,11 @@ carport_simulator_start (CarportSimulator  *self,
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GInetAddress) loopback = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) tls_address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *tls_dir = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *nissan_base = NULL;
   GSList *uris;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
@@ -1200,22 +692,55 @@ carport_simulator_start (CarportSimulator  *self,
       return FALSE;
     }
 
-  server = soup_server_new ("server-header", "carport-simulator ", NULL);
+  /* A fresh CA for the Nissan side; only its certificate is written, in a
+   * private (0700) directory removed on stop. */
+  tls_dir = g_dir_make_tmp ("carport-sim-XXXXXX", error);
+  if (tls_dir == NULL)
+    return FALSE;
+  ca_file = g_build_filename (tls_dir, "ca.pem", NULL);
+  certificate = _carport_sim_tls_generate (ca_file, error);
+  if (certificate == NULL)
+    {
+      g_unlink (ca_file);
+      g_rmdir (tls_dir);
+      return FALSE;
+    }
+
+  server = soup_server_new ("server-header", "carport-simulator ", "tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
   loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   address = g_inet_socket_address_new (loopback, port);
-  if (!soup_server_listen (server, address, 0, error))
-    return FALSE;
+  tls_address = g_inet_socket_address_new (loopback, 0);
+  if (!soup_server_listen (server, address, 0, error) ||
+      !soup_server_listen (server, tls_address, SOUP_SERVER_LISTEN_HTTPS, error))
+    {
+      soup_server_disconnect (server);
+      g_unlink (ca_file);
+      g_rmdir (tls_dir);
+      return FALSE;
+    }
 
   uris = soup_server_get_uris (server);
-  self->port = uris != NULL ? (guint16) g_uri_get_port (uris->data) : port;
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      if (g_str_equal (g_uri_get_scheme (l->data), "https"))
+        self->nissan_port = (guint16) g_uri_get_port (l->data);
+      else
+        self->port = (guint16) g_uri_get_port (l->data);
+    }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   self->server = g_steal_pointer (&server);
+  self->tls_dir = g_steal_pointer (&tls_dir);
+  self->ca_file = g_steal_pointer (&ca_file);
 
+  nissan_base = g_strdup_printf ("https://127.0.0.1:%u", self->nissan_port);
+  carport_sim_nissan_set_base_url (self->nissan, nissan_base);
   for (guint i = 0; i < self->cars->len; i++)
     apply_car_settings (self, g_ptr_array_index (self->cars, i));
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    apply_car_settings (self, g_ptr_array_index (self->nissan_cars, i));
 
-  g_debug ("listening on http://127.0.0.1:%u", self->port);
+  g_debug ("listening on http://127.0.0.1:%u and https://127.0.0.1:%u", self->port, self->nissan_port);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
   return TRUE;
 }
@@ -1236,7 +761,14 @@ carport_simulator_stop (CarportSimulator *self)
   g_list_free_full (g_steal_pointer (&self->deferred), (GDestroyNotify) deferred_free);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  if (self->ca_file != NULL)
+    g_unlink (self->ca_file);
+  if (self->tls_dir != NULL)
+    g_rmdir (self->tls_dir);
+  g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->tls_dir, g_free);
   self->port = 0;
+  self->nissan_port = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
 }
 
@@ -1279,11 +811,53 @@ carport_simulator_get_kamereon_url (CarportSimulator *self)
 }
 
 /**
+ * carport_simulator_dup_environ:
+ *
+ * Returns: (transfer full): the service roots of this simulator as
+ *   environment entries ("CARPORT_RENAULT_GIGYA_URL=http://…", the Nissan
+ *   hosts and CARPORT_NISSAN_CA_FILE), the "env" object of the info line.
+ */
+char **
+carport_simulator_dup_environ (CarportSimulator *self)
+{
+  static const struct {
+    const char           *name;
+    CarportSimNissanHost  host;
+  } nissan_env[] = {
+    { "CARPORT_NISSAN_AUTH_URL", CARPORT_SIM_NISSAN_AUTH },
+    { "CARPORT_NISSAN_BFF_URL", CARPORT_SIM_NISSAN_BFF },
+    { "CARPORT_NISSAN_USER_ADAPTER_URL", CARPORT_SIM_NISSAN_USER_ADAPTER },
+    { "CARPORT_NISSAN_CAR_ADAPTER_URL", CARPORT_SIM_NISSAN_CAR_ADAPTER },
+    { "CARPORT_NISSAN_NOTIFICATIONS_URL", CARPORT_SIM_NISSAN_NOTIFICATIONS },
+    { "CARPORT_NISSAN_ACTION_STATUS_URL", CARPORT_SIM_NISSAN_ACTION_STATUS },
+  };
+  g_autofree char *gigya = NULL;
+  g_autofree char *kamereon = NULL;
+  GStrv env = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  gigya = carport_simulator_get_gigya_url (self);
+  kamereon = carport_simulator_get_kamereon_url (self);
+  env = g_environ_setenv (env, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
+  env = g_environ_setenv (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (nissan_env); i++)
+    {
+      g_autofree char *url = carport_simulator_get_nissan_url (self, nissan_env[i].host);
+
+      env = g_environ_setenv (env, nissan_env[i].name, url, TRUE);
+    }
+  if (self->ca_file != NULL)
+    env = g_environ_setenv (env, "CARPORT_NISSAN_CA_FILE", self->ca_file, TRUE);
+  return env;
+}
+
+/**
  * carport_simulator_dup_info_json:
  *
  * Returns: (transfer full): the one-line JSON of docs/ARCHITECTURE.md:
- *   {"env":{"CARPORT_RENAULT_GIGYA_URL":…,"CARPORT_RENAULT_KAMEREON_URL":…},
- *    "accounts":[{"brand","locale","email","password"}]}
+ *   {"env":{"CARPORT_RENAULT_GIGYA_URL":…,"CARPORT_NISSAN_AUTH_URL":…,…},
+ *    "ca_file":…, "accounts":[{"brand","locale","email","password"},…]}
  */
 char *
 carport_simulator_dup_info_json (CarportSimulator *self)
@@ -1293,20 +867,30 @@ carport_simulator_dup_info_json (CarportSimulator *self)
   JsonObject *env = json_object_new ();
   JsonArray *accounts = json_array_new ();
   JsonObject *account = json_object_new ();
-  g_autofree char *gigya = NULL;
-  g_autofree char *kamereon = NULL;
+  g_auto(GStrv) environ_ = NULL;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
-  gigya = carport_simulator_get_gigya_url (self);
-  kamereon = carport_simulator_get_kamereon_url (self);
-  json_object_set_string_member (env, "CARPORT_RENAULT_GIGYA_URL", gigya);
-  json_object_set_string_member (env, "CARPORT_RENAULT_KAMEREON_URL", kamereon);
+  environ_ = carport_simulator_dup_environ (self);
+  for (guint i = 0; environ_[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environ_[i], "=", 2);
+
+      json_object_set_string_member (env, pair[0], pair[1]);
+    }
+  if (self->ca_file != NULL)
+    json_object_set_string_member (info, "ca_file", self->ca_file);
   json_object_set_object_member (info, "env", env);
   json_object_set_string_member (account, "brand", "renault");
-  json_object_set_string_member (account, "locale", self->locale);
-  json_object_set_string_member (account, "email", self->email);
-  json_object_set_string_member (account, "password", self->password);
+  json_object_set_string_member (account, "locale", self->account.locale);
+  json_object_set_string_member (account, "email", self->account.email);
+  json_object_set_string_member (account, "password", self->account.password);
+  json_array_add_object_element (accounts, account);
+  account = json_object_new ();
+  json_object_set_string_member (account, "brand", "nissan");
+  json_object_set_string_member (account, "locale", self->nissan_account.locale);
+  json_object_set_string_member (account, "email", self->nissan_account.email);
+  json_object_set_string_member (account, "password", self->nissan_account.password);
   json_array_add_object_element (accounts, account);
   json_object_set_array_member (info, "accounts", accounts);
   /* Requests received so far, this one included (benchmarks count with it). */
@@ -1320,7 +904,7 @@ carport_simulator_get_demo_email (CarportSimulator *self)
 {
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
-  return self->email;
+  return self->account.email;
 }
 
 const char *
@@ -1328,7 +912,7 @@ carport_simulator_get_demo_password (CarportSimulator *self)
 {
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
-  return self->password;
+  return self->account.password;
 }
 
 const char *
@@ -1336,7 +920,7 @@ carport_simulator_get_demo_locale (CarportSimulator *self)
 {
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
 
-  return self->locale;
+  return self->account.locale;
 }
 
 const char *
@@ -1391,6 +975,7 @@ carport_simulator_set_jwt_lifetime (CarportSimulator *self,
   if (carport_sim_gigya_get_jwt_lifetime (self->gigya) == seconds)
     return;
   carport_sim_gigya_set_jwt_lifetime (self->gigya, seconds);
+  carport_sim_nissan_set_token_lifetime (self->nissan, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JWT_LIFETIME]);
 }
 
@@ -1413,6 +998,8 @@ carport_simulator_set_command_delay_ms (CarportSimulator *self,
   self->command_delay_ms = ms;
   for (guint i = 0; i < self->cars->len; i++)
     carport_sim_car_set_command_delay_ms (g_ptr_array_index (self->cars, i), ms);
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    carport_sim_car_set_command_delay_ms (g_ptr_array_index (self->nissan_cars, i), ms);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND_DELAY_MS]);
 }
 
@@ -1436,6 +1023,8 @@ carport_simulator_set_charge_rate (CarportSimulator *self,
   self->charge_rate = percent_per_second;
   for (guint i = 0; i < self->cars->len; i++)
     carport_sim_car_set_charge_rate (g_ptr_array_index (self->cars, i), percent_per_second);
+  for (guint i = 0; i < self->nissan_cars->len; i++)
+    carport_sim_car_set_charge_rate (g_ptr_array_index (self->nissan_cars, i), percent_per_second);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_RATE]);
 }
 
@@ -1493,162 +1082,4 @@ carport_simulator_clear_faults (CarportSimulator *self)
   g_return_if_fail (CARPORT_IS_SIMULATOR (self));
 
   g_ptr_array_set_size (self->faults, 0);
-}
-
-/**
- * carport_simulator_expire_login_tokens:
- *
- * Forgets every login token handed out so far: getJWT and getAccountInfo
- * answer 403005 for them, so clients must log in with the password again.
- * JWTs already minted stay good until they expire.
- */
-void
-carport_simulator_expire_login_tokens (CarportSimulator *self)
-{
-  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
-
-  carport_sim_gigya_expire_login_tokens (self->gigya);
-}
-
-/**
- * carport_simulator_set_require_tfa:
- *
- * With %TRUE, the next password logins answer 403101 until the email-code
- * flow (§a.3) has been completed.
- */
-void
-carport_simulator_set_require_tfa (CarportSimulator *self,
-                                   gboolean          require)
-{
-  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
-
-  carport_sim_gigya_set_require_tfa (self->gigya, require);
-}
-
-/**
- * carport_simulator_get_last_tfa_code:
- *
- * Returns: (nullable): the 6-digit code last "emailed" by
- *   accounts.tfa.email.sendVerificationCode
- */
-const char *
-carport_simulator_get_last_tfa_code (CarportSimulator *self)
-{
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
-
-  return carport_sim_gigya_get_last_tfa_code (self->gigya);
-}
-
-guint
-carport_simulator_get_request_count (CarportSimulator *self)
-{
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
-
-  return self->request_count;
-}
-
-/**
- * carport_simulator_dup_vins:
- *
- * Returns: (transfer full): the cars' VINs, in the order of the vehicle list
- */
-char **
-carport_simulator_dup_vins (CarportSimulator *self)
-{
-  GStrvBuilder *builder;
-  char **vins;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->cars->len; i++)
-    g_strv_builder_add (builder, carport_sim_car_get_vin (g_ptr_array_index (self->cars, i)));
-  vins = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return vins;
-}
-
-/**
- * carport_simulator_dup_car_state_json:
- *
- * Returns: (transfer full) (nullable): the simulated state of a car as a
- *   JSON object (batteryLevel, plugged, charge, hvacOn, chargeMode, socMin,
- *   socTarget, commands[]…), or %NULL for an unknown VIN
- */
-char *
-carport_simulator_dup_car_state_json (CarportSimulator *self,
-                                      const char       *vin)
-{
-  CarportSimCar *car;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
-
-  car = find_car (self, vin);
-  return car != NULL ? carport_sim_car_dup_state_json (car) : NULL;
-}
-
-/**
- * carport_simulator_get_battery_level:
- *
- * Returns: the level in percent as battery-status reports it, -1 for an
- *   unknown VIN
- */
-int
-carport_simulator_get_battery_level (CarportSimulator *self,
-                                     const char       *vin)
-{
-  CarportSimCar *car;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), -1);
-
-  car = find_car (self, vin);
-  return car != NULL ? carport_sim_car_get_battery_level (car) : -1;
-}
-
-gboolean
-carport_simulator_get_charging (CarportSimulator *self,
-                                const char       *vin)
-{
-  CarportSimCar *car;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
-
-  car = find_car (self, vin);
-  return car != NULL && carport_sim_car_get_charging (car);
-}
-
-gboolean
-carport_simulator_get_hvac_on (CarportSimulator *self,
-                               const char       *vin)
-{
-  CarportSimCar *car;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
-
-  car = find_car (self, vin);
-  return car != NULL && carport_sim_car_get_hvac_on (car);
-}
-
-/**
- * carport_simulator_set_plugged:
- *
- * Plugs the car in or out, as its owner would. Plugging in starts a charge
- * when the charge mode is "always".
- *
- * Returns: %FALSE for an unknown VIN
- */
-gboolean
-carport_simulator_set_plugged (CarportSimulator *self,
-                               const char       *vin,
-                               gboolean          plugged)
-{
-  CarportSimCar *car;
-
-  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
-
-  car = find_car (self, vin);
-  if (car == NULL)
-    return FALSE;
-  carport_sim_car_set_plugged (car, plugged);
-  return TRUE;
 }

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * CarportSimulator serves the Gigya (login) and Kamereon (car) APIs of
- * docs/api-renault.md on 127.0.0.1, with simulated cars whose state evolves
+ * docs/api-renault.md on 127.0.0.1 over http, and Nissan's OneID login and
+ * Kamereon hosts (docs/api-nissan.md, docs/nissan-sim.md) over https, with simulated cars whose state evolves
  * (charging raises the level, commands go PENDING then COMPLETED) and with
  * fault injection. It runs on the thread-default main context of the thread
  * that calls carport_simulator_start(); everything is asynchronous.
@@ -41,6 +42,8 @@ GQuark carport_simulator_error_quark (void);
  * @CARPORT_SIM_FAULT_MALFORMED: HTTP 200 whose JSON body does not parse
  * @CARPORT_SIM_FAULT_HUGE: the normal answer padded to @size bytes of valid JSON
  * @CARPORT_SIM_FAULT_EMPTY: HTTP 200 with an empty body
+ * @CARPORT_SIM_FAULT_BODY: the bytes of @body_file verbatim, with @http_status
+ *   (default 200); application/json, or text/html when they start with "<"
  */
 typedef enum {
   CARPORT_SIM_FAULT_ERROR,
@@ -51,6 +54,7 @@ typedef enum {
   CARPORT_SIM_FAULT_MALFORMED,
   CARPORT_SIM_FAULT_HUGE,
   CARPORT_SIM_FAULT_EMPTY,
+  CARPORT_SIM_FAULT_BODY,
 } CarportSimFaultKind;
 
 /**
@@ -62,6 +66,8 @@ typedef enum {
  * @delay_ms: %CARPORT_SIM_FAULT_DELAY only
  * @size: %CARPORT_SIM_FAULT_HUGE only, in bytes; 0 = 8 MiB
  * @count: how many matching requests it hits; 0 = all of them
+ * @body_file: %CARPORT_SIM_FAULT_BODY only: a file whose bytes are served
+ *   (read when the fault is added)
  *
  * A fault is matched against each request (see carport_simulator_add_fault()).
  * The simulator copies it; the caller keeps ownership of @error_code.
@@ -73,7 +79,22 @@ typedef struct {
   guint               delay_ms;
   gsize               size;
   guint               count;
+  const char         *body_file;
 } CarportSimFault;
+
+/**
+ * CarportSimNissanHost:
+ *
+ * The Nissan hosts, each a path prefix of the https origin.
+ */
+typedef enum {
+  CARPORT_SIM_NISSAN_AUTH,            /* OneID (WSO2): .../oneid/ */
+  CARPORT_SIM_NISSAN_BFF,             /* bff-web: .../bff-web/ */
+  CARPORT_SIM_NISSAN_USER_ADAPTER,    /* .../user-adapter/ */
+  CARPORT_SIM_NISSAN_CAR_ADAPTER,     /* .../car-adapter/ */
+  CARPORT_SIM_NISSAN_NOTIFICATIONS,   /* .../notifications/ */
+  CARPORT_SIM_NISSAN_ACTION_STATUS,   /* .../action-status/ */
+} CarportSimNissanHost;
 
 #define CARPORT_TYPE_SIMULATOR (carport_simulator_get_type ())
 
@@ -97,11 +118,31 @@ guint16           carport_simulator_get_port             (CarportSimulator      
 char             *carport_simulator_get_gigya_url        (CarportSimulator      *self);
 char             *carport_simulator_get_kamereon_url     (CarportSimulator      *self);
 char             *carport_simulator_dup_info_json        (CarportSimulator      *self);
+/* The info line's "env" as environment entries ("NAME=value"), for a
+ * client in the same process (demo mode, tests). */
+char            **carport_simulator_dup_environ          (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_email       (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_password    (CarportSimulator      *self);
 const char       *carport_simulator_get_demo_locale      (CarportSimulator      *self);
 const char       *carport_simulator_get_person_id        (CarportSimulator      *self);
 const char       *carport_simulator_get_account_id       (CarportSimulator      *self);
+
+/* The Nissan side: https on its own port, with a CA made at start */
+guint16           carport_simulator_get_nissan_port      (CarportSimulator      *self);
+char             *carport_simulator_get_nissan_url       (CarportSimulator      *self,
+                                                          CarportSimNissanHost   host);
+const char       *carport_simulator_get_ca_file          (CarportSimulator      *self);
+const char       *carport_simulator_get_nissan_demo_email (CarportSimulator     *self);
+const char       *carport_simulator_get_nissan_demo_password (CarportSimulator  *self);
+const char       *carport_simulator_get_nissan_user_id   (CarportSimulator      *self);
+void              carport_simulator_expire_nissan_access_tokens (CarportSimulator *self);
+void              carport_simulator_revoke_nissan_refresh_tokens (CarportSimulator *self);
+void              carport_simulator_set_nissan_rotate_refresh_token (CarportSimulator *self,
+                                                          gboolean               rotate);
+void              carport_simulator_set_nissan_bad_password_form (CarportSimulator *self,
+                                                          gboolean               form);
+void              carport_simulator_set_nissan_interstitial (CarportSimulator   *self,
+                                                          gboolean               interstitial);
 
 /* Behaviour (also settable from a scenario) */
 void              carport_simulator_set_latency_ms       (CarportSimulator      *self,
@@ -138,6 +179,7 @@ const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      
 /* Introspection for tests and benchmarks */
 guint             carport_simulator_get_request_count    (CarportSimulator      *self);
 char            **carport_simulator_dup_vins             (CarportSimulator      *self);
+char            **carport_simulator_dup_nissan_vins      (CarportSimulator      *self);
 char             *carport_simulator_dup_car_state_json   (CarportSimulator      *self,
                                                           const char            *vin);
 int               carport_simulator_get_battery_level    (CarportSimulator      *self,
@@ -145,6 +187,8 @@ int               carport_simulator_get_battery_level    (CarportSimulator      
 gboolean          carport_simulator_get_charging         (CarportSimulator      *self,
                                                           const char            *vin);
 gboolean          carport_simulator_get_hvac_on          (CarportSimulator      *self,
+                                                          const char            *vin);
+gboolean          carport_simulator_get_locked           (CarportSimulator      *self,
                                                           const char            *vin);
 gboolean          carport_simulator_set_plugged          (CarportSimulator      *self,
                                                           const char            *vin,

@@ -67,12 +67,13 @@ main (int   argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new ("— simulate the Renault Gigya and Kamereon servers");
+  context = g_option_context_new ("— simulate the Renault Gigya and Kamereon servers and the Nissan hosts");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
-    "Prints one JSON line with the URLs and the demo account, then serves on\n"
+    "Prints one JSON line with the URLs, the CA file and the demo accounts, then serves on\n"
     "127.0.0.1 until SIGTERM or SIGINT. Fault kinds: error[:STATUS][:CODE],\n"
-    "html-502, delay:MS, truncated, quota, malformed, huge[:SIZE], empty; add :xN\n"
+    "html-502, delay:MS, truncated, quota, malformed, huge[:SIZE], empty,\n"
+    "body:FILE[:STATUS] (the file's bytes verbatim); add :xN\n"
     "to hit only the next N matching requests.\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

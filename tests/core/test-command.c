@@ -140,6 +140,7 @@ test_titles (void)
     "Set charge mode", "Set charge schedule", "Set climate schedule",
     "Sound the horn", "Flash the lights", "Locate the car",
     "Refresh battery status", "Refresh climate status", "Set charge limits",
+    "Refresh lock status",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == CARPORT_N_COMMAND_KINDS);

@@ -25,17 +25,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CarportMemoryStore) store = carport_memory_store_new ();
-  g_autofree char *gigya = NULL;
-  g_autofree char *kamereon = NULL;
   g_auto(GStrv) roots = NULL;
 
   f->sim = carport_simulator_new ();
   g_assert_true (carport_simulator_start (f->sim, 0, &error));
   g_assert_no_error (error);
-  gigya = carport_simulator_get_gigya_url (f->sim);
-  kamereon = carport_simulator_get_kamereon_url (f->sim);
-  roots = g_environ_setenv (roots, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
-  roots = g_environ_setenv (roots, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
+  roots = carport_simulator_dup_environ (f->sim);
 
   f->session = g_object_new (CARPORT_TYPE_SESSION,
                              "store", store,

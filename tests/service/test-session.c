@@ -45,13 +45,10 @@ event_cb (CarportSession      *session,
 static CarportSession *
 new_session (Fixture *fixture)
 {
-  g_autofree char *gigya = carport_simulator_get_gigya_url (fixture->sim);
-  g_autofree char *kamereon = carport_simulator_get_kamereon_url (fixture->sim);
   g_auto(GStrv) roots = NULL;
   CarportSession *session;
 
-  roots = g_environ_setenv (roots, "CARPORT_RENAULT_GIGYA_URL", gigya, TRUE);
-  roots = g_environ_setenv (roots, "CARPORT_RENAULT_KAMEREON_URL", kamereon, TRUE);
+  roots = carport_simulator_dup_environ (fixture->sim);
 
   session = g_object_new (CARPORT_TYPE_SESSION,
                           "store", fixture->store,

@@ -603,7 +603,16 @@ test_schedules (SimFixture    *f,
   cal = json_object_get_object_member (sim_response_attributes (calendar), "calendar");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (cal, "sunday"), 0), "startTime"), ==, "0215");
-  g_assert_false (json_object_has_member (cal, "tuesday"));
+  /* every day is listed, as in the real calendar: one without a slot is [] */
+  for (guint d = 0; d < 7; d++)
+    {
+      static const char * const week[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      };
+
+      g_assert_true (json_object_has_member (cal, week[d]));
+    }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cal, "tuesday")), ==, 0);
 
   hvac = post (f, VIN_ZOE2, "v2:actions/hvac-schedule",
                "{\"data\":{\"type\":\"HvacSchedule\",\"attributes\":{\"schedules\":["

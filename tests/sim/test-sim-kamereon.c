@@ -268,9 +268,33 @@ test_person_and_vehicles (SimFixture    *f,
                          ==, "R5E1VE");
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "assets")), >, 0);
     }
-  g_assert_cmpuint (without_details, ==, 1);
+  /* the demo account lists the details of every car, as the real one does */
+  g_assert_cmpuint (without_details, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (all_vins); i++)
     g_assert_true (g_hash_table_contains (seen, all_vins[i]));
+
+  /* the quirk of a link without details is a scenario option */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SimResponse) quirky = NULL;
+    g_autoptr(SimResponse) details = NULL;
+    JsonObject *megane, *zoe;
+
+    g_assert_true (carport_simulator_load_scenario_data (f->sim,
+      "{\"cars\": [{\"model\": \"XCB1VE\", \"vin\": \"" VIN_MEGANE "\", \"details_in_vehicle_list\": false},"
+      "           {\"model\": \"X102VE\", \"vin\": \"" VIN_ZOE2 "\"}]}", &error));
+    g_assert_no_error (error);
+    quirky = sim_get (f, "/commerce/v1/accounts/%s/vehicles", myrenault);
+    links = json_object_get_array_member (sim_response_object (quirky), "vehicleLinks");
+    g_assert_cmpuint (json_array_get_length (links), ==, 2);
+    megane = json_array_get_object_element (links, 0);
+    zoe = json_array_get_object_element (links, 1);
+    g_assert_cmpstr (json_object_get_string_member (megane, "vin"), ==, VIN_MEGANE);
+    g_assert_false (json_object_has_member (megane, "vehicleDetails"));
+    g_assert_true (json_object_has_member (zoe, "vehicleDetails"));
+    details = sim_get (f, "/commerce/v1/accounts/%s/vehicles/%s/details", myrenault, VIN_MEGANE);
+    g_assert_cmpuint (details->status, ==, 200);
+  }
 }
 
 static void
@@ -479,6 +503,9 @@ check_shape (const char  *vin,
       JsonObject *slot = json_array_get_object_element (json_object_get_array_member (calendar, "monday"), 0);
 
       g_assert_cmpuint (strlen (json_object_get_string_member (slot, "startTime")), ==, 4);
+      /* the ZOE ph1 lists all seven days, the weekend without a slot */
+      g_assert_cmpuint (json_object_get_size (calendar), ==, 7);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (calendar, "sunday")), ==, 0);
     }
   else if (g_str_equal (name, "pressure"))
     {

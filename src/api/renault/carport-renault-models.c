@@ -1070,6 +1070,7 @@ carport_renault_build_action_body (const char      *model_code,
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return build_soc_levels (command, error);
 
+    case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
     case CARPORT_N_COMMAND_KINDS:
     default:
       g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,

@@ -266,20 +266,6 @@ is_known_key (const char *key)
   return FALSE;
 }
 
-static char *
-cookie_value (SoupServerMessage *msg,
-              const char        *name)
-{
-  const char *header = soup_message_headers_get_list (
-    soup_server_message_get_request_headers (msg), "Cookie");
-  g_autoptr(GHashTable) cookies = NULL;
-
-  if (header == NULL)
-    return NULL;
-  cookies = soup_header_parse_semi_param_list (header);
-  return g_strdup (g_hash_table_lookup (cookies, name));
-}
-
 static void
 reply_object (SoupServerMessage *msg,
               JsonObject        *object)
@@ -641,7 +627,7 @@ handle_tfa (CarportSimGigya   *self,
             const char        *method,
             GHashTable        *params)
 {
-  g_autofree char *gmid = cookie_value (msg, "gmid");
+  g_autofree char *gmid = _carport_sim_cookie_value (msg, "gmid");
   const char *assertion = param (params, "gigyaAssertion");
   TfaFlow *flow = NULL;
   JsonObject *object;

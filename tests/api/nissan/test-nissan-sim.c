@@ -1,0 +1,309 @@
+/* test-nissan-sim.c — the Nissan client against the whole-cloud simulator
+ * (src/sim/nissan), which writes the wire format on its own: the demo
+ * MyNISSAN account over the simulator's HTTPS, its CA trusted
+ * (CARPORT_NISSAN_CA_FILE from the simulator's env), every read, every
+ * command to its final state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "carport-brand.h"
+#include "carport-nissan-client.h"
+#include "carport-simulator.h"
+#include "carport-test-loop.h"
+
+typedef struct {
+  CarportSimulator     *sim;
+  CarportHttp          *http;
+  CarportVehicleClient *client;
+} Fixture;
+
+/* The simulator's "env" object as an environ-style list. */
+static GStrv
+sim_overrides (CarportSimulator *sim)
+{
+  g_autofree char *info = carport_simulator_dup_info_json (sim);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *env;
+  g_autoptr(GList) names = NULL;
+
+  json_parser_load_from_data (parser, info, -1, &error);
+  g_assert_no_error (error);
+  env = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "env");
+  names = json_object_get_members (env);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (g_str_has_prefix (l->data, "CARPORT_NISSAN_"))
+      {
+        g_autofree char *pair = g_strdup_printf ("%s=%s", (char *) l->data,
+                                                 json_object_get_string_member (env, l->data));
+
+        g_strv_builder_add (builder, pair);
+      }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const CarportBrandInfo *info = carport_brand_lookup ("nissan");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) overrides = NULL;
+
+  f->sim = carport_simulator_new ();
+  carport_simulator_set_command_delay_ms (f->sim, 200);
+  g_assert_true (carport_simulator_start (f->sim, 0, &error));
+  g_assert_no_error (error);
+
+  overrides = sim_overrides (f->sim);
+  g_assert_nonnull (g_environ_getenv (overrides, "CARPORT_NISSAN_AUTH_URL"));
+  g_assert_true (g_str_has_prefix (g_environ_getenv (overrides, "CARPORT_NISSAN_AUTH_URL"), "https://"));
+
+  f->http = carport_http_new ();
+  f->client = info->create_client (f->http, info->default_locale, (const char * const *) overrides, &error);
+  g_assert_no_error (error);
+  g_assert_true (info->is_loopback (f->client));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  g_clear_object (&f->http);
+  carport_simulator_stop (f->sim);
+  g_clear_object (&f->sim);
+}
+
+static void
+login (Fixture    *f,
+       const char *password,
+       GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  CarportAuthProvider *auth = carport_vehicle_client_get_auth (f->client);
+
+  carport_auth_provider_login_async (auth, carport_simulator_get_nissan_demo_email (f->sim), password, NULL,
+                                     carport_test_result_cb, &result);
+  carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), error);
+}
+
+static GPtrArray *
+list_vehicles (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *vehicles;
+
+  carport_vehicle_client_list_vehicles_async (f->client, NULL, carport_test_result_cb, &result);
+  vehicles = carport_vehicle_client_list_vehicles_finish (f->client, carport_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  return vehicles;
+}
+
+static void
+refresh (Fixture        *f,
+         CarportVehicle *vehicle)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carport_vehicle_client_refresh_async (f->client, vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+  carport_vehicle_client_refresh_finish (f->client, carport_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_login_and_reads (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CarportVehicle *first;
+  g_auto(GStrv) vins = carport_simulator_dup_nissan_vins (f->sim);
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+
+  vehicles = list_vehicles (f);
+  g_assert_cmpuint (vehicles->len, ==, g_strv_length (vins));
+
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+
+      g_test_message ("%s: %s", carport_vehicle_get_vin (vehicle), carport_vehicle_get_model_name (vehicle));
+      g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_NISSAN);
+      g_assert_cmpstr (carport_vehicle_get_account_id (vehicle), ==, carport_simulator_get_nissan_user_id (f->sim));
+      refresh (f, vehicle);
+      for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
+        if (carport_vehicle_supports_endpoint (vehicle, e))
+          g_assert_null (carport_vehicle_get_endpoint_error (vehicle, e));
+    }
+
+  /* The first car is an EV with its battery read. */
+  first = g_ptr_array_index (vehicles, 0);
+  g_assert_true (carport_vehicle_supports_endpoint (first, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (first)), ==,
+                   carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (first)));
+  g_assert_nonnull (carport_battery_get_updated (carport_vehicle_get_battery (first)));
+  g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (first))));
+}
+
+static void
+test_wrong_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  login (f, "not-the-password", &error);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+
+  carport_simulator_set_nissan_bad_password_form (f->sim, TRUE);
+  login (f, "not-the-password", &error);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
+}
+
+static void
+test_token_renewal (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+
+  /* A rejected access token is renewed with the refresh token. */
+  carport_simulator_expire_nissan_access_tokens (f->sim);
+  refresh (f, g_ptr_array_index (vehicles, 0));
+
+  /* A revoked refresh token asks for the password. */
+  carport_simulator_expire_nissan_access_tokens (f->sim);
+  carport_simulator_revoke_nissan_refresh_tokens (f->sim);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    carport_vehicle_client_refresh_async (f->client, g_ptr_array_index (vehicles, 0), G_MAXUINT, NULL,
+                                          carport_test_result_cb, &result);
+    g_assert_false (carport_vehicle_client_refresh_finish (f->client, carport_test_wait_result (&result), &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED);
+  }
+}
+
+/* Sends @kind and polls it to its final state. */
+static CarportCommandState
+run_command (Fixture            *f,
+             CarportVehicle     *vehicle,
+             CarportCommandKind  kind)
+{
+  g_autoptr(CarportCommand) command = carport_command_new (kind, carport_vehicle_get_vin (vehicle));
+  g_autoptr(GAsyncResult) sent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carport_command_set_temperature_c (command, 21);
+  carport_vehicle_client_send_command_async (f->client, vehicle, command, NULL, carport_test_result_cb, &sent);
+  g_assert_true (carport_vehicle_client_send_command_finish (f->client, carport_test_wait_result (&sent), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_PENDING);
+
+  for (guint i = 0; i < 100 && !carport_command_get_finished (command); i++)
+    {
+      g_autoptr(GAsyncResult) polled = NULL;
+      CarportCommandState state;
+
+      carport_test_spin (100);
+      carport_vehicle_client_poll_command_async (f->client, vehicle, command, NULL, carport_test_result_cb, &polled);
+      g_assert_true (carport_vehicle_client_poll_command_finish (f->client, carport_test_wait_result (&polled),
+                                                                 &state, &error));
+      g_assert_no_error (error);
+    }
+
+  return carport_command_get_state (command);
+}
+
+static void
+test_commands (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  guint sent = 0;
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+      const char *vin = carport_vehicle_get_vin (vehicle);
+
+      for (guint kind = 0; kind < CARPORT_N_COMMAND_KINDS; kind++)
+        {
+          if (!carport_vehicle_supports_command (vehicle, kind))
+            continue;
+          g_test_message ("%s: %s", vin, carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind));
+          /* An unplugged car refuses to charge (see charge-refused). */
+          if (kind == CARPORT_COMMAND_KIND_CHARGE_START)
+            carport_simulator_set_plugged (f->sim, vin, TRUE);
+          g_assert_cmpint (run_command (f, vehicle, kind), ==, CARPORT_COMMAND_STATE_COMPLETED);
+          sent++;
+
+          if (kind == CARPORT_COMMAND_KIND_HVAC_START)
+            g_assert_true (carport_simulator_get_hvac_on (f->sim, vin));
+          else if (kind == CARPORT_COMMAND_KIND_HVAC_STOP)
+            g_assert_false (carport_simulator_get_hvac_on (f->sim, vin));
+        }
+    }
+
+  g_assert_cmpuint (sent, >, 0);
+}
+
+static void
+test_charge_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+
+      if (!carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_START))
+        continue;
+      carport_simulator_set_plugged (f->sim, carport_vehicle_get_vin (vehicle), FALSE);
+      g_assert_cmpint (run_command (f, vehicle, CARPORT_COMMAND_KIND_CHARGE_START), ==, CARPORT_COMMAND_STATE_FAILED);
+      return;
+    }
+
+  g_test_skip ("no car can start charging");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/nissan-sim/login-and-reads", Fixture, NULL, fixture_setup, test_login_and_reads, fixture_teardown);
+  g_test_add ("/nissan-sim/wrong-password", Fixture, NULL, fixture_setup, test_wrong_password, fixture_teardown);
+  g_test_add ("/nissan-sim/token-renewal", Fixture, NULL, fixture_setup, test_token_renewal, fixture_teardown);
+  g_test_add ("/nissan-sim/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
+  g_test_add ("/nissan-sim/charge-refused", Fixture, NULL, fixture_setup, test_charge_refused, fixture_teardown);
+
+  return g_test_run ();
+}
