@@ -141,7 +141,9 @@ demo_ready (gpointer data)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-      if (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
+      /* Every car with a battery has told its level (a fuel car has none). */
+      if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS) &&
+          carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
         return FALSE;
     }
   return TRUE;
@@ -224,6 +226,21 @@ shoot (GApplication *app)
         name = g_strdup_printf ("vehicle-%s-%s.png", schemes[s].name, sizes[z].name);
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
+
+        /* A Nissan of the second demo account. */
+        {
+          CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+          g_auto(GStrv) nissans = carport_simulator_dup_nissan_vins (carport_demo_session_get_simulator (session));
+
+          if (nissans && nissans[0])
+            {
+              carport_window_show_vehicle (window, nissans[0]);
+              settle (800);
+              name = g_strdup_printf ("vehicle-nissan-%s-%s.png", schemes[s].name, sizes[z].name);
+              save (GTK_WIDGET (window), name);
+              g_clear_pointer (&name, g_free);
+            }
+        }
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

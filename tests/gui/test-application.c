@@ -336,7 +336,9 @@ demo_ready (gpointer data)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-      if (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
+      /* Every car with a battery has told its level (a fuel car has none). */
+      if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS) &&
+          carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
         return FALSE;
     }
   return TRUE;

@@ -134,11 +134,20 @@ test_lists_the_cars (Fixture *f, gconstpointer data)
 {
   GtkListBox *list = GTK_LIST_BOX (carport_window_get_part (f->window, "vehicle_list"));
   g_auto(GStrv) vins = carport_simulator_dup_vins (f->sim);
+  g_auto(GStrv) nissan_vins = carport_simulator_dup_nissan_vins (f->sim);
+  g_autofree char *labels = NULL;
   guint rows = 0;
 
+  /* The Renault and the Nissan demo accounts, their cars in one list, each
+   * row naming its brand. */
   while (gtk_list_box_get_row_at_index (list, rows))
     rows++;
-  g_assert_cmpuint (rows, ==, g_strv_length (vins));
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_accounts (f->session)), ==, 2);
+  g_assert_cmpuint (g_strv_length (nissan_vins), >, 0);
+  g_assert_cmpuint (rows, ==, g_strv_length (vins) + g_strv_length (nissan_vins));
+  labels = gui_test_dump_labels (GTK_WIDGET (list));
+  g_assert_nonnull (strstr (labels, "|Nissan "));
+  g_assert_nonnull (strstr (labels, "|Renault "));
   g_assert_cmpuint (rows, >=, 2);
   g_assert_true (gtk_widget_is_visible (carport_window_get_part (f->window, "sidebar")));
   g_assert_nonnull (carport_window_get_vehicle (f->window));
