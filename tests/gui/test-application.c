@@ -802,10 +802,14 @@ test_close_quits (Fixture *f, gconstpointer data)
 }
 
 /* Start at login: an autostart entry outside Flatpak. */
+/* Written in full: a file being created may be read while still empty. */
 static gboolean
 file_exists (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+
+  return g_key_file_load_from_file (entry, data, G_KEY_FILE_NONE, NULL) &&
+         g_key_file_has_group (entry, "Desktop Entry");
 }
 
 static gboolean
