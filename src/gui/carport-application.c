@@ -36,6 +36,7 @@ struct _CarportApplication
   CarportSessionState  last_state;
   gboolean             demo;
   gboolean             held;          /* running in the background */
+  gboolean             had_accounts;  /* the session had an account (logging out empties it) */
   gboolean             background_busy;   /* a background request is running */
   gboolean             background_again;  /* … and the settings changed since */
 };
@@ -113,19 +114,6 @@ toast (CarportApplication *self, const char *text)
 
   if (window)
     carport_window_add_toast (window, text);
-}
-
-static void
-update_app_actions (CarportApplication *self)
-{
-  gboolean logged_in = self->session &&
-                       carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
-  GAction *action;
-
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "logout");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), logged_in);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "switch-account");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), logged_in);
 }
 
 /* Refreshing */
@@ -269,11 +257,46 @@ session_state_cb (CarportApplication *self)
   gboolean became_ready = state == CARPORT_SESSION_STATE_READY && self->last_state != state;
 
   self->last_state = state;
-  update_app_actions (self);
   /* Logged in, or the cached cars are shown: ask the server for their state. */
   if (became_ready)
     refresh_all (self);
   run_pending (self);
+}
+
+static void start_real_session (CarportApplication *self);
+static void renew_cancellable (CarportApplication *self);
+
+static void
+leave_demo_cb (gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+
+  if (!self->demo)
+    return;
+  renew_cancellable (self);
+  start_real_session (self);
+}
+
+/* The last account went (the window's "Log Out"): its notifications are
+ * stale, and leaving the demo goes back to the real (logged out) accounts. */
+static void
+accounts_changed_cb (CarportApplication *self)
+{
+  guint n = g_list_model_get_n_items (carport_session_get_accounts (self->session));
+
+  if (n > 0)
+    {
+      self->had_accounts = TRUE;
+      return;
+    }
+  if (!self->had_accounts)
+    return;
+  self->had_accounts = FALSE;
+  if (self->notifier)
+    carport_notifier_withdraw_all (self->notifier);
+  /* Not from inside the session's own signal. */
+  if (self->demo)
+    g_idle_add_once (leave_demo_cb, g_object_ref (self));
 }
 
 static void
@@ -288,10 +311,12 @@ set_session (CarportApplication *self, CarportSession *session)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+      g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
       g_settings_unbind (self->session, "refresh-interval");
     }
   g_set_object (&self->session, session);
   self->last_state = CARPORT_SESSION_STATE_LOGGED_OUT;
+  self->had_accounts = session && g_list_model_get_n_items (carport_session_get_accounts (session)) > 0;
   if (self->notifier)
     carport_notifier_set_session (self->notifier, session);
 
@@ -300,11 +325,11 @@ set_session (CarportApplication *self, CarportSession *session)
       g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (carport_session_get_vehicles (session), "items-changed",
                                G_CALLBACK (run_pending), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (carport_session_get_accounts (session), "items-changed",
+                               G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "refresh-interval", session, "refresh-interval", G_SETTINGS_BIND_GET);
       session_state_cb (self);
     }
-  else
-    update_app_actions (self);
 
   window = get_window (self);
   if (window)
@@ -475,6 +500,8 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   CarportApplication *self = user_data;
   GtkWidget *preferences = carport_preferences_window_new (GTK_WINDOW (get_window (self)));
 
+  carport_preferences_window_set_session (CARPORT_PREFERENCES_WINDOW (preferences), self->session);
+
   /* One of the app's windows: its shortcuts (Ctrl+Q) work there too. */
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -491,7 +518,7 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          "application-icon", APP_ID,
                          "developer-name", _("The Carport contributors"),
                          "version", PACKAGE_VERSION,
-                         "comments", _("See your Renault, Dacia or Alpine car and control it from your desktop."),
+                         "comments", _("See your Renault, Dacia, Alpine or Nissan car and control it from your desktop."),
                          "website", "https://github.com/carport/carport",
                          "issue-url", "https://github.com/carport/carport/issues",
                          "developers", developers,
@@ -563,55 +590,6 @@ demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   carport_application_start_demo (CARPORT_APPLICATION (user_data));
 }
 
-typedef struct {
-  CarportApplication *self;
-  gboolean            then_login;
-} LogoutData;
-
-static void
-logout_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  LogoutData *data = user_data;
-  CarportApplication *self = data->self;
-  g_autoptr(GError) error = NULL;
-  CarportWindow *window;
-
-  if (!carport_session_logout_finish (CARPORT_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-
-  if (self->notifier)
-    carport_notifier_withdraw_all (self->notifier);
-  /* Leaving the demo goes back to the real (logged out) account. */
-  if (self->demo)
-    {
-      renew_cancellable (self);
-      start_real_session (self);
-    }
-
-  window = get_window (self);
-  if (window && data->then_login)
-    carport_window_show_login (window);
-
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static void
-logout_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  CarportApplication *self = user_data;
-  LogoutData *data;
-
-  if (self->session == NULL)
-    return;
-
-  data = g_new0 (LogoutData, 1);
-  data->self = g_object_ref (self);
-  data->then_login = g_str_equal (g_action_get_name (G_ACTION (action)), "switch-account");
-  carport_session_logout_async (self->session, NULL, NULL, logout_cb, data);
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -621,8 +599,6 @@ static const GActionEntry app_actions[] = {
   { "start-charging", charging_action, "s" },
   { "stop-charging", charging_action, "s" },
   { "demo", demo_action },
-  { "logout", logout_action },
-  { "switch-account", logout_action },
 };
 
 /* GApplication */
@@ -663,7 +639,6 @@ carport_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::autostart",
                            G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
   update_hold (self);
-  update_app_actions (self);
 
   /* The session starts with the app, not with a window: a start by D-Bus
    * activation (a notification's button) or at login has none. */
@@ -713,6 +688,7 @@ carport_application_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+      g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
     }
   g_clear_object (&self->notifier);
   g_clear_object (&self->session);

@@ -309,6 +309,25 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
     }
 }
 
+const char *
+carport_closures_account_name (CarportBrand brand)
+{
+  /* Product names: not translated. */
+  switch (brand)
+    {
+    case CARPORT_BRAND_DACIA:
+      return "MyDacia";
+    case CARPORT_BRAND_ALPINE:
+      return "My Alpine";
+    case CARPORT_BRAND_NISSAN:
+      return "MyNISSAN";
+    case CARPORT_BRAND_RENAULT:
+    case CARPORT_BRAND_UNKNOWN:
+    default:
+      return "MY Renault";
+    }
+}
+
 void
 carport_closures_bind (GtkWidgetClass *widget_class)
 {

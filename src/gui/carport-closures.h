@@ -21,4 +21,8 @@ char *carport_closures_format_coordinates (double latitude, double longitude);
  * started", "Could not start charging". @ok: it completed. */
 const char *carport_closures_command_outcome (CarportCommandKind kind, gboolean ok);
 
+/* The name of a brand's account, a product name: "MY Renault", "MyDacia",
+ * "My Alpine", "MyNISSAN". */
+const char *carport_closures_account_name (CarportBrand brand);
+
 G_END_DECLS

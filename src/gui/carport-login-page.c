@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "carport-api-error.h"
+#include "carport-closures.h"
 #include "carport-login-page.h"
 
 /* The countries of the Renault locale table (docs/api-renault.md §a.4). The
@@ -49,10 +50,16 @@ static const struct {
   { "en_GB", N_("United Kingdom") },
 };
 
-static const CarportBrand brands[] = {
-  CARPORT_BRAND_RENAULT, CARPORT_BRAND_DACIA, CARPORT_BRAND_ALPINE, CARPORT_BRAND_NISSAN,
+/* The brands offered; Dacia and Alpine log in at Renault, with a country. */
+static const struct {
+  CarportBrand  brand;
+  gboolean      has_country;
+} brands[] = {
+  { CARPORT_BRAND_RENAULT, TRUE },
+  { CARPORT_BRAND_DACIA,   TRUE },
+  { CARPORT_BRAND_ALPINE,  TRUE },
+  { CARPORT_BRAND_NISSAN,  FALSE },
 };
-#define NISSAN_POSITION 3
 
 struct _CarportLoginPage
 {
@@ -61,6 +68,11 @@ struct _CarportLoginPage
   /* Template widgets */
   AdwComboRow    *brand_row;
   AdwComboRow    *country_row;
+  GtkWidget      *region_row;
+  GtkWidget      *header_bar;
+  GtkLabel       *title_label;
+  GtkLabel       *intro_label;
+  GtkWidget      *nissan_help;
   AdwEntryRow    *email_row;
   AdwEntryRow    *password_row;
   AdwEntryRow    *code_row;
@@ -76,8 +88,8 @@ struct _CarportLoginPage
   /* Owned */
   CarportSession *session;
   GCancellable   *cancellable;
-  guint           last_brand;
   gboolean        busy;
+  gboolean        adding;
 };
 
 G_DEFINE_FINAL_TYPE (CarportLoginPage, carport_login_page, ADW_TYPE_BIN)
@@ -86,10 +98,24 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_BUSY,
+  PROP_ADDING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_LOGGED_IN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static guint
+selected_brand (CarportLoginPage *self)
+{
+  return MIN (adw_combo_row_get_selected (self->brand_row), G_N_ELEMENTS (brands) - 1);
+}
 
 static gboolean
 code_step (CarportLoginPage *self)
@@ -209,9 +235,11 @@ login_done (CarportLoginPage *self, gboolean ok, GError *error)
       return;
     }
 
-  /* The window follows the session's state to the vehicles. */
+  /* The main window follows the session's state to the vehicles; a window
+   * that adds an account closes. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_code_step (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_LOGGED_IN], 0);
 }
 
 static void
@@ -238,7 +266,6 @@ static void
 submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
-  guint brand = adw_combo_row_get_selected (self->brand_row);
 
   if (self->session == NULL || self->busy)
     return;
@@ -255,7 +282,7 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 
   carport_session_login_async (self->session,
-                               carport_enum_to_nick (CARPORT_TYPE_BRAND, brands[MIN (brand, G_N_ELEMENTS (brands) - 1)]),
+                               carport_login_page_get_brand_id (self),
                                carport_login_page_get_locale (self),
                                gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
@@ -271,55 +298,41 @@ back_to_credentials_action (GtkWidget *widget, const char *action_name, GVariant
   show_code_step (self, FALSE);
 }
 
-/* Nissan is listed but not offered yet. */
+/* The wording and the rows follow the brand: a Renault-group account has a
+ * country, a MyNISSAN account the one region Carport supports. */
 static void
 brand_selected_cb (CarportLoginPage *self)
 {
-  guint selected = adw_combo_row_get_selected (self->brand_row);
+  guint i = selected_brand (self);
+  g_autofree char *intro = NULL;
 
-  if (selected == NISSAN_POSITION)
-    {
-      adw_combo_row_set_selected (self->brand_row, self->last_brand);
-      return;
-    }
-  self->last_brand = selected;
-}
-
-static void
-brand_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *note = gtk_label_new (_("Coming soon"));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_widget_add_css_class (note, "caption");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-brand_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *note = gtk_widget_get_last_child (box);
-  gboolean nissan = gtk_list_item_get_position (item) == NISSAN_POSITION;
-
-  gtk_label_set_label (GTK_LABEL (label),
-                       gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_list_item_get_item (item))));
-  gtk_widget_set_visible (note, nissan);
-  gtk_widget_set_sensitive (box, !nissan);
-  gtk_list_item_set_selectable (item, !nissan);
-  gtk_list_item_set_activatable (item, !nissan);
+  /* Translators: %s is the name of the maker's account, e.g. "MY Renault" or "MyNISSAN" */
+  intro = g_strdup_printf (_("Use your %s account. Carport does not store your password."),
+                           carport_closures_account_name (brands[i].brand));
+  gtk_label_set_label (self->intro_label, intro);
+  gtk_widget_set_visible (GTK_WIDGET (self->country_row), brands[i].has_country);
+  gtk_widget_set_visible (self->region_row, !brands[i].has_country);
+  gtk_widget_set_visible (self->nissan_help, brands[i].brand == CARPORT_BRAND_NISSAN);
+  clear_error (self);
 }
 
 static void
 entry_changed_cb (CarportLoginPage *self)
 {
   update_actions (self);
+}
+
+/* Enter in a field: to the next empty one, else log in. */
+static void
+entry_activated_cb (CarportLoginPage *self, AdwEntryRow *row)
+{
+  if (row == self->email_row &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->password_row)) == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "login.submit", NULL);
 }
 
 static guint
@@ -364,6 +377,9 @@ carport_login_page_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_ADDING:
+      g_value_set_boolean (value, self->adding);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -378,6 +394,9 @@ carport_login_page_set_property (GObject *object, guint prop_id, const GValue *v
     {
     case PROP_SESSION:
       carport_login_page_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_ADDING:
+      carport_login_page_set_adding (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -400,11 +419,24 @@ carport_login_page_class_init (CarportLoginPageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADDING] =
+    g_param_spec_boolean ("adding", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A login (and the emailed code, if asked for) succeeded. */
+  signals[SIGNAL_LOGGED_IN] =
+    g_signal_new ("logged-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-login-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, brand_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, region_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, nissan_help);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_row);
@@ -417,6 +449,7 @@ carport_login_page_class_init (CarportLoginPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, button_stack);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, brand_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "login.submit", NULL, submit_action);
@@ -428,20 +461,15 @@ carport_login_page_init (CarportLoginPage *self)
 {
   g_autoptr(GtkStringList) brand_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) country_names = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
-    gtk_string_list_append (brand_names, carport_format_brand (brands[i]));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (brand_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (brand_bind_cb), NULL);
-  adw_combo_row_set_list_factory (self->brand_row, factory);
-  g_object_unref (factory);
+    gtk_string_list_append (brand_names, carport_format_brand (brands[i].brand));
   adw_combo_row_set_model (self->brand_row, G_LIST_MODEL (brand_names));
   adw_combo_row_set_selected (self->brand_row, 0);
+  brand_selected_cb (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
     gtk_string_list_append (country_names, _(countries[i].country));
@@ -514,6 +542,9 @@ carport_login_page_get_locale (CarportLoginPage *self)
 
   g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
 
+  /* Nissan: the brand's default region (Europe). */
+  if (!brands[selected_brand (self)].has_country)
+    return NULL;
   selected = adw_combo_row_get_selected (self->country_row);
   if (selected >= G_N_ELEMENTS (countries))
     return "en_GB";
@@ -526,4 +557,57 @@ carport_login_page_get_part (CarportLoginPage *self, const char *id)
   g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
 
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_LOGIN_PAGE, id));
+}
+
+const char *
+carport_login_page_get_brand_id (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+
+  return carport_enum_to_nick (CARPORT_TYPE_BRAND, brands[selected_brand (self)].brand);
+}
+
+void
+carport_login_page_set_account (CarportLoginPage *self, const char *brand_id, const char *locale,
+                                const char *email)
+{
+  CarportBrand brand;
+
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+
+  brand = carport_enum_from_nick (CARPORT_TYPE_BRAND, brand_id, CARPORT_BRAND_UNKNOWN);
+  for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
+    if (brands[i].brand == brand)
+      adw_combo_row_set_selected (self->brand_row, i);
+  for (guint i = 0; locale && i < G_N_ELEMENTS (countries); i++)
+    if (g_str_equal (countries[i].locale, locale))
+      adw_combo_row_set_selected (self->country_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  if (self->adding)
+    gtk_label_set_label (self->title_label, _("Log In Again"));
+  gtk_widget_grab_focus (GTK_WIDGET (email && *email ? self->password_row : self->email_row));
+}
+
+gboolean
+carport_login_page_get_adding (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), FALSE);
+  return self->adding;
+}
+
+void
+carport_login_page_set_adding (CarportLoginPage *self, gboolean adding)
+{
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+
+  adding = !!adding;
+  if (self->adding == adding)
+    return;
+
+  self->adding = adding;
+  /* The window that adds an account has its own header bar. */
+  gtk_widget_set_visible (self->header_bar, !adding);
+  gtk_label_set_label (self->title_label, adding ? _("Add an Account") : _("Log In to Your Car"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDING]);
 }

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 #define CARPORT_TYPE_LOGIN_PAGE (carport_login_page_get_type ())
 G_DECLARE_FINAL_TYPE (CarportLoginPage, carport_login_page, CARPORT, LOGIN_PAGE, AdwBin)
 
-/* Properties: session (nullable), busy (read-only). */
+/* Properties: session (nullable), busy (read-only), adding (the page adds
+ * an account in a window of its own: no header bar of its own).
+ * Signals: logged-in (a login succeeded). */
 GtkWidget      *carport_login_page_new          (void);
 CarportSession *carport_login_page_get_session  (CarportLoginPage *self);
 void            carport_login_page_set_session  (CarportLoginPage *self, CarportSession *session);
@@ -22,8 +24,17 @@ void            carport_login_page_reset        (CarportLoginPage *self);
 void            carport_login_page_show_error   (CarportLoginPage *self, const GError *error);
 /* The inline error shown now, or NULL. */
 const char     *carport_login_page_get_error_text (CarportLoginPage *self);
-/* The locale ("fr_FR") of the selected country. */
+/* The locale ("fr_FR") of the selected country; NULL for a brand without
+ * countries (Nissan: the brand's default region). */
 const char     *carport_login_page_get_locale   (CarportLoginPage *self);
+/* The selected brand ("renault", "dacia", "alpine", "nissan"). */
+const char     *carport_login_page_get_brand_id (CarportLoginPage *self);
+/* Fills in the brand, country (@locale, nullable) and email, e.g. to log in
+ * again to an account whose login expired. */
+void            carport_login_page_set_account  (CarportLoginPage *self, const char *brand_id,
+                                                 const char *locale, const char *email);
+gboolean        carport_login_page_get_adding   (CarportLoginPage *self);
+void            carport_login_page_set_adding   (CarportLoginPage *self, gboolean adding);
 /* For tests: a template child by id. */
 GtkWidget      *carport_login_page_get_part     (CarportLoginPage *self, const char *id);
 

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-account-row.h"
+#include "carport-account-window.h"
 #include "carport-preferences-window.h"
 
 /* The refresh intervals offered, in seconds; 0 turns automatic refresh off. */
@@ -18,6 +20,8 @@ struct _CarportPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
+  GtkWidget            *accounts_group;
+  GtkListBox           *accounts_list;
   AdwComboRow          *distance_row;
   AdwComboRow          *temperature_row;
   AdwComboRow          *interval_row;
@@ -29,9 +33,67 @@ struct _CarportPreferencesWindow
 
   /* Owned */
   GSettings            *settings;
+  CarportSession       *session;
 };
 
 G_DEFINE_FINAL_TYPE (CarportPreferencesWindow, carport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One row per account, then "Add Account…". */
+static void
+rebuild_accounts (CarportPreferencesWindow *self)
+{
+  GtkWidget *child;
+  GtkWidget *add_row;
+  GtkWidget *icon;
+  GListModel *accounts;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
+    gtk_list_box_remove (self->accounts_list, child);
+
+  gtk_widget_set_visible (self->accounts_group, self->session != NULL);
+  if (self->session == NULL)
+    return;
+
+  accounts = carport_session_get_accounts (self->session);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(CarportAccount) account = g_list_model_get_item (accounts, i);
+
+      gtk_list_box_append (self->accounts_list, carport_account_row_new (self->session, account));
+    }
+
+  add_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("_Add Account…"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (add_row), TRUE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add_row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_row), "prefs.add-account");
+  icon = gtk_image_new_from_icon_name ("list-add-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, NULL, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (add_row), icon);
+  gtk_widget_set_name (add_row, "add-account-row");
+  gtk_list_box_append (self->accounts_list, add_row);
+}
+
+static void
+add_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportPreferencesWindow *self = CARPORT_PREFERENCES_WINDOW (widget);
+  GtkWidget *window;
+
+  if (self->session == NULL)
+    return;
+
+  window = carport_account_window_new (GTK_WINDOW (self), self->session);
+  gtk_window_present (GTK_WINDOW (window));
+}
 
 /* Enum keys ↔ the position in a combo row (the GSettings values are 0, 1). */
 static gboolean
@@ -92,10 +154,43 @@ carport_preferences_window_dispose (GObject *object)
 {
   CarportPreferencesWindow *self = CARPORT_PREFERENCES_WINDOW (object);
 
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (carport_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+carport_preferences_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CarportPreferencesWindow *self = CARPORT_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carport_preferences_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CarportPreferencesWindow *self = CARPORT_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      carport_preferences_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -105,8 +200,17 @@ carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = carport_preferences_window_dispose;
+  object_class->get_property = carport_preferences_window_get_property;
+  object_class->set_property = carport_preferences_window_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, distance_row);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, temperature_row);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, interval_row);
@@ -115,6 +219,8 @@ carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_switch);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_action);
 }
 
 static void
@@ -160,4 +266,30 @@ carport_preferences_window_get_part (CarportPreferencesWindow *self, const char 
   g_return_val_if_fail (CARPORT_IS_PREFERENCES_WINDOW (self), NULL);
 
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_PREFERENCES_WINDOW, id));
+}
+
+CarportSession *
+carport_preferences_window_get_session (CarportPreferencesWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+carport_preferences_window_set_session (CarportPreferencesWindow *self, CarportSession *session)
+{
+  g_return_if_fail (CARPORT_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (session == NULL || CARPORT_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
+  g_set_object (&self->session, session);
+  if (session)
+    g_signal_connect_swapped (carport_session_get_accounts (session), "items-changed",
+                              G_CALLBACK (rebuild_accounts), self);
+  rebuild_accounts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

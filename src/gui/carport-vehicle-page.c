@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-account.h"
+#include "carport-account-window.h"
 #include "carport-battery-card.h"
 #include "carport-charge-card.h"
 #include "carport-climate-card.h"
@@ -25,6 +27,9 @@ struct _CarportVehiclePage
   AdwBin                  parent_instance;
 
   /* Template widgets */
+  GtkRevealer            *login_revealer;
+  GtkLabel               *login_label;
+  GtkWidget              *login_button;
   GtkRevealer            *error_revealer;
   GtkLabel               *error_label;
   GtkFlowBox             *actions_box;
@@ -36,6 +41,7 @@ struct _CarportVehiclePage
   GtkWidget              *climate_start_button;
   GtkWidget              *climate_stop_button;
   GtkWidget              *locate_button;
+  GtkWidget              *wake_button;
   GtkWidget              *horn_button;
   GtkWidget              *lights_button;
   GtkWidget              *battery_card;
@@ -49,11 +55,13 @@ struct _CarportVehiclePage
   /* Owned */
   CarportVehicle         *vehicle;
   CarportSession         *session;
+  CarportAccount         *account;      /* the vehicle's */
   GCancellable           *cancellable;
   char                   *dismissed_error;
   CarportDistanceUnit     distance_unit;
   CarportTemperatureUnit  temperature_unit;
   guint                   relayout_id;
+  guint                   asking;       /* "Ask the Car Now" commands in flight */
   gboolean                two_columns;
 };
 
@@ -224,13 +232,76 @@ carport_vehicle_page_size_allocate (GtkWidget *widget, int width, int height, in
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
+/* A banner takes no room (nor the page's spacing) while it is hidden. */
+static void
+reveal (GtkRevealer *revealer, gboolean show)
+{
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, show);
+}
+
+static void
+child_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+/* The commands that wake the car so that it reports its state now: every
+ * refresh-… command it supports (battery, location, climate, locks, …). */
+static gboolean
+is_wake_kind (CarportCommandKind kind)
+{
+  return g_str_has_prefix (carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind), "refresh-");
+}
+
+static gboolean
+can_wake (CarportVehicle *vehicle)
+{
+  for (int kind = 0; vehicle && kind < CARPORT_N_COMMAND_KINDS; kind++)
+    if (is_wake_kind (kind) && carport_vehicle_supports_command (vehicle, kind))
+      return TRUE;
+  return FALSE;
+}
+
+/* The vehicle's account logged in (not expired), or the session for a car
+ * without one (tests). */
+static gboolean
+is_ready (CarportVehiclePage *self)
+{
+  if (self->session == NULL || self->vehicle == NULL)
+    return FALSE;
+  if (self->account)
+    return carport_account_get_state (self->account) == CARPORT_SESSION_STATE_READY;
+  return carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+}
+
+static void
+update_login (CarportVehiclePage *self)
+{
+  gboolean expired = self->account != NULL &&
+                     carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT;
+
+  if (expired)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: first %s is the name of the maker's account ("MyNISSAN"), second the email address */
+      text = g_strdup_printf (_("The %s login of %s expired"),
+                              carport_closures_account_name (carport_account_get_brand (self->account)),
+                              carport_account_get_email (self->account));
+      gtk_label_set_label (self->login_label, text);
+    }
+  reveal (self->login_revealer, expired);
+}
+
 /* The one place that decides what can be pressed and which buttons show. */
 static void
 update_actions (CarportVehiclePage *self)
 {
   CarportVehicle *vehicle = self->vehicle;
-  gboolean ready = self->session != NULL && vehicle != NULL &&
-                   carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+  gboolean ready = is_ready (self);
   gboolean charging = FALSE, climate_on = FALSE, has_position = FALSE;
   gboolean charge_busy, climate_busy;
   guint n_shown = 0;
@@ -287,6 +358,12 @@ update_actions (CarportVehiclePage *self)
       n_shown += shown;
     }
 
+  gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
+                                 self->account != NULL &&
+                                 carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT);
+
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), n_shown > 0);
   /* The buttons share the width in one line when it is wide enough. */
   gtk_flow_box_set_max_children_per_line (self->actions_box, MAX (n_shown, 2));
@@ -301,9 +378,13 @@ update_error (CarportVehiclePage *self)
   const char *error = self->vehicle ? carport_vehicle_get_last_error (self->vehicle) : NULL;
   gboolean show = error != NULL && *error != '\0' && g_strcmp0 (error, self->dismissed_error) != 0;
 
+  /* An expired login is said once, with a way to log in again. */
+  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
+    show = FALSE;
+
   if (show)
     gtk_label_set_label (self->error_label, error);
-  gtk_revealer_set_reveal_child (self->error_revealer, show);
+  reveal (self->error_revealer, show);
 }
 
 static void
@@ -587,6 +668,107 @@ climate_start_action (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  CarportVehicle *vehicle;
+  guint           pending;
+  guint           failed;
+  char           *error;      /* the first failure */
+} AskData;
+
+static void
+ask_data_clear (AskData *ask)
+{
+  g_clear_object (&ask->vehicle);
+  g_free (ask->error);
+}
+
+static void
+ask_data_release (AskData *ask)
+{
+  g_rc_box_release_full (ask, (GDestroyNotify) ask_data_clear);
+}
+
+static void
+ask_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SendData) data = user_data;
+  CarportVehiclePage *self = data->self;
+  AskData *ask = g_object_get_data (G_OBJECT (data->command), "carport-ask");
+  g_autoptr(GError) error = NULL;
+
+  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
+  if (error && !ask->error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ask->error = g_strdup (error->message);
+  ask->failed += error != NULL;
+  if (--ask->pending > 0)
+    return;
+
+  if (ask->vehicle == self->vehicle)
+    self->asking = 0;
+  if (ask->error)
+    {
+      /* Translators: %s says why, e.g. "The car did not answer." */
+      g_autofree char *text = g_strdup_printf (_("The car did not report its state: %s"), ask->error);
+
+      add_toast (self, text);
+    }
+  else if (ask->failed == 0)
+    add_toast (self, _("The car reported its state"));
+  update_actions (self);
+}
+
+/* "Ask the Car Now": wakes the car (its 12 V battery pays) with every
+ * refresh command it supports; the background refresh never does. */
+static void
+ask_car_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  AskData *ask;
+  gboolean first = TRUE;
+
+  if (self->session == NULL || self->vehicle == NULL || self->asking > 0)
+    return;
+
+  ask = g_rc_box_new0 (AskData);
+  ask->vehicle = g_object_ref (self->vehicle);
+  for (int kind = 0; kind < CARPORT_N_COMMAND_KINDS; kind++)
+    {
+      g_autoptr(CarportCommand) command = NULL;
+      SendData *data;
+
+      if (!is_wake_kind (kind) || !carport_vehicle_supports_command (self->vehicle, kind) || in_flight (self, kind))
+        continue;
+      command = carport_session_create_command (self->session, self->vehicle, kind);
+      /* The button follows the first; the toast says how they all went. */
+      if (first)
+        carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), command);
+      first = FALSE;
+      g_object_set_data_full (G_OBJECT (command), "carport-ask", g_rc_box_acquire (ask),
+                              (GDestroyNotify) ask_data_release);
+      g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      ask->pending++;
+      data = g_new0 (SendData, 1);
+      data->self = g_object_ref (self);
+      data->command = g_object_ref (command);
+      carport_session_send_command_async (self->session, command, TRUE, self->cancellable, ask_command_cb, data);
+    }
+  self->asking = ask->pending;
+  ask_data_release (ask);
+  if (!first)
+    update_actions (self);
+}
+
+static void
+log_in_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+
+  if (self->account == NULL || self->session == NULL)
+    return;
+
+  carport_account_window_log_in_again (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->account);
+}
+
 static void
 refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -668,6 +850,29 @@ disconnect_vehicle (CarportVehiclePage *self)
   g_signal_handlers_disconnect_by_data (carport_vehicle_get_location (self->vehicle), self);
 }
 
+/* The account the car came through: its login decides what can be done. */
+static void
+update_account (CarportVehiclePage *self)
+{
+  CarportAccount *account = NULL;
+
+  if (self->session && self->vehicle)
+    account = carport_session_get_vehicle_account (self->session, self->vehicle);
+  if (account != self->account)
+    {
+      if (self->account)
+        g_signal_handlers_disconnect_by_data (self->account, self);
+      g_set_object (&self->account, account);
+      if (account)
+        {
+          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_login), self);
+          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_error), self);
+          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_actions), self);
+        }
+    }
+  update_login (self);
+}
+
 static void
 carport_vehicle_page_dispose (GObject *object)
 {
@@ -678,6 +883,9 @@ carport_vehicle_page_dispose (GObject *object)
   disconnect_vehicle (self);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->account)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE);
   g_clear_object (&self->vehicle);
   g_clear_object (&self->session);
@@ -791,6 +999,8 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_label);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, actions_box);
@@ -802,6 +1012,8 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_start_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_stop_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locate_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, horn_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, lights_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, battery_card);
@@ -823,6 +1035,8 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, confirm_command_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
   gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
 }
 
 static void
@@ -833,6 +1047,8 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
+  g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
   {
     GtkWidget *list[7];
@@ -874,6 +1090,8 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
   g_clear_pointer (&self->dismissed_error, g_free);
+  self->asking = 0;
+  carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 
   /* Buttons show the commands of this car only. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -892,6 +1110,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
       g_signal_connect_swapped (carport_vehicle_get_location (vehicle), "notify::latitude", G_CALLBACK (update_actions), self);
     }
 
+  update_account (self);
   update_actions (self);
   update_error (self);
   queue_relayout (self);
@@ -920,7 +1139,9 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   if (session)
     g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
 
+  update_account (self);
   update_actions (self);
+  update_error (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-account-window.h"
 #include "carport-closures.h"
 #include "carport-login-page.h"
 #include "carport-vehicle-page.h"
@@ -68,6 +69,10 @@ update_actions (CarportWindow *self)
     g_object_get (self->session, "busy", &busy, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.logout",
+                                 self->session &&
+                                 g_list_model_get_n_items (carport_session_get_accounts (self->session)) > 0);
   gtk_stack_set_visible_child_name (self->refresh_stack, busy ? "busy" : "idle");
   gtk_spinner_set_spinning (self->refresh_spinner, busy);
 }
@@ -247,6 +252,70 @@ show_welcome_action (GtkWidget *widget, const char *action_name, GVariant *param
 }
 
 static void
+add_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+  GtkWidget *window;
+
+  if (self->session == NULL)
+    return;
+
+  /* Over the cars: they stay in view while the other account logs in. */
+  window = carport_account_window_new (GTK_WINDOW (self), self->session);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+logout_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_session_logout_finish (CARPORT_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    carport_window_add_toast (self, error->message);
+}
+
+static void
+logout_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportWindow *self = CARPORT_WINDOW (user_data);
+
+  if (!g_str_equal (response, "logout") || self->session == NULL)
+    return;
+
+  carport_session_logout_async (self->session, NULL, self->cancellable, logout_cb, g_object_ref (self));
+}
+
+/* Every account: ask first. */
+static void
+logout_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+  guint n;
+  GtkWidget *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  n = g_list_model_get_n_items (carport_session_get_accounts (self->session));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   n > 1 ? _("Log Out of Every Account?") : _("Log Out?"),
+                                   n > 1
+                                   ? _("The cars of every account disappear from Carport; the accounts themselves are not changed.")
+                                   : _("Your cars disappear from Carport; the account itself is not changed."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "logout", _("_Log Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "logout", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (logout_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportWindow *self = CARPORT_WINDOW (widget);
@@ -262,6 +331,7 @@ disconnect_session (CarportWindow *self)
 
   g_signal_handlers_disconnect_by_data (self->session, self);
   g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
+  g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
 }
 
 static void
@@ -362,6 +432,8 @@ carport_window_class_init (CarportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-login", NULL, show_login_action);
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.logout", NULL, logout_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
@@ -429,6 +501,8 @@ carport_window_set_session (CarportWindow *self, CarportSession *session)
       g_signal_connect_swapped (session, "notify::busy", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (carport_session_get_vehicles (session), "items-changed",
                                 G_CALLBACK (update_view), self);
+      g_signal_connect_swapped (carport_session_get_accounts (session), "items-changed",
+                                G_CALLBACK (update_actions), self);
     }
 
   update_actions (self);

@@ -72,6 +72,32 @@ gui_test_label_shown (GtkWidget *root, const char *text)
   return label_shown (root, text);
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_wait_cb (gpointer data)
+{
+  LabelWait *w = data;
+
+  return label_shown (w->root, w->text);
+}
+
+void
+gui_test_assert_label_soon (GtkWidget *root, const char *text)
+{
+  LabelWait w = { root, text };
+
+  if (!gui_test_wait_until (label_wait_cb, &w, 10000))
+    {
+      g_autofree char *labels = gui_test_dump_labels (root);
+
+      g_error ("label “%s” not shown; labels: %s", text, labels);
+    }
+}
+
 GtkWidget *
 gui_test_find_type (GtkWidget *root, GType type)
 {

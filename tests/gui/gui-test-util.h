@@ -14,6 +14,9 @@ void        gui_test_flush        (void);
 GtkWidget  *gui_test_find_label   (GtkWidget *root, const char *text);
 /* Is there a label with @text that is drawable (visible and mapped)? */
 gboolean    gui_test_label_shown  (GtkWidget *root, const char *text);
+/* Waits (bounded) until a label with @text is shown under @root; fails the
+ * test with every label's text otherwise. */
+void        gui_test_assert_label_soon (GtkWidget *root, const char *text);
 /* The first descendant of @root (or @root) of @type. */
 GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
 /* Every label's text under @root, joined with "|", for failure messages. */

@@ -1,7 +1,8 @@
 /* screenshot-tool.c — renders Carport's main screens to PNG, from inside the
  * program (window paintable → GtkSnapshot → GskRenderer → PNG). It runs the
- * real application: the welcome and login pages of a logged-out account, then
- * the demo's cars, light and dark, wide and narrow. Run it through
+ * real application: the welcome and login pages (Renault and Nissan) of a
+ * logged-out account, then the demo's cars and the preferences with its
+ * account, light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
  *   carport-screenshot-tool OUTDIR [--review]
@@ -140,7 +141,9 @@ demo_ready (gpointer data)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-      if (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
+      /* Every car with a battery has told its level (a fuel car has none). */
+      if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS) &&
+          carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
         return FALSE;
     }
   return TRUE;
@@ -187,6 +190,15 @@ shoot (GApplication *app)
         name = g_strdup_printf ("login-%s-%s.png", schemes[s].name, sizes[z].name);
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
+
+        /* A MyNISSAN account: a region, and the note on the 2026 login. */
+        adw_combo_row_set_selected (ADW_COMBO_ROW (carport_login_page_get_part (login, "brand_row")), 3);
+        gtk_widget_grab_focus (GTK_WIDGET (window));
+        settle (600);
+        name = g_strdup_printf ("login-nissan-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (GTK_WIDGET (window), name);
+        g_clear_pointer (&name, g_free);
+        adw_combo_row_set_selected (ADW_COMBO_ROW (carport_login_page_get_part (login, "brand_row")), 0);
       }
 
   /* The demo's cars: the list (narrow) and a car's page. */
@@ -214,6 +226,42 @@ shoot (GApplication *app)
         name = g_strdup_printf ("vehicle-%s-%s.png", schemes[s].name, sizes[z].name);
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
+
+        /* A Nissan of the second demo account. */
+        {
+          CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+          g_auto(GStrv) nissans = carport_simulator_dup_nissan_vins (carport_demo_session_get_simulator (session));
+
+          if (nissans && nissans[0])
+            {
+              carport_window_show_vehicle (window, nissans[0]);
+              settle (800);
+              name = g_strdup_printf ("vehicle-nissan-%s-%s.png", schemes[s].name, sizes[z].name);
+              save (GTK_WIDGET (window), name);
+              g_clear_pointer (&name, g_free);
+            }
+        }
+      }
+
+  /* The preferences with the accounts, at their own size and narrow. */
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        GtkWidget *preferences = NULL;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[s].scheme);
+        open_window (app, sizes[0].width, sizes[0].height);
+        g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+        for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+          if (CARPORT_IS_PREFERENCES_WINDOW (l->data))
+            preferences = l->data;
+        g_assert (preferences != NULL);
+        gtk_window_set_default_size (GTK_WINDOW (preferences), z == 0 ? 640 : sizes[z].width, sizes[z].height);
+        settle (800);
+        name = g_strdup_printf ("preferences-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (preferences, name);
+        g_clear_pointer (&name, g_free);
+        gtk_window_destroy (GTK_WINDOW (preferences));
       }
 
   /* For review, not for the README: every car's page, the preferences. */

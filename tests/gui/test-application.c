@@ -343,7 +343,7 @@ demo_ready (gpointer data)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-      /* A combustion car (the Qashqai) has no battery to wait for. */
+      /* Every car with a battery has told its level (a fuel car has none). */
       if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS) &&
           carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)) < 0)
         return FALSE;
@@ -811,10 +811,14 @@ test_close_quits (Fixture *f, gconstpointer data)
 }
 
 /* Start at login: an autostart entry outside Flatpak. */
+/* Written in full: a file being created may be read while still empty. */
 static gboolean
 file_exists (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+
+  return g_key_file_load_from_file (entry, data, G_KEY_FILE_NONE, NULL) &&
+         g_key_file_has_group (entry, "Desktop Entry");
 }
 
 static gboolean

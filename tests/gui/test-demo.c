@@ -129,44 +129,25 @@ show (Fixture *f, CarportVehicle *vehicle)
   gui_test_flush ();
 }
 
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown_cb (gpointer data)
-{
-  LabelWait *w = data;
-
-  return gui_test_label_shown (w->root, w->text);
-}
-
-static void
-assert_label_soon (GtkWidget *root, const char *text)
-{
-  LabelWait w = { root, text };
-
-  if (!gui_test_wait_until (label_shown_cb, &w, 10000))
-    {
-      g_autofree char *labels = gui_test_dump_labels (root);
-
-      g_error ("label “%s” not shown; labels: %s", text, labels);
-    }
-}
-
 static void
 test_lists_the_cars (Fixture *f, gconstpointer data)
 {
   GtkListBox *list = GTK_LIST_BOX (carport_window_get_part (f->window, "vehicle_list"));
   g_auto(GStrv) vins = carport_simulator_dup_vins (f->sim);
   g_auto(GStrv) nissan_vins = carport_simulator_dup_nissan_vins (f->sim);
+  g_autofree char *labels = NULL;
   guint rows = 0;
 
-  /* Both demo accounts: the Renault group's cars and the Nissan ones. */
+  /* The Renault and the Nissan demo accounts, their cars in one list, each
+   * row naming its brand. */
   while (gtk_list_box_get_row_at_index (list, rows))
     rows++;
+  g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_accounts (f->session)), ==, 2);
+  g_assert_cmpuint (g_strv_length (nissan_vins), >, 0);
   g_assert_cmpuint (rows, ==, g_strv_length (vins) + g_strv_length (nissan_vins));
+  labels = gui_test_dump_labels (GTK_WIDGET (list));
+  g_assert_nonnull (strstr (labels, "|Nissan "));
+  g_assert_nonnull (strstr (labels, "|Renault "));
   g_assert_cmpuint (rows, >=, 2);
   g_assert_true (gtk_widget_is_visible (carport_window_get_part (f->window, "sidebar")));
   g_assert_nonnull (carport_window_get_vehicle (f->window));
@@ -187,10 +168,10 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
   sim_level = carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (vehicle));
   g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)), ==, sim_level);
   level = carport_format_percent (sim_level);
-  assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "battery_card"), level);
 
   /* The header names the car. */
-  assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
+  gui_test_assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
 
   /* Unsupported cards are hidden, supported ones shown. */
   for (guint i = 0; i < 7; i++)
@@ -306,8 +287,8 @@ test_climate_command (Fixture *f, gconstpointer data)
                    CARPORT_COMMAND_STATE_COMPLETED);
   g_assert_true (sim_hvac_on (f));
   toast = g_strdup (carport_closures_command_outcome (CARPORT_COMMAND_KIND_HVAC_START, TRUE));
-  assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
-  assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
+  gui_test_assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
                      carport_format_climate_state (CARPORT_CLIMATE_STATE_ON));
   /* Climate is on: "Stop" replaces "Start". */
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
@@ -364,7 +345,7 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
 
   show (f, vehicle);
   level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)));
-  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
 
   /* The server rate-limits every request. */
   g_assert_true (carport_simulator_add_fault_from_string (f->sim, "*=quota", &error));
@@ -374,8 +355,8 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
   g_assert_true (gui_test_wait_until (has_error, vehicle, 30000));
 
   /* The explanation is shown and the values stay. */
-  assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
-  assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
   carport_simulator_clear_faults (f->sim);
 }
@@ -405,6 +386,38 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == carport_window_get_part (f->window, "sidebar"));
 }
 
+static gboolean
+ask_car_enabled (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_is_sensitive (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button"));
+}
+
+/* "Ask the Car Now" sends the refresh commands the car supports (it wakes
+ * the car, and says so), then is pressable again. */
+static void
+test_ask_car (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
+  GtkWidget *button;
+  guint before;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+  button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button");
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "12 V battery"));
+  g_assert_true (ask_car_enabled (f));
+
+  before = carport_simulator_get_request_count (f->sim);
+  gtk_widget_activate_action (f->page, "vehicle.ask-car", NULL);
+  g_assert_false (ask_car_enabled (f));
+  g_assert_nonnull (carport_session_get_command_in_flight (f->session, vehicle, CARPORT_COMMAND_KIND_REFRESH_LOCATION));
+  g_assert_true (gui_test_wait_until (ask_car_enabled, f, 30000));
+  g_assert_cmpuint (carport_simulator_get_request_count (f->sim), >, before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,6 +431,7 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
               test_error_keeps_last_values, fixture_tear_down);
+  g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
 
   return g_test_run ();

@@ -190,6 +190,72 @@ test_errors_inline (Fixture *f, gconstpointer data)
   g_assert_null (carport_login_page_get_error_text (f->page));
 }
 
+/* Nissan: MyNISSAN wording, a region instead of a country, the 2026 note
+ * with the link to the MyNISSAN site; back to Renault, as before. */
+static void
+test_nissan (Fixture *f, gconstpointer data)
+{
+  AdwComboRow *brand = ADW_COMBO_ROW (carport_login_page_get_part (f->page, "brand_row"));
+  GtkWidget *help = carport_login_page_get_part (f->page, "nissan_help");
+  GListModel *brands = adw_combo_row_get_model (brand);
+  guint nissan = G_MAXUINT;
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (brand)), ==, "Brand");
+  for (guint i = 0; i < g_list_model_get_n_items (brands); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (brands), i), "Nissan"))
+      nissan = i;
+  g_assert_cmpuint (nissan, ==, 3);
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page),
+                                       "Use your MY Renault account. Carport does not store your password."));
+
+  adw_combo_row_set_selected (brand, nissan);
+  gui_test_flush ();
+  g_assert_cmpuint (adw_combo_row_get_selected (brand), ==, nissan);
+  g_assert_cmpstr (carport_login_page_get_brand_id (f->page), ==, "nissan");
+  g_assert_null (carport_login_page_get_locale (f->page));
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page),
+                                       "Use your MyNISSAN account. Carport does not store your password."));
+  g_assert_false (gtk_widget_is_visible (carport_login_page_get_part (f->page, "country_row")));
+  g_assert_true (gtk_widget_is_visible (carport_login_page_get_part (f->page, "region_row")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (carport_login_page_get_part (f->page, "region_row"))),
+                   ==, "Region");
+  g_assert_true (gui_test_label_shown (carport_login_page_get_part (f->page, "region_row"), "Europe"));
+  g_assert_true (gtk_widget_is_visible (help));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (help)), "href=\"https://login.mynissan-account.com\""));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (help)), "MyNISSAN site"));
+
+  /* It logs in like the others; what the service says shows inline. */
+  fill (f, "someone@example.com", "secret");
+  submit (f);
+  assert_error_shown (f);
+
+  adw_combo_row_set_selected (brand, 1);
+  gui_test_flush ();
+  g_assert_true (gui_test_label_shown (GTK_WIDGET (f->page),
+                                       "Use your MyDacia account. Carport does not store your password."));
+  g_assert_true (gtk_widget_is_visible (carport_login_page_get_part (f->page, "country_row")));
+  g_assert_false (gtk_widget_is_visible (carport_login_page_get_part (f->page, "region_row")));
+  g_assert_false (gtk_widget_is_visible (help));
+  g_assert_nonnull (carport_login_page_get_locale (f->page));
+}
+
+/* Enter in the email field goes to the password, in the password logs in. */
+static void
+test_enter_submits (Fixture *f, gconstpointer data)
+{
+  GtkWidget *email = carport_login_page_get_part (f->page, "email_row");
+  GtkWidget *password = carport_login_page_get_part (f->page, "password_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (email), carport_simulator_get_demo_email (f->sim));
+  g_signal_emit_by_name (email, "entry-activated");
+  g_assert_false (carport_login_page_get_busy (f->page));
+  gtk_editable_set_text (GTK_EDITABLE (password), carport_simulator_get_demo_password (f->sim));
+  g_signal_emit_by_name (password, "entry-activated");
+  g_assert_true (carport_login_page_get_busy (f->page));
+  g_assert_true (gui_test_wait_until (not_busy, f->page, 30000));
+  g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_READY);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -200,6 +266,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/login/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password, fixture_tear_down);
   g_test_add ("/gui/login/code-step", Fixture, NULL, fixture_set_up, test_code_step, fixture_tear_down);
   g_test_add ("/gui/login/network-down", Fixture, NULL, fixture_set_up, test_network_down, fixture_tear_down);
+  g_test_add ("/gui/login/nissan", Fixture, NULL, fixture_set_up, test_nissan, fixture_tear_down);
+  g_test_add ("/gui/login/enter-submits", Fixture, NULL, fixture_set_up, test_enter_submits, fixture_tear_down);
   g_test_add ("/gui/login/errors-inline", Fixture, NULL, fixture_set_up, test_errors_inline, fixture_tear_down);
 
   return g_test_run ();
