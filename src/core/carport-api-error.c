@@ -130,11 +130,11 @@ carport_api_error_describe (CarportApiError code)
   switch (code)
     {
     case CARPORT_API_ERROR_NETWORK:
-      return _("Could not reach Renault's servers. Check your internet connection.");
+      return _("Could not reach the car maker's servers. Check your internet connection.");
     case CARPORT_API_ERROR_TIMEOUT:
-      return _("Renault's servers did not answer in time. Carport will try again later.");
+      return _("The car maker's servers did not answer in time. Carport will try again later.");
     case CARPORT_API_ERROR_INVALID_RESPONSE:
-      return _("Renault's servers answered with something Carport does not understand.");
+      return _("The car maker's servers answered with something Carport does not understand.");
     case CARPORT_API_ERROR_INVALID_CREDENTIALS:
       return _("Wrong email address or password.");
     case CARPORT_API_ERROR_TFA_REQUIRED:
@@ -144,29 +144,29 @@ carport_api_error_describe (CarportApiError code)
     case CARPORT_API_ERROR_LOGIN_EXPIRED:
       return _("Your login has expired. Please log in again.");
     case CARPORT_API_ERROR_UNAUTHORIZED:
-      return _("Renault's servers did not accept Carport's login. Carport will log in again.");
+      return _("The car maker's servers did not accept Carport's login. Carport will log in again.");
     case CARPORT_API_ERROR_API_KEY:
       return _("Renault's servers refused Carport's access key. Renault may have changed it; an update of Carport may be needed.");
     case CARPORT_API_ERROR_ACCESS_DENIED:
-      return _("Renault's servers denied access to this feature for this car.");
+      return _("The car maker's servers denied access to this feature for this car.");
     case CARPORT_API_ERROR_FORBIDDEN:
       return _("This car does not offer this feature.");
     case CARPORT_API_ERROR_NOT_FOUND:
-      return _("Renault's servers have no data for this car.");
+      return _("The car maker's servers have no data for this car.");
     case CARPORT_API_ERROR_NOT_SUPPORTED:
       return _("This feature is not supported by this car's connection box.");
     case CARPORT_API_ERROR_QUOTA_LIMIT:
-      return _("Renault's servers are limiting requests right now. Carport will try again later.");
+      return _("The car maker's servers are limiting requests right now. Carport will try again later.");
     case CARPORT_API_ERROR_PRIVACY_MODE:
       return _("The car's privacy mode is on.");
     case CARPORT_API_ERROR_INVALID_INPUT:
-      return _("Renault's servers did not accept the request.");
+      return _("The car maker's servers did not accept the request.");
     case CARPORT_API_ERROR_IN_PROGRESS:
       return _("Another change is still in progress on this car. Try again in a moment.");
     case CARPORT_API_ERROR_UPSTREAM:
       return _("The car's connection service did not answer properly. Try again later.");
     case CARPORT_API_ERROR_SERVER:
-      return _("Renault's servers have a problem right now. Carport will try again later.");
+      return _("The car maker's servers have a problem right now. Carport will try again later.");
     case CARPORT_API_ERROR_NO_VEHICLES:
       return _("There is no car in this account.");
     case CARPORT_API_ERROR_INSECURE_URL:
