@@ -62,4 +62,7 @@ void     carport_account_save_credentials_if_renewed (CarportAccount *self);
 void     carport_account_vehicle_refreshed           (CarportAccount *self, CarportVehicle *vehicle,
                                                       const GError *error);
 
+/* Emits CHARGE_COMPLETE or CHARGE_STOPPED when @vehicle's charge ends. */
+void     carport_account_watch_charging              (CarportAccount *self, CarportVehicle *vehicle);
+
 G_END_DECLS

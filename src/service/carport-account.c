@@ -281,41 +281,12 @@ ensure_client (CarportAccount  *self,
   return TRUE;
 }
 
-static GQuark previous_charging_quark;
-
-static void
-battery_charging_changed_cb (CarportBattery *battery,
-                             GParamSpec     *pspec,
-                             CarportVehicle *vehicle)
-{
-  CarportAccount *self = g_object_get_data (G_OBJECT (vehicle), "carport-account");
-  CarportChargingState now = carport_battery_get_charging (battery);
-  CarportChargingState before = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (battery), previous_charging_quark));
-
-  g_object_set_qdata (G_OBJECT (battery), previous_charging_quark, GINT_TO_POINTER (now));
-  if (!self || before != CARPORT_CHARGING_STATE_CHARGING || now == CARPORT_CHARGING_STATE_CHARGING ||
-      now == CARPORT_CHARGING_STATE_NONE)
-    return;
-
-  if (now == CARPORT_CHARGING_STATE_ENDED || carport_battery_get_level_percent (battery) >= 100)
-    g_signal_emit (self, carport_account_signals[CARPORT_ACCOUNT_SIGNAL_EVENT], 0, CARPORT_SESSION_EVENT_CHARGE_COMPLETE, vehicle, NULL);
-  else if (!carport_account_get_command_in_flight (self, vehicle, CARPORT_COMMAND_KIND_CHARGE_STOP) &&
-           !g_object_get_data (G_OBJECT (vehicle), "carport-stop-asked"))
-    g_signal_emit (self, carport_account_signals[CARPORT_ACCOUNT_SIGNAL_EVENT], 0, CARPORT_SESSION_EVENT_CHARGE_STOPPED, vehicle, NULL);
-  g_object_set_data (G_OBJECT (vehicle), "carport-stop-asked", NULL);
-}
-
 static void
 adopt_vehicle (CarportAccount *self,
                CarportVehicle *vehicle)
 {
-  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
-
   g_object_set_data (G_OBJECT (vehicle), "carport-account", self);
-  g_object_set_qdata (G_OBJECT (battery), previous_charging_quark,
-                      GINT_TO_POINTER (carport_battery_get_charging (battery)));
-  g_signal_connect_object (battery, "notify::charging",
-                           G_CALLBACK (battery_charging_changed_cb), vehicle, 0);
+  carport_account_watch_charging (self, vehicle);
 }
 
 static void
@@ -1066,7 +1037,6 @@ carport_account_class_init (CarportAccountClass *klass)
   object_class->get_property = carport_account_get_property;
   object_class->set_property = carport_account_set_property;
 
-  previous_charging_quark = g_quark_from_static_string ("carport-previous-charging");
 
   properties[PROP_HTTP] =
     g_param_spec_object ("http", NULL, NULL, CARPORT_TYPE_HTTP,

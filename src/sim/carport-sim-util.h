@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 #define CARPORT_SIM_CT_HTML     "text/html; charset=utf-8"
 
 /* JSON */
+/* Reading requests, the simulator is as strict as a server: a number is a
+ * JSON number (not "21"), an integer a JSON integer. Carport's own reader
+ * (src/api/carport-json.h) is lenient the other way, as a client must be. */
 char       *_carport_sim_json_to_string        (JsonNode            *node);
 JsonNode   *_carport_sim_json_parse            (const char          *data,
                                                 gsize                length);
