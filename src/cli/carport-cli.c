@@ -238,7 +238,7 @@ print_state_table (CarportVehicle *vehicle)
       g_autofree char *range = carport_format_distance (carport_battery_get_range_km (battery), CARPORT_DISTANCE_UNIT_KILOMETRES);
       g_autofree char *power = carport_format_power (carport_battery_get_charging_power_kw (battery));
       g_autofree char *remaining = carport_format_duration_minutes (carport_battery_get_remaining_minutes (battery));
-      g_autofree char *updated = carport_format_updated (carport_battery_get_updated (battery), now);
+      g_autofree char *updated = carport_format_updated (carport_state_get_updated (CARPORT_STATE (battery)), now);
 
       print_row (_("Battery"), level);
       print_row (_("Range"), range);

@@ -3,6 +3,7 @@
 
 #include "carport-enums.h"
 #include "carport-core-enum-types.h"
+#include "carport-state.h"
 #include "carport-vehicle.h"
 #include "carport-schedule.h"
 #include "carport-command.h"

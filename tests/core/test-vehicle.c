@@ -333,9 +333,9 @@ test_serialize_round_trip (void)
   g_assert_cmpfloat (carport_battery_get_range_km (carport_vehicle_get_battery (loaded)), ==, 123.25);
   g_assert_true (isnan (carport_battery_get_temperature_c (carport_vehicle_get_battery (loaded))));
   g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (loaded)), ==, 48.858);
-  g_assert_true (g_date_time_equal (carport_battery_get_updated (carport_vehicle_get_battery (vehicle)),
-                                    carport_battery_get_updated (carport_vehicle_get_battery (loaded))));
-  g_assert_cmpint (g_date_time_get_microsecond (carport_battery_get_updated (carport_vehicle_get_battery (loaded))),
+  g_assert_true (g_date_time_equal (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (vehicle))),
+                                    carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (loaded)))));
+  g_assert_cmpint (g_date_time_get_microsecond (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (loaded)))),
                    ==, 250000);
 
   schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (loaded));
@@ -495,7 +495,7 @@ test_load_wrong_types (void)
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
-  g_assert_null (carport_battery_get_updated (battery));
+  g_assert_null (carport_state_get_updated (CARPORT_STATE (battery)));
   g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 12.5);
 
   g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (vehicle)), ==, CARPORT_LOCK_STATE_NONE);

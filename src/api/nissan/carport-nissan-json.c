@@ -726,7 +726,7 @@ parse_battery_v1 (CarportVehicle *vehicle,
   else
     carport_battery_set_charging_power_kw (battery, CARPORT_UNKNOWN_DOUBLE);
   carport_battery_set_remaining_minutes (battery, minutes_to_full (attrs));
-  carport_battery_set_updated (battery, updated);
+  carport_state_set_updated (CARPORT_STATE (battery), updated);
   g_object_thaw_notify (G_OBJECT (battery));
 }
 
@@ -746,7 +746,7 @@ parse_battery_v2 (CarportVehicle  *vehicle,
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (battery));
-  carport_battery_set_updated (battery, updated);
+  carport_state_set_updated (CARPORT_STATE (battery), updated);
   /* 0 means "not measured" on Ariya and Micra (§4.3). */
   if (carport_json_get_number (attrs, "batteryTemperature", &number) && number == 0)
     carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);
@@ -801,7 +801,7 @@ carport_nissan_parse_endpoint (CarportVehicle          *vehicle,
           carport_json_get_number (attrs, "mileage", &km) && km >= 0)
         carport_cockpit_set_mileage_km (cockpit, km);
       if (updated != NULL)
-        carport_cockpit_set_updated (cockpit, updated);
+        carport_state_set_updated (CARPORT_STATE (cockpit), updated);
     }
 
   return TRUE;
