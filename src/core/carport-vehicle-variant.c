@@ -17,7 +17,7 @@
  * One generic walk over the properties: every readable and writable property
  * is stored under its name (doubles that are NAN and NULL strings or times
  * are left out, they are the defaults); read-only object properties (the
- * state objects) are stored as nested a{sv}; read-only list models (the
+ * state objects, the capabilities) are stored as nested a{sv}; read-only list models (the
  * charge programmes) as aa{sv}. Run-time state is skipped. */
 
 static const char * const skipped_properties[] = {

@@ -39,6 +39,7 @@ struct _CarportVehicle
   CarportLocks          *locks;
   CarportTyres          *tyres;
   CarportChargeSettings *charge_settings;
+  CarportCapabilities   *capabilities;
 
   gboolean               from_cache;
   gboolean               refreshing;
@@ -69,6 +70,7 @@ enum {
   PROP_LOCKS,
   PROP_TYRES,
   PROP_CHARGE_SETTINGS,
+  PROP_CAPABILITIES,
   PROP_FROM_CACHE,
   PROP_REFRESHING,
   PROP_LAST_ERROR,
@@ -389,6 +391,41 @@ carport_vehicle_get_charge_settings (CarportVehicle *self)
   return self->charge_settings;
 }
 
+CarportCapabilities *
+carport_vehicle_get_capabilities (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->capabilities;
+}
+
+gboolean
+carport_vehicle_check_climate_temperature (CarportVehicle  *self,
+                                           double           temperature_c,
+                                           GError         **error)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+
+  return carport_capabilities_check_climate_temperature (self->capabilities, temperature_c, error);
+}
+
+gboolean
+carport_vehicle_check_command (CarportVehicle  *self,
+                               CarportCommand  *command,
+                               GError         **error)
+{
+  double temperature;
+
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+  g_return_val_if_fail (CARPORT_IS_COMMAND (command), FALSE);
+
+  temperature = carport_command_get_temperature_c (command);
+  if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_START && !isnan (temperature))
+    return carport_vehicle_check_climate_temperature (self, temperature, error);
+
+  return TRUE;
+}
+
 gboolean
 carport_vehicle_get_from_cache (CarportVehicle *self)
 {
@@ -524,6 +561,7 @@ carport_vehicle_dispose (GObject *object)
   g_clear_object (&self->locks);
   g_clear_object (&self->tyres);
   g_clear_object (&self->charge_settings);
+  g_clear_object (&self->capabilities);
 
   G_OBJECT_CLASS (carport_vehicle_parent_class)->dispose (object);
 }
@@ -626,6 +664,10 @@ carport_vehicle_get_property (GObject    *object,
 
     case PROP_CHARGE_SETTINGS:
       g_value_set_object (value, self->charge_settings);
+      break;
+
+    case PROP_CAPABILITIES:
+      g_value_set_object (value, self->capabilities);
       break;
 
     case PROP_FROM_CACHE:
@@ -816,6 +858,11 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
                          CARPORT_TYPE_CHARGE_SETTINGS,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CAPABILITIES] =
+    g_param_spec_object ("capabilities", NULL, NULL,
+                         CARPORT_TYPE_CAPABILITIES,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_FROM_CACHE] =
     g_param_spec_boolean ("from-cache", NULL, NULL,
                           FALSE,
@@ -855,4 +902,5 @@ carport_vehicle_init (CarportVehicle *self)
   self->locks = carport_locks_new ();
   self->tyres = carport_tyres_new ();
   self->charge_settings = carport_charge_settings_new ();
+  self->capabilities = carport_capabilities_new ();
 }

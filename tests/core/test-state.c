@@ -383,6 +383,49 @@ test_schedule_convert (void)
   }
 }
 
+/* What the base class holds: an abstract type, "updated" and clear(). */
+static void
+test_state_base_class (void)
+{
+  g_assert_true (G_TYPE_IS_ABSTRACT (CARPORT_TYPE_STATE));
+  g_assert_false (g_type_is_a (CARPORT_TYPE_SCHEDULE, CARPORT_TYPE_STATE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    {
+      GType type = state_classes[i].get_type ();
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+      g_autoptr(GDateTime) same = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+      GObject *object;
+      GParamSpec *pspec;
+      NotifyCounter counter;
+
+      if (type == CARPORT_TYPE_SCHEDULE)
+        continue;
+
+      g_assert_true (g_type_is_a (type, CARPORT_TYPE_STATE));
+      g_assert_true (G_TYPE_IS_FINAL (type));
+      pspec = g_object_class_find_property (g_type_class_peek (type), "updated");
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->owner_type == CARPORT_TYPE_STATE);
+      g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+
+      object = g_object_new (type, NULL);
+      notify_counter_init (&counter, object);
+      g_assert_null (carport_state_get_updated (CARPORT_STATE (object)));
+      carport_state_set_updated (CARPORT_STATE (object), dt);
+      carport_state_set_updated (CARPORT_STATE (object), same);
+      g_assert_true (carport_state_get_updated (CARPORT_STATE (object)) == dt);
+      g_assert_cmpuint (notify_counter_get (&counter, "updated"), ==, 1);
+
+      carport_state_clear (CARPORT_STATE (object));
+      g_assert_null (carport_state_get_updated (CARPORT_STATE (object)));
+      g_assert_cmpuint (notify_counter_get (&counter, "updated"), ==, 2);
+
+      notify_counter_clear (&counter);
+      g_assert_finalize_object (object);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +444,7 @@ main (int   argc,
       g_test_add_data_func (clear, &state_classes[i], test_clear);
     }
 
+  g_test_add_func ("/core/state/base-class", test_state_base_class);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
   g_test_add_func ("/core/locks/any-open", test_locks_any_open);

@@ -490,7 +490,12 @@ nissan_send_command_async (CarportVehicleClient *client,
       return;
     }
 
-  /* Refused inputs fail before any request. */
+  /* Refused inputs fail before any request, naming the car's bounds. */
+  if (!carport_vehicle_check_command (vehicle, command, &error))
+    {
+      command_fail (task, error);
+      return;
+    }
   text = carport_nissan_build_action (command, &action, &error);
   if (text == NULL)
     {

@@ -428,6 +428,7 @@ test_actions (void)
       carport_command_set_temperature_c (command, refused[i]);
       g_assert_null (carport_nissan_build_action (command, &action, &error));
       g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, "The temperature must be between 16 °C and 26 °C.");
     }
 
   {
