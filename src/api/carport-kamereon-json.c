@@ -1012,7 +1012,7 @@ parse_battery_status (CarportVehicle *vehicle,
   else
     carport_battery_set_remaining_minutes (battery, -1);
 
-  carport_battery_set_updated (battery, updated);
+  carport_state_set_updated (CARPORT_STATE (battery), updated);
 
   g_object_thaw_notify (G_OBJECT (battery));
 }
@@ -1044,7 +1044,7 @@ parse_cockpit (CarportVehicle *vehicle,
   else
     carport_cockpit_set_fuel_litres (cockpit, CARPORT_UNKNOWN_DOUBLE);
 
-  carport_cockpit_set_updated (cockpit, updated);
+  carport_state_set_updated (CARPORT_STATE (cockpit), updated);
 
   g_object_thaw_notify (G_OBJECT (cockpit));
 }
@@ -1066,7 +1066,7 @@ parse_location (CarportVehicle *vehicle,
   g_object_freeze_notify (G_OBJECT (location));
   carport_location_set_latitude (location, valid ? latitude : CARPORT_UNKNOWN_DOUBLE);
   carport_location_set_longitude (location, valid ? longitude : CARPORT_UNKNOWN_DOUBLE);
-  carport_location_set_updated (location, updated);
+  carport_state_set_updated (CARPORT_STATE (location), updated);
   g_object_thaw_notify (G_OBJECT (location));
 }
 
@@ -1106,7 +1106,7 @@ parse_hvac_status (CarportVehicle *vehicle,
     carport_climate_set_soc_threshold_percent (climate, CARPORT_UNKNOWN_DOUBLE);
 
   carport_climate_set_next_start (climate, next_start);
-  carport_climate_set_updated (climate, updated);
+  carport_state_set_updated (CARPORT_STATE (climate), updated);
 
   g_object_thaw_notify (G_OBJECT (climate));
 }
@@ -1146,7 +1146,7 @@ parse_lock_status (CarportVehicle *vehicle,
   carport_locks_set_rear_left (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearLeft")));
   carport_locks_set_rear_right (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearRight")));
   carport_locks_set_hatch (locks, opening_state_from_string (carport_json_get_string (attrs, "hatchStatus")));
-  carport_locks_set_updated (locks, updated);
+  carport_state_set_updated (CARPORT_STATE (locks), updated);
   g_object_thaw_notify (G_OBJECT (locks));
 }
 
@@ -1178,7 +1178,7 @@ parse_pressure (CarportVehicle *vehicle,
   carport_tyres_set_front_right_bar (tyres, pressure_bar (attrs, "frPressure"));
   carport_tyres_set_rear_left_bar (tyres, pressure_bar (attrs, "rlPressure"));
   carport_tyres_set_rear_right_bar (tyres, pressure_bar (attrs, "rrPressure"));
-  carport_tyres_set_updated (tyres, updated);
+  carport_state_set_updated (CARPORT_STATE (tyres), updated);
   g_object_thaw_notify (G_OBJECT (tyres));
 }
 
@@ -1206,7 +1206,7 @@ parse_charging_settings (CarportVehicle *vehicle,
   carport_charge_settings_set_mode (settings, charge_mode_from_string (carport_json_get_string (attrs, "mode")));
   carport_charge_settings_set_schedules (settings, FALSE, schedules);
   if (updated != NULL)
-    carport_charge_settings_set_updated (settings, updated);
+    carport_state_set_updated (CARPORT_STATE (settings), updated);
   g_object_thaw_notify (G_OBJECT (settings));
 }
 
@@ -1259,7 +1259,7 @@ parse_ev_settings (CarportVehicle *vehicle,
   if (climate->len > 0)
     carport_charge_settings_set_schedules (settings, TRUE, climate);
   if (updated != NULL)
-    carport_charge_settings_set_updated (settings, updated);
+    carport_state_set_updated (CARPORT_STATE (settings), updated);
   g_object_thaw_notify (G_OBJECT (settings));
 }
 
@@ -1284,7 +1284,7 @@ parse_soc_levels (CarportVehicle *vehicle,
     carport_charge_settings_set_soc_target_percent (settings, -1);
 
   if (updated != NULL)
-    carport_charge_settings_set_updated (settings, updated);
+    carport_state_set_updated (CARPORT_STATE (settings), updated);
 
   g_object_thaw_notify (G_OBJECT (settings));
 }

@@ -238,7 +238,7 @@ print_state_table (CarportVehicle *vehicle)
       g_autofree char *range = carport_format_distance (carport_battery_get_range_km (battery), CARPORT_DISTANCE_UNIT_KILOMETRES);
       g_autofree char *power = carport_format_power (carport_battery_get_charging_power_kw (battery));
       g_autofree char *remaining = carport_format_duration_minutes (carport_battery_get_remaining_minutes (battery));
-      g_autofree char *updated = carport_format_updated (carport_battery_get_updated (battery), now);
+      g_autofree char *updated = carport_format_updated (carport_state_get_updated (CARPORT_STATE (battery)), now);
 
       print_row (_("Battery"), level);
       print_row (_("Range"), range);
@@ -1371,7 +1371,7 @@ parse_command_options (Cli     *cli,
     { "email", 0, 0, G_OPTION_ARG_STRING, &cli->email, N_("The account's email address"), "ADDRESS" },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->password_stdin, N_("Read the password (and a verification code) from standard input"), NULL },
     { "no-wait", 0, 0, G_OPTION_ARG_NONE, &cli->no_wait, N_("Do not wait for the car to confirm the command"), NULL },
-    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &cli->temperature, N_("Target temperature in °C (15 to 25)"), "C" },
+    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &cli->temperature, N_("Target temperature in °C, within the car’s range"), "C" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &cli->at, N_("When the car should be ready (HH:MM or ISO 8601)"), "TIME" },
     { "min", 0, 0, G_OPTION_ARG_INT, &cli->soc_min, N_("Minimum charge level in % (15 to 45)"), "N" },
     { "target", 0, 0, G_OPTION_ARG_INT, &cli->soc_target, N_("Charge target in % (55 to 100)"), "N" },

@@ -13,7 +13,7 @@
 
 struct _CarportBattery
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   int                   level_percent;
   double                range_km;
@@ -23,10 +23,9 @@ struct _CarportBattery
   CarportChargingState  charging;
   double                charging_power_kw;
   int                   remaining_minutes;
-  GDateTime            *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportBattery, carport_battery, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportBattery, carport_battery, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
@@ -38,7 +37,6 @@ enum {
   PROP_CHARGING,
   PROP_CHARGING_POWER_KW,
   PROP_REMAINING_MINUTES,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -212,62 +210,10 @@ carport_battery_set_remaining_minutes (CarportBattery *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMAINING_MINUTES]);
 }
 
-GDateTime *
-carport_battery_get_updated (CarportBattery *self)
-{
-  g_return_val_if_fail (CARPORT_IS_BATTERY (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_battery_set_updated (CarportBattery *self,
-                             GDateTime      *value)
-{
-  g_return_if_fail (CARPORT_IS_BATTERY (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportBattery *
 carport_battery_new (void)
 {
   return g_object_new (CARPORT_TYPE_BATTERY, NULL);
-}
-
-void
-carport_battery_clear (CarportBattery *self)
-{
-  g_return_if_fail (CARPORT_IS_BATTERY (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_battery_set_level_percent (self, -1);
-  carport_battery_set_range_km (self, NAN);
-  carport_battery_set_temperature_c (self, NAN);
-  carport_battery_set_available_energy_kwh (self, NAN);
-  carport_battery_set_plug (self, CARPORT_PLUG_STATE_NONE);
-  carport_battery_set_charging (self, CARPORT_CHARGING_STATE_NONE);
-  carport_battery_set_charging_power_kw (self, NAN);
-  carport_battery_set_remaining_minutes (self, -1);
-  carport_battery_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-carport_battery_finalize (GObject *object)
-{
-  CarportBattery *self = (CarportBattery *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_battery_parent_class)->finalize (object);
 }
 
 static void
@@ -310,10 +256,6 @@ carport_battery_get_property (GObject    *object,
 
     case PROP_REMAINING_MINUTES:
       g_value_set_int (value, self->remaining_minutes);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -363,10 +305,6 @@ carport_battery_set_property (GObject      *object,
       carport_battery_set_remaining_minutes (self, g_value_get_int (value));
       break;
 
-    case PROP_UPDATED:
-      carport_battery_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -377,7 +315,6 @@ carport_battery_class_init (CarportBatteryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = carport_battery_finalize;
   object_class->get_property = carport_battery_get_property;
   object_class->set_property = carport_battery_set_property;
 
@@ -416,11 +353,6 @@ carport_battery_class_init (CarportBatteryClass *klass)
     g_param_spec_int ("remaining-minutes", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -2,21 +2,20 @@
 #pragma once
 
 #include "carport-enums.h"
+#include "carport-state.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_BATTERY (carport_battery_get_type ())
-G_DECLARE_FINAL_TYPE (CarportBattery, carport_battery, CARPORT, BATTERY, GObject)
+G_DECLARE_FINAL_TYPE (CarportBattery, carport_battery, CARPORT, BATTERY, CarportState)
 
 CarportBattery *carport_battery_new (void);
-/* Resets every field to "not reported". */
-void carport_battery_clear (CarportBattery *self);
 
 /* Properties (names match docs/cli-json.md keys with "-" for "_"):
  *   level-percent (int, -1 unknown), range-km, temperature-c, available-energy-kwh,
  *   charging-power-kw (double, NAN unknown), plug (CarportPlugState),
  *   charging (CarportChargingState), remaining-minutes (int, -1 unknown),
- *   updated (GDateTime, nullable; the car's own report time). */
+ *   and CarportState's "updated". */
 int                  carport_battery_get_level_percent        (CarportBattery *self);
 void                 carport_battery_set_level_percent        (CarportBattery *self, int value);
 double               carport_battery_get_range_km             (CarportBattery *self);
@@ -33,7 +32,5 @@ double               carport_battery_get_charging_power_kw    (CarportBattery *s
 void                 carport_battery_set_charging_power_kw    (CarportBattery *self, double value);
 int                  carport_battery_get_remaining_minutes    (CarportBattery *self);
 void                 carport_battery_set_remaining_minutes    (CarportBattery *self, int value);
-GDateTime           *carport_battery_get_updated              (CarportBattery *self);
-void                 carport_battery_set_updated              (CarportBattery *self, GDateTime *value);
 
 G_END_DECLS

@@ -16,23 +16,21 @@
 
 struct _CarportChargeSettings
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   CarportChargeMode  mode;
   int                soc_min_percent;
   int                soc_target_percent;
-  GDateTime         *updated; /* owned, nullable */
   GListStore *schedules; /* owned, of CarportSchedule */
 };
 
-G_DEFINE_FINAL_TYPE (CarportChargeSettings, carport_charge_settings, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportChargeSettings, carport_charge_settings, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
   PROP_MODE,
   PROP_SOC_MIN_PERCENT,
   PROP_SOC_TARGET_PERCENT,
-  PROP_UPDATED,
   PROP_SCHEDULES,
   N_PROPS
 };
@@ -102,49 +100,22 @@ carport_charge_settings_set_soc_target_percent (CarportChargeSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_TARGET_PERCENT]);
 }
 
-GDateTime *
-carport_charge_settings_get_updated (CarportChargeSettings *self)
-{
-  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_charge_settings_set_updated (CarportChargeSettings *self,
-                                     GDateTime             *value)
-{
-  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportChargeSettings *
 carport_charge_settings_new (void)
 {
   return g_object_new (CARPORT_TYPE_CHARGE_SETTINGS, NULL);
 }
 
-void
-carport_charge_settings_clear (CarportChargeSettings *self)
+/* The writable properties are reset by the base class; the programmes are not one. */
+static void
+carport_charge_settings_clear (CarportState *state)
 {
-  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+  CarportChargeSettings *self = CARPORT_CHARGE_SETTINGS (state);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_charge_settings_set_mode (self, CARPORT_CHARGE_MODE_NONE);
-  carport_charge_settings_set_soc_min_percent (self, -1);
-  carport_charge_settings_set_soc_target_percent (self, -1);
-  carport_charge_settings_set_updated (self, NULL);
+  CARPORT_STATE_CLASS (carport_charge_settings_parent_class)->clear (state);
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->schedules)) > 0)
     g_list_store_remove_all (self->schedules);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 GListModel *
@@ -232,16 +203,6 @@ carport_charge_settings_dispose (GObject *object)
 }
 
 static void
-carport_charge_settings_finalize (GObject *object)
-{
-  CarportChargeSettings *self = (CarportChargeSettings *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_charge_settings_parent_class)->finalize (object);
-}
-
-static void
 carport_charge_settings_get_property (GObject    *object,
                                       guint       prop_id,
                                       GValue     *value,
@@ -261,10 +222,6 @@ carport_charge_settings_get_property (GObject    *object,
 
     case PROP_SOC_TARGET_PERCENT:
       g_value_set_int (value, self->soc_target_percent);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     case PROP_SCHEDULES:
@@ -298,10 +255,6 @@ carport_charge_settings_set_property (GObject      *object,
       carport_charge_settings_set_soc_target_percent (self, g_value_get_int (value));
       break;
 
-    case PROP_UPDATED:
-      carport_charge_settings_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -313,9 +266,10 @@ carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = carport_charge_settings_dispose;
-  object_class->finalize = carport_charge_settings_finalize;
   object_class->get_property = carport_charge_settings_get_property;
   object_class->set_property = carport_charge_settings_set_property;
+
+  CARPORT_STATE_CLASS (klass)->clear = carport_charge_settings_clear;
 
   properties[PROP_MODE] =
     g_param_spec_enum ("mode", NULL, NULL,
@@ -331,11 +285,6 @@ carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
     g_param_spec_int ("soc-target-percent", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SCHEDULES] =
     g_param_spec_object ("schedules", NULL, NULL,

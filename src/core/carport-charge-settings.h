@@ -4,19 +4,18 @@
 #include <gio/gio.h>
 
 #include "carport-enums.h"
+#include "carport-state.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_CHARGE_SETTINGS (carport_charge_settings_get_type ())
-G_DECLARE_FINAL_TYPE (CarportChargeSettings, carport_charge_settings, CARPORT, CHARGE_SETTINGS, GObject)
+G_DECLARE_FINAL_TYPE (CarportChargeSettings, carport_charge_settings, CARPORT, CHARGE_SETTINGS, CarportState)
 
 CarportChargeSettings *carport_charge_settings_new (void);
-/* Resets every field to "not reported". */
-void carport_charge_settings_clear (CarportChargeSettings *self);
 
 /* Properties: mode (CarportChargeMode), soc-min-percent, soc-target-percent
  * (int, -1 unknown), schedules (GListModel of CarportSchedule, never NULL,
- * read-only; the charge and climate programmes), updated. */
+ * read-only; the charge and climate programmes), and CarportState\'s "updated". */
 CarportChargeMode carport_charge_settings_get_mode               (CarportChargeSettings *self);
 void              carport_charge_settings_set_mode               (CarportChargeSettings *self, CarportChargeMode value);
 int               carport_charge_settings_get_soc_min_percent    (CarportChargeSettings *self);
@@ -27,7 +26,5 @@ GListModel       *carport_charge_settings_get_schedules          (CarportChargeS
 /* Replaces the programmes of @kind (charge, or climate) with @schedules
  * (a GPtrArray of CarportSchedule; NULL or empty clears them). */
 void              carport_charge_settings_set_schedules          (CarportChargeSettings *self, gboolean climate, GPtrArray *schedules);
-GDateTime        *carport_charge_settings_get_updated            (CarportChargeSettings *self);
-void              carport_charge_settings_set_updated            (CarportChargeSettings *self, GDateTime *value);
 
 G_END_DECLS

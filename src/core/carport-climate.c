@@ -13,17 +13,16 @@
 
 struct _CarportClimate
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   CarportClimateState  state;
   double               outside_c;
   double               inside_c;
   double               soc_threshold_percent;
   GDateTime           *next_start; /* owned, nullable */
-  GDateTime           *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportClimate, carport_climate, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
@@ -32,7 +31,6 @@ enum {
   PROP_INSIDE_C,
   PROP_SOC_THRESHOLD_PERCENT,
   PROP_NEXT_START,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -146,49 +144,10 @@ carport_climate_set_next_start (CarportClimate *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_START]);
 }
 
-GDateTime *
-carport_climate_get_updated (CarportClimate *self)
-{
-  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_climate_set_updated (CarportClimate *self,
-                             GDateTime      *value)
-{
-  g_return_if_fail (CARPORT_IS_CLIMATE (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportClimate *
 carport_climate_new (void)
 {
   return g_object_new (CARPORT_TYPE_CLIMATE, NULL);
-}
-
-void
-carport_climate_clear (CarportClimate *self)
-{
-  g_return_if_fail (CARPORT_IS_CLIMATE (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_climate_set_state (self, CARPORT_CLIMATE_STATE_NONE);
-  carport_climate_set_outside_c (self, NAN);
-  carport_climate_set_inside_c (self, NAN);
-  carport_climate_set_soc_threshold_percent (self, NAN);
-  carport_climate_set_next_start (self, NULL);
-  carport_climate_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -197,7 +156,6 @@ carport_climate_finalize (GObject *object)
   CarportClimate *self = (CarportClimate *) object;
 
   g_clear_pointer (&self->next_start, g_date_time_unref);
-  g_clear_pointer (&self->updated, g_date_time_unref);
 
   G_OBJECT_CLASS (carport_climate_parent_class)->finalize (object);
 }
@@ -230,10 +188,6 @@ carport_climate_get_property (GObject    *object,
 
     case PROP_NEXT_START:
       g_value_set_boxed (value, self->next_start);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -271,10 +225,6 @@ carport_climate_set_property (GObject      *object,
       carport_climate_set_next_start (self, g_value_get_boxed (value));
       break;
 
-    case PROP_UPDATED:
-      carport_climate_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -308,11 +258,6 @@ carport_climate_class_init (CarportClimateClass *klass)
 
   properties[PROP_NEXT_START] =
     g_param_spec_boxed ("next-start", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 

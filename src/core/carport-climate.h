@@ -2,18 +2,17 @@
 #pragma once
 
 #include "carport-enums.h"
+#include "carport-state.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_CLIMATE (carport_climate_get_type ())
-G_DECLARE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT, CLIMATE, GObject)
+G_DECLARE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT, CLIMATE, CarportState)
 
 CarportClimate *carport_climate_new (void);
-/* Resets every field to "not reported". */
-void carport_climate_clear (CarportClimate *self);
 
 /* Properties: state (CarportClimateState), outside-c, inside-c, soc-threshold-percent
- * (double, NAN unknown), next-start (GDateTime, nullable), updated. */
+ * (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated". */
 CarportClimateState carport_climate_get_state                 (CarportClimate *self);
 void                carport_climate_set_state                 (CarportClimate *self, CarportClimateState value);
 double              carport_climate_get_outside_c             (CarportClimate *self);
@@ -24,7 +23,5 @@ double              carport_climate_get_soc_threshold_percent (CarportClimate *s
 void                carport_climate_set_soc_threshold_percent (CarportClimate *self, double value);
 GDateTime          *carport_climate_get_next_start            (CarportClimate *self);
 void                carport_climate_set_next_start            (CarportClimate *self, GDateTime *value);
-GDateTime          *carport_climate_get_updated               (CarportClimate *self);
-void                carport_climate_set_updated               (CarportClimate *self, GDateTime *value);
 
 G_END_DECLS

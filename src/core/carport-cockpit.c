@@ -13,22 +13,20 @@
 
 struct _CarportCockpit
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   double       mileage_km;
   double       fuel_range_km;
   double       fuel_litres;
-  GDateTime   *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportCockpit, carport_cockpit, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportCockpit, carport_cockpit, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
   PROP_MILEAGE_KM,
   PROP_FUEL_RANGE_KM,
   PROP_FUEL_LITRES,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -97,57 +95,10 @@ carport_cockpit_set_fuel_litres (CarportCockpit *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUEL_LITRES]);
 }
 
-GDateTime *
-carport_cockpit_get_updated (CarportCockpit *self)
-{
-  g_return_val_if_fail (CARPORT_IS_COCKPIT (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_cockpit_set_updated (CarportCockpit *self,
-                             GDateTime      *value)
-{
-  g_return_if_fail (CARPORT_IS_COCKPIT (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportCockpit *
 carport_cockpit_new (void)
 {
   return g_object_new (CARPORT_TYPE_COCKPIT, NULL);
-}
-
-void
-carport_cockpit_clear (CarportCockpit *self)
-{
-  g_return_if_fail (CARPORT_IS_COCKPIT (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_cockpit_set_mileage_km (self, NAN);
-  carport_cockpit_set_fuel_range_km (self, NAN);
-  carport_cockpit_set_fuel_litres (self, NAN);
-  carport_cockpit_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-carport_cockpit_finalize (GObject *object)
-{
-  CarportCockpit *self = (CarportCockpit *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_cockpit_parent_class)->finalize (object);
 }
 
 static void
@@ -170,10 +121,6 @@ carport_cockpit_get_property (GObject    *object,
 
     case PROP_FUEL_LITRES:
       g_value_set_double (value, self->fuel_litres);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -203,10 +150,6 @@ carport_cockpit_set_property (GObject      *object,
       carport_cockpit_set_fuel_litres (self, g_value_get_double (value));
       break;
 
-    case PROP_UPDATED:
-      carport_cockpit_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,7 +160,6 @@ carport_cockpit_class_init (CarportCockpitClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = carport_cockpit_finalize;
   object_class->get_property = carport_cockpit_get_property;
   object_class->set_property = carport_cockpit_set_property;
 
@@ -232,11 +174,6 @@ carport_cockpit_class_init (CarportCockpitClass *klass)
   properties[PROP_FUEL_LITRES] =
     carport_param_spec_unknown_double ("fuel-litres",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -3,6 +3,8 @@
 
 #include "carport-enums.h"
 #include "carport-core-enum-types.h"
+#include "carport-state.h"
+#include "carport-capabilities.h"
 #include "carport-vehicle.h"
 #include "carport-schedule.h"
 #include "carport-command.h"

@@ -13,20 +13,18 @@
 
 struct _CarportLocation
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   double       latitude;
   double       longitude;
-  GDateTime   *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportLocation, carport_location, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportLocation, carport_location, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
   PROP_LATITUDE,
   PROP_LONGITUDE,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -74,46 +72,10 @@ carport_location_set_longitude (CarportLocation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONGITUDE]);
 }
 
-GDateTime *
-carport_location_get_updated (CarportLocation *self)
-{
-  g_return_val_if_fail (CARPORT_IS_LOCATION (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_location_set_updated (CarportLocation *self,
-                              GDateTime       *value)
-{
-  g_return_if_fail (CARPORT_IS_LOCATION (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportLocation *
 carport_location_new (void)
 {
   return g_object_new (CARPORT_TYPE_LOCATION, NULL);
-}
-
-void
-carport_location_clear (CarportLocation *self)
-{
-  g_return_if_fail (CARPORT_IS_LOCATION (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_location_set_latitude (self, NAN);
-  carport_location_set_longitude (self, NAN);
-  carport_location_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 char *
@@ -136,16 +98,6 @@ carport_location_dup_geo_uri (CarportLocation *self)
 }
 
 static void
-carport_location_finalize (GObject *object)
-{
-  CarportLocation *self = (CarportLocation *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_location_parent_class)->finalize (object);
-}
-
-static void
 carport_location_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -161,10 +113,6 @@ carport_location_get_property (GObject    *object,
 
     case PROP_LONGITUDE:
       g_value_set_double (value, self->longitude);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -190,10 +138,6 @@ carport_location_set_property (GObject      *object,
       carport_location_set_longitude (self, g_value_get_double (value));
       break;
 
-    case PROP_UPDATED:
-      carport_location_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -204,7 +148,6 @@ carport_location_class_init (CarportLocationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = carport_location_finalize;
   object_class->get_property = carport_location_get_property;
   object_class->set_property = carport_location_set_property;
 
@@ -215,11 +158,6 @@ carport_location_class_init (CarportLocationClass *klass)
   properties[PROP_LONGITUDE] =
     carport_param_spec_unknown_double ("longitude",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

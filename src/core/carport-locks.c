@@ -13,7 +13,7 @@
 
 struct _CarportLocks
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   CarportLockState     state;
   CarportOpeningState  driver;
@@ -21,10 +21,9 @@ struct _CarportLocks
   CarportOpeningState  rear_left;
   CarportOpeningState  rear_right;
   CarportOpeningState  hatch;
-  GDateTime           *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportLocks, carport_locks, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportLocks, carport_locks, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
@@ -34,7 +33,6 @@ enum {
   PROP_REAR_LEFT,
   PROP_REAR_RIGHT,
   PROP_HATCH,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -166,50 +164,10 @@ carport_locks_set_hatch (CarportLocks        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HATCH]);
 }
 
-GDateTime *
-carport_locks_get_updated (CarportLocks *self)
-{
-  g_return_val_if_fail (CARPORT_IS_LOCKS (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_locks_set_updated (CarportLocks *self,
-                           GDateTime    *value)
-{
-  g_return_if_fail (CARPORT_IS_LOCKS (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportLocks *
 carport_locks_new (void)
 {
   return g_object_new (CARPORT_TYPE_LOCKS, NULL);
-}
-
-void
-carport_locks_clear (CarportLocks *self)
-{
-  g_return_if_fail (CARPORT_IS_LOCKS (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_locks_set_state (self, CARPORT_LOCK_STATE_NONE);
-  carport_locks_set_driver (self, CARPORT_OPENING_STATE_NONE);
-  carport_locks_set_passenger (self, CARPORT_OPENING_STATE_NONE);
-  carport_locks_set_rear_left (self, CARPORT_OPENING_STATE_NONE);
-  carport_locks_set_rear_right (self, CARPORT_OPENING_STATE_NONE);
-  carport_locks_set_hatch (self, CARPORT_OPENING_STATE_NONE);
-  carport_locks_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean
@@ -222,16 +180,6 @@ carport_locks_any_open (CarportLocks *self)
          || self->rear_left == CARPORT_OPENING_STATE_OPEN
          || self->rear_right == CARPORT_OPENING_STATE_OPEN
          || self->hatch == CARPORT_OPENING_STATE_OPEN;
-}
-
-static void
-carport_locks_finalize (GObject *object)
-{
-  CarportLocks *self = (CarportLocks *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_locks_parent_class)->finalize (object);
 }
 
 static void
@@ -266,10 +214,6 @@ carport_locks_get_property (GObject    *object,
 
     case PROP_HATCH:
       g_value_set_enum (value, self->hatch);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -311,10 +255,6 @@ carport_locks_set_property (GObject      *object,
       carport_locks_set_hatch (self, g_value_get_enum (value));
       break;
 
-    case PROP_UPDATED:
-      carport_locks_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -325,7 +265,6 @@ carport_locks_class_init (CarportLocksClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = carport_locks_finalize;
   object_class->get_property = carport_locks_get_property;
   object_class->set_property = carport_locks_set_property;
 
@@ -358,11 +297,6 @@ carport_locks_class_init (CarportLocksClass *klass)
     g_param_spec_enum ("hatch", NULL, NULL,
                        CARPORT_TYPE_OPENING_STATE, CARPORT_OPENING_STATE_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

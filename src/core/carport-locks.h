@@ -2,18 +2,17 @@
 #pragma once
 
 #include "carport-enums.h"
+#include "carport-state.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_LOCKS (carport_locks_get_type ())
-G_DECLARE_FINAL_TYPE (CarportLocks, carport_locks, CARPORT, LOCKS, GObject)
+G_DECLARE_FINAL_TYPE (CarportLocks, carport_locks, CARPORT, LOCKS, CarportState)
 
 CarportLocks *carport_locks_new (void);
-/* Resets every field to "not reported". */
-void carport_locks_clear (CarportLocks *self);
 
 /* Properties: state (CarportLockState), driver, passenger, rear-left, rear-right,
- * hatch (CarportOpeningState), updated. */
+ * hatch (CarportOpeningState), and CarportState\'s "updated". */
 CarportLockState    carport_locks_get_state      (CarportLocks *self);
 void                carport_locks_set_state      (CarportLocks *self, CarportLockState value);
 CarportOpeningState carport_locks_get_driver     (CarportLocks *self);
@@ -26,8 +25,6 @@ CarportOpeningState carport_locks_get_rear_right (CarportLocks *self);
 void                carport_locks_set_rear_right (CarportLocks *self, CarportOpeningState value);
 CarportOpeningState carport_locks_get_hatch      (CarportLocks *self);
 void                carport_locks_set_hatch      (CarportLocks *self, CarportOpeningState value);
-GDateTime          *carport_locks_get_updated    (CarportLocks *self);
-void                carport_locks_set_updated    (CarportLocks *self, GDateTime *value);
 /* TRUE when any opening is reported open. */
 gboolean            carport_locks_any_open       (CarportLocks *self);
 

@@ -13,16 +13,15 @@
 
 struct _CarportTyres
 {
-  GObject parent_instance;
+  CarportState parent_instance;
 
   double       front_left_bar;
   double       front_right_bar;
   double       rear_left_bar;
   double       rear_right_bar;
-  GDateTime   *updated; /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (CarportTyres, carport_tyres, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CarportTyres, carport_tyres, CARPORT_TYPE_STATE)
 
 enum {
   PROP_0,
@@ -30,7 +29,6 @@ enum {
   PROP_FRONT_RIGHT_BAR,
   PROP_REAR_LEFT_BAR,
   PROP_REAR_RIGHT_BAR,
-  PROP_UPDATED,
   N_PROPS
 };
 
@@ -120,58 +118,10 @@ carport_tyres_set_rear_right_bar (CarportTyres *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REAR_RIGHT_BAR]);
 }
 
-GDateTime *
-carport_tyres_get_updated (CarportTyres *self)
-{
-  g_return_val_if_fail (CARPORT_IS_TYRES (self), NULL);
-
-  return self->updated;
-}
-
-void
-carport_tyres_set_updated (CarportTyres *self,
-                           GDateTime    *value)
-{
-  g_return_if_fail (CARPORT_IS_TYRES (self));
-
-  if (self->updated == value
-      || (self->updated != NULL && value != NULL && g_date_time_equal (self->updated, value)))
-    return;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  if (value != NULL)
-    self->updated = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
 CarportTyres *
 carport_tyres_new (void)
 {
   return g_object_new (CARPORT_TYPE_TYRES, NULL);
-}
-
-void
-carport_tyres_clear (CarportTyres *self)
-{
-  g_return_if_fail (CARPORT_IS_TYRES (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  carport_tyres_set_front_left_bar (self, NAN);
-  carport_tyres_set_front_right_bar (self, NAN);
-  carport_tyres_set_rear_left_bar (self, NAN);
-  carport_tyres_set_rear_right_bar (self, NAN);
-  carport_tyres_set_updated (self, NULL);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-carport_tyres_finalize (GObject *object)
-{
-  CarportTyres *self = (CarportTyres *) object;
-
-  g_clear_pointer (&self->updated, g_date_time_unref);
-
-  G_OBJECT_CLASS (carport_tyres_parent_class)->finalize (object);
 }
 
 static void
@@ -198,10 +148,6 @@ carport_tyres_get_property (GObject    *object,
 
     case PROP_REAR_RIGHT_BAR:
       g_value_set_double (value, self->rear_right_bar);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_boxed (value, self->updated);
       break;
 
     default:
@@ -235,10 +181,6 @@ carport_tyres_set_property (GObject      *object,
       carport_tyres_set_rear_right_bar (self, g_value_get_double (value));
       break;
 
-    case PROP_UPDATED:
-      carport_tyres_set_updated (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -249,7 +191,6 @@ carport_tyres_class_init (CarportTyresClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = carport_tyres_finalize;
   object_class->get_property = carport_tyres_get_property;
   object_class->set_property = carport_tyres_set_property;
 
@@ -268,11 +209,6 @@ carport_tyres_class_init (CarportTyresClass *klass)
   properties[PROP_REAR_RIGHT_BAR] =
     carport_param_spec_unknown_double ("rear-right-bar",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_UPDATED] =
-    g_param_spec_boxed ("updated", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -2,18 +2,17 @@
 #pragma once
 
 #include "carport-enums.h"
+#include "carport-state.h"
 
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_TYRES (carport_tyres_get_type ())
-G_DECLARE_FINAL_TYPE (CarportTyres, carport_tyres, CARPORT, TYRES, GObject)
+G_DECLARE_FINAL_TYPE (CarportTyres, carport_tyres, CARPORT, TYRES, CarportState)
 
 CarportTyres *carport_tyres_new (void);
-/* Resets every field to "not reported". */
-void carport_tyres_clear (CarportTyres *self);
 
 /* Properties: front-left-bar, front-right-bar, rear-left-bar, rear-right-bar
- * (double, NAN unknown), updated. */
+ * (double, NAN unknown), and CarportState\'s "updated". */
 double     carport_tyres_get_front_left_bar  (CarportTyres *self);
 void       carport_tyres_set_front_left_bar  (CarportTyres *self, double value);
 double     carport_tyres_get_front_right_bar (CarportTyres *self);
@@ -22,7 +21,5 @@ double     carport_tyres_get_rear_left_bar   (CarportTyres *self);
 void       carport_tyres_set_rear_left_bar   (CarportTyres *self, double value);
 double     carport_tyres_get_rear_right_bar  (CarportTyres *self);
 void       carport_tyres_set_rear_right_bar  (CarportTyres *self, double value);
-GDateTime *carport_tyres_get_updated         (CarportTyres *self);
-void       carport_tyres_set_updated         (CarportTyres *self, GDateTime *value);
 
 G_END_DECLS

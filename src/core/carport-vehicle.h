@@ -13,6 +13,8 @@
 #include "carport-locks.h"
 #include "carport-tyres.h"
 #include "carport-charge-settings.h"
+#include "carport-capabilities.h"
+#include "carport-command.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +27,8 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
  *   picture-url, display-name (read-only: registration, else model name, else VIN),
  *   supported-endpoints (guint bit mask, bit N = CarportEndpoint N),
  *   supported-commands (guint bit mask, bit N = CarportCommandKind N),
- *   battery, cockpit, climate, location, locks, tyres, charge-settings (read-only objects),
+ *   battery, cockpit, climate, location, locks, tyres, charge-settings (read-only
+ *   state objects), capabilities (read-only: the bounds of what it can be told),
  *   from-cache (boolean: the state shown was loaded from the disk cache and not
  *   yet confirmed by the server), refreshing (boolean), last-error (string,
  *   nullable: a user-readable explanation of the last failed refresh),
@@ -65,6 +68,15 @@ CarportLocation       *carport_vehicle_get_location            (CarportVehicle *
 CarportLocks          *carport_vehicle_get_locks               (CarportVehicle *self);
 CarportTyres          *carport_vehicle_get_tyres               (CarportVehicle *self);
 CarportChargeSettings *carport_vehicle_get_charge_settings     (CarportVehicle *self);
+CarportCapabilities   *carport_vehicle_get_capabilities        (CarportVehicle *self);
+/* TRUE when the car takes @temperature_c as its climate target; else FALSE
+ * with INVALID_INPUT and a message naming the car's range (see
+ * carport_climate_range_check()). */
+gboolean               carport_vehicle_check_climate_temperature (CarportVehicle *self, double temperature_c, GError **error);
+/* TRUE when the car takes @command's parameters (today: the temperature of
+ * HVAC_START, when one is given); else FALSE as above. The brands call it
+ * before any request. */
+gboolean               carport_vehicle_check_command           (CarportVehicle *self, CarportCommand *command, GError **error);
 
 gboolean               carport_vehicle_get_from_cache          (CarportVehicle *self);
 void                   carport_vehicle_set_from_cache          (CarportVehicle *self, gboolean value);
@@ -80,7 +92,7 @@ void                   carport_vehicle_clear_endpoint_errors   (CarportVehicle *
 /* TRUE when any endpoint has an error (the read-only "has-errors" property). */
 gboolean               carport_vehicle_get_has_errors          (CarportVehicle *self);
 
-/* The whole vehicle (identity, support masks and every state object) as a
+/* The whole vehicle (identity, support masks, capabilities and every state object) as a
  * GVariant of type a{sv}, for the on-disk cache, and back. Loading sets
  * from-cache to TRUE. Unknown keys are ignored; every key is optional. */
 GVariant              *carport_vehicle_serialize               (CarportVehicle *self);

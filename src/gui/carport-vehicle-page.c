@@ -525,6 +525,7 @@ confirm_command_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* Climate: target temperature and an optional "ready at" time. */
 typedef struct {
+  CarportClimateRange range;  /* the car's, in °C */
   GtkSpinButton *temperature;
   GtkSwitch     *ready_switch;
   GtkSpinButton *hour;
@@ -546,9 +547,12 @@ climate_response_cb (AdwMessageDialog *dialog, const char *response, gpointer us
   temperature = gtk_spin_button_get_value (parts->temperature);
   if (self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT)
     temperature = (temperature - 32.0) * 5.0 / 9.0;
+  /* On the car's steps, within its range. */
+  temperature = parts->range.min_c + round ((temperature - parts->range.min_c) / parts->range.step_c) * parts->range.step_c;
+  temperature = CLAMP (temperature, parts->range.min_c, parts->range.max_c);
 
   command = carport_session_create_command (self->session, self->vehicle, CARPORT_COMMAND_KIND_HVAC_START);
-  carport_command_set_temperature_c (command, round (temperature * 2.0) / 2.0);
+  carport_command_set_temperature_c (command, temperature);
 
   if (gtk_switch_get_active (parts->ready_switch))
     {
@@ -595,11 +599,15 @@ static void
 climate_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  ClimateDialog *parts = g_new0 (ClimateDialog, 1);
   gboolean fahrenheit = self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT;
   GtkWidget *dialog, *list, *row, *time_box, *ready_row, *colon;
   g_autoptr(GDateTime) soon = g_date_time_new_now_local ();
   g_autoptr(GDateTime) later = g_date_time_add_minutes (soon, 30);
+  ClimateDialog *parts;
+
+  if (self->vehicle == NULL)
+    return;
+  parts = g_new0 (ClimateDialog, 1);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Start Climate"),
@@ -609,8 +617,14 @@ climate_start_action (GtkWidget *widget, const char *action_name, GVariant *para
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  parts->temperature = GTK_SPIN_BUTTON (fahrenheit ? gtk_spin_button_new_with_range (61, 81, 1)
-                                                   : gtk_spin_button_new_with_range (16, 27, 0.5));
+  /* What the car takes; in °F, the whole degrees inside its range. */
+  carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (self->vehicle), &parts->range);
+  if (fahrenheit)
+    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (ceil (parts->range.min_c * 9.0 / 5.0 + 32.0),
+                                                                          floor (parts->range.max_c * 9.0 / 5.0 + 32.0), 1));
+  else
+    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (parts->range.min_c, parts->range.max_c,
+                                                                          parts->range.step_c));
   gtk_spin_button_set_value (parts->temperature, fahrenheit ? 70 : 21);
   gtk_accessible_update_property (GTK_ACCESSIBLE (parts->temperature),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target temperature"), -1);

@@ -303,7 +303,7 @@ release_vehicles (CarportAccount *self)
 }
 
 /* Replaces the vehicles; a car already shown keeps its object (views stay
- * bound to it) and takes the new identity and support masks. */
+ * bound to it) and takes the new identity, support masks and capabilities. */
 static void
 set_vehicles (CarportAccount *self,
               GPtrArray      *vehicles)
@@ -328,6 +328,12 @@ set_vehicles (CarportAccount *self,
           carport_vehicle_set_supported_endpoints (known, carport_vehicle_get_supported_endpoints (fresh) &
                                                           carport_vehicle_get_supported_endpoints (known));
           carport_vehicle_set_supported_commands (known, carport_vehicle_get_supported_commands (fresh));
+          {
+            CarportClimateRange range;
+
+            carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (fresh), &range);
+            carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (known), &range);
+          }
           g_object_thaw_notify (G_OBJECT (known));
           g_ptr_array_add (kept, g_object_ref (known));
         }

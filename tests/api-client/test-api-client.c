@@ -162,6 +162,12 @@ make_vehicle (const char *vin,
   carport_vehicle_set_account_id (vehicle, ACCOUNT);
   carport_vehicle_set_supported_endpoints (vehicle, carport_renault_model_supported_endpoints (model));
   carport_vehicle_set_supported_commands (vehicle, carport_renault_model_supported_commands (model));
+  {
+    CarportClimateRange range;
+
+    carport_renault_model_get_climate_range (model, &range);
+    carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
+  }
 
   return vehicle;
 }
@@ -1157,6 +1163,17 @@ test_discovery (Fixture       *f,
   g_assert_cmpuint (carport_vehicle_get_supported_endpoints (second), ==,
                     carport_renault_model_supported_endpoints ("R5E1VE"));
 
+  /* Both take 15–25 °C in 0.5 steps (§c.4), from the model table. */
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportClimateRange range;
+
+      carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (g_ptr_array_index (vehicles, i)), &range);
+      g_assert_cmpfloat (range.min_c, ==, 15.0);
+      g_assert_cmpfloat (range.max_c, ==, 25.0);
+      g_assert_cmpfloat (range.step_c, ==, 0.5);
+    }
+
   /* Details only for the link without vehicleDetails; the SFDC account was asked and skipped. */
   g_assert_cmpuint (khits (f->ts, "/commerce/v1/accounts/" ACCOUNT "/vehicles/" VIN2 "/details"), ==, 1);
   g_assert_cmpuint (khits (f->ts, "/commerce/v1/accounts/" ACCOUNT "/vehicles/" VIN1 "/details"), ==, 0);
@@ -1634,6 +1651,34 @@ test_command_not_supported (Fixture       *f,
   g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_FAILED);
 }
 
+/* A temperature outside the car's range is refused before any request, and
+ * the message names the range. */
+static void
+test_command_temperature_refused (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(CarportVehicle) vehicle = make_vehicle (VIN1, "X102VE");
+  static const double refused[] = { 14.5, 25.5, 40 };
+  guint before;
+
+  login (f);
+  before = carport_http_get_request_count (f->http);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_HVAC_START, VIN1);
+      g_autoptr(GError) error = NULL;
+
+      carport_command_set_temperature_c (command, refused[i]);
+      g_assert_false (send_command (f, vehicle, command, &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "15 °C"));
+      g_assert_nonnull (strstr (error->message, "25 °C"));
+      g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_FAILED);
+    }
+  g_assert_cmpuint (carport_http_get_request_count (f->http), ==, before);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Charge history */
 
@@ -1756,6 +1801,7 @@ main (int   argc,
   ADD ("kamereon/command-rejected", test_command_rejected, NULL);
   ADD ("kamereon/command-kcm-settings", test_command_kcm_settings, NULL);
   ADD ("kamereon/command-not-supported", test_command_not_supported, NULL);
+  ADD ("kamereon/command-temperature-refused", test_command_temperature_refused, NULL);
   ADD ("kamereon/charges", test_charges, NULL);
 
   g_test_add_func ("/api-client/zz/logging", test_logging_happened);

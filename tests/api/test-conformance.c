@@ -179,7 +179,7 @@ check_vehicle_data_file (const char *dir,
       g_assert_cmpint (carport_battery_get_plug (battery), !=, CARPORT_PLUG_STATE_NONE);
       g_assert_cmpint (carport_battery_get_charging (battery), !=, CARPORT_CHARGING_STATE_NONE);
       g_assert_cmpint (carport_battery_get_charging (battery), !=, CARPORT_CHARGING_STATE_UNKNOWN);
-      g_assert_nonnull (carport_battery_get_updated (battery));
+      g_assert_nonnull (carport_state_get_updated (CARPORT_STATE (battery)));
     }
   else if (endpoint == CARPORT_ENDPOINT_COCKPIT)
     {
@@ -189,7 +189,7 @@ check_vehicle_data_file (const char *dir,
     {
       g_assert_true (carport_is_known (carport_location_get_latitude (location)));
       g_assert_true (carport_is_known (carport_location_get_longitude (location)));
-      g_assert_nonnull (carport_location_get_updated (location));
+      g_assert_nonnull (carport_state_get_updated (CARPORT_STATE (location)));
     }
   else if (endpoint == CARPORT_ENDPOINT_HVAC_STATUS)
     {
@@ -208,7 +208,7 @@ check_vehicle_data_file (const char *dir,
       g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
       g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NOT_CHARGING);
       g_assert_false (carport_is_known (carport_battery_get_available_energy_kwh (battery)));
-      assert_time (carport_battery_get_updated (battery), "2020-11-17T08:06:48Z");
+      assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2020-11-17T08:06:48Z");
     }
   else if (g_str_equal (name, "battery-status.2.json"))
     {

@@ -173,7 +173,7 @@ test_battery_zoe_ph1_unplugged (void)
   assert_unknown (carport_battery_get_charging_power_kw (battery));
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
   /* +02:00 offset, normalised to UTC. */
-  assert_time (carport_battery_get_updated (battery), "2023-05-04T05:08:09Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2023-05-04T05:08:09Z");
 }
 
 static void
@@ -193,7 +193,7 @@ test_battery_charging_watts (void)
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
   /* ZOE phase 1 reports watts. */
   g_assert_cmpfloat_with_epsilon (carport_battery_get_charging_power_kw (battery), 6.6, 1e-9);
-  assert_time (carport_battery_get_updated (battery), "2023-06-01T22:15:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2023-06-01T22:15:00Z");
 
   /* Other models report kW as they are. */
   parse_endpoint_fixture (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
@@ -218,7 +218,7 @@ test_battery_quirks (void)
   assert_unknown (carport_battery_get_temperature_c (battery));
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
   assert_unknown (carport_battery_get_charging_power_kw (battery));
-  assert_time (carport_battery_get_updated (battery), NULL);
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), NULL);
 }
 
 static void
@@ -232,7 +232,7 @@ test_battery_v2l (void)
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNKNOWN);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_V2L_CONNECTED);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 0);
-  assert_time (carport_battery_get_updated (battery), "2025-09-10T11:12:13Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2025-09-10T11:12:13Z");
 }
 
 static void
@@ -253,7 +253,7 @@ test_battery_missing_fields (void)
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NONE);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
-  assert_time (carport_battery_get_updated (battery), NULL);
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), NULL);
 
   /* "data" without attributes: everything unknown, no error. */
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "no-attributes.json");
@@ -362,7 +362,7 @@ test_cockpit (void)
   g_assert_cmpfloat (carport_cockpit_get_mileage_km (cockpit), ==, 12345.6);
   g_assert_cmpfloat (carport_cockpit_get_fuel_range_km (cockpit), ==, 420);
   g_assert_cmpfloat (carport_cockpit_get_fuel_litres (cockpit), ==, 31.5);
-  assert_time (carport_cockpit_get_updated (cockpit), "2024-02-03T04:05:06Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (cockpit)), "2024-02-03T04:05:06Z");
 
   /* Fuel fields at 0 on an EV are unknown… */
   cockpit = carport_vehicle_get_cockpit (ev);
@@ -370,7 +370,7 @@ test_cockpit (void)
   g_assert_cmpfloat (carport_cockpit_get_mileage_km (cockpit), ==, 877);
   assert_unknown (carport_cockpit_get_fuel_range_km (cockpit));
   assert_unknown (carport_cockpit_get_fuel_litres (cockpit));
-  assert_time (carport_cockpit_get_updated (cockpit), NULL);
+  assert_time (carport_state_get_updated (CARPORT_STATE (cockpit)), NULL);
 
   /* …but a real empty tank elsewhere. */
   cockpit = carport_vehicle_get_cockpit (phev);
@@ -388,7 +388,7 @@ test_location (void)
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_LOCATION, "location.json");
   g_assert_cmpfloat (carport_location_get_latitude (location), ==, 45.764);
   g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8357);
-  assert_time (carport_location_get_updated (location), "2024-07-14T08:00:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (location)), "2024-07-14T08:00:00Z");
 
   /* Out of range, or only one coordinate: unknown. */
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCATION,
@@ -412,7 +412,7 @@ test_hvac_status (void)
   g_assert_cmpfloat (carport_climate_get_inside_c (climate), ==, 19.0);
   g_assert_cmpfloat (carport_climate_get_soc_threshold_percent (climate), ==, 35);
   assert_time (carport_climate_get_next_start (climate), "2024-11-02T06:30:00Z");
-  assert_time (carport_climate_get_updated (climate), "2024-11-01T18:20:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (climate)), "2024-11-01T18:20:00Z");
 
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
                          "{\"data\":{\"attributes\":{\"hvacStatus\":\"OFF\",\"externalTemperature\":\"-3.5\"}}}");
@@ -440,7 +440,7 @@ test_lock_status (void)
   g_assert_cmpint (carport_locks_get_rear_left (locks), ==, CARPORT_OPENING_STATE_CLOSED);
   g_assert_cmpint (carport_locks_get_rear_right (locks), ==, CARPORT_OPENING_STATE_CLOSED);
   g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_CLOSED);
-  assert_time (carport_locks_get_updated (locks), "2024-04-04T04:04:04Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (locks)), "2024-04-04T04:04:04Z");
 
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCK_STATUS,
                          "{\"data\":{\"attributes\":{\"lockStatus\":\"locked\",\"hatchStatus\":7}}}");
@@ -517,7 +517,7 @@ test_charging_settings (void)
 
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.scheduled.json");
   g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
-  assert_time (carport_charge_settings_get_updated (settings), "2024-03-03T03:03:03Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (settings)), "2024-03-03T03:03:03Z");
 
   /* Schedule 1 has two groups of days; 2 one day; 3 none. */
   g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 4);
@@ -533,7 +533,7 @@ test_charging_settings (void)
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.delayed.json");
   g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_DELAYED);
   g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 0);
-  assert_time (carport_charge_settings_get_updated (settings), "2024-03-04T10:00:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (settings)), "2024-03-04T10:00:00Z");
 }
 
 static void
@@ -583,7 +583,7 @@ test_ev_settings (void)
 
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_EV_SETTINGS, "ev-settings.json");
   g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_SCHEDULED);
-  assert_time (carport_charge_settings_get_updated (settings), "2025-01-02T03:04:05Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (settings)), "2025-01-02T03:04:05Z");
 
   n = g_list_model_get_n_items (schedules);
   g_assert_cmpuint (n, ==, 3);
@@ -616,7 +616,7 @@ test_soc_levels (void)
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "soc-levels.json");
   g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 25);
   g_assert_cmpint (carport_charge_settings_get_soc_target_percent (settings), ==, 90);
-  assert_time (carport_charge_settings_get_updated (settings), "2025-02-03T04:05:06Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (settings)), "2025-02-03T04:05:06Z");
 
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "{\"socMin\":\"30\",\"socTarget\":140}");
   g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 30);

@@ -281,6 +281,23 @@ test_model_fuel_cars (void)
 /* ------------------------------------------------------------------------ */
 /* Action bodies                                                             */
 
+/* Every model, known or not, takes 15–25 °C in 0.5 steps (§c.4). */
+static void
+test_model_climate_range (void)
+{
+  static const char *models[] = { "X101VE", "X102VE", "XCB1VE", "R5E1VE", "XBG1VE", "NOPE", "", NULL };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      CarportClimateRange range;
+
+      carport_renault_model_get_climate_range (models[i], &range);
+      g_assert_cmpfloat (range.min_c, ==, 15.0);
+      g_assert_cmpfloat (range.max_c, ==, 25.0);
+      g_assert_cmpfloat (range.step_c, ==, 0.5);
+    }
+}
+
 static void
 test_body_hvac (void)
 {
@@ -322,6 +339,7 @@ test_body_hvac (void)
   carport_command_set_temperature_c (command, 25.5);
   g_assert_null (carport_renault_build_action_body ("X102VE", command, NULL, &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "The temperature must be between 15 °C and 25 °C.");
   g_clear_error (&error);
   carport_command_set_temperature_c (command, INFINITY);
   g_assert_null (carport_renault_build_action_body ("X102VE", command, NULL, &error));
@@ -797,6 +815,7 @@ main (int    argc,
   g_test_add_func ("/renault-models/table/zoe-ph1", test_model_zoe_ph1);
   g_test_add_func ("/renault-models/table/alternatives", test_model_alternatives);
   g_test_add_func ("/renault-models/table/fuel-cars", test_model_fuel_cars);
+  g_test_add_func ("/renault-models/table/climate-range", test_model_climate_range);
   g_test_add_func ("/renault-models/body/hvac", test_body_hvac);
   g_test_add_func ("/renault-models/body/charging", test_body_charging);
   g_test_add_func ("/renault-models/body/charge-now-settings", test_body_charge_settings);

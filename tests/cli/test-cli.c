@@ -257,6 +257,28 @@ test_errors_are_one_line (void)
   assert_one_line_error (&bad_temperature);
 }
 
+/* A temperature the car does not take is refused with the car's own range. */
+static void
+test_climate_range (void)
+{
+  static const struct { const char *model, *temperature, *min, *max; } cases[] = {
+    { "X102VE", "25.5", "15 °C", "25 °C" },  /* Renault: 15–25 °C */
+    { "ZE1", "26.5", "16 °C", "26 °C" },     /* Nissan: 16–26 °C */
+    { "ZE1", "15.5", "16 °C", "26 °C" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *vin = demo_vin (cases[i].model);
+
+      run_cli (&run, "--demo", "climate", "start", "--temperature", cases[i].temperature, "--vin", vin);
+      assert_one_line_error (&run);
+      g_assert_nonnull (strstr (run.err, cases[i].min));
+      g_assert_nonnull (strstr (run.err, cases[i].max));
+    }
+}
+
 /* Programmes are given and shown in local time and kept by the car in UTC.
  * Each run is a new demo, so every check reads the table the edit prints. */
 static void
@@ -525,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/cli/command-json", test_command_json);
   g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
+  g_test_add_func ("/cli/climate-range", test_climate_range);
   g_test_add_func ("/cli/table", test_table_output);
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);

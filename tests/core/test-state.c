@@ -19,14 +19,14 @@ typedef struct {
 } StateClass;
 
 static const StateClass state_classes[] = {
-  { "battery", carport_battery_get_type, (ClearFunc) carport_battery_clear },
-  { "cockpit", carport_cockpit_get_type, (ClearFunc) carport_cockpit_clear },
-  { "climate", carport_climate_get_type, (ClearFunc) carport_climate_clear },
-  { "location", carport_location_get_type, (ClearFunc) carport_location_clear },
-  { "locks", carport_locks_get_type, (ClearFunc) carport_locks_clear },
-  { "tyres", carport_tyres_get_type, (ClearFunc) carport_tyres_clear },
+  { "battery", carport_battery_get_type, (ClearFunc) carport_state_clear },
+  { "cockpit", carport_cockpit_get_type, (ClearFunc) carport_state_clear },
+  { "climate", carport_climate_get_type, (ClearFunc) carport_state_clear },
+  { "location", carport_location_get_type, (ClearFunc) carport_state_clear },
+  { "locks", carport_locks_get_type, (ClearFunc) carport_state_clear },
+  { "tyres", carport_tyres_get_type, (ClearFunc) carport_state_clear },
   { "schedule", carport_schedule_get_type, (ClearFunc) carport_schedule_clear },
-  { "charge-settings", carport_charge_settings_get_type, (ClearFunc) carport_charge_settings_clear },
+  { "charge-settings", carport_charge_settings_get_type, (ClearFunc) carport_state_clear },
 };
 
 static void
@@ -95,7 +95,7 @@ test_battery_accessors (void)
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, -1);
   g_assert_true (isnan (carport_battery_get_range_km (battery)));
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
-  g_assert_null (carport_battery_get_updated (battery));
+  g_assert_null (carport_state_get_updated (CARPORT_STATE (battery)));
 
   carport_battery_set_level_percent (battery, 80);
   carport_battery_set_range_km (battery, 250.5);
@@ -105,7 +105,7 @@ test_battery_accessors (void)
   carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
   carport_battery_set_charging_power_kw (battery, 7.4);
   carport_battery_set_remaining_minutes (battery, 95);
-  carport_battery_set_updated (battery, dt);
+  carport_state_set_updated (CARPORT_STATE (battery), dt);
 
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 80);
   g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 250.5);
@@ -115,7 +115,7 @@ test_battery_accessors (void)
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
   g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 7.4);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
-  g_assert_true (carport_battery_get_updated (battery) == dt);
+  g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == dt);
 
   g_assert_finalize_object (battery);
 }
@@ -294,10 +294,10 @@ test_charge_settings_schedules (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* clear() empties the list. */
-  carport_charge_settings_clear (settings);
+  carport_state_clear (CARPORT_STATE (settings));
   g_assert_cmpuint (changed.n_signals, ==, 6);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  carport_charge_settings_clear (settings);
+  carport_state_clear (CARPORT_STATE (settings));
   g_assert_cmpuint (changed.n_signals, ==, 6);
 
   g_signal_handlers_disconnect_by_data (model, &changed);
@@ -383,6 +383,49 @@ test_schedule_convert (void)
   }
 }
 
+/* What the base class holds: an abstract type, "updated" and clear(). */
+static void
+test_state_base_class (void)
+{
+  g_assert_true (G_TYPE_IS_ABSTRACT (CARPORT_TYPE_STATE));
+  g_assert_false (g_type_is_a (CARPORT_TYPE_SCHEDULE, CARPORT_TYPE_STATE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    {
+      GType type = state_classes[i].get_type ();
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+      g_autoptr(GDateTime) same = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+      GObject *object;
+      GParamSpec *pspec;
+      NotifyCounter counter;
+
+      if (type == CARPORT_TYPE_SCHEDULE)
+        continue;
+
+      g_assert_true (g_type_is_a (type, CARPORT_TYPE_STATE));
+      g_assert_true (G_TYPE_IS_FINAL (type));
+      pspec = g_object_class_find_property (g_type_class_peek (type), "updated");
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->owner_type == CARPORT_TYPE_STATE);
+      g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+
+      object = g_object_new (type, NULL);
+      notify_counter_init (&counter, object);
+      g_assert_null (carport_state_get_updated (CARPORT_STATE (object)));
+      carport_state_set_updated (CARPORT_STATE (object), dt);
+      carport_state_set_updated (CARPORT_STATE (object), same);
+      g_assert_true (carport_state_get_updated (CARPORT_STATE (object)) == dt);
+      g_assert_cmpuint (notify_counter_get (&counter, "updated"), ==, 1);
+
+      carport_state_clear (CARPORT_STATE (object));
+      g_assert_null (carport_state_get_updated (CARPORT_STATE (object)));
+      g_assert_cmpuint (notify_counter_get (&counter, "updated"), ==, 2);
+
+      notify_counter_clear (&counter);
+      g_assert_finalize_object (object);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +444,7 @@ main (int   argc,
       g_test_add_data_func (clear, &state_classes[i], test_clear);
     }
 
+  g_test_add_func ("/core/state/base-class", test_state_base_class);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
   g_test_add_func ("/core/locks/any-open", test_locks_any_open);

@@ -333,9 +333,9 @@ test_serialize_round_trip (void)
   g_assert_cmpfloat (carport_battery_get_range_km (carport_vehicle_get_battery (loaded)), ==, 123.25);
   g_assert_true (isnan (carport_battery_get_temperature_c (carport_vehicle_get_battery (loaded))));
   g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (loaded)), ==, 48.858);
-  g_assert_true (g_date_time_equal (carport_battery_get_updated (carport_vehicle_get_battery (vehicle)),
-                                    carport_battery_get_updated (carport_vehicle_get_battery (loaded))));
-  g_assert_cmpint (g_date_time_get_microsecond (carport_battery_get_updated (carport_vehicle_get_battery (loaded))),
+  g_assert_true (g_date_time_equal (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (vehicle))),
+                                    carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (loaded)))));
+  g_assert_cmpint (g_date_time_get_microsecond (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (loaded)))),
                    ==, 250000);
 
   schedules = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (loaded));
@@ -495,7 +495,7 @@ test_load_wrong_types (void)
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
-  g_assert_null (carport_battery_get_updated (battery));
+  g_assert_null (carport_state_get_updated (CARPORT_STATE (battery)));
   g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 12.5);
 
   g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (vehicle)), ==, CARPORT_LOCK_STATE_NONE);
@@ -519,6 +519,133 @@ test_load_wrong_types (void)
   g_assert_finalize_object (vehicle);
 }
 
+static void
+assert_range (CarportVehicle *vehicle,
+              double          min_c,
+              double          max_c,
+              double          step_c)
+{
+  CarportClimateRange range;
+
+  carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
+  g_assert_cmpfloat (range.min_c, ==, min_c);
+  g_assert_cmpfloat (range.max_c, ==, max_c);
+  g_assert_cmpfloat (range.step_c, ==, step_c);
+}
+
+static void
+test_capabilities (void)
+{
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("VF1AG000000000001");
+  CarportCapabilities *caps = carport_vehicle_get_capabilities (vehicle);
+  const CarportClimateRange renault = { 15.0, 25.0, 0.5 };
+  const CarportClimateRange defaults = CARPORT_CLIMATE_RANGE_DEFAULT;
+  g_autoptr(CarportCommand) start = carport_command_new (CARPORT_COMMAND_KIND_HVAC_START, "VF1AG000000000001");
+  g_autoptr(CarportCommand) stop = carport_command_new (CARPORT_COMMAND_KIND_HVAC_STOP, "VF1AG000000000001");
+  g_autoptr(GError) error = NULL;
+  NotifyCounter counter;
+
+  g_assert_true (CARPORT_IS_CAPABILITIES (caps));
+  assert_range (vehicle, defaults.min_c, defaults.max_c, defaults.step_c);
+
+  /* One notification per changed bound. */
+  notify_counter_init (&counter, G_OBJECT (caps));
+  carport_capabilities_set_climate_range (caps, &renault);
+  assert_range (vehicle, 15.0, 25.0, 0.5);
+  g_assert_cmpuint (notify_counter_get (&counter, "climate-min-c"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "climate-max-c"), ==, 0);
+  g_assert_cmpuint (notify_counter_get (&counter, "climate-step-c"), ==, 1);
+  carport_capabilities_set_climate_range (caps, &renault);
+  g_assert_cmpuint (notify_counter_total (&counter), ==, 2);
+  notify_counter_clear (&counter);
+
+  /* Both bounds are inside; the message names the range. */
+  g_assert_true (carport_vehicle_check_climate_temperature (vehicle, 15.0, &error));
+  g_assert_true (carport_vehicle_check_climate_temperature (vehicle, 25.0, &error));
+  g_assert_true (carport_vehicle_check_climate_temperature (vehicle, 21.3, &error));
+  g_assert_no_error (error);
+  g_assert_false (carport_vehicle_check_climate_temperature (vehicle, 25.5, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "The temperature must be between 15 °C and 25 °C.");
+  g_clear_error (&error);
+  g_assert_false (carport_vehicle_check_climate_temperature (vehicle, NAN, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Commands: only a given climate temperature is checked. */
+  g_assert_true (carport_vehicle_check_command (vehicle, start, &error));
+  carport_command_set_temperature_c (start, 14.5);
+  g_assert_false (carport_vehicle_check_command (vehicle, start, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  carport_command_set_temperature_c (stop, 40);
+  g_assert_true (carport_vehicle_check_command (vehicle, stop, &error));
+  g_assert_no_error (error);
+
+  /* Half degrees are named as such. */
+  {
+    const CarportClimateRange odd = { 15.5, 26.5, 0.5 };
+    const CarportClimateRange wrong = { 20.0, 10.0, 1.0 };
+
+    carport_capabilities_set_climate_range (caps, &odd);
+    g_assert_false (carport_climate_range_check (&odd, 27, &error));
+    g_assert_cmpstr (error->message, ==, "The temperature must be between 15.5 °C and 26.5 °C.");
+    g_clear_error (&error);
+
+    /* A minimum above the maximum is a programming error. */
+    g_test_expect_message ("carport-core", G_LOG_LEVEL_CRITICAL, "*min_c <= range->max_c*");
+    carport_capabilities_set_climate_range (caps, &wrong);
+    g_test_assert_expected_messages ();
+    assert_range (vehicle, 15.5, 26.5, 0.5);
+  }
+}
+
+/* The capabilities go to the cache and back; a cache from before them, or
+ * with a value out of bounds, gives the defaults. */
+static void
+test_serialize_capabilities (void)
+{
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("SJNFAAZE1U0000001");
+  const CarportClimateRange nissan = { 16.0, 26.0, 1.0 };
+  const CarportClimateRange defaults = CARPORT_CLIMATE_RANGE_DEFAULT;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) caps = NULL;
+  g_autoptr(CarportVehicle) loaded = NULL;
+  g_autoptr(CarportVehicle) old = NULL;
+  g_autoptr(CarportVehicle) bad = NULL;
+  g_autoptr(GVariant) old_variant = NULL;
+  g_autoptr(GVariant) bad_variant = NULL;
+  double d;
+
+  carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &nissan);
+  variant = carport_vehicle_serialize (vehicle);
+  caps = g_variant_lookup_value (variant, "capabilities", G_VARIANT_TYPE_VARDICT);
+  g_assert_nonnull (caps);
+  g_assert_true (g_variant_lookup (caps, "climate-min-c", "d", &d));
+  g_assert_cmpfloat (d, ==, 16.0);
+  g_assert_true (g_variant_lookup (caps, "climate-max-c", "d", &d));
+  g_assert_cmpfloat (d, ==, 26.0);
+  g_assert_true (g_variant_lookup (caps, "climate-step-c", "d", &d));
+  g_assert_cmpfloat (d, ==, 1.0);
+
+  loaded = carport_vehicle_new_from_variant (variant);
+  assert_range (loaded, 16.0, 26.0, 1.0);
+
+  /* A cache written before capabilities existed. */
+  old_variant = g_variant_ref_sink (g_variant_new_parsed ("{'vin': <'SJNFAAZE1U0000001'>, 'brand': <'nissan'>,"
+                                                          " 'battery': <{'level-percent': <int32 50>}>}"));
+  old = carport_vehicle_new_from_variant (old_variant);
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (old)), ==, 50);
+  assert_range (old, defaults.min_c, defaults.max_c, defaults.step_c);
+
+  /* A step of 0 or a text is ignored; the rest is kept. */
+  bad_variant = g_variant_ref_sink (g_variant_new_parsed ("{'vin': <'SJNFAAZE1U0000001'>,"
+                                                          " 'capabilities': <{'climate-min-c': <15.0>,"
+                                                          " 'climate-max-c': <'hot'>, 'climate-step-c': <0.0>}>}"));
+  bad = carport_vehicle_new_from_variant (bad_variant);
+  assert_range (bad, 15.0, defaults.max_c, defaults.step_c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,7 +658,9 @@ main (int   argc,
   g_test_add_func ("/core/vehicle/display-name", test_display_name);
   g_test_add_func ("/core/vehicle/support-masks", test_support_masks);
   g_test_add_func ("/core/vehicle/endpoint-errors", test_endpoint_errors);
+  g_test_add_func ("/core/vehicle/capabilities", test_capabilities);
   g_test_add_func ("/core/vehicle/serialize/round-trip", test_serialize_round_trip);
+  g_test_add_func ("/core/vehicle/serialize/capabilities", test_serialize_capabilities);
   g_test_add_func ("/core/vehicle/serialize/defaults", test_serialize_defaults);
   g_test_add_func ("/core/vehicle/serialize/missing-keys", test_load_missing_keys);
   g_test_add_func ("/core/vehicle/serialize/wrong-types", test_load_wrong_types);

@@ -44,11 +44,11 @@ make_zoe (void)
   carport_battery_set_charging_power_kw (battery, 7.4);
   carport_battery_set_remaining_minutes (battery, 85);
   carport_battery_set_temperature_c (battery, 20);
-  carport_battery_set_updated (battery, five_min_ago);
+  carport_state_set_updated (CARPORT_STATE (battery), five_min_ago);
 
   carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_OFF);
   carport_climate_set_outside_c (climate, 12.5);
-  carport_climate_set_updated (climate, now);
+  carport_state_set_updated (CARPORT_STATE (climate), now);
 
   carport_locks_set_state (locks, CARPORT_LOCK_STATE_LOCKED);
   carport_locks_set_driver (locks, CARPORT_OPENING_STATE_CLOSED);

@@ -294,6 +294,57 @@ test_climate_command (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
 }
 
+static gboolean
+dialog_closed (gpointer data)
+{
+  return !dialog_open (data);
+}
+
+/* The climate dialog offers exactly what the car takes: its range and steps. */
+static void
+test_climate_dialog_range (Fixture *f, gconstpointer data)
+{
+  static const struct { CarportBrand brand; CarportClimateRange range; } cases[] = {
+    { CARPORT_BRAND_RENAULT, { 15.0, 25.0, 0.5 } },
+    { CARPORT_BRAND_NISSAN, { 16.0, 26.0, 1.0 } },
+  };
+  GListModel *vehicles = carport_session_get_vehicles (f->session);
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      CarportVehicle *vehicle = NULL;
+      GtkWidget *button, *dialog;
+      GtkAdjustment *adjustment;
+
+      for (guint i = 0; i < g_list_model_get_n_items (vehicles) && vehicle == NULL; i++)
+        {
+          g_autoptr(CarportVehicle) item = g_list_model_get_item (vehicles, i);
+
+          if (carport_vehicle_get_brand (item) == cases[c].brand &&
+              carport_vehicle_supports_command (item, CARPORT_COMMAND_KIND_HVAC_START))
+            vehicle = item;  /* the session keeps it alive */
+        }
+      g_assert_nonnull (vehicle);
+      show (f, vehicle);
+
+      button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_start_button");
+      g_signal_emit_by_name (button, "clicked");
+      g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+      /* The temperature comes first, before the hour and the minute. */
+      adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (gui_test_find_type (dialog, GTK_TYPE_SPIN_BUTTON)));
+      g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, cases[c].range.min_c);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, cases[c].range.max_c);
+      g_assert_cmpfloat (gtk_adjustment_get_step_increment (adjustment), ==, cases[c].range.step_c);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 21.0);
+
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_true (gui_test_wait_until (dialog_closed, NULL, 5000));
+    }
+}
+
 static void
 test_horn_asks_first (Fixture *f, gconstpointer data)
 {
@@ -428,6 +479,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, fixture_set_up,
               test_cards_show_simulator_values, fixture_tear_down);
   g_test_add ("/gui/demo/climate-command", Fixture, NULL, fixture_set_up, test_climate_command, fixture_tear_down);
+  g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, fixture_set_up, test_climate_dialog_range,
+              fixture_tear_down);
   g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
               test_error_keeps_last_values, fixture_tear_down);

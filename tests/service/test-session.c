@@ -288,7 +288,7 @@ test_refresh_reads_every_endpoint (Fixture       *fixture,
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==,
                    carport_simulator_get_battery_level (fixture->sim, carport_vehicle_get_vin (zoe)));
   g_assert_true (carport_is_known (carport_battery_get_range_km (battery)));
-  g_assert_nonnull (carport_battery_get_updated (battery));
+  g_assert_nonnull (carport_state_get_updated (CARPORT_STATE (battery)));
   g_assert_false (carport_vehicle_get_from_cache (zoe));
   g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (zoe))));
 

@@ -96,23 +96,23 @@ make_full_vehicle (const char *vin)
   carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
   carport_battery_set_charging_power_kw (battery, 7.4);
   carport_battery_set_remaining_minutes (battery, 95);
-  carport_battery_set_updated (battery, t1);
+  carport_state_set_updated (CARPORT_STATE (battery), t1);
 
   carport_cockpit_set_mileage_km (cockpit, 45678.9);
   carport_cockpit_set_fuel_range_km (cockpit, 321.0);
   carport_cockpit_set_fuel_litres (cockpit, 12.5);
-  carport_cockpit_set_updated (cockpit, t1);
+  carport_state_set_updated (CARPORT_STATE (cockpit), t1);
 
   carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_ON);
   carport_climate_set_outside_c (climate, -3.5);
   carport_climate_set_inside_c (climate, 19.0);
   carport_climate_set_soc_threshold_percent (climate, 40.0);
   carport_climate_set_next_start (climate, t2);
-  carport_climate_set_updated (climate, t1);
+  carport_state_set_updated (CARPORT_STATE (climate), t1);
 
   carport_location_set_latitude (location, 48.8566);
   carport_location_set_longitude (location, 2.3522);
-  carport_location_set_updated (location, t1);
+  carport_state_set_updated (CARPORT_STATE (location), t1);
 
   carport_locks_set_state (locks, CARPORT_LOCK_STATE_UNLOCKED);
   carport_locks_set_driver (locks, CARPORT_OPENING_STATE_OPEN);
@@ -120,13 +120,13 @@ make_full_vehicle (const char *vin)
   carport_locks_set_rear_left (locks, CARPORT_OPENING_STATE_CLOSED);
   carport_locks_set_rear_right (locks, CARPORT_OPENING_STATE_OPEN);
   carport_locks_set_hatch (locks, CARPORT_OPENING_STATE_CLOSED);
-  carport_locks_set_updated (locks, t1);
+  carport_state_set_updated (CARPORT_STATE (locks), t1);
 
   carport_tyres_set_front_left_bar (tyres, 2.5);
   carport_tyres_set_front_right_bar (tyres, 2.4);
   carport_tyres_set_rear_left_bar (tyres, 2.3);
   carport_tyres_set_rear_right_bar (tyres, 2.2);
-  carport_tyres_set_updated (tyres, t1);
+  carport_state_set_updated (CARPORT_STATE (tyres), t1);
 
   carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
   carport_charge_settings_set_soc_min_percent (settings, 20);
@@ -136,7 +136,7 @@ make_full_vehicle (const char *vin)
   carport_charge_settings_set_schedules (settings, FALSE, charge);
   g_ptr_array_add (hvac, make_schedule (3, CARPORT_SCHEDULE_KIND_CLIMATE, "07:45", 15));
   carport_charge_settings_set_schedules (settings, TRUE, hvac);
-  carport_charge_settings_set_updated (settings, t2);
+  carport_state_set_updated (CARPORT_STATE (settings), t2);
 
   return vehicle;
 }

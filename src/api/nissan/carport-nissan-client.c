@@ -490,7 +490,12 @@ nissan_send_command_async (CarportVehicleClient *client,
       return;
     }
 
-  /* Refused inputs fail before any request. */
+  /* Refused inputs fail before any request, naming the car's bounds. */
+  if (!carport_vehicle_check_command (vehicle, command, &error))
+    {
+      command_fail (task, error);
+      return;
+    }
   text = carport_nissan_build_action (command, &action, &error);
   if (text == NULL)
     {
@@ -580,13 +585,13 @@ state_updated (CarportVehicle  *vehicle,
   switch (endpoint)
     {
     case CARPORT_ENDPOINT_HVAC_STATUS:
-      return carport_climate_get_updated (carport_vehicle_get_climate (vehicle));
+      return carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_climate (vehicle)));
     case CARPORT_ENDPOINT_BATTERY_STATUS:
-      return carport_battery_get_updated (carport_vehicle_get_battery (vehicle));
+      return carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (vehicle)));
     case CARPORT_ENDPOINT_LOCATION:
-      return carport_location_get_updated (carport_vehicle_get_location (vehicle));
+      return carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_location (vehicle)));
     case CARPORT_ENDPOINT_LOCK_STATUS:
-      return carport_locks_get_updated (carport_vehicle_get_locks (vehicle));
+      return carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_locks (vehicle)));
     case CARPORT_ENDPOINT_COCKPIT:
     case CARPORT_ENDPOINT_HVAC_SETTINGS:
     case CARPORT_ENDPOINT_CHARGE_MODE:

@@ -22,6 +22,8 @@
 
 #define CAR_INFO_KEY "carport-nissan-car-info"
 
+const CarportClimateRange carport_nissan_climate_range = { 16.0, 26.0, 1.0 };
+
 /* ------------------------------------------------------------------------ */
 /* Per-car info */
 
@@ -544,6 +546,7 @@ parse_car (JsonObject *car,
 
   carport_vehicle_set_supported_endpoints (vehicle, endpoints);
   carport_vehicle_set_supported_commands (vehicle, commands);
+  carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &carport_nissan_climate_range);
   g_object_thaw_notify (G_OBJECT (vehicle));
 
   carport_nissan_car_info_set (vehicle,
@@ -726,7 +729,7 @@ parse_battery_v1 (CarportVehicle *vehicle,
   else
     carport_battery_set_charging_power_kw (battery, CARPORT_UNKNOWN_DOUBLE);
   carport_battery_set_remaining_minutes (battery, minutes_to_full (attrs));
-  carport_battery_set_updated (battery, updated);
+  carport_state_set_updated (CARPORT_STATE (battery), updated);
   g_object_thaw_notify (G_OBJECT (battery));
 }
 
@@ -746,7 +749,7 @@ parse_battery_v2 (CarportVehicle  *vehicle,
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (battery));
-  carport_battery_set_updated (battery, updated);
+  carport_state_set_updated (CARPORT_STATE (battery), updated);
   /* 0 means "not measured" on Ariya and Micra (§4.3). */
   if (carport_json_get_number (attrs, "batteryTemperature", &number) && number == 0)
     carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);
@@ -801,7 +804,7 @@ carport_nissan_parse_endpoint (CarportVehicle          *vehicle,
           carport_json_get_number (attrs, "mileage", &km) && km >= 0)
         carport_cockpit_set_mileage_km (cockpit, km);
       if (updated != NULL)
-        carport_cockpit_set_updated (cockpit, updated);
+        carport_state_set_updated (CARPORT_STATE (cockpit), updated);
     }
 
   return TRUE;
@@ -893,16 +896,10 @@ carport_nissan_build_action (CarportCommand  *command,
       temperature = carport_command_get_temperature_c (command);
       if (carport_is_known (temperature))
         {
+          if (!carport_climate_range_check (&carport_nissan_climate_range, temperature, error))
+            return NULL;
           /* Whole degrees only (§4.3): half degrees are refused. */
-          double rounded = round (temperature);
-
-          if (rounded < 16 || rounded > 26)
-            {
-              g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                                   _("The temperature must be a whole number from 16 °C to 26 °C."));
-              return NULL;
-            }
-          degrees = (int) rounded;
+          degrees = (int) round (temperature);
         }
       *out_action = "hvac-start";
       {

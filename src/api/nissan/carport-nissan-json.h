@@ -100,9 +100,14 @@ char      *carport_nissan_parse_action_id   (JsonNode *root);
 CarportCommandState carport_nissan_parse_action_status (JsonNode  *root,
                                                         char     **message);
 
+/* The climate target temperatures every Nissan takes (§3.3): 16–26 °C in
+ * whole degrees. Listed cars get it as their capabilities. */
+extern const CarportClimateRange carport_nissan_climate_range;
+
 /* The car-adapter action of @command: its path below v1/cars/{VIN}/actions/
  * and its JSON body (§3.3). INVALID_INPUT for a climate temperature outside
- * 16–26 °C (rounded to whole degrees), NOT_SUPPORTED for a kind Nissan lacks. */
+ * carport_nissan_climate_range (sent rounded to whole degrees), NOT_SUPPORTED
+ * for a kind Nissan lacks. */
 char      *carport_nissan_build_action      (CarportCommand  *command,
                                              const char     **out_action,
                                              GError         **error);

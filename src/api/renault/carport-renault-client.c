@@ -195,10 +195,13 @@ list_finish (GTask *task)
     {
       CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, i);
       const char *model = carport_vehicle_get_model_code (vehicle);
+      CarportClimateRange range;
 
       g_object_freeze_notify (G_OBJECT (vehicle));
       carport_vehicle_set_supported_endpoints (vehicle, carport_renault_model_supported_endpoints (model));
       carport_vehicle_set_supported_commands (vehicle, carport_renault_model_supported_commands (model));
+      carport_renault_model_get_climate_range (model, &range);
+      carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
       g_object_thaw_notify (G_OBJECT (vehicle));
     }
 
@@ -632,6 +635,7 @@ renault_send_command_async (CarportVehicleClient *client,
   CarportCommandKind kind;
   const char *account_id;
   CommandData *data;
+  GError *error = NULL;
 
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
@@ -653,6 +657,13 @@ renault_send_command_async (CarportVehicleClient *client,
                     g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
                                  _("This car does not offer “%s”"),
                                  carport_command_kind_get_title (kind)));
+      return;
+    }
+
+  /* Refused inputs fail before any request, naming the car's bounds. */
+  if (!carport_vehicle_check_command (vehicle, command, &error))
+    {
+      command_fail (g_steal_pointer (&task), error);
       return;
     }
 

@@ -158,6 +158,7 @@ static const ModelSpec model_specs[] = {
 typedef struct {
   const CarportEndpointDef *endpoints[CARPORT_N_ENDPOINTS];
   const CarportEndpointDef *actions[CARPORT_N_COMMAND_KINDS];
+  CarportClimateRange       climate;
 } ModelTable;
 
 static ModelTable default_table;
@@ -196,6 +197,9 @@ table_init_defaults (ModelTable *table)
   table->actions[CARPORT_COMMAND_KIND_REFRESH_BATTERY] = &act_refresh_battery;
   table->actions[CARPORT_COMMAND_KIND_REFRESH_HVAC] = &act_refresh_hvac;
   table->actions[CARPORT_COMMAND_KIND_SOC_LEVELS] = &act_soc_levels;
+
+  /* §c.4: 15–25 °C in 0.5 steps (HA); no model is known to differ. */
+  table->climate = (CarportClimateRange) { 15.0, 25.0, 0.5 };
 }
 
 /* Keys renault-api has but Carport does not use (history, alerts, …). */
@@ -426,6 +430,15 @@ carport_renault_model_supported_commands (const char *model_code)
   return mask;
 }
 
+void
+carport_renault_model_get_climate_range (const char          *model_code,
+                                         CarportClimateRange *out_range)
+{
+  g_return_if_fail (out_range != NULL);
+
+  *out_range = lookup_table (model_code)->climate;
+}
+
 gboolean
 carport_renault_model_reports_watts (const char *model_code)
 {
@@ -550,7 +563,8 @@ format_future_time (GDateTime  *when,
 }
 
 static char *
-build_hvac_start (CarportCommand  *command,
+build_hvac_start (const char      *model_code,
+                  CarportCommand  *command,
                   GError         **error)
 {
   g_autoptr(JsonObject) attributes = json_object_new ();
@@ -560,12 +574,8 @@ build_hvac_start (CarportCommand  *command,
   if (isnan (temperature))
     temperature = 21.0;
 
-  if (!(temperature >= 15.0 && temperature <= 25.0))
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("The temperature must be between 15 °C and 25 °C."));
-      return NULL;
-    }
+  if (!carport_climate_range_check (&lookup_table (model_code)->climate, temperature, error))
+    return NULL;
 
   json_object_set_string_member (attributes, "action", "start");
   json_object_set_double_member (attributes, "targetTemperature", temperature);
@@ -968,7 +978,7 @@ carport_renault_build_action_body (const char      *model_code,
   switch (kind)
     {
     case CARPORT_COMMAND_KIND_HVAC_START:
-      return build_hvac_start (command, error);
+      return build_hvac_start (model_code, command, error);
 
     case CARPORT_COMMAND_KIND_HVAC_STOP:
       return jsonapi_action_body ("HvacStart",

@@ -30,6 +30,8 @@ guint    carport_renault_model_supported_endpoints (const char *model_code);  /*
 guint    carport_renault_model_supported_commands  (const char *model_code);
 gboolean carport_renault_model_reports_watts       (const char *model_code);  /* X101VE */
 gboolean carport_renault_model_is_known            (const char *model_code);
+/* The climate target temperatures the model takes (every model: 15–25 °C in 0.5 steps). */
+void     carport_renault_model_get_climate_range   (const char *model_code, CarportClimateRange *out_range);
 /* The model's name from the table ("ZOE phase 1"), or NULL when unknown. */
 const char *carport_renault_model_get_name         (const char *model_code);
 

@@ -409,6 +409,17 @@ test_discovery_and_reads (Fixture       *f,
   g_assert_cmpstr (carport_vehicle_get_account_id (leaf), ==, NTS_USER_ID);
   g_assert_cmpuint (nissan_test_server_hits (f->ts, "/ua/v1/users/current"), ==, 1);
 
+  /* Every listed car takes 16–26 °C in whole degrees (§3.3). */
+  for (guint i = 0; i < cars->len; i++)
+    {
+      CarportClimateRange range;
+
+      carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (g_ptr_array_index (cars, i)), &range);
+      g_assert_cmpfloat (range.min_c, ==, 16.0);
+      g_assert_cmpfloat (range.max_c, ==, 26.0);
+      g_assert_cmpfloat (range.step_c, ==, 1.0);
+    }
+
   route_leaf_reads (f);
   g_assert_true (refresh (f, leaf, G_MAXUINT, &error));
   g_assert_no_error (error);
@@ -597,7 +608,25 @@ test_command_refusals (Fixture       *f,
   g_assert_false (send_command (f, leaf, hot, &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
   g_assert_cmpint (carport_command_get_state (hot), ==, CARPORT_COMMAND_STATE_FAILED);
+  /* The message names the car's range. */
+  g_assert_nonnull (strstr (error->message, "16 °C"));
+  g_assert_nonnull (strstr (error->message, "26 °C"));
+  g_assert_cmpstr (carport_command_get_message (hot), ==, error->message);
   g_clear_error (&error);
+
+  /* The car's own range decides, before anything is sent. */
+  {
+    g_autoptr(CarportCommand) warm = carport_command_new (CARPORT_COMMAND_KIND_HVAC_START, LEAF);
+    const CarportClimateRange narrow = { 18.0, 22.0, 1.0 };
+
+    carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (leaf), &narrow);
+    carport_command_set_temperature_c (warm, 24);
+    g_assert_false (send_command (f, leaf, warm, &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+    g_assert_nonnull (strstr (error->message, "18 °C"));
+    g_assert_nonnull (strstr (error->message, "22 °C"));
+    g_clear_error (&error);
+  }
 
   /* 303 is not ACTIVATED on this Leaf. */
   g_assert_false (send_command (f, leaf, stop, &error));

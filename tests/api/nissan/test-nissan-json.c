@@ -205,7 +205,7 @@ test_battery_v1 (void)
   g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 180);  /* chargePower 2: normal */
   g_assert_false (carport_is_known (carport_battery_get_temperature_c (battery)));
-  assert_time (carport_battery_get_updated (battery), "2026-09-20T06:07:54Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T06:07:54Z");
 
   /* Out-of-range values are absent; bars stand in for a missing level. */
   read_into (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, CARPORT_NISSAN_BATTERY_V1, "battery-status.v1.invalid.json");
@@ -214,7 +214,7 @@ test_battery_v1 (void)
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_UNKNOWN);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 500);
-  g_assert_null (carport_battery_get_updated (battery));
+  g_assert_null (carport_state_get_updated (CARPORT_STATE (battery)));
 }
 
 static void
@@ -231,7 +231,7 @@ test_battery_v3 (void)
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
-  assert_time (carport_battery_get_updated (battery), "2026-09-20T07:00:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T07:00:00Z");
 
   /* A flat body (Accept: application/json) with "timestamp". */
   read_into (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, CARPORT_NISSAN_BATTERY_V2, "battery-status.v2.flat.json");
@@ -240,7 +240,7 @@ test_battery_v3 (void)
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_FLAP_OPEN);
   g_assert_false (carport_is_known (carport_battery_get_available_energy_kwh (battery)));
-  assert_time (carport_battery_get_updated (battery), "2026-09-20T05:30:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T05:30:00Z");
 }
 
 static void
@@ -273,7 +273,7 @@ test_location_hvac_lock (void)
   read_into (vehicle, CARPORT_ENDPOINT_LOCATION, 0, "location.json");
   g_assert_cmpfloat (carport_location_get_latitude (location), ==, 52.3702);
   g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8952);
-  assert_time (carport_location_get_updated (location), "2026-09-20T06:10:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (location)), "2026-09-20T06:10:00Z");
   read_into (vehicle, CARPORT_ENDPOINT_LOCATION, 0, "location.invalid.json");
   g_assert_false (carport_is_known (carport_location_get_latitude (location)));
 
@@ -283,14 +283,14 @@ test_location_hvac_lock (void)
   g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, 9);
   g_assert_cmpfloat (carport_climate_get_soc_threshold_percent (climate), ==, 30);
   assert_time (carport_climate_get_next_start (climate), "2026-09-21T06:30:00Z");
-  assert_time (carport_climate_get_updated (climate), "2026-09-20T06:12:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (climate)), "2026-09-20T06:12:00Z");
 
   read_into (vehicle, CARPORT_ENDPOINT_LOCK_STATUS, 0, "lock-status.json");
   g_assert_cmpint (carport_locks_get_state (locks), ==, CARPORT_LOCK_STATE_UNLOCKED);
   g_assert_cmpint (carport_locks_get_driver (locks), ==, CARPORT_OPENING_STATE_OPEN);
   g_assert_cmpint (carport_locks_get_passenger (locks), ==, CARPORT_OPENING_STATE_CLOSED);
   g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_OPEN);
-  assert_time (carport_locks_get_updated (locks), "2026-09-20T06:13:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (locks)), "2026-09-20T06:13:00Z");
 }
 
 static void
@@ -428,6 +428,7 @@ test_actions (void)
       carport_command_set_temperature_c (command, refused[i]);
       g_assert_null (carport_nissan_build_action (command, &action, &error));
       g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, "The temperature must be between 16 °C and 26 °C.");
     }
 
   {
@@ -665,7 +666,7 @@ test_shared_reads (void)
   g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 325);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 73);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NOT_CHARGING);
-  assert_time (carport_battery_get_updated (battery), "2023-10-07T10:19:52Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2023-10-07T10:19:52Z");
   g_clear_pointer (&root, json_node_unref);
 
   root = shared_root (dir, "kamereon/micra-shapes/battery-status.v3.bff-web.micra.json");
@@ -674,7 +675,7 @@ test_shared_reads (void)
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 57);
   g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 244);
   g_assert_false (carport_is_known (carport_battery_get_temperature_c (battery)));
-  assert_time (carport_battery_get_updated (battery), "2026-01-01T10:00:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-01-01T10:00:00Z");
   g_clear_pointer (&root, json_node_unref);
 
   root = shared_root (dir, "kamereon/micra-shapes/cars.v5.micra.json");
@@ -704,7 +705,7 @@ test_shared_reads (void)
   root = shared_root (dir, "kamereon/micra-shapes/location.v1.micra.json");
   g_assert_true (carport_nissan_parse_endpoint (micra, CARPORT_ENDPOINT_LOCATION, 0, root, &error));
   g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (micra)), ==, 12.34);
-  assert_time (carport_location_get_updated (carport_vehicle_get_location (micra)), "2026-01-01T06:00:00Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_location (micra))), "2026-01-01T06:00:00Z");
   g_clear_pointer (&root, json_node_unref);
 
   root = shared_root (dir, "kamereon/location.ariya.attributes.mqtt-dump.json");
@@ -721,7 +722,7 @@ test_shared_reads (void)
 
   root = shared_root (dir, "kamereon/hvac-status.ariya.attributes.mqtt-dump.json");
   g_assert_true (carport_nissan_parse_endpoint (ariya, CARPORT_ENDPOINT_HVAC_STATUS, 0, root, &error));
-  assert_time (carport_climate_get_updated (carport_vehicle_get_climate (ariya)), "2023-10-07T10:20:07Z");
+  assert_time (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_climate (ariya))), "2023-10-07T10:20:07Z");
   g_clear_pointer (&root, json_node_unref);
 
   root = shared_root (dir, "kamereon/lock-status.ariya.attributes.mqtt-dump.json");

@@ -152,7 +152,7 @@ test_login_and_reads (Fixture       *f,
   g_assert_true (carport_vehicle_supports_endpoint (first, CARPORT_ENDPOINT_BATTERY_STATUS));
   g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (first)), ==,
                    carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (first)));
-  g_assert_nonnull (carport_battery_get_updated (carport_vehicle_get_battery (first)));
+  g_assert_nonnull (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_battery (first))));
   g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (first))));
 }
 

@@ -1,0 +1,57 @@
+/* carport-capabilities.h — what a car can be told, and within which bounds.
+ *
+ * Each CarportVehicle holds one CarportCapabilities, created with it
+ * (carport_vehicle_get_capabilities()). The brand fills it in when it lists
+ * the car: Renault from its model table, Nissan from its protocol notes. The
+ * GUI and the CLI offer what it says and the protocol layers refuse anything
+ * else with the same check, so all three agree. It is kept in the vehicle's
+ * cache variant under "capabilities" (a{sv}); a cache written before it
+ * existed gets the defaults below until the brand lists the car again.
+ *
+ * Which endpoints and commands a car offers stay the vehicle's
+ * supported-endpoints and supported-commands masks. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The target temperatures climate start takes, in °C: from @min_c to @max_c,
+ * in steps of @step_c (what a dialog offers). */
+typedef struct {
+  double min_c;
+  double max_c;
+  double step_c;
+} CarportClimateRange;
+
+/* What a car has before its brand says otherwise: the values every brand
+ * takes (16–25 °C, whole degrees). */
+#define CARPORT_CLIMATE_RANGE_DEFAULT ((CarportClimateRange) { 16.0, 25.0, 1.0 })
+
+/* TRUE when @temperature_c is a number from @range's min_c to max_c, both
+ * included. Otherwise FALSE, with CARPORT_API_ERROR_INVALID_INPUT and a
+ * translated message that names the range. A value between two steps is not
+ * refused: the brand sends it as its protocol wants (Nissan rounds it to a
+ * whole degree). */
+gboolean carport_climate_range_check (const CarportClimateRange  *range,
+                                      double                      temperature_c,
+                                      GError                    **error);
+
+#define CARPORT_TYPE_CAPABILITIES (carport_capabilities_get_type ())
+G_DECLARE_FINAL_TYPE (CarportCapabilities, carport_capabilities, CARPORT, CAPABILITIES, GObject)
+
+CarportCapabilities *carport_capabilities_new (void);
+
+/* Properties: climate-min-c, climate-max-c, climate-step-c (double, °C;
+ * CARPORT_CLIMATE_RANGE_DEFAULT until set). */
+void     carport_capabilities_get_climate_range         (CarportCapabilities        *self,
+                                                         CarportClimateRange        *out_range);
+/* Sets all three at once; @range must have min_c <= max_c and step_c > 0. */
+void     carport_capabilities_set_climate_range         (CarportCapabilities        *self,
+                                                         const CarportClimateRange  *range);
+/* carport_climate_range_check() with this car's range. */
+gboolean carport_capabilities_check_climate_temperature (CarportCapabilities        *self,
+                                                         double                      temperature_c,
+                                                         GError                    **error);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* carport-state.h — what every state object shares: the car's report time and "clear".
+ *
+ * The state objects (battery, cockpit, climate, location, locks, tyres,
+ * charge settings) derive from this abstract class. Each subclass keeps its
+ * own properties; the base class holds the "updated" property and resets an
+ * object to "not reported". */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_STATE (carport_state_get_type ())
+G_DECLARE_DERIVABLE_TYPE (CarportState, carport_state, CARPORT, STATE, GObject)
+
+struct _CarportStateClass
+{
+  GObjectClass parent_class;
+
+  /* Resets every field to "not reported". The default sets each writable
+   * property (the subclass's and "updated") to its GParamSpec default, so a
+   * subclass only overrides it for what is not a writable property (and
+   * chains up). Called inside g_object_freeze_notify(). */
+  void (*clear) (CarportState *self);
+};
+
+/* Properties: updated (GDateTime, nullable; the car's own report time). */
+GDateTime *carport_state_get_updated (CarportState *self);
+void       carport_state_set_updated (CarportState *self, GDateTime *value);
+/* Resets every field to "not reported"; each changed property notifies once. */
+void       carport_state_clear       (CarportState *self);
+
+G_END_DECLS
