@@ -202,6 +202,7 @@ typedef struct {
 typedef struct {
   GTask           *task;       /* owned */
   CarportEndpoint  endpoint;
+  gboolean         asked_again; /* after a first "not for this car" */
 } EndpointCall;
 
 static void
@@ -277,29 +278,43 @@ endpoint_cb (GObject      *source,
   g_autoptr(GTask) task = g_steal_pointer (&call->task);
   CarportEndpoint endpoint = call->endpoint;
   CarportVehicleClient *self = CARPORT_VEHICLE_CLIENT (source);
+  CarportVehicleClientClass *klass = CARPORT_VEHICLE_CLIENT_GET_CLASS (self);
   RefreshData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   const char *nick = carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, endpoint);
 
-  g_free (call);
+  klass->read_endpoint_finish (self, result, &error);
 
-  CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->read_endpoint_finish (self, result, &error);
+  /* One "not for this car" may be a passing fault: ask once more before
+   * believing it. */
+  if (carport_api_error_is_unsupported (error) && !call->asked_again &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_debug ("%s answered “not for this car”; asking once more", nick);
+      call->asked_again = TRUE;
+      call->task = g_steal_pointer (&task);
+      klass->read_endpoint_async (self, data->vehicle, endpoint, g_task_get_cancellable (call->task),
+                                  endpoint_cb, call);
+      return;
+    }
+  g_free (call);
 
   if (error == NULL)
     {
       data->n_ok++;
       carport_vehicle_set_endpoint_error (data->vehicle, endpoint, NULL);
+      carport_vehicle_note_endpoint_data (data->vehicle, endpoint);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       data->cancelled = TRUE;
     }
-  else if (carport_api_error_is_unsupported (error))
+  else if (carport_api_error_is_unsupported (error) &&
+           carport_vehicle_mark_unsupported (data->vehicle, endpoint))
     {
       g_debug ("%s is not offered for this car: %s", nick, error->message);
       data->n_unsupported++;
       carport_vehicle_set_endpoint_error (data->vehicle, endpoint, NULL);
-      carport_vehicle_mark_unsupported (data->vehicle, endpoint);
     }
   else
     {
@@ -342,7 +357,7 @@ carport_vehicle_client_refresh_async (CarportVehicleClient *self,
   data->vehicle = g_object_ref (vehicle);
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 
-  mask = endpoint_mask & carport_vehicle_get_supported_endpoints (vehicle);
+  mask = endpoint_mask & carport_vehicle_get_readable_endpoints (vehicle);
   for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
     if ((mask & (1u << e)) && !klass->can_read (self, vehicle, e))
       mask &= ~(1u << e);

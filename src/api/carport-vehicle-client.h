@@ -130,10 +130,12 @@ GPtrArray *carport_vehicle_client_list_vehicles_finish (CarportVehicleClient  *s
 
 /* Requests, concurrently, every endpoint of @endpoint_mask (bit N =
  * CarportEndpoint N; G_MAXUINT for all) that @vehicle supports and the
- * client can read. Each answer updates its state object; an "unsupported"
- * answer marks the endpoint unsupported on the vehicle; other failures are
- * recorded with carport_vehicle_set_endpoint_error() and leave the last
- * values alone. Sets "refreshing" while it runs. Fails only when every
+ * client can read (its readable-endpoints). Each answer updates its state
+ * object. A "not for this car" answer (403/404/501) is asked once more; a
+ * second one marks the endpoint unsupported for a day
+ * (carport_vehicle_mark_unsupported()), unless it has answered with data
+ * before: then, as other failures, it is recorded with
+ * carport_vehicle_set_endpoint_error() and the last values stay. Sets "refreshing" while it runs. Fails only when every
  * endpoint failed (with the most meaningful of their errors), or when
  * cancelled. */
 void       carport_vehicle_client_refresh_async        (CarportVehicleClient  *self,

@@ -28,7 +28,10 @@ struct _CarportVehicle
   char                  *account_id;   /* owned, nullable */
   char                  *picture_url;  /* owned, nullable */
 
-  guint                  supported_endpoints;
+  guint                  supported_endpoints;  /* what the brand offers for this model */
+  guint                  learned_unsupported;  /* refused twice at run time */
+  gint64                 learned_at;           /* unix seconds of the last such lesson */
+  guint                  endpoints_with_data;  /* have answered with data: never hidden */
   guint                  supported_commands;
 
   /* owned, created in init, never NULL before dispose */
@@ -62,6 +65,10 @@ enum {
   PROP_PICTURE_URL,
   PROP_DISPLAY_NAME,
   PROP_SUPPORTED_ENDPOINTS,
+  PROP_LEARNED_UNSUPPORTED,
+  PROP_LEARNED_AT,
+  PROP_ENDPOINTS_WITH_DATA,
+  PROP_READABLE_ENDPOINTS,
   PROP_SUPPORTED_COMMANDS,
   PROP_BATTERY,
   PROP_COCKPIT,
@@ -269,18 +276,52 @@ carport_vehicle_get_supported_endpoints (CarportVehicle *self)
   return self->supported_endpoints;
 }
 
+/* Learned lessons are forgotten a day after the last one: the endpoint is
+ * asked again. */
+static guint
+active_learned (CarportVehicle *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->learned_unsupported == 0 || now - self->learned_at > CARPORT_VEHICLE_LEARNED_SECONDS ||
+      now < self->learned_at)
+    return 0;
+  return self->learned_unsupported & ~self->endpoints_with_data;
+}
+
+guint
+carport_vehicle_get_readable_endpoints (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), 0);
+
+  return self->supported_endpoints & ~active_learned (self);
+}
+
+static void
+set_mask (CarportVehicle *self,
+          guint          *field,
+          guint           mask,
+          GParamSpec     *pspec)
+{
+  guint readable = carport_vehicle_get_readable_endpoints (self);
+
+  mask &= ALL_ENDPOINTS;
+  if (*field == mask)
+    return;
+
+  *field = mask;
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  if (carport_vehicle_get_readable_endpoints (self) != readable)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READABLE_ENDPOINTS]);
+}
+
 void
 carport_vehicle_set_supported_endpoints (CarportVehicle *self,
                                          guint           mask)
 {
   g_return_if_fail (CARPORT_IS_VEHICLE (self));
 
-  mask &= ALL_ENDPOINTS;
-  if (self->supported_endpoints == mask)
-    return;
-
-  self->supported_endpoints = mask;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTED_ENDPOINTS]);
+  set_mask (self, &self->supported_endpoints, mask, properties[PROP_SUPPORTED_ENDPOINTS]);
 }
 
 gboolean
@@ -290,17 +331,44 @@ carport_vehicle_supports_endpoint (CarportVehicle  *self,
   g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
   g_return_val_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS, FALSE);
 
-  return (self->supported_endpoints & (1u << endpoint)) != 0;
+  return (carport_vehicle_get_readable_endpoints (self) & (1u << endpoint)) != 0;
+}
+
+gboolean
+carport_vehicle_mark_unsupported (CarportVehicle  *self,
+                                  CarportEndpoint  endpoint)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), FALSE);
+  g_return_val_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS, FALSE);
+
+  if (self->endpoints_with_data & (1u << endpoint))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  /* Older lessons that expired are forgotten, not renewed with this one. */
+  if (active_learned (self) == 0 && self->learned_unsupported != 0)
+    set_mask (self, &self->learned_unsupported, 0, properties[PROP_LEARNED_UNSUPPORTED]);
+  self->learned_at = g_get_real_time () / G_USEC_PER_SEC;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNED_AT]);
+  set_mask (self, &self->learned_unsupported, self->learned_unsupported | (1u << endpoint),
+            properties[PROP_LEARNED_UNSUPPORTED]);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
 }
 
 void
-carport_vehicle_mark_unsupported (CarportVehicle  *self,
-                                  CarportEndpoint  endpoint)
+carport_vehicle_note_endpoint_data (CarportVehicle  *self,
+                                    CarportEndpoint  endpoint)
 {
   g_return_if_fail (CARPORT_IS_VEHICLE (self));
   g_return_if_fail ((guint) endpoint < CARPORT_N_ENDPOINTS);
 
-  carport_vehicle_set_supported_endpoints (self, self->supported_endpoints & ~(1u << endpoint));
+  g_object_freeze_notify (G_OBJECT (self));
+  set_mask (self, &self->endpoints_with_data, self->endpoints_with_data | (1u << endpoint),
+            properties[PROP_ENDPOINTS_WITH_DATA]);
+  set_mask (self, &self->learned_unsupported, self->learned_unsupported & ~(1u << endpoint),
+            properties[PROP_LEARNED_UNSUPPORTED]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 guint
@@ -633,6 +701,18 @@ carport_vehicle_get_property (GObject    *object,
     case PROP_SUPPORTED_ENDPOINTS:
       g_value_set_uint (value, self->supported_endpoints);
       break;
+    case PROP_LEARNED_UNSUPPORTED:
+      g_value_set_uint (value, self->learned_unsupported);
+      break;
+    case PROP_LEARNED_AT:
+      g_value_set_int64 (value, self->learned_at);
+      break;
+    case PROP_ENDPOINTS_WITH_DATA:
+      g_value_set_uint (value, self->endpoints_with_data);
+      break;
+    case PROP_READABLE_ENDPOINTS:
+      g_value_set_uint (value, carport_vehicle_get_readable_endpoints (self));
+      break;
 
     case PROP_SUPPORTED_COMMANDS:
       g_value_set_uint (value, self->supported_commands);
@@ -736,6 +816,23 @@ carport_vehicle_set_property (GObject      *object,
     case PROP_SUPPORTED_ENDPOINTS:
       carport_vehicle_set_supported_endpoints (self, g_value_get_uint (value));
       break;
+    case PROP_LEARNED_UNSUPPORTED:
+      set_mask (self, &self->learned_unsupported, g_value_get_uint (value), pspec);
+      break;
+    case PROP_LEARNED_AT:
+      if (self->learned_at != g_value_get_int64 (value))
+        {
+          guint readable = carport_vehicle_get_readable_endpoints (self);
+
+          self->learned_at = g_value_get_int64 (value);
+          g_object_notify_by_pspec (object, pspec);
+          if (carport_vehicle_get_readable_endpoints (self) != readable)
+            g_object_notify_by_pspec (object, properties[PROP_READABLE_ENDPOINTS]);
+        }
+      break;
+    case PROP_ENDPOINTS_WITH_DATA:
+      set_mask (self, &self->endpoints_with_data, g_value_get_uint (value), pspec);
+      break;
 
     case PROP_SUPPORTED_COMMANDS:
       carport_vehicle_set_supported_commands (self, g_value_get_uint (value));
@@ -817,6 +914,22 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
     g_param_spec_uint ("supported-endpoints", NULL, NULL,
                        0, ALL_ENDPOINTS, ALL_ENDPOINTS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LEARNED_UNSUPPORTED] =
+    g_param_spec_uint ("learned-unsupported", NULL, NULL,
+                       0, ALL_ENDPOINTS, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LEARNED_AT] =
+    g_param_spec_int64 ("learned-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ENDPOINTS_WITH_DATA] =
+    g_param_spec_uint ("endpoints-with-data", NULL, NULL,
+                       0, ALL_ENDPOINTS, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READABLE_ENDPOINTS] =
+    g_param_spec_uint ("readable-endpoints", NULL, NULL,
+                       0, ALL_ENDPOINTS, ALL_ENDPOINTS,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SUPPORTED_COMMANDS] =
     g_param_spec_uint ("supported-commands", NULL, NULL,

@@ -55,8 +55,17 @@ const char            *carport_vehicle_get_display_name        (CarportVehicle *
 guint                  carport_vehicle_get_supported_endpoints (CarportVehicle *self);
 void                   carport_vehicle_set_supported_endpoints (CarportVehicle *self, guint mask);
 gboolean               carport_vehicle_supports_endpoint       (CarportVehicle *self, CarportEndpoint endpoint);
-/* Marks one endpoint unsupported (learnt at run time from a 403/404/501). */
-void                   carport_vehicle_mark_unsupported        (CarportVehicle *self, CarportEndpoint endpoint);
+/* What is learnt at run time. An endpoint refused as "not for this car"
+ * (403/404/501) twice in a row is marked unsupported: it is not asked again
+ * for a day (CARPORT_VEHICLE_LEARNED_SECONDS after the last lesson), then
+ * asked again. An endpoint that has answered with data is never hidden
+ * (mark_unsupported() then returns FALSE). readable-endpoints (read-only)
+ * is supported-endpoints without the endpoints learnt unsupported: what is
+ * asked and shown. */
+#define CARPORT_VEHICLE_LEARNED_SECONDS (24 * 60 * 60)
+gboolean               carport_vehicle_mark_unsupported        (CarportVehicle *self, CarportEndpoint endpoint);
+void                   carport_vehicle_note_endpoint_data      (CarportVehicle *self, CarportEndpoint endpoint);
+guint                  carport_vehicle_get_readable_endpoints  (CarportVehicle *self);
 guint                  carport_vehicle_get_supported_commands  (CarportVehicle *self);
 void                   carport_vehicle_set_supported_commands  (CarportVehicle *self, guint mask);
 gboolean               carport_vehicle_supports_command        (CarportVehicle *self, CarportCommandKind kind);

@@ -133,7 +133,7 @@ schedules_changed_cb (CarportChargeCard *self)
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   guint n = self->schedules ? g_list_model_get_n_items (self->schedules) : 0;
   gboolean supported = vehicle &&
-    (carport_vehicle_get_supported_endpoints (vehicle) & SCHEDULE_ENDPOINTS) != 0;
+    (carport_vehicle_get_readable_endpoints (vehicle) & SCHEDULE_ENDPOINTS) != 0;
 
   gtk_widget_set_visible (self->schedules_heading, supported);
   gtk_widget_set_visible (GTK_WIDGET (self->schedules_list), supported && n > 0);
@@ -159,7 +159,7 @@ carport_charge_card_vehicle_changed (CarportStatusCard *card, CarportVehicle *ol
 
       self->schedules = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (all), GTK_FILTER (filter)));
       g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (schedules_changed_cb), self);
-      g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (schedules_changed_cb), self);
+      g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (schedules_changed_cb), self);
     }
   gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
   schedules_changed_cb (self);

@@ -38,7 +38,7 @@ update_visible (CarportStatusCard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self),
                           priv->vehicle != NULL &&
-                          (carport_vehicle_get_supported_endpoints (priv->vehicle) & endpoints) != 0);
+                          (carport_vehicle_get_readable_endpoints (priv->vehicle) & endpoints) != 0);
 }
 
 static void
@@ -170,7 +170,7 @@ carport_status_card_set_vehicle (CarportStatusCard *self, CarportVehicle *vehicl
     g_signal_handlers_disconnect_by_func (old_vehicle, update_visible, self);
   g_set_object (&priv->vehicle, vehicle);
   if (vehicle)
-    g_signal_connect_swapped (vehicle, "notify::supported-endpoints", G_CALLBACK (update_visible), self);
+    g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (update_visible), self);
   update_visible (self);
   if (klass->vehicle_changed)
     klass->vehicle_changed (self, old_vehicle);

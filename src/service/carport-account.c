@@ -325,8 +325,8 @@ set_vehicles (CarportAccount *self,
           carport_vehicle_set_energy (known, carport_vehicle_get_energy (fresh));
           carport_vehicle_set_account_id (known, carport_vehicle_get_account_id (fresh));
           carport_vehicle_set_picture_url (known, carport_vehicle_get_picture_url (fresh));
-          carport_vehicle_set_supported_endpoints (known, carport_vehicle_get_supported_endpoints (fresh) &
-                                                          carport_vehicle_get_supported_endpoints (known));
+          /* What was learnt at run time stays in learned-unsupported. */
+          carport_vehicle_set_supported_endpoints (known, carport_vehicle_get_supported_endpoints (fresh));
           carport_vehicle_set_supported_commands (known, carport_vehicle_get_supported_commands (fresh));
           {
             CarportClimateRange range;

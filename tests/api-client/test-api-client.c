@@ -1294,15 +1294,54 @@ test_refresh_unsupported (Fixture       *f,
   test_server_route (f->ts, "GET", lock_path, 404, not_found_body, 0);
   login (f);
 
+  /* One "not found" is asked again; the second is believed. */
   g_assert_true (refresh (f, vehicle, mask, &error));
   g_assert_no_error (error);
   g_assert_false (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
   g_assert_null (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
-  g_assert_cmpuint (khits (f->ts, lock_path), ==, 1);
+  g_assert_cmpuint (khits (f->ts, lock_path), ==, 2);
 
   g_assert_true (refresh (f, vehicle, mask, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (khits (f->ts, lock_path), ==, 1);
+  g_assert_cmpuint (khits (f->ts, lock_path), ==, 2);
+
+  /* A day later it is asked again, and data brings it back. */
+  g_object_set (vehicle, "learned-at",
+                (gint64) (g_get_real_time () / G_USEC_PER_SEC - CARPORT_VEHICLE_LEARNED_SECONDS - 1), NULL);
+  route_all_endpoints (f->ts, model, 0, 50, 100.0);
+  g_assert_true (refresh (f, vehicle, mask, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (khits (f->ts, lock_path), ==, 3);
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
+}
+
+/* An endpoint that has answered with data is never hidden by a later
+ * "not found": the answer is an error shown on its card, the values stay. */
+static void
+test_refresh_unsupported_after_data (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *model = "ZZ999VE";
+  g_autoptr(CarportVehicle) vehicle = make_vehicle (VIN1, model);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lock_path = endpoint_path (model, CARPORT_ENDPOINT_LOCK_STATUS, VIN1);
+  guint mask = (1u << CARPORT_ENDPOINT_LOCK_STATUS) | (1u << CARPORT_ENDPOINT_COCKPIT);
+  CarportLockState locked;
+
+  route_all_endpoints (f->ts, model, 0, 50, 100.0);
+  login (f);
+  g_assert_true (refresh (f, vehicle, mask, &error));
+  g_assert_no_error (error);
+  locked = carport_locks_get_state (carport_vehicle_get_locks (vehicle));
+  g_assert_cmpint (locked, !=, CARPORT_LOCK_STATE_NONE);
+
+  test_server_route (f->ts, "GET", lock_path, 404, not_found_body, 0);
+  g_assert_true (refresh (f, vehicle, mask, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (khits (f->ts, lock_path), ==, 3);
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
+  g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (vehicle)), ==, locked);
 }
 
 static void
@@ -1788,6 +1827,7 @@ main (int   argc,
   ADD ("kamereon/refresh-concurrent-zoe", test_refresh_concurrent, "X102VE");
   ADD ("kamereon/refresh-kcm", test_refresh_kcm_paths, NULL);
   ADD ("kamereon/refresh-unsupported", test_refresh_unsupported, NULL);
+  ADD ("kamereon/refresh-unsupported-after-data", test_refresh_unsupported_after_data, NULL);
   ADD ("kamereon/refresh-partial-error", test_refresh_partial_error, NULL);
   ADD ("kamereon/refresh-all-fail", test_refresh_all_fail, NULL);
   ADD ("kamereon/refresh-cancel", test_refresh_cancel, NULL);

@@ -94,6 +94,10 @@ test_value_for_pspec (GParamSpec *pspec,
       g_value_set_uint (value, g_value_get_uint (def) ^ 1);
       break;
 
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, g_value_get_int64 (def) == 42 ? 43 : 42);
+      break;
+
     case G_TYPE_DOUBLE:
       g_value_set_double (value, 1.5);
       break;

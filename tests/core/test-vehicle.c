@@ -53,7 +53,7 @@ static void
 test_notify (void)
 {
   CarportVehicle *vehicle = carport_vehicle_new ("VF1AG000000000001");
-  const char * const derived[] = { "display-name", NULL };
+  const char * const derived[] = { "display-name", "readable-endpoints", NULL };
 
   assert_notifies_once (G_OBJECT (vehicle), derived);
   g_assert_finalize_object (vehicle);
@@ -120,18 +120,43 @@ test_support_masks (void)
   for (guint i = 0; i < CARPORT_N_COMMAND_KINDS; i++)
     g_assert_true (carport_vehicle_supports_command (vehicle, i));
 
-  carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_PRESSURE);
+  /* Learnt at run time: not readable any more, still offered by the brand. */
+  g_assert_true (carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_PRESSURE));
   g_assert_false (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_PRESSURE));
   g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS));
-  g_assert_cmpuint (carport_vehicle_get_supported_endpoints (vehicle), ==,
+  g_assert_cmpuint (carport_vehicle_get_readable_endpoints (vehicle), ==,
                     ALL_ENDPOINTS & ~(1u << CARPORT_ENDPOINT_PRESSURE));
-  g_assert_cmpuint (notify_counter_get (&counter, "supported-endpoints"), ==, 1);
+  g_assert_cmpuint (carport_vehicle_get_supported_endpoints (vehicle), ==, ALL_ENDPOINTS);
+  g_assert_cmpuint (notify_counter_get (&counter, "readable-endpoints"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "supported-endpoints"), ==, 0);
 
   /* Twice is no change. */
-  carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_PRESSURE);
-  g_assert_cmpuint (notify_counter_get (&counter, "supported-endpoints"), ==, 1);
+  g_assert_true (carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_PRESSURE));
+  g_assert_cmpuint (notify_counter_get (&counter, "readable-endpoints"), ==, 1);
 
-  carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS);
+  /* An endpoint that has answered with data is never hidden. */
+  carport_vehicle_note_endpoint_data (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS);
+  g_assert_false (carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_cmpuint (notify_counter_get (&counter, "readable-endpoints"), ==, 1);
+
+  /* Data from a learnt endpoint brings it back. */
+  carport_vehicle_note_endpoint_data (vehicle, CARPORT_ENDPOINT_PRESSURE);
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_PRESSURE));
+  g_assert_cmpuint (notify_counter_get (&counter, "readable-endpoints"), ==, 2);
+
+  /* A lesson older than a day is forgotten: the endpoint is asked again. */
+  g_assert_true (carport_vehicle_mark_unsupported (vehicle, CARPORT_ENDPOINT_LOCATION));
+  g_assert_false (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCATION));
+  g_object_set (vehicle, "learned-at",
+                (gint64) (g_get_real_time () / G_USEC_PER_SEC - CARPORT_VEHICLE_LEARNED_SECONDS - 60), NULL);
+  g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCATION));
+  g_assert_cmpuint (notify_counter_get (&counter, "readable-endpoints"), ==, 4);
+
+  carport_vehicle_set_supported_endpoints (vehicle, ALL_ENDPOINTS & ~(1u << CARPORT_ENDPOINT_PRESSURE));
+  g_assert_cmpuint (notify_counter_get (&counter, "supported-endpoints"), ==, 1);
+  carport_vehicle_set_supported_endpoints (vehicle, ALL_ENDPOINTS & ~(1u << CARPORT_ENDPOINT_BATTERY_STATUS)
+                                                    & ~(1u << CARPORT_ENDPOINT_PRESSURE));
   g_assert_false (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
   g_assert_cmpuint (notify_counter_get (&counter, "supported-endpoints"), ==, 2);
 
