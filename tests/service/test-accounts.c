@@ -828,6 +828,41 @@ test_nissan_quirks (Fixture       *fixture,
   g_assert_null (carport_vehicle_get_last_error (qashqai));
 }
 
+/* What the car list told about a Nissan (its gateway and CAN generation,
+ * which choose the Micra's v2 cockpit and its bff-web battery query) must
+ * survive a restart: a restored Micra is read as one just discovered, in one
+ * request per endpoint, without first asking the v1 cockpit that its RVG
+ * gateway refuses. */
+static void
+test_nissan_restored_car_info (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CarportSession) second = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *micra;
+  guint before;
+
+  login_nissan (fixture);
+  micra = vehicle_named (fixture->session, "Micra");
+  g_assert_true (refresh_in (fixture->session, micra, &error));
+  g_assert_no_error (error);
+  before = carport_simulator_get_request_count (fixture->sim);
+  g_assert_true (refresh_in (fixture->session, micra, &error));
+  g_assert_cmpuint (carport_simulator_get_request_count (fixture->sim) - before, ==, count_supported (micra));
+  flush (fixture->session);
+
+  second = new_session (fixture);
+  g_assert_true (restore (second));
+  micra = vehicle_named (second, "Micra");
+  g_assert_true (carport_vehicle_get_from_cache (micra));
+  before = carport_simulator_get_request_count (fixture->sim);
+  g_assert_true (refresh_in (second, micra, &error));
+  g_assert_no_error (error);
+  g_assert_false (carport_vehicle_get_has_errors (micra));
+  g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (micra))));
+  g_assert_cmpuint (carport_simulator_get_request_count (fixture->sim) - before, ==, count_supported (micra));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +881,7 @@ main (int   argc,
   ADD ("logout/one-account", test_logout_one_account);
   ADD ("nissan/login-expired-alone", test_nissan_login_expires_alone);
   ADD ("nissan/quirks", test_nissan_quirks);
+  ADD ("nissan/restored-car-info", test_nissan_restored_car_info);
 
   return g_test_run ();
 }
