@@ -27,6 +27,7 @@ struct _CarportVehicle
   CarportEnergy          energy;
   char                  *account_id;   /* owned, nullable */
   char                  *picture_url;  /* owned, nullable */
+  char                  *client_data;  /* owned, nullable */
 
   guint                  supported_endpoints;  /* what the brand offers for this model */
   guint                  learned_unsupported;  /* refused twice at run time */
@@ -63,6 +64,7 @@ enum {
   PROP_ENERGY,
   PROP_ACCOUNT_ID,
   PROP_PICTURE_URL,
+  PROP_CLIENT_DATA,
   PROP_DISPLAY_NAME,
   PROP_SUPPORTED_ENDPOINTS,
   PROP_LEARNED_UNSUPPORTED,
@@ -253,6 +255,23 @@ carport_vehicle_set_picture_url (CarportVehicle *self,
   g_return_if_fail (CARPORT_IS_VEHICLE (self));
 
   set_string (self, &self->picture_url, value, PROP_PICTURE_URL);
+}
+
+const char *
+carport_vehicle_get_client_data (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->client_data;
+}
+
+void
+carport_vehicle_set_client_data (CarportVehicle *self,
+                                 const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->client_data, value, PROP_CLIENT_DATA);
 }
 
 const char *
@@ -645,6 +664,7 @@ carport_vehicle_finalize (GObject *object)
   g_clear_pointer (&self->registration, g_free);
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->picture_url, g_free);
+  g_clear_pointer (&self->client_data, g_free);
   g_clear_pointer (&self->last_error, g_free);
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
     g_clear_pointer (&self->endpoint_errors[i], g_free);
@@ -692,6 +712,10 @@ carport_vehicle_get_property (GObject    *object,
 
     case PROP_PICTURE_URL:
       g_value_set_string (value, self->picture_url);
+      break;
+
+    case PROP_CLIENT_DATA:
+      g_value_set_string (value, self->client_data);
       break;
 
     case PROP_DISPLAY_NAME:
@@ -813,6 +837,10 @@ carport_vehicle_set_property (GObject      *object,
       carport_vehicle_set_picture_url (self, g_value_get_string (value));
       break;
 
+    case PROP_CLIENT_DATA:
+      carport_vehicle_set_client_data (self, g_value_get_string (value));
+      break;
+
     case PROP_SUPPORTED_ENDPOINTS:
       carport_vehicle_set_supported_endpoints (self, g_value_get_uint (value));
       break;
@@ -902,6 +930,11 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
 
   properties[PROP_PICTURE_URL] =
     g_param_spec_string ("picture-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_DATA] =
+    g_param_spec_string ("client-data", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 

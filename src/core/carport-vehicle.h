@@ -24,7 +24,9 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
 /* Properties:
  *   vin (construct-only), brand (CarportBrand), model-code ("X101VE"),
  *   model-name ("ZOE"), registration, energy (CarportEnergy), account-id,
- *   picture-url, display-name (read-only: registration, else model name, else VIN),
+ *   picture-url, client-data (what the brand's client noted about the car at
+ *   discovery, opaque to everyone else; cached with the rest),
+ *   display-name (read-only: registration, else model name, else VIN),
  *   supported-endpoints (guint bit mask, bit N = CarportEndpoint N),
  *   supported-commands (guint bit mask, bit N = CarportCommandKind N),
  *   battery, cockpit, climate, location, locks, tyres, charge-settings (read-only
@@ -50,6 +52,8 @@ const char            *carport_vehicle_get_account_id          (CarportVehicle *
 void                   carport_vehicle_set_account_id          (CarportVehicle *self, const char *value);
 const char            *carport_vehicle_get_picture_url         (CarportVehicle *self);
 void                   carport_vehicle_set_picture_url         (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_client_data         (CarportVehicle *self);
+void                   carport_vehicle_set_client_data         (CarportVehicle *self, const char *value);
 const char            *carport_vehicle_get_display_name        (CarportVehicle *self);
 
 guint                  carport_vehicle_get_supported_endpoints (CarportVehicle *self);

@@ -6,81 +6,9 @@
  * of the test session (build-aux/test-session). */
 #include "config.h"
 
-#include <gio/gio.h>
-#include <json-glib/json-glib.h>
-#include <signal.h>
 #include <string.h>
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char **sim_env;   /* the simulator's environment for the login test */
-
-static void
-run_cli_full (Run         *run,
-              const char  *input,
-              const char  *first,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  for (guint i = 0; sim_env && sim_env[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (sim_env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-}
-
-#define run_cli(run, ...) run_cli_full (run, NULL, __VA_ARGS__, NULL)
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line_error (Run *run)
-{
-  g_assert_cmpint (run->status, !=, 0);
-  g_assert_true (g_str_has_prefix (run->err, "carport-cli: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, (long) strlen (run->err) - 1);
-}
+#include "cli-test-util.h"
 
 /* The VIN of the first demo vehicle with @model. */
 static char *
@@ -432,41 +360,11 @@ test_history_json (void)
 
 /* ----------------------------------------------------------------------- */
 
-static GSubprocess *
-start_simulator (JsonObject **info)
-{
-  const char *argv[] = { g_getenv ("CARPORT_SIMULATOR"), "--port", "0", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autofree char *line = NULL;
-  GSubprocess *process;
-  JsonNode *root;
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  root = parse (line);
-  *info = json_object_ref (json_node_get_object (root));
-  json_node_unref (root);
-  return process;
-}
-
-static void
-stop_simulator (gpointer process)
-{
-  g_subprocess_force_exit (process);
-  g_object_unref (process);
-}
-
 static void
 test_login_with_keyring (void)
 {
   g_autoptr(GSubprocess) simulator = NULL;
   g_autoptr(JsonObject) info = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *input = NULL;
   g_auto(Run) before = { 0 };
   g_auto(Run) login = { 0 };
@@ -474,9 +372,7 @@ test_login_with_keyring (void)
   g_auto(Run) status = { 0 };
   g_auto(Run) logout = { 0 };
   g_auto(Run) after = { 0 };
-  g_autoptr(GStrvBuilder) env = g_strv_builder_new ();
-  JsonObject *env_object, *account;
-  g_autoptr(GList) names = NULL;
+  JsonObject *account;
 
   if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
     {
@@ -484,19 +380,10 @@ test_login_with_keyring (void)
       return;
     }
 
-  simulator = start_simulator (&info);
+  simulator = start_simulator (NULL, &info);
   /* Stopped even when an assertion fails half-way. */
   g_test_queue_destroy (stop_simulator, g_object_ref (simulator));
-  env_object = json_object_get_object_member (info, "env");
-  names = json_object_get_members (env_object);
-  for (GList *l = names; l; l = l->next)
-    {
-      g_autofree char *pair = g_strdup_printf ("%s=%s", (char *) l->data,
-                                               json_object_get_string_member (env_object, l->data));
-
-      g_strv_builder_add (env, pair);
-    }
-  sim_env = g_strv_builder_end (env);
+  cli_test_set_env (simulator_env (info));
   account = json_array_get_object_element (json_object_get_array_member (info, "accounts"), 0);
 
   run_cli (&before, "status");
@@ -529,10 +416,8 @@ test_login_with_keyring (void)
   run_cli (&after, "status");
   assert_one_line_error (&after);
 
-  g_clear_pointer (&sim_env, g_strfreev);
-  g_subprocess_send_signal (simulator, SIGTERM);
-  g_subprocess_wait_check (simulator, NULL, &error);
-  g_assert_no_error (error);
+  cli_test_set_env (NULL);
+  stop_simulator_cleanly (simulator);
 }
 
 int

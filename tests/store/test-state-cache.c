@@ -85,6 +85,7 @@ make_full_vehicle (const char *vin)
   carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
   carport_vehicle_set_account_id (vehicle, "account-1");
   carport_vehicle_set_picture_url (vehicle, "https://example.com/zoe.png");
+  carport_vehicle_set_client_data (vehicle, "{'car-gateway': 'GDC'}");
   carport_vehicle_set_supported_endpoints (vehicle, 0x1ff5);
   carport_vehicle_set_supported_commands (vehicle, 0x0f3b);
 

@@ -62,7 +62,7 @@ car_info (CarportNissanClient *self,
 
   listed = g_hash_table_lookup (self->cars, carport_vehicle_get_vin (vehicle));
   info = listed != NULL ? carport_nissan_car_info_copy (listed)
-                        : carport_nissan_car_info_new (carport_vehicle_get_model_name (vehicle), NULL, NULL);
+                        : carport_nissan_car_info_new_for_vehicle (vehicle);
   carport_nissan_car_info_set (vehicle, info);
 
   return info;

@@ -75,6 +75,43 @@ carport_nissan_car_info_free (CarportNissanCarInfo *info)
   g_free (info);
 }
 
+/* What the car list said, kept with the car (and so in the cache) for the
+ * cars restored without listing them again: a{ss} in GVariant text. */
+static char *
+pack_client_data (const char *can_generation,
+                  const char *car_gateway)
+{
+  GVariantBuilder builder;
+  g_autoptr(GVariant) variant = NULL;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  if (can_generation != NULL && *can_generation != '\0')
+    g_variant_builder_add (&builder, "{ss}", "can-generation", can_generation);
+  if (car_gateway != NULL && *car_gateway != '\0')
+    g_variant_builder_add (&builder, "{ss}", "car-gateway", car_gateway);
+  variant = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return g_variant_print (variant, FALSE);
+}
+
+CarportNissanCarInfo *
+carport_nissan_car_info_new_for_vehicle (CarportVehicle *vehicle)
+{
+  const char *data, *can_generation = NULL, *car_gateway = NULL;
+  g_autoptr(GVariant) variant = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (vehicle), NULL);
+
+  data = carport_vehicle_get_client_data (vehicle);
+  if (data != NULL)
+    variant = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), data, NULL, NULL, NULL);
+  if (variant != NULL)
+    {
+      g_variant_lookup (variant, "can-generation", "&s", &can_generation);
+      g_variant_lookup (variant, "car-gateway", "&s", &car_gateway);
+    }
+  return carport_nissan_car_info_new (carport_vehicle_get_model_name (vehicle), can_generation, car_gateway);
+}
+
 CarportNissanCarInfo *
 carport_nissan_car_info_get (CarportVehicle *vehicle)
 {
@@ -480,6 +517,7 @@ parse_car (JsonObject *car,
   g_autoptr(GHashTable) services = NULL;
   g_autofree char *vin = NULL;
   g_autofree char *model_name = NULL;
+  g_autofree char *client_data = NULL;
   const char *raw_vin = carport_json_get_string (car, "vin");
   const char *registration;
   const char *picture;
@@ -547,6 +585,9 @@ parse_car (JsonObject *car,
   carport_vehicle_set_supported_endpoints (vehicle, endpoints);
   carport_vehicle_set_supported_commands (vehicle, commands);
   carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &carport_nissan_climate_range);
+  client_data = pack_client_data (carport_json_get_string (car, "canGeneration"),
+                                  carport_json_get_string (car, "carGateway"));
+  carport_vehicle_set_client_data (vehicle, client_data);
   g_object_thaw_notify (G_OBJECT (vehicle));
 
   carport_nissan_car_info_set (vehicle,

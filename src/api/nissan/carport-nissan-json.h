@@ -28,6 +28,9 @@ typedef struct {
 CarportNissanCarInfo *carport_nissan_car_info_new       (const char *model_name,
                                                          const char *can_generation,
                                                          const char *car_gateway);
+/* From what the car list said about @vehicle (its client-data), for a car
+ * restored from the cache. */
+CarportNissanCarInfo *carport_nissan_car_info_new_for_vehicle (CarportVehicle *vehicle);
 CarportNissanCarInfo *carport_nissan_car_info_copy      (const CarportNissanCarInfo *info);
 void                  carport_nissan_car_info_free      (CarportNissanCarInfo *info);
 /* The info attached to @vehicle (g_object_set_data_full), or NULL. */
