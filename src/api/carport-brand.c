@@ -82,6 +82,7 @@ static const CarportBrandInfo brands[] = {
     .account_name = "MY Renault",
     .default_locale = "fr_FR",
     .has_locale = TRUE,
+    .keep_access_token = TRUE,
     .create_client = create_renault,
     .is_loopback = renault_is_loopback,
   },

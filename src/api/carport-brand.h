@@ -22,6 +22,8 @@ struct _CarportBrandInfo
   const char   *account_name;    /* "MY Renault", "MyNISSAN": the account people log in with */
   const char   *default_locale;  /* when none is given */
   gboolean      has_locale;      /* the locale chooses the servers (Renault) */
+  gboolean      keep_access_token; /* the access token may be kept beside the long-lived one
+                                    * in the keyring, to spare a request at the next start */
 
   /* The auth provider and the car client of one account. @overrides is NULL
    * or an environ-style list ("CARPORT_RENAULT_GIGYA_URL=http://…") that

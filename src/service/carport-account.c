@@ -125,7 +125,9 @@ pack_secret (CarportAccount *self)
 {
   g_autofree char *token = carport_auth_provider_dup_refresh_secret (self->auth);
   g_autofree char *person = carport_auth_provider_dup_person_id (self->auth);
-  g_autofree char *access = carport_auth_provider_dup_access_token (self->auth);
+  /* Some brands' rules keep nothing but the long-lived token (Nissan). */
+  g_autofree char *access = self->info->keep_access_token
+                            ? carport_auth_provider_dup_access_token (self->auth) : NULL;
   GVariantBuilder builder;
   g_autoptr(GVariant) variant = NULL;
 
@@ -226,7 +228,7 @@ carport_account_save_credentials_if_renewed (CarportAccount *self)
 {
   g_autofree char *access = NULL;
 
-  if (!self->auth || self->state != CARPORT_SESSION_STATE_READY)
+  if (!self->auth || self->state != CARPORT_SESSION_STATE_READY || !self->info->keep_access_token)
     return;
   access = carport_auth_provider_dup_access_token (self->auth);
   if (access && g_strcmp0 (access, self->saved_access) != 0)

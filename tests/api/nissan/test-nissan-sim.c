@@ -200,6 +200,55 @@ test_token_renewal (Fixture       *f,
   }
 }
 
+/* A page with neither the login form nor the way back (new terms to accept):
+ * a clear error that says where to go, and nothing kept. */
+static void
+test_interstitial (Fixture       *f,
+                   gconstpointer  data)
+{
+  CarportAuthProvider *auth = carport_vehicle_client_get_auth (f->client);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  carport_simulator_set_nissan_interstitial (f->sim, TRUE);
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "MyNISSAN"));
+  secret = carport_auth_provider_dup_refresh_secret (auth);
+  g_assert_null (secret);
+}
+
+/* A refresh that brings no new refresh token keeps the old one, which keeps
+ * working for the next refresh. */
+static void
+test_refresh_keeps_refresh_token (Fixture       *f,
+                                  gconstpointer  data)
+{
+  CarportAuthProvider *auth = carport_vehicle_client_get_auth (f->client);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+
+  carport_simulator_set_nissan_rotate_refresh_token (f->sim, FALSE);
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+  before = carport_auth_provider_dup_refresh_secret (auth);
+  g_assert_nonnull (before);
+
+  carport_simulator_expire_nissan_access_tokens (f->sim);
+  refresh (f, g_ptr_array_index (vehicles, 0));
+  after = carport_auth_provider_dup_refresh_secret (auth);
+  g_assert_cmpstr (after, ==, before);
+
+  carport_simulator_expire_nissan_access_tokens (f->sim);
+  refresh (f, g_ptr_array_index (vehicles, 0));
+  again = carport_auth_provider_dup_refresh_secret (auth);
+  g_assert_cmpstr (again, ==, before);
+}
+
 /* Sends @kind and polls it to its final state. */
 static CarportCommandState
 run_command (Fixture            *f,
@@ -302,6 +351,9 @@ main (int argc, char *argv[])
   g_test_add ("/nissan-sim/login-and-reads", Fixture, NULL, fixture_setup, test_login_and_reads, fixture_teardown);
   g_test_add ("/nissan-sim/wrong-password", Fixture, NULL, fixture_setup, test_wrong_password, fixture_teardown);
   g_test_add ("/nissan-sim/token-renewal", Fixture, NULL, fixture_setup, test_token_renewal, fixture_teardown);
+  g_test_add ("/nissan-sim/interstitial", Fixture, NULL, fixture_setup, test_interstitial, fixture_teardown);
+  g_test_add ("/nissan-sim/refresh-keeps-refresh-token", Fixture, NULL, fixture_setup,
+              test_refresh_keeps_refresh_token, fixture_teardown);
   g_test_add ("/nissan-sim/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
   g_test_add ("/nissan-sim/charge-refused", Fixture, NULL, fixture_setup, test_charge_refused, fixture_teardown);
 
