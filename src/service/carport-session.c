@@ -10,8 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "carport-session.h"
-#include "carport-account.h"
+#include "carport-session-private.h"
 #include "carport-service-enum-types.h"
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
@@ -20,58 +19,23 @@
 
 #define DEFAULT_POLL_INTERVAL_MS 1000
 
-struct _CarportSession
-{
-  GObject parent_instance;
-
-  /* Owned */
-  CarportCredentialStore *store;
-  CarportStateCache      *cache;          /* nullable */
-  GStrv                   service_roots;  /* nullable */
-  CarportHttp            *http;           /* shared by the accounts */
-  GListStore             *accounts;       /* CarportAccount */
-  GListStore             *vehicles;       /* every account's cars, account by account */
-  CarportAccount         *pending;        /* a login under way, not yet in @accounts */
-
-  guint                   refresh_interval;
-  guint                   refresh_source;
-  guint                   command_timeout;
-  guint                   poll_interval_ms;
-  CarportSessionState     state;
-  gboolean                busy;
-};
 
 G_DEFINE_FINAL_TYPE (CarportSession, carport_session, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CACHE,
-  PROP_SERVICE_ROOTS,
-  PROP_STATE,
-  PROP_EMAIL,
-  PROP_ACCOUNTS,
-  PROP_VEHICLES,
-  PROP_REFRESH_INTERVAL,
-  PROP_COMMAND_TIMEOUT,
-  PROP_POLL_INTERVAL,
-  PROP_BUSY,
-  N_PROPS
-};
 
 enum {
   SIGNAL_EVENT,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+GParamSpec *carport_session_properties[CARPORT_SESSION_N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ----------------------------------------------------------------------- */
 /* The accounts and what they add up to                                    */
 
-static CarportAccount *
-account_at (CarportSession *self,
+CarportAccount *
+carport_session_account_at (CarportSession *self,
             guint           position)
 {
   g_autoptr(CarportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), position);
@@ -79,21 +43,21 @@ account_at (CarportSession *self,
   return account;   /* the list keeps its reference */
 }
 
-static guint
-n_accounts (CarportSession *self)
+guint
+carport_session_n_accounts (CarportSession *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
 }
 
-static void
-update_state (CarportSession *self)
+void
+carport_session_update_state (CarportSession *self)
 {
   CarportSessionState state = CARPORT_SESSION_STATE_LOGGED_OUT;
   gboolean restoring = FALSE, ready = FALSE, busy = FALSE;
 
-  for (guint i = 0; i < n_accounts (self); i++)
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
     {
-      CarportAccount *account = account_at (self, i);
+      CarportAccount *account = carport_session_account_at (self, i);
       CarportSessionState s = carport_account_get_state (account);
 
       ready |= s == CARPORT_SESSION_STATE_READY;
@@ -116,12 +80,12 @@ update_state (CarportSession *self)
   if (self->state != state)
     {
       self->state = state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_STATE]);
     }
   if (self->busy != busy)
     {
       self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_BUSY]);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -133,9 +97,9 @@ vehicles_offset (CarportSession *self,
 {
   guint offset = 0;
 
-  for (guint i = 0; i < n_accounts (self); i++)
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
     {
-      CarportAccount *other = account_at (self, i);
+      CarportAccount *other = carport_session_account_at (self, i);
 
       if (other == account)
         break;
@@ -176,8 +140,8 @@ account_event_cb (CarportAccount      *account,
   g_signal_emit (self, signals[SIGNAL_EVENT], 0, event, vehicle, command);
 }
 
-static CarportAccount *
-new_account (CarportSession *self,
+CarportAccount *
+carport_session_new_account (CarportSession *self,
              const char     *brand_id,
              const char     *locale,
              const char     *email)
@@ -199,13 +163,13 @@ new_account (CarportSession *self,
   g_signal_connect_object (carport_account_get_vehicles (account), "items-changed",
                            G_CALLBACK (account_vehicles_changed_cb), self, 0);
   g_signal_connect_object (account, "event", G_CALLBACK (account_event_cb), self, 0);
-  g_signal_connect_object (account, "notify::state", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (account, "notify::busy", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::state", G_CALLBACK (carport_session_update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::busy", G_CALLBACK (carport_session_update_state), self, G_CONNECT_SWAPPED);
   return account;
 }
 
-static void
-add_account (CarportSession *self,
+void
+carport_session_add_account (CarportSession *self,
              CarportAccount *account)
 {
   GListModel *cars = carport_account_get_vehicles (account);
@@ -217,12 +181,12 @@ add_account (CarportSession *self,
   for (guint i = 0; i < g_list_model_get_n_items (cars); i++)
     g_ptr_array_add (fresh, g_list_model_get_item (cars, i));
   g_list_store_splice (self->vehicles, vehicles_offset (self, account), 0, fresh->pdata, fresh->len);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_EMAIL]);
+  carport_session_update_state (self);
 }
 
-static void
-remove_account (CarportSession *self,
+void
+carport_session_remove_account (CarportSession *self,
                 CarportAccount *account)
 {
   guint position;
@@ -233,19 +197,19 @@ remove_account (CarportSession *self,
     return;
   g_list_store_splice (self->vehicles, offset, n_cars, NULL, 0);
   g_list_store_remove (self->accounts, position);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_EMAIL]);
+  carport_session_update_state (self);
 }
 
-static void
-set_pending (CarportSession *self,
+void
+carport_session_set_pending (CarportSession *self,
              CarportAccount *account)
 {
   if (self->pending == account)
     return;
   g_set_object (&self->pending, account);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
-  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_EMAIL]);
+  carport_session_update_state (self);
 }
 
 CarportAccount *
@@ -255,9 +219,9 @@ carport_session_find_account (CarportSession *self,
 {
   g_return_val_if_fail (CARPORT_IS_SESSION (self), NULL);
 
-  for (guint i = 0; i < n_accounts (self); i++)
-    if (carport_account_matches (account_at (self, i), brand_id, email))
-      return account_at (self, i);
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
+    if (carport_account_matches (carport_session_account_at (self, i), brand_id, email))
+      return carport_session_account_at (self, i);
   return NULL;
 }
 
@@ -268,9 +232,9 @@ carport_session_get_vehicle_account (CarportSession *self,
   g_return_val_if_fail (CARPORT_IS_SESSION (self), NULL);
   g_return_val_if_fail (CARPORT_IS_VEHICLE (vehicle), NULL);
 
-  for (guint i = 0; i < n_accounts (self); i++)
-    if (carport_account_find_vehicle (account_at (self, i), carport_vehicle_get_vin (vehicle)) == vehicle)
-      return account_at (self, i);
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
+    if (carport_account_find_vehicle (carport_session_account_at (self, i), carport_vehicle_get_vin (vehicle)) == vehicle)
+      return carport_session_account_at (self, i);
   return NULL;
 }
 
@@ -280,407 +244,14 @@ carport_session_find_vehicle (CarportSession *self,
 {
   g_return_val_if_fail (CARPORT_IS_SESSION (self), NULL);
 
-  for (guint i = 0; i < n_accounts (self); i++)
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
     {
-      CarportVehicle *vehicle = carport_account_find_vehicle (account_at (self, i), vin);
+      CarportVehicle *vehicle = carport_account_find_vehicle (carport_session_account_at (self, i), vin);
 
       if (vehicle)
         return vehicle;
     }
   return NULL;
-}
-
-/* ----------------------------------------------------------------------- */
-/* Restore: every stored login at once                                     */
-
-typedef struct {
-  guint   pending;
-  guint   restored;
-  GError *error;     /* the first failure */
-} RestoreData;
-
-static void
-restore_data_free (RestoreData *data)
-{
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
-static void
-restore_done (GTask *task)
-{
-  RestoreData *data = g_task_get_task_data (task);
-
-  if (--data->pending > 0)
-    return;
-  if (data->restored == 0 && data->error)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, data->restored > 0);
-}
-
-static void
-account_restored_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RestoreData *data = g_task_get_task_data (task);
-  CarportSession *self = g_task_get_source_object (task);
-  CarportAccount *account = CARPORT_ACCOUNT (source);
-  g_autoptr(GError) error = NULL;
-
-  if (carport_account_restore_finish (account, result, &error))
-    data->restored++;
-  else
-    {
-      g_message ("Could not restore the login of %s: %s", carport_account_get_brand_id (account), error->message);
-      /* An expired login stays listed so that the person can log in again. */
-      if (!g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED) &&
-          carport_account_get_state (account) == CARPORT_SESSION_STATE_LOGGED_OUT &&
-          g_list_model_get_n_items (carport_account_get_vehicles (account)) == 0)
-        remove_account (self, account);
-      if (!data->error)
-        data->error = g_steal_pointer (&error);
-    }
-  update_state (self);
-  restore_done (task);
-}
-
-static void
-credentials_found_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportSession *self = g_task_get_source_object (task);
-  RestoreData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) logins = NULL;
-
-  logins = carport_credential_store_lookup_finish (CARPORT_CREDENTIAL_STORE (source), result, &data->error);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  for (guint i = 0; logins && i < logins->len; i++)
-    {
-      CarportCredentials *login = g_ptr_array_index (logins, i);
-      g_autoptr(CarportAccount) account = NULL;
-
-      if (!carport_brand_lookup (login->brand) || carport_session_find_account (self, login->brand, login->email))
-        continue;
-      account = new_account (self, login->brand, login->locale, login->email);
-      add_account (self, account);
-      data->pending++;
-      carport_account_restore_async (account, login->secret, g_task_get_cancellable (task),
-                                     account_restored_cb, g_object_ref (task));
-    }
-  update_state (self);
-  restore_done (task);
-}
-
-void
-carport_session_restore_async (CarportSession      *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  RestoreData *data;
-
-  g_return_if_fail (CARPORT_IS_SESSION (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_restore_async);
-  data = g_new0 (RestoreData, 1);
-  data->pending = 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
-
-  self->state = CARPORT_SESSION_STATE_RESTORING;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  carport_credential_store_lookup_async (self->store, cancellable, credentials_found_cb, g_steal_pointer (&task));
-}
-
-gboolean
-carport_session_restore_finish (CarportSession  *self,
-                                GAsyncResult    *result,
-                                GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ----------------------------------------------------------------------- */
-/* Login, the second factor, logout                                        */
-
-static void
-account_logged_in_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportSession *self = g_task_get_source_object (task);
-  CarportAccount *account = CARPORT_ACCOUNT (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_get_source_tag (task) == carport_session_login_async)
-    ok = carport_account_login_finish (account, result, &error);
-  else
-    ok = carport_account_submit_code_finish (account, result, &error);
-
-  if (ok)
-    {
-      add_account (self, account);
-      if (self->pending == account)
-        set_pending (self, NULL);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  if (self->pending == account && carport_account_get_state (account) != CARPORT_SESSION_STATE_NEEDS_CODE)
-    set_pending (self, NULL);
-  update_state (self);
-  g_task_return_error (task, g_steal_pointer (&error));
-}
-
-void
-carport_session_login_async (CarportSession      *self,
-                             const char          *brand_id,
-                             const char          *locale,
-                             const char          *email,
-                             const char          *password,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(CarportAccount) account = NULL;
-
-  g_return_if_fail (CARPORT_IS_SESSION (self));
-  g_return_if_fail (email != NULL && password != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_login_async);
-
-  if (!carport_brand_lookup (brand_id))
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("Carport does not know this brand."));
-      return;
-    }
-
-  account = carport_session_find_account (self, brand_id, email);
-  if (account)
-    g_object_ref (account);
-  else
-    account = new_account (self, brand_id, locale, email);
-  set_pending (self, account);
-  carport_account_login_async (account, password, cancellable, account_logged_in_cb, g_steal_pointer (&task));
-}
-
-gboolean
-carport_session_login_finish (CarportSession  *self,
-                              GAsyncResult    *result,
-                              GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-carport_session_submit_code_async (CarportSession      *self,
-                                   const char          *code,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CARPORT_IS_SESSION (self));
-  g_return_if_fail (code != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_submit_code_async);
-  if (!self->pending)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
-                               _("No verification code was asked for. Log in again."));
-      return;
-    }
-  carport_account_submit_code_async (self->pending, code, cancellable, account_logged_in_cb,
-                                     g_steal_pointer (&task));
-}
-
-gboolean
-carport_session_submit_code_finish (CarportSession  *self,
-                                    GAsyncResult    *result,
-                                    GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-typedef struct {
-  guint   pending;
-  GError *error;
-} LogoutData;
-
-static void
-logout_data_free (LogoutData *data)
-{
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
-/* One account logged out (or, with @error NULL, the caller done starting). */
-static void
-logout_step_done (GTask  *task,
-                  GError *error)
-{
-  LogoutData *data = g_task_get_task_data (task);
-
-  if (error && !data->error)
-    data->error = error;
-  else if (error)
-    g_error_free (error);
-  if (--data->pending > 0)
-    return;
-  if (data->error)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-account_logged_out_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  carport_account_logout_finish (CARPORT_ACCOUNT (source), result, &error);
-  logout_step_done (task, error);
-}
-
-static void
-store_cleared_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-carport_session_logout_async (CarportSession      *self,
-                              CarportAccount      *account,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) leaving = g_ptr_array_new_with_free_func (g_object_unref);
-  LogoutData *data;
-
-  g_return_if_fail (CARPORT_IS_SESSION (self));
-  g_return_if_fail (account == NULL || CARPORT_IS_ACCOUNT (account));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_logout_async);
-
-  if (account)
-    g_ptr_array_add (leaving, g_object_ref (account));
-  else
-    for (guint i = 0; i < n_accounts (self); i++)
-      g_ptr_array_add (leaving, g_object_ref (account_at (self, i)));
-  if (!account)
-    set_pending (self, NULL);
-
-  if (leaving->len == 0)
-    {
-      /* Nothing known: still make sure no login is left behind. */
-      carport_credential_store_clear_async (self->store, NULL, NULL, cancellable, store_cleared_cb,
-                                            g_steal_pointer (&task));
-      return;
-    }
-
-  data = g_new0 (LogoutData, 1);
-  data->pending = leaving->len;
-  g_task_set_task_data (task, data, (GDestroyNotify) logout_data_free);
-  for (guint i = 0; i < leaving->len; i++)
-    {
-      CarportAccount *gone = g_ptr_array_index (leaving, i);
-
-      remove_account (self, gone);
-      carport_account_logout_async (gone, cancellable, account_logged_out_cb, g_object_ref (task));
-    }
-}
-
-void
-carport_session_forget_login_async (CarportSession      *self,
-                                    const char          *brand_id,
-                                    const char          *email,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  guint n_brands;
-  const CarportBrandInfo *brands = carport_brand_registry (&n_brands);
-  LogoutData *data;
-
-  g_return_if_fail (CARPORT_IS_SESSION (self));
-  g_return_if_fail (email != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_logout_async);
-  if (brand_id && !carport_brand_lookup (brand_id))
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("Carport does not know this brand."));
-      return;
-    }
-
-  data = g_new0 (LogoutData, 1);
-  data->pending = 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) logout_data_free);
-
-  /* The account of each brand that may hold this login, known or not: logging
-   * out of an account that was never restored still clears its keyring item
-   * and cached cars. */
-  for (guint i = 0; i < n_brands; i++)
-    {
-      g_autoptr(CarportAccount) account = NULL;
-
-      if (brand_id && carport_brand_lookup (brand_id) != &brands[i])
-        continue;
-      account = carport_session_find_account (self, brands[i].id, email);
-      if (account)
-        g_object_ref (account);
-      else
-        account = new_account (self, brands[i].id, NULL, email);
-      if (self->pending == account)
-        set_pending (self, NULL);
-      remove_account (self, account);
-      data->pending++;
-      carport_account_logout_async (account, cancellable, account_logged_out_cb, g_object_ref (task));
-    }
-  /* Balances the 1 above once every brand was asked. */
-  logout_step_done (task, NULL);
-}
-
-gboolean
-carport_session_logout_finish (CarportSession  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -745,9 +316,9 @@ carport_session_refresh_async (CarportSession      *self,
         g_ptr_array_add (targets, account);
     }
   else
-    for (guint i = 0; i < n_accounts (self); i++)
-      if (carport_account_get_state (account_at (self, i)) == CARPORT_SESSION_STATE_READY)
-        g_ptr_array_add (targets, account_at (self, i));
+    for (guint i = 0; i < carport_session_n_accounts (self); i++)
+      if (carport_account_get_state (carport_session_account_at (self, i)) == CARPORT_SESSION_STATE_READY)
+        g_ptr_array_add (targets, carport_session_account_at (self, i));
 
   if (targets->len == 0)
     {
@@ -778,9 +349,9 @@ refresh_timeout_cb (gpointer user_data)
   CarportSession *self = user_data;
 
   /* Each account on its own: a quota at one brand holds back only its cars. */
-  for (guint i = 0; i < n_accounts (self); i++)
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
     {
-      CarportAccount *account = account_at (self, i);
+      CarportAccount *account = carport_session_account_at (self, i);
 
       if (carport_account_get_state (account) == CARPORT_SESSION_STATE_READY &&
           !carport_account_is_quota_blocked (account))
@@ -808,7 +379,7 @@ carport_session_set_refresh_interval (CarportSession *self,
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (seconds > 0)
     self->refresh_source = g_timeout_add_seconds (seconds, refresh_timeout_cb, self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH_INTERVAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_REFRESH_INTERVAL]);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -971,8 +542,8 @@ carport_session_flush_async (CarportSession      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_session_flush_async);
 
-  for (guint i = 0; i < n_accounts (self); i++)
-    g_ptr_array_add (all, account_at (self, i));
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
+    g_ptr_array_add (all, carport_session_account_at (self, i));
   if (self->pending)
     g_ptr_array_add (all, self->pending);
   if (all->len == 0)
@@ -1039,8 +610,8 @@ carport_session_get_email (CarportSession *self)
 
   if (self->pending)
     return carport_account_get_email (self->pending);
-  if (n_accounts (self) > 0)
-    return carport_account_get_email (account_at (self, 0));
+  if (carport_session_n_accounts (self) > 0)
+    return carport_account_get_email (carport_session_account_at (self, 0));
   return NULL;
 }
 
@@ -1049,8 +620,8 @@ set_account_property (CarportSession *self,
                       const char     *name,
                       guint           value)
 {
-  for (guint i = 0; i < n_accounts (self); i++)
-    g_object_set (account_at (self, i), name, value, NULL);
+  for (guint i = 0; i < carport_session_n_accounts (self); i++)
+    g_object_set (carport_session_account_at (self, i), name, value, NULL);
   if (self->pending)
     g_object_set (self->pending, name, value, NULL);
 }
@@ -1182,40 +753,40 @@ carport_session_class_init (CarportSessionClass *klass)
   object_class->get_property = carport_session_get_property;
   object_class->set_property = carport_session_set_property;
 
-  properties[PROP_STORE] =
+  carport_session_properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CARPORT_TYPE_CREDENTIAL_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CACHE] =
+  carport_session_properties[PROP_CACHE] =
     g_param_spec_object ("cache", NULL, NULL, CARPORT_TYPE_STATE_CACHE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SERVICE_ROOTS] =
+  carport_session_properties[PROP_SERVICE_ROOTS] =
     g_param_spec_boxed ("service-roots", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE] =
+  carport_session_properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, CARPORT_TYPE_SESSION_STATE, CARPORT_SESSION_STATE_LOGGED_OUT,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EMAIL] =
+  carport_session_properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACCOUNTS] =
+  carport_session_properties[PROP_ACCOUNTS] =
     g_param_spec_object ("accounts", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VEHICLES] =
+  carport_session_properties[PROP_VEHICLES] =
     g_param_spec_object ("vehicles", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REFRESH_INTERVAL] =
+  carport_session_properties[PROP_REFRESH_INTERVAL] =
     g_param_spec_uint ("refresh-interval", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COMMAND_TIMEOUT] =
+  carport_session_properties[PROP_COMMAND_TIMEOUT] =
     g_param_spec_uint ("command-timeout", NULL, NULL, 1, G_MAXUINT, 120,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_POLL_INTERVAL] =
+  carport_session_properties[PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 10, 60000, DEFAULT_POLL_INTERVAL_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
+  carport_session_properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, CARPORT_SESSION_N_PROPS, carport_session_properties);
 
   signals[SIGNAL_EVENT] =
     g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -1,0 +1,67 @@
+/* carport-session-private.h — what the files of CarportSession share:
+ * carport-session.c (accounts, cars, routing, properties) and
+ * carport-session-logins.c (restore, login, logout). */
+#pragma once
+
+#include "carport-session.h"
+#include "carport-account.h"
+#include "carport-credential-store.h"
+#include "carport-state-cache.h"
+#include "carport-http.h"
+#include "carport-brand.h"
+
+G_BEGIN_DECLS
+
+struct _CarportSession
+{
+  GObject parent_instance;
+
+  /* Owned */
+  CarportCredentialStore *store;
+  CarportStateCache      *cache;          /* nullable */
+  GStrv                   service_roots;  /* nullable */
+  CarportHttp            *http;           /* shared by the accounts */
+  GListStore             *accounts;       /* CarportAccount */
+  GListStore             *vehicles;       /* every account's cars, account by account */
+  CarportAccount         *pending;        /* a login under way, not yet in @accounts */
+
+  guint                   refresh_interval;
+  guint                   refresh_source;
+  guint                   command_timeout;
+  guint                   poll_interval_ms;
+  CarportSessionState     state;
+  gboolean                busy;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CACHE,
+  PROP_SERVICE_ROOTS,
+  PROP_STATE,
+  PROP_EMAIL,
+  PROP_ACCOUNTS,
+  PROP_VEHICLES,
+  PROP_REFRESH_INTERVAL,
+  PROP_COMMAND_TIMEOUT,
+  PROP_POLL_INTERVAL,
+  PROP_BUSY,
+  CARPORT_SESSION_N_PROPS
+};
+extern GParamSpec *carport_session_properties[CARPORT_SESSION_N_PROPS];
+
+CarportAccount *carport_session_account_at     (CarportSession *self, guint position);
+guint           carport_session_n_accounts     (CarportSession *self);
+/* Recomputes state and busy from the accounts and the login under way. */
+void            carport_session_update_state   (CarportSession *self);
+/* A new account of this session (not yet listed). */
+CarportAccount *carport_session_new_account    (CarportSession *self, const char *brand_id,
+                                                const char *locale, const char *email);
+/* Lists @account and its cars (once). */
+void            carport_session_add_account    (CarportSession *self, CarportAccount *account);
+/* Unlists @account and its cars. */
+void            carport_session_remove_account (CarportSession *self, CarportAccount *account);
+/* The login under way (NULL: none). */
+void            carport_session_set_pending    (CarportSession *self, CarportAccount *account);
+
+G_END_DECLS
