@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "carport-api-error.h"
-#include "carport-cli.h"
+#include "carport-cli-private.h"
 #include "carport-cli-json.h"
 #include "carport-cli-prompt.h"
 #include "carport-demo.h"
@@ -22,74 +22,31 @@
 #include "carport-account.h"
 #include "carport-state-cache.h"
 
-typedef struct _Cli Cli;
-typedef void (*CommandFunc) (Cli *cli);
 
-typedef struct {
-  const char *name;
-  const char *usage;        /* arguments after the name */
-  const char *summary;
-  CommandFunc func;
-  gboolean    needs_login;
-} Command;
-
-struct _Cli {
-  GMainLoop      *loop;
-  GCancellable   *cancellable;
-  CarportSession *session;
-  const Command  *command;
-  int             exit_status;
-
-  /* Global options */
-  gboolean json;
-  gboolean demo;
-
-  /* Command arguments and options */
-  char   **args;          /* positional arguments after the command name */
-  char    *vin;
-  char    *brand;
-  char    *account;
-  char    *locale;
-  char    *email;
-  gboolean password_stdin;
-  gboolean no_wait;
-  double   temperature;
-  char    *at;
-  char    *from;
-  char    *to;
-  int      soc_min;
-  int      soc_target;
-  char    *days;
-  char    *start;
-  int      duration;
-  char    *password;      /* wiped after use */
-};
-
-static void finish_with_error (Cli *cli, const GError *error);
-static void schedule_refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+void carport_cli_finish_with_error (Cli *cli, const GError *error);
 
 /* ----------------------------------------------------------------------- */
 /* Output helpers                                                          */
 
 /* @text, then spaces up to @width characters (printf pads bytes, which
  * misaligns "—" and translated words). */
-static void
-append_padded (GString    *line,
-               const char *text,
-               glong       width)
+void
+carport_cli_append_padded (GString    *line,
+                           const char *text,
+                           glong       width)
 {
   g_string_append (line, text);
   for (glong n = g_utf8_strlen (text, -1); n < width; n++)
     g_string_append_c (line, ' ');
 }
 
-static void
-print_row (const char *label,
-           const char *value)
+void
+carport_cli_print_row (const char *label,
+                       const char *value)
 {
   g_autoptr(GString) line = g_string_new ("  ");
 
-  append_padded (line, label, 18);
+  carport_cli_append_padded (line, label, 18);
   g_print ("%s %s\n", line->str, value);
 }
 
@@ -105,9 +62,9 @@ flushed_cb (GObject      *source,
 }
 
 /* Ends the run once what the session writes (login, cached state) is kept. */
-static void
-finish (Cli *cli,
-        int  status)
+void
+carport_cli_finish (Cli *cli,
+                    int  status)
 {
   cli->exit_status = status;
   if (cli->session)
@@ -116,20 +73,20 @@ finish (Cli *cli,
     g_main_loop_quit (cli->loop);
 }
 
-static void
-finish_with_error (Cli          *cli,
-                   const GError *error)
+void
+carport_cli_finish_with_error (Cli          *cli,
+                               const GError *error)
 {
   g_printerr ("carport-cli: %s\n", error->message);
-  finish (cli, 1);
+  carport_cli_finish (cli, 1);
 }
 
-static void
-finish_with_message (Cli        *cli,
-                     const char *message)
+void
+carport_cli_finish_with_message (Cli        *cli,
+                                 const char *message)
 {
   g_printerr ("carport-cli: %s\n", message);
-  finish (cli, 1);
+  carport_cli_finish (cli, 1);
 }
 
 /* "AB-123-CD", "ab 123 cd" and "AB123CD" are the same plate. */
@@ -187,8 +144,8 @@ find_vehicle (Cli        *cli,
   return n_named == 1 ? by_name : NULL;
 }
 
-static CarportVehicle *
-pick_vehicle (Cli *cli)
+CarportVehicle *
+carport_cli_pick_vehicle (Cli *cli)
 {
   GListModel *vehicles = carport_session_get_vehicles (cli->session);
   g_autoptr(CarportVehicle) first = NULL;
@@ -202,14 +159,14 @@ pick_vehicle (Cli *cli)
           g_autofree char *message = g_strdup_printf (_("No car called %s in your accounts (give its VIN, registration or name)"),
                                                       cli->vin);
 
-          finish_with_message (cli, message);
+          carport_cli_finish_with_message (cli, message);
         }
       return vehicle;
     }
 
   first = g_list_model_get_item (vehicles, 0);
   if (!first)
-    finish_with_message (cli, _("This account has no vehicle"));
+    carport_cli_finish_with_message (cli, _("This account has no vehicle"));
   return first;  /* the session keeps its reference */
 }
 
@@ -240,35 +197,35 @@ print_state_table (CarportVehicle *vehicle)
       g_autofree char *remaining = carport_format_duration_minutes (carport_battery_get_remaining_minutes (battery));
       g_autofree char *updated = carport_format_updated (carport_state_get_updated (CARPORT_STATE (battery)), now);
 
-      print_row (_("Battery"), level);
-      print_row (_("Range"), range);
-      print_row (_("Plug"), carport_format_plug_state (carport_battery_get_plug (battery)));
-      print_row (_("Charging"), carport_format_charging_state (carport_battery_get_charging (battery)));
+      carport_cli_print_row (_("Battery"), level);
+      carport_cli_print_row (_("Range"), range);
+      carport_cli_print_row (_("Plug"), carport_format_plug_state (carport_battery_get_plug (battery)));
+      carport_cli_print_row (_("Charging"), carport_format_charging_state (carport_battery_get_charging (battery)));
       if (carport_battery_get_charging (battery) == CARPORT_CHARGING_STATE_CHARGING)
         {
-          print_row (_("Charging power"), power);
-          print_row (_("Time to full"), remaining);
+          carport_cli_print_row (_("Charging power"), power);
+          carport_cli_print_row (_("Time to full"), remaining);
         }
-      print_row ("", updated);
+      carport_cli_print_row ("", updated);
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
     {
       g_autofree char *mileage = carport_format_distance (carport_cockpit_get_mileage_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
 
-      print_row (_("Odometer"), mileage);
+      carport_cli_print_row (_("Odometer"), mileage);
       if (carport_is_known (carport_cockpit_get_fuel_range_km (cockpit)))
         {
           g_autofree char *fuel = carport_format_distance (carport_cockpit_get_fuel_range_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
 
-          print_row (_("Fuel range"), fuel);
+          carport_cli_print_row (_("Fuel range"), fuel);
         }
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_HVAC_STATUS))
     {
       g_autofree char *outside = carport_format_temperature (carport_climate_get_outside_c (climate), CARPORT_TEMPERATURE_UNIT_CELSIUS);
 
-      print_row (_("Climate"), carport_format_climate_state (carport_climate_get_state (climate)));
-      print_row (_("Outside"), outside);
+      carport_cli_print_row (_("Climate"), carport_format_climate_state (carport_climate_get_state (climate)));
+      carport_cli_print_row (_("Outside"), outside);
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCATION))
     {
@@ -277,10 +234,10 @@ print_state_table (CarportVehicle *vehicle)
       if (carport_is_known (carport_location_get_latitude (location)))
         where = g_strdup_printf ("%.5f, %.5f", carport_location_get_latitude (location),
                                  carport_location_get_longitude (location));
-      print_row (_("Location"), where ? where : "—");
+      carport_cli_print_row (_("Location"), where ? where : "—");
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_LOCK_STATUS))
-    print_row (_("Doors"), carport_format_lock_state (carport_locks_get_state (locks)));
+    carport_cli_print_row (_("Doors"), carport_format_lock_state (carport_locks_get_state (locks)));
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_PRESSURE))
     {
       g_autofree char *fl = carport_format_pressure (carport_tyres_get_front_left_bar (tyres));
@@ -289,10 +246,10 @@ print_state_table (CarportVehicle *vehicle)
       g_autofree char *rr = carport_format_pressure (carport_tyres_get_rear_right_bar (tyres));
       g_autofree char *all = g_strdup_printf ("%s  %s  %s  %s", fl, fr, rl, rr);
 
-      print_row (_("Tyres"), all);
+      carport_cli_print_row (_("Tyres"), all);
     }
   if (carport_charge_settings_get_mode (settings) != CARPORT_CHARGE_MODE_NONE)
-    print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
+    carport_cli_print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
     {
@@ -342,7 +299,7 @@ cmd_vehicles (Cli *cli)
                    carport_vehicle_get_registration (vehicle) ? carport_vehicle_get_registration (vehicle) : "");
         }
     }
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -371,20 +328,20 @@ status_refreshed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   CarportVehicle *vehicle;
 
-  vehicle = pick_vehicle (cli);
+  vehicle = carport_cli_pick_vehicle (cli);
   if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
   print_status (cli, vehicle);
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static void
 cmd_status (Cli *cli)
 {
-  CarportVehicle *vehicle = pick_vehicle (cli);
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
 
   if (!vehicle)
     return;
@@ -402,7 +359,7 @@ refresh_all_cb (GObject      *source,
 
   if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
 
@@ -436,7 +393,7 @@ refresh_all_cb (GObject      *source,
             }
         }
     }
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static void
@@ -444,7 +401,7 @@ cmd_refresh (Cli *cli)
 {
   CarportVehicle *vehicle = NULL;
 
-  if (cli->vin && !(vehicle = pick_vehicle (cli)))
+  if (cli->vin && !(vehicle = carport_cli_pick_vehicle (cli)))
     return;
   carport_session_refresh_async (cli->session, vehicle, cli->cancellable, refresh_all_cb, cli);
 }
@@ -452,10 +409,10 @@ cmd_refresh (Cli *cli)
 /* ----------------------------------------------------------------------- */
 /* Commands sent to the car                                                */
 
-static void
-command_sent_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+void
+carport_cli_command_sent_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(CarportCommand) command = user_data;
   Cli *cli = g_object_get_data (G_OBJECT (command), "cli");
@@ -481,8 +438,8 @@ command_sent_cb (GObject      *source,
           carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED)
         {
           /* Show the programmes as the car now reports them. */
-          carport_session_refresh_async (cli->session, pick_vehicle (cli), cli->cancellable,
-                                         schedule_refreshed_cb, cli);
+          carport_session_refresh_async (cli->session, carport_cli_pick_vehicle (cli), cli->cancellable,
+                                         carport_cli_schedule_refreshed_cb, cli);
           return;
         }
     }
@@ -490,12 +447,12 @@ command_sent_cb (GObject      *source,
   if (!ok)
     {
       if (error)
-        finish_with_error (cli, error);
+        carport_cli_finish_with_error (cli, error);
       else
-        finish_with_message (cli, carport_command_get_message (command));
+        carport_cli_finish_with_message (cli, carport_command_get_message (command));
       return;
     }
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static gboolean
@@ -533,7 +490,7 @@ parse_time (Cli         *cli,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time: use HH:MM or 2026-01-31T07:30:00Z"), text);
 
-      finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, message);
       return FALSE;
     }
   *out = g_steal_pointer (&parsed);
@@ -541,10 +498,10 @@ parse_time (Cli         *cli,
 }
 
 /* FALSE, after saying so, when @vehicle does not offer @kind. */
-static gboolean
-check_supported (Cli                *cli,
-                 CarportVehicle     *vehicle,
-                 CarportCommandKind  kind)
+gboolean
+carport_cli_check_supported (Cli                *cli,
+                             CarportVehicle     *vehicle,
+                             CarportCommandKind  kind)
 {
   g_autofree char *message = NULL;
 
@@ -553,21 +510,21 @@ check_supported (Cli                *cli,
   message = g_strdup_printf (_("%s is not available on this car (%s)"),
                              carport_command_kind_get_title (kind),
                              carport_vehicle_get_display_name (vehicle));
-  finish_with_message (cli, message);
+  carport_cli_finish_with_message (cli, message);
   return FALSE;
 }
 
-static void
-send_command (Cli                *cli,
-              CarportCommandKind  kind)
+void
+carport_cli_send_command (Cli                *cli,
+                          CarportCommandKind  kind)
 {
-  CarportVehicle *vehicle = pick_vehicle (cli);
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
   g_autoptr(CarportCommand) command = NULL;
   g_autoptr(GDateTime) start_at = NULL;
 
   if (!vehicle)
     return;
-  if (!check_supported (cli, vehicle, kind))
+  if (!carport_cli_check_supported (cli, vehicle, kind))
     return;
   if (!parse_time (cli, cli->at, &start_at))
     return;
@@ -584,336 +541,22 @@ send_command (Cli                *cli,
 
   g_object_set_data (G_OBJECT (command), "cli", cli);
   carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
-                                      command_sent_cb, g_object_ref (command));
+                                      carport_cli_command_sent_cb, g_object_ref (command));
 }
 
-static gboolean
-expect_args (Cli  *cli,
-             guint n)
+gboolean
+carport_cli_expect_args (Cli  *cli,
+                         guint n)
 {
   if (g_strv_length (cli->args) != n)
     {
       g_autofree char *message = g_strdup_printf (_("Usage: carport-cli %s %s"), cli->command->name,
                                                   cli->command->usage);
 
-      finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, message);
       return FALSE;
     }
   return TRUE;
-}
-
-/* ----------------------------------------------------------------------- */
-/* Charge and climate programmes                                           */
-
-static gboolean
-schedule_is_climate (CarportSchedule *schedule)
-{
-  return carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE;
-}
-
-static void
-print_schedules (Cli            *cli,
-                 CarportVehicle *vehicle,
-                 gboolean        climate)
-{
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  GListModel *schedules = carport_charge_settings_get_schedules (settings);
-  guint n = g_list_model_get_n_items (schedules);
-  guint shown = 0;
-  g_autoptr(GString) line = g_string_new (NULL);
-  static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
-
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) status = carport_cli_json_status (vehicle);
-      JsonObject *object = json_node_get_object (status);
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "vin");
-      json_builder_add_string_value (builder, carport_vehicle_get_vin (vehicle));
-      json_builder_set_member_name (builder, "charge_mode");
-      json_builder_add_value (builder, json_node_copy (json_object_get_member (object, "charge_mode")));
-      json_builder_set_member_name (builder, "schedules");
-      json_builder_begin_array (builder);
-      if (json_object_get_array_member (object, "schedules"))
-        {
-          JsonArray *all = json_object_get_array_member (object, "schedules");
-
-          /* The programmes of this kind, as in the status. */
-          for (guint i = 0; i < json_array_get_length (all); i++)
-            {
-              JsonObject *schedule = json_array_get_object_element (all, i);
-              const char *kind = json_object_get_string_member_with_default (schedule, "kind", "");
-
-              if (g_str_equal (kind, "climate") == climate)
-                json_builder_add_value (builder, json_node_copy (json_array_get_element (all, i)));
-            }
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      carport_cli_json_print (root);
-      return;
-    }
-
-  if (!climate)
-    print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CarportSchedule) item = g_list_model_get_item (schedules, i);
-      g_autoptr(CarportSchedule) schedule = NULL;
-      g_autoptr(GString) days = g_string_new (NULL);
-      g_autofree char *duration = NULL;
-      const char *start;
-
-      if (schedule_is_climate (item) != climate)
-        continue;
-      /* Times as people read them: in this computer's time zone. */
-      schedule = carport_schedule_convert (item, FALSE, NULL);
-      start = carport_schedule_get_start_time (schedule);
-      for (guint d = 0; d < CARPORT_N_WEEKDAYS; d++)
-        if (carport_schedule_get_days (schedule) & (1u << d))
-          g_string_append_printf (days, "%s%s", days->len ? " " : "", _(day_names[d]));
-      if (!climate)
-        duration = carport_format_duration_minutes (carport_schedule_get_duration_minutes (schedule));
-
-      g_string_printf (line, "  #%d ", carport_schedule_get_id (schedule));
-      append_padded (line, carport_schedule_get_activated (schedule) ? _("active") : _("inactive"), 9);
-      g_string_append_c (line, ' ');
-      append_padded (line, start ? start : "—", 5);
-      g_string_append_c (line, ' ');
-      append_padded (line, days->len ? days->str : "—", 28);
-      g_print ("%s %s\n", line->str, duration ? duration : "");
-      shown++;
-    }
-  if (shown == 0)
-    g_print ("  %s\n", _("No programmes"));
-}
-
-static void
-schedule_refreshed_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  CarportVehicle *vehicle = pick_vehicle (cli);
-
-  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
-    {
-      finish_with_error (cli, error);
-      return;
-    }
-  print_schedules (cli, vehicle, g_str_equal (cli->command->name, "climate"));
-  finish (cli, 0);
-}
-
-/* "mon,tue", "weekdays", "weekend" or "daily" → a CarportWeekday mask, or 0. */
-static guint
-parse_days (const char *text)
-{
-  static const char * const names[CARPORT_N_WEEKDAYS][2] = {
-    { "mon", "monday" }, { "tue", "tuesday" }, { "wed", "wednesday" }, { "thu", "thursday" },
-    { "fri", "friday" }, { "sat", "saturday" }, { "sun", "sunday" },
-  };
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  guint days = 0;
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_autofree char *part = g_ascii_strdown (g_strstrip (parts[i]), -1);
-      guint day = 0;
-
-      if (g_str_equal (part, "weekdays"))
-        day = 0x1f;
-      else if (g_str_equal (part, "weekend"))
-        day = 0x60;
-      else if (g_str_equal (part, "daily"))
-        day = 0x7f;
-      for (guint d = 0; d < CARPORT_N_WEEKDAYS && day == 0; d++)
-        if (g_str_equal (part, names[d][0]) || g_str_equal (part, names[d][1]))
-          day = 1u << d;
-      if (day == 0)
-        return 0;
-      days |= day;
-    }
-  return days;
-}
-
-/* The programmes to send: the car's current ones of that kind, with
- * programme @id changed as the options say. A programme the car reports as
- * several groups of days (different times or durations) stays so unless new
- * days or a new time make it one. NULL after reporting an error. */
-static GListStore *
-edit_schedules (Cli            *cli,
-                CarportVehicle *vehicle,
-                gboolean        climate,
-                const char     *verb,
-                int             id)
-{
-  GListModel *current = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
-  g_autoptr(GListStore) result = g_list_store_new (CARPORT_TYPE_SCHEDULE);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *clock = NULL;
-  const char *time_option = climate ? cli->at : cli->start;
-  gboolean activate = !g_str_equal (verb, "disable");
-  guint days = 0;
-  int hours, minutes;
-
-  if (cli->days && (days = parse_days (cli->days)) == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” are not days: use mon,tue,… or weekdays, weekend, daily"),
-                                                  cli->days);
-      finish_with_message (cli, message);
-      return NULL;
-    }
-  if (time_option && !carport_parse_clock (time_option, &hours, &minutes))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: use HH:MM"), time_option);
-      finish_with_message (cli, message);
-      return NULL;
-    }
-  if (time_option)
-    clock = g_strdup_printf ("%02d:%02d", hours, minutes);  /* "7:5" → "07:05" */
-
-  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
-    {
-      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (current, i);
-
-      if (schedule_is_climate (schedule) != climate)
-        continue;
-      if (carport_schedule_get_id (schedule) == id)
-        g_ptr_array_add (groups, carport_schedule_convert (schedule, FALSE, NULL));  /* edited in local time */
-      else
-        g_list_store_append (result, schedule);
-    }
-
-  if (groups->len == 0)
-    {
-      CarportSchedule *schedule;
-
-      if (!g_str_equal (verb, "set"))
-        {
-          g_autofree char *message = g_strdup_printf (_("This car has no programme %d"), id);
-          finish_with_message (cli, message);
-          return NULL;
-        }
-      schedule = carport_schedule_new ();
-      carport_schedule_set_id (schedule, id);
-      carport_schedule_set_kind (schedule, climate ? CARPORT_SCHEDULE_KIND_CLIMATE : CARPORT_SCHEDULE_KIND_CHARGE);
-      g_ptr_array_add (groups, schedule);
-    }
-
-  if (days || clock)
-    {
-      /* One group: the new days (or all the old ones) at one time. */
-      CarportSchedule *first = g_ptr_array_index (groups, 0);
-
-      for (guint i = 1; i < groups->len; i++)
-        carport_schedule_set_days (first, carport_schedule_get_days (first) |
-                                          carport_schedule_get_days (g_ptr_array_index (groups, i)));
-      g_ptr_array_set_size (groups, 1);
-      if (days)
-        carport_schedule_set_days (first, days);
-      if (clock)
-        carport_schedule_set_start_time (first, clock);
-    }
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      CarportSchedule *schedule = g_ptr_array_index (groups, i);
-      g_autoptr(CarportSchedule) utc = NULL;
-
-      if (cli->duration >= 0)
-        carport_schedule_set_duration_minutes (schedule, cli->duration);
-      carport_schedule_set_activated (schedule, activate);
-      if (activate &&
-          (carport_schedule_get_days (schedule) == 0 || carport_schedule_get_start_time (schedule) == NULL ||
-           (!climate && carport_schedule_get_duration_minutes (schedule) <= 0)))
-        {
-          g_autofree char *message = NULL;
-
-          if (climate)
-            message = g_strdup_printf (_("Programme %d needs --days and --at"), id);
-          else
-            message = g_strdup_printf (_("Programme %d needs --days, --start and --duration"), id);
-          finish_with_message (cli, message);
-          return NULL;
-        }
-
-      /* The car keeps programmes in UTC. */
-      utc = carport_schedule_convert (schedule, TRUE, NULL);
-      g_list_store_append (result, utc);
-    }
-  return g_steal_pointer (&result);
-}
-
-static void
-schedule_edit_refreshed_cb (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) schedules = NULL;
-  g_autoptr(CarportCommand) command = NULL;
-  CarportVehicle *vehicle = pick_vehicle (cli);
-  gboolean climate = g_str_equal (cli->command->name, "climate");
-
-  /* The programmes are read again first: the car gets back all of them,
-   * and others may have changed them since the last look. */
-  if (!carport_session_refresh_finish (CARPORT_SESSION (source), result, &error))
-    {
-      finish_with_error (cli, error);
-      return;
-    }
-  schedules = edit_schedules (cli, vehicle, climate, cli->args[1], atoi (cli->args[2]));
-  if (!schedules)
-    return;
-
-  command = carport_session_create_command (cli->session, vehicle,
-                                            climate ? CARPORT_COMMAND_KIND_HVAC_SCHEDULE
-                                                    : CARPORT_COMMAND_KIND_CHARGE_SCHEDULE);
-  carport_command_set_schedules (command, G_LIST_MODEL (schedules));
-  g_object_set_data (G_OBJECT (command), "cli", cli);
-  carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
-                                      command_sent_cb, g_object_ref (command));
-}
-
-/* charge|climate schedule [set|enable|disable ID]: cli->args[0] is "schedule". */
-static void
-cmd_schedule (Cli *cli)
-{
-  guint n_args = g_strv_length (cli->args);
-  gboolean climate = g_str_equal (cli->command->name, "climate");
-  CarportCommandKind kind = climate ? CARPORT_COMMAND_KIND_HVAC_SCHEDULE : CARPORT_COMMAND_KIND_CHARGE_SCHEDULE;
-  CarportVehicle *vehicle;
-  const char *verb = n_args > 1 ? cli->args[1] : NULL;
-  char *end = NULL;
-  gint64 id = 0;
-
-  if (n_args == 3)
-    id = g_ascii_strtoll (cli->args[2], &end, 10);
-  if (n_args != 1 &&
-      (n_args != 3 || !g_strv_contains ((const char * const[]) { "set", "enable", "disable", NULL }, verb) ||
-       end == NULL || *end != '\0' || id < 1 || id > 5))
-    {
-      expect_args (cli, G_MAXUINT);
-      return;
-    }
-  if (!(vehicle = pick_vehicle (cli)))
-    return;
-
-  if (n_args == 1)
-    {
-      carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_refreshed_cb, cli);
-      return;
-    }
-  if (!check_supported (cli, vehicle, kind))
-    return;
-  carport_session_refresh_async (cli->session, vehicle, cli->cancellable, schedule_edit_refreshed_cb, cli);
 }
 
 static void
@@ -922,13 +565,13 @@ cmd_climate (Cli *cli)
   const char *what = cli->args[0] ? cli->args[0] : "";
 
   if (g_str_equal (what, "schedule"))
-    cmd_schedule (cli);
-  else if (g_str_equal (what, "start") && expect_args (cli, 1))
-    send_command (cli, CARPORT_COMMAND_KIND_HVAC_START);
-  else if (g_str_equal (what, "stop") && expect_args (cli, 1))
-    send_command (cli, CARPORT_COMMAND_KIND_HVAC_STOP);
+    carport_cli_cmd_schedule (cli);
+  else if (g_str_equal (what, "start") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_command (cli, CARPORT_COMMAND_KIND_HVAC_START);
+  else if (g_str_equal (what, "stop") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_command (cli, CARPORT_COMMAND_KIND_HVAC_STOP);
   else if (!g_strv_contains ((const char * const[]) { "start", "stop", NULL }, what))
-    expect_args (cli, G_MAXUINT);
+    carport_cli_expect_args (cli, G_MAXUINT);
 }
 
 static void
@@ -937,13 +580,13 @@ cmd_charge (Cli *cli)
   guint n_args = g_strv_length (cli->args);
   const char *what = n_args > 0 ? cli->args[0] : "";
 
-  if (g_str_equal (what, "start") && expect_args (cli, 1))
-    send_command (cli, CARPORT_COMMAND_KIND_CHARGE_START);
-  else if (g_str_equal (what, "stop") && expect_args (cli, 1))
-    send_command (cli, CARPORT_COMMAND_KIND_CHARGE_STOP);
-  else if (g_str_equal (what, "limits") && expect_args (cli, 1))
-    send_command (cli, CARPORT_COMMAND_KIND_SOC_LEVELS);
-  else if (g_str_equal (what, "mode") && expect_args (cli, 2))
+  if (g_str_equal (what, "start") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_command (cli, CARPORT_COMMAND_KIND_CHARGE_START);
+  else if (g_str_equal (what, "stop") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_command (cli, CARPORT_COMMAND_KIND_CHARGE_STOP);
+  else if (g_str_equal (what, "limits") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_command (cli, CARPORT_COMMAND_KIND_SOC_LEVELS);
+  else if (g_str_equal (what, "mode") && carport_cli_expect_args (cli, 2))
     {
       CarportChargeMode mode = carport_enum_from_nick (CARPORT_TYPE_CHARGE_MODE, cli->args[1],
                                                        CARPORT_CHARGE_MODE_NONE);
@@ -952,44 +595,44 @@ cmd_charge (Cli *cli)
 
       if (mode != CARPORT_CHARGE_MODE_ALWAYS && mode != CARPORT_CHARGE_MODE_SCHEDULED)
         {
-          finish_with_message (cli, _("The charge mode is “always” or “scheduled”"));
+          carport_cli_finish_with_message (cli, _("The charge mode is “always” or “scheduled”"));
           return;
         }
-      if (!(vehicle = pick_vehicle (cli)))
+      if (!(vehicle = carport_cli_pick_vehicle (cli)))
         return;
       if (!carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE))
         {
-          finish_with_message (cli, _("This car does not let Carport change its charge mode"));
+          carport_cli_finish_with_message (cli, _("This car does not let Carport change its charge mode"));
           return;
         }
       command = carport_session_create_command (cli->session, vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
       carport_command_set_charge_mode (command, mode);
       g_object_set_data (G_OBJECT (command), "cli", cli);
       carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
-                                          command_sent_cb, g_object_ref (command));
+                                          carport_cli_command_sent_cb, g_object_ref (command));
     }
   else if (g_str_equal (what, "schedule"))
-    cmd_schedule (cli);
+    carport_cli_cmd_schedule (cli);
   else if (!g_strv_contains ((const char * const[]) { "start", "stop", "limits", "mode", "schedule", NULL }, what))
-    expect_args (cli, G_MAXUINT);
+    carport_cli_expect_args (cli, G_MAXUINT);
 }
 
 static void
 cmd_horn (Cli *cli)
 {
-  send_command (cli, CARPORT_COMMAND_KIND_HORN);
+  carport_cli_send_command (cli, CARPORT_COMMAND_KIND_HORN);
 }
 
 static void
 cmd_lights (Cli *cli)
 {
-  send_command (cli, CARPORT_COMMAND_KIND_LIGHTS);
+  carport_cli_send_command (cli, CARPORT_COMMAND_KIND_LIGHTS);
 }
 
 static void
 cmd_locate (Cli *cli)
 {
-  send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+  carport_cli_send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1030,7 +673,7 @@ charges_cb (GObject      *source,
   charges = carport_session_get_charges_finish (CARPORT_SESSION (source), result, &error);
   if (!charges)
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
 
@@ -1079,7 +722,7 @@ charges_cb (GObject      *source,
 
         g_print ("%-20s %-12s %6s → %-6s %s\n", when, duration, from, to, energy);
       }
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static void
@@ -1089,26 +732,26 @@ cmd_history (Cli *cli)
   g_autoptr(GDateTime) to = NULL;
   CarportVehicle *vehicle;
 
-  if (!expect_args (cli, 1))
+  if (!carport_cli_expect_args (cli, 1))
     return;
   if (!g_str_equal (cli->args[0], "charges"))
     {
-      expect_args (cli, G_MAXUINT);
+      carport_cli_expect_args (cli, G_MAXUINT);
       return;
     }
   to = cli->to ? parse_day (cli->to) : g_date_time_new_now_local ();
   from = cli->from ? parse_day (cli->from) : g_date_time_add_days (to, -30);
   if (!from || !to)
     {
-      finish_with_message (cli, _("Dates are written YYYY-MM-DD"));
+      carport_cli_finish_with_message (cli, _("Dates are written YYYY-MM-DD"));
       return;
     }
   if (g_date_time_compare (from, to) > 0)
     {
-      finish_with_message (cli, _("--from must not be after --to"));
+      carport_cli_finish_with_message (cli, _("--from must not be after --to"));
       return;
     }
-  if (!(vehicle = pick_vehicle (cli)))
+  if (!(vehicle = carport_cli_pick_vehicle (cli)))
     return;
   carport_session_get_charges_async (cli->session, vehicle, from, to, cli->cancellable, charges_cb, cli);
 }
@@ -1161,7 +804,7 @@ login_done (Cli          *cli,
         code = carport_cli_prompt_line (_("Verification code: "), &prompt_error);
       if (!code)
         {
-          finish_with_error (cli, prompt_error);
+          carport_cli_finish_with_error (cli, prompt_error);
           return;
         }
       g_strstrip (code);
@@ -1170,7 +813,7 @@ login_done (Cli          *cli,
     }
   if (!ok)
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
 
@@ -1195,7 +838,7 @@ login_done (Cli          *cli,
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Logged in as %s: %u vehicle\n", "Logged in as %s: %u vehicles\n", n),
              cli->email, n);
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static void
@@ -1205,7 +848,7 @@ cmd_login (Cli *cli)
 
   if (!cli->email)
     {
-      finish_with_message (cli, _("Usage: carport-cli login --brand renault|nissan [--locale fr_FR] --email ADDRESS [--password-stdin]"));
+      carport_cli_finish_with_message (cli, _("Usage: carport-cli login --brand renault|nissan [--locale fr_FR] --email ADDRESS [--password-stdin]"));
       return;
     }
 
@@ -1215,7 +858,7 @@ cmd_login (Cli *cli)
     cli->password = carport_cli_prompt_secret (_("Password: "), &error);
   if (!cli->password)
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
 
@@ -1235,12 +878,12 @@ logout_cb (GObject      *source,
 
   if (!carport_session_logout_finish (CARPORT_SESSION (source), result, &error))
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
   if (!cli->json)
     g_print ("%s\n", _("Logged out; the login was removed from the keyring"));
-  finish (cli, 0);
+  carport_cli_finish (cli, 0);
 }
 
 static void
@@ -1290,9 +933,9 @@ restore_cb (GObject      *source,
   if (!carport_session_restore_finish (CARPORT_SESSION (source), result, &error))
     {
       if (error)
-        finish_with_error (cli, error);
+        carport_cli_finish_with_error (cli, error);
       else
-        finish_with_message (cli, _("Not logged in: run “carport-cli login” first, or try “carport-cli --demo”"));
+        carport_cli_finish_with_message (cli, _("Not logged in: run “carport-cli login” first, or try “carport-cli --demo”"));
       return;
     }
   run_command (cli);
@@ -1309,12 +952,12 @@ demo_ready_cb (GObject      *source,
   cli->session = carport_demo_session_new_finish (result, &error);
   if (!cli->session)
     {
-      finish_with_error (cli, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
   if (cli->command->func == cmd_login || cli->command->func == cmd_logout)
     {
-      finish_with_message (cli, _("The demo is always logged in"));
+      carport_cli_finish_with_message (cli, _("The demo is always logged in"));
       return;
     }
   run_command (cli);
