@@ -1218,7 +1218,8 @@ test_refresh_concurrent (Fixture       *f,
   guint refreshing_changes = 0;
   guint before;
 
-  n_routed = route_all_endpoints (f->ts, model, 300, 62, 12345.6);
+  /* Long enough for every request to be under way, even under a sanitizer. */
+  n_routed = route_all_endpoints (f->ts, model, 1000, 62, 12345.6);
   g_assert_cmpuint (n_routed, >=, 3);
   login (f);
 
