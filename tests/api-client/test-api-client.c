@@ -6,6 +6,7 @@
 
 #include "carport-http.h"
 #include "carport-renault-auth.h"
+#include "carport-jwt.h"
 #include "carport-renault-client.h"
 #include "carport-test-loop.h"
 #include "carport-renault-models.h"

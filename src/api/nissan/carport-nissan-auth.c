@@ -25,7 +25,7 @@
 #include "carport-nissan-json.h"
 #include "carport-nissan-login.h"
 #include "carport-json.h"
-#include "carport-renault-auth.h"  /* carport_jwt_get_expiry() */
+#include "carport-jwt.h"
 
 #define RENEW_MARGIN_S      60
 #define RESTORED_LIFETIME_S 300  /* a kept token whose expiry cannot be read */
@@ -36,36 +36,17 @@
 
 struct _CarportNissanAuth
 {
-  GObject       parent_instance;
+  CarportAuthProvider  parent_instance;
 
-  CarportHttp  *http;                                /* owned */
-  char         *region;
-  GStrv         overrides;
-  char         *roots[CARPORT_NISSAN_N_SERVICES];    /* resolved, no trailing slash */
-
-  /* Secrets: never logged. */
-  char         *refresh_token;                       /* the refresh-secret */
-  char         *access_token;
-  gint64        fresh_until;                         /* seconds since the epoch */
-  char         *person_id;
-
-  guint         generation;                          /* bumped when the refresh token changes */
-  GCancellable *cancellable;                         /* owned: internal calls; cancelled on logout */
-
-  /* The shared renewal. */
-  GPtrArray    *waiters;                             /* GTask, owned */
-  gboolean      ensure_running;
-  gboolean      just_minted;
-  gboolean      person_retried;
-  guint         ensure_generation;                   /* of the renewal in flight */
+  CarportHttp         *http;                                /* owned */
+  char                *region;
+  GStrv                overrides;
+  char                *roots[CARPORT_NISSAN_N_SERVICES];    /* resolved, no trailing slash */
 };
 
-static void carport_nissan_auth_provider_iface_init (CarportAuthProviderInterface *iface);
 static void carport_nissan_auth_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CarportNissanAuth, carport_nissan_auth, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (CARPORT_TYPE_AUTH_PROVIDER,
-                                                      carport_nissan_auth_provider_iface_init)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CarportNissanAuth, carport_nissan_auth, CARPORT_TYPE_AUTH_PROVIDER,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
                                                       carport_nissan_auth_initable_iface_init))
 
@@ -74,87 +55,15 @@ enum {
   PROP_HTTP,
   PROP_REGION,
   PROP_OVERRIDES,
-  N_PROPS,
-  /* From CarportAuthProvider. */
-  PROP_REFRESH_SECRET = N_PROPS,
-  PROP_NEEDS_CODE,
-  PROP_PERSON_ID,
+  N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-secret_free (char *secret)
-{
-  if (secret == NULL)
-    return;
-  explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
-#define clear_secret(pp) G_STMT_START { secret_free (*(pp)); *(pp) = NULL; } G_STMT_END
 
 static gint64
 now_s (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-static gboolean
-access_is_fresh (CarportNissanAuth *self)
-{
-  return self->access_token != NULL && self->fresh_until > now_s ();
-}
-
-/* Keeps @token (taken) for @lifetime seconds, renewed a bit early. */
-static void
-take_access_token (CarportNissanAuth *self,
-                   char              *token,
-                   gint64             lifetime)
-{
-  gint64 margin = MIN (RENEW_MARGIN_S, lifetime / 4);
-
-  clear_secret (&self->access_token);
-  self->access_token = token;
-  self->fresh_until = now_s () + lifetime - margin;
-}
-
-static void
-set_person_id (CarportNissanAuth *self,
-               const char        *person_id)
-{
-  if (g_strcmp0 (self->person_id, person_id) == 0)
-    return;
-
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
-  g_object_notify (G_OBJECT (self), "person-id");
-}
-
-/* Replaces the refresh token; a different one (another login, or none)
- * drops the access token and the person id. */
-static void
-set_refresh_token (CarportNissanAuth *self,
-                   const char        *refresh_token)
-{
-  if (g_strcmp0 (self->refresh_token, refresh_token) == 0)
-    return;
-
-  clear_secret (&self->refresh_token);
-  self->refresh_token = g_strdup (refresh_token);
-  self->generation++;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify (G_OBJECT (self), "refresh-secret");
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-forget_session (CarportNissanAuth *self)
-{
-  clear_secret (&self->access_token);
-  self->fresh_until = 0;
-  set_person_id (self, NULL);
 }
 
 static char *
@@ -166,44 +75,14 @@ url_for (CarportNissanAuth    *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* The shared renewal ("ensure"): a fresh access token, then the user id. */
-
-static void ensure_step (CarportNissanAuth *self);
+/* CarportAuthProvider: the Kamereon token renewed with the refresh token,
+ * and the user id (§1.2) */
 
 static void
-complete_waiters (CarportNissanAuth *self,
-                  const GError      *error)
+tokens_free (CarportNissanTokens *tokens)
 {
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
-
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  self->ensure_running = FALSE;
-  self->just_minted = FALSE;
-  self->person_retried = FALSE;
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiters, i);
-
-      if (g_task_return_error_if_cancelled (task))
-        continue;
-      if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else if (g_task_get_source_tag (task) == carport_auth_provider_get_token_async)
-        g_task_return_pointer (task, g_strdup (self->access_token), g_free);
-      else
-        g_task_return_pointer (task, g_strdup (self->person_id), g_free);
-    }
-}
-
-static gboolean
-waiters_want_person (CarportNissanAuth *self)
-{
-  for (guint i = 0; i < self->waiters->len; i++)
-    if (g_task_get_source_tag (g_ptr_array_index (self->waiters, i)) == carport_auth_provider_get_person_id_async)
-      return TRUE;
-
-  return FALSE;
+  carport_nissan_tokens_clear (tokens);
+  g_free (tokens);
 }
 
 static void
@@ -211,52 +90,76 @@ refresh_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(CarportNissanAuth) self = user_data;
+  g_autoptr(GTask) task = user_data;
   CarportNissanTokens tokens = { 0, };
+  CarportNissanTokens *copy;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   gboolean rejected = FALSE;
   guint status = 0;
 
   body = carport_http_request_full_finish (CARPORT_HTTP (source), result, &status, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      complete_waiters (self, error);
-      return;
-    }
-
-  if (self->ensure_generation != self->generation)
-    {
-      /* Logged in again (or out) meanwhile: start over with that. */
-      ensure_step (self);
-      return;
-    }
-
   if (body != NULL && carport_nissan_parse_tokens (status, body, &tokens, &rejected, &error))
     {
-      g_debug ("Renewed the Kamereon token, valid for %" G_GINT64_FORMAT " s", tokens.expires_in);
-      take_access_token (self, g_steal_pointer (&tokens.access_token), tokens.expires_in);
-      self->just_minted = TRUE;
-      /* Without a new refresh token the old one stays (§1.2). */
-      if (tokens.refresh_token != NULL)
-        set_refresh_token (self, tokens.refresh_token);
-      carport_nissan_tokens_clear (&tokens);
-      ensure_step (self);
+      copy = g_new (CarportNissanTokens, 1);
+      *copy = tokens;
+      g_task_return_pointer (task, copy, (GDestroyNotify) tokens_free);
       return;
     }
 
   if (rejected)
     {
       g_clear_error (&error);
-      g_debug ("The refresh token was refused; a new login is needed");
-      g_object_freeze_notify (G_OBJECT (self));
-      set_refresh_token (self, NULL);
-      forget_session (self);
-      g_object_thaw_notify (G_OBJECT (self));
+      g_debug ("The refresh token was refused");
       carport_api_set_error (&error, CARPORT_API_ERROR_LOGIN_EXPIRED, NULL);
     }
 
-  complete_waiters (self, error);
+  g_task_return_error (task, error);
+}
+
+static void
+carport_nissan_auth_mint_token_async (CarportAuthProvider *provider,
+                                      const char          *refresh_token,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = url_for (self, CARPORT_NISSAN_SERVICE_BFF,
+                                  "v1/oauth2/refresh-token?platform=" CARPORT_NISSAN_PLATFORM);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{\"scope\":\"" CARPORT_NISSAN_KAMEREON_SCOPE "\"}",
+                                               strlen ("{\"scope\":\"" CARPORT_NISSAN_KAMEREON_SCOPE "\"}"));
+  const char *headers[] = { "Authorization", refresh_token, "Accept", "application/json", NULL };
+
+  g_task_set_source_tag (task, carport_nissan_auth_mint_token_async);
+  carport_http_request_full_async (self->http, "POST", url, headers, body, KAMEREON_MIME_TYPE, NULL,
+                                   cancellable, refresh_cb, g_steal_pointer (&task));
+}
+
+static char *
+carport_nissan_auth_mint_token_finish (CarportAuthProvider  *provider,
+                                       GAsyncResult         *result,
+                                       gint64               *out_expiry,
+                                       char                **out_refresh_token,
+                                       GError              **error)
+{
+  CarportNissanTokens *tokens;
+  char *access_token;
+
+  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
+
+  tokens = g_task_propagate_pointer (G_TASK (result), error);
+  if (tokens == NULL)
+    return NULL;
+
+  /* Without a new refresh token the old one stays (§1.2). */
+  *out_expiry = now_s () + tokens->expires_in;
+  *out_refresh_token = g_steal_pointer (&tokens->refresh_token);
+  access_token = g_steal_pointer (&tokens->access_token);
+  tokens_free (tokens);
+
+  return access_token;
 }
 
 static void
@@ -264,11 +167,11 @@ user_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(CarportNissanAuth) self = user_data;
+  g_autoptr(GTask) task = user_data;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *user_id = NULL;
+  GError *error = NULL;
   guint status = 0;
 
   body = carport_http_request_full_finish (CARPORT_HTTP (source), result, &status, NULL, &error);
@@ -277,218 +180,69 @@ user_cb (GObject      *source,
 
   if (root == NULL)
     {
-      if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED) && !self->person_retried)
-        {
-          self->person_retried = TRUE;
-          clear_secret (&self->access_token);
-          self->fresh_until = 0;
-          ensure_step (self);
-          return;
-        }
-      complete_waiters (self, error);
+      g_task_return_error (task, error);
       return;
     }
 
   user_id = carport_nissan_parse_user_id (root);
   if (user_id == NULL)
     {
-      g_set_error (&error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                   _("The login server’s answer to %s lacks %s"), "users/current", "userId");
-      complete_waiters (self, error);
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
+                               _("The login server’s answer to %s lacks %s"), "users/current", "userId");
       return;
     }
 
-  set_person_id (self, user_id);
-  ensure_step (self);
+  g_task_return_pointer (task, g_steal_pointer (&user_id), g_free);
 }
 
 static void
-ensure_step (CarportNissanAuth *self)
-{
-  self->ensure_running = TRUE;
-
-  if (self->waiters->len == 0)
-    {
-      self->ensure_running = FALSE;
-      self->just_minted = FALSE;
-      return;
-    }
-
-  if (self->refresh_token == NULL && !access_is_fresh (self))
-    {
-      g_autoptr(GError) error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED,
-                                             _("You are not logged in"));
-      complete_waiters (self, error);
-      return;
-    }
-
-  if (self->access_token == NULL || (!access_is_fresh (self) && !self->just_minted))
-    {
-      g_autofree char *url = url_for (self, CARPORT_NISSAN_SERVICE_BFF,
-                                      "v1/oauth2/refresh-token?platform=" CARPORT_NISSAN_PLATFORM);
-      g_autoptr(GBytes) body = g_bytes_new_static ("{\"scope\":\"" CARPORT_NISSAN_KAMEREON_SCOPE "\"}",
-                                                   strlen ("{\"scope\":\"" CARPORT_NISSAN_KAMEREON_SCOPE "\"}"));
-      const char *headers[] = { "Authorization", self->refresh_token, "Accept", "application/json", NULL };
-
-      self->ensure_generation = self->generation;
-
-      carport_http_request_full_async (self->http, "POST", url, headers, body, KAMEREON_MIME_TYPE, NULL,
-                                       self->cancellable, refresh_cb, g_object_ref (self));
-      return;
-    }
-
-  if (self->person_id == NULL && waiters_want_person (self))
-    {
-      g_autofree char *url = url_for (self, CARPORT_NISSAN_SERVICE_USER_ADAPTER, "v1/users/current");
-      g_autofree char *bearer = g_strconcat ("Bearer ", self->access_token, NULL);
-      const char *headers[] = { "Authorization", bearer, "Accept", "*/*",
-                                "Content-Type", KAMEREON_MIME_TYPE, NULL };
-
-      carport_http_request_full_async (self->http, "GET", url, headers, NULL, NULL, NULL,
-                                       self->cancellable, user_cb, g_object_ref (self));
-      explicit_bzero (bearer, strlen (bearer));
-      return;
-    }
-
-  complete_waiters (self, NULL);
-}
-
-static void
-add_waiter (CarportNissanAuth *self,
-            GTask             *task)
-{
-  g_ptr_array_add (self->waiters, g_object_ref (task));
-
-  if (!self->ensure_running)
-    ensure_step (self);
-}
-
-/* ------------------------------------------------------------------------ */
-/* CarportAuthProvider: tokens */
-
-static void
-carport_nissan_auth_get_token_async (CarportAuthProvider *provider,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+carport_nissan_auth_fetch_person_id_async (CarportAuthProvider *provider,
+                                           const char          *refresh_token,
+                                           const char          *access_token,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
 {
   CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *url = url_for (self, CARPORT_NISSAN_SERVICE_USER_ADAPTER, "v1/users/current");
+  g_autofree char *bearer = g_strconcat ("Bearer ", access_token, NULL);
+  const char *headers[] = { "Authorization", bearer, "Accept", "*/*",
+                            "Content-Type", KAMEREON_MIME_TYPE, NULL };
 
-  g_task_set_source_tag (task, carport_auth_provider_get_token_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (access_is_fresh (self))
-    {
-      g_task_return_pointer (task, g_strdup (self->access_token), g_free);
-      return;
-    }
-
-  add_waiter (self, task);
+  g_task_set_source_tag (task, carport_nissan_auth_fetch_person_id_async);
+  carport_http_request_full_async (self->http, "GET", url, headers, NULL, NULL, NULL,
+                                   cancellable, user_cb, g_steal_pointer (&task));
+  explicit_bzero (bearer, strlen (bearer));
 }
 
 static char *
-carport_nissan_auth_get_token_finish (CarportAuthProvider  *provider,
-                                      GAsyncResult         *result,
-                                      GError              **error)
+carport_nissan_auth_fetch_person_id_finish (CarportAuthProvider  *provider,
+                                            GAsyncResult         *result,
+                                            GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-carport_nissan_auth_get_person_id_async (CarportAuthProvider *provider,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+/* Kamereon tokens are renewed a minute early, or a quarter of their
+ * lifetime for short-lived ones. */
+static gint64
+carport_nissan_auth_renew_margin (CarportAuthProvider *provider,
+                                  gint64               lifetime)
 {
-  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, carport_auth_provider_get_person_id_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (self->person_id != NULL && (self->refresh_token != NULL || access_is_fresh (self)))
-    {
-      g_task_return_pointer (task, g_strdup (self->person_id), g_free);
-      return;
-    }
-
-  add_waiter (self, task);
+  return MIN (RENEW_MARGIN_S, lifetime / 4);
 }
 
-static char *
-carport_nissan_auth_get_person_id_finish (CarportAuthProvider  *provider,
-                                          GAsyncResult         *result,
-                                          GError              **error)
+static gint64
+carport_nissan_auth_kept_token_expiry (CarportAuthProvider *provider,
+                                       const char          *access_token)
 {
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
+  gint64 expiry = carport_jwt_get_expiry (access_token);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-carport_nissan_auth_invalidate_token (CarportAuthProvider *provider)
-{
-  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
-
-  clear_secret (&self->access_token);
-  self->fresh_until = 0;
-}
-
-static char *
-carport_nissan_auth_dup_access_token (CarportAuthProvider *provider)
-{
-  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
-
-  return access_is_fresh (self) ? g_strdup (self->access_token) : NULL;
-}
-
-static void
-carport_nissan_auth_restore_session (CarportAuthProvider *provider,
-                                     const char          *person_id,
-                                     const char          *access_token)
-{
-  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
-
-  /* Only meaningful on top of a refresh token (set refresh-secret first). */
-  if (self->refresh_token == NULL)
-    return;
-
-  if (person_id != NULL && *person_id != '\0')
-    set_person_id (self, person_id);
-
-  if (access_token != NULL && *access_token != '\0')
-    {
-      gint64 expiry = carport_jwt_get_expiry (access_token);
-
-      /* An opaque token: kept briefly; a 401 renews it anyway. */
-      if (expiry <= 0)
-        take_access_token (self, g_strdup (access_token), RESTORED_LIFETIME_S);
-      else if (expiry - RENEW_MARGIN_S > now_s ())
-        take_access_token (self, g_strdup (access_token), expiry - now_s ());
-    }
-}
-
-static void
-carport_nissan_auth_logout (CarportAuthProvider *provider)
-{
-  CarportNissanAuth *self = CARPORT_NISSAN_AUTH (provider);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  g_object_freeze_notify (G_OBJECT (self));
-  set_refresh_token (self, NULL);
-  forget_session (self);
-  self->generation++;
-  g_object_thaw_notify (G_OBJECT (self));
+  /* An opaque token: kept briefly; a 401 renews it anyway. */
+  return expiry > 0 ? expiry : now_s () + RESTORED_LIFETIME_S;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -510,8 +264,8 @@ static void
 login_data_free (LoginData *data)
 {
   g_free (data->email);
-  secret_free (data->password);
-  secret_free (data->verifier);
+  carport_secret_free (data->password);
+  carport_secret_free (data->verifier);
   g_free (data->state);
   g_free (data->url);
   g_free (data->page_url);
@@ -596,7 +350,7 @@ login_post_form (GTask             *task,
   data->submitted = TRUE;
 
   encoded = carport_nissan_form_encode (form, data->email, data->password);
-  body = g_bytes_new_with_free_func (encoded, strlen (encoded), (GDestroyNotify) secret_free, encoded);
+  body = g_bytes_new_with_free_func (encoded, strlen (encoded), (GDestroyNotify) carport_secret_free, encoded);
 
   {
     const char *headers[] = { "Accept", HTML_ACCEPT, "Origin", origin, "Referer", data->page_url, NULL };
@@ -676,12 +430,8 @@ exchange_cb (GObject      *source,
   g_debug ("Logged in at MyNISSAN; Kamereon token valid for %" G_GINT64_FORMAT " s", tokens.expires_in);
 
   /* A fresh login: the old account's tokens and id go. */
-  g_object_freeze_notify (G_OBJECT (self));
-  forget_session (self);
-  set_refresh_token (self, NULL);
-  take_access_token (self, g_steal_pointer (&tokens.access_token), tokens.expires_in);
-  set_refresh_token (self, tokens.refresh_token);
-  g_object_thaw_notify (G_OBJECT (self));
+  carport_auth_provider_start_session (CARPORT_AUTH_PROVIDER (self), tokens.refresh_token,
+                                       tokens.access_token, now_s () + tokens.expires_in);
   carport_nissan_tokens_clear (&tokens);
 
   g_task_return_boolean (task, TRUE);
@@ -705,7 +455,7 @@ login_callback (GTask      *task,
 
   if (g_strcmp0 (state, data->state) != 0)
     {
-      g_clear_pointer (&code, secret_free);
+      g_clear_pointer (&code, carport_secret_free);
       login_fail (task, CARPORT_API_ERROR_INVALID_RESPONSE, "the login came back with another state");
       return;
     }
@@ -738,7 +488,7 @@ login_callback (GTask      *task,
     gsize len = form->len;
     char *text = g_string_free (g_steal_pointer (&form), FALSE);
 
-    body = g_bytes_new_with_free_func (text, len, (GDestroyNotify) secret_free, text);
+    body = g_bytes_new_with_free_func (text, len, (GDestroyNotify) carport_secret_free, text);
   }
   explicit_bzero (code, strlen (code));
 
@@ -788,7 +538,7 @@ login_answer_cb (GObject      *source,
       /* The app's own address: never fetched, read. */
       if (carport_nissan_parse_callback (location, &code, &state, &error_text))
         {
-          secret_free (code);
+          carport_secret_free (code);
           g_free (state);
           g_free (error_text);
           login_callback (g_steal_pointer (&task), location);
@@ -909,26 +659,6 @@ carport_nissan_auth_login_finish (CarportAuthProvider  *provider,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-carport_nissan_auth_submit_code_async (CarportAuthProvider *provider,
-                                       const char          *code,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  g_task_report_new_error (provider, callback, user_data, carport_nissan_auth_submit_code_async,
-                           CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
-                           _("No login is waiting for a code; log in again"));
-}
-
-static gboolean
-carport_nissan_auth_submit_code_finish (CarportAuthProvider  *provider,
-                                        GAsyncResult         *result,
-                                        GError              **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* ------------------------------------------------------------------------ */
 /* GObject / GInitable */
 
@@ -965,23 +695,6 @@ carport_nissan_auth_initable_iface_init (GInitableIface *iface)
 }
 
 static void
-carport_nissan_auth_provider_iface_init (CarportAuthProviderInterface *iface)
-{
-  iface->login_async = carport_nissan_auth_login_async;
-  iface->login_finish = carport_nissan_auth_login_finish;
-  iface->submit_code_async = carport_nissan_auth_submit_code_async;
-  iface->submit_code_finish = carport_nissan_auth_submit_code_finish;
-  iface->get_token_async = carport_nissan_auth_get_token_async;
-  iface->get_token_finish = carport_nissan_auth_get_token_finish;
-  iface->get_person_id_async = carport_nissan_auth_get_person_id_async;
-  iface->get_person_id_finish = carport_nissan_auth_get_person_id_finish;
-  iface->invalidate_token = carport_nissan_auth_invalidate_token;
-  iface->logout = carport_nissan_auth_logout;
-  iface->dup_access_token = carport_nissan_auth_dup_access_token;
-  iface->restore_session = carport_nissan_auth_restore_session;
-}
-
-static void
 carport_nissan_auth_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -999,15 +712,6 @@ carport_nissan_auth_get_property (GObject    *object,
       break;
     case PROP_OVERRIDES:
       g_value_set_boxed (value, self->overrides);
-      break;
-    case PROP_REFRESH_SECRET:
-      g_value_set_string (value, self->refresh_token);
-      break;
-    case PROP_NEEDS_CODE:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_string (value, self->person_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1033,19 +737,6 @@ carport_nissan_auth_set_property (GObject      *object,
     case PROP_OVERRIDES:
       self->overrides = g_value_dup_boxed (value);
       break;
-    case PROP_REFRESH_SECRET:
-      {
-        const char *secret = g_value_get_string (value);
-
-        if (g_strcmp0 (self->refresh_token, secret && *secret ? secret : NULL) != 0)
-          {
-            g_object_freeze_notify (object);
-            forget_session (self);
-            set_refresh_token (self, secret && *secret ? secret : NULL);
-            g_object_thaw_notify (object);
-          }
-      }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1056,9 +747,6 @@ carport_nissan_auth_dispose (GObject *object)
 {
   CarportNissanAuth *self = CARPORT_NISSAN_AUTH (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->http);
 
   G_OBJECT_CLASS (carport_nissan_auth_parent_class)->dispose (object);
@@ -1069,10 +757,6 @@ carport_nissan_auth_finalize (GObject *object)
 {
   CarportNissanAuth *self = CARPORT_NISSAN_AUTH (object);
 
-  clear_secret (&self->refresh_token);
-  clear_secret (&self->access_token);
-  g_clear_pointer (&self->waiters, g_ptr_array_unref);
-  g_free (self->person_id);
   g_free (self->region);
   g_strfreev (self->overrides);
   for (guint i = 0; i < CARPORT_NISSAN_N_SERVICES; i++)
@@ -1085,6 +769,7 @@ static void
 carport_nissan_auth_class_init (CarportNissanAuthClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CarportAuthProviderClass *provider_class = CARPORT_AUTH_PROVIDER_CLASS (klass);
 
   object_class->get_property = carport_nissan_auth_get_property;
   object_class->set_property = carport_nissan_auth_set_property;
@@ -1106,16 +791,21 @@ carport_nissan_auth_class_init (CarportNissanAuthClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_object_class_override_property (object_class, PROP_REFRESH_SECRET, "refresh-secret");
-  g_object_class_override_property (object_class, PROP_NEEDS_CODE, "needs-code");
-  g_object_class_override_property (object_class, PROP_PERSON_ID, "person-id");
+  /* The user id is asked with a Kamereon token, and only when wanted. */
+  provider_class->person_id_first = FALSE;
+  provider_class->login_async = carport_nissan_auth_login_async;
+  provider_class->login_finish = carport_nissan_auth_login_finish;
+  provider_class->mint_token_async = carport_nissan_auth_mint_token_async;
+  provider_class->mint_token_finish = carport_nissan_auth_mint_token_finish;
+  provider_class->fetch_person_id_async = carport_nissan_auth_fetch_person_id_async;
+  provider_class->fetch_person_id_finish = carport_nissan_auth_fetch_person_id_finish;
+  provider_class->renew_margin = carport_nissan_auth_renew_margin;
+  provider_class->kept_token_expiry = carport_nissan_auth_kept_token_expiry;
 }
 
 static void
 carport_nissan_auth_init (CarportNissanAuth *self)
 {
-  self->cancellable = g_cancellable_new ();
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CarportNissanAuth *

@@ -9,9 +9,9 @@
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_NISSAN_AUTH (carport_nissan_auth_get_type ())
-G_DECLARE_FINAL_TYPE (CarportNissanAuth, carport_nissan_auth, CARPORT, NISSAN_AUTH, GObject)
+G_DECLARE_FINAL_TYPE (CarportNissanAuth, carport_nissan_auth, CARPORT, NISSAN_AUTH, CarportAuthProvider)
 
-/* Implements CarportAuthProvider and GInitable.
+/* A CarportAuthProvider and a GInitable.
  *
  * refresh-secret is the Kamereon refresh token, and nothing else: the
  * password, the PKCE verifier and the OneID tokens live only for one login.

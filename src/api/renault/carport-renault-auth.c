@@ -2,8 +2,8 @@
  *
  * The token chain: password → login token (kept, the refresh-secret) →
  * personId (cached) and a JWT of 900 s (re-minted 60 s before it expires).
- * Concurrent callers of get_token share one mint: they are queued as waiters
- * and one "ensure" flow runs the Gigya calls for all of them.
+ * CarportAuthProvider keeps them and shares one mint between concurrent
+ * callers; this file says how Gigya is asked.
  *
  * Secrets (password, login token, JWT, TFA tokens) are never logged; the
  * password lives in memory only for the duration of a two-factor flow and is
@@ -18,51 +18,32 @@
 
 #include "carport-renault-auth.h"
 #include "carport-json.h"
+#include "carport-jwt.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-models.h"
 
 #define JWT_LIFETIME_S  900
-#define JWT_MARGIN_S    60
 
 struct _CarportRenaultAuth
 {
-  GObject       parent_instance;
+  CarportAuthProvider  parent_instance;
 
-  CarportHttp  *http;             /* owned */
-  char         *locale;
-  char         *gigya_url;        /* resolved root, no trailing slash */
-  char         *gigya_key;
+  CarportHttp         *http;             /* owned */
+  char                *locale;
+  char                *gigya_url;        /* resolved root, no trailing slash */
+  char                *gigya_key;
 
-  /* Secrets: never logged. */
-  char         *login_token;      /* the refresh-secret */
-  char         *jwt;
-  gint64        jwt_expiry;       /* seconds since the epoch */
-  char         *person_id;
-
-  guint         generation;       /* bumped when the login token changes */
-  GCancellable *cancellable;      /* owned: internal calls; cancelled on logout */
-
-  /* The shared mint. */
-  GPtrArray    *waiters;          /* Waiter*, owned */
-  gboolean      ensure_running;
-  gboolean      just_minted;      /* this round minted a JWT: hand it out even
-                                   * when it is within the margin (short-lived) */
-
-  /* Two-factor flow, kept between login and submit_code. */
-  gboolean      needs_code;
-  char         *tfa_email;
-  char         *tfa_password;     /* wiped after use */
-  char         *reg_token;
-  char         *gigya_assertion;
-  char         *phv_token;
+  /* Two-factor flow, kept between login and submit_code. Secrets: never logged. */
+  char                *tfa_email;
+  char                *tfa_password;     /* wiped after use */
+  char                *reg_token;
+  char                *gigya_assertion;
+  char                *phv_token;
 };
 
-static void carport_renault_auth_provider_iface_init (CarportAuthProviderInterface *iface);
 static void carport_renault_auth_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CarportRenaultAuth, carport_renault_auth, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (CARPORT_TYPE_AUTH_PROVIDER,
-                                                      carport_renault_auth_provider_iface_init)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CarportRenaultAuth, carport_renault_auth, CARPORT_TYPE_AUTH_PROVIDER,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
                                                       carport_renault_auth_initable_iface_init))
 
@@ -71,34 +52,12 @@ enum {
   PROP_LOCALE,
   PROP_HTTP,
   PROP_GIGYA_URL,
-  N_PROPS,
-  /* From CarportAuthProvider. */
-  PROP_REFRESH_SECRET = N_PROPS,
-  PROP_NEEDS_CODE,
-  PROP_PERSON_ID,
+  N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Wipes and frees a secret string. */
-static void
-secret_free (char *secret)
-{
-  if (secret == NULL)
-    return;
-  explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
-#define clear_secret(pp) G_STMT_START { secret_free (*(pp)); *(pp) = NULL; } G_STMT_END
-
-static gboolean
-jwt_is_fresh (CarportRenaultAuth *self)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  return self->jwt != NULL && self->jwt_expiry - JWT_MARGIN_S > now;
-}
+#define clear_secret(pp) G_STMT_START { carport_secret_free (*(pp)); *(pp) = NULL; } G_STMT_END
 
 static void
 clear_tfa (CarportRenaultAuth *self)
@@ -108,115 +67,6 @@ clear_tfa (CarportRenaultAuth *self)
   clear_secret (&self->reg_token);
   clear_secret (&self->gigya_assertion);
   clear_secret (&self->phv_token);
-}
-
-static void
-set_needs_code (CarportRenaultAuth *self,
-                gboolean            needs_code)
-{
-  needs_code = !!needs_code;
-  if (self->needs_code == needs_code)
-    return;
-
-  self->needs_code = needs_code;
-  g_object_notify (G_OBJECT (self), "needs-code");
-}
-
-static void
-set_person_id (CarportRenaultAuth *self,
-               const char         *person_id)
-{
-  if (g_strcmp0 (self->person_id, person_id) == 0)
-    return;
-
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
-  g_object_notify (G_OBJECT (self), "person-id");
-}
-
-/* Replaces the login token; drops the JWT (and the person id when the token
- * is gone or replaced by another account's). */
-static void
-set_login_token (CarportRenaultAuth *self,
-                 const char         *login_token)
-{
-  if (g_strcmp0 (self->login_token, login_token) == 0)
-    return;
-
-  clear_secret (&self->login_token);
-  self->login_token = g_strdup (login_token);
-  clear_secret (&self->jwt);
-  self->jwt_expiry = 0;
-  self->generation++;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  set_person_id (self, NULL);
-  g_object_notify (G_OBJECT (self), "refresh-secret");
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* ------------------------------------------------------------------------ */
-/* JWT */
-
-gint64
-carport_jwt_get_expiry (const char *jwt)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) payload = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree guchar *decoded = NULL;
-  gsize decoded_len = 0;
-  JsonNode *root;
-  JsonObject *object;
-  JsonNode *exp;
-
-  if (jwt == NULL)
-    return 0;
-
-  parts = g_strsplit (jwt, ".", 4);
-  if (g_strv_length (parts) < 2 || *parts[1] == '\0')
-    return 0;
-
-  /* base64url → base64 with padding */
-  payload = g_string_new (parts[1]);
-  for (gsize i = 0; i < payload->len; i++)
-    {
-      if (payload->str[i] == '-')
-        payload->str[i] = '+';
-      else if (payload->str[i] == '_')
-        payload->str[i] = '/';
-    }
-  while (payload->len % 4 != 0)
-    g_string_append_c (payload, '=');
-
-  decoded = g_base64_decode (payload->str, &decoded_len);
-  if (decoded == NULL || decoded_len == 0)
-    return 0;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) decoded, decoded_len, NULL))
-    return 0;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return 0;
-
-  object = json_node_get_object (root);
-  exp = json_object_get_member (object, "exp");
-  if (exp == NULL || !JSON_NODE_HOLDS_VALUE (exp))
-    return 0;
-
-  switch (json_node_get_value_type (exp))
-    {
-    case G_TYPE_INT64:
-      return json_node_get_int (exp);
-    case G_TYPE_DOUBLE:
-      return (gint64) json_node_get_double (exp);
-    case G_TYPE_STRING:
-      return g_ascii_strtoll (json_node_get_string (exp), NULL, 10);
-    default:
-      return 0;
-    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -368,375 +218,87 @@ missing_field (GError     **error,
 }
 
 /* ------------------------------------------------------------------------ */
-/* The shared mint ("ensure"): person id, then a fresh JWT. */
-
-typedef struct {
-  CarportRenaultAuth *self;          /* borrowed: the task holds a ref */
-  GTask              *task;          /* owned */
-  GSource            *cancel_source; /* owned, nullable */
-  gboolean            wants_token;
-} Waiter;
+/* CarportAuthProvider: the person id and the JWT, from the login token */
 
 static void
-waiter_free (Waiter *waiter)
+carport_renault_auth_fetch_person_id_async (CarportAuthProvider *provider,
+                                            const char          *login_token,
+                                            const char          *access_token,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
 {
-  if (waiter->cancel_source != NULL)
-    {
-      g_source_destroy (waiter->cancel_source);
-      g_source_unref (waiter->cancel_source);
-    }
-  g_clear_object (&waiter->task);
-  g_free (waiter);
+  gigya_call_async (CARPORT_RENAULT_AUTH (provider), "accounts.getAccountInfo", cancellable, callback, user_data,
+                    "login_token", login_token,
+                    NULL);
 }
 
-static gboolean
-waiter_cancelled_cb (GCancellable *cancellable,
-                     gpointer      user_data)
+static char *
+carport_renault_auth_fetch_person_id_finish (CarportAuthProvider  *provider,
+                                             GAsyncResult         *result,
+                                             GError              **error)
 {
-  Waiter *waiter = user_data;
-  CarportRenaultAuth *self = waiter->self;
-  g_autoptr(GTask) task = g_object_ref (waiter->task);
-
-  /* Frees the waiter (and destroys this source). */
-  g_ptr_array_remove (self->waiters, waiter);
-  g_task_return_error_if_cancelled (task);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-complete_waiters (CarportRenaultAuth *self,
-                  const GError       *error)
-{
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
-
-  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
-  self->ensure_running = FALSE;
-  self->just_minted = FALSE;
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-
-      if (waiter->cancel_source != NULL)
-        {
-          g_source_destroy (waiter->cancel_source);
-          g_clear_pointer (&waiter->cancel_source, g_source_unref);
-        }
-
-      if (g_task_return_error_if_cancelled (waiter->task))
-        continue;
-
-      if (error != NULL)
-        g_task_return_error (waiter->task, g_error_copy (error));
-      else if (waiter->wants_token)
-        g_task_return_pointer (waiter->task, g_strdup (self->jwt), g_free);
-      else
-        g_task_return_pointer (waiter->task, g_strdup (self->person_id), g_free);
-    }
-}
-
-static void ensure_step (CarportRenaultAuth *self);
-
-static void
-handle_session_error (CarportRenaultAuth *self,
-                      const GError       *error)
-{
-  /* 403005 / 403013: the login token is no good any more. */
-  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
-    {
-      g_debug ("Gigya says the login expired; a new login is needed");
-      set_login_token (self, NULL);
-    }
-}
-
-static void
-ensure_call_done (CarportRenaultAuth *self,
-                  GAsyncResult       *result,
-                  guint               generation,
-                  gboolean            is_jwt)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-
-  root = gigya_call_finish (self, result, NULL, &error);
-
-  if (generation != self->generation)
-    {
-      /* Logged out or the token changed meanwhile: start over with the new state. */
-      ensure_step (self);
-      return;
-    }
+  g_autoptr(JsonNode) root = gigya_call_finish (CARPORT_RENAULT_AUTH (provider), result, NULL, error);
+  const char *person_id;
 
   if (root == NULL)
+    return NULL;
+
+  person_id = carport_json_get_path_string (root, "data.personId");
+  if (person_id == NULL)
     {
-      handle_session_error (self, error);
-      complete_waiters (self, error);
-      return;
+      missing_field (error, "accounts.getAccountInfo", "data.personId");
+      return NULL;
     }
 
-  if (is_jwt)
-    {
-      const char *id_token = carport_json_get_path_string (root, "id_token");
-      gint64 expiry;
-
-      if (id_token == NULL)
-        {
-          missing_field (&error, "accounts.getJWT", "id_token");
-          complete_waiters (self, error);
-          return;
-        }
-
-      expiry = carport_jwt_get_expiry (id_token);
-      if (expiry <= 0)
-        expiry = g_get_real_time () / G_USEC_PER_SEC + JWT_LIFETIME_S;
-
-      clear_secret (&self->jwt);
-      self->jwt = g_strdup (id_token);
-      self->jwt_expiry = expiry;
-      self->just_minted = TRUE;
-      g_debug ("Minted a new token, valid for %" G_GINT64_FORMAT " s",
-               expiry - g_get_real_time () / G_USEC_PER_SEC);
-    }
-  else
-    {
-      const char *person_id = carport_json_get_path_string (root, "data.personId");
-
-      if (person_id == NULL)
-        {
-          missing_field (&error, "accounts.getAccountInfo", "data.personId");
-          complete_waiters (self, error);
-          return;
-        }
-
-      set_person_id (self, person_id);
-    }
-
-  ensure_step (self);
+  return g_strdup (person_id);
 }
 
 static void
-account_info_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+carport_renault_auth_mint_token_async (CarportAuthProvider *provider,
+                                       const char          *login_token,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autofree char *expiration = g_strdup_printf ("%d", JWT_LIFETIME_S);
 
-  ensure_call_done (self, result, GPOINTER_TO_UINT (user_data), FALSE);
-}
-
-static void
-get_jwt_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
-
-  ensure_call_done (self, result, GPOINTER_TO_UINT (user_data), TRUE);
-}
-
-static gboolean
-waiters_want_token (CarportRenaultAuth *self)
-{
-  for (guint i = 0; i < self->waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (self->waiters, i);
-
-      if (waiter->wants_token)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-ensure_step (CarportRenaultAuth *self)
-{
-  self->ensure_running = TRUE;
-
-  if (self->waiters->len == 0)
-    {
-      /* Every caller went away (cancelled); nothing left to do. */
-      self->ensure_running = FALSE;
-      self->just_minted = FALSE;
-      return;
-    }
-
-  if (self->login_token == NULL)
-    {
-      g_autoptr(GError) error = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED,
-                                             _("You are not logged in"));
-      complete_waiters (self, error);
-      return;
-    }
-
-  if (self->person_id == NULL)
-    {
-      gigya_call_async (self, "accounts.getAccountInfo", self->cancellable,
-                        account_info_cb, GUINT_TO_POINTER (self->generation),
-                        "login_token", self->login_token,
-                        NULL);
-      return;
-    }
-
-  if (waiters_want_token (self) &&
-      (self->jwt == NULL || (!jwt_is_fresh (self) && !self->just_minted)))
-    {
-      g_autofree char *expiration = g_strdup_printf ("%d", JWT_LIFETIME_S);
-
-      gigya_call_async (self, "accounts.getJWT", self->cancellable,
-                        get_jwt_cb, GUINT_TO_POINTER (self->generation),
-                        "login_token", self->login_token,
-                        "fields", "data.personId,data.gigyaDataCenter",
-                        "expiration", expiration,
-                        NULL);
-      return;
-    }
-
-  complete_waiters (self, NULL);
-}
-
-static void
-add_waiter (CarportRenaultAuth *self,
-            GTask              *task,
-            gboolean            wants_token)
-{
-  Waiter *waiter = g_new0 (Waiter, 1);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  waiter->self = self;
-  waiter->task = g_object_ref (task);
-  waiter->wants_token = wants_token;
-
-  if (cancellable != NULL)
-    {
-      waiter->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb),
-                             waiter, NULL);
-      g_source_attach (waiter->cancel_source, g_task_get_context (task));
-    }
-
-  g_ptr_array_add (self->waiters, waiter);
-
-  if (!self->ensure_running)
-    ensure_step (self);
-}
-
-/* ------------------------------------------------------------------------ */
-/* CarportAuthProvider: tokens */
-
-static void
-carport_renault_auth_get_token_async (CarportAuthProvider *provider,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
-  g_autoptr(GTask) task = NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_renault_auth_get_token_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (jwt_is_fresh (self))
-    {
-      g_task_return_pointer (task, g_strdup (self->jwt), g_free);
-      return;
-    }
-
-  add_waiter (self, task, TRUE);
+  gigya_call_async (CARPORT_RENAULT_AUTH (provider), "accounts.getJWT", cancellable, callback, user_data,
+                    "login_token", login_token,
+                    "fields", "data.personId,data.gigyaDataCenter",
+                    "expiration", expiration,
+                    NULL);
 }
 
 static char *
-carport_renault_auth_get_token_finish (CarportAuthProvider  *provider,
-                                       GAsyncResult         *result,
-                                       GError              **error)
+carport_renault_auth_mint_token_finish (CarportAuthProvider  *provider,
+                                        GAsyncResult         *result,
+                                        gint64               *out_expiry,
+                                        char                **out_refresh_secret,
+                                        GError              **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_get_token_async, NULL);
+  g_autoptr(JsonNode) root = gigya_call_finish (CARPORT_RENAULT_AUTH (provider), result, NULL, error);
+  const char *id_token;
+  gint64 expiry;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+  if (root == NULL)
+    return NULL;
 
-static void
-carport_renault_auth_get_person_id_async (CarportAuthProvider *provider,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
-  g_autoptr(GTask) task = NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_renault_auth_get_person_id_async);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (self->person_id != NULL && self->login_token != NULL)
+  id_token = carport_json_get_path_string (root, "id_token");
+  if (id_token == NULL)
     {
-      g_task_return_pointer (task, g_strdup (self->person_id), g_free);
-      return;
+      missing_field (error, "accounts.getJWT", "id_token");
+      return NULL;
     }
 
-  add_waiter (self, task, FALSE);
-}
+  expiry = carport_jwt_get_expiry (id_token);
+  if (expiry <= 0)
+    expiry = g_get_real_time () / G_USEC_PER_SEC + JWT_LIFETIME_S;
 
-static char *
-carport_renault_auth_get_person_id_finish (CarportAuthProvider  *provider,
-                                           GAsyncResult         *result,
-                                           GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_get_person_id_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-carport_renault_auth_invalidate_token (CarportAuthProvider *provider)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
-
-  clear_secret (&self->jwt);
-  self->jwt_expiry = 0;
-}
-
-static char *
-carport_renault_auth_dup_access_token (CarportAuthProvider *provider)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
-
-  return jwt_is_fresh (self) ? g_strdup (self->jwt) : NULL;
-}
-
-static void
-carport_renault_auth_restore_session (CarportAuthProvider *provider,
-                                      const char          *person_id,
-                                      const char          *access_token)
-{
-  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
-
-  /* Only meaningful on top of a login token (set refresh-secret first). */
-  if (self->login_token == NULL)
-    return;
-
-  if (person_id != NULL && *person_id != '\0')
-    set_person_id (self, person_id);
-
-  if (access_token != NULL && *access_token != '\0')
-    {
-      gint64 expiry = carport_jwt_get_expiry (access_token);
-
-      if (expiry - JWT_MARGIN_S > g_get_real_time () / G_USEC_PER_SEC)
-        {
-          clear_secret (&self->jwt);
-          self->jwt = g_strdup (access_token);
-          self->jwt_expiry = expiry;
-        }
-    }
+  /* The login token stays what it is. */
+  *out_expiry = expiry;
+  *out_refresh_secret = NULL;
+  return g_strdup (id_token);
 }
 
 static void
@@ -744,18 +306,10 @@ carport_renault_auth_logout (CarportAuthProvider *provider)
 {
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   clear_tfa (self);
   carport_http_clear_cookies (self->http);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  set_needs_code (self, FALSE);
-  set_login_token (self, NULL);
-  self->generation++;
-  g_object_thaw_notify (G_OBJECT (self));
+  CARPORT_AUTH_PROVIDER_CLASS (carport_renault_auth_parent_class)->logout (provider);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -766,13 +320,7 @@ login_succeeded (CarportRenaultAuth *self,
                  const char         *login_token)
 {
   clear_tfa (self);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  /* A fresh login: forget the old account's person id and token. */
-  set_login_token (self, NULL);
-  set_login_token (self, login_token);
-  set_needs_code (self, FALSE);
-  g_object_thaw_notify (G_OBJECT (self));
+  carport_auth_provider_start_session (CARPORT_AUTH_PROVIDER (self), login_token, NULL, 0);
 }
 
 /* Ends a login with @error (taken): the pending second factor, if any, is
@@ -783,7 +331,7 @@ login_failed (CarportRenaultAuth *self,
               GError             *error)
 {
   clear_tfa (self);
-  set_needs_code (self, FALSE);
+  carport_auth_provider_set_needs_code (CARPORT_AUTH_PROVIDER (self), FALSE);
   g_task_return_error (task, error);
 }
 
@@ -829,7 +377,7 @@ tfa_send_code_cb (GObject      *source,
 
   clear_secret (&self->phv_token);
   self->phv_token = g_strdup (phv_token);
-  set_needs_code (self, TRUE);
+  carport_auth_provider_set_needs_code (CARPORT_AUTH_PROVIDER (self), TRUE);
 
   g_debug ("Two-factor login: a code was emailed");
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED,
@@ -993,7 +541,7 @@ carport_renault_auth_login_async (CarportAuthProvider *provider,
 
   /* A new login abandons any pending second factor. */
   clear_tfa (self);
-  set_needs_code (self, FALSE);
+  carport_auth_provider_set_needs_code (CARPORT_AUTH_PROVIDER (self), FALSE);
   self->tfa_email = g_strdup (email);
   self->tfa_password = g_strdup (password);
 
@@ -1118,7 +666,7 @@ carport_renault_auth_submit_code_async (CarportAuthProvider *provider,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_renault_auth_submit_code_async);
 
-  if (!self->needs_code || self->gigya_assertion == NULL || self->phv_token == NULL ||
+  if (!carport_auth_provider_get_needs_code (provider) || self->gigya_assertion == NULL || self->phv_token == NULL ||
       self->tfa_password == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
@@ -1189,23 +737,6 @@ carport_renault_auth_initable_iface_init (GInitableIface *iface)
 }
 
 static void
-carport_renault_auth_provider_iface_init (CarportAuthProviderInterface *iface)
-{
-  iface->login_async = carport_renault_auth_login_async;
-  iface->login_finish = carport_renault_auth_login_finish;
-  iface->submit_code_async = carport_renault_auth_submit_code_async;
-  iface->submit_code_finish = carport_renault_auth_submit_code_finish;
-  iface->get_token_async = carport_renault_auth_get_token_async;
-  iface->get_token_finish = carport_renault_auth_get_token_finish;
-  iface->get_person_id_async = carport_renault_auth_get_person_id_async;
-  iface->get_person_id_finish = carport_renault_auth_get_person_id_finish;
-  iface->invalidate_token = carport_renault_auth_invalidate_token;
-  iface->logout = carport_renault_auth_logout;
-  iface->dup_access_token = carport_renault_auth_dup_access_token;
-  iface->restore_session = carport_renault_auth_restore_session;
-}
-
-static void
 carport_renault_auth_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -1223,15 +754,6 @@ carport_renault_auth_get_property (GObject    *object,
       break;
     case PROP_GIGYA_URL:
       g_value_set_string (value, self->gigya_url);
-      break;
-    case PROP_REFRESH_SECRET:
-      g_value_set_string (value, self->login_token);
-      break;
-    case PROP_NEEDS_CODE:
-      g_value_set_boolean (value, self->needs_code);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_string (value, self->person_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1257,13 +779,6 @@ carport_renault_auth_set_property (GObject      *object,
     case PROP_GIGYA_URL:
       self->gigya_url = g_value_dup_string (value);
       break;
-    case PROP_REFRESH_SECRET:
-      {
-        const char *secret = g_value_get_string (value);
-
-        set_login_token (self, secret && *secret ? secret : NULL);
-      }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1274,9 +789,6 @@ carport_renault_auth_dispose (GObject *object)
 {
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->http);
 
   G_OBJECT_CLASS (carport_renault_auth_parent_class)->dispose (object);
@@ -1288,10 +800,6 @@ carport_renault_auth_finalize (GObject *object)
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (object);
 
   clear_tfa (self);
-  clear_secret (&self->login_token);
-  clear_secret (&self->jwt);
-  g_clear_pointer (&self->waiters, g_ptr_array_unref);
-  g_free (self->person_id);
   g_free (self->locale);
   g_free (self->gigya_url);
   g_free (self->gigya_key);
@@ -1303,6 +811,7 @@ static void
 carport_renault_auth_class_init (CarportRenaultAuthClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CarportAuthProviderClass *provider_class = CARPORT_AUTH_PROVIDER_CLASS (klass);
 
   object_class->get_property = carport_renault_auth_get_property;
   object_class->set_property = carport_renault_auth_set_property;
@@ -1324,16 +833,22 @@ carport_renault_auth_class_init (CarportRenaultAuthClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_object_class_override_property (object_class, PROP_REFRESH_SECRET, "refresh-secret");
-  g_object_class_override_property (object_class, PROP_NEEDS_CODE, "needs-code");
-  g_object_class_override_property (object_class, PROP_PERSON_ID, "person-id");
+  /* The person id comes first in Gigya's chain: login token → person id → JWT. */
+  provider_class->person_id_first = TRUE;
+  provider_class->login_async = carport_renault_auth_login_async;
+  provider_class->login_finish = carport_renault_auth_login_finish;
+  provider_class->submit_code_async = carport_renault_auth_submit_code_async;
+  provider_class->submit_code_finish = carport_renault_auth_submit_code_finish;
+  provider_class->mint_token_async = carport_renault_auth_mint_token_async;
+  provider_class->mint_token_finish = carport_renault_auth_mint_token_finish;
+  provider_class->fetch_person_id_async = carport_renault_auth_fetch_person_id_async;
+  provider_class->fetch_person_id_finish = carport_renault_auth_fetch_person_id_finish;
+  provider_class->logout = carport_renault_auth_logout;
 }
 
 static void
 carport_renault_auth_init (CarportRenaultAuth *self)
 {
-  self->cancellable = g_cancellable_new ();
-  self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
 }
 
 CarportRenaultAuth *

@@ -7,9 +7,9 @@
 G_BEGIN_DECLS
 
 #define CARPORT_TYPE_RENAULT_AUTH (carport_renault_auth_get_type ())
-G_DECLARE_FINAL_TYPE (CarportRenaultAuth, carport_renault_auth, CARPORT, RENAULT_AUTH, GObject)
+G_DECLARE_FINAL_TYPE (CarportRenaultAuth, carport_renault_auth, CARPORT, RENAULT_AUTH, CarportAuthProvider)
 
-/* Implements CarportAuthProvider (refresh-secret = the Gigya login token) and
+/* A CarportAuthProvider (refresh-secret = the Gigya login token) and a
  * GInitable. Properties: locale (string, construct-only, "fr_FR"), http
  * (CarportHttp, construct-only), gigya-url (string, construct-only: an
  * explicit root; when NULL, CARPORT_RENAULT_GIGYA_URL or else the locale
@@ -30,9 +30,5 @@ CarportRenaultAuth *carport_renault_auth_new_for_url   (CarportHttp  *http,
 const char         *carport_renault_auth_get_locale    (CarportRenaultAuth *self);
 CarportHttp        *carport_renault_auth_get_http      (CarportRenaultAuth *self);
 const char         *carport_renault_auth_get_gigya_url (CarportRenaultAuth *self);
-
-/* Decodes the payload of a JWT (base64url, no signature check) and returns its
- * "exp" claim (seconds since the epoch), or 0 when there is none. */
-gint64              carport_jwt_get_expiry             (const char *jwt);
 
 G_END_DECLS

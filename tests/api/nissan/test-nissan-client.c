@@ -351,6 +351,38 @@ test_refresh_revoked (Fixture       *f,
   g_assert_cmpuint (f->ts->n_refresh, ==, 1);
 }
 
+/* A caller that gives up leaves at once; the others still share the one
+ * renewal, and a token is renewed without asking who the user is. */
+static void
+test_refresh_cancelled_waiter (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) r1 = NULL;
+  g_autoptr(GAsyncResult) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+
+  login_ok (f);
+  carport_auth_provider_invalidate_token (CARPORT_AUTH_PROVIDER (f->auth));
+
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), cancellable, carport_test_result_cb, &r1);
+  carport_auth_provider_get_token_async (CARPORT_AUTH_PROVIDER (f->auth), NULL, carport_test_result_cb, &r2);
+  g_cancellable_cancel (cancellable);
+
+  t1 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), carport_test_wait_result (&r1), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (t1);
+  g_clear_error (&error);
+
+  t2 = carport_auth_provider_get_token_finish (CARPORT_AUTH_PROVIDER (f->auth), carport_test_wait_result (&r2), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (t2);
+  g_assert_cmpuint (f->ts->n_refresh, ==, 1);
+  g_assert_cmpuint (nissan_test_server_hits (f->ts, "/ua/v1/users/current"), ==, 0);
+}
+
 static void
 test_restore (Fixture       *f,
               gconstpointer  data)
@@ -779,6 +811,7 @@ main (int argc, char *argv[])
   ADD ("login-failures", test_login_failures);
   ADD ("refresh", test_refresh);
   ADD ("refresh-revoked", test_refresh_revoked);
+  ADD ("refresh-cancelled-waiter", test_refresh_cancelled_waiter);
   ADD ("restore", test_restore);
   ADD ("discovery-and-reads", test_discovery_and_reads);
   ADD ("versions", test_versions);
