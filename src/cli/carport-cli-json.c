@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "carport-cli-json.h"
 
 static char *
@@ -92,10 +94,12 @@ add_value (JsonBuilder  *builder,
     json_builder_add_null_value (builder);
 }
 
-/* Every readable property of @object whose value is a plain value. */
+/* Every readable property of @object whose value is a plain value and
+ * whose name starts with @prefix (NULL: all), keyed without it. */
 static void
-add_object_members (JsonBuilder *builder,
-                    GObject     *object)
+add_prefixed_members (JsonBuilder *builder,
+                      GObject     *object,
+                      const char  *prefix)
 {
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs = 0;
@@ -111,13 +115,22 @@ add_object_members (JsonBuilder *builder,
         continue;
       if (G_TYPE_IS_OBJECT (type) || G_TYPE_IS_INTERFACE (type))
         continue;
+      if (prefix != NULL && !g_str_has_prefix (pspecs[i]->name, prefix))
+        continue;
 
-      key = json_key (pspecs[i]->name);
+      key = json_key (pspecs[i]->name + (prefix != NULL ? strlen (prefix) : 0));
       g_value_init (&value, type);
       g_object_get_property (object, pspecs[i]->name, &value);
       json_builder_set_member_name (builder, key);
       add_value (builder, &value);
     }
+}
+
+static void
+add_object_members (JsonBuilder *builder,
+                    GObject     *object)
+{
+  add_prefixed_members (builder, object, NULL);
 }
 
 static void
@@ -145,6 +158,36 @@ add_section (JsonBuilder    *builder,
 }
 
 #define EP(e) (1u << CARPORT_ENDPOINT_##e)
+
+/* "trips": {"month": {…}, "today": {…}, "updated"}, or null when the car
+ * has no trip history. The periods' keys are the properties' names without
+ * "month-"/"today-" ("trips", "distance_km", …). */
+static void
+add_trips (JsonBuilder    *builder,
+           CarportVehicle *vehicle)
+{
+  CarportTrips *trips = carport_vehicle_get_trips (vehicle);
+
+  json_builder_set_member_name (builder, "trips");
+  if (!carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_TRIP_HISTORY))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "month");
+  json_builder_begin_object (builder);
+  add_prefixed_members (builder, G_OBJECT (trips), "month-");
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "today");
+  json_builder_begin_object (builder);
+  add_prefixed_members (builder, G_OBJECT (trips), "today-");
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "updated");
+  add_date (builder, carport_state_get_updated (CARPORT_STATE (trips)));
+  json_builder_end_object (builder);
+}
 
 static void
 add_identity (JsonBuilder    *builder,
@@ -193,6 +236,7 @@ carport_cli_json_status (CarportVehicle *vehicle)
   add_section (builder, vehicle, "location", carport_vehicle_get_location (vehicle), EP (LOCATION));
   add_section (builder, vehicle, "locks", carport_vehicle_get_locks (vehicle), EP (LOCK_STATUS));
   add_section (builder, vehicle, "tyres", carport_vehicle_get_tyres (vehicle), EP (PRESSURE));
+  add_trips (builder, vehicle);
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
     if ((charge_endpoints & (1u << i)) && carport_vehicle_supports_endpoint (vehicle, i))

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* {"vin", "brand", "model_code", "model_name", "registration", "energy", "account_id"} */
 JsonNode *carport_cli_json_vehicle (CarportVehicle *vehicle);
 /* The status object: identity, battery, cockpit, climate, location, locks,
- * tyres, charge_mode, charge_settings, unsupported, errors. */
+ * tyres, trips, charge_mode, charge_settings, unsupported, errors. */
 JsonNode *carport_cli_json_status  (CarportVehicle *vehicle);
 /* {"command", "vin", "id", "state", "message"} */
 JsonNode *carport_cli_json_command (CarportCommand *command);

@@ -248,6 +248,20 @@ print_state_table (CarportVehicle *vehicle)
 
       carport_cli_print_row (_("Tyres"), all);
     }
+  if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_TRIP_HISTORY))
+    {
+      CarportTrips *trips = carport_vehicle_get_trips (vehicle);
+      CarportTripSummary month, today;
+      g_autofree char *month_text = NULL;
+      g_autofree char *today_text = NULL;
+
+      carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
+      carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &today);
+      month_text = carport_format_trips (month.trips, month.distance_km, CARPORT_DISTANCE_UNIT_KILOMETRES);
+      today_text = carport_format_trips (today.trips, today.distance_km, CARPORT_DISTANCE_UNIT_KILOMETRES);
+      carport_cli_print_row (_("Trips this month"), month_text);
+      carport_cli_print_row (_("Trips today"), today_text);
+    }
   if (carport_charge_settings_get_mode (settings) != CARPORT_CHARGE_MODE_NONE)
     carport_cli_print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
 

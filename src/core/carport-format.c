@@ -176,6 +176,34 @@ carport_format_duration_minutes (int minutes)
 }
 
 char *
+carport_format_trip_count (int trips)
+{
+  if (trips < 0)
+    return g_strdup (UNKNOWN_TEXT);
+  if (trips == 0)
+    return g_strdup (_("No trips"));
+
+  /* Translators: how many trips the car made in a period */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d trip", "%d trips", trips), trips);
+}
+
+char *
+carport_format_trips (int                 trips,
+                      double              km,
+                      CarportDistanceUnit unit)
+{
+  g_autofree char *count = carport_format_trip_count (trips);
+  g_autofree char *distance = NULL;
+
+  if (trips <= 0 || !carport_is_known (km))
+    return g_steal_pointer (&count);
+
+  distance = carport_format_distance (km, unit);
+  /* Translators: a number of trips and their distance, "2 trips, 24 km" */
+  return g_strdup_printf (C_("trips and distance", "%s, %s"), count, distance);
+}
+
+char *
 carport_format_relative_time (GDateTime *when,
                               GDateTime *now)
 {

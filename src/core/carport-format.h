@@ -30,6 +30,9 @@ char *carport_format_power            (double kw);                              
 char *carport_format_energy           (double kwh);                                         /* "41 kWh" */
 char *carport_format_pressure         (double bar);                                         /* "2.5 bar" */
 char *carport_format_duration_minutes (int minutes);                                        /* "1 h 25 min", "45 min" */
+char *carport_format_trip_count       (int trips);                                          /* "33 trips", "No trips" */
+/* "2 trips, 24 km"; "No trips"; the count alone when @km is unknown. */
+char *carport_format_trips            (int trips, double km, CarportDistanceUnit unit);
 /* "just now", "5 min ago", "3 h ago", "yesterday", else a date; relative to @now (NULL: current time). */
 char *carport_format_relative_time    (GDateTime *when, GDateTime *now);
 /* "updated 5 min ago" */

@@ -42,6 +42,7 @@ struct _CarportVehicle
   CarportLocation       *location;
   CarportLocks          *locks;
   CarportTyres          *tyres;
+  CarportTrips          *trips;
   CarportChargeSettings *charge_settings;
   CarportCapabilities   *capabilities;
 
@@ -78,6 +79,7 @@ enum {
   PROP_LOCATION,
   PROP_LOCKS,
   PROP_TYRES,
+  PROP_TRIPS,
   PROP_CHARGE_SETTINGS,
   PROP_CAPABILITIES,
   PROP_FROM_CACHE,
@@ -470,6 +472,14 @@ carport_vehicle_get_tyres (CarportVehicle *self)
   return self->tyres;
 }
 
+CarportTrips *
+carport_vehicle_get_trips (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->trips;
+}
+
 CarportChargeSettings *
 carport_vehicle_get_charge_settings (CarportVehicle *self)
 {
@@ -647,6 +657,7 @@ carport_vehicle_dispose (GObject *object)
   g_clear_object (&self->location);
   g_clear_object (&self->locks);
   g_clear_object (&self->tyres);
+  g_clear_object (&self->trips);
   g_clear_object (&self->charge_settings);
   g_clear_object (&self->capabilities);
 
@@ -764,6 +775,10 @@ carport_vehicle_get_property (GObject    *object,
 
     case PROP_TYRES:
       g_value_set_object (value, self->tyres);
+      break;
+
+    case PROP_TRIPS:
+      g_value_set_object (value, self->trips);
       break;
 
     case PROP_CHARGE_SETTINGS:
@@ -999,6 +1014,11 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
                          CARPORT_TYPE_TYRES,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TRIPS] =
+    g_param_spec_object ("trips", NULL, NULL,
+                         CARPORT_TYPE_TRIPS,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_CHARGE_SETTINGS] =
     g_param_spec_object ("charge-settings", NULL, NULL,
                          CARPORT_TYPE_CHARGE_SETTINGS,
@@ -1047,6 +1067,7 @@ carport_vehicle_init (CarportVehicle *self)
   self->location = carport_location_new ();
   self->locks = carport_locks_new ();
   self->tyres = carport_tyres_new ();
+  self->trips = carport_trips_new ();
   self->charge_settings = carport_charge_settings_new ();
   self->capabilities = carport_capabilities_new ();
 }

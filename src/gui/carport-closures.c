@@ -102,6 +102,18 @@ format_duration (gpointer unused, int minutes)
 }
 
 static char *
+format_trip_count (gpointer unused, int trips)
+{
+  return carport_format_trip_count (trips);
+}
+
+static char *
+format_trips (gpointer unused, int trips, double km, int unit)
+{
+  return carport_format_trips (trips, km, (CarportDistanceUnit) unit);
+}
+
+static char *
 format_relative (gpointer unused, GDateTime *when)
 {
   return carport_format_relative_time (when, NULL);
@@ -342,6 +354,8 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_energy);
   gtk_widget_class_bind_template_callback (widget_class, format_pressure);
   gtk_widget_class_bind_template_callback (widget_class, format_duration);
+  gtk_widget_class_bind_template_callback (widget_class, format_trip_count);
+  gtk_widget_class_bind_template_callback (widget_class, format_trips);
   gtk_widget_class_bind_template_callback (widget_class, format_relative);
   gtk_widget_class_bind_template_callback (widget_class, format_plug);
   gtk_widget_class_bind_template_callback (widget_class, format_charging);

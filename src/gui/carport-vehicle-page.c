@@ -19,6 +19,7 @@
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
+#include "carport-trips-card.h"
 #include "carport-units.h"
 #include "carport-vehicle-page.h"
 
@@ -51,6 +52,7 @@ struct _CarportVehiclePage
   GtkWidget              *locks_card;
   GtkWidget              *charge_card;
   GtkWidget              *tyres_card;
+  GtkWidget              *trips_card;
 
   /* Owned */
   CarportVehicle         *vehicle;
@@ -126,8 +128,10 @@ set_shown (GtkWidget *widget, gboolean shown)
 }
 
 /* The cards in their order on the page. */
+#define N_CARDS 8
+
 static GtkWidget **
-cards (CarportVehiclePage *self, GtkWidget *out[7])
+cards (CarportVehiclePage *self, GtkWidget *out[N_CARDS])
 {
   out[0] = self->battery_card;
   out[1] = self->climate_card;
@@ -136,6 +140,7 @@ cards (CarportVehiclePage *self, GtkWidget *out[7])
   out[4] = self->locks_card;
   out[5] = self->location_card;
   out[6] = self->tyres_card;
+  out[7] = self->trips_card;
   return out;
 }
 
@@ -144,7 +149,7 @@ cards (CarportVehiclePage *self, GtkWidget *out[7])
 static void
 relayout_cards (CarportVehiclePage *self)
 {
-  GtkWidget *list[7];
+  GtkWidget *list[N_CARDS];
   int heights[2] = { 0, 0 };
   int column_width = gtk_widget_get_width (GTK_WIDGET (self->columns));
 
@@ -1010,6 +1015,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_LOCKS_CARD);
   g_type_ensure (CARPORT_TYPE_CHARGE_CARD);
   g_type_ensure (CARPORT_TYPE_TYRES_CARD);
+  g_type_ensure (CARPORT_TYPE_TRIPS_CARD);
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-page.ui");
@@ -1037,6 +1043,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locks_card);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_card);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, tyres_card);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, trips_card);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
@@ -1065,7 +1072,7 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
   {
-    GtkWidget *list[7];
+    GtkWidget *list[N_CARDS];
 
     cards (self, list);
     for (guint i = 0; i < G_N_ELEMENTS (list); i++)

@@ -115,6 +115,9 @@ test_model_known (void)
                      carport_renault_model_supported_endpoints (NULL) ||
                      carport_renault_model_supported_commands (codes[i]) !=
                      carport_renault_model_supported_commands (NULL));
+      /* Trip history is Nissan's: no Renault car ever asks it. */
+      g_assert_false (carport_renault_model_supported_endpoints (codes[i]) & EP (TRIP_HISTORY));
+      g_assert_null (carport_renault_model_get_endpoint (codes[i], CARPORT_ENDPOINT_TRIP_HISTORY));
     }
 
   g_assert_false (carport_renault_model_is_known ("XJD1SU"));
@@ -135,9 +138,9 @@ test_model_defaults (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
     {
-      /* Everything but KCM ev/settings. */
+      /* Everything but KCM ev/settings and Nissan's trip history. */
       g_assert_cmpuint (carport_renault_model_supported_endpoints (unknown[i]), ==,
-                        all_endpoints & ~EP (EV_SETTINGS));
+                        all_endpoints & ~EP (EV_SETTINGS) & ~EP (TRIP_HISTORY));
       g_assert_cmpuint (carport_renault_model_supported_commands (unknown[i]), ==, all_commands);
     }
 

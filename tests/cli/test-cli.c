@@ -129,6 +129,103 @@ test_status_json (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (status, "errors")));
 }
 
+static gboolean
+lists_unsupported (JsonObject *status,
+                   const char *endpoint)
+{
+  JsonArray *unsupported = json_object_get_array_member (status, "unsupported");
+
+  for (guint i = 0; i < json_array_get_length (unsupported); i++)
+    if (g_str_equal (json_array_get_string_element (unsupported, i), endpoint))
+      return TRUE;
+  return FALSE;
+}
+
+static JsonNode *
+status_of (const char *vin)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--demo", "--json", "status", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  return parse (run.out);
+}
+
+/* Trip history: the demo Leaf has it (service 235); other cars list
+ * trip-history as unsupported and have "trips": null. */
+static void
+test_trips_json (void)
+{
+  static const char * const keys[] = { "trips", "distance_km", "duration_minutes", "electricity_kwh", "fuel_litres" };
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *leaf_vin = NULL;
+  g_autofree char *zoe_vin = demo_vin ("X101VE");
+  g_autoptr(JsonNode) leaf = NULL;
+  g_autoptr(JsonNode) zoe = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+  g_auto(Run) table = { 0 };
+  JsonObject *trips, *month, *today;
+
+  /* The simulator's summaries are for the days before today (UTC). */
+  g_setenv ("TZ", "UTC", TRUE);
+  leaf_vin = demo_vin ("ZE1");
+  leaf = status_of (leaf_vin);
+  now = g_date_time_new_now_utc ();
+  yesterday = g_date_time_add_days (now, -1);
+
+  g_assert_false (lists_unsupported (json_node_get_object (leaf), "trip-history"));
+  g_assert_null (json_object_get_member (json_object_get_object_member (json_node_get_object (leaf), "errors"),
+                                         "trip-history"));
+  trips = json_object_get_object_member (json_node_get_object (leaf), "trips");
+  g_assert_nonnull (trips);
+  month = json_object_get_object_member (trips, "month");
+  today = json_object_get_object_member (trips, "today");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (json_object_has_member (month, keys[i]));
+      g_assert_true (json_object_has_member (today, keys[i]));
+    }
+  g_assert_true (json_object_has_member (trips, "updated"));
+
+  if (g_date_time_get_month (yesterday) == g_date_time_get_month (now))
+    {
+      /* The month so far: the simulator's monthly summary. */
+      g_assert_cmpint (json_object_get_int_member (month, "trips"), ==, 33);
+      g_assert_cmpfloat (json_object_get_double_member (month, "distance_km"), ==, 838.9);
+      g_assert_cmpint (json_object_get_int_member (month, "duration_minutes"), ==, 1780);
+      g_assert_cmpfloat (json_object_get_double_member (month, "electricity_kwh"), ==, 129.5);
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (trips, "updated"), "Z"));
+    }
+  else
+    {
+      /* The 1st: the simulator's month is last month's; none this month. */
+      g_assert_cmpint (json_object_get_int_member (month, "trips"), ==, 0);
+    }
+  /* An electric car's 0 l of fuel is not applicable. */
+  g_assert_true (json_object_get_null_member (month, "fuel_litres"));
+  /* No summary for today: no trips yet. */
+  g_assert_cmpint (json_object_get_int_member (today, "trips"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (today, "distance_km"), ==, 0);
+
+  /* The table says so too. */
+  run_cli (&table, "--demo", "status", "--vin", leaf_vin);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Trips this month"));
+  g_assert_nonnull (strstr (table.out, "Trips today"));
+  g_assert_nonnull (strstr (table.out, "No trips"));
+
+  /* A Renault never asks it. */
+  zoe = status_of (zoe_vin);
+  g_assert_true (json_object_get_null_member (json_node_get_object (zoe), "trips"));
+  g_assert_true (lists_unsupported (json_node_get_object (zoe), "trip-history"));
+
+  if (old_tz)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 static void
 test_command_json (void)
 {
@@ -429,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/vehicles-json", test_vehicles_json);
   g_test_add_func ("/cli/status-json", test_status_json);
+  g_test_add_func ("/cli/trips-json", test_trips_json);
   g_test_add_func ("/cli/command-json", test_command_json);
   g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);

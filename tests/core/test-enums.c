@@ -27,6 +27,7 @@ test_nicks (void)
 
   g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_PLUG_STATE, "unplugged", -1), ==, CARPORT_PLUG_STATE_UNPLUGGED);
   g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_ENDPOINT, "pressure", -1), ==, CARPORT_ENDPOINT_PRESSURE);
+  g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_ENDPOINT, "trip-history", -1), ==, CARPORT_ENDPOINT_TRIP_HISTORY);
   g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_PLUG_STATE, "nonsense", 42), ==, 42);
   g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_PLUG_STATE, NULL, 7), ==, 7);
   g_assert_cmpint (carport_enum_from_nick (CARPORT_TYPE_PLUG_STATE, "", 7), ==, 7);

@@ -99,6 +99,21 @@ test_power_energy_pressure (void)
 }
 
 static void
+test_trips (void)
+{
+  assert_format (carport_format_trip_count (33), "33 trips");
+  assert_format (carport_format_trip_count (1), "1 trip");
+  assert_format (carport_format_trip_count (0), "No trips");
+  assert_format (carport_format_trip_count (-1), DASH);
+
+  assert_format (carport_format_trips (2, 24.4, CARPORT_DISTANCE_UNIT_KILOMETRES), "2 trips, 24 km");
+  assert_format (carport_format_trips (1, 16.1, CARPORT_DISTANCE_UNIT_MILES), "1 trip, 10 mi");
+  assert_format (carport_format_trips (3, NAN, CARPORT_DISTANCE_UNIT_KILOMETRES), "3 trips");
+  assert_format (carport_format_trips (0, 0, CARPORT_DISTANCE_UNIT_KILOMETRES), "No trips");
+  assert_format (carport_format_trips (-1, 5, CARPORT_DISTANCE_UNIT_KILOMETRES), DASH);
+}
+
+static void
 test_duration (void)
 {
   assert_format (carport_format_duration_minutes (85), "1 h 25 min");
@@ -376,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/core/format/temperature", test_temperature);
   g_test_add_func ("/core/format/power-energy-pressure", test_power_energy_pressure);
   g_test_add_func ("/core/format/duration", test_duration);
+  g_test_add_func ("/core/format/trips", test_trips);
   g_test_add_func ("/core/format/relative-time", test_relative_time);
   g_test_add_func ("/core/format/relative-time-zone", test_relative_time_zone);
   g_test_add_func ("/core/format/updated", test_updated);

@@ -25,6 +25,7 @@ static const StateClass state_classes[] = {
   { "location", carport_location_get_type, (ClearFunc) carport_state_clear },
   { "locks", carport_locks_get_type, (ClearFunc) carport_state_clear },
   { "tyres", carport_tyres_get_type, (ClearFunc) carport_state_clear },
+  { "trips", carport_trips_get_type, (ClearFunc) carport_state_clear },
   { "schedule", carport_schedule_get_type, (ClearFunc) carport_schedule_clear },
   { "charge-settings", carport_charge_settings_get_type, (ClearFunc) carport_state_clear },
 };
@@ -118,6 +119,50 @@ test_battery_accessors (void)
   g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == dt);
 
   g_assert_finalize_object (battery);
+}
+
+static void
+test_trips_summary (void)
+{
+  CarportTrips *trips = carport_trips_new ();
+  CarportTripSummary month = { 33, 838.9, 1780, 129.5, NAN };
+  CarportTripSummary out;
+  NotifyCounter counter;
+  int today_trips = 0;
+  double distance = 0;
+
+  carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &out);
+  g_assert_cmpint (out.trips, ==, -1);
+  g_assert_true (isnan (out.distance_km));
+  g_assert_cmpint (out.duration_minutes, ==, -1);
+
+  notify_counter_init (&counter, G_OBJECT (trips));
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
+  /* Four values changed (fuel stays unknown); today is untouched. */
+  g_assert_cmpuint (notify_counter_total (&counter), ==, 4);
+  g_assert_cmpuint (notify_counter_get (&counter, "month-trips"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "month-fuel-litres"), ==, 0);
+  g_assert_cmpuint (notify_counter_get (&counter, "today-trips"), ==, 0);
+
+  carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &out);
+  g_assert_cmpint (out.trips, ==, 33);
+  g_assert_cmpfloat (out.distance_km, ==, 838.9);
+  g_assert_cmpint (out.duration_minutes, ==, 1780);
+  g_assert_cmpfloat (out.electricity_kwh, ==, 129.5);
+  g_assert_true (isnan (out.fuel_litres));
+
+  /* The properties name the same values. */
+  g_object_get (trips, "month-distance-km", &distance, "today-trips", &today_trips, NULL);
+  g_assert_cmpfloat (distance, ==, 838.9);
+  g_assert_cmpint (today_trips, ==, -1);
+
+  /* The same again says nothing. */
+  notify_counter_reset (&counter);
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
+  g_assert_cmpuint (notify_counter_total (&counter), ==, 0);
+
+  notify_counter_clear (&counter);
+  g_assert_finalize_object (trips);
 }
 
 static void
@@ -446,6 +491,7 @@ main (int   argc,
 
   g_test_add_func ("/core/state/base-class", test_state_base_class);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
+  g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
   g_test_add_func ("/core/locks/any-open", test_locks_any_open);
   g_test_add_func ("/core/charge-settings/schedules", test_charge_settings_schedules);

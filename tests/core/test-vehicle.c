@@ -38,6 +38,7 @@ test_defaults (void)
   g_assert_true (CARPORT_IS_LOCATION (carport_vehicle_get_location (vehicle)));
   g_assert_true (CARPORT_IS_LOCKS (carport_vehicle_get_locks (vehicle)));
   g_assert_true (CARPORT_IS_TYRES (carport_vehicle_get_tyres (vehicle)));
+  g_assert_true (CARPORT_IS_TRIPS (carport_vehicle_get_trips (vehicle)));
   g_assert_true (CARPORT_IS_CHARGE_SETTINGS (carport_vehicle_get_charge_settings (vehicle)));
   g_object_get (vehicle, "battery", &battery, NULL);
   g_assert_true (battery == (GObject *) carport_vehicle_get_battery (vehicle));
@@ -263,6 +264,7 @@ make_full_vehicle (void)
   set_all_non_default (G_OBJECT (carport_vehicle_get_location (vehicle)));
   set_all_non_default (G_OBJECT (carport_vehicle_get_locks (vehicle)));
   set_all_non_default (G_OBJECT (carport_vehicle_get_tyres (vehicle)));
+  set_all_non_default (G_OBJECT (carport_vehicle_get_trips (vehicle)));
   set_all_non_default (G_OBJECT (settings));
 
   /* Then some realistic values. */

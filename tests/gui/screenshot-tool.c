@@ -20,6 +20,7 @@
 #include "carport-login-page.h"
 #include "carport-preferences-window.h"
 #include "carport-simulator.h"
+#include "carport-vehicle-page.h"
 #include "carport-window.h"
 
 static const struct { const char *name; int width, height; } sizes[] = {
@@ -63,6 +64,38 @@ wait_for (gboolean (*condition) (gpointer), gpointer data, guint ms)
   if (!timed_out)
     g_source_remove (id);
   return condition (data);
+}
+
+/* The first visible scrolled window below @widget, or NULL. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget) && CARPORT_IS_VEHICLE_PAGE (gtk_widget_get_parent (widget)))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the vehicle page shown in @window to its end (its last cards). */
+static void
+scroll_page_to_end (GtkWidget *window)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (window);
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  settle (300);
 }
 
 static void
@@ -237,6 +270,12 @@ shoot (GApplication *app)
               carport_window_show_vehicle (window, nissans[0]);
               settle (800);
               name = g_strdup_printf ("vehicle-nissan-%s-%s.png", schemes[s].name, sizes[z].name);
+              save (GTK_WIDGET (window), name);
+              g_clear_pointer (&name, g_free);
+
+              /* Its last cards (location, trips), scrolled to. */
+              scroll_page_to_end (GTK_WIDGET (window));
+              name = g_strdup_printf ("vehicle-nissan-%s-%s-end.png", schemes[s].name, sizes[z].name);
               save (GTK_WIDGET (window), name);
               g_clear_pointer (&name, g_free);
             }

@@ -15,6 +15,7 @@
 #include "carport-cockpit-card.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
+#include "carport-trips-card.h"
 #include "carport-tyres-card.h"
 #include "gui-test-util.h"
 
@@ -164,9 +165,9 @@ test_unsupported_hidden (void)
   GtkWidget *cards[] = {
     carport_battery_card_new (), carport_cockpit_card_new (), carport_climate_card_new (),
     carport_location_card_new (), carport_locks_card_new (), carport_charge_card_new (),
-    carport_tyres_card_new (),
+    carport_tyres_card_new (), carport_trips_card_new (),
   };
-  gboolean expected[] = { TRUE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE };
+  gboolean expected[] = { TRUE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE, FALSE };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *window;
 
@@ -193,6 +194,52 @@ test_unsupported_hidden (void)
   gui_test_flush ();
   g_assert_true (gtk_widget_get_visible (cards[6]));
   assert_label (cards[6], carport_format_pressure (2.5));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* This month's distance, count, time and energy; today's trips; what the
+ * car did not report has no row. */
+static void
+test_trips_card (void)
+{
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("SJNFAAZE1U0000001");
+  CarportTrips *trips = carport_vehicle_get_trips (vehicle);
+  const CarportTripSummary month = { 33, 838.9, 1780, 129.5, NAN };
+  const CarportTripSummary today = { 2, 24.5, 52, 3.9, NAN };
+  const CarportTripSummary none = { 0, 0, 0, 0, NAN };
+  GtkWidget *card = carport_trips_card_new ();
+  GtkWidget *window;
+
+  carport_vehicle_set_brand (vehicle, CARPORT_BRAND_NISSAN);
+  carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
+  carport_vehicle_set_supported_endpoints (vehicle, 1u << CARPORT_ENDPOINT_TRIP_HISTORY);
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &today);
+  g_object_set (card, "vehicle", vehicle, NULL);
+  window = show_in_window (card);
+
+  g_assert_true (gtk_widget_get_visible (card));
+  assert_label (card, g_strdup ("Trips"));
+  assert_label (card, carport_format_distance_grouped (838.9, CARPORT_DISTANCE_UNIT_KILOMETRES));
+  assert_label (card, carport_format_trip_count (33));
+  assert_label (card, carport_format_duration_minutes (1780));
+  assert_label (card, carport_format_energy (129.5));
+  assert_label (card, carport_format_trips (2, 24.5, CARPORT_DISTANCE_UNIT_KILOMETRES));
+  /* An EV: no fuel row. */
+  g_assert_false (gui_test_label_shown (card, "Fuel used"));
+
+  /* Miles follow the page's unit. */
+  g_object_set (card, "distance-unit", CARPORT_DISTANCE_UNIT_MILES, NULL);
+  gui_test_flush ();
+  assert_label (card, carport_format_distance_grouped (838.9, CARPORT_DISTANCE_UNIT_MILES));
+
+  /* A new day without trips yet; the energy of a month unknown. */
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &none);
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &(CarportTripSummary) { 33, 838.9, 1780, NAN, NAN });
+  gui_test_flush ();
+  assert_label (card, carport_format_trip_count (0));
+  g_assert_false (gui_test_label_shown (card, "Energy used"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -336,6 +383,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/cards/units", test_units);
   g_test_add_func ("/gui/cards/unsupported-hidden", test_unsupported_hidden);
   g_test_add_func ("/gui/cards/cached-tag", test_cached_tag);
+  g_test_add_func ("/gui/cards/trips", test_trips_card);
   g_test_add_func ("/gui/cards/location-and-schedules", test_location_and_schedules);
 
   return g_test_run ();

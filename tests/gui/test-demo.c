@@ -174,7 +174,7 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (GTK_WIDGET (f->window), carport_vehicle_get_display_name (vehicle));
 
   /* Unsupported cards are hidden, supported ones shown. */
-  for (guint i = 0; i < 7; i++)
+  for (guint i = 0; i < 8; i++)
     {
       static const struct { const char *id; guint endpoints; } cards[] = {
         { "battery_card", 1u << CARPORT_ENDPOINT_BATTERY_STATUS },
@@ -183,6 +183,7 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
         { "location_card", 1u << CARPORT_ENDPOINT_LOCATION },
         { "locks_card", 1u << CARPORT_ENDPOINT_LOCK_STATUS },
         { "tyres_card", 1u << CARPORT_ENDPOINT_PRESSURE },
+        { "trips_card", 1u << CARPORT_ENDPOINT_TRIP_HISTORY },
         { "charge_card", (1u << CARPORT_ENDPOINT_CHARGE_MODE) | (1u << CARPORT_ENDPOINT_SOC_LEVELS) |
                          (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE) | (1u << CARPORT_ENDPOINT_CHARGING_SETTINGS) |
                          (1u << CARPORT_ENDPOINT_EV_SETTINGS) },
@@ -437,6 +438,67 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == carport_window_get_part (f->window, "sidebar"));
 }
 
+static CarportVehicle *
+find_brand (Fixture      *f,
+            CarportBrand  brand)
+{
+  GListModel *vehicles = carport_session_get_vehicles (f->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+      if (carport_vehicle_get_brand (vehicle) == brand)
+        return vehicle;  /* the session keeps it alive */
+    }
+  return NULL;
+}
+
+static gboolean
+trips_read (gpointer data)
+{
+  CarportTripSummary month;
+
+  carport_trips_get_summary (carport_vehicle_get_trips (data), CARPORT_TRIPS_PERIOD_MONTH, &month);
+  return month.trips >= 0;
+}
+
+/* The demo Leaf has trip history (service 235): its card shows this
+ * month's distance and trips from the simulator; a Renault has no card. */
+static void
+test_trips_card (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *leaf = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_BATTERY, CARPORT_ENDPOINT_TRIP_HISTORY);
+  CarportVehicle *renault = find_brand (f, CARPORT_BRAND_RENAULT);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday_utc = g_date_time_add_days (now_utc, -1);
+  GtkWidget *card;
+  CarportTripSummary month;
+  g_autofree char *count = NULL;
+  g_autofree char *distance = NULL;
+
+  g_assert_nonnull (leaf);
+  g_assert_cmpstr (carport_vehicle_get_model_name (leaf), ==, "Leaf");
+  show (f, leaf);
+  g_assert_true (gui_test_wait_until (trips_read, leaf, 10000));
+  card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card");
+  g_assert_true (gtk_widget_is_visible (card));
+
+  carport_trips_get_summary (carport_vehicle_get_trips (leaf), CARPORT_TRIPS_PERIOD_MONTH, &month);
+  /* The simulator's month is yesterday's (UTC): this month's unless today is the 1st. */
+  g_assert_cmpint (month.trips, ==, g_date_time_get_month (yesterday_utc) == g_date_time_get_month (now) ? 33 : 0);
+  count = carport_format_trip_count (month.trips);
+  distance = carport_format_distance_grouped (month.distance_km, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  gui_test_assert_label_soon (card, count);
+  gui_test_assert_label_soon (card, distance);
+
+  g_assert_nonnull (renault);
+  g_assert_false (carport_vehicle_supports_endpoint (renault, CARPORT_ENDPOINT_TRIP_HISTORY));
+  show (f, renault);
+  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card")));
+}
+
 static gboolean
 ask_car_enabled (gpointer data)
 {
@@ -485,6 +547,7 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
               test_error_keeps_last_values, fixture_tear_down);
   g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);
+  g_test_add ("/gui/demo/trips-card", Fixture, NULL, fixture_set_up, test_trips_card, fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
 
   return g_test_run ();

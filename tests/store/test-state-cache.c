@@ -72,6 +72,9 @@ make_full_vehicle (const char *vin)
   CarportLocation *location = carport_vehicle_get_location (vehicle);
   CarportLocks *locks = carport_vehicle_get_locks (vehicle);
   CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
+  CarportTrips *trips = carport_vehicle_get_trips (vehicle);
+  const CarportTripSummary month = { 33, 838.9, 1780, 129.5, 1.25 };
+  const CarportTripSummary today = { 2, 24.5, 52, 3.9, 0.0 };
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
   g_autoptr(GDateTime) t1 = utc (2024, 5, 17, 8, 30, 12);
   g_autoptr(GDateTime) t2 = utc (2024, 5, 17, 9, 0, 0);
@@ -128,6 +131,10 @@ make_full_vehicle (const char *vin)
   carport_tyres_set_rear_left_bar (tyres, 2.3);
   carport_tyres_set_rear_right_bar (tyres, 2.2);
   carport_state_set_updated (CARPORT_STATE (tyres), t1);
+
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
+  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &today);
+  carport_state_set_updated (CARPORT_STATE (trips), t2);
 
   carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
   carport_charge_settings_set_soc_min_percent (settings, 20);

@@ -12,6 +12,7 @@
 
 #include "carport-nissan-client.h"
 #include "carport-nissan-json.h"
+#include "carport-nissan-trips.h"
 #include "carport-json.h"
 
 #define KAMEREON_MIME_TYPE  "application/vnd.api+json"
@@ -232,6 +233,9 @@ nissan_can_read (CarportVehicleClient *client,
     case CARPORT_ENDPOINT_HVAC_STATUS:
     case CARPORT_ENDPOINT_LOCK_STATUS:
       return TRUE;
+    case CARPORT_ENDPOINT_TRIP_HISTORY:
+      /* Service 235: the car list sets it in the supported endpoints. */
+      return carport_vehicle_supports_endpoint (vehicle, endpoint);
     case CARPORT_ENDPOINT_HVAC_SETTINGS:
     case CARPORT_ENDPOINT_CHARGE_MODE:
     case CARPORT_ENDPOINT_CHARGING_SETTINGS:
@@ -251,16 +255,105 @@ typedef struct {
   CarportEndpoint          endpoint;
   CarportNissanBatteryApi  battery_api;  /* of the request in flight */
   gboolean                 cockpit_v2;
+
+  /* trip-history: the month's and today's answers, asked together */
+  GDateTime               *today;        /* owned, local */
+  JsonNode                *trips_roots[CARPORT_N_TRIPS_PERIODS];  /* owned, nullable */
+  GError                  *trips_error;  /* owned: the monthly read's, or a cancellation */
+  guint                    trips_pending;
 } ReadData;
 
 static void
 read_data_free (ReadData *data)
 {
   g_clear_object (&data->vehicle);
+  g_clear_pointer (&data->today, g_date_time_unref);
+  for (guint i = 0; i < CARPORT_N_TRIPS_PERIODS; i++)
+    g_clear_pointer (&data->trips_roots[i], json_node_unref);
+  g_clear_error (&data->trips_error);
   g_free (data);
 }
 
 static void read_start (GTask *task);
+
+/* The month so far and today are two reads of trip-history (§3.2), asked
+ * at once. The monthly one decides: its failure is the endpoint's; a
+ * failed daily one only leaves today unknown. */
+typedef struct {
+  GTask              *task;    /* owned */
+  CarportTripsPeriod  period;
+} TripsCall;
+
+static void
+trips_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  TripsCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  CarportTripsPeriod period = call->period;
+  CarportNissanClient *self = CARPORT_NISSAN_CLIENT (source);
+  ReadData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  g_free (call);
+
+  data->trips_roots[period] = nissan_request_finish (self, result, &error);
+  if (error != NULL)
+    {
+      if (period == CARPORT_TRIPS_PERIOD_MONTH || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&data->trips_error);
+          data->trips_error = g_steal_pointer (&error);
+        }
+      else
+        {
+          g_debug ("trip-history: the daily read failed (%s); today is unknown", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (--data->trips_pending > 0)
+    return;
+
+  if (data->trips_error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->trips_error));
+      return;
+    }
+  if (!carport_nissan_parse_trips (data->vehicle, data->trips_roots[CARPORT_TRIPS_PERIOD_MONTH],
+                                   data->trips_roots[CARPORT_TRIPS_PERIOD_TODAY], data->today, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes ownership of @task. */
+static void
+trips_start (GTask *task)
+{
+  CarportNissanClient *self = g_task_get_source_object (task);
+  ReadData *data = g_task_get_task_data (task);
+
+  data->today = g_date_time_new_now_local ();
+  data->trips_pending = CARPORT_N_TRIPS_PERIODS;
+  for (guint period = 0; period < CARPORT_N_TRIPS_PERIODS; period++)
+    {
+      g_autofree char *query = carport_nissan_trips_query (period, data->today);
+      g_autofree char *rest = g_strconcat ("trip-history?", query, NULL);
+      g_autofree char *url = car_url (self, CARPORT_NISSAN_SERVICE_CAR_ADAPTER, "v1", data->vehicle, rest);
+
+      TripsCall *call = g_new0 (TripsCall, 1);
+
+      call->task = g_object_ref (task);
+      call->period = period;
+      nissan_request_async (self, "GET", url, NULL, g_task_get_cancellable (task), trips_cb, call);
+    }
+  g_object_unref (task);
+}
 
 static void
 read_cb (GObject      *source,
@@ -356,6 +449,9 @@ read_start (GTask *task)
     case CARPORT_ENDPOINT_LOCK_STATUS:
       url = car_url (self, CARPORT_NISSAN_SERVICE_CAR_ADAPTER, "v1", data->vehicle, "lock-status");
       break;
+    case CARPORT_ENDPOINT_TRIP_HISTORY:
+      trips_start (task);
+      return;
     case CARPORT_ENDPOINT_HVAC_SETTINGS:
     case CARPORT_ENDPOINT_CHARGE_MODE:
     case CARPORT_ENDPOINT_CHARGING_SETTINGS:
@@ -601,6 +697,7 @@ state_updated (CarportVehicle  *vehicle,
     case CARPORT_ENDPOINT_SOC_LEVELS:
     case CARPORT_ENDPOINT_RES_STATE:
     case CARPORT_ENDPOINT_PRESSURE:
+    case CARPORT_ENDPOINT_TRIP_HISTORY:
     case CARPORT_N_ENDPOINTS:
     default:
       return NULL;

@@ -581,6 +581,8 @@ parse_car (JsonObject *car,
     commands |= BIT (CARPORT_COMMAND_KIND_CHARGE_START);
   if (has_any (services, 303, 0))
     commands |= BIT (CARPORT_COMMAND_KIND_CHARGE_STOP);
+  if (has_any (services, 235, 0))
+    endpoints |= BIT (CARPORT_ENDPOINT_TRIP_HISTORY);
 
   carport_vehicle_set_supported_endpoints (vehicle, endpoints);
   carport_vehicle_set_supported_commands (vehicle, commands);

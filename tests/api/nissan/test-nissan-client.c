@@ -11,6 +11,7 @@
 #include "carport-nissan-auth.h"
 #include "carport-nissan-client.h"
 #include "carport-nissan-json.h"
+#include "carport-nissan-trips.h"
 #include "carport-test-loop.h"
 #include "nissan-test-server.h"
 
@@ -178,6 +179,27 @@ route_leaf_reads (Fixture *f)
   nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/location", 200, "@location.json");
   nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/hvac-status", 200, "@hvac-status.json");
   nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/lock-status", 200, "@lock-status.json");
+  /* One summary naming no period: the answer to both trip reads. */
+  nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/trip-history", 200,
+                            "{\"data\":{\"attributes\":{\"summaries\":[{\"tripsNumber\":4,\"distance\":50.5,"
+                            "\"duration\":70,\"consumedElectricity\":8.1,\"consumedFuel\":0}]}}}");
+}
+
+/* The queries of the requests that came for @path. */
+static GPtrArray *
+queries_of (Fixture    *f,
+            const char *path)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < f->ts->requests->len; i++)
+    {
+      NtsRequest *request = g_ptr_array_index (f->ts->requests, i);
+
+      if (g_str_equal (request->path, path))
+        g_ptr_array_add (queries, g_strdup (request->query));
+    }
+  return queries;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -462,6 +484,28 @@ test_discovery_and_reads (Fixture       *f,
   g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (leaf)), ==, CARPORT_LOCK_STATE_UNLOCKED);
   g_assert_false (carport_vehicle_get_has_errors (leaf));
 
+  /* Trip history (235): this month so far and today, asked together. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *month_query = carport_nissan_trips_query (CARPORT_TRIPS_PERIOD_MONTH, now);
+    g_autofree char *day_query = carport_nissan_trips_query (CARPORT_TRIPS_PERIOD_TODAY, now);
+    g_autoptr(GPtrArray) queries = queries_of (f, "/ca/v1/cars/" LEAF "/trip-history");
+    CarportTripSummary month, today;
+
+    g_assert_cmpuint (queries->len, ==, 2);
+    g_assert_true (g_ptr_array_find_with_equal_func (queries, month_query, g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (queries, day_query, g_str_equal, NULL));
+    carport_trips_get_summary (carport_vehicle_get_trips (leaf), CARPORT_TRIPS_PERIOD_MONTH, &month);
+    carport_trips_get_summary (carport_vehicle_get_trips (leaf), CARPORT_TRIPS_PERIOD_TODAY, &today);
+    g_assert_cmpint (month.trips, ==, 4);
+    g_assert_cmpfloat (month.distance_km, ==, 50.5);
+    g_assert_cmpfloat (month.electricity_kwh, ==, 8.1);
+    g_assert_false (carport_is_known (month.fuel_litres));
+    g_assert_cmpint (today.duration_minutes, ==, 70);
+  }
+  /* Not listed with 235 ACTIVATED: never asked. */
+  g_assert_false (carport_vehicle_supports_endpoint (vehicle_by_vin (cars, ARIYA), CARPORT_ENDPOINT_TRIP_HISTORY));
+
   request = nissan_test_server_last (f->ts, "/ca/v1/cars/" LEAF "/battery-status");
   g_assert_true (g_str_has_prefix (request->authorization, "Bearer acc-"));
   g_assert_cmpstr (request->content_type, ==, "application/vnd.api+json");
@@ -566,6 +610,9 @@ test_read_errors (Fixture       *f,
                             "{\"errors\":[{\"status\":\"Not Found\",\"code\":\"404\"}]}");
   nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/hvac-status", 200,
                             "{\"errors\":[{\"code\":\"502\"}]}");
+  /* §3.2: an Ariya answered 400 to one builder's trip-history. */
+  nissan_test_server_route (f->ts, "GET", "/ca/v1/cars/" LEAF "/trip-history", 400,
+                            "{\"errors\":[{\"code\":\"400\",\"title\":\"Bad Request\"}]}");
 
   /* One failing read does not stop the others. */
   g_assert_true (refresh (f, leaf, G_MAXUINT, &error));
@@ -574,6 +621,15 @@ test_read_errors (Fixture       *f,
   g_assert_nonnull (carport_vehicle_get_endpoint_error (leaf, CARPORT_ENDPOINT_HVAC_STATUS));
   g_assert_false (carport_vehicle_supports_endpoint (leaf, CARPORT_ENDPOINT_LOCK_STATUS));
   g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (leaf)), ==, 80);
+  /* A refused trip read is an error of that endpoint; the car keeps it. */
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (leaf, CARPORT_ENDPOINT_TRIP_HISTORY));
+  g_assert_true (carport_vehicle_supports_endpoint (leaf, CARPORT_ENDPOINT_TRIP_HISTORY));
+  {
+    CarportTripSummary month;
+
+    carport_trips_get_summary (carport_vehicle_get_trips (leaf), CARPORT_TRIPS_PERIOD_MONTH, &month);
+    g_assert_cmpint (month.trips, ==, -1);
+  }
 }
 
 /* ------------------------------------------------------------------------ */

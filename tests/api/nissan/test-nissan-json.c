@@ -14,6 +14,7 @@
 #include "carport-nissan-json.h"
 #include "carport-nissan-login.h"
 #include "carport-nissan-region.h"
+#include "carport-nissan-trips.h"
 
 static GBytes *
 read_bytes (const char *path)
@@ -142,7 +143,8 @@ test_cars (void)
   g_assert_cmpstr (carport_vehicle_get_account_id (leaf), ==, "user-1");
   g_assert_cmpint (carport_vehicle_get_energy (leaf), ==, CARPORT_ENERGY_ELECTRIC);
   g_assert_cmpuint (carport_vehicle_get_supported_endpoints (leaf), ==,
-                    EP (BATTERY_STATUS) | EP (COCKPIT) | EP (LOCATION) | EP (HVAC_STATUS) | EP (LOCK_STATUS));
+                    EP (BATTERY_STATUS) | EP (COCKPIT) | EP (LOCATION) | EP (HVAC_STATUS) | EP (LOCK_STATUS) |
+                    EP (TRIP_HISTORY));
   g_assert_cmpuint (carport_vehicle_get_supported_commands (leaf), ==,
                     CMD (REFRESH_BATTERY) | CMD (REFRESH_LOCATION) | CMD (REFRESH_HVAC) | CMD (HVAC_START) |
                     CMD (HVAC_STOP) | CMD (REFRESH_LOCKS) | CMD (HORN) | CMD (LIGHTS) | CMD (CHARGE_START));
@@ -153,7 +155,8 @@ test_cars (void)
   g_assert_null (info->can_generation);
 
   /* hvac-status without 366 (from 2042), no climate commands; lock via 886;
-   * charge stop via 303; nested features and odd ids ignored. */
+   * charge stop via 303; a deactivated 235 gives no trip history; nested
+   * features and odd ids ignored. */
   g_assert_cmpstr (carport_vehicle_get_model_name (ariya), ==, "Ariya");
   g_assert_cmpint (carport_vehicle_get_energy (ariya), ==, CARPORT_ENERGY_ELECTRIC);
   g_assert_cmpuint (carport_vehicle_get_supported_endpoints (ariya), ==,
@@ -609,6 +612,101 @@ test_roots (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Trip history (§3.2, service 235) */
+
+static CarportTripSummary
+trip_summary (CarportVehicle     *vehicle,
+              CarportTripsPeriod  period)
+{
+  CarportTripSummary out;
+
+  carport_trips_get_summary (carport_vehicle_get_trips (vehicle), period, &out);
+  return out;
+}
+
+static void
+test_trips_query (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 3, 4, 23, 59, 0);
+  g_autofree char *month = carport_nissan_trips_query (CARPORT_TRIPS_PERIOD_MONTH, today);
+  g_autofree char *day = carport_nissan_trips_query (CARPORT_TRIPS_PERIOD_TODAY, today);
+
+  g_assert_cmpstr (month, ==, "type=1&start=2026-03-01&end=2026-03-04");
+  g_assert_cmpstr (day, ==, "type=0&start=2026-03-04&end=2026-03-04");
+}
+
+static void
+test_trips (void)
+{
+  g_autoptr(CarportVehicle) leaf = vehicle_new (CARPORT_ENERGY_ELECTRIC);
+  g_autoptr(CarportVehicle) petrol = vehicle_new (CARPORT_ENERGY_FUEL);
+  g_autoptr(JsonNode) month = fixture_root ("trip-history.monthly.json");
+  g_autoptr(JsonNode) day = fixture_root ("trip-history.daily.json");
+  g_autoptr(JsonNode) invalid = fixture_root ("trip-history.invalid.json");
+  g_autoptr(JsonNode) no_list = fixture_root ("location.json");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 3, 14, 21, 0, 0);
+  g_autoptr(GDateTime) next_month = g_date_time_new_local (2026, 4, 1, 8, 0, 0);
+  g_autoptr(GError) error = NULL;
+  CarportTripSummary s;
+
+  /* The month's entry by its key (a number here), not the first one; the
+   * day's from a flat body; an EV's 0 l of fuel is not applicable. */
+  g_assert_true (carport_nissan_parse_trips (leaf, month, day, today, &error));
+  g_assert_no_error (error);
+  s = trip_summary (leaf, CARPORT_TRIPS_PERIOD_MONTH);
+  g_assert_cmpint (s.trips, ==, 57);
+  g_assert_cmpfloat (s.distance_km, ==, 1243.75);
+  g_assert_cmpint (s.duration_minutes, ==, 1810);
+  g_assert_cmpfloat (s.electricity_kwh, ==, 198.4);
+  g_assert_false (carport_is_known (s.fuel_litres));
+  s = trip_summary (leaf, CARPORT_TRIPS_PERIOD_TODAY);
+  g_assert_cmpint (s.trips, ==, 2);
+  g_assert_cmpfloat (s.distance_km, ==, 18.5);
+  g_assert_cmpint (s.duration_minutes, ==, 34);
+  g_assert_cmpfloat (s.electricity_kwh, ==, 2.9);
+  /* The latest trip's end, of either answer. */
+  assert_time (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_trips (leaf))), "2026-03-14T19:20:30Z");
+
+  /* A combustion car: 0 l is a value, 0 kWh (here: a month without
+   * trips) is not applicable. */
+  g_assert_true (carport_nissan_parse_trips (petrol, month, day, today, &error));
+  g_assert_cmpfloat (trip_summary (petrol, CARPORT_TRIPS_PERIOD_TODAY).fuel_litres, ==, 0);
+  g_assert_true (carport_nissan_parse_trips (petrol, month, day, next_month, &error));
+  g_assert_cmpfloat (trip_summary (petrol, CARPORT_TRIPS_PERIOD_MONTH).fuel_litres, ==, 0);
+  g_assert_false (carport_is_known (trip_summary (petrol, CARPORT_TRIPS_PERIOD_MONTH).electricity_kwh));
+
+  /* No daily answer: today unknown, the month kept. */
+  g_assert_true (carport_nissan_parse_trips (leaf, month, NULL, today, &error));
+  s = trip_summary (leaf, CARPORT_TRIPS_PERIOD_TODAY);
+  g_assert_cmpint (s.trips, ==, -1);
+  g_assert_false (carport_is_known (s.distance_km));
+  g_assert_cmpint (trip_summary (leaf, CARPORT_TRIPS_PERIOD_MONTH).trips, ==, 57);
+
+  /* A period without an entry had no trips. */
+  g_assert_true (carport_nissan_parse_trips (leaf, month, day, next_month, &error));
+  s = trip_summary (leaf, CARPORT_TRIPS_PERIOD_MONTH);
+  g_assert_cmpint (s.trips, ==, 0);
+  g_assert_cmpfloat (s.distance_km, ==, 0);
+  g_assert_cmpint (trip_summary (leaf, CARPORT_TRIPS_PERIOD_TODAY).trips, ==, 0);
+  g_assert_null (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_trips (leaf))));
+
+  /* Values out of range or of the wrong type are unknown. */
+  g_assert_true (carport_nissan_parse_trips (leaf, invalid, invalid, today, &error));
+  s = trip_summary (leaf, CARPORT_TRIPS_PERIOD_MONTH);
+  g_assert_cmpint (s.trips, ==, -1);
+  g_assert_false (carport_is_known (s.distance_km));
+  g_assert_cmpint (s.duration_minutes, ==, -1);
+  g_assert_false (carport_is_known (s.electricity_kwh));
+  g_assert_false (carport_is_known (s.fuel_litres));
+
+  /* An answer without summaries is not a trip history; nothing changes. */
+  g_assert_true (carport_nissan_parse_trips (leaf, month, day, today, &error));
+  g_assert_false (carport_nissan_parse_trips (leaf, no_list, day, today, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+  g_assert_cmpint (trip_summary (leaf, CARPORT_TRIPS_PERIOD_MONTH).trips, ==, 57);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Conformance: the recorded bodies in ../shared/fixtures/nissan */
 
 static char *
@@ -753,6 +851,29 @@ test_shared_reads (void)
 }
 
 static void
+test_shared_trips (void)
+{
+  REQUIRE_SHARED (dir);
+  g_autoptr(CarportVehicle) ariya = vehicle_new (CARPORT_ENERGY_ELECTRIC);
+  g_autoptr(JsonNode) root = shared_root (dir, "kamereon/trip-history.monthly.ariya.attributes.mqtt-dump.json");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2023, 10, 7, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  CarportTripSummary s;
+
+  /* The recorded month (attributes only, as an MQTT dump has them). */
+  g_assert_true (carport_nissan_parse_trips (ariya, root, NULL, today, &error));
+  g_assert_no_error (error);
+  s = trip_summary (ariya, CARPORT_TRIPS_PERIOD_MONTH);
+  g_assert_cmpint (s.trips, ==, 33);
+  g_assert_cmpfloat_with_epsilon (s.distance_km, 83.88, 0.01);
+  g_assert_cmpint (s.duration_minutes, ==, 178);
+  g_assert_cmpfloat_with_epsilon (s.electricity_kwh, 12.95, 0.01);
+  g_assert_false (carport_is_known (s.fuel_litres));
+  g_assert_cmpint (trip_summary (ariya, CARPORT_TRIPS_PERIOD_TODAY).trips, ==, -1);
+  assert_time (carport_state_get_updated (CARPORT_STATE (carport_vehicle_get_trips (ariya))), "2023-10-07T10:20:03Z");
+}
+
+static void
 test_shared_errors (void)
 {
   REQUIRE_SHARED (dir);
@@ -803,6 +924,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/nissan-json/tokens", test_tokens);
   g_test_add_func ("/nissan-json/actions", test_actions);
   g_test_add_func ("/nissan-json/action-answers", test_action_answers);
+  g_test_add_func ("/nissan-json/trips-query", test_trips_query);
+  g_test_add_func ("/nissan-json/trips", test_trips);
   g_test_add_func ("/nissan-login/pkce", test_pkce);
   g_test_add_func ("/nissan-login/form", test_form);
   g_test_add_func ("/nissan-login/form-variants", test_form_variants);
@@ -810,6 +933,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nissan-login/roots", test_roots);
   g_test_add_func ("/nissan-conformance/reads", test_shared_reads);
   g_test_add_func ("/nissan-conformance/errors", test_shared_errors);
+  g_test_add_func ("/nissan-conformance/trips", test_shared_trips);
 
   return g_test_run ();
 }
