@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "carport-http.h"
 
 #define READ_CHUNK_SIZE           (64 * 1024)
@@ -18,7 +20,8 @@ struct _CarportHttp
   GObject      parent_instance;
 
   SoupSession *session;         /* owned */
-  GTlsDatabase *extra_ca;       /* owned, nullable: one more CA to trust */
+  char         *extra_ca_path;  /* nullable: one more CA to trust, read at its first use */
+  GTlsDatabase *extra_ca;       /* owned, nullable: that CA once read */
   guint        max_body_size;
   guint        request_count;
 };
@@ -136,6 +139,7 @@ carport_http_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->extra_ca);
+  g_clear_pointer (&self->extra_ca_path, g_free);
 
   G_OBJECT_CLASS (carport_http_parent_class)->dispose (object);
 }
@@ -463,8 +467,21 @@ accept_certificate_cb (SoupMessage          *message,
   g_autoptr(GError) error = NULL;
   GTlsCertificateFlags flags;
 
-  if (self->extra_ca == NULL || uri == NULL || g_uri_get_host (uri) == NULL)
+  if (self->extra_ca_path == NULL || uri == NULL || g_uri_get_host (uri) == NULL)
     return FALSE;
+
+  /* Read when a certificate first needs it: a run that never meets one
+   * loads no TLS database at all. */
+  if (self->extra_ca == NULL)
+    {
+      self->extra_ca = g_tls_file_database_new (self->extra_ca_path, &error);
+      if (self->extra_ca == NULL)
+        {
+          g_warning ("Cannot read the extra certificate authority: %s", error->message);
+          g_clear_pointer (&self->extra_ca_path, g_free);
+          return FALSE;
+        }
+    }
 
   identity = g_network_address_new (g_uri_get_host (uri),
                                     (guint16) (g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : 443));
@@ -518,7 +535,7 @@ start_request (CarportHttp         *self,
   /* A redirect comes back to the caller: credentials and tokens never
    * follow a Location somewhere else. */
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
-  if (self->extra_ca != NULL)
+  if (self->extra_ca_path != NULL)
     g_signal_connect_object (request->message, "accept-certificate",
                              G_CALLBACK (accept_certificate_cb), self, 0);
 
@@ -642,17 +659,19 @@ carport_http_add_trusted_ca_file (CarportHttp  *self,
                                   const char   *path,
                                   GError      **error)
 {
-  GTlsDatabase *database;
-
   g_return_val_if_fail (CARPORT_IS_HTTP (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  database = g_tls_file_database_new (path, error);
-  if (database == NULL)
-    return FALSE;
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || g_access (path, R_OK) != 0)
+    {
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   _("Cannot read the certificate authority file %s"), path);
+      return FALSE;
+    }
 
   g_clear_object (&self->extra_ca);
-  self->extra_ca = database;
+  g_free (self->extra_ca_path);
+  self->extra_ca_path = g_strdup (path);
   g_debug ("Trusting one more certificate authority");
 
   return TRUE;

@@ -82,7 +82,8 @@ GBytes      *carport_http_request_full_finish (CarportHttp          *self,
                                                GError              **error);
 
 /* Trusts the certificate authority in the PEM file @path besides the system's
- * ones (the Nissan simulator's; CARPORT_NISSAN_CA_FILE is read at creation).
+ * ones (the Nissan simulator's; CARPORT_NISSAN_CA_FILE is taken at creation).
+ * The file must be readable; it is parsed when a certificate first needs it.
  * Certificate checks stay on: a certificate the system refuses is accepted
  * only when it chains to that CA and names the host. */
 gboolean     carport_http_add_trusted_ca_file (CarportHttp  *self,
