@@ -186,6 +186,18 @@ carport_command_set_message (CarportCommand *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
+void
+carport_command_fail (CarportCommand *self,
+                      const char     *message)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  carport_command_set_message (self, message);
+  carport_command_set_state (self, CARPORT_COMMAND_STATE_FAILED);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 double
 carport_command_get_temperature_c (CarportCommand *self)
 {

@@ -34,6 +34,8 @@ const char          *carport_command_get_server_id          (CarportCommand *sel
 void                 carport_command_set_server_id          (CarportCommand *self, const char *value);
 const char          *carport_command_get_message            (CarportCommand *self);
 void                 carport_command_set_message            (CarportCommand *self, const char *value);
+/* FAILED, with @message (a sentence for people, nullable) set first. */
+void                 carport_command_fail                   (CarportCommand *self, const char *message);
 
 double               carport_command_get_temperature_c      (CarportCommand *self);
 void                 carport_command_set_temperature_c      (CarportCommand *self, double value);

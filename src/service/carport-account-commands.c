@@ -226,10 +226,7 @@ command_sent_cb (GObject      *source,
     {
       carport_account_note_error (self, error);
       if (carport_command_get_state (command) != CARPORT_COMMAND_STATE_FAILED)
-        {
-          carport_command_set_message (command, error->message);
-          carport_command_set_state (command, CARPORT_COMMAND_STATE_FAILED);
-        }
+        carport_command_fail (command, error->message);
       g_ptr_array_remove (self->commands, command);
       if (vehicle && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, carport_account_signals[CARPORT_ACCOUNT_SIGNAL_EVENT], 0, CARPORT_SESSION_EVENT_COMMAND_FINISHED, vehicle, command);
@@ -310,8 +307,7 @@ carport_account_send_command_async (CarportAccount      *self,
     }
   if (carport_account_quota_blocked (self, &error))
     {
-      carport_command_set_message (command, error->message);
-      carport_command_set_state (command, CARPORT_COMMAND_STATE_FAILED);
+      carport_command_fail (command, error->message);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -133,6 +133,23 @@ test_parameters (void)
 }
 
 static void
+test_fail (void)
+{
+  CarportCommand *command = carport_command_new (CARPORT_COMMAND_KIND_HORN, "VF1AG000000000001");
+  NotifyCounter counter;
+
+  carport_command_set_state (command, CARPORT_COMMAND_STATE_PENDING);
+  notify_counter_init (&counter, G_OBJECT (command));
+  carport_command_fail (command, "The car is asleep.");
+  g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpstr (carport_command_get_message (command), ==, "The car is asleep.");
+  g_assert_cmpuint (notify_counter_get (&counter, "state"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "message"), ==, 1);
+  notify_counter_clear (&counter);
+  g_assert_finalize_object (command);
+}
+
+static void
 test_titles (void)
 {
   static const char * const titles[] = {
@@ -163,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/core/command/derived-states", test_derived_states);
   g_test_add_func ("/core/command/parameters", test_parameters);
   g_test_add_func ("/core/command/titles", test_titles);
+  g_test_add_func ("/core/command/fail", test_fail);
 
   return g_test_run ();
 }

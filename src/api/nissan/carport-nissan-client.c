@@ -510,10 +510,7 @@ command_fail (GTask  *owned_task,
   g_autoptr(GTask) task = owned_task;
   CarportCommand *command = g_task_get_task_data (task);
 
-  g_object_freeze_notify (G_OBJECT (command));
-  carport_command_set_message (command, error->message);
-  carport_command_set_state (command, CARPORT_COMMAND_STATE_FAILED);
-  g_object_thaw_notify (G_OBJECT (command));
+  carport_command_fail (command, error->message);
 
   g_task_return_error (task, error);
 }

@@ -524,10 +524,7 @@ command_fail (GTask  *owned_task,
   g_autoptr(GTask) task = owned_task;
   CommandData *data = g_task_get_task_data (task);
 
-  g_object_freeze_notify (G_OBJECT (data->command));
-  carport_command_set_message (data->command, error->message);
-  carport_command_set_state (data->command, CARPORT_COMMAND_STATE_FAILED);
-  g_object_thaw_notify (G_OBJECT (data->command));
+  carport_command_fail (data->command, error->message);
 
   g_task_return_error (task, error);
 }
