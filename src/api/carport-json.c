@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 #include "carport-core.h"
 #include "carport-json.h"
@@ -244,4 +245,62 @@ carport_json_node_dup_code (JsonNode *node)
     }
 
   return NULL;
+}
+
+/* The deepest nesting of arrays and objects in @data, strings skipped;
+ * stops counting past @limit. */
+static guint
+nesting_depth (const char *data,
+               gsize       len,
+               guint       limit)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len && deepest <= limit; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
+JsonNode *
+carport_json_parse (const char *data,
+                    gssize      len)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  gsize length;
+
+  if (data == NULL)
+    return NULL;
+  length = len < 0 ? strlen (data) : (gsize) len;
+  if (length == 0 || memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))
+    return NULL;
+  if (nesting_depth (data, length, CARPORT_JSON_MAX_DEPTH) > CARPORT_JSON_MAX_DEPTH)
+    {
+      g_debug ("Refusing an answer nested deeper than %u levels", CARPORT_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
+    return NULL;
+  return json_parser_steal_root (parser);
 }

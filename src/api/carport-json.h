@@ -44,4 +44,15 @@ JsonObject *carport_json_attributes      (JsonNode *root);
  * string ("err.func.wired.notFound", "403042"); NULL otherwise. */
 char       *carport_json_node_dup_code   (JsonNode *node);
 
+/* How deep arrays and objects may nest in an answer. Real answers nest
+ * fewer than ten levels; a deeper body is refused before parsing, as
+ * json-glib's recursive parser would overflow the stack on one of
+ * thousands of levels. */
+#define CARPORT_JSON_MAX_DEPTH 64
+
+/* Parses @len bytes of @data (@len -1: up to a NUL) into a root node, or
+ * NULL when they are not JSON, not UTF-8, hold a NUL, or nest deeper than
+ * CARPORT_JSON_MAX_DEPTH. Every JSON answer of the api layer goes through it. */
+JsonNode   *carport_json_parse           (const char *data, gssize len);
+
 G_END_DECLS

@@ -10,16 +10,16 @@
 #include <json-glib/json-glib.h>
 
 #include "carport-jwt.h"
+#include "carport-json.h"
 
 gint64
 carport_jwt_get_expiry (const char *jwt)
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(GString) payload = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree guchar *decoded = NULL;
   gsize decoded_len = 0;
-  JsonNode *root;
   JsonObject *object;
   JsonNode *exp;
 
@@ -46,11 +46,7 @@ carport_jwt_get_expiry (const char *jwt)
   if (decoded == NULL || decoded_len == 0)
     return 0;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) decoded, decoded_len, NULL))
-    return 0;
-
-  root = json_parser_get_root (parser);
+  root = carport_json_parse ((const char *) decoded, (gssize) decoded_len);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return 0;
 

@@ -140,12 +140,11 @@ lookup_kamereon_code (const char      *code,
  * between errors). @nested_code receives the first inner code, if any. */
 char *
 carport_kamereon_error_message_details (const char  *message,
-                       char       **nested_code)
+                                        char       **nested_code)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) joined = NULL;
   const char *p;
-  JsonNode *root;
   JsonArray *errors;
 
   if (message == NULL)
@@ -156,11 +155,7 @@ carport_kamereon_error_message_details (const char  *message,
   if (*p != '{')
     return g_strdup (message);
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, p, -1, NULL))
-    return g_strdup (message);
-
-  root = json_parser_get_root (parser);
+  root = carport_json_parse (p, -1);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_strdup (message);
 
@@ -302,7 +297,6 @@ load_body (GBytes   *body,
            gboolean *empty,
            gboolean *too_large)
 {
-  g_autoptr(JsonParser) parser = NULL;
   const char *data = NULL;
   gsize len = 0;
 
@@ -342,14 +336,7 @@ load_body (GBytes   *body,
   if (*data != '{' && *data != '[')
     return NULL;
 
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
-    return NULL;
-
-  return json_parser_steal_root (parser);
+  return carport_json_parse (data, (gssize) len);
 }
 
 /* {"data": […]} around a top-level array (§b.1). */

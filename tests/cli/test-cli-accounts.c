@@ -7,6 +7,8 @@
  * cache are those of the whole test session. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +16,7 @@
 
 /* The simulator's demo Nissans (src/sim/README.md); each test checks that
  * the account lists them as such. */
+#define LEAF_VIN "SJNFAAZE1U0000001"
 #define ARIYA_VIN "SJNTAAFE0U0000002"
 #define MICRA_VIN "VNVMICRAE00000003"
 
@@ -614,6 +617,47 @@ test_recorded_battery (gconstpointer data)
   sim_stop (&sim);
 }
 
+/* A 200 answer of ~80,000 nested arrays (160 KB, far below the size cap)
+ * used to overflow the stack in the JSON parser: it is refused before
+ * parsing, that endpoint says so, and the rest of the car is shown. */
+static void
+test_deep_json (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carport-deep-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *fault = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object, *errors;
+  Sim sim = { 0 };
+
+  if (!need_keyring ())
+    return;
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (body, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (body, ']');
+  g_assert_true (g_file_set_contents (path, body->str, (gssize) body->len, &error));
+  g_assert_no_error (error);
+
+  fault = g_strdup_printf ("%s/battery-status=body:%s", LEAF_VIN, path);
+  sim_start (&sim, (const char * const[]) { "--fault", fault, NULL });
+  login (&sim, "nissan");
+  root = status (LEAF_VIN);
+  object = json_node_get_object (root);
+  errors = json_object_get_object_member (object, "errors");
+  g_assert_true (json_object_has_member (errors, "battery-status"));
+  g_assert_nonnull (strstr (json_object_get_string_member (errors, "battery-status"), "understand"));
+  /* The other reads of the car are there. */
+  g_assert_false (json_object_get_null_member (object, "cockpit"));
+  g_assert_true (json_object_get_double_member (json_object_get_object_member (object, "cockpit"), "mileage_km") > 0);
+  sim_stop (&sim);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +673,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-accounts/two-logins", test_two_logins);
   g_test_add_func ("/cli-accounts/nissan-status-json", test_nissan_status_json);
+  g_test_add_func ("/cli-accounts/deep-json", test_deep_json);
   g_test_add_data_func ("/cli-accounts/recorded-battery/ariya-v2-flat", ariya_v2, test_recorded_battery);
   g_test_add_data_func ("/cli-accounts/recorded-battery/ariya-v3-envelope", ariya_v3, test_recorded_battery);
   g_test_add_data_func ("/cli-accounts/recorded-battery/micra-v3-envelope", micra_v3, test_recorded_battery);

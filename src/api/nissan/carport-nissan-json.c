@@ -177,7 +177,6 @@ carport_nissan_normalize_model_name (const char *name)
 static JsonNode *
 load_json (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   const char *data;
   gsize len = 0;
 
@@ -185,13 +184,7 @@ load_json (GBytes *body)
     return NULL;
 
   data = g_bytes_get_data (body, &len);
-  if (data == NULL || len == 0 || memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
-    return NULL;
-
-  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
-    return NULL;
-
-  return json_parser_steal_root (parser);
+  return carport_json_parse (data, (gssize) len);
 }
 
 typedef struct {

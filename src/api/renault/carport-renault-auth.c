@@ -190,15 +190,10 @@ gigya_call_finish (CarportRenaultAuth  *self,
 
   if (out_raw != NULL)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
       gsize len;
       const char *data = g_bytes_get_data (answer->body, &len);
 
-      *out_raw = NULL;
-      if (data != NULL && len > 0 &&
-          json_parser_load_from_data (parser, data, len, NULL) &&
-          json_parser_get_root (parser) != NULL)
-        *out_raw = json_node_copy (json_parser_get_root (parser));
+      *out_raw = carport_json_parse (data, (gssize) len);
     }
 
   root = carport_gigya_parse_response (answer->status, answer->body, error);

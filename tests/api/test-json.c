@@ -1,0 +1,103 @@
+/* test-json.c — the one lenient JSON reader of the api layer
+ * (src/api/carport-json.h): its rules, and the parser's depth guard. */
+#include "config.h"
+
+#include <string.h>
+
+#include "carport-json.h"
+#include "carport-kamereon-response.h"
+
+static char *
+nested (guint depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_parse_depth (void)
+{
+  g_autofree char *fine = nested (CARPORT_JSON_MAX_DEPTH);
+  g_autofree char *deep = nested (CARPORT_JSON_MAX_DEPTH + 1);
+  g_autofree char *very_deep = nested (80000);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  /* Brackets inside strings do not count. */
+  g_autofree char *in_string = g_strdup_printf ("{\"a\": \"%s\"}", very_deep);
+  g_autoptr(JsonNode) string_root = NULL;
+
+  root = carport_json_parse (fine, -1);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  refused = carport_json_parse (deep, -1);
+  g_assert_null (refused);
+  g_assert_null (carport_json_parse (very_deep, -1));
+  string_root = carport_json_parse (in_string, -1);
+  g_assert_nonnull (string_root);
+  g_assert_cmpstr (carport_json_get_string (json_node_get_object (string_root), "a"), ==, very_deep);
+}
+
+static void
+test_parse_refuses (void)
+{
+  static const char with_nul[] = "{\"a\":1}\0{}";
+
+  g_assert_null (carport_json_parse (NULL, -1));
+  g_assert_null (carport_json_parse ("", -1));
+  g_assert_null (carport_json_parse ("{\"a\":", -1));
+  g_assert_null (carport_json_parse ("\xff\xfe{}", -1));
+  g_assert_null (carport_json_parse (with_nul, sizeof with_nul - 1));
+}
+
+/* A deep answer of the server is an invalid response, not a crash. */
+static void
+test_deep_answer (void)
+{
+  g_autofree char *very_deep = nested (80000);
+  g_autoptr(GBytes) body = g_bytes_new (very_deep, strlen (very_deep));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = carport_kamereon_parse_response (200, body, &error);
+  g_assert_null (root);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_numbers (void)
+{
+  g_autoptr(JsonNode) root = carport_json_parse ("{\"a\":\"12\",\"b\":\"12abc\",\"c\":4.6,\"d\":null,"
+                                                 "\"e\":\"NaN\",\"f\":1e30}", -1);
+  JsonObject *object = json_node_get_object (root);
+  double value = 0;
+  int n = 0;
+
+  g_assert_true (carport_json_get_number (object, "a", &value));
+  g_assert_cmpfloat (value, ==, 12);
+  g_assert_false (carport_json_get_number (object, "b", &value));
+  g_assert_true (carport_json_get_int (object, "c", &n));
+  g_assert_cmpint (n, ==, 5);
+  g_assert_false (carport_json_get_number (object, "d", &value));
+  g_assert_false (carport_json_get_number (object, "e", &value));
+  /* Out of the range of int: not an int. */
+  g_assert_false (carport_json_get_int (object, "f", &n));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/parse-depth", test_parse_depth);
+  g_test_add_func ("/json/parse-refuses", test_parse_refuses);
+  g_test_add_func ("/json/deep-answer", test_deep_answer);
+  g_test_add_func ("/json/numbers", test_numbers);
+
+  return g_test_run ();
+}
