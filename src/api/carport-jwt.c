@@ -60,7 +60,14 @@ carport_jwt_get_expiry (const char *jwt)
     case G_TYPE_INT64:
       return json_node_get_int (exp);
     case G_TYPE_DOUBLE:
-      return (gint64) json_node_get_double (exp);
+      {
+        double value = json_node_get_double (exp);
+
+        /* Out of the range of gint64 (undefined to convert): no usable expiry. */
+        if (!(value > -9.2e18 && value < 9.2e18))
+          return 0;
+        return (gint64) value;
+      }
     case G_TYPE_STRING:
       return g_ascii_strtoll (json_node_get_string (exp), NULL, 10);
     default:

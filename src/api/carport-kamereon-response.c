@@ -459,7 +459,12 @@ gigya_error_code (JsonObject *object,
   if (!carport_json_node_get_number (carport_json_get_member (object, "errorCode"), &value))
     return FALSE;
 
-  *out = (gint64) value;
+  /* Converting a double out of the range of gint64 is undefined: a code
+   * this large (4e30) is no code Carport knows, but still an error. */
+  if (value >= 9.2e18 || value <= -9.2e18)
+    *out = value > 0 ? G_MAXINT64 : G_MININT64;
+  else
+    *out = (gint64) value;
   return TRUE;
 }
 

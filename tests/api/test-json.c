@@ -6,6 +6,7 @@
 
 #include "carport-json.h"
 #include "carport-kamereon-response.h"
+#include "carport-jwt.h"
 
 static char *
 nested (guint depth)
@@ -88,6 +89,28 @@ test_numbers (void)
   g_assert_false (carport_json_get_int (object, "f", &n));
 }
 
+/* Numbers out of the range of gint64 (undefined to convert) are still read
+ * safely: a huge Gigya error code is an error, a huge JWT expiry none. */
+static void
+test_huge_numbers (void)
+{
+  static const char gigya[] = "{\"errorCode\": 4e30, \"errorMessage\": \"odd\", \"statusCode\": 500}";
+  g_autoptr(GBytes) body = g_bytes_new_static (gigya, sizeof gigya - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *jwt = NULL;
+
+  root = carport_gigya_parse_response (200, body, &error);
+  g_assert_null (root);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED);
+
+  payload = g_base64_encode ((const guchar *) "{\"exp\": 9e71}", strlen ("{\"exp\": 9e71}"));
+  jwt = g_strdup_printf ("e30.%s.sig", payload);
+  g_strdelimit (jwt, "=", '\0');
+  g_assert_cmpint (carport_jwt_get_expiry (jwt), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +121,7 @@ main (int   argc,
   g_test_add_func ("/json/parse-refuses", test_parse_refuses);
   g_test_add_func ("/json/deep-answer", test_deep_answer);
   g_test_add_func ("/json/numbers", test_numbers);
+  g_test_add_func ("/json/huge-numbers", test_huge_numbers);
 
   return g_test_run ();
 }

@@ -580,6 +580,8 @@ closed_cb (gpointer data)
   g_autoptr(GArray) closed = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GPtrArray) list = notifications (w->desktop_entry, closed);
 
+  /* Asking for the notifications fills @closed with those closed so far. */
+  g_assert_nonnull (list);
   for (guint i = 0; i < closed->len; i++)
     if (g_array_index (closed, guint32, i) == w->id)
       return TRUE;
@@ -832,7 +834,6 @@ autostart_body (Fixture *f)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
   g_autofree char *path = carport_background_dup_autostart_path ();
-  g_autofree char *contents = NULL;
   g_autoptr(GKeyFile) entry = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = NULL;

@@ -158,7 +158,6 @@ test_cards_show_simulator_values (Fixture *f, gconstpointer data)
 {
   CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
   g_autofree char *level = NULL;
-  g_autofree char *range = NULL;
   int sim_level;
 
   g_assert_nonnull (vehicle);

@@ -35,6 +35,8 @@ static inline void
 credential_store_test_empty (CarportCredentialStore *store)
 {
   g_autoptr(GPtrArray) logins = store_test_lookup_n (store, 0);
+
+  g_assert_nonnull (logins);
 }
 
 /* A household: a Renault and a Nissan login, both found with their secrets. */

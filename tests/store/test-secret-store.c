@@ -362,7 +362,6 @@ test_secret_not_in_metadata (void)
   const char *secret = "SECRET-TOKEN-1234567890";
   g_autoptr(CarportSecretStore) store = NULL;
   g_autoptr(CarportCredentials) in = carport_credentials_new ("renault", "fr_FR", "owner@example.com", secret);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
   GHashTableIter iter;

@@ -860,7 +860,6 @@ nissan_poll_command_async (CarportVehicleClient *client,
   const char *status_root = root (self, CARPORT_NISSAN_SERVICE_ACTION_STATUS);
   PollData *data = g_new0 (PollData, 1);
   g_autofree char *id = NULL;
-  g_autofree char *rest = NULL;
   g_autofree char *vin = NULL;
   g_autofree char *url = NULL;
 

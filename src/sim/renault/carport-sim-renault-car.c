@@ -927,6 +927,7 @@ _carport_sim_renault_reply_picture (CarportSimCar     *self,
                                SoupServerMessage *msg)
 {
   g_autofree char *svg = NULL;
+  gsize length;
 
   g_return_if_fail (CARPORT_IS_SIM_CAR (self));
 
@@ -939,8 +940,10 @@ _carport_sim_renault_reply_picture (CarportSimCar     *self,
     "<text x=\"240\" y=\"230\" font-family=\"sans-serif\" font-size=\"18\" text-anchor=\"middle\" fill=\"#444\">%s</text>"
     "</svg>",
     RM (self)->colour, RM (self)->label);
-  _carport_sim_reply_take (msg, SOUP_STATUS_OK, "image/svg+xml", g_steal_pointer (&svg),
-                           strlen (svg));
+  /* The length first: the order of evaluation of the arguments is not
+   * defined, and the steal empties @svg. */
+  length = strlen (svg);
+  _carport_sim_reply_take (msg, SOUP_STATUS_OK, "image/svg+xml", g_steal_pointer (&svg), length);
 }
 
 /* ------------------------------------------------------------------------ */

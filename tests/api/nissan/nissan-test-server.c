@@ -357,7 +357,6 @@ nissan_test_server_new (void)
   NissanTestServer *ts = g_new0 (NissanTestServer, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSList) uris = NULL;
-  g_autofree char *cars = NULL;
 
   ts->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (ts->server, NULL, handle, ts, NULL);

@@ -421,6 +421,7 @@ test_restore (Fixture       *f,
     g_autoptr(GPtrArray) cars = list_vehicles (f, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (cars);
   }
   secret = carport_auth_provider_dup_refresh_secret (CARPORT_AUTH_PROVIDER (f->auth));
   access = carport_auth_provider_dup_access_token (CARPORT_AUTH_PROVIDER (f->auth));

@@ -177,7 +177,6 @@ test_token_renewal (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GPtrArray) again = NULL;
 
   login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
   g_assert_no_error (error);

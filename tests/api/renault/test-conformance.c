@@ -515,6 +515,7 @@ test_errors (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(JsonNode) root = carport_kamereon_parse_response (400, body, &error);
 
+    g_assert_null (root);
     g_assert_nonnull (strstr (error->message, "/data/attributes/startDateTime must be a future date"));
   }
 }
