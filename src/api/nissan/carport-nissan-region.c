@@ -42,14 +42,6 @@ carport_nissan_region_lookup (const char *id)
   return NULL;
 }
 
-const char *
-carport_nissan_service_env_name (CarportNissanService service)
-{
-  g_return_val_if_fail ((guint) service < CARPORT_NISSAN_N_SERVICES, NULL);
-
-  return env_names[service];
-}
-
 static const char *
 override_for (const char * const  *overrides,
               CarportNissanService service)

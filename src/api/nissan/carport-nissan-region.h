@@ -39,8 +39,6 @@ typedef struct {
 /* The region table's row for @id (NULL or "" gives Europe), or NULL. */
 const CarportNissanRegion *carport_nissan_region_lookup (const char *id);
 
-/* The environment variable that overrides @service ("CARPORT_NISSAN_BFF_URL"). */
-const char *carport_nissan_service_env_name (CarportNissanService service);
 
 /* Resolves every service root of @region into @roots (each without its
  * trailing slash): an override from @overrides (environ-style, nullable)

@@ -174,12 +174,6 @@ carport_sim_nissan_set_token_lifetime (CarportSimNissan *self,
   self->token_lifetime = MAX (seconds, 300);   /* clients fail below */
 }
 
-guint
-carport_sim_nissan_get_token_lifetime (CarportSimNissan *self)
-{
-  return self->token_lifetime;
-}
-
 void
 carport_sim_nissan_set_bad_password_form (CarportSimNissan *self,
                                           gboolean          form)

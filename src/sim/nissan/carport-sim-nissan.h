@@ -27,7 +27,6 @@ void              carport_sim_nissan_set_cars           (CarportSimNissan  *self
                                                          GPtrArray         *cars);
 void              carport_sim_nissan_set_token_lifetime (CarportSimNissan  *self,
                                                          guint              seconds);
-guint             carport_sim_nissan_get_token_lifetime (CarportSimNissan  *self);
 void              carport_sim_nissan_set_bad_password_form (CarportSimNissan *self,
                                                          gboolean           form);
 void              carport_sim_nissan_set_interstitial   (CarportSimNissan  *self,
