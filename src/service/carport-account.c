@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "carport-account-private.h"
+#include "carport-task-steps.h"
 #include "carport-service-enum-types.h"
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
@@ -672,38 +673,12 @@ carport_account_submit_code_finish (CarportAccount  *self,
 /* ----------------------------------------------------------------------- */
 /* Logout                                                                  */
 
-typedef struct {
-  guint    pending;
-  GError  *error;
-} LogoutData;
-
-static void
-logout_data_free (LogoutData *data)
-{
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
+/* Takes a reference to @task off the caller. */
 static void
 logout_step_done (GTask  *task,
                   GError *error)
 {
-  LogoutData *data = g_task_get_task_data (task);
-
-  if (error && !data->error)
-    data->error = error;
-  else if (error)
-    g_error_free (error);
-
-  if (--data->pending > 0)
-    {
-      g_object_unref (task);
-      return;
-    }
-  if (data->error)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
+  carport_task_step_done (task, error);
   g_object_unref (task);
 }
 
@@ -736,15 +711,12 @@ carport_account_logout_async (CarportAccount      *self,
                               gpointer             user_data)
 {
   GTask *task;
-  LogoutData *data;
 
   g_return_if_fail (CARPORT_IS_ACCOUNT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_account_logout_async);
-  data = g_new0 (LogoutData, 1);
-  data->pending = self->cache ? 2 : 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) logout_data_free);
+  carport_task_steps_begin (task, self->cache ? 2 : 1);
 
   /* Stop background work of the account being left. */
   g_cancellable_cancel (self->cancellable);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "carport-session-private.h"
+#include "carport-task-steps.h"
 
 /* ----------------------------------------------------------------------- */
 /* Restore: every stored login at once                                     */
@@ -238,37 +239,6 @@ carport_session_submit_code_finish (CarportSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-typedef struct {
-  guint   pending;
-  GError *error;
-} LogoutData;
-
-static void
-logout_data_free (LogoutData *data)
-{
-  g_clear_error (&data->error);
-  g_free (data);
-}
-
-/* One account logged out (or, with @error NULL, the caller done starting). */
-static void
-logout_step_done (GTask  *task,
-                  GError *error)
-{
-  LogoutData *data = g_task_get_task_data (task);
-
-  if (error && !data->error)
-    data->error = error;
-  else if (error)
-    g_error_free (error);
-  if (--data->pending > 0)
-    return;
-  if (data->error)
-    g_task_return_error (task, g_steal_pointer (&data->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 account_logged_out_cb (GObject      *source,
                        GAsyncResult *result,
@@ -278,7 +248,7 @@ account_logged_out_cb (GObject      *source,
   GError *error = NULL;
 
   carport_account_logout_finish (CARPORT_ACCOUNT (source), result, &error);
-  logout_step_done (task, error);
+  carport_task_step_done (task, error);
 }
 
 static void
@@ -304,7 +274,6 @@ carport_session_logout_async (CarportSession      *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) leaving = g_ptr_array_new_with_free_func (g_object_unref);
-  LogoutData *data;
 
   g_return_if_fail (CARPORT_IS_SESSION (self));
   g_return_if_fail (account == NULL || CARPORT_IS_ACCOUNT (account));
@@ -328,9 +297,7 @@ carport_session_logout_async (CarportSession      *self,
       return;
     }
 
-  data = g_new0 (LogoutData, 1);
-  data->pending = leaving->len;
-  g_task_set_task_data (task, data, (GDestroyNotify) logout_data_free);
+  carport_task_steps_begin (task, leaving->len);
   for (guint i = 0; i < leaving->len; i++)
     {
       CarportAccount *gone = g_ptr_array_index (leaving, i);
@@ -351,7 +318,6 @@ carport_session_forget_login_async (CarportSession      *self,
   g_autoptr(GTask) task = NULL;
   guint n_brands;
   const CarportBrandInfo *brands = carport_brand_registry (&n_brands);
-  LogoutData *data;
 
   g_return_if_fail (CARPORT_IS_SESSION (self));
   g_return_if_fail (email != NULL);
@@ -365,9 +331,7 @@ carport_session_forget_login_async (CarportSession      *self,
       return;
     }
 
-  data = g_new0 (LogoutData, 1);
-  data->pending = 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) logout_data_free);
+  carport_task_steps_begin (task, 1);
 
   /* The account of each brand that may hold this login, known or not: logging
    * out of an account that was never restored still clears its keyring item
@@ -386,11 +350,11 @@ carport_session_forget_login_async (CarportSession      *self,
       if (self->pending == account)
         carport_session_set_pending (self, NULL);
       carport_session_remove_account (self, account);
-      data->pending++;
+      carport_task_steps_add (task, 1);
       carport_account_logout_async (account, cancellable, account_logged_out_cb, g_object_ref (task));
     }
   /* Balances the 1 above once every brand was asked. */
-  logout_step_done (task, NULL);
+  carport_task_step_done (task, NULL);
 }
 
 gboolean
