@@ -12,8 +12,8 @@
 #include "carport-http.h"
 
 #define READ_CHUNK_SIZE           (64 * 1024)
-#define MAX_CONNECTIONS           32
-#define MAX_CONNECTIONS_PER_HOST  16
+#define MAX_CONNECTIONS           48
+#define MAX_CONNECTIONS_PER_HOST  32
 
 struct _CarportHttp
 {
@@ -182,8 +182,9 @@ carport_http_init (CarportHttp *self)
 
   self->max_body_size = CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE;
   /* The user agent ends with a space so libsoup appends its own version.
-   * A refresh asks up to ~13 endpoints of one host at once: allow that many
-   * HTTP/1.1 connections (libsoup's default is 6 per host). */
+   * A refresh asks up to ~13 endpoints of each car of one host at once:
+   * allow 32 HTTP/1.1 connections to a host (libsoup's default is 6), the
+   * bound on requests in flight; the others wait in libsoup's queue. */
   self->session = soup_session_new_with_options ("user-agent", "Carport/" PACKAGE_VERSION " ",
                                                  "timeout", CARPORT_HTTP_DEFAULT_TIMEOUT,
                                                  "idle-timeout", 60,

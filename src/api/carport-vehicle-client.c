@@ -197,6 +197,8 @@ typedef struct {
   guint           n_failed;
   GError         *error;       /* the most meaningful failure */
   gboolean        cancelled;
+  gboolean        reads_settings;   /* every settings endpoint was asked for */
+  gboolean        settings_failed;
 } RefreshData;
 
 typedef struct {
@@ -252,6 +254,9 @@ refresh_complete (GTask *task)
 
   g_debug ("Refresh: %u endpoint(s), %u ok, %u unsupported, %u failed",
            data->n_requested, data->n_ok, data->n_unsupported, data->n_failed);
+
+  if (data->reads_settings && !data->settings_failed)
+    carport_vehicle_set_settings_read_at (vehicle, g_get_real_time () / G_USEC_PER_SEC);
 
   if (data->n_failed > 0 && data->n_failed == data->n_requested)
     {
@@ -320,6 +325,8 @@ endpoint_cb (GObject      *source,
     {
       g_debug ("%s failed: %s", nick, error->message);
       data->n_failed++;
+      if (CARPORT_ENDPOINT_MASK_SETTINGS & (1u << endpoint))
+        data->settings_failed = TRUE;
       carport_vehicle_set_endpoint_error (data->vehicle, endpoint, error->message);
       if (data->error == NULL || error_rank (error) < error_rank (data->error))
         {
@@ -357,6 +364,7 @@ carport_vehicle_client_refresh_async (CarportVehicleClient *self,
   data->vehicle = g_object_ref (vehicle);
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 
+  data->reads_settings = (endpoint_mask & CARPORT_ENDPOINT_MASK_SETTINGS) == CARPORT_ENDPOINT_MASK_SETTINGS;
   mask = endpoint_mask & carport_vehicle_get_readable_endpoints (vehicle);
   for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
     if ((mask & (1u << e)) && !klass->can_read (self, vehicle, e))

@@ -99,6 +99,17 @@ typedef enum {
   CARPORT_N_ENDPOINTS /*< skip >*/
 } CarportEndpoint;
 
+/* The endpoints that hold what someone sets (the climate's and the charge's
+ * settings and programmes), not what the car reports: they change only when
+ * a command or the maker's app changes them. */
+#define CARPORT_ENDPOINT_MASK_SETTINGS                \
+  ((1u << CARPORT_ENDPOINT_HVAC_SETTINGS) |          \
+   (1u << CARPORT_ENDPOINT_CHARGE_MODE) |            \
+   (1u << CARPORT_ENDPOINT_CHARGING_SETTINGS) |      \
+   (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE) |        \
+   (1u << CARPORT_ENDPOINT_EV_SETTINGS) |            \
+   (1u << CARPORT_ENDPOINT_SOC_LEVELS))
+
 /* Commands. The nicks are the CLI's "command" member ("hvac-start", …). */
 typedef enum {
   CARPORT_COMMAND_KIND_HVAC_START,

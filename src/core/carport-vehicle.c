@@ -33,6 +33,7 @@ struct _CarportVehicle
   guint                  learned_unsupported;  /* refused twice at run time */
   gint64                 learned_at;           /* unix seconds of the last such lesson */
   guint                  endpoints_with_data;  /* have answered with data: never hidden */
+  gint64                 settings_read_at;     /* unix seconds of the last full read of the settings */
   guint                  supported_commands;
 
   /* owned, created in init, never NULL before dispose */
@@ -72,6 +73,7 @@ enum {
   PROP_LEARNED_AT,
   PROP_ENDPOINTS_WITH_DATA,
   PROP_READABLE_ENDPOINTS,
+  PROP_SETTINGS_READ_AT,
   PROP_SUPPORTED_COMMANDS,
   PROP_BATTERY,
   PROP_COCKPIT,
@@ -390,6 +392,38 @@ carport_vehicle_note_endpoint_data (CarportVehicle  *self,
   set_mask (self, &self->learned_unsupported, self->learned_unsupported & ~(1u << endpoint),
             properties[PROP_LEARNED_UNSUPPORTED]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+carport_vehicle_get_settings_read_at (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), 0);
+
+  return self->settings_read_at;
+}
+
+void
+carport_vehicle_set_settings_read_at (CarportVehicle *self,
+                                      gint64          value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  if (self->settings_read_at == value)
+    return;
+  self->settings_read_at = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS_READ_AT]);
+}
+
+guint
+carport_vehicle_get_settings_due (CarportVehicle *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), 0);
+
+  if (now - self->settings_read_at < CARPORT_VEHICLE_SETTINGS_SECONDS && now >= self->settings_read_at)
+    return 0;
+  return CARPORT_ENDPOINT_MASK_SETTINGS;
 }
 
 guint
@@ -748,6 +782,9 @@ carport_vehicle_get_property (GObject    *object,
     case PROP_READABLE_ENDPOINTS:
       g_value_set_uint (value, carport_vehicle_get_readable_endpoints (self));
       break;
+    case PROP_SETTINGS_READ_AT:
+      g_value_set_int64 (value, self->settings_read_at);
+      break;
 
     case PROP_SUPPORTED_COMMANDS:
       g_value_set_uint (value, self->supported_commands);
@@ -862,6 +899,9 @@ carport_vehicle_set_property (GObject      *object,
     case PROP_LEARNED_UNSUPPORTED:
       set_mask (self, &self->learned_unsupported, g_value_get_uint (value), pspec);
       break;
+    case PROP_SETTINGS_READ_AT:
+      carport_vehicle_set_settings_read_at (self, g_value_get_int64 (value));
+      break;
     case PROP_LEARNED_AT:
       if (self->learned_at != g_value_get_int64 (value))
         {
@@ -974,6 +1014,10 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
     g_param_spec_uint ("endpoints-with-data", NULL, NULL,
                        0, ALL_ENDPOINTS, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS_READ_AT] =
+    g_param_spec_int64 ("settings-read-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_READABLE_ENDPOINTS] =
     g_param_spec_uint ("readable-endpoints", NULL, NULL,
                        0, ALL_ENDPOINTS, ALL_ENDPOINTS,

@@ -71,6 +71,15 @@ gboolean               carport_vehicle_supports_endpoint       (CarportVehicle *
 gboolean               carport_vehicle_mark_unsupported        (CarportVehicle *self, CarportEndpoint endpoint);
 void                   carport_vehicle_note_endpoint_data      (CarportVehicle *self, CarportEndpoint endpoint);
 guint                  carport_vehicle_get_readable_endpoints  (CarportVehicle *self);
+/* When the car's settings (CARPORT_ENDPOINT_MASK_SETTINGS) were last all
+ * read, in unix seconds (0: never). A refresh of every car reads them only
+ * when they are due: CARPORT_VEHICLE_SETTINGS_SECONDS after that (or when
+ * the clock went back); a refresh of one car reads them always. get_settings_due()
+ * is the settings mask when due, else 0. */
+#define CARPORT_VEHICLE_SETTINGS_SECONDS (30 * 60)
+gint64                 carport_vehicle_get_settings_read_at    (CarportVehicle *self);
+void                   carport_vehicle_set_settings_read_at    (CarportVehicle *self, gint64 value);
+guint                  carport_vehicle_get_settings_due        (CarportVehicle *self);
 guint                  carport_vehicle_get_supported_commands  (CarportVehicle *self);
 void                   carport_vehicle_set_supported_commands  (CarportVehicle *self, guint mask);
 gboolean               carport_vehicle_supports_command        (CarportVehicle *self, CarportCommandKind kind);

@@ -51,6 +51,7 @@ struct _CarportSimulator
   guint command_delay_ms;
   double charge_rate;
   guint request_count;
+  guint peak_deferred;   /* most requests waiting for their latency at once */
 };
 
 /* The car of @vin, of either brand, or NULL. */

@@ -655,6 +655,7 @@ server_cb (SoupServer        *server,
                                                 G_CALLBACK (deferred_disconnected_cb), deferred);
   deferred->source_id = g_timeout_add (delay, deferred_timeout_cb, deferred);
   self->deferred = g_list_prepend (self->deferred, deferred);
+  self->peak_deferred = MAX (self->peak_deferred, g_list_length (self->deferred));
   soup_server_message_pause (msg);
 }
 
@@ -895,6 +896,7 @@ carport_simulator_dup_info_json (CarportSimulator *self)
   json_object_set_array_member (info, "accounts", accounts);
   /* Requests received so far, this one included (benchmarks count with it). */
   json_object_set_int_member (info, "requests", self->request_count);
+  json_object_set_int_member (info, "peak_in_flight", self->peak_deferred);
   json_node_take_object (root, info);
   return _carport_sim_json_to_string (root);
 }

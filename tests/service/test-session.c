@@ -611,6 +611,47 @@ test_unsupported_is_learnt (Fixture       *fixture,
   g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_PRESSURE));
 }
 
+/* A refresh of every car reads a car's settings only when they are due; a
+ * refresh of that one car reads them always. */
+static void
+test_fleet_refresh_reads_settings_when_due (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  static const CarportSimFault broken = { CARPORT_SIM_FAULT_ERROR, 500, "err.tech.500", 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *zoe;
+  gint64 read_at;
+
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE1);
+  g_assert_cmpint (carport_vehicle_get_settings_read_at (zoe), ==, 0);
+  g_assert_true (refresh (fixture, NULL, &error));
+  read_at = carport_vehicle_get_settings_read_at (zoe);
+  g_assert_cmpint (read_at, >, 0);
+  g_assert_cmpint (carport_vehicle_get_settings_due (zoe), ==, 0);
+  g_assert_cmpint (carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (zoe)), !=,
+                   CARPORT_CHARGE_MODE_NONE);
+
+  /* Not due: charge-mode is not asked, so its fault is not seen. */
+  carport_simulator_add_fault (fixture->sim, "charge-mode", &broken);
+  g_assert_true (refresh (fixture, NULL, &error));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
+
+  /* Due: asked, and a failed read does not count as read. */
+  read_at -= CARPORT_VEHICLE_SETTINGS_SECONDS + 60;
+  carport_vehicle_set_settings_read_at (zoe, read_at);
+  g_assert_cmpuint (carport_vehicle_get_settings_due (zoe), ==, CARPORT_ENDPOINT_MASK_SETTINGS);
+  g_assert_true (refresh (fixture, NULL, &error));
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
+  g_assert_cmpint (carport_vehicle_get_settings_read_at (zoe), ==, read_at);
+
+  /* The car's own refresh reads everything, due or not. */
+  carport_simulator_clear_faults (fixture->sim);
+  carport_vehicle_set_settings_read_at (zoe, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
+}
+
 typedef struct {
   CarportCommandKind kind;
   const char        *model;
@@ -1003,6 +1044,7 @@ main (int   argc,
   ADD ("refresh/total-failure", test_total_failure_is_an_error);
   ADD ("refresh/quota-back-off", test_quota_backs_off);
   ADD ("refresh/unsupported-learnt", test_unsupported_is_learnt);
+  ADD ("refresh/fleet-reads-settings-when-due", test_fleet_refresh_reads_settings_when_due);
   ADD ("command/final-states", test_commands_reach_final_state);
   ADD ("command/climate-turns-on", test_climate_turns_on);
   ADD ("command/schedules", test_schedule_commands);
