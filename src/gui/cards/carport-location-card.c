@@ -23,7 +23,7 @@ carport_location_card_class_init (CarportLocationCardClass *klass)
 
   CARPORT_STATUS_CARD_CLASS (klass)->endpoints = (1u << CARPORT_ENDPOINT_LOCATION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-location-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-location-card.ui");
   carport_closures_bind (widget_class);
 }
 

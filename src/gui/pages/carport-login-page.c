@@ -429,7 +429,7 @@ carport_login_page_class_init (CarportLoginPageClass *klass)
     g_signal_new ("logged-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-login-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-login-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, brand_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, country_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, region_row);

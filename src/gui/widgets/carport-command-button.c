@@ -211,7 +211,7 @@ carport_command_button_class_init (CarportCommandButtonClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-command-button.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/widgets/carport-command-button.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportCommandButton, icon_stack);
   gtk_widget_class_bind_template_child (widget_class, CarportCommandButton, icon);
   gtk_widget_class_bind_template_child (widget_class, CarportCommandButton, result_icon);

@@ -96,7 +96,7 @@ carport_account_window_class_init (CarportAccountWindowClass *klass)
 
   g_type_ensure (CARPORT_TYPE_LOGIN_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-account-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-account-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportAccountWindow, login_page);
   gtk_widget_class_bind_template_callback (widget_class, logged_in_cb);
 

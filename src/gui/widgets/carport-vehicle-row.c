@@ -93,7 +93,7 @@ carport_vehicle_row_class_init (CarportVehicleRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/widgets/carport-vehicle-row.ui");
   carport_closures_bind (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, format_row_level);
 }

@@ -193,7 +193,7 @@ carport_charge_card_class_init (CarportChargeCardClass *klass)
   card_class->endpoints = EP (CHARGE_MODE) | EP (SOC_LEVELS) | SCHEDULE_ENDPOINTS;
   card_class->vehicle_changed = carport_charge_card_vehicle_changed;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-charge-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-charge-card.ui");
   carport_closures_bind (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_list);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_heading);

@@ -1018,7 +1018,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_TRIPS_CARD);
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-vehicle-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-vehicle-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_revealer);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_label);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_revealer);

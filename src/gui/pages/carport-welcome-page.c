@@ -29,7 +29,7 @@ carport_welcome_page_class_init (CarportWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = carport_welcome_page_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-welcome-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-welcome-page.ui");
 }
 
 static void

@@ -224,7 +224,7 @@ carport_account_row_class_init (CarportAccountRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-account-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/widgets/carport-account-row.ui");
   carport_closures_bind (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CarportAccountRow, icon);
 

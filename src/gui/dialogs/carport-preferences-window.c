@@ -208,7 +208,7 @@ carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, distance_row);

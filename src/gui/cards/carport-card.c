@@ -199,7 +199,7 @@ carport_card_class_init (CarportCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportCard, box);
   gtk_widget_class_bind_template_child (widget_class, CarportCard, icon);
   gtk_widget_class_bind_template_child (widget_class, CarportCard, title_label);
