@@ -30,4 +30,13 @@ void       carport_state_set_updated (CarportState *self, GDateTime *value);
 /* Resets every field to "not reported"; each changed property notifies once. */
 void       carport_state_clear       (CarportState *self);
 
+/* What a read reports is merged, never assigned: a parser fills @update (a
+ * new object of @self's type) with the values an answer carries validly,
+ * and merge() copies into @self each writable property of @update that is
+ * not "not reported" (its GParamSpec default), "updated" included, inside
+ * one freeze/thaw. What the answer did not carry, or carried invalid, keeps
+ * its last good value. Returns FALSE, leaving @self as it was, when @update
+ * reports no value besides "updated". */
+gboolean   carport_state_merge       (CarportState *self, CarportState *update);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* test-state.c — the state objects: defaults, notifications, clear().
+/* test-state.c — the state objects: defaults, notifications, clear(), merge().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -471,6 +471,45 @@ test_state_base_class (void)
     }
 }
 
+/* merge() copies what an update reports and keeps the rest; an update
+ * with nothing but a time changes nothing. */
+static void
+test_state_merge (void)
+{
+  g_autoptr(CarportBattery) battery = carport_battery_new ();
+  g_autoptr(CarportBattery) update = carport_battery_new ();
+  g_autoptr(CarportBattery) time_only = carport_battery_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2024, 1, 3, 3, 4, 5);
+  NotifyCounter counter;
+
+  carport_battery_set_level_percent (battery, 62);
+  carport_battery_set_range_km (battery, 180);
+  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
+  carport_state_set_updated (CARPORT_STATE (battery), first);
+  notify_counter_init (&counter, G_OBJECT (battery));
+
+  carport_battery_set_level_percent (update, 0);
+  carport_battery_set_charging (update, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (update)));
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 0);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 180);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == first);
+  g_assert_cmpuint (notify_counter_get (&counter, "level-percent"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "range-km"), ==, 0);
+
+  carport_state_set_updated (CARPORT_STATE (time_only), later);
+  g_assert_false (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (time_only)));
+  g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == first);
+
+  carport_state_set_updated (CARPORT_STATE (update), later);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (update)));
+  g_assert_true (g_date_time_equal (carport_state_get_updated (CARPORT_STATE (battery)), later));
+  notify_counter_clear (&counter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +529,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/core/state/base-class", test_state_base_class);
+  g_test_add_func ("/core/state/merge", test_state_merge);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
