@@ -1045,6 +1045,7 @@ test_gigya (void)
     { 200, "{\"errorCode\":400006,\"errorMessage\":\"Invalid parameter value\"}", CARPORT_API_ERROR_FAILED,
       "400006: Invalid parameter value" },
     { 200, "{\"errorCode\":403007,\"errorMessage\":\"Invalid namespace\"}", CARPORT_API_ERROR_API_KEY, NULL },
+    { 200, "{\"errorCode\":400093,\"errorMessage\":\"Invalid ApiKey parameter\"}", CARPORT_API_ERROR_API_KEY, "needs an update" },
     { 401, "{\"errorCode\":0}", CARPORT_API_ERROR_LOGIN_EXPIRED, NULL },
     { 503, "{\"errorCode\":0}", CARPORT_API_ERROR_SERVER, NULL },
   };
