@@ -97,13 +97,21 @@ gboolean
 carport_state_merge (CarportState *self,
                      CarportState *update)
 {
+  g_return_val_if_fail (CARPORT_IS_STATE (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (update, G_OBJECT_TYPE (self)), FALSE);
+
+  return CARPORT_STATE_GET_CLASS (self)->merge (self, update);
+}
+
+/* Every writable property that @update reports, in one freeze/thaw. */
+static gboolean
+carport_state_real_merge (CarportState *self,
+                          CarportState *update)
+{
   g_autofree GParamSpec **pspecs = NULL;
   g_autoptr(GPtrArray) reported = g_ptr_array_new ();
   gboolean any_value = FALSE;
   guint n_pspecs;
-
-  g_return_val_if_fail (CARPORT_IS_STATE (self), FALSE);
-  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (update, G_OBJECT_TYPE (self)), FALSE);
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (update), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
@@ -200,6 +208,7 @@ carport_state_class_init (CarportStateClass *klass)
   object_class->set_property = carport_state_set_property;
 
   klass->clear = carport_state_real_clear;
+  klass->merge = carport_state_real_merge;
 
   properties[PROP_UPDATED] =
     g_param_spec_boxed ("updated", NULL, NULL,

@@ -21,7 +21,12 @@ struct _CarportStateClass
    * property (the subclass's and "updated") to its GParamSpec default, so a
    * subclass only overrides it for what is not a writable property (and
    * chains up). Called inside g_object_freeze_notify(). */
-  void (*clear) (CarportState *self);
+  void     (*clear) (CarportState *self);
+  /* carport_state_merge(). The default copies what @update reports; a
+   * subclass whose values depend on each other chains up, then settles
+   * them. */
+  gboolean (*merge) (CarportState *self,
+                     CarportState *update);
 };
 
 /* Properties: updated (GDateTime, nullable; the car's own report time). */
@@ -35,8 +40,9 @@ void       carport_state_clear       (CarportState *self);
  * and merge() copies into @self each writable property of @update that is
  * not "not reported" (its GParamSpec default), "updated" included, inside
  * one freeze/thaw. What the answer did not carry, or carried invalid, keeps
- * its last good value. Returns FALSE, leaving @self as it was, when @update
- * reports no value besides "updated". */
+ * its last good value (unless a subclass says that a value goes with
+ * another: see CarportBattery). Returns FALSE, leaving @self as it was,
+ * when @update reports no value besides "updated". */
 gboolean   carport_state_merge       (CarportState *self, CarportState *update);
 
 G_END_DECLS

@@ -284,6 +284,14 @@ test_battery_missing_fields (void)
   /* "data" without attributes reports nothing: no error, nothing changes. */
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "no-attributes.json");
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 12);
+
+  /* Unplugged, not charging, without a power or time to full: the last
+   * charge's figures go. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.zoe-ph1-unplugged.json");
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  assert_unknown (carport_battery_get_charging_power_kw (battery));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 17);
 }
 
 static void

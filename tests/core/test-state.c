@@ -510,6 +510,39 @@ test_state_merge (void)
   notify_counter_clear (&counter);
 }
 
+/* A battery's charging power and time to full go with a charge: a read
+ * that says none is under way, without them, takes them away. */
+static void
+test_battery_merge_charge (void)
+{
+  g_autoptr(CarportBattery) battery = carport_battery_new ();
+  g_autoptr(CarportBattery) level_only = carport_battery_new ();
+  g_autoptr(CarportBattery) stopped = carport_battery_new ();
+  g_autoptr(CarportBattery) ended = carport_battery_new ();
+
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
+  carport_battery_set_charging_power_kw (battery, 6.6);
+  carport_battery_set_remaining_minutes (battery, 95);
+
+  /* A read without a charging state says nothing about the charge. */
+  carport_battery_set_level_percent (level_only, 70);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (level_only)));
+  g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
+
+  /* Ended, with a time reported: only the power goes. */
+  carport_battery_set_charging (ended, CARPORT_CHARGING_STATE_ENDED);
+  carport_battery_set_remaining_minutes (ended, 0);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (ended)));
+  g_assert_true (isnan (carport_battery_get_charging_power_kw (battery)));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 0);
+
+  carport_battery_set_charging (stopped, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (stopped)));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 70);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +563,7 @@ main (int   argc,
 
   g_test_add_func ("/core/state/base-class", test_state_base_class);
   g_test_add_func ("/core/state/merge", test_state_merge);
+  g_test_add_func ("/core/battery/merge-charge", test_battery_merge_charge);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
