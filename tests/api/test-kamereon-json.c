@@ -461,14 +461,17 @@ test_hvac_status (void)
                          "{\"data\":{\"attributes\":{\"hvacStatus\":\"OFF\",\"externalTemperature\":\"-3.5\"}}}");
   g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
   g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, -3.5);
-  /* What the answer left out keeps its value. */
+  /* What the answer left out keeps its value, but for the next start: a
+   * state without one says none is set. */
   g_assert_cmpfloat (carport_climate_get_inside_c (climate), ==, 19.0);
   g_assert_cmpfloat (carport_climate_get_soc_threshold_percent (climate), ==, 35);
-  assert_time (carport_climate_get_next_start (climate), "2024-11-02T06:30:00Z");
+  assert_time (carport_climate_get_next_start (climate), NULL);
 
-  /* A state of an unknown name is no usable value. */
+  /* A state of an unknown name, a next start that is no time: no usable value. */
   parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
                                "{\"data\":{\"attributes\":{\"hvacStatus\":\"pending\"}}}");
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
+                               "{\"data\":{\"attributes\":{\"nextHvacStartDate\":\"soon\"}}}");
   g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
 }
 
@@ -609,7 +612,6 @@ test_invalid_values_kept (void)
     { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "externalTemperature", "outside-c", "300" },
     { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "internalTemperature", "inside-c", "-273" },
     { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "socThreshold", "soc-threshold-percent", "101" },
-    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "nextHvacStartDate", "next-start", "\"soon\"" },
     { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "lastUpdateTime", "updated", "\"2024-11-01\"" },
     { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "lockStatus", "state", "\"ajar\"" },
     { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "doorStatusDriver", "driver", "\"half\"" },

@@ -510,6 +510,28 @@ test_state_merge (void)
   notify_counter_clear (&counter);
 }
 
+/* A next start is reported only while one is set. */
+static void
+test_climate_merge_next_start (void)
+{
+  g_autoptr(CarportClimate) climate = carport_climate_new ();
+  g_autoptr(CarportClimate) outside_only = carport_climate_new ();
+  g_autoptr(CarportClimate) off = carport_climate_new ();
+  g_autoptr(GDateTime) next = g_date_time_new_utc (2024, 1, 3, 6, 30, 0);
+
+  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_OFF);
+  carport_climate_set_next_start (climate, next);
+
+  carport_climate_set_outside_c (outside_only, 4);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (outside_only)));
+  g_assert_true (carport_climate_get_next_start (climate) == next);
+
+  carport_climate_set_state (off, CARPORT_CLIMATE_STATE_OFF);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (off)));
+  g_assert_null (carport_climate_get_next_start (climate));
+  g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, 4);
+}
+
 /* A battery's charging power and time to full go with a charge: a read
  * that says none is under way, without them, takes them away. */
 static void
@@ -564,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/core/state/base-class", test_state_base_class);
   g_test_add_func ("/core/state/merge", test_state_merge);
   g_test_add_func ("/core/battery/merge-charge", test_battery_merge_charge);
+  g_test_add_func ("/core/climate/merge-next-start", test_climate_merge_next_start);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
