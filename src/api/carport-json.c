@@ -119,9 +119,27 @@ carport_json_get_number (JsonObject *object,
 }
 
 gboolean
-carport_json_get_int (JsonObject *object,
-                      const char *name,
-                      int        *out)
+carport_json_get_number_in (JsonObject *object,
+                            const char *name,
+                            double      min,
+                            double      max,
+                            double     *out)
+{
+  double value;
+
+  if (!carport_json_get_number (object, name, &value) || value < min || value > max)
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+carport_json_get_int_in (JsonObject *object,
+                         const char *name,
+                         int         min,
+                         int         max,
+                         int        *out)
 {
   double value;
 
@@ -129,11 +147,19 @@ carport_json_get_int (JsonObject *object,
     return FALSE;
 
   value = round (value);
-  if (value < G_MININT || value > G_MAXINT)
+  if (value < min || value > max)
     return FALSE;
 
   *out = (int) value;
   return TRUE;
+}
+
+gboolean
+carport_json_get_int (JsonObject *object,
+                      const char *name,
+                      int        *out)
+{
+  return carport_json_get_int_in (object, name, G_MININT, G_MAXINT, out);
 }
 
 gboolean
@@ -247,12 +273,28 @@ carport_json_node_dup_code (JsonNode *node)
   return NULL;
 }
 
-/* The deepest nesting of arrays and objects in @data, strings skipped;
- * stops counting past @limit. */
+/* TRUE when the @n_digits digits at @digits (no sign, no leading zero)
+ * make an integer beyond gint64, negative when @negative. */
+static gboolean
+integer_overflows (const char *digits,
+                   gsize       n_digits,
+                   gboolean    negative)
+{
+  const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
+  gsize limit_len = strlen (limit);
+
+  return n_digits > limit_len || (n_digits == limit_len && strncmp (digits, limit, limit_len) > 0);
+}
+
+/* One pass over @data, strings skipped: returns the deepest nesting of
+ * arrays and objects (counting stops past @limit) and adds to @widen the
+ * end offset of each integer literal beyond gint64, which json-glib would
+ * wrap around (1e30 written out reads as -1). */
 static guint
-nesting_depth (const char *data,
-               gsize       len,
-               guint       limit)
+scan_body (const char *data,
+           gsize       len,
+           guint       limit,
+           GArray     *widen)
 {
   guint depth = 0, deepest = 0;
   gboolean in_string = FALSE;
@@ -277,6 +319,21 @@ nesting_depth (const char *data,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gboolean negative = c == '-';
+          gsize start = negative ? i + 1 : i, end = start;
+
+          while (end < len && g_ascii_isdigit (data[end]))
+            end++;
+          if ((end >= len || (data[end] != '.' && data[end] != 'e' && data[end] != 'E')) &&
+              integer_overflows (data + start, end - start, negative))
+            g_array_append_val (widen, end);
+          /* The rest of a number (fraction, exponent) holds nothing to count. */
+          while (end < len && (g_ascii_isdigit (data[end]) || strchr (".eE+-", data[end]) != NULL))
+            end++;
+          i = end - 1;
+        }
     }
   return deepest;
 }
@@ -286,6 +343,8 @@ carport_json_parse (const char *data,
                     gssize      len)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GArray) widen = NULL;
+  g_autoptr(GString) widened = NULL;
   gsize length;
 
   if (data == NULL)
@@ -293,10 +352,31 @@ carport_json_parse (const char *data,
   length = len < 0 ? strlen (data) : (gsize) len;
   if (length == 0 || memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))
     return NULL;
-  if (nesting_depth (data, length, CARPORT_JSON_MAX_DEPTH) > CARPORT_JSON_MAX_DEPTH)
+  widen = g_array_new (FALSE, FALSE, sizeof (gsize));
+  if (scan_body (data, length, CARPORT_JSON_MAX_DEPTH, widen) > CARPORT_JSON_MAX_DEPTH)
     {
       g_debug ("Refusing an answer nested deeper than %u levels", CARPORT_JSON_MAX_DEPTH);
       return NULL;
+    }
+
+  /* Integers beyond 64 bits are read as the doubles they are ("…0.0"), so
+   * that a range check sees 1e30, not what json-glib wraps it to. */
+  if (widen->len > 0)
+    {
+      gsize from = 0;
+
+      widened = g_string_sized_new (length + 2 * widen->len);
+      for (guint i = 0; i < widen->len; i++)
+        {
+          gsize end = g_array_index (widen, gsize, i);
+
+          g_string_append_len (widened, data + from, (gssize) (end - from));
+          g_string_append (widened, ".0");
+          from = end;
+        }
+      g_string_append_len (widened, data + from, (gssize) (length - from));
+      data = widened->str;
+      length = widened->len;
     }
 
   parser = json_parser_new ();

@@ -12,7 +12,9 @@
  * - a string is a JSON string only (a number is not a string);
  * - a time is an ISO-8601 string (carport_parse_iso8601()).
  *
- * A value of the wrong type is treated as absent. All lookups accept a NULL
+ * A value of the wrong type is treated as absent, and so is a number outside
+ * the bounds a caller gives (carport_json_get_number_in(), _get_int_in()):
+ * the one way to check that a value is plausible. All lookups accept a NULL
  * object and return "absent". */
 #pragma once
 
@@ -25,8 +27,14 @@ JsonObject *carport_json_get_object (JsonObject *object, const char *name);
 JsonArray  *carport_json_get_array  (JsonObject *object, const char *name);
 const char *carport_json_get_string (JsonObject *object, const char *name);
 gboolean    carport_json_get_number (JsonObject *object, const char *name, double *out);
+/* A number within [@min, @max]; outside, it is absent. */
+gboolean    carport_json_get_number_in (JsonObject *object, const char *name,
+                                        double min, double max, double *out);
 /* A number rounded to the nearest integer within the range of int. */
 gboolean    carport_json_get_int    (JsonObject *object, const char *name, int *out);
+/* A number rounded to the nearest integer within [@min, @max]; outside, it is absent. */
+gboolean    carport_json_get_int_in (JsonObject *object, const char *name,
+                                     int min, int max, int *out);
 gboolean    carport_json_get_bool   (JsonObject *object, const char *name, gboolean *out);
 /* NULL when absent or not a parsable ISO-8601 time. */
 GDateTime  *carport_json_get_time   (JsonObject *object, const char *name);
@@ -52,7 +60,9 @@ char       *carport_json_node_dup_code   (JsonNode *node);
 
 /* Parses @len bytes of @data (@len -1: up to a NUL) into a root node, or
  * NULL when they are not JSON, not UTF-8, hold a NUL, or nest deeper than
- * CARPORT_JSON_MAX_DEPTH. Every JSON answer of the api layer goes through it. */
+ * CARPORT_JSON_MAX_DEPTH. An integer beyond 64 bits is read as a double
+ * (json-glib alone wraps it: 1e30 written out would read as -1). Every JSON
+ * answer of the api layer goes through it. */
 JsonNode   *carport_json_parse           (const char *data, gssize len);
 
 G_END_DECLS

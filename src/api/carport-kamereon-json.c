@@ -3,7 +3,8 @@
  *
  * Everything here follows docs/api-renault.md (§c.3) and the normalisation
  * rules of docs/cli-json.md; answers and errors are carport-kamereon-response.c's. Every field is optional; a value
- * of the wrong type is treated as missing.
+ * of the wrong type or outside its plausible bounds is treated as missing, and
+ * what is missing keeps its last good value (carport_state_merge()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -258,9 +259,6 @@ parse_kca_schedules (JsonArray *array,
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   CarportScheduleKind kind = climate ? CARPORT_SCHEDULE_KIND_CLIMATE : CARPORT_SCHEDULE_KIND_CHARGE;
 
-  if (array == NULL)
-    return result;
-
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -319,9 +317,6 @@ parse_calendar (JsonObject *calendar)
   DayGroup groups[32] = { { 0, } };
   guint n_groups = 0;
 
-  if (calendar == NULL)
-    return result;
-
   for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
     {
       JsonArray *slots = carport_json_get_array (calendar, day_names[day]);
@@ -372,9 +367,6 @@ parse_programs (JsonArray *programs)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (programs == NULL)
-    return result;
-
   for (guint i = 0; i < json_array_get_length (programs); i++)
     {
       JsonNode *node = json_array_get_element (programs, i);
@@ -417,166 +409,144 @@ parse_programs (JsonArray *programs)
 /* Read endpoints                                                            */
 
 static gboolean
-percent_is_valid (int value)
+no_usable_value (GError **error)
 {
-  return value >= 0 && value <= 100;
+  carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("the answer holds no usable value"));
+  return FALSE;
+}
+
+gboolean
+carport_kamereon_merge_update (gpointer   state,
+                               gpointer   update,
+                               GError   **error)
+{
+  return carport_state_merge (CARPORT_STATE (state), CARPORT_STATE (update)) || no_usable_value (error);
 }
 
 static void
-parse_battery_status (CarportVehicle *vehicle,
-                      JsonObject     *attrs)
+read_battery_status (CarportVehicle *vehicle,
+                     JsonObject     *attrs,
+                     CarportState   *state)
 {
-  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+  CarportBattery *update = CARPORT_BATTERY (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "timestamp");
   gboolean plug_known;
   double number;
   int value, plug = 0;
 
-  g_object_freeze_notify (G_OBJECT (battery));
+  if (carport_json_get_int_in (attrs, "batteryLevel", 0, 100, &value))
+    carport_battery_set_level_percent (update, value);
 
-  if (carport_json_get_int (attrs, "batteryLevel", &value) && percent_is_valid (value))
-    carport_battery_set_level_percent (battery, value);
-  else
-    carport_battery_set_level_percent (battery, -1);
+  if (carport_json_get_number_in (attrs, "batteryAutonomy", 0, CARPORT_KAMEREON_MAX_RANGE_KM, &number))
+    carport_battery_set_range_km (update, number);
 
-  if (carport_json_get_number (attrs, "batteryAutonomy", &number) && number >= 0)
-    carport_battery_set_range_km (battery, number);
-  else
-    carport_battery_set_range_km (battery, CARPORT_UNKNOWN_DOUBLE);
-
-  if (carport_json_get_number (attrs, "batteryTemperature", &number))
-    carport_battery_set_temperature_c (battery, number);
-  else
-    carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);
+  if (carport_json_get_number_in (attrs, "batteryTemperature",
+                                  CARPORT_KAMEREON_MIN_BATTERY_C, CARPORT_KAMEREON_MAX_BATTERY_C, &number))
+    carport_battery_set_temperature_c (update, number);
 
   /* 0 kWh means "not reported" (cli-json.md). */
-  if (carport_json_get_number (attrs, "batteryAvailableEnergy", &number) && number > 0)
-    carport_battery_set_available_energy_kwh (battery, number);
-  else
-    carport_battery_set_available_energy_kwh (battery, CARPORT_UNKNOWN_DOUBLE);
+  if (carport_json_get_number_in (attrs, "batteryAvailableEnergy", 0, CARPORT_KAMEREON_MAX_ENERGY_KWH, &number) &&
+      number > 0)
+    carport_battery_set_available_energy_kwh (update, number);
 
   plug_known = carport_json_get_int (attrs, "plugStatus", &plug);
-  carport_battery_set_plug (battery, plug_known ? plug_state_from_value (plug)
-                                                : CARPORT_PLUG_STATE_NONE);
+  if (plug_known)
+    carport_battery_set_plug (update, plug_state_from_value (plug));
 
-  if (carport_json_get_number (attrs, "chargingStatus", &number))
-    carport_battery_set_charging (battery, charging_state_from_value (number, plug_known, plug));
-  else
-    carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_NONE);
+  if (carport_json_get_number_in (attrs, "chargingStatus",
+                                  -CARPORT_KAMEREON_MAX_STATUS_CODE, CARPORT_KAMEREON_MAX_STATUS_CODE, &number))
+    carport_battery_set_charging (update, charging_state_from_value (number, plug_known, plug));
 
   if (carport_json_get_number (attrs, "chargingInstantaneousPower", &number))
     {
       if (carport_renault_model_reports_watts (carport_vehicle_get_model_code (vehicle)))
         number /= 1000.0;
-      carport_battery_set_charging_power_kw (battery, number);
-    }
-  else
-    {
-      carport_battery_set_charging_power_kw (battery, CARPORT_UNKNOWN_DOUBLE);
+      if (fabs (number) <= CARPORT_KAMEREON_MAX_POWER_KW)
+        carport_battery_set_charging_power_kw (update, number);
     }
 
-  if (carport_json_get_int (attrs, "chargingRemainingTime", &value) && value >= 0)
-    carport_battery_set_remaining_minutes (battery, value);
-  else
-    carport_battery_set_remaining_minutes (battery, -1);
+  if (carport_json_get_int_in (attrs, "chargingRemainingTime", 0, CARPORT_KAMEREON_MAX_REMAINING_MINUTES, &value))
+    carport_battery_set_remaining_minutes (update, value);
 
-  carport_state_set_updated (CARPORT_STATE (battery), updated);
+  carport_state_set_updated (CARPORT_STATE (update), updated);
+}
 
-  g_object_thaw_notify (G_OBJECT (battery));
+/* A fuel amount; EVs report 0 for the fuel fields, which means "none". */
+static gboolean
+get_fuel_amount (JsonObject *attrs,
+                 const char *name,
+                 double      max,
+                 gboolean    electric,
+                 double     *out)
+{
+  return carport_json_get_number_in (attrs, name, 0, max, out) && !(electric && *out == 0);
 }
 
 static void
-parse_cockpit (CarportVehicle *vehicle,
-               JsonObject     *attrs)
+read_cockpit (CarportVehicle *vehicle,
+              JsonObject     *attrs,
+              CarportState   *state)
 {
-  CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
+  CarportCockpit *update = CARPORT_COCKPIT (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "timestamp");
   gboolean electric = carport_vehicle_get_energy (vehicle) == CARPORT_ENERGY_ELECTRIC;
   double number;
 
-  g_object_freeze_notify (G_OBJECT (cockpit));
-
-  if (carport_json_get_number (attrs, "totalMileage", &number) && number >= 0)
-    carport_cockpit_set_mileage_km (cockpit, number);
-  else
-    carport_cockpit_set_mileage_km (cockpit, CARPORT_UNKNOWN_DOUBLE);
-
-  /* EVs report 0 for the fuel fields. */
-  if (carport_json_get_number (attrs, "fuelAutonomy", &number) && number >= 0 && !(electric && number == 0))
-    carport_cockpit_set_fuel_range_km (cockpit, number);
-  else
-    carport_cockpit_set_fuel_range_km (cockpit, CARPORT_UNKNOWN_DOUBLE);
-
-  if (carport_json_get_number (attrs, "fuelQuantity", &number) && number >= 0 && !(electric && number == 0))
-    carport_cockpit_set_fuel_litres (cockpit, number);
-  else
-    carport_cockpit_set_fuel_litres (cockpit, CARPORT_UNKNOWN_DOUBLE);
-
-  carport_state_set_updated (CARPORT_STATE (cockpit), updated);
-
-  g_object_thaw_notify (G_OBJECT (cockpit));
+  if (carport_json_get_number_in (attrs, "totalMileage", 0, CARPORT_KAMEREON_MAX_MILEAGE_KM, &number))
+    carport_cockpit_set_mileage_km (update, number);
+  if (get_fuel_amount (attrs, "fuelAutonomy", CARPORT_KAMEREON_MAX_RANGE_KM, electric, &number))
+    carport_cockpit_set_fuel_range_km (update, number);
+  if (get_fuel_amount (attrs, "fuelQuantity", CARPORT_KAMEREON_MAX_FUEL_LITRES, electric, &number))
+    carport_cockpit_set_fuel_litres (update, number);
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 }
 
 static void
-parse_location (CarportVehicle *vehicle,
-                JsonObject     *attrs)
+read_location (CarportVehicle *vehicle,
+               JsonObject     *attrs,
+               CarportState   *state)
 {
-  CarportLocation *location = carport_vehicle_get_location (vehicle);
+  CarportLocation *update = CARPORT_LOCATION (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
   double latitude, longitude;
-  gboolean valid;
 
-  valid = carport_json_get_number (attrs, "gpsLatitude", &latitude) &&
-          carport_json_get_number (attrs, "gpsLongitude", &longitude) &&
-          latitude >= -90 && latitude <= 90 &&
-          longitude >= -180 && longitude <= 180;
-
-  g_object_freeze_notify (G_OBJECT (location));
-  carport_location_set_latitude (location, valid ? latitude : CARPORT_UNKNOWN_DOUBLE);
-  carport_location_set_longitude (location, valid ? longitude : CARPORT_UNKNOWN_DOUBLE);
-  carport_state_set_updated (CARPORT_STATE (location), updated);
-  g_object_thaw_notify (G_OBJECT (location));
+  /* A position is both coordinates or none. */
+  if (carport_json_get_number_in (attrs, "gpsLatitude", -90, 90, &latitude) &&
+      carport_json_get_number_in (attrs, "gpsLongitude", -180, 180, &longitude))
+    {
+      carport_location_set_latitude (update, latitude);
+      carport_location_set_longitude (update, longitude);
+    }
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 }
 
 static void
-parse_hvac_status (CarportVehicle *vehicle,
-                   JsonObject     *attrs)
+read_hvac_status (CarportVehicle *vehicle,
+                  JsonObject     *attrs,
+                  CarportState   *state)
 {
-  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
+  CarportClimate *update = CARPORT_CLIMATE (state);
   g_autoptr(GDateTime) next_start = carport_json_get_time (attrs, "nextHvacStartDate");
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
   const char *status = carport_json_get_string (attrs, "hvacStatus");
-  CarportClimateState state = CARPORT_CLIMATE_STATE_NONE;
   double number;
 
   if (status != NULL && g_ascii_strcasecmp (status, "on") == 0)
-    state = CARPORT_CLIMATE_STATE_ON;
+    carport_climate_set_state (update, CARPORT_CLIMATE_STATE_ON);
   else if (status != NULL && g_ascii_strcasecmp (status, "off") == 0)
-    state = CARPORT_CLIMATE_STATE_OFF;
+    carport_climate_set_state (update, CARPORT_CLIMATE_STATE_OFF);
 
-  g_object_freeze_notify (G_OBJECT (climate));
+  if (carport_json_get_number_in (attrs, "externalTemperature",
+                                  CARPORT_KAMEREON_MIN_AIR_C, CARPORT_KAMEREON_MAX_AIR_C, &number))
+    carport_climate_set_outside_c (update, number);
+  if (carport_json_get_number_in (attrs, "internalTemperature",
+                                  CARPORT_KAMEREON_MIN_AIR_C, CARPORT_KAMEREON_MAX_AIR_C, &number))
+    carport_climate_set_inside_c (update, number);
+  if (carport_json_get_number_in (attrs, "socThreshold", 0, 100, &number))
+    carport_climate_set_soc_threshold_percent (update, number);
 
-  carport_climate_set_state (climate, state);
-
-  if (carport_json_get_number (attrs, "externalTemperature", &number))
-    carport_climate_set_outside_c (climate, number);
-  else
-    carport_climate_set_outside_c (climate, CARPORT_UNKNOWN_DOUBLE);
-
-  if (carport_json_get_number (attrs, "internalTemperature", &number))
-    carport_climate_set_inside_c (climate, number);
-  else
-    carport_climate_set_inside_c (climate, CARPORT_UNKNOWN_DOUBLE);
-
-  if (carport_json_get_number (attrs, "socThreshold", &number) && number >= 0 && number <= 100)
-    carport_climate_set_soc_threshold_percent (climate, number);
-  else
-    carport_climate_set_soc_threshold_percent (climate, CARPORT_UNKNOWN_DOUBLE);
-
-  carport_climate_set_next_start (climate, next_start);
-  carport_state_set_updated (CARPORT_STATE (climate), updated);
-
-  g_object_thaw_notify (G_OBJECT (climate));
+  carport_climate_set_next_start (update, next_start);
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 }
 
 /* The first of two string members that is present. */
@@ -591,31 +561,28 @@ first_string (JsonObject *attrs,
 }
 
 static void
-parse_lock_status (CarportVehicle *vehicle,
-                   JsonObject     *attrs)
+read_lock_status (CarportVehicle *vehicle,
+                  JsonObject     *attrs,
+                  CarportState   *state)
 {
-  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
+  CarportLocks *update = CARPORT_LOCKS (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
   const char *status = carport_json_get_string (attrs, "lockStatus");
-  CarportLockState state = CARPORT_LOCK_STATE_NONE;
 
   if (status != NULL && g_ascii_strcasecmp (status, "locked") == 0)
-    state = CARPORT_LOCK_STATE_LOCKED;
+    carport_locks_set_state (update, CARPORT_LOCK_STATE_LOCKED);
   else if (status != NULL && g_ascii_strcasecmp (status, "unlocked") == 0)
-    state = CARPORT_LOCK_STATE_UNLOCKED;
+    carport_locks_set_state (update, CARPORT_LOCK_STATE_UNLOCKED);
 
-  g_object_freeze_notify (G_OBJECT (locks));
-  carport_locks_set_state (locks, state);
   /* Nissan also names the front doors by side (api-nissan.md §3.2). */
-  carport_locks_set_driver (locks, opening_state_from_string (first_string (attrs, "doorStatusDriver",
-                                                                            "doorStatusFrontLeft")));
-  carport_locks_set_passenger (locks, opening_state_from_string (first_string (attrs, "doorStatusPassenger",
-                                                                               "doorStatusFrontRight")));
-  carport_locks_set_rear_left (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearLeft")));
-  carport_locks_set_rear_right (locks, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearRight")));
-  carport_locks_set_hatch (locks, opening_state_from_string (carport_json_get_string (attrs, "hatchStatus")));
-  carport_state_set_updated (CARPORT_STATE (locks), updated);
-  g_object_thaw_notify (G_OBJECT (locks));
+  carport_locks_set_driver (update, opening_state_from_string (first_string (attrs, "doorStatusDriver",
+                                                                             "doorStatusFrontLeft")));
+  carport_locks_set_passenger (update, opening_state_from_string (first_string (attrs, "doorStatusPassenger",
+                                                                                "doorStatusFrontRight")));
+  carport_locks_set_rear_left (update, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearLeft")));
+  carport_locks_set_rear_right (update, opening_state_from_string (carport_json_get_string (attrs, "doorStatusRearRight")));
+  carport_locks_set_hatch (update, opening_state_from_string (carport_json_get_string (attrs, "hatchStatus")));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 }
 
 /* mbar → bar; 0 or less means the sensor did not report. */
@@ -625,136 +592,238 @@ pressure_bar (JsonObject *attrs,
 {
   double mbar;
 
-  if (!carport_json_get_number (attrs, name, &mbar) || mbar <= 0)
+  if (!carport_json_get_number_in (attrs, name, 0, CARPORT_KAMEREON_MAX_PRESSURE_MBAR, &mbar) || mbar == 0)
     return CARPORT_UNKNOWN_DOUBLE;
 
   return mbar / 1000.0;
 }
 
 static void
-parse_pressure (CarportVehicle *vehicle,
-                JsonObject     *attrs)
+read_pressure (CarportVehicle *vehicle,
+               JsonObject     *attrs,
+               CarportState   *state)
 {
-  CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
+  CarportTyres *update = CARPORT_TYRES (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
 
   if (updated == NULL)
     updated = carport_json_get_time (attrs, "timestamp");
 
-  g_object_freeze_notify (G_OBJECT (tyres));
-  carport_tyres_set_front_left_bar (tyres, pressure_bar (attrs, "flPressure"));
-  carport_tyres_set_front_right_bar (tyres, pressure_bar (attrs, "frPressure"));
-  carport_tyres_set_rear_left_bar (tyres, pressure_bar (attrs, "rlPressure"));
-  carport_tyres_set_rear_right_bar (tyres, pressure_bar (attrs, "rrPressure"));
-  carport_state_set_updated (CARPORT_STATE (tyres), updated);
-  g_object_thaw_notify (G_OBJECT (tyres));
+  carport_tyres_set_front_left_bar (update, pressure_bar (attrs, "flPressure"));
+  carport_tyres_set_front_right_bar (update, pressure_bar (attrs, "frPressure"));
+  carport_tyres_set_rear_left_bar (update, pressure_bar (attrs, "rlPressure"));
+  carport_tyres_set_rear_right_bar (update, pressure_bar (attrs, "rrPressure"));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 }
 
-/* The charge settings object is shared by several endpoints: each one only
- * touches what it reports, and "updated" only moves when a time is given. */
-static void
-parse_charge_mode (CarportVehicle *vehicle,
-                   JsonObject     *attrs)
-{
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+typedef void (*StateReader) (CarportVehicle *vehicle,
+                             JsonObject     *attrs,
+                             CarportState   *update);
 
-  carport_charge_settings_set_mode (settings,
-                                    charge_mode_from_string (carport_json_get_string (attrs, "chargeMode")));
+/* The endpoints that fill one state object as a whole, and their readers. */
+static const struct {
+  CarportEndpoint endpoint;
+  StateReader     read;
+} state_readers[] = {
+  { CARPORT_ENDPOINT_BATTERY_STATUS, read_battery_status },
+  { CARPORT_ENDPOINT_COCKPIT, read_cockpit },
+  { CARPORT_ENDPOINT_LOCATION, read_location },
+  { CARPORT_ENDPOINT_HVAC_STATUS, read_hvac_status },
+  { CARPORT_ENDPOINT_LOCK_STATUS, read_lock_status },
+  { CARPORT_ENDPOINT_PRESSURE, read_pressure },
+};
+
+/* The state object of @vehicle that @endpoint fills as a whole, or NULL. */
+static CarportState *
+endpoint_state (CarportVehicle  *vehicle,
+                CarportEndpoint  endpoint)
+{
+  switch (endpoint)
+    {
+    case CARPORT_ENDPOINT_BATTERY_STATUS:
+      return CARPORT_STATE (carport_vehicle_get_battery (vehicle));
+    case CARPORT_ENDPOINT_COCKPIT:
+      return CARPORT_STATE (carport_vehicle_get_cockpit (vehicle));
+    case CARPORT_ENDPOINT_LOCATION:
+      return CARPORT_STATE (carport_vehicle_get_location (vehicle));
+    case CARPORT_ENDPOINT_HVAC_STATUS:
+      return CARPORT_STATE (carport_vehicle_get_climate (vehicle));
+    case CARPORT_ENDPOINT_LOCK_STATUS:
+      return CARPORT_STATE (carport_vehicle_get_locks (vehicle));
+    case CARPORT_ENDPOINT_PRESSURE:
+      return CARPORT_STATE (carport_vehicle_get_tyres (vehicle));
+    default:
+      /* The charge settings' endpoints, res-state, trip-history. */
+      return NULL;
+    }
 }
 
-static void
-parse_charging_settings (CarportVehicle *vehicle,
-                         JsonObject     *attrs)
+void
+carport_kamereon_read_state (CarportVehicle  *vehicle,
+                             CarportEndpoint  endpoint,
+                             JsonObject      *attrs,
+                             CarportState    *update)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+  g_return_if_fail (CARPORT_IS_STATE (update));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (state_readers); i++)
+    if (state_readers[i].endpoint == endpoint)
+      {
+        state_readers[i].read (vehicle, attrs, update);
+        return;
+      }
+  g_return_if_reached ();
+}
+
+/* The charge settings object is shared by several endpoints, and its
+ * programmes are lists: each endpoint only touches what it reports validly
+ * (a mode it knows, a list of programmes), "updated" only moves when a time
+ * is given, and an answer with none of its values changes nothing. */
+static gboolean
+apply_charge_settings (CarportVehicle         *vehicle,
+                       CarportChargeSettings  *update,
+                       gboolean                climate,
+                       GPtrArray              *schedules,
+                       GError                **error)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_kca_schedules (carport_json_get_array (attrs, "schedules"), FALSE);
-  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "dateTime");
 
   g_object_freeze_notify (G_OBJECT (settings));
-  carport_charge_settings_set_mode (settings, charge_mode_from_string (carport_json_get_string (attrs, "mode")));
-  carport_charge_settings_set_schedules (settings, FALSE, schedules);
-  if (updated != NULL)
-    carport_state_set_updated (CARPORT_STATE (settings), updated);
+  if (!carport_state_merge (CARPORT_STATE (settings), CARPORT_STATE (update)) && schedules == NULL)
+    {
+      g_object_thaw_notify (G_OBJECT (settings));
+      return no_usable_value (error);
+    }
+  if (schedules != NULL)
+    {
+      GDateTime *updated = carport_state_get_updated (CARPORT_STATE (update));
+
+      carport_charge_settings_set_schedules (settings, climate, schedules);
+      if (updated != NULL)
+        carport_state_set_updated (CARPORT_STATE (settings), updated);
+    }
   g_object_thaw_notify (G_OBJECT (settings));
+  return TRUE;
 }
 
-static void
-parse_hvac_settings (CarportVehicle *vehicle,
-                     JsonObject     *attrs)
+/* The KCA programmes of @attrs, or NULL when it has no "schedules" list. */
+static GPtrArray *
+kca_schedules_of (JsonObject *attrs,
+                  gboolean    climate)
 {
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_kca_schedules (carport_json_get_array (attrs, "schedules"), TRUE);
+  JsonArray *array = carport_json_get_array (attrs, "schedules");
 
-  carport_charge_settings_set_schedules (settings, TRUE, schedules);
+  return array != NULL ? parse_kca_schedules (array, climate) : NULL;
 }
 
-static void
-parse_charge_schedule (CarportVehicle *vehicle,
-                       JsonObject     *attrs)
+static gboolean
+parse_charge_mode (CarportVehicle  *vehicle,
+                   JsonObject      *attrs,
+                   GError         **error)
 {
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) schedules = parse_calendar (carport_json_get_object (attrs, "calendar"));
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
 
-  carport_charge_settings_set_schedules (settings, FALSE, schedules);
+  carport_charge_settings_set_mode (update, charge_mode_from_string (carport_json_get_string (attrs, "chargeMode")));
+  return apply_charge_settings (vehicle, update, FALSE, NULL, error);
 }
 
-static void
-parse_ev_settings (CarportVehicle *vehicle,
-                   JsonObject     *object)
+static gboolean
+parse_charging_settings (CarportVehicle  *vehicle,
+                         JsonObject      *attrs,
+                         GError         **error)
+{
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
+  g_autoptr(GPtrArray) schedules = kca_schedules_of (attrs, FALSE);
+  g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "dateTime");
+
+  carport_charge_settings_set_mode (update, charge_mode_from_string (carport_json_get_string (attrs, "mode")));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
+  return apply_charge_settings (vehicle, update, FALSE, schedules, error);
+}
+
+static gboolean
+parse_hvac_settings (CarportVehicle  *vehicle,
+                     JsonObject      *attrs,
+                     GError         **error)
+{
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
+  g_autoptr(GPtrArray) schedules = kca_schedules_of (attrs, TRUE);
+
+  return apply_charge_settings (vehicle, update, TRUE, schedules, error);
+}
+
+static gboolean
+parse_charge_schedule (CarportVehicle  *vehicle,
+                       JsonObject      *attrs,
+                       GError         **error)
+{
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
+  JsonObject *calendar = carport_json_get_object (attrs, "calendar");
+  g_autoptr(GPtrArray) schedules = calendar != NULL ? parse_calendar (calendar) : NULL;
+
+  return apply_charge_settings (vehicle, update, FALSE, schedules, error);
+}
+
+static gboolean
+parse_ev_settings (CarportVehicle  *vehicle,
+                   JsonObject      *object,
+                   GError         **error)
 {
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GPtrArray) programs = parse_programs (carport_json_get_array (object, "programs"));
-  g_autoptr(GPtrArray) charge = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
+  JsonArray *array = carport_json_get_array (object, "programs");
+  g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GPtrArray) charge = NULL;
   g_autoptr(GPtrArray) climate = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) updated = carport_json_get_time (object, "lastSettingsUpdateTimestamp");
+  gboolean applied;
 
-  for (guint i = 0; i < programs->len; i++)
+  carport_charge_settings_set_mode (update, charge_mode_from_string (carport_json_get_string (object, "chargeModeRq")));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
+
+  if (array != NULL)
     {
-      CarportSchedule *schedule = g_ptr_array_index (programs, i);
+      programs = parse_programs (array);
+      charge = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < programs->len; i++)
+        {
+          CarportSchedule *schedule = g_ptr_array_index (programs, i);
 
-      if (carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE)
-        g_ptr_array_add (climate, g_object_ref (schedule));
-      else
-        g_ptr_array_add (charge, g_object_ref (schedule));
+          if (carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE)
+            g_ptr_array_add (climate, g_object_ref (schedule));
+          else
+            g_ptr_array_add (charge, g_object_ref (schedule));
+        }
     }
 
   g_object_freeze_notify (G_OBJECT (settings));
-  carport_charge_settings_set_mode (settings,
-                                    charge_mode_from_string (carport_json_get_string (object, "chargeModeRq")));
-  carport_charge_settings_set_schedules (settings, FALSE, charge);
+  applied = apply_charge_settings (vehicle, update, FALSE, charge, error);
   /* Every car with ev/settings also has hvac-settings, which owns the
    * climate programmes: only preconditioning programmes replace them. */
-  if (climate->len > 0)
+  if (applied && climate->len > 0)
     carport_charge_settings_set_schedules (settings, TRUE, climate);
-  if (updated != NULL)
-    carport_state_set_updated (CARPORT_STATE (settings), updated);
   g_object_thaw_notify (G_OBJECT (settings));
+
+  return applied;
 }
 
-static void
-parse_soc_levels (CarportVehicle *vehicle,
-                  JsonObject     *object)
+static gboolean
+parse_soc_levels (CarportVehicle  *vehicle,
+                  JsonObject      *object,
+                  GError         **error)
 {
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
   g_autoptr(GDateTime) updated = carport_json_get_time (object, "lastEnergyUpdateTimestamp");
   int value;
 
-  g_object_freeze_notify (G_OBJECT (settings));
+  if (carport_json_get_int_in (object, "socMin", 0, 100, &value))
+    carport_charge_settings_set_soc_min_percent (update, value);
+  if (carport_json_get_int_in (object, "socTarget", 0, 100, &value))
+    carport_charge_settings_set_soc_target_percent (update, value);
+  carport_state_set_updated (CARPORT_STATE (update), updated);
 
-  if (carport_json_get_int (object, "socMin", &value) && percent_is_valid (value))
-    carport_charge_settings_set_soc_min_percent (settings, value);
-  else
-    carport_charge_settings_set_soc_min_percent (settings, -1);
-
-  if (carport_json_get_int (object, "socTarget", &value) && percent_is_valid (value))
-    carport_charge_settings_set_soc_target_percent (settings, value);
-  else
-    carport_charge_settings_set_soc_target_percent (settings, -1);
-
-  if (updated != NULL)
-    carport_state_set_updated (CARPORT_STATE (settings), updated);
-
-  g_object_thaw_notify (G_OBJECT (settings));
+  return apply_charge_settings (vehicle, update, FALSE, NULL, error);
 }
 
 /* data.attributes of a KCA answer. A "data" without attributes (seen in
@@ -833,6 +902,7 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
                                  GError          **error)
 {
   g_autoptr(JsonObject) attrs = NULL;
+  CarportState *state;
 
   g_return_val_if_fail (CARPORT_IS_VEHICLE (vehicle), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -855,51 +925,39 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
   if (attrs == NULL)
     return FALSE;
 
-  switch (endpoint)
+  /* An answer that reports nothing at all ("data" without attributes, seen
+   * in the wild) is no fault: nothing changes. */
+  if (json_object_get_size (attrs) == 0)
+    return TRUE;
+
+  state = endpoint_state (vehicle, endpoint);
+  if (state != NULL)
     {
-    case CARPORT_ENDPOINT_BATTERY_STATUS:
-      parse_battery_status (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_COCKPIT:
-      parse_cockpit (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_LOCATION:
-      parse_location (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_HVAC_STATUS:
-      parse_hvac_status (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_HVAC_SETTINGS:
-      parse_hvac_settings (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_CHARGE_MODE:
-      parse_charge_mode (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_CHARGING_SETTINGS:
-      parse_charging_settings (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_CHARGE_SCHEDULE:
-      parse_charge_schedule (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_EV_SETTINGS:
-      parse_ev_settings (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_SOC_LEVELS:
-      parse_soc_levels (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_LOCK_STATUS:
-      parse_lock_status (vehicle, attrs);
-      break;
-    case CARPORT_ENDPOINT_RES_STATE:
-      /* Remote engine start state: no model field for it (yet). */
-      break;
-    case CARPORT_ENDPOINT_PRESSURE:
-      parse_pressure (vehicle, attrs);
-      break;
-    case CARPORT_N_ENDPOINTS:
-    default:
-      g_assert_not_reached ();
+      g_autoptr(CarportState) update = g_object_new (G_OBJECT_TYPE (state), NULL);
+
+      carport_kamereon_read_state (vehicle, endpoint, attrs, update);
+      return carport_kamereon_merge_update (state, update, error);
     }
 
-  return TRUE;
+  switch (endpoint)
+    {
+    case CARPORT_ENDPOINT_HVAC_SETTINGS:
+      return parse_hvac_settings (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_CHARGE_MODE:
+      return parse_charge_mode (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_CHARGING_SETTINGS:
+      return parse_charging_settings (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_CHARGE_SCHEDULE:
+      return parse_charge_schedule (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_EV_SETTINGS:
+      return parse_ev_settings (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_SOC_LEVELS:
+      return parse_soc_levels (vehicle, attrs, error);
+    case CARPORT_ENDPOINT_RES_STATE:
+      /* Remote engine start state: no model field for it (yet). */
+      return TRUE;
+    default:
+      /* The state objects' endpoints are read above; trip-history is Nissan's. */
+      g_assert_not_reached ();
+    }
 }

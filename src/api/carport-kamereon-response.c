@@ -521,6 +521,11 @@ carport_gigya_parse_response (guint    http_status,
           /* Seen when a Gigya key had been rotated (§a.2). */
           carport_api_set_error (error, CARPORT_API_ERROR_API_KEY, text);
           break;
+        case 400093:
+          /* "Invalid ApiKey parameter": the key Carport knows is gone. */
+          g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_API_KEY,
+                               _("Renault has changed the key of its app: Carport needs an update before it can log in again."));
+          break;
         default:
           with_code = text != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT ": %s", code, text)
                                    : g_strdup_printf ("%" G_GINT64_FORMAT, code);

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 JsonNode *carport_kamereon_parse_response (guint http_status, GBytes *body, GError **error);
 
 /* The same for Gigya: errorCode > 0 → INVALID_CREDENTIALS (403042), TFA_REQUIRED
- * (403101), LOGIN_EXPIRED (403005, 403013), FAILED otherwise; non-JSON → INVALID_RESPONSE. */
+ * (403101), LOGIN_EXPIRED (403005, 403013), API_KEY (403007; 400093 "Invalid
+ * ApiKey parameter", saying that Renault changed the key of its app and
+ * Carport needs an update), FAILED otherwise; non-JSON → INVALID_RESPONSE. */
 JsonNode *carport_gigya_parse_response (guint http_status, GBytes *body, GError **error);
 
 /* The readable text of a Kamereon error message, which may carry JSON in a

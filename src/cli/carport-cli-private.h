@@ -71,6 +71,10 @@ void            carport_cli_command_sent_cb     (GObject *source, GAsyncResult *
 /* FALSE, after printing the usage, unless there are @n positional arguments. */
 gboolean        carport_cli_expect_args         (Cli *cli, guint n);
 
+/* Status and refresh (carport-cli-status.c) */
+void            carport_cli_cmd_status          (Cli *cli);
+void            carport_cli_cmd_refresh         (Cli *cli);
+
 /* Programmes (carport-cli-schedules.c) */
 void            carport_cli_cmd_schedule        (Cli *cli);
 void            carport_cli_schedule_refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data);

@@ -310,13 +310,58 @@ carport_battery_set_property (GObject      *object,
     }
 }
 
+/* TRUE for the states in which no charge is under way. */
+static gboolean
+is_idle (CarportChargingState state)
+{
+  switch (state)
+    {
+    case CARPORT_CHARGING_STATE_NOT_CHARGING:
+    case CARPORT_CHARGING_STATE_WAITING_PLANNED:
+    case CARPORT_CHARGING_STATE_ENDED:
+    case CARPORT_CHARGING_STATE_WAITING_CURRENT:
+    case CARPORT_CHARGING_STATE_FLAP_OPEN:
+    case CARPORT_CHARGING_STATE_ERROR:
+    case CARPORT_CHARGING_STATE_UNAVAILABLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The charging power and the time to full belong to a charge: when a read
+ * says that none is under way and does not report them, the last ones go. */
+static gboolean
+carport_battery_merge (CarportState *state,
+                       CarportState *update_state)
+{
+  CarportBattery *self = CARPORT_BATTERY (state);
+  CarportBattery *update = CARPORT_BATTERY (update_state);
+
+  if (!CARPORT_STATE_CLASS (carport_battery_parent_class)->merge (state, update_state))
+    return FALSE;
+
+  if (is_idle (update->charging))
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      if (isnan (update->charging_power_kw))
+        carport_battery_set_charging_power_kw (self, NAN);
+      if (update->remaining_minutes < 0)
+        carport_battery_set_remaining_minutes (self, -1);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+  return TRUE;
+}
+
 static void
 carport_battery_class_init (CarportBatteryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CarportStateClass *state_class = CARPORT_STATE_CLASS (klass);
 
   object_class->get_property = carport_battery_get_property;
   object_class->set_property = carport_battery_set_property;
+  state_class->merge = carport_battery_merge;
 
   properties[PROP_LEVEL_PERCENT] =
     g_param_spec_int ("level-percent", NULL, NULL,

@@ -11,7 +11,10 @@ G_DECLARE_FINAL_TYPE (CarportBattery, carport_battery, CARPORT, BATTERY, Carport
 
 CarportBattery *carport_battery_new (void);
 
-/* Properties (names match docs/cli-json.md keys with "-" for "_"):
+/* carport_state_merge() keeps what a read leaves out, except the charging
+ * power and the time to full when the read says no charge is under way.
+ *
+ * Properties (names match docs/cli-json.md keys with "-" for "_"):
  *   level-percent (int, -1 unknown), range-km, temperature-c, available-energy-kwh,
  *   charging-power-kw (double, NAN unknown), plug (CarportPlugState),
  *   charging (CarportChargingState), remaining-minutes (int, -1 unknown),

@@ -230,14 +230,32 @@ carport_climate_set_property (GObject      *object,
     }
 }
 
+/* A next start is only reported while one is set: a read that reports the
+ * climate's state without one says there is none any more. */
+static gboolean
+carport_climate_merge (CarportState *state,
+                       CarportState *update_state)
+{
+  CarportClimate *update = CARPORT_CLIMATE (update_state);
+
+  if (!CARPORT_STATE_CLASS (carport_climate_parent_class)->merge (state, update_state))
+    return FALSE;
+
+  if (update->state != CARPORT_CLIMATE_STATE_NONE && update->next_start == NULL)
+    carport_climate_set_next_start (CARPORT_CLIMATE (state), NULL);
+  return TRUE;
+}
+
 static void
 carport_climate_class_init (CarportClimateClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CarportStateClass *state_class = CARPORT_STATE_CLASS (klass);
 
   object_class->finalize = carport_climate_finalize;
   object_class->get_property = carport_climate_get_property;
   object_class->set_property = carport_climate_set_property;
+  state_class->merge = carport_climate_merge;
 
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,

@@ -12,7 +12,9 @@ G_DECLARE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT, CLIMATE, Carport
 CarportClimate *carport_climate_new (void);
 
 /* Properties: state (CarportClimateState), outside-c, inside-c, soc-threshold-percent
- * (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated". */
+ * (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated".
+ * carport_state_merge() keeps what a read leaves out, except the next start
+ * when the read reports the state without one (none is set any more). */
 CarportClimateState carport_climate_get_state                 (CarportClimate *self);
 void                carport_climate_set_state                 (CarportClimate *self, CarportClimateState value);
 double              carport_climate_get_outside_c             (CarportClimate *self);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "carport-state.h"
 
 typedef struct
@@ -80,6 +82,74 @@ carport_state_real_clear (CarportState *self)
     }
 }
 
+/* TRUE when @value is "not reported": @pspec's default (NAN for doubles). */
+static gboolean
+is_unreported (GParamSpec   *pspec,
+               const GValue *value)
+{
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    return isnan (g_value_get_double (value));
+
+  return g_param_values_cmp (pspec, value, g_param_spec_get_default_value (pspec)) == 0;
+}
+
+gboolean
+carport_state_merge (CarportState *self,
+                     CarportState *update)
+{
+  g_return_val_if_fail (CARPORT_IS_STATE (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (update, G_OBJECT_TYPE (self)), FALSE);
+
+  return CARPORT_STATE_GET_CLASS (self)->merge (self, update);
+}
+
+/* Every writable property that @update reports, in one freeze/thaw. */
+static gboolean
+carport_state_real_merge (CarportState *self,
+                          CarportState *update)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(GPtrArray) reported = g_ptr_array_new ();
+  gboolean any_value = FALSE;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (update), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_WRITABLE) == 0 || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0 ||
+          G_TYPE_IS_OBJECT (pspecs[i]->value_type))
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (update), pspecs[i]->name, &value);
+      if (is_unreported (pspecs[i], &value))
+        continue;
+
+      g_ptr_array_add (reported, pspecs[i]);
+      if (pspecs[i] != properties[PROP_UPDATED])
+        any_value = TRUE;
+    }
+
+  if (!any_value)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < reported->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (reported, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (update), pspec->name, &value);
+      g_object_set_property (G_OBJECT (self), pspec->name, &value);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
 static void
 carport_state_finalize (GObject *object)
 {
@@ -138,6 +208,7 @@ carport_state_class_init (CarportStateClass *klass)
   object_class->set_property = carport_state_set_property;
 
   klass->clear = carport_state_real_clear;
+  klass->merge = carport_state_real_merge;
 
   properties[PROP_UPDATED] =
     g_param_spec_boxed ("updated", NULL, NULL,

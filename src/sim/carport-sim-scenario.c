@@ -197,8 +197,10 @@ load_faults (JsonNode   *node,
   return TRUE;
 }
 
+/* A boolean @member of @object (in the section @section, NULL: the top). */
 static gboolean
 load_flag (JsonObject *object,
+           const char *section,
            const char *member,
            int        *out,
            GError    **error)
@@ -209,7 +211,8 @@ load_flag (JsonObject *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_autofree char *message = g_strdup_printf ("nissan: “%s” must be true or false", member);
+      g_autofree char *message = g_strdup_printf ("%s%s“%s” must be true or false",
+                                                  section ? section : "", section ? ": " : "", member);
 
       return scenario_error (error, message);
     }
@@ -268,8 +271,8 @@ load_nissan (CarportSimScenario  *scenario,
         return scenario_error (error, "nissan: “bad_password” is \"redirect\" or \"form\"");
       scenario->nissan_bad_password_form = g_str_equal (bad_password, "form");
     }
-  return load_flag (object, "interstitial", &scenario->nissan_interstitial, error) &&
-         load_flag (object, "rotate_refresh_token", &scenario->nissan_rotate_refresh, error);
+  return load_flag (object, "nissan", "interstitial", &scenario->nissan_interstitial, error) &&
+         load_flag (object, "nissan", "rotate_refresh_token", &scenario->nissan_rotate_refresh, error);
 }
 
 /**
@@ -286,7 +289,7 @@ _carport_sim_scenario_load (CarportSimScenario  *scenario,
 {
   static const char * const known[] = {
     "latency_ms", "jwt_lifetime", "command_delay_ms", "charge_rate", "require_tfa",
-    "account", "cars", "faults", "nissan", NULL
+    "gigya_key_rotated", "account", "cars", "faults", "nissan", NULL
   };
   g_autoptr(GHashTable) vins = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
@@ -318,13 +321,9 @@ _carport_sim_scenario_load (CarportSimScenario  *scenario,
        scenario->charge_rate < 0 || scenario->charge_rate > 100))
     return scenario_error (error, "“charge_rate” must be a number of percent per second from 0 to 100");
 
-  node = json_object_get_member (root, "require_tfa");
-  if (node != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return scenario_error (error, "“require_tfa” must be true or false");
-      scenario->require_tfa = json_node_get_boolean (node);
-    }
+  if (!load_flag (root, NULL, "require_tfa", &scenario->require_tfa, error) ||
+      !load_flag (root, NULL, "gigya_key_rotated", &scenario->gigya_key_rotated, error))
+    return FALSE;
 
   node = json_object_get_member (root, "account");
   if (node != NULL)

@@ -25,6 +25,7 @@ typedef struct {
   guint              command_delay_ms;
   double             charge_rate;
   int                require_tfa;    /* -1: not named */
+  int                gigya_key_rotated;  /* -1: not named */
   CarportSimAccount  account;        /* Renault */
   GPtrArray         *cars;           /* CarportSimCar*; NULL: not named */
   GPtrArray         *faults;         /* CarportSimFaultEntry*, to add */

@@ -53,6 +53,23 @@ carport_simulator_set_require_tfa (CarportSimulator *self,
 }
 
 /**
+ * carport_simulator_set_gigya_key_rotated:
+ *
+ * With %TRUE, Gigya has moved to a new API key, as Renault's did in May
+ * 2026: every key a client was given is refused, with 403042 "invalid
+ * loginID or password" on accounts.login and 400093 "Invalid ApiKey
+ * parameter" on every other call.
+ */
+void
+carport_simulator_set_gigya_key_rotated (CarportSimulator *self,
+                                         gboolean          rotated)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_gigya_set_key_rotated (self->gigya, rotated);
+}
+
+/**
  * carport_simulator_get_last_tfa_code:
  *
  * Returns: (nullable): the 6-digit code last "emailed" by

@@ -321,6 +321,7 @@ load_scenario_node (CarportSimulator  *self,
   scenario.command_delay_ms = self->command_delay_ms;
   scenario.charge_rate = self->charge_rate;
   scenario.require_tfa = -1;
+  scenario.gigya_key_rotated = -1;
   _carport_sim_account_copy (&scenario.account, &self->account);
   _carport_sim_account_copy (&scenario.nissan_account, &self->nissan_account);
   scenario.nissan_bad_password_form = -1;
@@ -346,6 +347,8 @@ load_scenario_node (CarportSimulator  *self,
     carport_sim_nissan_set_rotate_refresh (self->nissan, scenario.nissan_rotate_refresh);
   if (scenario.require_tfa >= 0)
     carport_sim_gigya_set_require_tfa (self->gigya, scenario.require_tfa);
+  if (scenario.gigya_key_rotated >= 0)
+    carport_sim_gigya_set_key_rotated (self->gigya, scenario.gigya_key_rotated);
 
   carport_simulator_set_latency_ms (self, scenario.latency_ms);
   carport_simulator_set_jwt_lifetime (self, scenario.jwt_lifetime);

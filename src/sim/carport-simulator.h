@@ -174,6 +174,8 @@ void              carport_simulator_clear_faults         (CarportSimulator      
 void              carport_simulator_expire_login_tokens  (CarportSimulator      *self);
 void              carport_simulator_set_require_tfa      (CarportSimulator      *self,
                                                           gboolean               require);
+void              carport_simulator_set_gigya_key_rotated (CarportSimulator     *self,
+                                                          gboolean               rotated);
 const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      *self);
 
 /* Introspection for tests and benchmarks */

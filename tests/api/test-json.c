@@ -89,6 +89,67 @@ test_numbers (void)
   g_assert_false (carport_json_get_int (object, "f", &n));
 }
 
+/* Bounds: outside them a number is absent, as a wrong type is. */
+static void
+test_numbers_in_range (void)
+{
+  g_autoptr(JsonNode) root = carport_json_parse ("{\"level\":62,\"over\":101,\"under\":-1,\"text\":\"99.6\","
+                                                 "\"lat\":48.5,\"flag\":true}", -1);
+  JsonObject *object = json_node_get_object (root);
+  double value = 0;
+  int n = 0;
+
+  g_assert_true (carport_json_get_int_in (object, "level", 0, 100, &n));
+  g_assert_cmpint (n, ==, 62);
+  g_assert_false (carport_json_get_int_in (object, "over", 0, 100, &n));
+  g_assert_false (carport_json_get_int_in (object, "under", 0, 100, &n));
+  g_assert_true (carport_json_get_int_in (object, "text", 0, 100, &n));
+  g_assert_cmpint (n, ==, 100);
+  g_assert_false (carport_json_get_int_in (object, "flag", 0, 100, &n));
+  g_assert_cmpint (n, ==, 100);
+  g_assert_true (carport_json_get_number_in (object, "lat", -90, 90, &value));
+  g_assert_cmpfloat (value, ==, 48.5);
+  g_assert_false (carport_json_get_number_in (object, "over", -90, 90, &value));
+  g_assert_false (carport_json_get_number_in (object, "missing", -90, 90, &value));
+  g_assert_cmpfloat (value, ==, 48.5);
+}
+
+/* json-glib wraps integers beyond 64 bits (1e30 written out reads as -1, a
+ * plausible latitude): they are read as the large numbers they are. */
+static void
+test_integer_overflow (void)
+{
+  g_autoptr(JsonNode) root = carport_json_parse ("{\"big\":1000000000000000000000000000000,"
+                                                 "\"small\":-1000000000000000000000000000000,"
+                                                 "\"max\":9223372036854775807,\"min\":-9223372036854775808,"
+                                                 "\"over\":9223372036854775808,\"exp\":1e30,\"frac\":12345678901234567890.5,"
+                                                 "\"text\":\"1000000000000000000000000000000\","
+                                                 "\"list\":[18446744073709551615,-1]}", -1);
+  JsonObject *object;
+  JsonArray *list;
+  double value = 0;
+
+  g_assert_nonnull (root);
+  object = json_node_get_object (root);
+  g_assert_true (carport_json_get_number (object, "big", &value));
+  g_assert_cmpfloat (value, ==, 1e30);
+  g_assert_false (carport_json_get_number_in (object, "big", -90, 90, &value));
+  g_assert_true (carport_json_get_number (object, "small", &value));
+  g_assert_cmpfloat (value, ==, -1e30);
+  g_assert_cmpint (json_object_get_int_member (object, "max"), ==, G_MAXINT64);
+  g_assert_cmpint (json_object_get_int_member (object, "min"), ==, G_MININT64);
+  g_assert_true (carport_json_get_number (object, "over", &value));
+  g_assert_cmpfloat (value, >, 9e18);
+  g_assert_true (carport_json_get_number (object, "exp", &value));
+  g_assert_cmpfloat (value, ==, 1e30);
+  g_assert_true (carport_json_get_number (object, "frac", &value));
+  g_assert_cmpfloat (value, >, 1e19);
+  g_assert_cmpstr (carport_json_get_string (object, "text"), ==, "1000000000000000000000000000000");
+  list = carport_json_get_array (object, "list");
+  g_assert_cmpfloat (json_array_get_double_element (list, 0), >, 1e19);
+  g_assert_cmpint (json_array_get_int_element (list, 1), ==, -1);
+}
+
 /* Numbers out of the range of gint64 (undefined to convert) are still read
  * safely: a huge Gigya error code is an error, a huge JWT expiry none. */
 static void
@@ -121,6 +182,8 @@ main (int   argc,
   g_test_add_func ("/json/parse-refuses", test_parse_refuses);
   g_test_add_func ("/json/deep-answer", test_deep_answer);
   g_test_add_func ("/json/numbers", test_numbers);
+  g_test_add_func ("/json/numbers-in-range", test_numbers_in_range);
+  g_test_add_func ("/json/integer-overflow", test_integer_overflow);
   g_test_add_func ("/json/huge-numbers", test_huge_numbers);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "carport-json.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-json.h"
 #include "carport-renault-models.h"
@@ -78,18 +79,42 @@ parse_endpoint_fixture (CarportVehicle  *vehicle,
   g_assert_no_error (error);
 }
 
+/* Parses @json as an answer of @endpoint into @vehicle. */
+static gboolean
+parse_endpoint_json (CarportVehicle   *vehicle,
+                     CarportEndpoint   endpoint,
+                     const char       *json,
+                     GError          **error)
+{
+  g_autoptr(GBytes) body = bytes_from_string (json);
+  g_autoptr(JsonNode) root = carport_kamereon_parse_response (200, body, error);
+
+  g_assert_nonnull (root);
+  return carport_kamereon_parse_endpoint (vehicle, endpoint, root, error);
+}
+
 static void
 parse_endpoint_string (CarportVehicle  *vehicle,
                        CarportEndpoint  endpoint,
                        const char      *json)
 {
-  g_autoptr(GBytes) body = bytes_from_string (json);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = carport_kamereon_parse_response (200, body, &error);
 
+  g_assert_true (parse_endpoint_json (vehicle, endpoint, json, &error));
   g_assert_no_error (error);
-  g_assert_true (carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error));
-  g_assert_no_error (error);
+}
+
+/* An answer whose values are all unusable: INVALID_RESPONSE, nothing changes. */
+static void
+parse_endpoint_string_fails (CarportVehicle  *vehicle,
+                             CarportEndpoint  endpoint,
+                             const char      *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (parse_endpoint_json (vehicle, endpoint, json, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "no usable value"));
 }
 
 static void
@@ -195,9 +220,9 @@ test_battery_charging_watts (void)
   g_assert_cmpfloat_with_epsilon (carport_battery_get_charging_power_kw (battery), 6.6, 1e-9);
   assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2023-06-01T22:15:00Z");
 
-  /* Other models report kW as they are. */
+  /* Other models report kW as they are: 6600 kW is no charging power. */
   parse_endpoint_fixture (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
-  g_assert_cmpfloat (carport_battery_get_charging_power_kw (carport_vehicle_get_battery (zoe2)), ==, 6600);
+  assert_unknown (carport_battery_get_charging_power_kw (carport_vehicle_get_battery (zoe2)));
 }
 
 static void
@@ -241,23 +266,32 @@ test_battery_missing_fields (void)
   g_autoptr(CarportVehicle) vehicle = vehicle_new (NULL, CARPORT_ENERGY_NONE);
   CarportBattery *battery = carport_vehicle_get_battery (vehicle);
 
-  /* A full report first, then a sparse one: what is missing is unknown again. */
+  /* A full report first, then a sparse one: what is missing keeps its
+   * last value, the time included. */
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json");
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.minimal.json");
 
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 12);
-  assert_unknown (carport_battery_get_range_km (battery));
-  assert_unknown (carport_battery_get_temperature_c (battery));
-  assert_unknown (carport_battery_get_available_energy_kwh (battery));
-  assert_unknown (carport_battery_get_charging_power_kw (battery));
-  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_NONE);
-  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NONE);
-  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
-  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), NULL);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 180);
+  g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 17);
+  g_assert_cmpfloat (carport_battery_get_available_energy_kwh (battery), ==, 22);
+  assert_unknown (carport_battery_get_charging_power_kw (battery));  /* 6600 “kW” */
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2023-06-01T22:15:00Z");
 
-  /* "data" without attributes: everything unknown, no error. */
+  /* "data" without attributes reports nothing: no error, nothing changes. */
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "no-attributes.json");
-  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, -1);
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 12);
+
+  /* Unplugged, not charging, without a power or time to full: the last
+   * charge's figures go. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.zoe-ph1-unplugged.json");
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  assert_unknown (carport_battery_get_charging_power_kw (battery));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  g_assert_cmpfloat (carport_battery_get_temperature_c (battery), ==, 17);
 }
 
 static void
@@ -301,6 +335,7 @@ test_battery_charging_codes (void)
     { "3", CARPORT_PLUG_STATE_UNKNOWN },
     { "null", CARPORT_PLUG_STATE_NONE },
     { "[1]", CARPORT_PLUG_STATE_NONE },
+    { "1e30", CARPORT_PLUG_STATE_NONE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -318,7 +353,11 @@ test_battery_charging_codes (void)
       g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
       g_autofree char *json = g_strdup_printf ("{\"data\":{\"attributes\":{\"plugStatus\":%s}}}", plugs[i].plug);
 
-      parse_endpoint_string (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, json);
+      /* Alone, a plug state that is not one is no usable value. */
+      if (plugs[i].expected == CARPORT_PLUG_STATE_NONE)
+        parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, json);
+      else
+        parse_endpoint_string (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, json);
       g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (vehicle)), ==, plugs[i].expected);
     }
 }
@@ -390,14 +429,18 @@ test_location (void)
   g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8357);
   assert_time (carport_state_get_updated (CARPORT_STATE (location)), "2024-07-14T08:00:00Z");
 
-  /* Out of range, or only one coordinate: unknown. */
-  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCATION,
-                         "{\"data\":{\"attributes\":{\"gpsLatitude\":123.0,\"gpsLongitude\":4.0}}}");
-  assert_unknown (carport_location_get_latitude (location));
-  assert_unknown (carport_location_get_longitude (location));
-  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCATION,
-                         "{\"data\":{\"attributes\":{\"gpsLatitude\":\"48.5\"}}}");
-  assert_unknown (carport_location_get_latitude (location));
+  /* Out of range, or only one coordinate: no position, so no usable
+   * value; the last position stays. */
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_LOCATION,
+                               "{\"data\":{\"attributes\":{\"gpsLatitude\":123.0,\"gpsLongitude\":4.0,"
+                               "\"lastUpdateTime\":\"2024-07-15T08:00:00Z\"}}}");
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_LOCATION,
+                               "{\"data\":{\"attributes\":{\"gpsLatitude\":\"48.5\"}}}");
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_LOCATION,
+                               "{\"data\":{\"attributes\":{\"gpsLatitude\":1e30,\"gpsLongitude\":1e30}}}");
+  g_assert_cmpfloat (carport_location_get_latitude (location), ==, 45.764);
+  g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8357);
+  assert_time (carport_state_get_updated (CARPORT_STATE (location)), "2024-07-14T08:00:00Z");
 }
 
 static void
@@ -418,13 +461,18 @@ test_hvac_status (void)
                          "{\"data\":{\"attributes\":{\"hvacStatus\":\"OFF\",\"externalTemperature\":\"-3.5\"}}}");
   g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
   g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, -3.5);
-  assert_unknown (carport_climate_get_inside_c (climate));
-  assert_unknown (carport_climate_get_soc_threshold_percent (climate));
+  /* What the answer left out keeps its value, but for the next start: a
+   * state without one says none is set. */
+  g_assert_cmpfloat (carport_climate_get_inside_c (climate), ==, 19.0);
+  g_assert_cmpfloat (carport_climate_get_soc_threshold_percent (climate), ==, 35);
   assert_time (carport_climate_get_next_start (climate), NULL);
 
-  parse_endpoint_string (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
-                         "{\"data\":{\"attributes\":{\"hvacStatus\":\"pending\"}}}");
-  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_NONE);
+  /* A state of an unknown name, a next start that is no time: no usable value. */
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
+                               "{\"data\":{\"attributes\":{\"hvacStatus\":\"pending\"}}}");
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_HVAC_STATUS,
+                               "{\"data\":{\"attributes\":{\"nextHvacStartDate\":\"soon\"}}}");
+  g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_OFF);
 }
 
 static void
@@ -445,8 +493,8 @@ test_lock_status (void)
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_LOCK_STATUS,
                          "{\"data\":{\"attributes\":{\"lockStatus\":\"locked\",\"hatchStatus\":7}}}");
   g_assert_cmpint (carport_locks_get_state (locks), ==, CARPORT_LOCK_STATE_LOCKED);
-  g_assert_cmpint (carport_locks_get_driver (locks), ==, CARPORT_OPENING_STATE_NONE);
-  g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_NONE);
+  g_assert_cmpint (carport_locks_get_driver (locks), ==, CARPORT_OPENING_STATE_OPEN);
+  g_assert_cmpint (carport_locks_get_hatch (locks), ==, CARPORT_OPENING_STATE_CLOSED);
 }
 
 static void
@@ -463,9 +511,10 @@ test_pressure (void)
 
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_PRESSURE,
                          "{\"data\":{\"attributes\":{\"flPressure\":0,\"frPressure\":\"2600\"}}}");
-  assert_unknown (carport_tyres_get_front_left_bar (tyres));
+  /* 0 mbar: the sensor did not report; the last pressure stays. */
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_front_left_bar (tyres), 2.30, 1e-9);
   g_assert_cmpfloat_with_epsilon (carport_tyres_get_front_right_bar (tyres), 2.6, 1e-9);
-  assert_unknown (carport_tyres_get_rear_left_bar (tyres));
+  g_assert_cmpfloat_with_epsilon (carport_tyres_get_rear_left_bar (tyres), 2.50, 1e-9);
 }
 
 static void
@@ -474,6 +523,148 @@ test_res_state (void)
   g_autoptr(CarportVehicle) vehicle = vehicle_new ("X102VE", CARPORT_ENERGY_ELECTRIC);
 
   parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_RES_STATE, "res-state.json");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Invalid values are absent and keep the last good one                     */
+
+static GObject *
+state_of (CarportVehicle  *vehicle,
+          CarportEndpoint  endpoint)
+{
+  switch (endpoint)
+    {
+    case CARPORT_ENDPOINT_BATTERY_STATUS:
+      return G_OBJECT (carport_vehicle_get_battery (vehicle));
+    case CARPORT_ENDPOINT_COCKPIT:
+      return G_OBJECT (carport_vehicle_get_cockpit (vehicle));
+    case CARPORT_ENDPOINT_LOCATION:
+      return G_OBJECT (carport_vehicle_get_location (vehicle));
+    case CARPORT_ENDPOINT_HVAC_STATUS:
+      return G_OBJECT (carport_vehicle_get_climate (vehicle));
+    case CARPORT_ENDPOINT_LOCK_STATUS:
+      return G_OBJECT (carport_vehicle_get_locks (vehicle));
+    case CARPORT_ENDPOINT_PRESSURE:
+      return G_OBJECT (carport_vehicle_get_tyres (vehicle));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A property's value as text (times as ISO-8601, NAN as "nan"). */
+static char *
+property_text (GObject    *object,
+               const char *name)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+
+  g_assert_nonnull (pspec);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, name, &value);
+  if (G_VALUE_HOLDS (&value, G_TYPE_DATE_TIME))
+    return carport_format_iso8601_utc (g_value_get_boxed (&value));
+  return g_strdup_value_contents (&value);
+}
+
+static JsonObject *
+attributes_of (JsonNode *root)
+{
+  return json_object_get_object_member (json_object_get_object_member (json_node_get_object (root), "data"),
+                                        "attributes");
+}
+
+/* Each member that is null, of a wrong type or out of its bounds is absent:
+ * after a good report the field keeps its value while the rest of the
+ * answer is taken, and alone it is an answer with no usable value. */
+static void
+test_invalid_values_kept (void)
+{
+  static const struct {
+    CarportEndpoint  endpoint;
+    const char      *fixture;
+    const char      *member;
+    const char      *property;
+    const char      *out_of_range;  /* besides the bad values every member has */
+  } fields[] = {
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryLevel", "level-percent", "101" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryLevel", "level-percent", "-1" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryAutonomy", "range-km", "-4" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryAutonomy", "range-km", "65535" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryTemperature", "temperature-c", "500" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryAvailableEnergy", "available-energy-kwh", "0" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "batteryAvailableEnergy", "available-energy-kwh", "4000" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "plugStatus", "plug", "\"plugged\"" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "chargingStatus", "charging", "-1e9" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "chargingInstantaneousPower", "charging-power-kw", "9e9" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "chargingRemainingTime", "remaining-minutes", "-5" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "chargingRemainingTime", "remaining-minutes", "999999" },
+    { CARPORT_ENDPOINT_BATTERY_STATUS, "battery-status.charging.json", "timestamp", "updated", "\"2023-13-45T99:00:00Z\"" },
+    { CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json", "totalMileage", "mileage-km", "-1" },
+    { CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json", "totalMileage", "mileage-km", "9e12" },
+    { CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json", "fuelAutonomy", "fuel-range-km", "-20" },
+    { CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json", "fuelQuantity", "fuel-litres", "5000" },
+    { CARPORT_ENDPOINT_COCKPIT, "cockpit.fuel.json", "timestamp", "updated", "\"yesterday\"" },
+    { CARPORT_ENDPOINT_LOCATION, "location.json", "gpsLatitude", "latitude", "90.5" },
+    { CARPORT_ENDPOINT_LOCATION, "location.json", "gpsLongitude", "longitude", "-180.5" },
+    { CARPORT_ENDPOINT_LOCATION, "location.json", "lastUpdateTime", "updated", "\"now\"" },
+    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "hvacStatus", "state", "\"pending\"" },
+    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "externalTemperature", "outside-c", "300" },
+    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "internalTemperature", "inside-c", "-273" },
+    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "socThreshold", "soc-threshold-percent", "101" },
+    { CARPORT_ENDPOINT_HVAC_STATUS, "hvac-status.json", "lastUpdateTime", "updated", "\"2024-11-01\"" },
+    { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "lockStatus", "state", "\"ajar\"" },
+    { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "doorStatusDriver", "driver", "\"half\"" },
+    { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "hatchStatus", "hatch", "1" },
+    { CARPORT_ENDPOINT_LOCK_STATUS, "lock-status.json", "lastUpdateTime", "updated", "\"\"" },
+    { CARPORT_ENDPOINT_PRESSURE, "pressure.json", "flPressure", "front-left-bar", "0" },
+    { CARPORT_ENDPOINT_PRESSURE, "pressure.json", "rrPressure", "rear-right-bar", "250000" },
+  };
+  static const char * const bad_values[] = {
+    "null", "true", "\"abc\"", "[1]", "{}", "1e30", "-1e30",
+    "1000000000000000000000000000000",  /* json-glib alone reads -1 */
+  };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (fields); f++)
+    for (gsize b = 0; b <= G_N_ELEMENTS (bad_values); b++)
+      {
+        const char *bad = b < G_N_ELEMENTS (bad_values) ? bad_values[b] : fields[f].out_of_range;
+        g_autoptr(CarportVehicle) vehicle = vehicle_new ("X101VE", fields[f].endpoint == CARPORT_ENDPOINT_COCKPIT
+                                                                   ? CARPORT_ENERGY_FUEL : CARPORT_ENERGY_ELECTRIC);
+        GObject *state = state_of (vehicle, fields[f].endpoint);
+        g_autoptr(JsonNode) update = parse_fixture (fields[f].fixture);
+        g_autoptr(JsonNode) alone = json_from_string ("{\"data\":{\"attributes\":{}}}", NULL);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+
+        g_test_message ("%s = %s", fields[f].member, bad);
+        parse_endpoint_fixture (vehicle, fields[f].endpoint, fields[f].fixture);
+        before = property_text (state, fields[f].property);
+        g_assert_cmpstr (before, !=, "nan");
+        g_assert_nonnull (before);
+
+        /* A position is both coordinates or none: without one, the rest of
+         * a location answer (its time) is no usable value either. */
+        json_object_set_member (attributes_of (update), fields[f].member, carport_json_parse (bad, -1));
+        if (fields[f].endpoint == CARPORT_ENDPOINT_LOCATION && g_str_has_prefix (fields[f].member, "gps"))
+          {
+            g_assert_false (carport_kamereon_parse_endpoint (vehicle, fields[f].endpoint, update, &error));
+            g_clear_error (&error);
+          }
+        else
+          g_assert_true (carport_kamereon_parse_endpoint (vehicle, fields[f].endpoint, update, &error));
+        g_assert_no_error (error);
+        after = property_text (state, fields[f].property);
+        g_assert_cmpstr (after, ==, before);
+
+        json_object_set_member (attributes_of (alone), fields[f].member, carport_json_parse (bad, -1));
+        g_assert_false (carport_kamereon_parse_endpoint (vehicle, fields[f].endpoint, alone, &error));
+        g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+        g_free (after);
+        after = property_text (state, fields[f].property);
+        g_assert_cmpstr (after, ==, before);
+      }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -491,7 +682,6 @@ test_charge_mode (void)
     { "scheduled", CARPORT_CHARGE_MODE_SCHEDULED },
     { "schedule_mode", CARPORT_CHARGE_MODE_SCHEDULED },
     { "delayed", CARPORT_CHARGE_MODE_DELAYED },
-    { "eco", CARPORT_CHARGE_MODE_NONE },
   };
   g_autoptr(CarportVehicle) vehicle = vehicle_new ("X101VE", CARPORT_ENERGY_ELECTRIC);
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
@@ -506,6 +696,11 @@ test_charge_mode (void)
       parse_endpoint_string (vehicle, CARPORT_ENDPOINT_CHARGE_MODE, json);
       g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, cases[i].expected);
     }
+
+  /* A mode of an unknown name is no usable value: the last one stays. */
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_CHARGE_MODE,
+                               "{\"data\":{\"attributes\":{\"chargeMode\":\"eco\"}}}");
+  g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_DELAYED);
 }
 
 static void
@@ -620,7 +815,9 @@ test_soc_levels (void)
 
   parse_endpoint_string (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "{\"socMin\":\"30\",\"socTarget\":140}");
   g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 30);
-  g_assert_cmpint (carport_charge_settings_get_soc_target_percent (settings), ==, -1);
+  g_assert_cmpint (carport_charge_settings_get_soc_target_percent (settings), ==, 90);
+  parse_endpoint_string_fails (vehicle, CARPORT_ENDPOINT_SOC_LEVELS, "{\"socMin\":-5,\"socTarget\":null}");
+  g_assert_cmpint (carport_charge_settings_get_soc_min_percent (settings), ==, 30);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -858,6 +1055,7 @@ test_gigya (void)
     { 200, "{\"errorCode\":400006,\"errorMessage\":\"Invalid parameter value\"}", CARPORT_API_ERROR_FAILED,
       "400006: Invalid parameter value" },
     { 200, "{\"errorCode\":403007,\"errorMessage\":\"Invalid namespace\"}", CARPORT_API_ERROR_API_KEY, NULL },
+    { 200, "{\"errorCode\":400093,\"errorMessage\":\"Invalid ApiKey parameter\"}", CARPORT_API_ERROR_API_KEY, "needs an update" },
     { 401, "{\"errorCode\":0}", CARPORT_API_ERROR_LOGIN_EXPIRED, NULL },
     { 503, "{\"errorCode\":0}", CARPORT_API_ERROR_SERVER, NULL },
   };
@@ -1185,6 +1383,7 @@ main (int    argc,
   g_test_add_func ("/kamereon-json/lock-status", test_lock_status);
   g_test_add_func ("/kamereon-json/pressure", test_pressure);
   g_test_add_func ("/kamereon-json/res-state", test_res_state);
+  g_test_add_func ("/kamereon-json/invalid-values-kept", test_invalid_values_kept);
   g_test_add_func ("/kamereon-json/charge/mode", test_charge_mode);
   g_test_add_func ("/kamereon-json/charge/charging-settings", test_charging_settings);
   g_test_add_func ("/kamereon-json/charge/calendar", test_charge_schedule_calendar);

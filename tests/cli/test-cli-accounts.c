@@ -658,6 +658,107 @@ test_deep_json (void)
   g_rmdir (dir);
 }
 
+/* The simulator's ZOE phase 2 (62 %, plugged in). */
+#define ZOE2_VIN "VF1X102VE00000002"
+
+/* Replaces the running simulator with one started with @extra_args (the
+ * login and the cached state stay, and the access token the keyring holds
+ * is only refused by the new one when no fault answers first). */
+static void
+sim_restart (Sim                *sim,
+             const char * const *extra_args)
+{
+  stop_simulator_cleanly (sim->simulator);
+  g_clear_object (&sim->simulator);
+  g_clear_pointer (&sim->info, json_object_unref);
+  sim->simulator = start_simulator (extra_args, &sim->info);
+  g_test_queue_destroy (stop_simulator, g_object_ref (sim->simulator));
+  cli_test_set_env (simulator_env (sim->info));
+}
+
+/* When no endpoint answers, status prints the last known values from the
+ * cache, marked so, with every endpoint's error, and exits 3; a login that
+ * must be renewed prints them too and exits 1. */
+static void
+test_every_endpoint_fails (void)
+{
+  static const char * const faults[] = {
+    "--fault", "battery-status=html-502", "--fault", "cockpit=malformed", "--fault", "hvac-status=empty",
+    "--fault", "location=quota", "--fault", "*=error:503:err.tech.wired.kamereon-proxy", NULL,
+  };
+  g_autoptr(JsonNode) fresh = NULL;
+  g_autoptr(JsonNode) cached = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_auto(Run) json = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) refresh = { 0 };
+  g_auto(Run) expired = { 0 };
+  JsonObject *object, *errors;
+  JsonArray *unsupported;
+  guint n_supported = 0;
+  Sim sim = { 0 };
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, NULL);
+  login (&sim, "renault");
+  fresh = status (ZOE2_VIN);
+  object = json_node_get_object (fresh);
+  g_assert_false (json_object_get_boolean_member (object, "from_cache"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "battery"), "level_percent"), ==, 62);
+
+  sim_restart (&sim, faults);
+  run_cli (&json, "--json", "status", "--vin", ZOE2_VIN);
+  g_assert_cmpint (json.status, ==, 3);
+  assert_one_line_error (&json);
+  cached = parse (json.out);
+  object = json_node_get_object (cached);
+  g_assert_true (json_object_get_boolean_member (object, "from_cache"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "battery"), "level_percent"), ==, 62);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "battery"), "plug"), ==,
+                   "plugged");
+  /* Every endpoint the car offers has its error. */
+  errors = json_object_get_object_member (object, "errors");
+  unsupported = json_object_get_array_member (object, "unsupported");
+  for (const char * const *e = (const char * const[]) { "battery-status", "cockpit", "hvac-status", "location",
+                                                        "charge-mode", "charging-settings", "lock-status", NULL };
+       *e; e++)
+    if (!array_has_string (unsupported, *e))
+      {
+        g_test_message ("%s", *e);
+        g_assert_true (json_object_has_member (errors, *e));
+        n_supported++;
+      }
+  g_assert_cmpuint (n_supported, >=, 4);
+  g_assert_nonnull (strstr (json_object_get_string_member (errors, "battery-status"), "understand"));
+  g_assert_nonnull (strstr (json_object_get_string_member (errors, "location"), "limiting"));
+
+  run_cli (&table, "status", "--vin", ZOE2_VIN);
+  g_assert_cmpint (table.status, ==, 3);
+  assert_one_line_error (&table);
+  g_assert_nonnull (strstr (table.out, "last known state, reported "));
+  g_assert_nonnull (strstr (table.out, "62"));
+  g_assert_nonnull (strstr (table.out, "! battery-status: "));
+  g_assert_nonnull (strstr (table.out, "! cockpit: "));
+
+  run_cli (&refresh, "--json", "refresh");
+  g_assert_cmpint (refresh.status, ==, 3);
+  list = parse (refresh.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+
+  /* A simulator that knows neither the token nor the login: log in again. */
+  sim_restart (&sim, NULL);
+  run_cli (&expired, "--json", "status", "--vin", ZOE2_VIN);
+  g_assert_cmpint (expired.status, ==, 1);
+  assert_one_line_error (&expired);
+  g_assert_nonnull (strstr (expired.err, "log in again"));
+  after = parse (expired.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (after), "from_cache"));
+
+  sim_stop (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/cli-accounts/two-logins", test_two_logins);
   g_test_add_func ("/cli-accounts/nissan-status-json", test_nissan_status_json);
   g_test_add_func ("/cli-accounts/deep-json", test_deep_json);
+  g_test_add_func ("/cli-accounts/every-endpoint-fails", test_every_endpoint_fails);
   g_test_add_data_func ("/cli-accounts/recorded-battery/ariya-v2-flat", ariya_v2, test_recorded_battery);
   g_test_add_data_func ("/cli-accounts/recorded-battery/ariya-v3-envelope", ariya_v3, test_recorded_battery);
   g_test_add_data_func ("/cli-accounts/recorded-battery/micra-v3-envelope", micra_v3, test_recorded_battery);

@@ -1,4 +1,4 @@
-/* test-state.c — the state objects: defaults, notifications, clear().
+/* test-state.c — the state objects: defaults, notifications, clear(), merge().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -471,6 +471,100 @@ test_state_base_class (void)
     }
 }
 
+/* merge() copies what an update reports and keeps the rest; an update
+ * with nothing but a time changes nothing. */
+static void
+test_state_merge (void)
+{
+  g_autoptr(CarportBattery) battery = carport_battery_new ();
+  g_autoptr(CarportBattery) update = carport_battery_new ();
+  g_autoptr(CarportBattery) time_only = carport_battery_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2024, 1, 2, 3, 4, 5);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2024, 1, 3, 3, 4, 5);
+  NotifyCounter counter;
+
+  carport_battery_set_level_percent (battery, 62);
+  carport_battery_set_range_km (battery, 180);
+  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
+  carport_state_set_updated (CARPORT_STATE (battery), first);
+  notify_counter_init (&counter, G_OBJECT (battery));
+
+  carport_battery_set_level_percent (update, 0);
+  carport_battery_set_charging (update, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (update)));
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 0);
+  g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 180);
+  g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == first);
+  g_assert_cmpuint (notify_counter_get (&counter, "level-percent"), ==, 1);
+  g_assert_cmpuint (notify_counter_get (&counter, "range-km"), ==, 0);
+
+  carport_state_set_updated (CARPORT_STATE (time_only), later);
+  g_assert_false (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (time_only)));
+  g_assert_true (carport_state_get_updated (CARPORT_STATE (battery)) == first);
+
+  carport_state_set_updated (CARPORT_STATE (update), later);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (update)));
+  g_assert_true (g_date_time_equal (carport_state_get_updated (CARPORT_STATE (battery)), later));
+  notify_counter_clear (&counter);
+}
+
+/* A next start is reported only while one is set. */
+static void
+test_climate_merge_next_start (void)
+{
+  g_autoptr(CarportClimate) climate = carport_climate_new ();
+  g_autoptr(CarportClimate) outside_only = carport_climate_new ();
+  g_autoptr(CarportClimate) off = carport_climate_new ();
+  g_autoptr(GDateTime) next = g_date_time_new_utc (2024, 1, 3, 6, 30, 0);
+
+  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_OFF);
+  carport_climate_set_next_start (climate, next);
+
+  carport_climate_set_outside_c (outside_only, 4);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (outside_only)));
+  g_assert_true (carport_climate_get_next_start (climate) == next);
+
+  carport_climate_set_state (off, CARPORT_CLIMATE_STATE_OFF);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (off)));
+  g_assert_null (carport_climate_get_next_start (climate));
+  g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, 4);
+}
+
+/* A battery's charging power and time to full go with a charge: a read
+ * that says none is under way, without them, takes them away. */
+static void
+test_battery_merge_charge (void)
+{
+  g_autoptr(CarportBattery) battery = carport_battery_new ();
+  g_autoptr(CarportBattery) level_only = carport_battery_new ();
+  g_autoptr(CarportBattery) stopped = carport_battery_new ();
+  g_autoptr(CarportBattery) ended = carport_battery_new ();
+
+  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
+  carport_battery_set_charging_power_kw (battery, 6.6);
+  carport_battery_set_remaining_minutes (battery, 95);
+
+  /* A read without a charging state says nothing about the charge. */
+  carport_battery_set_level_percent (level_only, 70);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (level_only)));
+  g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 95);
+
+  /* Ended, with a time reported: only the power goes. */
+  carport_battery_set_charging (ended, CARPORT_CHARGING_STATE_ENDED);
+  carport_battery_set_remaining_minutes (ended, 0);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (ended)));
+  g_assert_true (isnan (carport_battery_get_charging_power_kw (battery)));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 0);
+
+  carport_battery_set_charging (stopped, CARPORT_CHARGING_STATE_NOT_CHARGING);
+  g_assert_true (carport_state_merge (CARPORT_STATE (battery), CARPORT_STATE (stopped)));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, -1);
+  g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 70);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +584,9 @@ main (int   argc,
     }
 
   g_test_add_func ("/core/state/base-class", test_state_base_class);
+  g_test_add_func ("/core/state/merge", test_state_merge);
+  g_test_add_func ("/core/battery/merge-charge", test_battery_merge_charge);
+  g_test_add_func ("/core/climate/merge-next-start", test_climate_merge_next_start);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);

@@ -550,6 +550,97 @@ test_fault_keeps_last_values (Fixture       *fixture,
   g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS));
 }
 
+/* @fixture's directory/@name holding @body, as a simulator body fault on
+ * @endpoint of @vin. */
+static void
+add_body_fault (Fixture    *fixture,
+                const char *vin,
+                const char *endpoint,
+                const char *name,
+                const char *body)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *spec = g_strdup_printf ("%s/%s=body:%s", vin, endpoint, path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, body, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (carport_simulator_add_fault_from_string (fixture->sim, spec, &error));
+  g_assert_no_error (error);
+}
+
+/* A 200 whose values are null, of the wrong type or out of range does not
+ * replace the last good ones, in memory nor in the cache; one without any
+ * usable value is an error of that endpoint. */
+static void
+test_bad_values_keep_last_good (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportSession) second = NULL;
+  GAsyncResult *waiter = NULL;
+  CarportVehicle *zoe2;
+  const char *vin;
+  double latitude, longitude;
+
+  login (fixture);
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  vin = carport_vehicle_get_vin (zoe2);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, 62);
+  g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (zoe2)), ==, CARPORT_PLUG_STATE_PLUGGED);
+  latitude = carport_location_get_latitude (carport_vehicle_get_location (zoe2));
+  longitude = carport_location_get_longitude (carport_vehicle_get_location (zoe2));
+  g_assert_true (carport_is_known (latitude));
+
+  /* A battery answer with one good value among bad ones, and a location
+   * whose coordinates are an integer of 1e30. */
+  add_body_fault (fixture, vin, "battery-status", "battery.json",
+                  "{\"data\":{\"type\":\"Car\",\"id\":\"x\",\"attributes\":{"
+                  "\"timestamp\":\"yesterday\",\"batteryLevel\":null,\"batteryAutonomy\":151,"
+                  "\"plugStatus\":true,\"chargingStatus\":\"x\",\"batteryTemperature\":-1e30,"
+                  "\"chargingRemainingTime\":[1],\"batteryAvailableEnergy\":9000}}}");
+  add_body_fault (fixture, vin, "location", "location.json",
+                  "{\"data\":{\"type\":\"Car\",\"id\":\"x\",\"attributes\":{"
+                  "\"gpsLatitude\":1000000000000000000000000000000,"
+                  "\"gpsLongitude\":1000000000000000000000000000000}}}");
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, 62);
+  g_assert_cmpfloat (carport_battery_get_range_km (carport_vehicle_get_battery (zoe2)), ==, 151);
+  g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (zoe2)), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS));
+  g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (zoe2)), ==, latitude);
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_LOCATION));
+
+  /* Nothing usable at all in the battery answer: an error for it. */
+  carport_simulator_clear_faults (fixture->sim);
+  add_body_fault (fixture, vin, "battery-status", "nothing.json",
+                  "{\"data\":{\"attributes\":{\"batteryLevel\":\"\",\"plugStatus\":null,"
+                  "\"batteryAutonomy\":-3,\"timestamp\":42}}}");
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_nonnull (strstr (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS),
+                            "no usable value"));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, 62);
+  g_assert_true (carport_vehicle_supports_endpoint (zoe2, CARPORT_ENDPOINT_BATTERY_STATUS));
+
+  /* After a restart, the cache has the last good values too. */
+  carport_session_flush_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_flush_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
+  second = new_session (fixture);
+  carport_session_restore_async (second, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_restore_finish (second, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
+  zoe2 = carport_session_find_vehicle (second, vin);
+  g_assert_true (carport_vehicle_get_from_cache (zoe2));
+  g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (zoe2)), ==, 62);
+  g_assert_cmpfloat (carport_battery_get_range_km (carport_vehicle_get_battery (zoe2)), ==, 151);
+  g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (zoe2)), ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (zoe2)), ==, latitude);
+  g_assert_cmpfloat (carport_location_get_longitude (carport_vehicle_get_location (zoe2)), ==, longitude);
+}
+
 static void
 test_total_failure_is_an_error (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1035,6 +1126,7 @@ main (int   argc,
   ADD ("restore/nothing-stored", test_restore_without_login);
   ADD ("restore/no-login-traffic", test_restore_needs_no_login_traffic);
   ADD ("restore/expired-login-token", test_expired_login_token_logs_out);
+  ADD ("refresh/bad-values-keep-last-good", test_bad_values_keep_last_good);
   ADD ("refresh/every-endpoint", test_refresh_reads_every_endpoint);
   ADD ("refresh/token-reused", test_token_is_reused);
   ADD ("refresh/token-reminted-early", test_expiring_jwt_is_reminted);

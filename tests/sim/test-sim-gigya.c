@@ -120,6 +120,39 @@ test_login_errors (SimFixture    *f,
   g_assert_cmpint (gigya_error (method), ==, 403007);
 }
 
+/* "gigya_key_rotated": Renault moved to a new key; the ones clients know
+ * are refused as an outdated key was in May 2026, and "false" undoes it. */
+static void
+test_key_rotated (SimFixture    *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SimResponse) login = NULL;
+  g_autoptr(SimResponse) bootstrap = NULL;
+  g_autoptr(SimResponse) jwt = NULL;
+  g_autoptr(SimResponse) again = NULL;
+
+  g_assert_true (carport_simulator_load_scenario_data (f->sim, "{\"gigya_key_rotated\": true}", &error));
+  g_assert_no_error (error);
+  login = sim_gigya (f, "accounts.login", "ApiKey", SIM_GIGYA_KEY,
+                     "loginID", "demo@carport.example", "password", "carport-demo", NULL);
+  g_assert_cmpint (gigya_error (login), ==, 403042);
+  bootstrap = sim_gigya (f, "accounts.webSdkBootstrap", "ApiKey", SIM_GIGYA_KEY, NULL);
+  g_assert_cmpint (gigya_error (bootstrap), ==, 400093);
+  g_assert_cmpstr (json_object_get_string_member (sim_response_object (bootstrap), "errorDetails"), ==,
+                   "Invalid ApiKey parameter");
+  jwt = sim_gigya (f, "accounts.getJWT", "ApiKey", SIM_GIGYA_KEY, "login_token", "x", NULL);
+  g_assert_cmpint (gigya_error (jwt), ==, 400093);
+
+  g_assert_false (carport_simulator_load_scenario_data (f->sim, "{\"gigya_key_rotated\": 1}", &error));
+  g_assert_error (error, CARPORT_SIMULATOR_ERROR, CARPORT_SIMULATOR_ERROR_INVALID_SCENARIO);
+  g_clear_error (&error);
+  g_assert_true (carport_simulator_load_scenario_data (f->sim, "{\"gigya_key_rotated\": false}", &error));
+  again = sim_gigya (f, "accounts.login", "ApiKey", SIM_GIGYA_KEY,
+                     "loginID", "demo@carport.example", "password", "carport-demo", NULL);
+  g_assert_cmpint (gigya_error (again), ==, 0);
+}
+
 static JsonObject *
 decode_jwt_payload (const char *jwt)
 {
@@ -337,6 +370,8 @@ main (int   argc,
 
   g_test_add ("/sim/gigya/login-ok", SimFixture, NULL, sim_fixture_setup, test_login_ok, sim_fixture_teardown);
   g_test_add ("/sim/gigya/login-variants", SimFixture, NULL, sim_fixture_setup, test_login_variants,
+              sim_fixture_teardown);
+  g_test_add ("/sim/gigya/key-rotated", SimFixture, NULL, sim_fixture_setup, test_key_rotated,
               sim_fixture_teardown);
   g_test_add ("/sim/gigya/login-errors", SimFixture, NULL, sim_fixture_setup, test_login_errors,
               sim_fixture_teardown);

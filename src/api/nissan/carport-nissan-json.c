@@ -656,14 +656,6 @@ envelope (JsonObject *attrs)
   return root;
 }
 
-static gboolean
-get_percent (JsonObject *attrs,
-             const char *name,
-             int        *out)
-{
-  return carport_json_get_int (attrs, name, out) && *out >= 0 && *out <= 100;
-}
-
 static CarportPlugState
 plug_from_value (JsonObject *attrs)
 {
@@ -719,54 +711,50 @@ minutes_to_full (JsonObject *attrs)
                                            "timeRequiredToFullFast", "timeRequiredToFullFast" };
   static const char * const fallback[] = { "timeRequiredToFullNormal", "timeRequiredToFullSlow",
                                            "timeRequiredToFullFast" };
+  const int max = CARPORT_KAMEREON_MAX_REMAINING_MINUTES;
   int power, minutes;
 
-  if (carport_json_get_int (attrs, "chargePower", &power) && power >= 1 && power <= 4 &&
-      carport_json_get_int (attrs, by_power[power - 1], &minutes) && minutes >= 0)
+  if (carport_json_get_int_in (attrs, "chargePower", 1, 4, &power) &&
+      carport_json_get_int_in (attrs, by_power[power - 1], 0, max, &minutes))
     return minutes;
 
   for (gsize i = 0; i < G_N_ELEMENTS (fallback); i++)
-    if (carport_json_get_int (attrs, fallback[i], &minutes) && minutes >= 0)
+    if (carport_json_get_int_in (attrs, fallback[i], 0, max, &minutes))
       return minutes;
 
   return -1;
 }
 
-/* car-adapter v1 (Leaf): its own shape. */
-static void
-parse_battery_v1 (CarportVehicle *vehicle,
-                  JsonObject     *attrs)
+/* car-adapter v1 (Leaf): its own shape. Its battery temperature has no
+ * known unit (§3.2) and its energy is not reported: they stay as they were. */
+static gboolean
+parse_battery_v1 (CarportVehicle  *vehicle,
+                  JsonObject      *attrs,
+                  GError         **error)
 {
-  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
+  g_autoptr(CarportBattery) update = carport_battery_new ();
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "lastUpdateTime");
-  double range = CARPORT_UNKNOWN_DOUBLE;
   double number;
-  int level = -1, bars;
+  int level, bars;
 
-  if (!get_percent (attrs, "batteryLevel", &level) &&
-      carport_json_get_int (attrs, "batteryBarLevel", &bars) && bars >= 0 && bars <= 240)
-    level = (int) lround (bars * 100.0 / 240.0);
+  if (carport_json_get_int_in (attrs, "batteryLevel", 0, 100, &level))
+    carport_battery_set_level_percent (update, level);
+  else if (carport_json_get_int_in (attrs, "batteryBarLevel", 0, 240, &bars))
+    carport_battery_set_level_percent (update, (int) lround (bars * 100.0 / 240.0));
 
   /* With the climate off, as people read a range. */
-  if (carport_json_get_number (attrs, "rangeHvacOff", &number) && number >= 0)
-    range = number;
-  else if (carport_json_get_number (attrs, "rangeHvacOn", &number) && number >= 0)
-    range = number;
+  if (carport_json_get_number_in (attrs, "rangeHvacOff", 0, CARPORT_KAMEREON_MAX_RANGE_KM, &number) ||
+      carport_json_get_number_in (attrs, "rangeHvacOn", 0, CARPORT_KAMEREON_MAX_RANGE_KM, &number))
+    carport_battery_set_range_km (update, number);
 
-  g_object_freeze_notify (G_OBJECT (battery));
-  carport_battery_set_level_percent (battery, level);
-  carport_battery_set_range_km (battery, range);
-  carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);  /* unit unknown (§3.2) */
-  carport_battery_set_available_energy_kwh (battery, CARPORT_UNKNOWN_DOUBLE);
-  carport_battery_set_plug (battery, plug_from_value (attrs));
-  carport_battery_set_charging (battery, charge_status_from_value (attrs));
-  if (carport_json_get_number (attrs, "instantaneousPower", &number) && number >= 0 && number < 1000)
-    carport_battery_set_charging_power_kw (battery, number);
-  else
-    carport_battery_set_charging_power_kw (battery, CARPORT_UNKNOWN_DOUBLE);
-  carport_battery_set_remaining_minutes (battery, minutes_to_full (attrs));
-  carport_state_set_updated (CARPORT_STATE (battery), updated);
-  g_object_thaw_notify (G_OBJECT (battery));
+  carport_battery_set_plug (update, plug_from_value (attrs));
+  carport_battery_set_charging (update, charge_status_from_value (attrs));
+  if (carport_json_get_number_in (attrs, "instantaneousPower", 0, CARPORT_KAMEREON_MAX_POWER_KW, &number))
+    carport_battery_set_charging_power_kw (update, number);
+  carport_battery_set_remaining_minutes (update, minutes_to_full (attrs));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
+
+  return carport_kamereon_merge_update (carport_vehicle_get_battery (vehicle), update, error);
 }
 
 /* v2 / v3: Renault's car-adapter shape, plus Nissan's own times and zeros. */
@@ -775,28 +763,44 @@ parse_battery_v2 (CarportVehicle  *vehicle,
                   JsonObject      *attrs,
                   GError         **error)
 {
-  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
-  g_autoptr(JsonNode) root = envelope (attrs);
+  g_autoptr(CarportBattery) update = carport_battery_new ();
   g_autoptr(GDateTime) updated = updated_time (attrs);
   double number;
   int level;
 
-  if (!carport_kamereon_parse_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, root, error))
-    return FALSE;
-
-  g_object_freeze_notify (G_OBJECT (battery));
-  carport_state_set_updated (CARPORT_STATE (battery), updated);
+  carport_kamereon_read_state (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, attrs, CARPORT_STATE (update));
+  carport_state_set_updated (CARPORT_STATE (update), updated);
   /* 0 means "not measured" on Ariya and Micra (§4.3). */
   if (carport_json_get_number (attrs, "batteryTemperature", &number) && number == 0)
-    carport_battery_set_temperature_c (battery, CARPORT_UNKNOWN_DOUBLE);
+    carport_battery_set_temperature_c (update, CARPORT_UNKNOWN_DOUBLE);
   if (!carport_json_get_number (attrs, "chargingStatus", &number))
-    carport_battery_set_charging (battery, charge_status_from_value (attrs));
+    carport_battery_set_charging (update, charge_status_from_value (attrs));
   /* The Townstar's bff v2 names the level so. */
-  if (carport_battery_get_level_percent (battery) < 0 && get_percent (attrs, "stateOfCharge", &level))
-    carport_battery_set_level_percent (battery, level);
-  g_object_thaw_notify (G_OBJECT (battery));
+  if (carport_battery_get_level_percent (update) < 0 &&
+      carport_json_get_int_in (attrs, "stateOfCharge", 0, 100, &level))
+    carport_battery_set_level_percent (update, level);
 
-  return TRUE;
+  return carport_kamereon_merge_update (carport_vehicle_get_battery (vehicle), update, error);
+}
+
+/* The car-adapter's cockpit, with Nissan's "mileage" and times. */
+static gboolean
+parse_cockpit (CarportVehicle  *vehicle,
+               JsonObject      *attrs,
+               GError         **error)
+{
+  g_autoptr(CarportCockpit) update = carport_cockpit_new ();
+  g_autoptr(GDateTime) updated = updated_time (attrs);
+  double km;
+
+  carport_kamereon_read_state (vehicle, CARPORT_ENDPOINT_COCKPIT, attrs, CARPORT_STATE (update));
+  if (!carport_is_known (carport_cockpit_get_mileage_km (update)) &&
+      carport_json_get_number_in (attrs, "mileage", 0, CARPORT_KAMEREON_MAX_MILEAGE_KM, &km))
+    carport_cockpit_set_mileage_km (update, km);
+  if (updated != NULL)
+    carport_state_set_updated (CARPORT_STATE (update), updated);
+
+  return carport_kamereon_merge_update (carport_vehicle_get_cockpit (vehicle), update, error);
 }
 
 gboolean
@@ -817,33 +821,18 @@ carport_nissan_parse_endpoint (CarportVehicle          *vehicle,
       carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, _("no vehicle data in the answer"));
       return FALSE;
     }
+  if (json_object_get_size (attrs) == 0)
+    return TRUE;   /* nothing reported, nothing changes */
 
+  if (endpoint == CARPORT_ENDPOINT_BATTERY_STATUS && battery_api == CARPORT_NISSAN_BATTERY_V1)
+    return parse_battery_v1 (vehicle, attrs, error);
   if (endpoint == CARPORT_ENDPOINT_BATTERY_STATUS)
-    {
-      if (battery_api != CARPORT_NISSAN_BATTERY_V1)
-        return parse_battery_v2 (vehicle, attrs, error);
-      parse_battery_v1 (vehicle, attrs);
-      return TRUE;
-    }
+    return parse_battery_v2 (vehicle, attrs, error);
+  if (endpoint == CARPORT_ENDPOINT_COCKPIT)
+    return parse_cockpit (vehicle, attrs, error);
 
   wrapped = envelope (attrs);
-  if (!carport_kamereon_parse_endpoint (vehicle, endpoint, wrapped, error))
-    return FALSE;
-
-  if (endpoint == CARPORT_ENDPOINT_COCKPIT)
-    {
-      CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
-      g_autoptr(GDateTime) updated = updated_time (attrs);
-      double km;
-
-      if (!carport_is_known (carport_cockpit_get_mileage_km (cockpit)) &&
-          carport_json_get_number (attrs, "mileage", &km) && km >= 0)
-        carport_cockpit_set_mileage_km (cockpit, km);
-      if (updated != NULL)
-        carport_state_set_updated (CARPORT_STATE (cockpit), updated);
-    }
-
-  return TRUE;
+  return carport_kamereon_parse_endpoint (vehicle, endpoint, wrapped, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -85,9 +85,13 @@ GPtrArray *carport_nissan_parse_cars        (JsonNode    *root,
                                              const char  *user_id,
                                              GError     **error);
 
-/* Updates @vehicle's state from one read. @battery_api says which battery
- * shape @root has (ignored for other endpoints). Envelope or flat bodies;
- * invalid numbers are absent; each value's own time goes to "updated". */
+/* Merges one read into @vehicle's state, as carport_kamereon_parse_endpoint()
+ * does: invalid or implausible values are absent and keep their last good
+ * value; an answer whose values are all unusable is INVALID_RESPONSE and
+ * changes nothing (one without attributes changes nothing either).
+ * @battery_api says which battery shape @root has (ignored for other
+ * endpoints). Envelope or flat bodies; each value's own time goes to
+ * "updated". */
 gboolean   carport_nissan_parse_endpoint    (CarportVehicle          *vehicle,
                                              CarportEndpoint          endpoint,
                                              CarportNissanBatteryApi  battery_api,

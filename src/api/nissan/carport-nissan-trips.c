@@ -104,7 +104,7 @@ get_amount (JsonObject *summary,
 {
   double value;
 
-  if (carport_json_get_number (summary, name, &value) && value >= 0 && value <= max)
+  if (carport_json_get_number_in (summary, name, 0, max, &value))
     return value;
   return CARPORT_UNKNOWN_DOUBLE;
 }
@@ -116,7 +116,7 @@ get_count (JsonObject *summary,
 {
   int value;
 
-  if (carport_json_get_int (summary, name, &value) && value >= 0 && value <= max)
+  if (carport_json_get_int_in (summary, name, 0, max, &value))
     return value;
   return -1;
 }

@@ -478,6 +478,44 @@ start_tfa (CarportRenaultAuth *self,
                     NULL);
 }
 
+/* The answer to a call that needs nothing but the API key, after a login
+ * refused as a wrong password: when the key is what Gigya refuses, that is
+ * the login's error; otherwise the wrong password (the task's data) is. */
+static void
+key_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  root = gigya_call_finish (self, result, NULL, &error);
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_API_KEY))
+    {
+      g_debug ("Gigya refuses the API key: Renault has changed it");
+      login_failed (self, task, error);
+      return;
+    }
+  g_clear_error (&error);
+  login_failed (self, task, g_error_copy (g_task_get_task_data (task)));
+}
+
+/* 403042 "invalid loginID or password" is also what accounts.login said
+ * when Renault had changed the API key (§a.2, May 2026); every other call
+ * then says 400093. One call that needs only the key tells them apart. */
+static void
+check_key (CarportRenaultAuth *self,
+           GTask              *task,
+           GError             *credentials_error)
+{
+  g_task_set_task_data (task, credentials_error, (GDestroyNotify) g_error_free);
+  gigya_call_async (self, "accounts.webSdkBootstrap",
+                    g_task_get_cancellable (task), key_checked_cb, task,
+                    NULL);
+}
+
 static void
 login_cb (GObject      *source,
           GAsyncResult *result,
@@ -500,6 +538,11 @@ login_cb (GObject      *source,
         {
           g_clear_error (&error);
           start_tfa (self, g_steal_pointer (&task), reg_token);
+          return;
+        }
+      if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS))
+        {
+          check_key (self, g_steal_pointer (&task), error);
           return;
         }
 

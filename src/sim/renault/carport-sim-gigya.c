@@ -54,6 +54,7 @@ struct _CarportSimGigya
   GHashTable *gmids;          /* gmid cookie values handed out (a set) */
   GPtrArray *tfa_flows;       /* TfaFlow* */
 
+  gboolean key_rotated;       /* the keys above are refused: Renault moved on */
   gboolean require_tfa;
   gboolean tfa_verified;      /* finalizeTFA done since the requirement was set */
   gboolean tfa_verified_once; /* … with tempDevice=true: only for the next login */
@@ -171,6 +172,15 @@ carport_sim_gigya_set_require_tfa (CarportSimGigya *self,
   self->tfa_verified_once = FALSE;
 }
 
+void
+carport_sim_gigya_set_key_rotated (CarportSimGigya *self,
+                                   gboolean         rotated)
+{
+  g_return_if_fail (CARPORT_IS_SIM_GIGYA (self));
+
+  self->key_rotated = !!rotated;
+}
+
 const char *
 carport_sim_gigya_get_last_tfa_code (CarportSimGigya *self)
 {
@@ -258,8 +268,11 @@ prefixed_random (const char *prefix,
 }
 
 static gboolean
-is_known_key (const char *key)
+is_known_key (CarportSimGigya *self,
+              const char      *key)
 {
+  if (self->key_rotated)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (api_keys); i++)
     if (g_str_equal (api_keys[i], key))
       return TRUE;
@@ -831,7 +844,7 @@ carport_sim_gigya_handle (CarportSimGigya   *self,
       _carport_sim_reply_gigya_error (msg, 400002, "Missing required parameter: apiKey");
       return;
     }
-  if (!is_known_key (api_key))
+  if (!is_known_key (self, api_key))
     {
       /* An outdated key made accounts.login answer 403042 in May 2026 (§a.2). */
       if (g_str_equal (method, "accounts.login"))

@@ -24,6 +24,8 @@ void             carport_sim_gigya_set_jwt_lifetime    (CarportSimGigya   *self,
 guint            carport_sim_gigya_get_jwt_lifetime    (CarportSimGigya   *self);
 void             carport_sim_gigya_set_require_tfa     (CarportSimGigya   *self,
                                                         gboolean           require);
+void             carport_sim_gigya_set_key_rotated     (CarportSimGigya   *self,
+                                                        gboolean           rotated);
 const char      *carport_sim_gigya_get_last_tfa_code   (CarportSimGigya   *self);
 void             carport_sim_gigya_expire_login_tokens (CarportSimGigya   *self);
 

@@ -81,18 +81,27 @@ vehicle_new (CarportEnergy energy)
   return vehicle;
 }
 
-static void
-read_into (CarportVehicle          *vehicle,
-           CarportEndpoint          endpoint,
-           CarportNissanBatteryApi  api,
-           const char              *name)
+/* Reads the fixture @name as an answer of @endpoint into @vehicle: TRUE
+ * when it holds usable values, else FALSE with INVALID_RESPONSE. */
+static gboolean
+read_fixture (CarportVehicle          *vehicle,
+              CarportEndpoint          endpoint,
+              CarportNissanBatteryApi  api,
+              const char              *name)
 {
   g_autoptr(JsonNode) root = fixture_root (name);
   g_autoptr(GError) error = NULL;
+  gboolean ok = carport_nissan_parse_endpoint (vehicle, endpoint, api, root, &error);
 
-  g_assert_true (carport_nissan_parse_endpoint (vehicle, endpoint, api, root, &error));
-  g_assert_no_error (error);
+  if (ok)
+    g_assert_no_error (error);
+  else
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE);
+  return ok;
 }
+
+#define read_into(vehicle, endpoint, api, name) g_assert_true (read_fixture (vehicle, endpoint, api, name))
+#define read_fails(vehicle, endpoint, api, name) g_assert_false (read_fixture (vehicle, endpoint, api, name))
 
 /* ------------------------------------------------------------------------ */
 
@@ -210,14 +219,17 @@ test_battery_v1 (void)
   g_assert_false (carport_is_known (carport_battery_get_temperature_c (battery)));
   assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T06:07:54Z");
 
-  /* Out-of-range values are absent; bars stand in for a missing level. */
+  /* Out-of-range values are absent; bars stand in for a missing level;
+   * what the answer leaves out or spoils (the power, the time) keeps its
+   * last value. */
   read_into (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, CARPORT_NISSAN_BATTERY_V1, "battery-status.v1.invalid.json");
   g_assert_cmpint (carport_battery_get_level_percent (battery), ==, 50);
   g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 150);
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_UNKNOWN);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 500);
-  g_assert_null (carport_state_get_updated (CARPORT_STATE (battery)));
+  g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
+  assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T06:07:54Z");
 }
 
 static void
@@ -242,7 +254,8 @@ test_battery_v3 (void)
   g_assert_cmpfloat (carport_battery_get_range_km (battery), ==, 325);
   g_assert_cmpint (carport_battery_get_plug (battery), ==, CARPORT_PLUG_STATE_UNPLUGGED);
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_FLAP_OPEN);
-  g_assert_false (carport_is_known (carport_battery_get_available_energy_kwh (battery)));
+  /* 0 kWh is "not reported": the last energy stays. */
+  g_assert_cmpfloat (carport_battery_get_available_energy_kwh (battery), ==, 55);
   assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T05:30:00Z");
 }
 
@@ -277,8 +290,9 @@ test_location_hvac_lock (void)
   g_assert_cmpfloat (carport_location_get_latitude (location), ==, 52.3702);
   g_assert_cmpfloat (carport_location_get_longitude (location), ==, 4.8952);
   assert_time (carport_state_get_updated (CARPORT_STATE (location)), "2026-09-20T06:10:00Z");
-  read_into (vehicle, CARPORT_ENDPOINT_LOCATION, 0, "location.invalid.json");
-  g_assert_false (carport_is_known (carport_location_get_latitude (location)));
+  /* A latitude of 152°: no position, no usable value; the last one stays. */
+  read_fails (vehicle, CARPORT_ENDPOINT_LOCATION, 0, "location.invalid.json");
+  g_assert_cmpfloat (carport_location_get_latitude (location), ==, 52.3702);
 
   read_into (vehicle, CARPORT_ENDPOINT_HVAC_STATUS, 0, "hvac-status.json");
   g_assert_cmpint (carport_climate_get_state (climate), ==, CARPORT_CLIMATE_STATE_ON);

@@ -241,6 +241,56 @@ test_sim_quota_fault (Fixture       *f,
   g_assert_true (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS));
 }
 
+/* Renault changed its Gigya API key (as in May 2026): the login answers
+ * 403042 "invalid loginID or password" and a token mint 400093. Both say
+ * that Renault changed the key of its app and Carport needs an update; the
+ * wrong password stays a wrong password, and the login is not dropped. */
+static void
+assert_key_changed (const GError *error)
+{
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_API_KEY);
+  g_assert_nonnull (strstr (error->message, "changed the key of its app"));
+  g_assert_nonnull (strstr (error->message, "needs an update"));
+}
+
+static void
+test_sim_gigya_key_rotated (Fixture       *f,
+                            gconstpointer  data)
+{
+  CarportAuthProvider *auth = CARPORT_AUTH_PROVIDER (f->auth);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *secret = NULL;
+
+  carport_auth_provider_login_async (auth, carport_simulator_get_demo_email (f->sim), "not the password",
+                                     NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Logged in before the change: minting the next token fails. */
+  login (f);
+  carport_simulator_set_gigya_key_rotated (f->sim, TRUE);
+  carport_auth_provider_invalidate_token (auth);
+  carport_auth_provider_get_token_async (auth, NULL, carport_test_result_cb, &result);
+  token = carport_auth_provider_get_token_finish (auth, carport_test_wait_result (&result), &error);
+  g_assert_null (token);
+  assert_key_changed (error);
+  secret = carport_auth_provider_dup_refresh_secret (auth);
+  g_assert_nonnull (secret);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A new login, with the right password. */
+  carport_auth_provider_login_async (auth, carport_simulator_get_demo_email (f->sim),
+                                     carport_simulator_get_demo_password (f->sim),
+                                     NULL, carport_test_result_cb, &result);
+  g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
+  assert_key_changed (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +301,7 @@ main (int   argc,
   g_test_add ("/api-sim/tfa", Fixture, NULL, fixture_setup, test_sim_tfa, fixture_teardown);
   g_test_add ("/api-sim/expired-login", Fixture, NULL, fixture_setup, test_sim_expired_login, fixture_teardown);
   g_test_add ("/api-sim/quota-fault", Fixture, NULL, fixture_setup, test_sim_quota_fault, fixture_teardown);
+  g_test_add ("/api-sim/gigya-key-rotated", Fixture, NULL, fixture_setup, test_sim_gigya_key_rotated, fixture_teardown);
 
   return g_test_run ();
 }
