@@ -135,7 +135,9 @@ GPtrArray *carport_vehicle_client_list_vehicles_finish (CarportVehicleClient  *s
  * second one marks the endpoint unsupported for a day
  * (carport_vehicle_mark_unsupported()), unless it has answered with data
  * before: then, as other failures, it is recorded with
- * carport_vehicle_set_endpoint_error() and the last values stay. Sets "refreshing" while it runs. Fails only when every
+ * carport_vehicle_set_endpoint_error() and the last values stay. Sets "refreshing" while it runs. The whole
+ * refresh takes no longer than the HTTP deadline (carport_http_get_deadline()):
+ * an endpoint still without an answer then fails with TIMEOUT. Fails only when every
  * endpoint failed (with the most meaningful of their errors), or when
  * cancelled. */
 void       carport_vehicle_client_refresh_async        (CarportVehicleClient  *self,
