@@ -468,6 +468,19 @@ carport_vehicle_client_send_command_finish (CarportVehicleClient  *self,
 }
 
 void
+carport_vehicle_client_fail_command (CarportCommand *command,
+                                     const GError   *error)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (command));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  carport_command_fail (command, error->message);
+}
+
+void
 carport_vehicle_client_poll_command_async (CarportVehicleClient *self,
                                            CarportVehicle       *vehicle,
                                            CarportCommand       *command,
