@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "carport-deadline.h"
 #include "carport-http.h"
 
 #define READ_CHUNK_SIZE           (64 * 1024)
@@ -23,6 +24,7 @@ struct _CarportHttp
   char         *extra_ca_path;  /* nullable: one more CA to trust, read at its first use */
   GTlsDatabase *extra_ca;       /* owned, nullable: that CA once read */
   guint        max_body_size;
+  guint        deadline;        /* seconds a request may take in all; 0 = none */
   guint        request_count;
 };
 
@@ -33,6 +35,7 @@ enum {
   PROP_TIMEOUT,
   PROP_IDLE_TIMEOUT,
   PROP_MAX_BODY_SIZE,
+  PROP_DEADLINE,
   PROP_REQUEST_COUNT,
   N_PROPS
 };
@@ -45,10 +48,12 @@ typedef struct {
   SoupCookieJar *jar;      /* owned, nullable: the caller's jar for this request */
   GInputStream *stream;    /* owned, NULL until the headers arrived */
   GByteArray   *buffer;    /* owned */
+  CarportDeadline *deadline; /* owned: the caller's cancellable, or the time up */
   char         *method;
   char         *host_path; /* "host/path" for debug logs: no query, no headers */
   guint         status;
   guint         max_body_size;
+  gboolean      sent;      /* the whole request went out: the server may act on it */
 } Request;
 
 typedef struct {
@@ -63,9 +68,12 @@ request_free (Request *request)
   if (request->stream != NULL && !g_input_stream_is_closed (request->stream))
     g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_clear_object (&request->stream);
+  if (request->message != NULL)
+    g_signal_handlers_disconnect_by_data (request->message, request);
   g_clear_object (&request->message);
   g_clear_object (&request->jar);
   g_clear_pointer (&request->buffer, g_byte_array_unref);
+  g_clear_pointer (&request->deadline, carport_deadline_free);
   g_free (request->method);
   g_free (request->host_path);
   g_free (request);
@@ -98,6 +106,9 @@ carport_http_get_property (GObject    *object,
     case PROP_MAX_BODY_SIZE:
       g_value_set_uint (value, self->max_body_size);
       break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
     case PROP_REQUEST_COUNT:
       g_value_set_uint (value, self->request_count);
       break;
@@ -124,6 +135,9 @@ carport_http_set_property (GObject      *object,
       break;
     case PROP_MAX_BODY_SIZE:
       carport_http_set_max_body_size (self, g_value_get_uint (value));
+      break;
+    case PROP_DEADLINE:
+      carport_http_set_deadline (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -165,6 +179,10 @@ carport_http_class_init (CarportHttpClass *klass)
     g_param_spec_uint ("max-body-size", NULL, NULL,
                        1, G_MAXUINT, CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL,
+                       0, G_MAXUINT, CARPORT_HTTP_DEFAULT_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REQUEST_COUNT] =
     g_param_spec_uint ("request-count", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -179,8 +197,11 @@ carport_http_init (CarportHttp *self)
   g_autoptr(SoupCookieJar) jar = NULL;
   g_autoptr(GError) error = NULL;
   const char *ca_file;
+  const char *deadline;
+  guint64 seconds;
 
   self->max_body_size = CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE;
+  self->deadline = CARPORT_HTTP_DEFAULT_DEADLINE;
   /* The user agent ends with a space so libsoup appends its own version.
    * A refresh asks up to ~13 endpoints of each car of one host at once:
    * allow 32 HTTP/1.1 connections to a host (libsoup's default is 6), the
@@ -204,6 +225,16 @@ carport_http_init (CarportHttp *self)
   if (ca_file != NULL && *ca_file != '\0' &&
       !carport_http_add_trusted_ca_file (self, ca_file, &error))
     g_warning ("CARPORT_NISSAN_CA_FILE: %s", error->message);
+
+  /* A shorter (or longer) deadline for slow links, and for tests. */
+  deadline = g_getenv ("CARPORT_HTTP_DEADLINE");
+  if (deadline != NULL && *deadline != '\0')
+    {
+      if (g_ascii_string_to_unsigned (deadline, 10, 0, 24 * 3600, &seconds, NULL))
+        self->deadline = (guint) seconds;
+      else
+        g_warning ("CARPORT_HTTP_DEADLINE: “%s” is not a number of seconds", deadline);
+    }
 }
 
 CarportHttp *
@@ -285,6 +316,27 @@ carport_http_set_max_body_size (CarportHttp *self,
 }
 
 guint
+carport_http_get_deadline (CarportHttp *self)
+{
+  g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
+
+  return self->deadline;
+}
+
+void
+carport_http_set_deadline (CarportHttp *self,
+                           guint        seconds)
+{
+  g_return_if_fail (CARPORT_IS_HTTP (self));
+
+  if (self->deadline == seconds)
+    return;
+
+  self->deadline = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+guint
 carport_http_get_request_count (CarportHttp *self)
 {
   g_return_val_if_fail (CARPORT_IS_HTTP (self), 0);
@@ -310,20 +362,27 @@ carport_http_clear_cookies (CarportHttp *self)
   g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
 }
 
-/* Transport errors → CARPORT_API_ERROR; cancellation passes through. */
+/* Transport errors → CARPORT_API_ERROR; the caller's cancellation passes
+ * through. After a POST went out, every failure is a TIMEOUT: the server may
+ * have acted on it, so its outcome is not known. */
 static GError *
-map_transport_error (GError     *error,
-                     const char *host_path,
-                     gboolean    reading_body)
+map_transport_error (GError  *error,
+                     Request *request,
+                     gboolean reading_body)
 {
   GError *mapped;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!carport_deadline_expired (request->deadline, error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return error;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+  if (carport_deadline_expired (request->deadline, error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
                           _("The server did not answer in time"));
+  else if (request->sent && g_str_equal (request->method, "POST"))
+    mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
+                          _("The connection broke before the server’s whole answer came"));
   else if (reading_body && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
                           _("The server’s answer was cut short"));
@@ -331,7 +390,8 @@ map_transport_error (GError     *error,
     mapped = g_error_new (CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK,
                           _("Cannot reach the server: %s"), error->message);
 
-  g_debug ("%s failed: %s", host_path, error->message);
+  g_debug ("%s failed: %s", request->host_path,
+           carport_deadline_expired (request->deadline, error) ? "deadline passed" : error->message);
   g_error_free (error);
 
   return mapped;
@@ -378,7 +438,7 @@ read_bytes_cb (GObject      *source,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (chunk == NULL)
     {
-      g_task_return_error (task, map_transport_error (error, request->host_path, TRUE));
+      g_task_return_error (task, map_transport_error (error, request, TRUE));
       return;
     }
 
@@ -410,7 +470,7 @@ read_next_chunk (GTask *task)
   g_input_stream_read_bytes_async (request->stream,
                                    MIN (room, READ_CHUNK_SIZE),
                                    G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
+                                   carport_deadline_get_cancellable (request->deadline),
                                    read_bytes_cb,
                                    task);
 }
@@ -428,7 +488,7 @@ send_cb (GObject      *source,
   request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (request->stream == NULL)
     {
-      g_task_return_error (task, map_transport_error (error, request->host_path, FALSE));
+      g_task_return_error (task, map_transport_error (error, request, FALSE));
       return;
     }
 
@@ -500,6 +560,15 @@ accept_certificate_cb (SoupMessage          *message,
 }
 
 static void
+wrote_body_cb (SoupMessage *message,
+               gpointer     user_data)
+{
+  Request *request = user_data;
+
+  request->sent = TRUE;
+}
+
+static void
 start_request (CarportHttp         *self,
                GTask               *owned_task,
                const char          *method,
@@ -513,7 +582,6 @@ start_request (CarportHttp         *self,
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *request_headers;
-  GCancellable *cancellable;
   Request *request;
 
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error);
@@ -531,7 +599,10 @@ start_request (CarportHttp         *self,
   request->buffer = g_byte_array_new ();
   request->max_body_size = self->max_body_size;
   request->message = soup_message_new_from_uri (method, uri);
+  request->deadline = carport_deadline_new (g_task_get_cancellable (task), self->deadline);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  /* The request lives as long as the task, which outlives the message's I/O. */
+  g_signal_connect (request->message, "wrote-body", G_CALLBACK (wrote_body_cb), request);
 
   /* A redirect comes back to the caller: credentials and tokens never
    * follow a Location somewhere else. */
@@ -563,11 +634,10 @@ start_request (CarportHttp         *self,
   self->request_count++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_COUNT]);
 
-  cancellable = g_task_get_cancellable (task);
   soup_session_send_async (self->session,
                            request->message,
                            G_PRIORITY_DEFAULT,
-                           cancellable,
+                           carport_deadline_get_cancellable (request->deadline),
                            send_cb,
                            g_steal_pointer (&task));
 }

@@ -13,14 +13,20 @@ G_BEGIN_DECLS
 
 /* Default cap on the size of an answer body. */
 #define CARPORT_HTTP_DEFAULT_MAX_BODY_SIZE (4 * 1024 * 1024)
-/* Default I/O timeout in seconds. */
+/* Default I/O timeout in seconds: the longest wait for one read or write. */
 #define CARPORT_HTTP_DEFAULT_TIMEOUT 30
+/* Default deadline in seconds: the longest one request may take in all. */
+#define CARPORT_HTTP_DEFAULT_DEADLINE 60
 
 #define CARPORT_TYPE_HTTP (carport_http_get_type ())
 G_DECLARE_FINAL_TYPE (CarportHttp, carport_http, CARPORT, HTTP, GObject)
 
 /* Properties:
- *   timeout (guint seconds, default 30; 0 = none — avoid),
+ *   timeout (guint seconds, default 30; 0 = none — avoid): for each read and
+ *     write, so a server that sends a byte now and then never meets it,
+ *   deadline (guint seconds, default 60, or CARPORT_HTTP_DEADLINE when set at
+ *     creation; 0 = none): for a request from start to its last byte; when it
+ *     passes the request ends with TIMEOUT,
  *   idle-timeout (guint seconds, default 60),
  *   max-body-size (guint bytes, default 4 MiB),
  *   request-count (guint, read-only: requests sent since creation). */
@@ -31,6 +37,8 @@ guint        carport_http_get_timeout        (CarportHttp *self);
 void         carport_http_set_timeout        (CarportHttp *self, guint seconds);
 guint        carport_http_get_idle_timeout   (CarportHttp *self);
 void         carport_http_set_idle_timeout   (CarportHttp *self, guint seconds);
+guint        carport_http_get_deadline       (CarportHttp *self);
+void         carport_http_set_deadline       (CarportHttp *self, guint seconds);
 guint        carport_http_get_max_body_size  (CarportHttp *self);
 void         carport_http_set_max_body_size  (CarportHttp *self, guint bytes);
 guint        carport_http_get_request_count  (CarportHttp *self);
@@ -44,8 +52,11 @@ void         carport_http_clear_cookies      (CarportHttp *self);
  * @content_type names its type. Completes with the HTTP status and the body
  * (possibly empty, never NULL on success) whatever the status: interpreting it
  * is the caller's job. Redirects are never followed: a 3xx is returned as
- * it is. Failures: NETWORK, TIMEOUT, INVALID_RESPONSE (body
- * larger than max-body-size, or cut short), G_IO_ERROR_CANCELLED untouched. */
+ * it is. Failures: NETWORK (nothing reached the server, or a read's
+ * connection broke), TIMEOUT (no answer before the timeout or the deadline;
+ * for a POST also any failure after the whole request went out: the server
+ * may have acted on it), INVALID_RESPONSE (body larger than max-body-size,
+ * or cut short), G_IO_ERROR_CANCELLED (the caller's) untouched. */
 void         carport_http_request_async      (CarportHttp         *self,
                                               const char          *method,
                                               const char          *url,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-deadline.h"
 #include "carport-vehicle-client.h"
 
 typedef struct
@@ -190,6 +191,7 @@ carport_vehicle_client_request_finish (CarportVehicleClient  *self,
 
 typedef struct {
   CarportVehicle *vehicle;     /* owned */
+  CarportDeadline *deadline;   /* owned: the caller's cancellable, or the time up */
   guint           pending;
   guint           n_requested;
   guint           n_ok;
@@ -211,6 +213,7 @@ static void
 refresh_data_free (RefreshData *data)
 {
   g_clear_object (&data->vehicle);
+  g_clear_pointer (&data->deadline, carport_deadline_free);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -289,16 +292,22 @@ endpoint_cb (GObject      *source,
   const char *nick = carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, endpoint);
 
   klass->read_endpoint_finish (self, result, &error);
+  /* The refresh's time is up: what has not come is late, not cancelled. */
+  if (carport_deadline_expired (data->deadline, error))
+    {
+      g_clear_error (&error);
+      carport_api_set_error (&error, CARPORT_API_ERROR_TIMEOUT, NULL);
+    }
 
   /* One "not for this car" may be a passing fault: ask once more before
    * believing it. */
   if (carport_api_error_is_unsupported (error) && !call->asked_again &&
-      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+      !g_cancellable_is_cancelled (carport_deadline_get_cancellable (data->deadline)))
     {
       g_debug ("%s answered “not for this car”; asking once more", nick);
       call->asked_again = TRUE;
       call->task = g_steal_pointer (&task);
-      klass->read_endpoint_async (self, data->vehicle, endpoint, g_task_get_cancellable (call->task),
+      klass->read_endpoint_async (self, data->vehicle, endpoint, carport_deadline_get_cancellable (data->deadline),
                                   endpoint_cb, call);
       return;
     }
@@ -347,10 +356,12 @@ carport_vehicle_client_refresh_async (CarportVehicleClient *self,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data)
 {
+  CarportVehicleClientPrivate *priv = carport_vehicle_client_get_instance_private (self);
   CarportVehicleClientClass *klass;
   g_autoptr(GTask) task = NULL;
   RefreshData *data;
   guint mask;
+  guint deadline;
 
   g_return_if_fail (CARPORT_IS_VEHICLE_CLIENT (self));
   g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
@@ -382,6 +393,9 @@ carport_vehicle_client_refresh_async (CarportVehicleClient *self,
     }
 
   data->pending = data->n_requested;
+  /* The refresh as a whole takes no longer than one request may. */
+  deadline = carport_http_get_deadline (priv->http);
+  data->deadline = carport_deadline_new (cancellable, deadline);
   carport_vehicle_set_refreshing (vehicle, TRUE);
 
   for (guint e = 0; e < CARPORT_N_ENDPOINTS; e++)
@@ -394,7 +408,8 @@ carport_vehicle_client_refresh_async (CarportVehicleClient *self,
       call = g_new0 (EndpointCall, 1);
       call->task = g_object_ref (task);
       call->endpoint = e;
-      klass->read_endpoint_async (self, vehicle, e, cancellable, endpoint_cb, call);
+      klass->read_endpoint_async (self, vehicle, e, carport_deadline_get_cancellable (data->deadline),
+                                  endpoint_cb, call);
     }
 }
 
@@ -458,6 +473,19 @@ carport_vehicle_client_send_command_finish (CarportVehicleClient  *self,
   g_return_val_if_fail (CARPORT_IS_VEHICLE_CLIENT (self), FALSE);
 
   return CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->send_command_finish (self, result, error);
+}
+
+void
+carport_vehicle_client_fail_command (CarportCommand *command,
+                                     const GError   *error)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (command));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  carport_command_fail (command, error->message);
 }
 
 void

@@ -135,7 +135,9 @@ GPtrArray *carport_vehicle_client_list_vehicles_finish (CarportVehicleClient  *s
  * second one marks the endpoint unsupported for a day
  * (carport_vehicle_mark_unsupported()), unless it has answered with data
  * before: then, as other failures, it is recorded with
- * carport_vehicle_set_endpoint_error() and the last values stay. Sets "refreshing" while it runs. Fails only when every
+ * carport_vehicle_set_endpoint_error() and the last values stay. Sets "refreshing" while it runs. The whole
+ * refresh takes no longer than the HTTP deadline (carport_http_get_deadline()):
+ * an endpoint still without an answer then fails with TIMEOUT. Fails only when every
  * endpoint failed (with the most meaningful of their errors), or when
  * cancelled. */
 void       carport_vehicle_client_refresh_async        (CarportVehicleClient  *self,
@@ -151,7 +153,9 @@ gboolean   carport_vehicle_client_refresh_finish       (CarportVehicleClient  *s
 /* Sends @command for @vehicle: SENDING, then PENDING with the server's id (or
  * COMPLETED when the server answers synchronously). NOT_SUPPORTED, without a
  * request, when the car lacks it. On failure the command becomes FAILED with
- * a readable message and the error is returned. */
+ * a readable message and the error is returned; but after TIMEOUT (no answer:
+ * the server may have taken it) or a cancellation it stays SENDING, for the
+ * caller to settle (carport_vehicle_client_fail_command()). */
 void       carport_vehicle_client_send_command_async   (CarportVehicleClient  *self,
                                                         CarportVehicle        *vehicle,
                                                         CarportCommand        *command,
@@ -161,6 +165,12 @@ void       carport_vehicle_client_send_command_async   (CarportVehicleClient  *s
 gboolean   carport_vehicle_client_send_command_finish  (CarportVehicleClient  *self,
                                                         GAsyncResult          *result,
                                                         GError               **error);
+
+/* For brands, when the sending of @command failed with @error: FAILED with
+ * the error's message, unless its outcome is not known (TIMEOUT) or the
+ * caller gave up (G_IO_ERROR_CANCELLED): then the caller settles it. */
+void       carport_vehicle_client_fail_command         (CarportCommand        *command,
+                                                        const GError          *error);
 
 /* One look at the outcome of @command (sent for @vehicle): updates it to
  * COMPLETED or FAILED (with message) when final, leaves it PENDING otherwise.

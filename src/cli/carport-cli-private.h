@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* The exit statuses of carport-cli (EXIT STATUS in data/carport-cli.1). */
+typedef enum {
+  CARPORT_CLI_EXIT_OK = 0,
+  CARPORT_CLI_EXIT_FAILED = 1,           /* failed, or wrong arguments */
+  CARPORT_CLI_EXIT_USAGE = 2,            /* unknown command or option */
+  CARPORT_CLI_EXIT_OUTCOME_UNKNOWN = 3,  /* a command was sent; whether the car carried it out is not known */
+  CARPORT_CLI_EXIT_IN_PROGRESS = 4,      /* the same command is already on its way to the car: nothing sent */
+} CarportCliExit;
+
 typedef struct _Cli Cli;
 typedef void (*CommandFunc) (Cli *cli);
 
@@ -63,10 +72,12 @@ void            carport_cli_finish_with_message (Cli *cli, const char *message);
 CarportVehicle *carport_cli_pick_vehicle        (Cli *cli);
 /* FALSE, after saying so, when @vehicle does not offer @kind. */
 gboolean        carport_cli_check_supported     (Cli *cli, CarportVehicle *vehicle, CarportCommandKind kind);
+/* Commands (carport-cli-commands.c) */
 /* Sends a command of @kind (with the options given) to the car --vin names
  * and reports it (waiting for its result unless --no-wait). */
 void            carport_cli_send_command        (Cli *cli, CarportCommandKind kind);
-/* Reports a sent command (user data: the command, with "cli" set on it). */
+/* Reports a sent command (user data: the command, with "cli" set on it) and
+ * ends the run with the exit status its outcome means. */
 void            carport_cli_command_sent_cb     (GObject *source, GAsyncResult *result, gpointer user_data);
 /* FALSE, after printing the usage, unless there are @n positional arguments. */
 gboolean        carport_cli_expect_args         (Cli *cli, guint n);

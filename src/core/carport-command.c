@@ -56,7 +56,8 @@ static gboolean
 state_is_in_flight (CarportCommandState state)
 {
   return state == CARPORT_COMMAND_STATE_SENDING
-         || state == CARPORT_COMMAND_STATE_PENDING;
+         || state == CARPORT_COMMAND_STATE_PENDING
+         || state == CARPORT_COMMAND_STATE_VERIFYING;
 }
 
 static gboolean
@@ -64,7 +65,8 @@ state_is_finished (CarportCommandState state)
 {
   return state == CARPORT_COMMAND_STATE_COMPLETED
          || state == CARPORT_COMMAND_STATE_FAILED
-         || state == CARPORT_COMMAND_STATE_TIMED_OUT;
+         || state == CARPORT_COMMAND_STATE_TIMED_OUT
+         || state == CARPORT_COMMAND_STATE_UNKNOWN;
 }
 
 CarportCommand *
@@ -187,15 +189,23 @@ carport_command_set_message (CarportCommand *self,
 }
 
 void
-carport_command_fail (CarportCommand *self,
-                      const char     *message)
+carport_command_set_outcome (CarportCommand      *self,
+                             CarportCommandState  state,
+                             const char          *message)
 {
   g_return_if_fail (CARPORT_IS_COMMAND (self));
 
   g_object_freeze_notify (G_OBJECT (self));
   carport_command_set_message (self, message);
-  carport_command_set_state (self, CARPORT_COMMAND_STATE_FAILED);
+  carport_command_set_state (self, state);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+carport_command_fail (CarportCommand *self,
+                      const char     *message)
+{
+  carport_command_set_outcome (self, CARPORT_COMMAND_STATE_FAILED, message);
 }
 
 double

@@ -1,8 +1,12 @@
 /* carport-command.h — one command sent to a car, from click to final state.
  *
  * The service creates it (state "new"), sends it ("sending"), gets the server's
- * id ("pending"), and tracks it to "completed", "failed" or "timed-out". Views
- * bind button sensitivity and spinners to "state" / "in-flight". */
+ * id ("pending"), and tracks it to "completed", "failed" or "timed-out" (the
+ * server took it, the car did not confirm it in time). When no answer to the
+ * sending came, the outcome is not known: the service reads the car's state
+ * ("verifying") and ends in "completed", "failed" (the state shows it was not
+ * done) or "unknown" (the state cannot tell: check the car before sending it
+ * again). Views bind button sensitivity and spinners to "state" / "in-flight". */
 #pragma once
 
 #include <gio/gio.h>
@@ -15,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarportCommand, carport_command, CARPORT, COMMAND, GObject)
 
 /* Properties: kind, vin (construct-only), state, in-flight (read-only:
- * sending or pending), finished (read-only: completed, failed or timed out),
+ * sending, pending or verifying), finished (read-only: completed, failed,
+ * timed out or unknown),
  * server-id (nullable), message (nullable, user-readable reason of a failure),
  * and the parameters: temperature-c (double, NAN = default), start-at
  * (GDateTime, nullable: "ready at" or a delayed start), charge-mode,
@@ -34,6 +39,9 @@ const char          *carport_command_get_server_id          (CarportCommand *sel
 void                 carport_command_set_server_id          (CarportCommand *self, const char *value);
 const char          *carport_command_get_message            (CarportCommand *self);
 void                 carport_command_set_message            (CarportCommand *self, const char *value);
+/* @state, with @message (a sentence for people, nullable) set first. */
+void                 carport_command_set_outcome            (CarportCommand *self, CarportCommandState state,
+                                                             const char *message);
 /* FAILED, with @message (a sentence for people, nullable) set first. */
 void                 carport_command_fail                   (CarportCommand *self, const char *message);
 

@@ -136,6 +136,10 @@ typedef enum {
   CARPORT_COMMAND_STATE_COMPLETED,
   CARPORT_COMMAND_STATE_FAILED,
   CARPORT_COMMAND_STATE_TIMED_OUT,
+  /* Sent, but no answer came: the car's state is read to see whether it was done. */
+  CARPORT_COMMAND_STATE_VERIFYING,
+  /* Final: whether the car carried it out is not known; check before sending it again. */
+  CARPORT_COMMAND_STATE_UNKNOWN,
 } CarportCommandState;
 
 /* Days as used by schedules, Monday first. */

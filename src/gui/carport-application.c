@@ -165,7 +165,6 @@ command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(CommandData) data = user_data;
   g_autoptr(GError) error = NULL;
-  CarportCommandKind kind = carport_command_get_kind (data->command);
   g_autofree char *text = NULL;
 
   carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
@@ -173,10 +172,7 @@ command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     return;
 
   /* Out of sight, the notifier tells the result. */
-  if (error)
-    text = g_strdup_printf ("%s: %s", carport_closures_command_outcome (kind, FALSE), error->message);
-  else
-    text = g_strdup (carport_closures_command_outcome (kind, TRUE));
+  text = carport_closures_command_toast (data->command, error);
   toast_in_front (data->self, text);
 }
 

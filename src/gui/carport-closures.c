@@ -321,6 +321,30 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
     }
 }
 
+char *
+carport_closures_command_headline (CarportCommand *command)
+{
+  CarportCommandKind kind = carport_command_get_kind (command);
+  CarportCommandState state = carport_command_get_state (command);
+
+  if (state == CARPORT_COMMAND_STATE_TIMED_OUT || state == CARPORT_COMMAND_STATE_UNKNOWN)
+    /* Translators: a command, e.g. "Start climate: outcome unknown" (the car may or may not have done it) */
+    return g_strdup_printf (_("%s: outcome unknown"), carport_command_kind_get_title (kind));
+  return g_strdup (carport_closures_command_outcome (kind, state == CARPORT_COMMAND_STATE_COMPLETED));
+}
+
+char *
+carport_closures_command_toast (CarportCommand *command,
+                                const GError   *error)
+{
+  g_autofree char *headline = carport_closures_command_headline (command);
+
+  if (error == NULL)
+    return g_steal_pointer (&headline);
+  /* Translators: what failed and why, e.g. "Could not start charging: The car is not plugged in." */
+  return g_strdup_printf (_("%s: %s"), headline, error->message);
+}
+
 const char *
 carport_closures_account_name (CarportBrand brand)
 {

@@ -21,6 +21,15 @@ char *carport_closures_format_coordinates (double latitude, double longitude);
  * started", "Could not start charging". @ok: it completed. */
 const char *carport_closures_command_outcome (CarportCommandKind kind, gboolean ok);
 
+/* The headline of @command's end, for toasts and notification titles: its
+ * outcome, or "Start climate: outcome unknown" when whether the car carried
+ * it out is not known (timed out, unknown). */
+char       *carport_closures_command_headline (CarportCommand *command);
+
+/* A toast for @command's end: its headline and, when the command did not
+ * complete, why (@error's message). */
+char       *carport_closures_command_toast (CarportCommand *command, const GError *error);
+
 /* The name of a brand's account, a product name: "MY Renault", "MyDacia",
  * "My Alpine", "MyNISSAN". */
 const char *carport_closures_account_name (CarportBrand brand);

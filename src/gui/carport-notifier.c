@@ -122,6 +122,7 @@ command_finished (CarportNotifier *self,
   gboolean ok = carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED;
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *id = carport_notifier_dup_id (CARPORT_SESSION_EVENT_COMMAND_FINISHED, vin, kind);
+  g_autofree char *headline = carport_closures_command_headline (command);
   g_autofree char *body = NULL;
 
   /* In front, the vehicle page's toast tells the result. */
@@ -134,7 +135,7 @@ command_finished (CarportNotifier *self,
   else
     body = g_strdup (name);
 
-  notification = new_notification (carport_closures_command_outcome (kind, ok), body, vin);
+  notification = new_notification (headline, body, vin);
   if (!ok)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   if (ok && kind == CARPORT_COMMAND_KIND_CHARGE_START &&

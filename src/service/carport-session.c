@@ -692,6 +692,9 @@ carport_session_get_property (GObject    *object,
     case PROP_POLL_INTERVAL:
       g_value_set_uint (value, self->poll_interval_ms);
       break;
+    case PROP_REQUEST_DEADLINE:
+      g_value_set_uint (value, carport_http_get_deadline (self->http));
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -735,6 +738,13 @@ carport_session_set_property (GObject      *object,
         {
           self->poll_interval_ms = g_value_get_uint (value);
           set_account_property (self, "poll-interval", self->poll_interval_ms);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_REQUEST_DEADLINE:
+      if (carport_http_get_deadline (self->http) != g_value_get_uint (value))
+        {
+          carport_http_set_deadline (self->http, g_value_get_uint (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -782,6 +792,9 @@ carport_session_class_init (CarportSessionClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   carport_session_properties[PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 10, 60000, DEFAULT_POLL_INTERVAL_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_REQUEST_DEADLINE] =
+    g_param_spec_uint ("request-deadline", NULL, NULL, 0, G_MAXUINT, CARPORT_HTTP_DEFAULT_DEADLINE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   carport_session_properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -46,7 +46,10 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
  *   READY when any account is, RESTORING while one is, else LOGGED_OUT),
  *   email (read-only: of the login under way, else of the first account),
  *   refresh-interval (uint seconds; 0 = no automatic refresh),
- *   command-timeout (uint seconds, default 120), poll-interval (ms), busy.
+ *   command-timeout (uint seconds, default 120: a command from its sending
+ *   to its final state), poll-interval (ms), request-deadline (uint seconds,
+ *   default 60 or CARPORT_HTTP_DEADLINE; 0 = none: one request, and one car's
+ *   refresh, in all), busy.
  *
  * Signals:
  *   event (CarportSessionEvent, CarportVehicle *, CarportCommand * or NULL) */
@@ -115,10 +118,19 @@ CarportCommand *carport_session_create_command (CarportSession *self, CarportVeh
 CarportCommand *carport_session_get_command_in_flight (CarportSession *self, CarportVehicle *vehicle,
                                                        CarportCommandKind kind);
 /* Sends @command once, through the account of its car, and follows it to
- * its final state (completed, failed, timed out), then refreshes what it
- * changed. With @wait FALSE the task returns as soon as the server accepted
- * it (state pending) and tracking goes on in the background. TRUE when
- * completed (or accepted, without @wait). */
+ * its final state (completed, failed, timed out, unknown) within the
+ * command-timeout, then refreshes what it changed. While it is followed no
+ * other command of its kind for its car is sent, by this process or another
+ * (CARPORT_API_ERROR_IN_PROGRESS; see carport-command-lock.h). When the
+ * sending gets no answer (TIMEOUT, connection lost, the deadline), the
+ * server may have taken it: the command is "verifying" while the car's state
+ * is read, then completed (the state shows it done), failed (the state still
+ * shows it not done at the deadline) or unknown (nothing shows it). Polling
+ * honours the servers' quota back-off and ends at once when the login is
+ * gone (LOGIN_EXPIRED: the account is logged out). With @wait FALSE the task
+ * returns as soon as the server accepted it (state pending) and tracking goes
+ * on in the background. TRUE when completed (or accepted, without @wait);
+ * otherwise the error says why (TIMEOUT for timed out and unknown). */
 void     carport_session_send_command_async  (CarportSession *self, CarportCommand *command, gboolean wait,
                                               GCancellable *cancellable, GAsyncReadyCallback callback,
                                               gpointer user_data);

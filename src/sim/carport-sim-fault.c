@@ -10,6 +10,7 @@
  *                                accounts.getJWT=error:403005
  *   html-502 | quota | malformed | truncated | empty
  *   delay:MS                e.g. cockpit=delay:3000
+ *   drip[:MS]               the answer a byte every MS (default 2000), e.g. hvac-start=drip:500
  *   huge[:SIZE]             SIZE in bytes, or with a K or M suffix (default 8M)
  *   body:FILE[:STATUS]      the file's bytes verbatim, e.g. cockpit=body:cockpit-501.json:501
  *   xN                      only the next N matching requests (default: all)
@@ -25,6 +26,7 @@
 #include "carport-sim-util.h"
 
 #define DEFAULT_HUGE_SIZE (8 * 1024 * 1024)
+#define DEFAULT_DRIP_MS 2000
 
 static const struct {
   const char          *name;
@@ -39,6 +41,7 @@ static const struct {
   { "huge", CARPORT_SIM_FAULT_HUGE },
   { "empty", CARPORT_SIM_FAULT_EMPTY },
   { "body", CARPORT_SIM_FAULT_BODY },
+  { "drip", CARPORT_SIM_FAULT_DRIP },
 };
 
 CarportSimFaultEntry *
@@ -62,6 +65,8 @@ _carport_sim_fault_entry_new (const char            *endpoint,
       if (g_file_get_contents (fault->body_file, &contents, &length, NULL))
         entry->body = g_bytes_new_take (contents, length);
     }
+  if (fault->kind == CARPORT_SIM_FAULT_DRIP && fault->delay_ms == 0)
+    entry->fault.delay_ms = DEFAULT_DRIP_MS;
   entry->remaining = fault->count;
   return entry;
 }
@@ -208,7 +213,7 @@ _carport_sim_fault_entry_parse (const char  *spec,
   if (!known)
     {
       fault_error (error, spec,
-                   "the kind is one of error, html-502, delay, truncated, quota, malformed, huge, empty, body");
+                   "the kind is one of error, html-502, delay, drip, truncated, quota, malformed, huge, empty, body");
       return NULL;
     }
   if (fault.kind == CARPORT_SIM_FAULT_BODY)
@@ -237,8 +242,8 @@ _carport_sim_fault_entry_parse (const char  *spec,
         {
           fault.error_code = arg;
         }
-      else if (fault.kind == CARPORT_SIM_FAULT_DELAY && fault.delay_ms == 0 &&
-               g_ascii_string_to_unsigned (arg, 10, 1, 600000, &number, NULL))
+      else if ((fault.kind == CARPORT_SIM_FAULT_DELAY || fault.kind == CARPORT_SIM_FAULT_DRIP) &&
+               fault.delay_ms == 0 && g_ascii_string_to_unsigned (arg, 10, 1, 600000, &number, NULL))
         {
           fault.delay_ms = (guint) number;
         }
@@ -331,6 +336,7 @@ _carport_sim_fault_entry_from_json (JsonNode  *node,
       fault_error (error, endpoint, "delay needs “delay_ms”");
       return NULL;
     }
+
   fault.body_file = _carport_sim_json_get_string (object, "file");
   if (fault.kind == CARPORT_SIM_FAULT_BODY)
     {
@@ -455,6 +461,7 @@ _carport_sim_fault_answer (const CarportSimFaultEntry *entry,
       return TRUE;
 
     case CARPORT_SIM_FAULT_DELAY:
+    case CARPORT_SIM_FAULT_DRIP:
     case CARPORT_SIM_FAULT_TRUNCATED:
     case CARPORT_SIM_FAULT_HUGE:
     default:

@@ -92,6 +92,23 @@ carport_simulator_get_request_count (CarportSimulator *self)
 }
 
 /**
+ * carport_simulator_get_endpoint_request_count:
+ * @endpoint: an endpoint name as faults take it ("actions/hvac-start",
+ *   "notifications", "accounts.getJWT", …)
+ *
+ * Returns: the requests received for @endpoint, whatever their answer
+ */
+guint
+carport_simulator_get_endpoint_request_count (CarportSimulator *self,
+                                              const char       *endpoint)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), 0);
+  g_return_val_if_fail (endpoint != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->endpoint_requests, endpoint));
+}
+
+/**
  * carport_simulator_dup_vins:
  *
  * Returns: (transfer full): the Renault cars' VINs, in the order of the vehicle list

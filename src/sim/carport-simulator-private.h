@@ -16,12 +16,15 @@
 
 G_BEGIN_DECLS
 
+/* A request answered later: after the latency, or a byte at a time (drip). */
 typedef struct {
   CarportSimulator     *self;        /* borrowed: self owns the list of these */
   SoupServerMessage    *msg;
   CarportSimFaultEntry *fault;
   guint                 source_id;
   gulong                disconnected_id;
+  GBytes               *drip;        /* nullable: the body still being written */
+  gsize                 drip_offset; /* bytes of it written so far */
 } Deferred;
 
 struct _CarportSimulator
@@ -39,6 +42,7 @@ struct _CarportSimulator
   char *ca_file;
   GPtrArray *faults;            /* CarportSimFaultEntry* */
   GList *deferred;              /* Deferred*: paused requests */
+  GHashTable *endpoint_requests; /* endpoint name → requests received (GUINT_TO_POINTER) */
 
   CarportSimAccount account;    /* Renault */
   char *person_id;

@@ -106,6 +106,7 @@ deferred_free (Deferred *deferred)
   g_clear_signal_handler (&deferred->disconnected_id, deferred->msg);
   g_clear_object (&deferred->msg);
   g_clear_pointer (&deferred->fault, _carport_sim_fault_entry_free);
+  g_clear_pointer (&deferred->drip, g_bytes_unref);
   g_free (deferred);
 }
 
@@ -129,6 +130,7 @@ carport_simulator_finalize (GObject *object)
   CarportSimulator *self = CARPORT_SIMULATOR (object);
 
   g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->endpoint_requests, g_hash_table_unref);
   _carport_sim_account_clear (&self->account);
   _carport_sim_account_clear (&self->nissan_account);
   g_clear_pointer (&self->person_id, g_free);
@@ -263,6 +265,7 @@ carport_simulator_init (CarportSimulator *self)
   self->cars = g_ptr_array_new_with_free_func (g_object_unref);
   self->nissan_cars = g_ptr_array_new_with_free_func (g_object_unref);
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) _carport_sim_fault_entry_free);
+  self->endpoint_requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->person_id = g_uuid_string_random ();
   self->account_id = g_uuid_string_random ();
   self->sfdc_account_id = g_uuid_string_random ();
@@ -576,13 +579,11 @@ respond (CarportSimulator           *self,
 /* The first fault that matches, as a copy; uses one of its counts. */
 static CarportSimFaultEntry *
 take_fault (CarportSimulator *self,
+            const char       *name,
             const char       *path)
 {
-  g_autofree char *name = NULL;
-
   if (self->faults->len == 0)
     return NULL;
-  parse_route (path, &name, NULL);
   for (guint i = 0; i < self->faults->len; i++)
     {
       CarportSimFaultEntry *entry = g_ptr_array_index (self->faults, i);
@@ -609,6 +610,70 @@ deferred_disconnected_cb (SoupServerMessage *msg,
   deferred_free (deferred);
 }
 
+/* Sends the next byte of a dripping answer (libsoup pauses the message
+ * whenever it has written all there is). */
+static gboolean
+drip_cb (gpointer user_data)
+{
+  Deferred *deferred = user_data;
+  CarportSimulator *self = deferred->self;
+  SoupMessageBody *body = soup_server_message_get_response_body (deferred->msg);
+  gsize length;
+  const char *data = g_bytes_get_data (deferred->drip, &length);
+
+  if (deferred->drip_offset < length)
+    soup_message_body_append (body, SOUP_MEMORY_COPY, data + deferred->drip_offset++, 1);
+  if (deferred->drip_offset < length)
+    {
+      soup_server_message_unpause (deferred->msg);
+      return G_SOURCE_CONTINUE;
+    }
+
+  soup_message_body_complete (body);
+  soup_server_message_unpause (deferred->msg);
+  deferred->source_id = 0;
+  self->deferred = g_list_remove (self->deferred, deferred);
+  deferred_free (deferred);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps @msg (with its normal answer) for later, as @deferred. */
+static void
+defer (CarportSimulator *self,
+       Deferred         *deferred,
+       guint             ms,
+       GSourceFunc       callback)
+{
+  deferred->self = self;
+  deferred->disconnected_id = g_signal_connect (deferred->msg, "disconnected",
+                                                G_CALLBACK (deferred_disconnected_cb), deferred);
+  deferred->source_id = g_timeout_add (ms, callback, deferred);
+  self->deferred = g_list_prepend (self->deferred, deferred);
+}
+
+/* Answers @msg now; a drip fault then writes its body a byte at a time. */
+static void
+respond_now (CarportSimulator     *self,
+             SoupServerMessage    *msg,
+             CarportSimFaultEntry *fault)
+{
+  SoupMessageBody *body;
+  Deferred *deferred;
+
+  respond (self, msg, fault);
+  if (fault == NULL || fault->fault.kind != CARPORT_SIM_FAULT_DRIP)
+    return;
+
+  body = soup_server_message_get_response_body (msg);
+  deferred = g_new0 (Deferred, 1);
+  deferred->msg = g_object_ref (msg);
+  deferred->drip = soup_message_body_flatten (body);
+  soup_message_body_truncate (body);
+  soup_message_headers_set_content_length (soup_server_message_get_response_headers (msg),
+                                           (goffset) g_bytes_get_size (deferred->drip));
+  defer (self, deferred, fault->fault.delay_ms, drip_cb);
+}
+
 static gboolean
 deferred_timeout_cb (gpointer user_data)
 {
@@ -617,7 +682,7 @@ deferred_timeout_cb (gpointer user_data)
 
   deferred->source_id = 0;
   self->deferred = g_list_remove (self->deferred, deferred);
-  respond (self, deferred->msg, deferred->fault);
+  respond_now (self, deferred->msg, deferred->fault);
   soup_server_message_unpause (deferred->msg);
   deferred_free (deferred);
   return G_SOURCE_REMOVE;
@@ -632,32 +697,33 @@ server_cb (SoupServer        *server,
 {
   CarportSimulator *self = CARPORT_SIMULATOR (user_data);
   g_autoptr(CarportSimFaultEntry) fault = NULL;
+  g_autofree char *name = NULL;
   guint delay;
   Deferred *deferred;
 
   self->request_count++;
   g_debug ("%s %s", soup_server_message_get_method (msg), path);
+  parse_route (path, &name, NULL);
+  if (name != NULL)
+    g_hash_table_insert (self->endpoint_requests, g_strdup (name),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->endpoint_requests, name)) + 1));
 
-  fault = take_fault (self, path);
+  fault = take_fault (self, name, path);
   delay = self->latency_ms;
   if (fault != NULL && fault->fault.kind == CARPORT_SIM_FAULT_DELAY)
     delay += fault->fault.delay_ms;
 
   if (delay == 0)
     {
-      respond (self, msg, fault);
+      respond_now (self, msg, fault);
       return;
     }
 
   /* Latency without blocking: pause, answer from a timeout. */
   deferred = g_new0 (Deferred, 1);
-  deferred->self = self;
   deferred->msg = g_object_ref (msg);
   deferred->fault = g_steal_pointer (&fault);
-  deferred->disconnected_id = g_signal_connect (msg, "disconnected",
-                                                G_CALLBACK (deferred_disconnected_cb), deferred);
-  deferred->source_id = g_timeout_add (delay, deferred_timeout_cb, deferred);
-  self->deferred = g_list_prepend (self->deferred, deferred);
+  defer (self, deferred, delay, deferred_timeout_cb);
   self->peak_deferred = MAX (self->peak_deferred, g_list_length (self->deferred));
   soup_server_message_pause (msg);
 }
@@ -900,6 +966,16 @@ carport_simulator_dup_info_json (CarportSimulator *self)
   /* Requests received so far, this one included (benchmarks count with it). */
   json_object_set_int_member (info, "requests", self->request_count);
   json_object_set_int_member (info, "peak_in_flight", self->peak_deferred);
+  {
+    JsonObject *counts = json_object_new ();
+    GHashTableIter iter;
+    gpointer name, count;
+
+    g_hash_table_iter_init (&iter, self->endpoint_requests);
+    while (g_hash_table_iter_next (&iter, &name, &count))
+      json_object_set_int_member (counts, name, GPOINTER_TO_UINT (count));
+    json_object_set_object_member (info, "endpoint_requests", counts);
+  }
   json_node_take_object (root, info);
   return _carport_sim_json_to_string (root);
 }

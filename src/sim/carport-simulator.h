@@ -44,6 +44,8 @@ GQuark carport_simulator_error_quark (void);
  * @CARPORT_SIM_FAULT_EMPTY: HTTP 200 with an empty body
  * @CARPORT_SIM_FAULT_BODY: the bytes of @body_file verbatim, with @http_status
  *   (default 200); application/json, or text/html when they start with "<"
+ * @CARPORT_SIM_FAULT_DRIP: the normal answer (so a command is carried out),
+ *   its body written one byte every @delay_ms (a slow or stuck server)
  */
 typedef enum {
   CARPORT_SIM_FAULT_ERROR,
@@ -55,6 +57,7 @@ typedef enum {
   CARPORT_SIM_FAULT_HUGE,
   CARPORT_SIM_FAULT_EMPTY,
   CARPORT_SIM_FAULT_BODY,
+  CARPORT_SIM_FAULT_DRIP,
 } CarportSimFaultKind;
 
 /**
@@ -63,7 +66,8 @@ typedef enum {
  * @http_status: %CARPORT_SIM_FAULT_ERROR only; 0 = the usual status of @error_code
  * @error_code: %CARPORT_SIM_FAULT_ERROR only, e.g. "err.func.wired.forbidden",
  *   or a Gigya code such as "403005"; NULL = "err.tech.500" (Gigya: 500001)
- * @delay_ms: %CARPORT_SIM_FAULT_DELAY only
+ * @delay_ms: %CARPORT_SIM_FAULT_DELAY: the extra wait; %CARPORT_SIM_FAULT_DRIP:
+ *   the pause before each byte
  * @size: %CARPORT_SIM_FAULT_HUGE only, in bytes; 0 = 8 MiB
  * @count: how many matching requests it hits; 0 = all of them
  * @body_file: %CARPORT_SIM_FAULT_BODY only: a file whose bytes are served
@@ -180,6 +184,8 @@ const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      
 
 /* Introspection for tests and benchmarks */
 guint             carport_simulator_get_request_count    (CarportSimulator      *self);
+guint             carport_simulator_get_endpoint_request_count (CarportSimulator *self,
+                                                          const char            *endpoint);
 char            **carport_simulator_dup_vins             (CarportSimulator      *self);
 char            **carport_simulator_dup_nissan_vins      (CarportSimulator      *self);
 char             *carport_simulator_dup_car_state_json   (CarportSimulator      *self,

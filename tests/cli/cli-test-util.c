@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 static char **run_env;
 
 void
@@ -21,37 +23,15 @@ cli_test_set_env (char **env)
 }
 
 void
-run_cli_full (Run        *run,
-              const char *input,
-              const char *first,
-              ...)
+cli_test_add_env (const char *name,
+                  const char *value)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
+  g_autofree char *entry = g_strdup_printf ("%s=%s", name, value);
+  guint n = run_env ? g_strv_length (run_env) : 0;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  for (guint i = 0; run_env && run_env[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (run_env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run_env = g_renew (char *, run_env, n + 2);
+  run_env[n] = g_steal_pointer (&entry);
+  run_env[n + 1] = NULL;
 }
 
 JsonNode *
@@ -135,4 +115,186 @@ stop_simulator (gpointer process)
 {
   g_subprocess_force_exit (process);
   g_object_unref (process);
+}
+
+gboolean
+need_keyring (void)
+{
+  if (g_getenv ("CARPORT_TEST_SESSION_INNER"))
+    return TRUE;
+  g_test_skip ("needs the keyring of build-aux/test-session");
+  return FALSE;
+}
+
+/* The info line's account of @brand. */
+JsonObject *
+demo_account (Sim        *sim,
+              const char *brand)
+{
+  JsonArray *accounts = json_object_get_array_member (sim->info, "accounts");
+
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+
+      if (g_str_equal (json_object_get_string_member (account, "brand"), brand))
+        return account;
+    }
+  g_error ("the simulator has no %s account", brand);
+}
+
+void
+sim_start (Sim                *sim,
+           const char * const *extra_args)
+{
+  g_auto(Run) logout = { 0 };
+
+  sim->simulator = start_simulator (extra_args, &sim->info);
+  /* Stopped even when an assertion fails half-way. */
+  g_test_queue_destroy (stop_simulator, g_object_ref (sim->simulator));
+  cli_test_set_env (simulator_env (sim->info));
+  /* Nothing left from another test. */
+  run_cli (&logout, "logout");
+  g_assert_cmpint (logout.status, ==, 0);
+}
+
+void
+sim_stop (Sim *sim)
+{
+  g_auto(Run) logout = { 0 };
+
+  run_cli (&logout, "logout");
+  g_assert_cmpint (logout.status, ==, 0);
+  cli_test_set_env (NULL);
+  stop_simulator_cleanly (sim->simulator);
+  g_clear_object (&sim->simulator);
+  g_clear_pointer (&sim->info, json_object_unref);
+}
+
+/* Logs in to the simulator's demo account of @brand, the password on stdin. */
+void
+login (Sim        *sim,
+       const char *brand)
+{
+  JsonObject *account = demo_account (sim, brand);
+  const char *password = json_object_get_string_member (account, "password");
+  g_autofree char *input = g_strdup_printf ("%s\n", password);
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *result;
+
+  run_cli_full (&run, input, "--json", "login", "--brand", brand,
+                "--locale", json_object_get_string_member (account, "locale"),
+                "--email", json_object_get_string_member (account, "email"), "--password-stdin", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, password));
+  root = parse (run.out);
+  result = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (result, "brand"), ==, brand);
+  g_assert_cmpstr (json_object_get_string_member (result, "email"), ==,
+                   json_object_get_string_member (account, "email"));
+  g_assert_cmpint (json_object_get_int_member (result, "vehicles"), >, 0);
+}
+
+/* $CARPORT_CLI, then the arguments from @first up to NULL. */
+static GPtrArray *
+cli_argv (const char *first,
+          va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+static void
+spawn_cliv (Spawned            *spawned,
+            const char         *input,
+            const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  for (guint i = 0; run_env && run_env[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (run_env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+  spawned->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  spawned->input = g_strdup (input);
+}
+
+void
+spawn_cli (Spawned    *spawned,
+           const char *input,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first);
+  argv = cli_argv (first, args);
+  va_end (args);
+  spawn_cliv (spawned, input, (const char * const *) argv->pdata);
+}
+
+void
+spawned_wait (Spawned *spawned,
+              Run     *run)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (spawned->process, spawned->input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (spawned->process) ? g_subprocess_get_exit_status (spawned->process) : -1;
+  g_clear_object (&spawned->process);
+  g_clear_pointer (&spawned->input, g_free);
+}
+
+guint
+simulator_endpoint_requests (Sim        *sim,
+                             const char *endpoint)
+{
+  JsonObject *env = json_object_get_object_member (sim->info, "env");
+  const char *gigya = json_object_get_string_member (env, "CARPORT_RENAULT_GIGYA_URL");
+  g_autofree char *base = g_strndup (gigya, strlen (gigya) - strlen ("gigya"));
+  g_autofree char *url = g_strconcat (base, "info", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *counts;
+
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  root = parse (g_bytes_get_data (body, NULL));
+  counts = json_object_get_object_member (json_node_get_object (root), "endpoint_requests");
+  return json_object_has_member (counts, endpoint) ? (guint) json_object_get_int_member (counts, endpoint) : 0;
+}
+
+void
+run_cli_full (Run        *run,
+              const char *input,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  Spawned spawned = { 0 };
+  va_list args;
+
+  va_start (args, first);
+  argv = cli_argv (first, args);
+  va_end (args);
+  spawn_cliv (&spawned, input, (const char * const *) argv->pdata);
+  spawned_wait (&spawned, run);
 }

@@ -18,6 +18,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* The "NAME=value" entries every later run gets (NULL: none); takes @env. */
 void      cli_test_set_env      (char **env);
+/* One more entry for every later run. */
+void      cli_test_add_env      (const char *name, const char *value);
 
 /* Runs $CARPORT_CLI with the arguments up to NULL, @input on its stdin. */
 void      run_cli_full          (Run        *run,
@@ -41,5 +43,42 @@ char       **simulator_env      (JsonObject *info);
 void         stop_simulator_cleanly (GSubprocess *process);
 /* A GDestroyNotify: kills @process and drops the reference. */
 void         stop_simulator     (gpointer process);
+
+/* A carport-simulator process, for the tests that log in to it. */
+typedef struct {
+  GSubprocess *simulator;
+  JsonObject  *info;
+} Sim;
+
+/* TRUE when the keyring of build-aux/test-session is there; else the test
+ * is skipped. */
+gboolean     need_keyring       (void);
+/* The info line's account of @brand. */
+JsonObject  *demo_account       (Sim *sim, const char *brand);
+/* Starts the simulator (stopped even when an assertion fails), points the
+ * runs at it and logs out of anything left. */
+void         sim_start          (Sim *sim, const char * const *extra_args);
+/* Logs out and stops the simulator cleanly. */
+void         sim_stop           (Sim *sim);
+/* Logs in to the simulator's demo account of @brand, the password on stdin. */
+void         login              (Sim *sim, const char *brand);
+/* The requests the simulator received for @endpoint (its info page). */
+guint        simulator_endpoint_requests (Sim *sim, const char *endpoint);
+
+/* A carport-cli process started, not yet waited for: runs side by side. */
+typedef struct {
+  GSubprocess *process;
+  char        *input;
+} Spawned;
+
+/* Starts $CARPORT_CLI with the arguments up to NULL; @input goes to its
+ * stdin when it is waited for. */
+void         spawn_cli          (Spawned    *spawned,
+                                 const char *input,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+/* Waits for @spawned to end, with what it wrote. */
+void         spawned_wait       (Spawned    *spawned,
+                                 Run        *run);
 
 G_END_DECLS

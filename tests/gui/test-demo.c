@@ -8,8 +8,10 @@
 
 #include <adwaita.h>
 
+#include "carport-api-error.h"
 #include "carport-closures.h"
 #include "carport-command-button.h"
+#include "carport-command-lock.h"
 #include "carport-demo.h"
 #include "carport-simulator.h"
 #include "carport-vehicle-page.h"
@@ -345,13 +347,27 @@ test_climate_dialog_range (Fixture *f, gconstpointer data)
     }
 }
 
+/* Presses @button, gives its dialog @response and waits until the button
+ * says @text. */
+static void
+press_and_answer (CarportCommandButton *button,
+                  const char           *response,
+                  const char           *text)
+{
+  ButtonWait wait = { button, text };
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), response);
+  g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
+}
+
 static void
 test_horn_asks_first (Fixture *f, gconstpointer data)
 {
   CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportVehiclePage *page;
   CarportCommandButton *button;
-  ButtonWait wait;
 
   if (vehicle == NULL)
     {
@@ -370,12 +386,73 @@ test_horn_asks_first (Fixture *f, gconstpointer data)
   g_assert_null (carport_command_button_get_command (button));
 
   /* Confirm: sent and done. */
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "send");
-  wait.button = button;
-  wait.text = "Done";
-  g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
+  press_and_answer (button, "send", "Done");
+}
+
+/* The toast the page shows for @button's command, which did not complete. */
+static char *
+expected_failure_toast (CarportCommandButton *button)
+{
+  CarportCommand *command = carport_command_button_get_command (button);
+  g_autoptr(GError) why = g_error_new_literal (CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                                               carport_command_get_message (command));
+
+  return carport_closures_command_toast (command, why);
+}
+
+/* The horn's sending gets no answer and nothing shows whether it sounded:
+ * "unknown" in the button and the toast, never "failed". */
+static void
+test_horn_outcome_unknown (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportCommandButton *button;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+  g_object_set (f->session, "request-deadline", 1, NULL);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "horn-lights=drip:300", &error));
+  g_assert_no_error (error);
+
+  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "horn_button"));
+  press_and_answer (button, "send", "Result unknown");
+  g_assert_cmpint (carport_command_get_state (carport_command_button_get_command (button)), ==,
+                   CARPORT_COMMAND_STATE_UNKNOWN);
+
+  toast = expected_failure_toast (button);
+  g_assert_true (g_str_has_prefix (toast, "Sound the horn: outcome unknown: "));
+  gui_test_assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
+}
+
+/* carport-cli (another process) is starting this car's climate: the page
+ * sends nothing and says why. */
+static void
+test_command_in_progress_elsewhere (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
+  g_autoptr(CarportCommandLock) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  CarportCommandButton *button;
+
+  g_assert_nonnull (vehicle);
+  show (f, vehicle);
+  /* A lock of its own (another open file) stands for the other process. */
+  other = carport_command_lock_acquire (carport_vehicle_get_account_id (vehicle), carport_vehicle_get_vin (vehicle),
+                                        CARPORT_COMMAND_KIND_HVAC_START, &error);
+  g_assert_no_error (error);
+
+  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
+                                                                  "climate_start_button"));
+  press_and_answer (button, "start", "Failed");
+
+  toast = expected_failure_toast (button);
+  g_assert_nonnull (strstr (toast, "already in progress"));
+  gui_test_assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "actions/hvac-start"), ==, 0);
+  g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
 }
 
 static gboolean
@@ -543,6 +620,10 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, fixture_set_up, test_climate_dialog_range,
               fixture_tear_down);
   g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
+  g_test_add ("/gui/demo/horn-outcome-unknown", Fixture, NULL, fixture_set_up, test_horn_outcome_unknown,
+              fixture_tear_down);
+  g_test_add ("/gui/demo/command-in-progress-elsewhere", Fixture, NULL, fixture_set_up,
+              test_command_in_progress_elsewhere, fixture_tear_down);
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
               test_error_keeps_last_values, fixture_tear_down);
   g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);

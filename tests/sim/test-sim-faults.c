@@ -237,11 +237,11 @@ test_fault_spec_errors (SimFixture    *f,
 {
   static const char * const bad[] = {
     "nonsense", "=quota", "cockpit=", "cockpit=explode", "cockpit=delay", "cockpit=delay:soon",
-    "cockpit=quota:x2:x3", "cockpit=huge:lots", "cockpit=quota:500",
+    "cockpit=quota:x2:x3", "cockpit=huge:lots", "cockpit=quota:500", "cockpit=drip:soon",
   };
   static const char * const good[] = {
     "cockpit=delay:100", "cockpit=huge:2M", "cockpit=huge", "cockpit=error", "cockpit=error:404",
-    "cockpit=empty:x5", "cockpit=truncated", "cockpit=malformed",
+    "cockpit=empty:x5", "cockpit=truncated", "cockpit=malformed", "cockpit=drip", "cockpit=drip:100:x2",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -258,6 +258,40 @@ test_fault_spec_errors (SimFixture    *f,
       g_assert_true (carport_simulator_add_fault_from_string (f->sim, good[i], &error));
       g_assert_no_error (error);
     }
+}
+
+/* A dripping answer is the normal one, slowly; every request is counted
+ * under its endpoint's name, whatever its answer. */
+static void
+test_drip_and_endpoint_counts (SimFixture    *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SimResponse) normal = NULL;
+  g_autoptr(SimResponse) dripped = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *info = NULL;
+  JsonObject *counts;
+  gint64 start;
+
+  sim_login (f);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "battery-status"), ==, 0);
+  normal = battery (f, VIN_ZOE2);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "battery-status=drip:4:x1", &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  dripped = battery (f, VIN_ZOE2);
+  assert_normal_battery (dripped);
+  g_assert_cmpuint (g_bytes_get_size (dripped->body), ==, g_bytes_get_size (normal->body));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, (gint64) g_bytes_get_size (normal->body) * 4 * 1000);
+
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "battery-status"), ==, 2);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "accounts.login"), ==, 1);
+  info = carport_simulator_dup_info_json (f->sim);
+  g_assert_true (json_parser_load_from_data (parser, info, -1, NULL));
+  counts = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "endpoint_requests");
+  g_assert_cmpint (json_object_get_int_member (counts, "battery-status"), ==, 2);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -550,6 +584,8 @@ main (int   argc,
   g_test_add ("/sim/faults/kinds", SimFixture, NULL, sim_fixture_setup, test_fault_kinds, sim_fixture_teardown);
   g_test_add ("/sim/faults/counts-and-matching", SimFixture, NULL, sim_fixture_setup,
               test_fault_counts_and_matching, sim_fixture_teardown);
+  g_test_add ("/sim/faults/drip-and-endpoint-counts", SimFixture, NULL, sim_fixture_setup,
+              test_drip_and_endpoint_counts, sim_fixture_teardown);
   g_test_add ("/sim/faults/spec-errors", SimFixture, NULL, sim_fixture_setup, test_fault_spec_errors,
               sim_fixture_teardown);
   g_test_add ("/sim/latency/concurrent", SimFixture, NULL, sim_fixture_setup, test_latency_is_concurrent,

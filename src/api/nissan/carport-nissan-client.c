@@ -510,7 +510,7 @@ command_fail (GTask  *owned_task,
   g_autoptr(GTask) task = owned_task;
   CarportCommand *command = g_task_get_task_data (task);
 
-  carport_command_fail (command, error->message);
+  carport_vehicle_client_fail_command (command, error);
 
   g_task_return_error (task, error);
 }

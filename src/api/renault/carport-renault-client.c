@@ -524,7 +524,7 @@ command_fail (GTask  *owned_task,
   g_autoptr(GTask) task = owned_task;
   CommandData *data = g_task_get_task_data (task);
 
-  carport_command_fail (data->command, error->message);
+  carport_vehicle_client_fail_command (data->command, error);
 
   g_task_return_error (task, error);
 }

@@ -429,19 +429,12 @@ send_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   CarportCommand *command = data->command;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  CarportCommandKind kind;
 
   carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  kind = carport_command_get_kind (command);
-  if (error == NULL)
-    text = g_strdup (carport_closures_command_outcome (kind, TRUE));
-  else
-    /* Translators: what failed and why, e.g. "Could not start charging: The car is not plugged in." */
-    text = g_strdup_printf (_("%s: %s"), carport_closures_command_outcome (kind, FALSE), error->message);
-
+  text = carport_closures_command_toast (command, error);
   add_toast (self, text);
   update_actions (self);
 }

@@ -75,16 +75,20 @@ sync_state (CarportCommandButton *self)
     {
     case CARPORT_COMMAND_STATE_SENDING:
     case CARPORT_COMMAND_STATE_PENDING:
+    case CARPORT_COMMAND_STATE_VERIFYING:
       gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->spinner));
       gtk_spinner_start (self->spinner);
-      gtk_label_set_label (self->text, state == CARPORT_COMMAND_STATE_SENDING
-                                       ? _("Sending…") : _("Waiting for the car…"));
+      gtk_label_set_label (self->text, state == CARPORT_COMMAND_STATE_SENDING ? _("Sending…")
+                                       : state == CARPORT_COMMAND_STATE_PENDING ? _("Waiting for the car…")
+                                       /* Translators: no answer came; the car's state is read to see whether it did it */
+                                       : _("Checking the car…"));
       gtk_widget_add_css_class (GTK_WIDGET (self), "command-busy");
       break;
 
     case CARPORT_COMMAND_STATE_COMPLETED:
     case CARPORT_COMMAND_STATE_FAILED:
     case CARPORT_COMMAND_STATE_TIMED_OUT:
+    case CARPORT_COMMAND_STATE_UNKNOWN:
       {
         gboolean ok = state == CARPORT_COMMAND_STATE_COMPLETED;
 
@@ -93,8 +97,10 @@ sync_state (CarportCommandButton *self)
                                                             : "dialog-warning-symbolic");
         gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->result_icon));
         gtk_label_set_label (self->text, ok ? _("Done")
-                                            : state == CARPORT_COMMAND_STATE_TIMED_OUT
-                                              ? _("No answer") : _("Failed"));
+                                            : state == CARPORT_COMMAND_STATE_TIMED_OUT ? _("No answer")
+                                            /* Translators: whether the car carried out the command is not known */
+                                            : state == CARPORT_COMMAND_STATE_UNKNOWN ? _("Result unknown")
+                                            : _("Failed"));
         gtk_widget_remove_css_class (GTK_WIDGET (self), "command-busy");
         gtk_widget_add_css_class (GTK_WIDGET (self), ok ? "command-done" : "command-failed");
         self->reset_id = g_timeout_add_seconds (RESULT_SECONDS, reset_cb, self);

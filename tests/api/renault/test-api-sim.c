@@ -214,6 +214,17 @@ test_sim_expired_login (Fixture       *f,
   g_assert_null (secret);
 }
 
+/* A car of @vehicles that reports its battery and its odometer. */
+static CarportVehicle *
+find_battery_and_cockpit (GPtrArray *vehicles)
+{
+  for (guint i = 0; i < vehicles->len; i++)
+    if (carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_BATTERY_STATUS) &&
+        carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_COCKPIT))
+      return g_ptr_array_index (vehicles, i);
+  g_assert_not_reached ();
+}
+
 static void
 test_sim_quota_fault (Fixture       *f,
                       gconstpointer  data)
@@ -226,11 +237,7 @@ test_sim_quota_fault (Fixture       *f,
 
   login (f);
   vehicles = list_vehicles (f);
-  for (guint i = 0; i < vehicles->len && vehicle == NULL; i++)
-    if (carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_BATTERY_STATUS) &&
-        carport_vehicle_supports_endpoint (g_ptr_array_index (vehicles, i), CARPORT_ENDPOINT_COCKPIT))
-      vehicle = g_ptr_array_index (vehicles, i);
-  g_assert_nonnull (vehicle);
+  vehicle = find_battery_and_cockpit (vehicles);
 
   carport_simulator_add_fault (f->sim, "battery-status", &fault);
   carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
@@ -289,6 +296,42 @@ test_sim_gigya_key_rotated (Fixture       *f,
                                      NULL, carport_test_result_cb, &result);
   g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
   assert_key_changed (error);
+
+/* Each request keeps within the deadline, but a slow token mint and a
+ * dripping endpoint after it would not: the refresh as a whole ends at the
+ * deadline, the late endpoint with TIMEOUT, the others read. */
+static void
+test_sim_refresh_deadline (Fixture       *f,
+                           gconstpointer  data)
+{
+  CarportSimFault slow_mint = { .kind = CARPORT_SIM_FAULT_DELAY, .delay_ms = 2700, .count = 1 };
+  CarportSimFault drip = { .kind = CARPORT_SIM_FAULT_DRIP, .delay_ms = 200 };
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CarportVehicle *vehicle = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  login (f);
+  vehicles = list_vehicles (f);
+  vehicle = find_battery_and_cockpit (vehicles);
+
+  carport_http_set_deadline (f->http, 3);
+  carport_simulator_add_fault (f->sim, "accounts.getJWT", &slow_mint);
+  carport_simulator_add_fault (f->sim, "battery-status", &drip);
+  /* The refresh mints a token first. */
+  carport_auth_provider_invalidate_token (CARPORT_AUTH_PROVIDER (f->auth));
+  start = g_get_monotonic_time ();
+  carport_vehicle_client_refresh_async (CARPORT_VEHICLE_CLIENT (f->client), vehicle, G_MAXUINT, NULL, carport_test_result_cb, &result);
+  g_assert_true (carport_vehicle_client_refresh_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+
+  /* Without the refresh's own deadline the battery would end at 2.7 + 3 s. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4800 * 1000);
+  g_assert_cmpstr (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS), ==,
+                   carport_api_error_describe (CARPORT_API_ERROR_TIMEOUT));
+  g_assert_null (carport_vehicle_get_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT));
+  g_assert_true (carport_is_known (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (vehicle))));
 }
 
 int
@@ -302,6 +345,8 @@ main (int   argc,
   g_test_add ("/api-sim/expired-login", Fixture, NULL, fixture_setup, test_sim_expired_login, fixture_teardown);
   g_test_add ("/api-sim/quota-fault", Fixture, NULL, fixture_setup, test_sim_quota_fault, fixture_teardown);
   g_test_add ("/api-sim/gigya-key-rotated", Fixture, NULL, fixture_setup, test_sim_gigya_key_rotated, fixture_teardown);
+
+  g_test_add ("/api-sim/refresh-deadline", Fixture, NULL, fixture_setup, test_sim_refresh_deadline, fixture_teardown);
 
   return g_test_run ();
 }

@@ -1,0 +1,188 @@
+/* carport-cli-commands.c — commands sent to a car from carport-cli: built
+ * from the options, sent, and reported with an exit status that says what
+ * is known of their outcome (see EXIT STATUS in carport-cli(1)). */
+#define G_LOG_DOMAIN "carport-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carport-api-error.h"
+#include "carport-cli-json.h"
+#include "carport-cli-private.h"
+
+/* What the exit status says of @command, which did not complete. */
+static int
+exit_status (CarportCommand *command,
+             const GError   *error)
+{
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_IN_PROGRESS))
+    return CARPORT_CLI_EXIT_IN_PROGRESS;
+  switch (carport_command_get_state (command))
+    {
+    case CARPORT_COMMAND_STATE_TIMED_OUT:
+    case CARPORT_COMMAND_STATE_UNKNOWN:
+      return CARPORT_CLI_EXIT_OUTCOME_UNKNOWN;
+    default:
+      return CARPORT_CLI_EXIT_FAILED;
+    }
+}
+
+static void
+print_done (CarportCommand *command)
+{
+  const char *title = carport_command_kind_get_title (carport_command_get_kind (command));
+
+  if (carport_command_get_state (command) == CARPORT_COMMAND_STATE_PENDING)
+    g_print (_("%s: sent, waiting for the car\n"), title);
+  else if (carport_command_get_message (command))
+    /* Translators: a command, then how its outcome was learnt (e.g. "Start climate: done. The server did not answer, but…") */
+    g_print (_("%s: done. %s\n"), title, carport_command_get_message (command));
+  else
+    g_print (_("%s: done\n"), title);
+}
+
+/* One line on stderr: why, and for a command whose outcome is not known, that
+ * it is not known. */
+static char *
+describe_failure (CarportCommand *command,
+                  const GError   *error)
+{
+  const char *why = error ? error->message : carport_command_get_message (command);
+
+  if (exit_status (command, error) != CARPORT_CLI_EXIT_OUTCOME_UNKNOWN)
+    return g_strdup (why);
+  /* Translators: a command, then why its outcome is not known */
+  return g_strdup_printf (_("%s: outcome unknown. %s"),
+                          carport_command_kind_get_title (carport_command_get_kind (command)), why);
+}
+
+void
+carport_cli_command_sent_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(CarportCommand) command = user_data;
+  Cli *cli = g_object_get_data (G_OBJECT (command), "cli");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *failure = NULL;
+  CarportCommandKind kind = carport_command_get_kind (command);
+  gboolean ok;
+
+  ok = carport_session_send_command_finish (CARPORT_SESSION (source), result, &error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) root = carport_cli_json_command (command);
+
+      carport_cli_json_print (root);
+    }
+  else if (ok)
+    print_done (command);
+
+  if (!ok)
+    {
+      failure = describe_failure (command, error);
+      g_printerr ("carport-cli: %s\n", failure);
+      carport_cli_finish (cli, exit_status (command, error));
+      return;
+    }
+  if (!cli->json && (kind == CARPORT_COMMAND_KIND_CHARGE_SCHEDULE || kind == CARPORT_COMMAND_KIND_HVAC_SCHEDULE) &&
+      carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED)
+    {
+      /* Show the programmes as the car now reports them. */
+      carport_session_refresh_async (cli->session, carport_cli_pick_vehicle (cli), cli->cancellable,
+                                     carport_cli_schedule_refreshed_cb, cli);
+      return;
+    }
+  carport_cli_finish (cli, CARPORT_CLI_EXIT_OK);
+}
+
+static gboolean
+parse_time (Cli         *cli,
+            const char  *text,
+            GDateTime  **out)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (!text)
+    return TRUE;
+
+  parsed = carport_parse_iso8601 (text);
+  if (!parsed)
+    {
+      /* "HH:MM" today (or tomorrow when already past), local time. */
+      int hours, minutes;
+
+      if (carport_parse_clock (text, &hours, &minutes))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          parsed = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                          g_date_time_get_day_of_month (now), hours, minutes, 0);
+          if (g_date_time_compare (parsed, now) <= 0)
+            {
+              GDateTime *tomorrow = g_date_time_add_days (parsed, 1);
+
+              g_date_time_unref (parsed);
+              parsed = tomorrow;
+            }
+        }
+    }
+  if (!parsed)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time: use HH:MM or 2026-01-31T07:30:00Z"), text);
+
+      carport_cli_finish_with_message (cli, message);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&parsed);
+  return TRUE;
+}
+
+/* FALSE, after saying so, when @vehicle does not offer @kind. */
+gboolean
+carport_cli_check_supported (Cli                *cli,
+                             CarportVehicle     *vehicle,
+                             CarportCommandKind  kind)
+{
+  g_autofree char *message = NULL;
+
+  if (carport_vehicle_supports_command (vehicle, kind))
+    return TRUE;
+  message = g_strdup_printf (_("%s is not available on this car (%s)"),
+                             carport_command_kind_get_title (kind),
+                             carport_vehicle_get_display_name (vehicle));
+  carport_cli_finish_with_message (cli, message);
+  return FALSE;
+}
+
+void
+carport_cli_send_command (Cli                *cli,
+                          CarportCommandKind  kind)
+{
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GDateTime) start_at = NULL;
+
+  if (!vehicle)
+    return;
+  if (!carport_cli_check_supported (cli, vehicle, kind))
+    return;
+  if (!parse_time (cli, cli->at, &start_at))
+    return;
+
+  command = carport_session_create_command (cli->session, vehicle, kind);
+  if (carport_is_known (cli->temperature))
+    carport_command_set_temperature_c (command, cli->temperature);
+  if (start_at)
+    carport_command_set_start_at (command, start_at);
+  if (cli->soc_min >= 0)
+    carport_command_set_soc_min_percent (command, cli->soc_min);
+  if (cli->soc_target >= 0)
+    carport_command_set_soc_target_percent (command, cli->soc_target);
+
+  g_object_set_data (G_OBJECT (command), "cli", cli);
+  carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
+                                      carport_cli_command_sent_cb, g_object_ref (command));
+}

@@ -1,0 +1,43 @@
+/* service-test-util.h — a session against its own simulator, for the
+ * service tests: a memory credential store (the keyring has its own tests),
+ * a state cache in a temporary directory, fast polls and short commands. */
+#pragma once
+
+#include "carport-memory-store.h"
+#include "carport-session.h"
+#include "carport-simulator.h"
+#include "carport-state-cache.h"
+
+G_BEGIN_DECLS
+
+#define ZOE1 "X101VE"
+#define MEGANE "XCB1VE"
+#define SPRING "XBG1VE"
+#define R5 "R5E1VE"
+#define CAPTUR "XJB1SU"
+#define ZOE2 "X102VE"
+
+typedef struct {
+  CarportSimulator       *sim;
+  CarportCredentialStore *store;
+  CarportStateCache      *cache;
+  CarportSession         *session;
+  char                   *dir;
+  GPtrArray              *events;     /* "event:vin" strings */
+} Fixture;
+
+/* A session on the fixture's simulator, store and cache; its events go to
+ * fixture->events. Polls every 50 ms, commands end within 10 s. */
+CarportSession *new_session       (Fixture *fixture);
+void            fixture_setup     (Fixture *fixture, gconstpointer data);
+void            fixture_teardown  (Fixture *fixture, gconstpointer data);
+
+/* Logs in to the simulator's Renault demo account (asserts it works). */
+void            login             (Fixture *fixture);
+/* The car of @model (a model code) among the session's. */
+CarportVehicle *vehicle_by_model  (Fixture *fixture, const char *model);
+gboolean        refresh           (Fixture *fixture, CarportVehicle *vehicle, GError **error);
+/* Sends @command and waits for its final state. */
+gboolean        send_command      (Fixture *fixture, CarportCommand *command, GError **error);
+
+G_END_DECLS
