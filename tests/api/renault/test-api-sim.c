@@ -296,6 +296,7 @@ test_sim_gigya_key_rotated (Fixture       *f,
                                      NULL, carport_test_result_cb, &result);
   g_assert_false (carport_auth_provider_login_finish (auth, carport_test_wait_result (&result), &error));
   assert_key_changed (error);
+}
 
 /* Each request keeps within the deadline, but a slow token mint and a
  * dripping endpoint after it would not: the refresh as a whole ends at the
