@@ -247,13 +247,28 @@ spawn_cli (Spawned    *spawned,
   spawn_cliv (spawned, input, (const char * const *) argv->pdata);
 }
 
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 void
 spawned_wait (Spawned *spawned,
               Run     *run)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
-  g_subprocess_communicate_utf8 (spawned->process, spawned->input, NULL, &run->out, &run->err, &error);
+  /* The main loop turns meanwhile: a simulator in this process answers. */
+  g_subprocess_communicate_utf8_async (spawned->process, spawned->input, NULL, communicated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_utf8_finish (spawned->process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_if_exited (spawned->process) ? g_subprocess_get_exit_status (spawned->process) : -1;
   g_clear_object (&spawned->process);
