@@ -95,6 +95,19 @@ request_http_cb (GObject      *source,
       return;
     }
 
+  /* A change the server took (2xx) but whose answer cannot be read may have
+   * been carried out: as when no answer came, the caller finds out. */
+  if (!g_str_equal (request->method, "GET") && SOUP_STATUS_IS_SUCCESSFUL (status) &&
+      g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE))
+    {
+      GError *unreadable = NULL;
+
+      g_debug ("The server took a %s but its answer cannot be read: %s", request->method, error->message);
+      carport_api_set_error (&unreadable, CARPORT_API_ERROR_TIMEOUT, _("its answer could not be read"));
+      g_task_return_error (task, unreadable);
+      return;
+    }
+
   g_task_return_error (task, g_steal_pointer (&error));
 }
 

@@ -42,6 +42,7 @@ static const struct {
   { "empty", CARPORT_SIM_FAULT_EMPTY },
   { "body", CARPORT_SIM_FAULT_BODY },
   { "drip", CARPORT_SIM_FAULT_DRIP },
+  { "redirect", CARPORT_SIM_FAULT_REDIRECT },
 };
 
 CarportSimFaultEntry *
@@ -213,7 +214,7 @@ _carport_sim_fault_entry_parse (const char  *spec,
   if (!known)
     {
       fault_error (error, spec,
-                   "the kind is one of error, html-502, delay, drip, truncated, quota, malformed, huge, empty, body");
+                   "the kind is one of error, html-502, delay, drip, truncated, quota, malformed, huge, empty, body, redirect");
       return NULL;
     }
   if (fault.kind == CARPORT_SIM_FAULT_BODY)
@@ -233,8 +234,8 @@ _carport_sim_fault_entry_parse (const char  *spec,
             }
           fault.count = (guint) number;
         }
-      else if (fault.kind == CARPORT_SIM_FAULT_ERROR && strlen (arg) == 3 &&
-               g_ascii_string_to_unsigned (arg, 10, 100, 599, &number, NULL))
+      else if ((fault.kind == CARPORT_SIM_FAULT_ERROR || fault.kind == CARPORT_SIM_FAULT_REDIRECT) &&
+               strlen (arg) == 3 && g_ascii_string_to_unsigned (arg, 10, 100, 599, &number, NULL))
         {
           fault.http_status = (guint) number;
         }
@@ -458,6 +459,16 @@ _carport_sim_fault_answer (const CarportSimFaultEntry *entry,
 
     case CARPORT_SIM_FAULT_EMPTY:
       _carport_sim_reply_text (msg, SOUP_STATUS_OK, gigya ? CARPORT_SIM_CT_GIGYA : CARPORT_SIM_CT_JSON, "");
+      return TRUE;
+
+    case CARPORT_SIM_FAULT_REDIRECT:
+      {
+        GUri *uri = soup_server_message_get_uri (msg);
+        g_autofree char *location = g_strconcat ("/redirected", g_uri_get_path (uri), NULL);
+
+        soup_server_message_set_redirect (msg, fault->http_status ? fault->http_status : SOUP_STATUS_FOUND,
+                                          location);
+      }
       return TRUE;
 
     case CARPORT_SIM_FAULT_DELAY:

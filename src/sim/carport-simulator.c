@@ -481,6 +481,9 @@ parse_route (const char  *path,
       *name = carport_sim_nissan_endpoint_name (path);
       return ROUTE_NISSAN;
     }
+  /* Where the redirect fault sends clients: a 404 that is counted. */
+  if (g_str_has_prefix (path, "/redirected/"))
+    *name = g_strdup ("redirected");
   return ROUTE_NONE;
 }
 

@@ -46,6 +46,9 @@ GQuark carport_simulator_error_quark (void);
  *   (default 200); application/json, or text/html when they start with "<"
  * @CARPORT_SIM_FAULT_DRIP: the normal answer (so a command is carried out),
  *   its body written one byte every @delay_ms (a slow or stuck server)
+ * @CARPORT_SIM_FAULT_REDIRECT: a redirect (@http_status, default 302) to the
+ *   same path under /redirected/ on the simulator, which answers 404: a client
+ *   that follows it shows in the "redirected" endpoint count
  */
 typedef enum {
   CARPORT_SIM_FAULT_ERROR,
@@ -58,12 +61,14 @@ typedef enum {
   CARPORT_SIM_FAULT_EMPTY,
   CARPORT_SIM_FAULT_BODY,
   CARPORT_SIM_FAULT_DRIP,
+  CARPORT_SIM_FAULT_REDIRECT,
 } CarportSimFaultKind;
 
 /**
  * CarportSimFault:
  * @kind: what happens
- * @http_status: %CARPORT_SIM_FAULT_ERROR only; 0 = the usual status of @error_code
+ * @http_status: %CARPORT_SIM_FAULT_ERROR: 0 = the usual status of @error_code;
+ *   %CARPORT_SIM_FAULT_REDIRECT: 0 = 302
  * @error_code: %CARPORT_SIM_FAULT_ERROR only, e.g. "err.func.wired.forbidden",
  *   or a Gigya code such as "403005"; NULL = "err.tech.500" (Gigya: 500001)
  * @delay_ms: %CARPORT_SIM_FAULT_DELAY: the extra wait; %CARPORT_SIM_FAULT_DRIP:

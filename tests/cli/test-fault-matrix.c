@@ -137,6 +137,10 @@ static const FaultCase read_faults[] = {
   { "deep", "@deep" },
   { "wrong-types", "@wrong-types" },
   { "nulls", "@nulls" },
+  { "redirect", "redirect" },
+  { "redirect-permanent", "redirect:301" },
+  { "slow-drip", "drip:1000" },
+  { "no-answer", "delay:20000" },
 };
 
 static char *
@@ -208,6 +212,7 @@ test_read_faults (void)
       /* The last good level stays, the endpoint is not hidden. */
       g_assert_cmpint (battery_level (status), ==, level);
       g_assert_false (lists_endpoint (status, "unsupported", "battery-status"));
+      g_assert_cmpuint (carport_simulator_get_endpoint_request_count (sim, "redirected"), ==, 0);
 
       /* Well again: asked, and answered. */
       carport_simulator_clear_faults (sim);
@@ -217,6 +222,118 @@ test_read_faults (void)
       g_assert_false (lists_endpoint (healed, "errors", "battery-status"));
       level = battery_level (healed);
     }
+  log_out ();
+}
+
+/* ----------------------------------------------------------------------- */
+/* Commands: climate start on the ZOE ph2 */
+
+static gboolean
+climate_on (void)
+{
+  g_autofree char *json = carport_simulator_dup_car_state_json (sim, ZOE2_VIN);
+  g_autoptr(JsonNode) root = parse (json);
+
+  return json_object_get_boolean_member (json_node_get_object (root), "hvacOn");
+}
+
+static void
+climate_off (void)
+{
+  if (climate_on ())
+    {
+      g_auto(Run) run = { 0 };
+
+      carport_simulator_clear_faults (sim);
+      run_cli (&run, "--json", "climate", "stop", "--vin", ZOE2_VIN);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_false (climate_on ());
+    }
+}
+
+typedef struct {
+  const char *name;
+  const char *endpoint;
+  const char *spec;
+  int         exit_status;   /* 0 done, 1 not done, 3 unknown */
+  const char *state;         /* the JSON "state" */
+  gboolean    climate_on;    /* in the simulator afterwards */
+} CommandCase;
+
+static const CommandCase command_faults[] = {
+  /* The sending. */
+  { "server-error", "actions/hvac-start", "error:500", 1, "failed", FALSE },
+  { "proxy-error", "actions/hvac-start", "error:503:err.tech.wired.kamereon-proxy", 1, "failed", FALSE },
+  { "html-502", "actions/hvac-start", "html-502", 1, "failed", FALSE },
+  { "quota", "actions/hvac-start", "quota", 1, "failed", FALSE },
+  { "forbidden", "actions/hvac-start", "error:403:err.func.wired.forbidden", 1, "failed", FALSE },
+  { "redirect", "actions/hvac-start", "redirect:307", 1, "failed", FALSE },
+  { "slow-drip", "actions/hvac-start", "drip:1000", 0, "completed", TRUE },
+  /* A 200 that cannot be read (here the server carried the command out,
+   * then cut its answer short): the server took it, the car's state tells.
+   * When the car's state never shows it, "not done" comes at the command's
+   * two-minute deadline: tests/service/test-commands.c has that. */
+  { "truncated", "actions/hvac-start", "truncated", 0, "completed", TRUE },
+  /* Following it: passing faults are waited out, the others end it. */
+  { "poll-server-error", "notifications", "error:500:x1", 0, "completed", TRUE },
+  { "poll-html-502", "notifications", "html-502:x1", 0, "completed", TRUE },
+  { "poll-malformed", "notifications", "malformed:x1", 0, "completed", TRUE },
+  { "poll-deep", "notifications", "@deep:x1", 0, "completed", TRUE },
+  { "poll-redirect", "notifications", "redirect:x1", 0, "completed", TRUE },
+  { "poll-quota", "notifications", "quota", 3, "timed-out", TRUE },
+  { "poll-unauthorized", "notifications", "error:401:err.func.wired.unauthorized", 3, "unknown", TRUE },
+};
+
+static void
+test_command_faults (void)
+{
+  if (!need_keyring ())
+    return;
+  log_in ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (command_faults); i++)
+    {
+      const CommandCase *c = &command_faults[i];
+      g_autofree char *spec = NULL;
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonObject) result = NULL;
+      guint posts;
+      gint64 started;
+
+      climate_off ();
+      if (g_str_has_prefix (c->spec, "@deep"))
+        {
+          g_autofree char *body = resolve_spec ("@deep");
+
+          spec = g_strconcat (body, c->spec + strlen ("@deep"), NULL);
+        }
+      else
+        spec = g_strdup (c->spec);
+      g_test_message ("fault %s: %s=%s", c->name, c->endpoint, spec);
+      posts = carport_simulator_get_endpoint_request_count (sim, "actions/hvac-start");
+      started = g_get_monotonic_time ();
+      add_fault (c->endpoint, spec);
+      run_cli (&run, "--json", "climate", "start", "--vin", ZOE2_VIN);
+      carport_simulator_clear_faults (sim);
+
+      g_test_message ("exit %d after %.1f s, %s%s", run.status, (g_get_monotonic_time () - started) / 1e6, run.out, run.err);
+      g_assert_cmpint (run.status, ==, c->exit_status);
+      result = status_of (&run);
+      g_assert_cmpstr (json_object_get_string_member (result, "state"), ==, c->state);
+      if (c->exit_status != 0)
+        {
+          const char *message = json_object_get_string_member (result, "message");
+
+          g_assert_nonnull (message);
+          g_assert_cmpuint (strlen (message), >, 10);
+          g_assert_null (strchr (message, '\n'));
+        }
+      /* Sent exactly once, never to where a redirect points. */
+      g_assert_cmpuint (carport_simulator_get_endpoint_request_count (sim, "actions/hvac-start"), ==, posts + 1);
+      g_assert_cmpuint (carport_simulator_get_endpoint_request_count (sim, "redirected"), ==, 0);
+      g_assert_cmpint (climate_on (), ==, c->climate_on);
+    }
+  climate_off ();
   log_out ();
 }
 
@@ -236,8 +353,11 @@ main (int   argc,
   g_assert_true (carport_simulator_start (sim, 0, &error));
   g_assert_no_error (error);
   cli_test_set_env (carport_simulator_dup_environ (sim));
+  /* A slow server is given up on after 4 s, a command after 10 s. */
+  cli_test_add_env ("CARPORT_HTTP_DEADLINE", "4");
 
   g_test_add_func ("/fault-matrix/read", test_read_faults);
+  g_test_add_func ("/fault-matrix/command", test_command_faults);
 
   status = g_test_run ();
 

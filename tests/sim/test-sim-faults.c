@@ -238,10 +238,12 @@ test_fault_spec_errors (SimFixture    *f,
   static const char * const bad[] = {
     "nonsense", "=quota", "cockpit=", "cockpit=explode", "cockpit=delay", "cockpit=delay:soon",
     "cockpit=quota:x2:x3", "cockpit=huge:lots", "cockpit=quota:500", "cockpit=drip:soon",
+    "cockpit=redirect:soon",
   };
   static const char * const good[] = {
     "cockpit=delay:100", "cockpit=huge:2M", "cockpit=huge", "cockpit=error", "cockpit=error:404",
     "cockpit=empty:x5", "cockpit=truncated", "cockpit=malformed", "cockpit=drip", "cockpit=drip:100:x2",
+    "cockpit=redirect", "cockpit=redirect:307:x1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -292,6 +294,27 @@ test_drip_and_endpoint_counts (SimFixture    *f,
   g_assert_true (json_parser_load_from_data (parser, info, -1, NULL));
   counts = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "endpoint_requests");
   g_assert_cmpint (json_object_get_int_member (counts, "battery-status"), ==, 2);
+}
+
+/* A redirect sends the client to the same path under /redirected/, a 404
+ * that is counted: this test's session follows it, Carport's must not. */
+static void
+test_redirect (SimFixture    *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SimResponse) followed = NULL;
+  g_autoptr(SimResponse) normal = NULL;
+
+  sim_login (f);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "battery-status=redirect:307:x1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "redirected"), ==, 0);
+  followed = battery (f, VIN_ZOE2);
+  g_assert_cmpuint (followed->status, ==, 404);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "redirected"), ==, 1);
+  normal = battery (f, VIN_ZOE2);
+  assert_normal_battery (normal);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -584,6 +607,7 @@ main (int   argc,
   g_test_add ("/sim/faults/kinds", SimFixture, NULL, sim_fixture_setup, test_fault_kinds, sim_fixture_teardown);
   g_test_add ("/sim/faults/counts-and-matching", SimFixture, NULL, sim_fixture_setup,
               test_fault_counts_and_matching, sim_fixture_teardown);
+  g_test_add ("/sim/faults/redirect", SimFixture, NULL, sim_fixture_setup, test_redirect, sim_fixture_teardown);
   g_test_add ("/sim/faults/drip-and-endpoint-counts", SimFixture, NULL, sim_fixture_setup,
               test_drip_and_endpoint_counts, sim_fixture_teardown);
   g_test_add ("/sim/faults/spec-errors", SimFixture, NULL, sim_fixture_setup, test_fault_spec_errors,
