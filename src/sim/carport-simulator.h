@@ -177,6 +177,7 @@ void              carport_simulator_set_require_tfa      (CarportSimulator      
 const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      *self);
 
 /* Introspection for tests and benchmarks */
+char            **carport_simulator_dup_issued_secrets   (CarportSimulator      *self);
 guint             carport_simulator_get_request_count    (CarportSimulator      *self);
 char            **carport_simulator_dup_vins             (CarportSimulator      *self);
 char            **carport_simulator_dup_nissan_vins      (CarportSimulator      *self);

@@ -20,23 +20,17 @@ cli_test_set_env (char **env)
   run_env = env;
 }
 
-void
-run_cli_full (Run        *run,
-              const char *input,
-              const char *first,
-              ...)
+GSubprocess *
+spawn_cli (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  va_list args;
+  GSubprocess *process;
 
   g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
@@ -49,9 +43,52 @@ run_cli_full (Run        *run,
     }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  return process;
+}
+
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
   g_assert_no_error (error);
+}
+
+void
+wait_cli (Run         *run,
+          GSubprocess *process,
+          const char  *input)
+{
+  run->out = run->err = NULL;
+  g_subprocess_communicate_utf8_async (process, input, NULL, communicated_cb, run);
+  /* Both are set (maybe "") once the process has ended. */
+  while (run->out == NULL)
+    g_main_context_iteration (NULL, TRUE);
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+void
+run_cli_full (Run        *run,
+              const char *input,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = spawn_cli ((const char * const *) args->pdata);
+  wait_cli (run, process, input);
 }
 
 JsonNode *

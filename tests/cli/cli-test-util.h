@@ -19,6 +19,16 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 /* The "NAME=value" entries every later run gets (NULL: none); takes @env. */
 void      cli_test_set_env      (char **env);
 
+/* Starts $CARPORT_CLI with @args (NULL-terminated), the env above set,
+ * stdin, stdout and stderr piped. */
+GSubprocess *spawn_cli          (const char * const *args);
+/* Writes @input (nullable) to @process's stdin and waits for its end while
+ * the thread-default main context runs (a simulator in the test process
+ * keeps serving, the test's timeouts fire). */
+void      wait_cli              (Run         *run,
+                                 GSubprocess *process,
+                                 const char  *input);
+
 /* Runs $CARPORT_CLI with the arguments up to NULL, @input on its stdin. */
 void      run_cli_full          (Run        *run,
                                  const char *input,
