@@ -1,6 +1,7 @@
 /* fuzz-renault.c — what Renault's cloud sends: Kamereon answers and error
  * bodies, the shared car-adapter reads, the Kamereon-commerce shapes (person,
- * vehicles, details, action answers, notifications) and Gigya's answers.
+ * vehicles, details, action answers, notifications, the charge history) and
+ * Gigya's answers.
  *
  *   response STATUS\n BODY   carport_kamereon_parse_response() (error bodies)
  *   gigya STATUS\n BODY      a Gigya answer, its person id and its JWT's expiry
@@ -11,6 +12,7 @@
  *   details\n BODY           vehicles/{vin}/details
  *   action\n BODY            a command's answer
  *   notification ID\n BODY   notifications/kmr, for the command ID
+ *   charges MODEL\n BODY      the charge history of a car of MODEL ("X101VE")
  *
  * All but response and gigya read the body as a 200 Kamereon answer. */
 #include "config.h"
@@ -18,6 +20,7 @@
 #include "carport-json.h"
 #include "carport-jwt.h"
 #include "carport-kamereon-json.h"
+#include "carport-renault-charges.h"
 #include "carport-renault-json.h"
 #include "carport-renault-models.h"
 #include "fuzz-target.h"
@@ -119,6 +122,15 @@ read_notification (const char *arg,
   (void) carport_kamereon_parse_notification (root, arg, &message);
 }
 
+static void
+read_charges (const char *arg,
+              JsonNode   *root)
+{
+  GPtrArray *sessions = carport_renault_parse_charges (root, arg, NULL);
+
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+}
+
 static const FuzzParser parsers[] = {
   { "response", .parse_body = parse_response },
   { "gigya", .parse_body = parse_gigya },
@@ -128,6 +140,7 @@ static const FuzzParser parsers[] = {
   { "details", .parse_root = read_details },
   { "action", .parse_root = read_action },
   { "notification", .parse_root = read_notification },
+  { "charges", .parse_root = read_charges },
 };
 
 FUZZ_TARGET (parsers, carport_kamereon_parse_response)
