@@ -334,6 +334,33 @@ carport_simulator_get_nissan_user_id (CarportSimulator *self)
 }
 
 /**
+ * carport_simulator_dup_issued_secrets:
+ *
+ * Every secret handed out so far, both brands, expired and revoked ones
+ * too: Gigya login tokens and JWTs; Nissan authorization codes, id tokens,
+ * OneID and Kamereon access and refresh tokens. For tests that check none
+ * of them leaks.
+ *
+ * Returns: (transfer full): a %NULL-terminated array
+ */
+char **
+carport_simulator_dup_issued_secrets (CarportSimulator *self)
+{
+  g_autoptr(GStrvBuilder) secrets = g_strv_builder_new ();
+  GPtrArray *gigya, *nissan;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  gigya = carport_sim_gigya_get_issued (self->gigya);
+  nissan = carport_sim_nissan_get_issued (self->nissan);
+  for (guint i = 0; i < gigya->len; i++)
+    g_strv_builder_add (secrets, g_ptr_array_index (gigya, i));
+  for (guint i = 0; i < nissan->len; i++)
+    g_strv_builder_add (secrets, g_ptr_array_index (nissan, i));
+  return g_strv_builder_end (secrets);
+}
+
+/**
  * carport_simulator_expire_nissan_access_tokens:
  *
  * Every Kamereon access token handed out so far answers 401 401000 from now

@@ -188,6 +188,7 @@ void              carport_simulator_set_gigya_key_rotated (CarportSimulator     
 const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      *self);
 
 /* Introspection for tests and benchmarks */
+char            **carport_simulator_dup_issued_secrets   (CarportSimulator      *self);
 guint             carport_simulator_get_request_count    (CarportSimulator      *self);
 guint             carport_simulator_get_endpoint_request_count (CarportSimulator *self,
                                                           const char            *endpoint);

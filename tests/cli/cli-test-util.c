@@ -258,6 +258,20 @@ communicated_cb (GObject      *source,
 }
 
 void
+spawn_cli_args (Spawned            *spawned,
+                const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CARPORT_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  spawn_cliv (spawned, input, (const char * const *) argv->pdata);
+}
+
+void
 spawned_wait (Spawned *spawned,
               Run     *run)
 {

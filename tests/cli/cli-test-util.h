@@ -77,7 +77,12 @@ void         spawn_cli          (Spawned    *spawned,
                                  const char *input,
                                  const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
-/* Waits for @spawned to end, with what it wrote. */
+/* The same with the arguments in @args (NULL-terminated). */
+void         spawn_cli_args     (Spawned            *spawned,
+                                 const char         *input,
+                                 const char * const *args);
+/* Waits for @spawned to end, with what it wrote, while the main context
+ * turns (a simulator in the test's process keeps answering). */
 void         spawned_wait       (Spawned    *spawned,
                                  Run        *run);
 

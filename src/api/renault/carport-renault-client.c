@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "carport-renault-client.h"
+#include "carport-renault-charges.h"
 #include "carport-json.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-json.h"
@@ -79,16 +80,6 @@ account_path (const char *account_id,
     }
 
   return g_string_free (g_steal_pointer (&path), FALSE);
-}
-
-/* A number, or NAN when absent or not a number. */
-static double
-member_number (JsonObject *object,
-               const char *name)
-{
-  double value;
-
-  return carport_json_get_number (object, name, &value) ? value : NAN;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -825,44 +816,6 @@ renault_poll_command_finish (CarportVehicleClient  *client,
 /* ------------------------------------------------------------------------ */
 /* Charge history */
 
-/* chargeDuration is minutes on some cars and seconds on others (§c.3):
- * take whichever reading agrees with end − start. */
-static int
-charge_duration_minutes (double      raw,
-                         GDateTime  *start,
-                         GDateTime  *end,
-                         gboolean    minutes_model)
-{
-  double span = -1;
-
-  if (start != NULL && end != NULL)
-    span = (double) g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE;
-
-  if (isnan (raw) || raw < 0)
-    return span >= 0 ? (int) lround (span) : -1;
-
-  if (span < 0)
-    return minutes_model ? (int) lround (raw) : (int) lround (raw / 60.0);
-
-  if (fabs (raw - span) <= fabs (raw / 60.0 - span))
-    return (int) lround (raw);
-
-  return (int) lround (raw / 60.0);
-}
-
-static int
-compare_sessions (gconstpointer a,
-                  gconstpointer b)
-{
-  const CarportChargeSession *sa = *(CarportChargeSession * const *) a;
-  const CarportChargeSession *sb = *(CarportChargeSession * const *) b;
-
-  if (sa->start == NULL || sb->start == NULL)
-    return (sa->start == NULL) - (sb->start == NULL);
-
-  return g_date_time_compare (sa->start, sb->start);
-}
-
 static void
 charges_cb (GObject      *source,
             GAsyncResult *result,
@@ -873,9 +826,6 @@ charges_cb (GObject      *source,
   CarportVehicle *vehicle = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
-  gboolean minutes_model;
-  JsonObject *attributes;
-  JsonArray *charges;
   GError *error = NULL;
 
   root = kamereon_request_finish (self, result, &error);
@@ -885,46 +835,13 @@ charges_cb (GObject      *source,
       return;
     }
 
-  attributes = carport_json_get_object (carport_json_get_object (carport_json_node_get_object (root), "data"),
-                                        "attributes");
-  if (attributes == NULL)
+  sessions = carport_renault_parse_charges (root, carport_vehicle_get_model_code (vehicle), &error);
+  if (sessions == NULL)
     {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                               _("The charge history has an unexpected shape"));
+      g_task_return_error (task, error);
       return;
     }
 
-  minutes_model = g_strcmp0 (carport_vehicle_get_model_code (vehicle), "X101VE") == 0;
-  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_charge_session_free);
-  charges = carport_json_get_array (attributes, "charges");
-
-  for (guint i = 0; charges != NULL && i < json_array_get_length (charges); i++)
-    {
-      JsonNode *node = json_array_get_element (charges, i);
-      JsonObject *charge;
-      CarportChargeSession *session;
-      double value;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      charge = json_node_get_object (node);
-
-      session = g_new0 (CarportChargeSession, 1);
-      session->start = carport_json_get_time (charge, "chargeStartDate");
-      session->end = carport_json_get_time (charge, "chargeEndDate");
-      session->duration_minutes = charge_duration_minutes (member_number (charge, "chargeDuration"),
-                                                           session->start, session->end,
-                                                           minutes_model);
-      value = member_number (charge, "chargeStartBatteryLevel");
-      session->start_level_percent = isnan (value) ? -1 : (int) lround (value);
-      value = member_number (charge, "chargeEndBatteryLevel");
-      session->end_level_percent = isnan (value) ? -1 : (int) lround (value);
-      session->energy_kwh = member_number (charge, "chargeEnergyRecovered");
-
-      g_ptr_array_add (sessions, session);
-    }
-
-  g_ptr_array_sort (sessions, compare_sessions);
   g_task_return_pointer (task, g_steal_pointer (&sessions), (GDestroyNotify) g_ptr_array_unref);
 }
 

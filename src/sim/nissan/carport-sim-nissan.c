@@ -62,6 +62,7 @@ struct _CarportSimNissan
   GHashTable *id_tokens;       /* set */
   GHashTable *access_tokens;   /* token → expiry (gint64*, µs) */
   GHashTable *refresh_tokens;  /* set */
+  GPtrArray *issued;           /* every code and token handed out */
 };
 
 G_DEFINE_FINAL_TYPE (CarportSimNissan, carport_sim_nissan, G_TYPE_OBJECT)
@@ -102,6 +103,7 @@ carport_sim_nissan_finalize (GObject *object)
   g_clear_pointer (&self->id_tokens, g_hash_table_unref);
   g_clear_pointer (&self->access_tokens, g_hash_table_unref);
   g_clear_pointer (&self->refresh_tokens, g_hash_table_unref);
+  g_clear_pointer (&self->issued, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carport_sim_nissan_parent_class)->finalize (object);
 }
@@ -125,6 +127,7 @@ carport_sim_nissan_init (CarportSimNissan *self)
   self->id_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->access_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->refresh_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->issued = g_ptr_array_new_with_free_func (g_free);
 }
 
 CarportSimNissan *
@@ -196,6 +199,14 @@ carport_sim_nissan_set_rotate_refresh (CarportSimNissan *self,
 }
 
 /* Every Kamereon access token handed out so far answers 401 from now on. */
+GPtrArray *
+carport_sim_nissan_get_issued (CarportSimNissan *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIM_NISSAN (self), NULL);
+
+  return self->issued;
+}
+
 void
 carport_sim_nissan_expire_access_tokens (CarportSimNissan *self)
 {
@@ -305,6 +316,7 @@ issue_code (CarportSimNissan  *self,
   entry->challenge = g_strdup (session->challenge);
   entry->expires = g_get_real_time () + CODE_LIFETIME_US;
   g_hash_table_replace (self->codes, g_strdup (code), entry);
+  g_ptr_array_add (self->issued, g_strdup (code));
   location = g_strdup_printf ("%s?code=%s&state=%s&session_state=%s", CARPORT_SIM_NISSAN_REDIRECT_URI,
                               code, escaped_state, session_state);
   redirect (msg, location);
@@ -583,6 +595,9 @@ oneid_token (CarportSimNissan  *self,
   g_hash_table_add (self->id_tokens, id_token);
   access = g_uuid_string_random ();
   refresh = g_uuid_string_random ();
+  g_ptr_array_add (self->issued, g_strdup (id_token));
+  g_ptr_array_add (self->issued, g_strdup (access));
+  g_ptr_array_add (self->issued, g_strdup (refresh));
   root = json_node_new (JSON_NODE_OBJECT);
   object = json_object_new ();
   json_object_set_string_member (object, "access_token", access);
@@ -611,12 +626,14 @@ reply_kamereon_tokens (CarportSimNissan  *self,
 
   *expiry = g_get_real_time () + CARPORT_SIM_SECONDS (self->token_lifetime);
   g_hash_table_replace (self->access_tokens, access, expiry);
+  g_ptr_array_add (self->issued, g_strdup (access));
   json_object_set_string_member (object, "access_token", access);
   if (with_refresh)
     {
       char *refresh = new_token ("", 24);
 
       g_hash_table_add (self->refresh_tokens, refresh);
+      g_ptr_array_add (self->issued, g_strdup (refresh));
       json_object_set_string_member (object, "refresh_token", refresh);
     }
   json_object_set_string_member (object, "token_type", "Bearer");

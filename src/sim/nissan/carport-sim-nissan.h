@@ -34,6 +34,9 @@ void              carport_sim_nissan_set_interstitial   (CarportSimNissan  *self
 void              carport_sim_nissan_set_rotate_refresh (CarportSimNissan  *self,
                                                          gboolean           rotate);
 void              carport_sim_nissan_expire_access_tokens (CarportSimNissan *self);
+/* Every authorization code, id token, OneID and Kamereon access and refresh
+ * token handed out (char*), expired and revoked ones too. */
+GPtrArray        *carport_sim_nissan_get_issued         (CarportSimNissan  *self);
 void              carport_sim_nissan_revoke_refresh_tokens (CarportSimNissan *self);
 
 gboolean          carport_sim_nissan_is_path            (const char        *path);

@@ -51,6 +51,7 @@ struct _CarportSimGigya
   guchar jwt_secret[32];
 
   GHashTable *login_tokens;   /* token → NULL (a set) */
+  GPtrArray *issued;          /* every login token and JWT handed out */
   GHashTable *gmids;          /* gmid cookie values handed out (a set) */
   GPtrArray *tfa_flows;       /* TfaFlow* */
 
@@ -87,6 +88,7 @@ carport_sim_gigya_finalize (GObject *object)
   g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->login_tokens, g_hash_table_unref);
+  g_clear_pointer (&self->issued, g_ptr_array_unref);
   g_clear_pointer (&self->gmids, g_hash_table_unref);
   g_clear_pointer (&self->tfa_flows, g_ptr_array_unref);
   g_clear_pointer (&self->last_tfa_code, g_free);
@@ -109,6 +111,7 @@ carport_sim_gigya_init (CarportSimGigya *self)
   for (guint i = 0; i < sizeof self->jwt_secret; i++)
     self->jwt_secret[i] = (guchar) g_random_int_range (0, 256);
   self->login_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->issued = g_ptr_array_new_with_free_func (g_free);
   self->gmids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->tfa_flows = g_ptr_array_new_with_free_func (tfa_flow_free);
   self->uid = _carport_sim_random_hex (16);
@@ -187,6 +190,14 @@ carport_sim_gigya_get_last_tfa_code (CarportSimGigya *self)
   g_return_val_if_fail (CARPORT_IS_SIM_GIGYA (self), NULL);
 
   return self->last_tfa_code;
+}
+
+GPtrArray *
+carport_sim_gigya_get_issued (CarportSimGigya *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIM_GIGYA (self), NULL);
+
+  return self->issued;
 }
 
 void
@@ -441,6 +452,7 @@ new_login_token (CarportSimGigya *self)
   b64 = _carport_sim_base64url (raw, sizeof raw);
   token = g_strconcat ("st2.s.", b64, ".sim", NULL);
   g_hash_table_add (self->login_tokens, g_strdup (token));
+  g_ptr_array_add (self->issued, g_strdup (token));
   return token;
 }
 
@@ -580,6 +592,7 @@ handle_get_jwt (CarportSimGigya   *self,
     }
 
   jwt = mint_jwt (self, api_key, lifetime);
+  g_ptr_array_add (self->issued, g_strdup (jwt));
   object = _carport_sim_gigya_object_new (0);
   json_object_set_string_member (object, "ignoredFields", "");
   json_object_set_string_member (object, "id_token", jwt);

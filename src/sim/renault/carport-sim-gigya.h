@@ -28,6 +28,8 @@ void             carport_sim_gigya_set_key_rotated     (CarportSimGigya   *self,
                                                         gboolean           rotated);
 const char      *carport_sim_gigya_get_last_tfa_code   (CarportSimGigya   *self);
 void             carport_sim_gigya_expire_login_tokens (CarportSimGigya   *self);
+/* Every login token and JWT handed out (char*), expired ones too. */
+GPtrArray       *carport_sim_gigya_get_issued          (CarportSimGigya   *self);
 
 gboolean         carport_sim_gigya_is_known_method     (const char        *method);
 void             carport_sim_gigya_handle              (CarportSimGigya   *self,

@@ -1,0 +1,19 @@
+/* carport-renault-charges.h — the charge history of a Renault
+ * (docs/api-renault.md §c.3). No I/O. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "carport-core.h"
+
+G_BEGIN_DECLS
+
+/* A charges answer ({"data":{"attributes":{"charges":[…]}}}) → a GPtrArray
+ * of CarportChargeSession (free func set) by start time, for a car of
+ * @model_code (nullable; the ZOE ph1 gives durations in minutes, others in
+ * seconds: the reading that agrees with end − start wins). INVALID_RESPONSE
+ * without data.attributes. */
+GPtrArray *carport_renault_parse_charges (JsonNode    *root,
+                                          const char  *model_code,
+                                          GError     **error);
+
+G_END_DECLS

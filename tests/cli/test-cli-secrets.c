@@ -1,0 +1,418 @@
+/* test-cli-secrets.c — no secret leaves the keyring over a scripted session.
+ *
+ * The simulator runs in this process, so that it can say which secrets it
+ * handed out (carport_simulator_dup_issued_secrets()); carport-cli runs as a
+ * process with its own HOME, XDG folders and runtime dir, and
+ * G_MESSAGES_DEBUG=all. Over a login, a status and a command for a Renault
+ * and a Nissan account, neither password nor any token or JWT appears in a
+ * file under those folders, in the output and logs, or in the argv or
+ * environment of the running CLI. The state cache is private; a logout
+ * leaves no keyring item and no cached car of that account; plain http:// is
+ * refused off loopback. The test runs alone (is_parallel: false): the
+ * keyring is the whole test session's. */
+#define _GNU_SOURCE  /* memmem() */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "carport-simulator.h"
+#include "cli-test-util.h"
+
+/* Cars whose commands the simulator confirms after its command delay. */
+#define RENAULT_VIN "VF1X102VE00000002"
+#define NISSAN_VIN  "SJNFAAZE1U0000001"
+#define NISSAN_LOCALE "en_GB"
+#define RENAULT_LOCALE "fr_FR"
+
+typedef struct {
+  CarportSimulator *sim;
+  char             *root;           /* the CLI's HOME, XDG folders and runtime dir */
+  GString          *output;         /* every run's stdout and stderr */
+  GPtrArray        *process_texts;  /* argv and environ of the running CLI */
+  GSubprocess      *running;
+} Audit;
+
+static const char * const folders[][2] = {
+  { "HOME", "home" },
+  { "XDG_CACHE_HOME", "cache" },
+  { "XDG_CONFIG_HOME", "config" },
+  { "XDG_DATA_HOME", "data" },
+  { "XDG_STATE_HOME", "state" },
+  { "XDG_RUNTIME_DIR", "runtime" },
+};
+
+typedef void (*FileFunc) (const char *path,
+                          gpointer    user_data);
+
+/* Calls @func on every file below @dir, and on each folder after its files. */
+static void
+walk_tree (const char *dir,
+           FileFunc    func,
+           gpointer    user_data)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        walk_tree (path, func, user_data);
+      else
+        func (path, user_data);
+    }
+  func (dir, user_data);
+}
+
+static void
+remove_path (const char *path,
+             gpointer    user_data)
+{
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static void
+audit_start (Audit *audit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) env = g_strv_builder_new ();
+  g_auto(GStrv) sim_env = NULL;
+
+  audit->sim = carport_simulator_new ();
+  g_assert_true (carport_simulator_start (audit->sim, 0, &error));
+  g_assert_no_error (error);
+  audit->root = g_dir_make_tmp ("carport-secrets-XXXXXX", &error);
+  g_assert_no_error (error);
+  audit->output = g_string_new (NULL);
+  audit->process_texts = g_ptr_array_new_with_free_func (g_free);
+
+  sim_env = carport_simulator_dup_environ (audit->sim);
+  g_strv_builder_addv (env, (const char **) sim_env);
+  for (gsize i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (audit->root, folders[i][1], NULL);
+      g_autofree char *entry = g_strdup_printf ("%s=%s", folders[i][0], path);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      g_strv_builder_add (env, entry);
+    }
+  g_strv_builder_add (env, "G_MESSAGES_DEBUG=all");
+  cli_test_set_env (g_strv_builder_end (env));
+}
+
+static void
+audit_stop (Audit *audit)
+{
+  cli_test_set_env (NULL);
+  carport_simulator_stop (audit->sim);
+  g_clear_object (&audit->sim);
+  walk_tree (audit->root, remove_path, NULL);
+  g_clear_pointer (&audit->root, g_free);
+  g_string_free (audit->output, TRUE);
+  g_ptr_array_unref (audit->process_texts);
+}
+
+/* Keeps /proc/PID/@name of the running CLI, its NULs made newlines. */
+static void
+sample_proc_file (Audit      *audit,
+                  const char *pid,
+                  const char *name)
+{
+  g_autofree char *path = g_build_filename ("/proc", pid, name, NULL);
+  char *contents = NULL;
+  gsize len;
+
+  /* Unreadable once the process has ended. */
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return;
+  for (gsize i = 0; i < len; i++)
+    if (contents[i] == '\0')
+      contents[i] = '\n';
+  g_ptr_array_add (audit->process_texts, contents);
+}
+
+static gboolean
+sample_process (gpointer user_data)
+{
+  Audit *audit = user_data;
+  const char *pid = g_subprocess_get_identifier (audit->running);
+
+  if (pid != NULL)
+    {
+      sample_proc_file (audit, pid, "cmdline");
+      sample_proc_file (audit, pid, "environ");
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the CLI with @args, @input (nullable) on its stdin, keeping its
+ * output and, every 20 ms while it runs, its argv and environment. */
+static void
+audit_run (Audit              *audit,
+           Run                *run,
+           const char         *input,
+           const char * const *args)
+{
+  Spawned spawned = { 0 };
+  guint sampler;
+
+  spawn_cli_args (&spawned, input, args);
+  audit->running = spawned.process;
+  sample_process (audit);
+  sampler = g_timeout_add (20, sample_process, audit);
+  spawned_wait (&spawned, run);
+  g_source_remove (sampler);
+  audit->running = NULL;
+
+  g_string_append (audit->output, run->out);
+  g_string_append (audit->output, run->err);
+}
+
+static void
+audit_run_ok (Audit              *audit,
+              const char         *input,
+              const char * const *args)
+{
+  g_auto(Run) run = { 0 };
+
+  audit_run (audit, &run, input, args);
+  if (run.status != 0)
+    g_test_message ("carport-cli %s: %s", args[0], run.err);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* A login, a status of @vin and @command (on @vin), the password on stdin. */
+static void
+use_account (Audit              *audit,
+             const char         *brand,
+             const char         *locale,
+             const char         *email,
+             const char         *password,
+             const char         *vin,
+             const char * const *command)
+{
+  g_autofree char *input = g_strdup_printf ("%s\n", password);
+  const char * const login[] = { "login", "--brand", brand, "--locale", locale, "--email", email,
+                                 "--password-stdin", NULL };
+  const char * const status[] = { "--json", "status", "--vin", vin, NULL };
+
+  audit_run_ok (audit, input, login);
+  audit_run_ok (audit, NULL, status);
+  /* Runs for the simulator's command delay (1.5 s): sampled meanwhile. */
+  audit_run_ok (audit, NULL, command);
+}
+
+static void
+assert_no_secret_in (const char          *where,
+                     const char          *data,
+                     gsize                len,
+                     const char * const  *secrets)
+{
+  for (guint i = 0; secrets[i]; i++)
+    if (memmem (data, len, secrets[i], strlen (secrets[i])) != NULL)
+      g_error ("secret %u (%zu bytes) found in %s", i, strlen (secrets[i]), where);
+}
+
+static void
+assert_no_secret_in_file (const char *path,
+                          gpointer    user_data)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_test_message ("file %s, %zu bytes", path, len);
+  assert_no_secret_in (path, contents, len, user_data);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* The keyring items of Carport's logins for @email (NULL: any). */
+static guint
+count_keyring_items (const char *email)
+{
+  static const SecretSchema schema = {
+    "io.github.carport.Carport.Login", SECRET_SCHEMA_NONE,
+    { { "email", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+  };
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  guint n;
+
+  if (email != NULL)
+    g_hash_table_insert (attributes, (char *) "email", (char *) email);
+  items = secret_service_search_sync (NULL, &schema, attributes, SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_length (items);
+  g_list_free_full (items, g_object_unref);
+  return n;
+}
+
+/* The cars of @vins (NULL-terminated) kept in the state cache at @path. */
+static guint
+count_cached_cars (const char         *path,
+                   const char * const *vins)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT vin FROM vehicles", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n += g_strv_contains (vins, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+logout (Audit      *audit,
+        const char *email)
+{
+  const char * const args[] = { "logout", "--account", email, NULL };
+
+  audit_run_ok (audit, NULL, args);
+}
+
+static void
+test_session_secrets (void)
+{
+  Audit audit = { 0 };
+  g_auto(GStrv) secrets = NULL;
+  g_auto(GStrv) renault_vins = NULL;
+  g_auto(GStrv) nissan_vins = NULL;
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_autofree char *cache = NULL;
+  g_autofree char *cache_dir = NULL;
+  const char * const climate_start[] = { "climate", "start", "--vin", RENAULT_VIN, NULL };
+  const char * const horn[] = { "horn", "--vin", NISSAN_VIN, NULL };
+  const char *renault_email, *nissan_email;
+
+  if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
+    {
+      g_test_skip ("needs the keyring of build-aux/test-session");
+      return;
+    }
+
+  audit_start (&audit);
+  renault_email = carport_simulator_get_demo_email (audit.sim);
+  nissan_email = carport_simulator_get_nissan_demo_email (audit.sim);
+  renault_vins = carport_simulator_dup_vins (audit.sim);
+  nissan_vins = carport_simulator_dup_nissan_vins (audit.sim);
+  g_assert_cmpuint (count_keyring_items (NULL), ==, 0);
+
+  use_account (&audit, "renault", RENAULT_LOCALE, renault_email,
+               carport_simulator_get_demo_password (audit.sim), RENAULT_VIN, climate_start);
+  use_account (&audit, "nissan", NISSAN_LOCALE, nissan_email,
+               carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN, horn);
+
+  /* What the simulator handed out: a login token and a JWT (Renault), an
+   * authorization code, an id token, OneID and Kamereon tokens (Nissan). */
+  secrets = carport_simulator_dup_issued_secrets (audit.sim);
+  g_assert_cmpuint (g_strv_length (secrets), >=, 7);
+  g_strv_builder_addv (all, (const char **) secrets);
+  g_strv_builder_add (all, carport_simulator_get_demo_password (audit.sim));
+  g_strv_builder_add (all, carport_simulator_get_nissan_demo_password (audit.sim));
+  g_strfreev (secrets);
+  secrets = g_strv_builder_end (all);
+
+  /* The session did write: the cache, and the logs said a lot. */
+  cache_dir = g_build_filename (audit.root, "data", "carport", NULL);
+  cache = g_build_filename (cache_dir, "state.sqlite3", NULL);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (audit.output->len, >, 10000);
+  g_assert_cmpuint (audit.process_texts->len, >, 20);
+
+  walk_tree (audit.root, assert_no_secret_in_file, secrets);
+  assert_no_secret_in ("the CLI's output and logs", audit.output->str, audit.output->len,
+                       (const char * const *) secrets);
+  for (guint i = 0; i < audit.process_texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (audit.process_texts, i);
+
+      assert_no_secret_in ("the CLI's argv or environment", text, strlen (text),
+                           (const char * const *) secrets);
+    }
+
+  g_assert_cmpuint (file_mode (cache), ==, 0600);
+  g_assert_cmpuint (file_mode (cache_dir), ==, 0700);
+
+  /* A logout leaves nothing of that account, and only of that one. */
+  g_assert_cmpuint (count_keyring_items (renault_email), ==, 1);
+  g_assert_cmpuint (count_keyring_items (nissan_email), ==, 1);
+  g_assert_cmpuint (count_cached_cars (cache, (const char * const *) renault_vins), >, 0);
+  g_assert_cmpuint (count_cached_cars (cache, (const char * const *) nissan_vins), >, 0);
+  logout (&audit, renault_email);
+  g_assert_cmpuint (count_keyring_items (renault_email), ==, 0);
+  g_assert_cmpuint (count_cached_cars (cache, (const char * const *) renault_vins), ==, 0);
+  g_assert_cmpuint (count_keyring_items (nissan_email), ==, 1);
+  g_assert_cmpuint (count_cached_cars (cache, (const char * const *) nissan_vins), >, 0);
+  logout (&audit, nissan_email);
+  g_assert_cmpuint (count_keyring_items (NULL), ==, 0);
+  g_assert_cmpuint (count_cached_cars (cache, (const char * const *) nissan_vins), ==, 0);
+
+  audit_stop (&audit);
+}
+
+/* A service root of plain http:// off loopback is refused before any
+ * request: 0.0.0.0 would reach the simulator. */
+static void
+test_http_only_loopback (void)
+{
+  Audit audit = { 0 };
+  g_autofree char *gigya = NULL;
+  g_autofree char *kamereon = NULL;
+  g_autofree char *input = NULL;
+  g_auto(Run) run = { 0 };
+  guint requests;
+
+  audit_start (&audit);
+  gigya = g_strdup_printf ("CARPORT_RENAULT_GIGYA_URL=http://0.0.0.0:%u/gigya",
+                           carport_simulator_get_port (audit.sim));
+  kamereon = g_strdup_printf ("CARPORT_RENAULT_KAMEREON_URL=http://0.0.0.0:%u/kamereon",
+                              carport_simulator_get_port (audit.sim));
+  {
+    const char * const overrides[] = { gigya, kamereon, "G_MESSAGES_DEBUG=", NULL };
+
+    cli_test_set_env (g_strdupv ((char **) overrides));
+  }
+  input = g_strdup_printf ("%s\n", carport_simulator_get_demo_password (audit.sim));
+  requests = carport_simulator_get_request_count (audit.sim);
+
+  run_cli_full (&run, input, "login", "--brand", "renault", "--locale", RENAULT_LOCALE,
+                "--email", carport_simulator_get_demo_email (audit.sim), "--password-stdin", NULL);
+  assert_one_line_error (&run);
+  g_assert_nonnull (strstr (run.err, "http://0.0.0.0:"));
+  g_assert_nonnull (strstr (run.err, "https://"));
+  g_assert_cmpuint (carport_simulator_get_request_count (audit.sim), ==, requests);
+
+  audit_stop (&audit);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-secrets/session", test_session_secrets);
+  g_test_add_func ("/cli-secrets/http-only-loopback", test_http_only_loopback);
+
+  return g_test_run ();
+}
