@@ -158,3 +158,100 @@ gui_test_dump_min_widths (GtkWidget *root, int threshold)
   dump_widths (root, 0, threshold, out);
   return g_string_free (out, FALSE);
 }
+
+gboolean
+gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, const char *value)
+{
+  g_autofree char *difference = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return FALSE;
+  difference = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, value);
+  return difference == NULL;
+}
+
+/* What a screen reader calls @widget, or NULL. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  const char *text = NULL;
+  gboolean underline = FALSE;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      /* The check answers with the value it found when it differs. */
+      char *found = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      return found ? found : g_strdup ("");
+    }
+  if (GTK_IS_BUTTON (widget))
+    {
+      text = gtk_button_get_label (GTK_BUTTON (widget));
+      underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
+    }
+  else if (GTK_IS_LABEL (widget))
+    {
+      text = gtk_label_get_label (GTK_LABEL (widget));
+      underline = gtk_label_get_use_underline (GTK_LABEL (widget));
+    }
+  if (text == NULL)
+    return NULL;
+  if (underline)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+      return g_strjoinv ("", parts);
+    }
+  return g_strdup (text);
+}
+
+GtkWidget *
+gui_test_find_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == role)
+    {
+      g_autofree char *found = accessible_name (root);
+
+      if (g_strcmp0 (found, name) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_accessible (child, role, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+dump_accessible (GtkWidget *root, GString *out)
+{
+  g_autofree char *name = NULL;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+  name = accessible_name (root);
+  if (name)
+    g_string_append_printf (out, "%s “%s”|", G_OBJECT_TYPE_NAME (root), name);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    dump_accessible (child, out);
+}
+
+GtkWidget *
+gui_test_get_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name)
+{
+  GtkWidget *found = gui_test_find_accessible (root, role, name);
+
+  if (found == NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      dump_accessible (root, names);
+      g_error ("no control named “%s” with role %d; names: %s", name, role, names->str);
+    }
+  return found;
+}

@@ -10,124 +10,10 @@
 
 #include "carport-closures.h"
 #include "carport-command-button.h"
-#include "carport-demo.h"
-#include "carport-simulator.h"
-#include "carport-vehicle-page.h"
-#include "carport-window.h"
+#include "gui-test-demo.h"
 #include "gui-test-util.h"
 
-typedef struct {
-  CarportSession   *session;
-  CarportSimulator *sim;
-  CarportWindow    *window;
-  GtkWidget        *page;
-} Fixture;
-
-static void
-demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  *(CarportSession **) user_data = carport_demo_session_new_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_non_null (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-refreshed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (carport_session_refresh_finish (CARPORT_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-view_is_vehicles (gpointer data)
-{
-  return g_strcmp0 (carport_window_get_view (CARPORT_WINDOW (data)), "vehicles") == 0;
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  carport_demo_session_new_async (NULL, demo_cb, &f->session);
-  g_assert_true (gui_test_wait_until (is_non_null, &f->session, 30000));
-  f->sim = carport_demo_session_get_simulator (f->session);
-  g_assert_nonnull (f->sim);
-  /* Commands answer quickly so that the test does not wait for long. */
-  carport_simulator_set_command_delay_ms (f->sim, 300);
-
-  /* A demo session knows its cars after logging in; their state comes with
-   * the first refresh (the application asks for it when the session is ready). */
-  {
-    gboolean refreshed = FALSE;
-
-    carport_session_refresh_async (f->session, NULL, NULL, refreshed_cb, &refreshed);
-    g_assert_true (gui_test_wait_until (is_true, &refreshed, 30000));
-  }
-
-  f->window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
-  carport_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gui_test_wait_until (view_is_vehicles, f->window, 10000));
-  f->page = carport_window_get_part (f->window, "vehicle_page");
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_test_flush ();
-  g_clear_object (&f->session);
-}
-
-static CarportVehicle *
-find_vehicle (Fixture *f, CarportCommandKind kind, CarportEndpoint endpoint)
-{
-  GListModel *vehicles = carport_session_get_vehicles (f->session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
-    {
-      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
-
-      if (carport_vehicle_supports_command (vehicle, kind) &&
-          carport_vehicle_supports_endpoint (vehicle, endpoint))
-        return vehicle;  /* the session keeps it alive */
-    }
-  return NULL;
-}
-
-static gboolean
-shown_vehicle_is (gpointer data)
-{
-  Fixture *f = data;
-  CarportVehicle *vehicle = g_object_get_data (G_OBJECT (f->window), "wanted");
-
-  return carport_window_get_vehicle (f->window) == vehicle;
-}
-
-static void
-show (Fixture *f, CarportVehicle *vehicle)
-{
-  g_object_set_data (G_OBJECT (f->window), "wanted", vehicle);
-  g_assert_true (carport_window_show_vehicle (f->window, carport_vehicle_get_vin (vehicle)));
-  g_assert_true (gui_test_wait_until (shown_vehicle_is, f, 5000));
-  gui_test_flush ();
-}
+typedef DemoFixture Fixture;
 
 static void
 test_lists_the_cars (Fixture *f, gconstpointer data)
@@ -156,12 +42,12 @@ test_lists_the_cars (Fixture *f, gconstpointer data)
 static void
 test_cards_show_simulator_values (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
   g_autofree char *level = NULL;
   int sim_level;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
 
   /* The simulator's own number, through the model, into the card. */
   sim_level = carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (vehicle));
@@ -218,25 +104,10 @@ button_in_flight (gpointer data)
   return command && carport_command_get_in_flight (command);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_open (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -251,7 +122,7 @@ sim_hvac_on (gpointer data)
 static void
 test_climate_command (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
   CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
   CarportCommandButton *button;
   AdwMessageDialog *dialog;
@@ -259,7 +130,7 @@ test_climate_command (Fixture *f, gconstpointer data)
   g_autofree char *toast = NULL;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
 
   button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "climate_start_button"));
@@ -269,7 +140,7 @@ test_climate_command (Fixture *f, gconstpointer data)
   /* The button asks for the temperature first. */
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "start");
 
   /* Progress: sending / waiting for the car, and no second send. */
@@ -325,12 +196,12 @@ test_climate_dialog_range (Fixture *f, gconstpointer data)
             vehicle = item;  /* the session keeps it alive */
         }
       g_assert_nonnull (vehicle);
-      show (f, vehicle);
+      demo_show (f, vehicle);
 
       button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_start_button");
       g_signal_emit_by_name (button, "clicked");
       g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      dialog = demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
       /* The temperature comes first, before the hour and the minute. */
       adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (gui_test_find_type (dialog, GTK_TYPE_SPIN_BUTTON)));
@@ -348,7 +219,7 @@ test_climate_dialog_range (Fixture *f, gconstpointer data)
 static void
 test_horn_asks_first (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportVehiclePage *page;
   CarportCommandButton *button;
   ButtonWait wait;
@@ -358,21 +229,21 @@ test_horn_asks_first (Fixture *f, gconstpointer data)
       g_test_skip ("no demo car has a horn");
       return;
     }
-  show (f, vehicle);
+  demo_show (f, vehicle);
   page = CARPORT_VEHICLE_PAGE (f->page);
   button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "horn_button"));
 
   /* Cancel: nothing is sent. */
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
   gui_test_flush ();
   g_assert_null (carport_command_button_get_command (button));
 
   /* Confirm: sent and done. */
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "send");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "send");
   wait.button = button;
   wait.text = "Done";
   g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
@@ -389,12 +260,12 @@ has_error (gpointer data)
 static void
 test_error_keeps_last_values (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
   g_autofree char *level = NULL;
   g_autoptr(GError) error = NULL;
 
-  show (f, vehicle);
+  demo_show (f, vehicle);
   level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)));
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
 
@@ -467,7 +338,7 @@ trips_read (gpointer data)
 static void
 test_trips_card (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *leaf = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_BATTERY, CARPORT_ENDPOINT_TRIP_HISTORY);
+  CarportVehicle *leaf = demo_find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_BATTERY, CARPORT_ENDPOINT_TRIP_HISTORY);
   CarportVehicle *renault = find_brand (f, CARPORT_BRAND_RENAULT);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
@@ -479,7 +350,7 @@ test_trips_card (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (leaf);
   g_assert_cmpstr (carport_vehicle_get_model_name (leaf), ==, "Leaf");
-  show (f, leaf);
+  demo_show (f, leaf);
   g_assert_true (gui_test_wait_until (trips_read, leaf, 10000));
   card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card");
   g_assert_true (gtk_widget_is_visible (card));
@@ -494,7 +365,7 @@ test_trips_card (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (renault);
   g_assert_false (carport_vehicle_supports_endpoint (renault, CARPORT_ENDPOINT_TRIP_HISTORY));
-  show (f, renault);
+  demo_show (f, renault);
   g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card")));
 }
 
@@ -511,12 +382,12 @@ ask_car_enabled (gpointer data)
 static void
 test_ask_car (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
   GtkWidget *button;
   guint before;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button");
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "12 V battery"));
@@ -536,18 +407,18 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, fixture_set_up, test_lists_the_cars, fixture_tear_down);
-  g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, fixture_set_up,
-              test_cards_show_simulator_values, fixture_tear_down);
-  g_test_add ("/gui/demo/climate-command", Fixture, NULL, fixture_set_up, test_climate_command, fixture_tear_down);
-  g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, fixture_set_up, test_climate_dialog_range,
-              fixture_tear_down);
-  g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
-  g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
-              test_error_keeps_last_values, fixture_tear_down);
-  g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);
-  g_test_add ("/gui/demo/trips-card", Fixture, NULL, fixture_set_up, test_trips_card, fixture_tear_down);
-  g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, demo_fixture_set_up, test_lists_the_cars, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, demo_fixture_set_up,
+              test_cards_show_simulator_values, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/climate-command", Fixture, NULL, demo_fixture_set_up, test_climate_command, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, demo_fixture_set_up, test_climate_dialog_range,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, demo_fixture_set_up, test_horn_asks_first, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, demo_fixture_set_up,
+              test_error_keeps_last_values, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/ask-car", Fixture, NULL, demo_fixture_set_up, test_ask_car, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/trips-card", Fixture, NULL, demo_fixture_set_up, test_trips_card, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/narrow-window", Fixture, NULL, demo_fixture_set_up, test_narrow_window, demo_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,9 +13,11 @@
 #include "carport-battery-card.h"
 #include "carport-charge-card.h"
 #include "carport-climate-card.h"
+#include "carport-climate-dialog.h"
 #include "carport-closures.h"
 #include "carport-cockpit-card.h"
 #include "carport-command-button.h"
+#include "carport-command-runner.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
@@ -58,6 +60,7 @@ struct _CarportVehiclePage
   CarportVehicle         *vehicle;
   CarportSession         *session;
   CarportAccount         *account;      /* the vehicle's */
+  CarportCommandRunner   *runner;
   GCancellable           *cancellable;
   char                   *dismissed_error;
   CarportDistanceUnit     distance_unit;
@@ -112,8 +115,7 @@ button_for_kind (CarportVehiclePage *self, CarportCommandKind kind)
 static gboolean
 in_flight (CarportVehiclePage *self, CarportCommandKind kind)
 {
-  return self->session && self->vehicle &&
-         carport_session_get_command_in_flight (self->session, self->vehicle, kind) != NULL;
+  return carport_command_runner_in_flight (self->runner, kind);
 }
 
 /* A GtkFlowBox keeps an empty slot for a hidden child: hide its box too. */
@@ -393,86 +395,21 @@ update_error (CarportVehiclePage *self)
 }
 
 static void
-add_toast (CarportVehiclePage *self, const char *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-typedef struct {
-  CarportVehiclePage *self;
-  CarportCommand     *command;
-} SendData;
-
-static void
-send_data_free (SendData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->command);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
-
-static void
-send_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(SendData) data = user_data;
-  CarportVehiclePage *self = data->self;
-  CarportCommand *command = data->command;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  CarportCommandKind kind;
-
-  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  kind = carport_command_get_kind (command);
-  if (error == NULL)
-    text = g_strdup (carport_closures_command_outcome (kind, TRUE));
-  else
-    /* Translators: what failed and why, e.g. "Could not start charging: The car is not plugged in." */
-    text = g_strdup_printf (_("%s: %s"), carport_closures_command_outcome (kind, FALSE), error->message);
-
-  add_toast (self, text);
-  update_actions (self);
-}
-
-static void
 send_command (CarportVehiclePage *self, CarportCommand *command)
 {
+  carport_command_runner_send (self->runner, command);
+}
+
+/* A command goes out: its button shows its progress. */
+static void
+command_sent_cb (CarportVehiclePage *self, CarportCommand *command)
+{
   GtkWidget *button = button_for_kind (self, carport_command_get_kind (command));
-  SendData *data = g_new0 (SendData, 1);
 
   if (button)
     carport_command_button_set_command (CARPORT_COMMAND_BUTTON (button), command);
   g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-
-  data->self = g_object_ref (self);
-  data->command = g_object_ref (command);
-  carport_session_send_command_async (self->session, command, TRUE, self->cancellable,
-                                      send_command_cb, data);
   update_actions (self);
-}
-
-static void
-send_simple_command (CarportVehiclePage *self, CarportCommandKind kind)
-{
-  g_autoptr(CarportCommand) command = NULL;
-
-  if (self->session == NULL || self->vehicle == NULL || in_flight (self, kind))
-    return;
-
-  command = carport_session_create_command (self->session, self->vehicle, kind);
-  send_command (self, command);
 }
 
 static void
@@ -482,221 +419,53 @@ simple_command_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].action, action_name))
-      send_simple_command (self, commands[i].kind);
+      carport_command_runner_run (self->runner, commands[i].kind);
 }
 
-/* Horn and lights are noisy: ask first. */
 static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+climate_response_cb (CarportClimateDialog *dialog, const char *response, gpointer user_data)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  CarportCommandKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "carport-kind"));
-
-  if (g_str_equal (response, "send"))
-    send_simple_command (self, kind);
-}
-
-static void
-confirm_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  gboolean horn = g_str_equal (action_name, "vehicle.horn");
-  CarportCommandKind kind = horn ? CARPORT_COMMAND_KIND_HORN : CARPORT_COMMAND_KIND_LIGHTS;
-  const char *name = self->vehicle ? carport_vehicle_get_display_name (self->vehicle) : "";
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
-
-  if (horn)
-    /* Translators: %s is the car's name */
-    body = g_strdup_printf (_("The horn of %s will sound for a few seconds. Everyone near the car will hear it."), name);
-  else
-    /* Translators: %s is the car's name */
-    body = g_strdup_printf (_("The lights of %s will flash for a few seconds."), name);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   horn ? _("Sound the Horn?") : _("Flash the Lights?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "send", horn ? _("_Sound Horn") : _("_Flash Lights"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
-                                              horn ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "carport-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Climate: target temperature and an optional "ready at" time. */
-typedef struct {
-  CarportClimateRange range;  /* the car's, in °C */
-  GtkSpinButton *temperature;
-  GtkSwitch     *ready_switch;
-  GtkSpinButton *hour;
-  GtkSpinButton *minute;
-} ClimateDialog;
-
-static void
-climate_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  ClimateDialog *parts = g_object_get_data (G_OBJECT (dialog), "carport-parts");
   g_autoptr(CarportCommand) command = NULL;
-  double temperature;
 
-  if (!g_str_equal (response, "start") || self->session == NULL || self->vehicle == NULL ||
-      in_flight (self, CARPORT_COMMAND_KIND_HVAC_START))
+  if (!g_str_equal (response, "start"))
     return;
 
-  temperature = gtk_spin_button_get_value (parts->temperature);
-  if (self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT)
-    temperature = (temperature - 32.0) * 5.0 / 9.0;
-  /* On the car's steps, within its range. */
-  temperature = parts->range.min_c + round ((temperature - parts->range.min_c) / parts->range.step_c) * parts->range.step_c;
-  temperature = CLAMP (temperature, parts->range.min_c, parts->range.max_c);
-
-  command = carport_session_create_command (self->session, self->vehicle, CARPORT_COMMAND_KIND_HVAC_START);
-  carport_command_set_temperature_c (command, temperature);
-
-  if (gtk_switch_get_active (parts->ready_switch))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                          g_date_time_get_month (now),
-                                                          g_date_time_get_day_of_month (now),
-                                                          gtk_spin_button_get_value_as_int (parts->hour),
-                                                          gtk_spin_button_get_value_as_int (parts->minute), 0);
-      g_autoptr(GDateTime) when = NULL;
-
-      /* A time already past today means tomorrow. */
-      if (g_date_time_compare (today, now) <= 0)
-        when = g_date_time_add_days (today, 1);
-      else
-        when = g_date_time_ref (today);
-      carport_command_set_start_at (command, when);
-    }
-
+  command = carport_command_runner_create (self->runner, CARPORT_COMMAND_KIND_HVAC_START);
+  if (command == NULL)
+    return;
+  carport_climate_dialog_apply (dialog, command);
   send_command (self, command);
 }
 
-static GtkWidget *
-spin_row (const char *title, GtkWidget *spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  return row;
-}
-
-static gboolean
-output_two_digits_cb (GtkSpinButton *spin, gpointer user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
+/* Climate start asks for the temperature and an optional "ready at" time. */
 static void
 climate_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  gboolean fahrenheit = self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT;
-  GtkWidget *dialog, *list, *row, *time_box, *ready_row, *colon;
-  g_autoptr(GDateTime) soon = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_minutes (soon, 30);
-  ClimateDialog *parts;
+  GtkWidget *dialog;
 
   if (self->vehicle == NULL)
     return;
-  parts = g_new0 (ClimateDialog, 1);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Start Climate"),
-                                   _("The car heats or cools the cabin to the temperature you choose."));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  /* What the car takes; in °F, the whole degrees inside its range. */
-  carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (self->vehicle), &parts->range);
-  if (fahrenheit)
-    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (ceil (parts->range.min_c * 9.0 / 5.0 + 32.0),
-                                                                          floor (parts->range.max_c * 9.0 / 5.0 + 32.0), 1));
-  else
-    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (parts->range.min_c, parts->range.max_c,
-                                                                          parts->range.step_c));
-  gtk_spin_button_set_value (parts->temperature, fahrenheit ? 70 : 21);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->temperature),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target temperature"), -1);
-  row = spin_row (fahrenheit ? _("Temperature (°F)") : _("Temperature (°C)"), GTK_WIDGET (parts->temperature));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  parts->ready_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (parts->ready_switch), GTK_ALIGN_CENTER);
-  ready_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ready_row), _("Ready at a Set Time"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (ready_row), _("Otherwise the climate starts now"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
-  gtk_list_box_append (GTK_LIST_BOX (list), ready_row);
-
-  parts->hour = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 23, 1));
-  parts->minute = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 59, 5));
-  gtk_spin_button_set_wrap (parts->hour, TRUE);
-  gtk_spin_button_set_wrap (parts->minute, TRUE);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->hour), GTK_ORIENTATION_VERTICAL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->minute), GTK_ORIENTATION_VERTICAL);
-  gtk_spin_button_set_value (parts->hour, g_date_time_get_hour (later));
-  gtk_spin_button_set_value (parts->minute, (g_date_time_get_minute (later) / 5) * 5);
-  g_signal_connect (parts->hour, "output", G_CALLBACK (output_two_digits_cb), NULL);
-  g_signal_connect (parts->minute, "output", G_CALLBACK (output_two_digits_cb), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->hour), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hour"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->minute), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
-  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (time_box, 12);
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->hour));
-  colon = gtk_label_new (":");
-  gtk_widget_add_css_class (colon, "title-2");
-  gtk_box_append (GTK_BOX (time_box), colon);
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->minute));
-  g_object_bind_property (parts->ready_switch, "active", time_box, "visible", G_BINDING_SYNC_CREATE);
-
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_box_append (GTK_BOX (box), list);
-    gtk_box_append (GTK_BOX (box), time_box);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  }
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "start", _("_Start"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "carport-parts", parts, g_free);
+  dialog = carport_climate_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->vehicle,
+                                       self->temperature_unit);
   g_signal_connect_object (dialog, "response", G_CALLBACK (climate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 typedef struct {
-  CarportVehicle *vehicle;
-  guint           pending;
-  guint           failed;
-  char           *error;      /* the first failure */
+  CarportVehiclePage *self;
+  CarportVehicle     *vehicle;
+  guint               pending;
+  guint               failed;
+  char               *error;      /* the first failure */
 } AskData;
 
 static void
 ask_data_clear (AskData *ask)
 {
+  g_clear_object (&ask->self);
   g_clear_object (&ask->vehicle);
   g_free (ask->error);
 }
@@ -707,15 +476,16 @@ ask_data_release (AskData *ask)
   g_rc_box_release_full (ask, (GDestroyNotify) ask_data_clear);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AskData, ask_data_release)
+
 static void
 ask_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SendData) data = user_data;
-  CarportVehiclePage *self = data->self;
-  AskData *ask = g_object_get_data (G_OBJECT (data->command), "carport-ask");
+  g_autoptr(AskData) ask = user_data;
+  CarportVehiclePage *self = ask->self;
   g_autoptr(GError) error = NULL;
 
-  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
+  carport_command_runner_send_finish (CARPORT_COMMAND_RUNNER (object), result, &error);
   if (error && !ask->error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ask->error = g_strdup (error->message);
   ask->failed += error != NULL;
@@ -729,10 +499,10 @@ ask_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       /* Translators: %s says why, e.g. "The car did not answer." */
       g_autofree char *text = g_strdup_printf (_("The car did not report its state: %s"), ask->error);
 
-      add_toast (self, text);
+      carport_command_runner_add_toast (self->runner, text);
     }
   else if (ask->failed == 0)
-    add_toast (self, _("The car reported its state"));
+    carport_command_runner_add_toast (self->runner, _("The car reported its state"));
   update_actions (self);
 }
 
@@ -742,39 +512,30 @@ static void
 ask_car_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  AskData *ask;
-  gboolean first = TRUE;
+  g_autoptr(AskData) ask = NULL;
 
-  if (self->session == NULL || self->vehicle == NULL || self->asking > 0)
+  if (self->vehicle == NULL || self->asking > 0)
     return;
 
   ask = g_rc_box_new0 (AskData);
+  ask->self = g_object_ref (self);
   ask->vehicle = g_object_ref (self->vehicle);
   for (int kind = 0; kind < CARPORT_N_COMMAND_KINDS; kind++)
     {
       g_autoptr(CarportCommand) command = NULL;
-      SendData *data;
 
-      if (!is_wake_kind (kind) || !carport_vehicle_supports_command (self->vehicle, kind) || in_flight (self, kind))
+      if (!is_wake_kind (kind) || !carport_vehicle_supports_command (self->vehicle, kind))
         continue;
-      command = carport_session_create_command (self->session, self->vehicle, kind);
+      command = carport_command_runner_create (self->runner, kind);
+      if (command == NULL)
+        continue;
       /* The button follows the first; the toast says how they all went. */
-      if (first)
+      if (ask->pending++ == 0)
         carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), command);
-      first = FALSE;
-      g_object_set_data_full (G_OBJECT (command), "carport-ask", g_rc_box_acquire (ask),
-                              (GDestroyNotify) ask_data_release);
-      g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      ask->pending++;
-      data = g_new0 (SendData, 1);
-      data->self = g_object_ref (self);
-      data->command = g_object_ref (command);
-      carport_session_send_command_async (self->session, command, TRUE, self->cancellable, ask_command_cb, data);
+      carport_command_runner_send_async (self->runner, command, ask_command_cb, g_rc_box_acquire (ask));
     }
   self->asking = ask->pending;
-  ask_data_release (ask);
-  if (!first)
-    update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -799,7 +560,7 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       (self->vehicle == NULL || carport_vehicle_get_last_error (self->vehicle) == NULL))
-    add_toast (self, error->message);
+    carport_command_runner_add_toast (self->runner, error->message);
 }
 
 static void
@@ -825,7 +586,7 @@ open_maps_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_debug ("Could not open the map: %s", error->message);
-      add_toast (self, _("No app is installed that can show a map location"));
+      carport_command_runner_add_toast (self->runner, _("No app is installed that can show a map location"));
     }
 }
 
@@ -899,6 +660,9 @@ carport_vehicle_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->runner)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  g_clear_object (&self->runner);
   disconnect_vehicle (self);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -1052,8 +816,8 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_install_action (widget_class, "vehicle.climate-start", NULL, climate_start_action);
   gtk_widget_class_install_action (widget_class, "vehicle.climate-stop", NULL, simple_command_action);
   gtk_widget_class_install_action (widget_class, "vehicle.locate", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.horn", NULL, confirm_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, confirm_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.horn", NULL, simple_command_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, simple_command_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
   gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
@@ -1066,6 +830,9 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   GtkWidget *child;
 
   self->cancellable = g_cancellable_new ();
+  self->runner = carport_command_runner_new (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->runner, "sent", G_CALLBACK (command_sent_cb), self);
+  g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (update_actions), self);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
@@ -1110,6 +877,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
 
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
+  carport_command_runner_set_vehicle (self->runner, vehicle);
   g_clear_pointer (&self->dismissed_error, g_free);
   self->asking = 0;
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
@@ -1157,6 +925,7 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  carport_command_runner_set_session (self->runner, session);
   if (session)
     g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
 
