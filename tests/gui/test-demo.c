@@ -133,7 +133,7 @@ test_climate_command (Fixture *f, gconstpointer data)
   demo_show (f, vehicle);
   g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
 
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "climate_start_button"));
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Climate…"));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (button)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
 
@@ -162,7 +162,7 @@ test_climate_command (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
                      carport_format_climate_state (CARPORT_CLIMATE_STATE_ON));
   /* Climate is on: "Stop" replaces "Start". */
-  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
+  g_assert_nonnull (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Climate"));
 }
 
 static gboolean
@@ -198,7 +198,7 @@ test_climate_dialog_range (Fixture *f, gconstpointer data)
       g_assert_nonnull (vehicle);
       demo_show (f, vehicle);
 
-      button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_start_button");
+      button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Climate…");
       g_signal_emit_by_name (button, "clicked");
       g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
       dialog = demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -220,7 +220,6 @@ static void
 test_horn_asks_first (Fixture *f, gconstpointer data)
 {
   CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
-  CarportVehiclePage *page;
   CarportCommandButton *button;
   ButtonWait wait;
 
@@ -230,8 +229,7 @@ test_horn_asks_first (Fixture *f, gconstpointer data)
       return;
     }
   demo_show (f, vehicle);
-  page = CARPORT_VEHICLE_PAGE (f->page);
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "horn_button"));
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Horn…"));
 
   /* Cancel: nothing is sent. */
   g_signal_emit_by_name (button, "clicked");

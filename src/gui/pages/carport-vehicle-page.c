@@ -39,22 +39,13 @@ struct _CarportVehiclePage
   GtkBox                 *columns;
   GtkBox                 *column_start;
   GtkBox                 *column_end;
-  GtkWidget              *charge_start_button;
-  GtkWidget              *charge_stop_button;
-  GtkWidget              *climate_start_button;
-  GtkWidget              *climate_stop_button;
-  GtkWidget              *locate_button;
   GtkWidget              *wake_button;
-  GtkWidget              *horn_button;
-  GtkWidget              *lights_button;
-  GtkWidget              *battery_card;
-  GtkWidget              *cockpit_card;
-  GtkWidget              *climate_card;
-  GtkWidget              *location_card;
-  GtkWidget              *locks_card;
-  GtkWidget              *charge_card;
-  GtkWidget              *tyres_card;
-  GtkWidget              *trips_card;
+
+  /* Found in the template: the command buttons of actions_box and the
+   * cards of column_start, in their order there */
+  GPtrArray              *command_buttons;
+  GPtrArray              *cards;
+  GSimpleActionGroup     *command_actions;  /* "command.<kind's nick>", one a button */
 
   /* Owned */
   CarportVehicle         *vehicle;
@@ -86,29 +77,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The commands behind the buttons, in the order of the buttons. */
-static const struct {
-  const char         *action;
-  CarportCommandKind  kind;
-  gsize               button_offset;
-} commands[] = {
-  { "vehicle.charge-start",  CARPORT_COMMAND_KIND_CHARGE_START,     G_STRUCT_OFFSET (CarportVehiclePage, charge_start_button) },
-  { "vehicle.charge-stop",   CARPORT_COMMAND_KIND_CHARGE_STOP,      G_STRUCT_OFFSET (CarportVehiclePage, charge_stop_button) },
-  { "vehicle.climate-start", CARPORT_COMMAND_KIND_HVAC_START,       G_STRUCT_OFFSET (CarportVehiclePage, climate_start_button) },
-  { "vehicle.climate-stop",  CARPORT_COMMAND_KIND_HVAC_STOP,        G_STRUCT_OFFSET (CarportVehiclePage, climate_stop_button) },
-  { "vehicle.locate",        CARPORT_COMMAND_KIND_REFRESH_LOCATION, G_STRUCT_OFFSET (CarportVehiclePage, locate_button) },
-  { "vehicle.horn",          CARPORT_COMMAND_KIND_HORN,             G_STRUCT_OFFSET (CarportVehiclePage, horn_button) },
-  { "vehicle.lights",        CARPORT_COMMAND_KIND_LIGHTS,           G_STRUCT_OFFSET (CarportVehiclePage, lights_button) },
-};
-
-#define BUTTON_AT(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), commands[i].button_offset))
-
-static GtkWidget *
+static CarportCommandButton *
 button_for_kind (CarportVehiclePage *self, CarportCommandKind kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (commands[i].kind == kind)
-      return BUTTON_AT (self, i);
+  for (guint i = 0; i < self->command_buttons->len; i++)
+    {
+      CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
+
+      if (carport_command_button_get_kind (button) == kind)
+        return button;
+    }
   return NULL;
 }
 
@@ -129,39 +107,20 @@ set_shown (GtkWidget *widget, gboolean shown)
     gtk_widget_set_visible (parent, shown);
 }
 
-/* The cards in their order on the page. */
-#define N_CARDS 8
-
-static GtkWidget **
-cards (CarportVehiclePage *self, GtkWidget *out[N_CARDS])
-{
-  out[0] = self->battery_card;
-  out[1] = self->climate_card;
-  out[2] = self->charge_card;
-  out[3] = self->cockpit_card;
-  out[4] = self->locks_card;
-  out[5] = self->location_card;
-  out[6] = self->tyres_card;
-  out[7] = self->trips_card;
-  return out;
-}
-
 /* One column when narrow; two balanced columns (each card to the shorter
  * one, in order) when wide. */
 static void
 relayout_cards (CarportVehiclePage *self)
 {
-  GtkWidget *list[N_CARDS];
   int heights[2] = { 0, 0 };
   int column_width = gtk_widget_get_width (GTK_WIDGET (self->columns));
 
-  cards (self, list);
   if (self->two_columns)
     column_width = (column_width - 12) / 2;
 
-  for (guint i = 0; i < G_N_ELEMENTS (list); i++)
+  for (guint i = 0; i < self->cards->len; i++)
     {
-      GtkWidget *card = list[i];
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
       GtkBox *target = self->column_start;
       int height = 0;
 
@@ -329,9 +288,12 @@ update_actions (CarportVehiclePage *self)
   climate_busy = in_flight (self, CARPORT_COMMAND_KIND_HVAC_START) ||
                  in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP);
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; i < self->command_buttons->len; i++)
     {
-      CarportCommandKind kind = commands[i].kind;
+      GtkWidget *button = g_ptr_array_index (self->command_buttons, i);
+      CarportCommandKind kind = carport_command_button_get_kind (CARPORT_COMMAND_BUTTON (button));
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions),
+                                                    carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind));
       gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
       gboolean busy = in_flight (self, kind);
       gboolean shown = supported;
@@ -360,8 +322,8 @@ update_actions (CarportVehiclePage *self)
           break;
         }
 
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i].action, enabled);
-      set_shown (BUTTON_AT (self, i), shown);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+      set_shown (button, shown);
       n_shown += shown;
     }
 
@@ -404,22 +366,12 @@ send_command (CarportVehiclePage *self, CarportCommand *command)
 static void
 command_sent_cb (CarportVehiclePage *self, CarportCommand *command)
 {
-  GtkWidget *button = button_for_kind (self, carport_command_get_kind (command));
+  CarportCommandButton *button = button_for_kind (self, carport_command_get_kind (command));
 
   if (button)
-    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (button), command);
+    carport_command_button_set_command (button, command);
   g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
-}
-
-static void
-simple_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].action, action_name))
-      carport_command_runner_run (self->runner, commands[i].kind);
 }
 
 static void
@@ -440,18 +392,30 @@ climate_response_cb (CarportClimateDialog *dialog, const char *response, gpointe
 
 /* Climate start asks for the temperature and an optional "ready at" time. */
 static void
-climate_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+ask_climate (CarportVehiclePage *self)
 {
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  GtkWidget *dialog;
+  GtkWidget *dialog = carport_climate_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  self->vehicle, self->temperature_unit);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (climate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A command button was pressed: the commands that take parameters ask for
+ * them, the others go (horn and lights after a question). */
+static void
+command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  CarportCommandKind kind = carport_enum_from_nick (CARPORT_TYPE_COMMAND_KIND,
+                                                    g_action_get_name (G_ACTION (action)), -1);
 
   if (self->vehicle == NULL)
     return;
-
-  dialog = carport_climate_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->vehicle,
-                                       self->temperature_unit);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (climate_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (kind == CARPORT_COMMAND_KIND_HVAC_START)
+    ask_climate (self);
+  else
+    carport_command_runner_run (self->runner, kind);
 }
 
 typedef struct {
@@ -669,6 +633,9 @@ carport_vehicle_page_dispose (GObject *object)
   if (self->account)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
+  g_clear_pointer (&self->command_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_object (&self->command_actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE);
   g_clear_object (&self->vehicle);
   g_clear_object (&self->session);
@@ -791,44 +758,73 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, columns);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_start);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_end);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_start_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_stop_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_start_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_stop_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locate_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, horn_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, lights_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, battery_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, cockpit_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, location_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locks_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, tyres_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, trips_card);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.charge-start", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.charge-stop", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.climate-start", NULL, climate_start_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.climate-stop", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.locate", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.horn", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, simple_command_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
   gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
 }
 
+/* The cards are column_start's children in the .ui: they show the page's
+ * vehicle in its units. */
+static void
+find_cards (CarportVehiclePage *self)
+{
+  static const char * const shared[] = { "vehicle", "distance-unit", "temperature-unit" };
+
+  self->cards = g_ptr_array_new ();
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->column_start));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      g_return_if_fail (CARPORT_IS_STATUS_CARD (card));
+
+      g_ptr_array_add (self->cards, card);
+      for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+        g_object_bind_property (self, shared[i], card, shared[i], G_BINDING_SYNC_CREATE);
+      g_signal_connect_swapped (card, "notify::visible", G_CALLBACK (card_visible_cb), self);
+    }
+}
+
+/* The command buttons are actions_box's children in the .ui; each gets the
+ * action "command.<its kind's nick>". */
+static void
+find_command_buttons (CarportVehiclePage *self)
+{
+  self->command_buttons = g_ptr_array_new ();
+  self->command_actions = g_simple_action_group_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *nick;
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *action_name = NULL;
+
+      g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (button));
+
+      /* The button takes the focus, not the slot around it. */
+      gtk_widget_set_focusable (child, FALSE);
+      g_ptr_array_add (self->command_buttons, button);
+      nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND,
+                                   carport_command_button_get_kind (CARPORT_COMMAND_BUTTON (button)));
+      action = g_simple_action_new (nick, NULL);
+      g_signal_connect (action, "activate", G_CALLBACK (command_activated_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->command_actions), G_ACTION (action));
+      action_name = g_strconcat ("command.", nick, NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "command", G_ACTION_GROUP (self->command_actions));
+}
+
 static void
 carport_vehicle_page_init (CarportVehiclePage *self)
 {
-  GtkWidget *child;
-
   self->cancellable = g_cancellable_new ();
   self->runner = carport_command_runner_new (GTK_WIDGET (self));
   g_signal_connect_swapped (self->runner, "sent", G_CALLBACK (command_sent_cb), self);
@@ -838,18 +834,8 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
   g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
-  {
-    GtkWidget *list[N_CARDS];
-
-    cards (self, list);
-    for (guint i = 0; i < G_N_ELEMENTS (list); i++)
-      g_signal_connect_swapped (list[i], "notify::visible", G_CALLBACK (card_visible_cb), self);
-  }
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-
+  find_cards (self);
+  find_command_buttons (self);
   update_actions (self);
 }
 
@@ -883,11 +869,15 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 
   /* Buttons show the commands of this car only. */
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (BUTTON_AT (self, i)),
-                                        vehicle && self->session
-                                        ? carport_session_get_command_in_flight (self->session, vehicle, commands[i].kind)
-                                        : NULL);
+  for (guint i = 0; i < self->command_buttons->len; i++)
+    {
+      CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
+      CarportCommandKind kind = carport_command_button_get_kind (button);
+
+      carport_command_button_set_command (button, vehicle && self->session
+                                                  ? carport_session_get_command_in_flight (self->session, vehicle, kind)
+                                                  : NULL);
+    }
 
   if (vehicle)
     {
@@ -935,10 +925,25 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+static GtkWidget *
+find_by_id (GtkWidget *root, const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_id (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 carport_vehicle_page_get_part (CarportVehiclePage *self, const char *id)
 {
   g_return_val_if_fail (CARPORT_IS_VEHICLE_PAGE (self), NULL);
 
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE, id));
+  return find_by_id (GTK_WIDGET (self), id);
 }

@@ -25,9 +25,10 @@ struct _CarportCommandButton
   GtkLabel       *text;
 
   /* Owned */
-  CarportCommand *command;
-  char           *label;
-  guint           reset_id;
+  CarportCommand     *command;
+  CarportCommandKind  kind;
+  char               *label;
+  guint               reset_id;
 };
 
 G_DEFINE_FINAL_TYPE (CarportCommandButton, carport_command_button, GTK_TYPE_BUTTON)
@@ -36,6 +37,7 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_ICON_NAME,
+  PROP_KIND,
   PROP_COMMAND,
   N_PROPS
 };
@@ -145,6 +147,9 @@ carport_command_button_get_property (GObject *object, guint prop_id, GValue *val
     case PROP_ICON_NAME:
       g_value_set_string (value, gtk_image_get_icon_name (self->icon));
       break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
     case PROP_COMMAND:
       g_value_set_object (value, self->command);
       break;
@@ -179,6 +184,9 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_KIND:
+      carport_command_button_set_kind (self, g_value_get_enum (value));
+      break;
     case PROP_COMMAND:
       carport_command_button_set_command (self, g_value_get_object (value));
       break;
@@ -206,6 +214,9 @@ carport_command_button_class_init (CarportCommandButtonClass *klass)
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CARPORT_TYPE_COMMAND_KIND, CARPORT_COMMAND_KIND_HVAC_START,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMMAND] =
     g_param_spec_object ("command", NULL, NULL, CARPORT_TYPE_COMMAND,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -254,6 +265,25 @@ carport_command_button_set_command (CarportCommandButton *self, CarportCommand *
     g_signal_connect_swapped (command, "notify::state", G_CALLBACK (sync_state), self);
   sync_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND]);
+}
+
+CarportCommandKind
+carport_command_button_get_kind (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), CARPORT_COMMAND_KIND_HVAC_START);
+  return self->kind;
+}
+
+void
+carport_command_button_set_kind (CarportCommandButton *self, CarportCommandKind kind)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 const char *

@@ -13,12 +13,16 @@ G_BEGIN_DECLS
 #define CARPORT_TYPE_COMMAND_BUTTON (carport_command_button_get_type ())
 G_DECLARE_FINAL_TYPE (CarportCommandButton, carport_command_button, CARPORT, COMMAND_BUTTON, GtkButton)
 
-/* Properties: title, icon (icon name), command (CarportCommand, nullable: the last
- * command sent from this button; its state is shown). */
+/* Properties: title, icon (icon name), kind (CarportCommandKind: what the
+ * button tells the car; the vehicle page finds its buttons and their kinds
+ * in its .ui), command (CarportCommand, nullable: the last command sent from
+ * this button; its state is shown). */
 GtkWidget      *carport_command_button_new          (void);
 CarportCommand *carport_command_button_get_command  (CarportCommandButton *self);
 void            carport_command_button_set_command  (CarportCommandButton *self, CarportCommand *command);
 const char     *carport_command_button_get_title    (CarportCommandButton *self);
+CarportCommandKind carport_command_button_get_kind  (CarportCommandButton *self);
+void            carport_command_button_set_kind     (CarportCommandButton *self, CarportCommandKind kind);
 /* What the button says now ("Sending…", "Waiting for the car…", "Done", …). */
 const char     *carport_command_button_get_status_text (CarportCommandButton *self);
 
