@@ -1,6 +1,7 @@
 /* test-vehicle-commands.c — the car's buttons on a demo session, found as a
  * screen reader finds them (accessible role and name): the climate dialog
- * answers Enter and Escape.
+ * answers Enter and Escape; a button that cannot work is insensitive and
+ * says why; a Locate whose location cannot be read says so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,12 +10,17 @@
 #include <adwaita.h>
 
 #include "carport-climate-dialog.h"
+#include "carport-closures.h"
 #include "carport-command-button.h"
 #include "gui-test-demo.h"
 #include "gui-test-util.h"
 
-/* The demo's cars (carport-simulator.c). */
-#define MEGANE "VF1XCB1VE00000003"
+/* The demo's cars (carport-simulator.c): the ZOE phase 1 has no location
+ * endpoint, the Megane charges and cannot be told to stop, the Ariya is
+ * unplugged. */
+#define ZOE_PH1 "VF1X101VE00000001"
+#define MEGANE  "VF1XCB1VE00000003"
+#define ARIYA   "SJNTAAFE0U0000002"
 
 static gboolean
 climate_dialog_open (gpointer data)
@@ -96,6 +102,104 @@ test_climate_dialog_escape_cancels (DemoFixture *f, gconstpointer data)
   g_assert_false (carport_simulator_get_hvac_on (f->sim, MEGANE));
 }
 
+/* The button named @name is there, cannot be pressed, and says @reason in
+ * its tooltip and to a screen reader. */
+static void
+assert_refused (DemoFixture *f, const char *name, const char *reason)
+{
+  GtkWidget *button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, name);
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
+  g_assert_true (gui_test_accessible_has (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason));
+}
+
+static gboolean
+plugged_in (gpointer data)
+{
+  return carport_battery_get_plug (carport_vehicle_get_battery (CARPORT_VEHICLE (data))) == CARPORT_PLUG_STATE_PLUGGED;
+}
+
+/* Charge on an unplugged car says to plug it in; plugged in (which starts
+ * the charge in its "always" mode), Stop Charging can be pressed. */
+static void
+test_charge_needs_the_plug (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *ariya = demo_vehicle (f, ARIYA);
+  GtkWidget *stop;
+
+  demo_show (f, ariya);
+  g_assert_cmpint (carport_battery_get_plug (carport_vehicle_get_battery (ariya)), ==, CARPORT_PLUG_STATE_UNPLUGGED);
+  assert_refused (f, "Charge", "Plug the car in to charge");
+
+  g_assert_true (carport_simulator_set_plugged (f->sim, ARIYA, TRUE));
+  gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
+  g_assert_true (gui_test_wait_until (plugged_in, ariya, 30000));
+  gui_test_flush ();
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge"));
+  stop = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Charging");
+  g_assert_true (gtk_widget_is_sensitive (stop));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (stop), ==, "Stop Charging");
+}
+
+/* A charging car that cannot be told to stop shows the Stop it cannot take,
+ * insensitive, and why; not a Charge it does not need. */
+static void
+test_stop_the_car_cannot_take (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+
+  demo_show (f, megane);
+  g_assert_cmpint (carport_battery_get_charging (carport_vehicle_get_battery (megane)), ==,
+                   CARPORT_CHARGING_STATE_CHARGING);
+  g_assert_false (carport_vehicle_supports_command (megane, CARPORT_COMMAND_KIND_CHARGE_STOP));
+  assert_refused (f, "Stop Charging", "This car cannot be told to stop charging; it stops when full or unplugged");
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge"));
+}
+
+/* Locate on a car whose location Carport cannot read is not offered. */
+static void
+test_locate_without_location (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *zoe = demo_vehicle (f, ZOE_PH1);
+
+  demo_show (f, zoe);
+  g_assert_true (carport_vehicle_supports_command (zoe, CARPORT_COMMAND_KIND_REFRESH_LOCATION));
+  g_assert_false (carport_vehicle_get_readable_endpoints (zoe) & (1u << CARPORT_ENDPOINT_LOCATION));
+  assert_refused (f, "Locate", "This car does not report its location");
+}
+
+static gboolean
+location_error_set (gpointer data)
+{
+  return carport_vehicle_get_endpoint_error (CARPORT_VEHICLE (data), CARPORT_ENDPOINT_LOCATION) != NULL;
+}
+
+/* The car took the Locate, but its location could not be read after it:
+ * the toast says so, never "Location updated". */
+static void
+test_locate_unread_is_no_success (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+  const char *updated = carport_closures_command_outcome (CARPORT_COMMAND_KIND_REFRESH_LOCATION, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *labels = NULL;
+
+  demo_show (f, megane);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "location=malformed", &error));
+  g_assert_no_error (error);
+
+  press (f, "Locate");
+  g_assert_true (gui_test_wait_until (location_error_set, megane, 30000));
+  expected = g_strdup_printf ("%s: %s", carport_closures_command_outcome (CARPORT_COMMAND_KIND_REFRESH_LOCATION, FALSE),
+                              carport_vehicle_get_endpoint_error (megane, CARPORT_ENDPOINT_LOCATION));
+  demo_assert_toast_soon (f, expected);
+  labels = gui_test_dump_labels (carport_window_get_part (f->window, "toast_overlay"));
+  g_assert_null (strstr (labels, updated));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -106,6 +210,10 @@ main (int argc, char *argv[])
                                     demo_fixture_set_up, func, demo_fixture_tear_down)
   ADD ("climate-dialog-enter-starts", test_climate_dialog_enter_starts);
   ADD ("climate-dialog-escape-cancels", test_climate_dialog_escape_cancels);
+  ADD ("charge-needs-the-plug", test_charge_needs_the_plug);
+  ADD ("stop-the-car-cannot-take", test_stop_the_car_cannot_take);
+  ADD ("locate-without-location", test_locate_without_location);
+  ADD ("locate-unread-is-no-success", test_locate_unread_is_no_success);
 #undef ADD
 
   return g_test_run ();

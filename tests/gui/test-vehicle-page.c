@@ -109,7 +109,10 @@ test_supported_only (void)
   carport_battery_set_charging (carport_vehicle_get_battery (vehicle), CARPORT_CHARGING_STATE_CHARGING);
   gui_test_flush ();
   g_assert_null (button (page, "Charge"));
-  g_assert_null (button (page, "Stop Charging"));  /* not supported */
+  /* The car cannot be told to stop: the button says so and cannot be pressed. */
+  g_assert_false (gtk_widget_is_sensitive (button (page, "Stop Charging")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button (page, "Stop Charging")), ==,
+                   "This car cannot be told to stop charging; it stops when full or unplugged");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

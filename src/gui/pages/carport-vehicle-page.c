@@ -222,13 +222,52 @@ is_wake_kind (CarportCommandKind kind)
   return g_str_has_prefix (carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind), "refresh-");
 }
 
+/* A refresh command that can work: the car takes it and Carport can read
+ * what it asks the car to report. */
+static gboolean
+wakes (CarportVehicle *vehicle, CarportCommandKind kind)
+{
+  return is_wake_kind (kind) && carport_vehicle_get_command_obstacle (vehicle, kind) == NULL;
+}
+
 static gboolean
 can_wake (CarportVehicle *vehicle)
 {
   for (int kind = 0; vehicle && kind < CARPORT_N_COMMAND_KINDS; kind++)
-    if (is_wake_kind (kind) && carport_vehicle_supports_command (vehicle, kind))
+    if (wakes (vehicle, kind))
       return TRUE;
   return FALSE;
+}
+
+/* The commands that come in start/stop pairs (charge, climate): the other
+ * one, and whether @kind starts. FALSE for the others. */
+static gboolean
+pair_of (CarportCommandKind kind, CarportCommandKind *other, gboolean *starts)
+{
+  switch (kind)
+    {
+    case CARPORT_COMMAND_KIND_CHARGE_START:
+    case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      *starts = kind == CARPORT_COMMAND_KIND_CHARGE_START;
+      *other = *starts ? CARPORT_COMMAND_KIND_CHARGE_STOP : CARPORT_COMMAND_KIND_CHARGE_START;
+      return TRUE;
+    case CARPORT_COMMAND_KIND_HVAC_START:
+    case CARPORT_COMMAND_KIND_HVAC_STOP:
+      *starts = kind == CARPORT_COMMAND_KIND_HVAC_START;
+      *other = *starts ? CARPORT_COMMAND_KIND_HVAC_STOP : CARPORT_COMMAND_KIND_HVAC_START;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether what a pair starts and stops is on: charging, the climate. */
+static gboolean
+pair_is_on (CarportVehicle *vehicle, CarportCommandKind kind)
+{
+  if (kind == CARPORT_COMMAND_KIND_CHARGE_START || kind == CARPORT_COMMAND_KIND_CHARGE_STOP)
+    return carport_battery_get_charging (carport_vehicle_get_battery (vehicle)) == CARPORT_CHARGING_STATE_CHARGING;
+  return carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
 }
 
 /* The vehicle's account logged in (not expired), or the session for a car
@@ -241,6 +280,17 @@ is_ready (CarportVehiclePage *self)
   if (self->account)
     return carport_account_get_state (self->account) == CARPORT_SESSION_STATE_READY;
   return carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+}
+
+/* Why nothing can be sent now, or NULL when it can. */
+static const char *
+login_obstacle (CarportVehiclePage *self)
+{
+  if (is_ready (self))
+    return NULL;
+  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
+    return _("Log in again to send commands to this car");
+  return _("Carport is not connected to this car’s account yet");
 }
 
 static void
@@ -262,73 +312,75 @@ update_login (CarportVehiclePage *self)
   reveal (self->login_revealer, expired);
 }
 
+/* What a command button shows: whether it is there, can be pressed, and
+ * why not. A pair (start, stop) shows the one the car's state calls for, the
+ * one in flight staying in view, even when the car takes only the other. */
+static void
+update_command_button (CarportVehiclePage *self, CarportCommandButton *button, gboolean *shown)
+{
+  CarportVehicle *vehicle = self->vehicle;
+  CarportCommandKind kind = carport_command_button_get_kind (button);
+  const char *nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions), nick);
+  gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
+  gboolean busy = in_flight (self, kind);
+  const char *reason = NULL;
+  CarportCommandKind other;
+  gboolean starts;
+
+  *shown = supported;
+  if (vehicle && pair_of (kind, &other, &starts))
+    {
+      gboolean other_busy = in_flight (self, other);
+      gboolean called_for = pair_is_on (vehicle, kind) != starts;
+
+      *shown = (supported || carport_vehicle_supports_command (vehicle, other)) &&
+               (busy || (called_for && !other_busy));
+      busy = busy || other_busy;
+    }
+
+  /* What the car cannot do comes first, then the login, then its state. */
+  if (vehicle && !busy)
+    {
+      reason = supported ? login_obstacle (self) : NULL;
+      if (reason == NULL)
+        reason = carport_vehicle_get_command_obstacle (vehicle, kind);
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), vehicle && !busy && reason == NULL);
+  carport_command_button_set_reason (button, reason);
+  set_shown (GTK_WIDGET (button), *shown);
+}
+
 /* The one place that decides what can be pressed and which buttons show. */
 static void
 update_actions (CarportVehiclePage *self)
 {
   CarportVehicle *vehicle = self->vehicle;
   gboolean ready = is_ready (self);
-  gboolean charging = FALSE, climate_on = FALSE, has_position = FALSE;
-  gboolean charge_busy, climate_busy;
+  gboolean has_position = FALSE;
   guint n_shown = 0;
 
   if (vehicle)
     {
-      CarportBattery *battery = carport_vehicle_get_battery (vehicle);
       CarportLocation *location = carport_vehicle_get_location (vehicle);
 
-      charging = carport_battery_get_charging (battery) == CARPORT_CHARGING_STATE_CHARGING;
-      climate_on = carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
       has_position = carport_is_known (carport_location_get_latitude (location)) &&
                      carport_is_known (carport_location_get_longitude (location));
     }
 
-  charge_busy = in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START) ||
-                in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP);
-  climate_busy = in_flight (self, CARPORT_COMMAND_KIND_HVAC_START) ||
-                 in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP);
-
   for (guint i = 0; i < self->command_buttons->len; i++)
     {
-      GtkWidget *button = g_ptr_array_index (self->command_buttons, i);
-      CarportCommandKind kind = carport_command_button_get_kind (CARPORT_COMMAND_BUTTON (button));
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions),
-                                                    carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind));
-      gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
-      gboolean busy = in_flight (self, kind);
-      gboolean shown = supported;
-      gboolean enabled = ready && supported && !busy;
+      gboolean shown;
 
-      switch (kind)
-        {
-        case CARPORT_COMMAND_KIND_CHARGE_START:
-          /* Start or stop, as the car is; the one in flight stays in view. */
-          shown = supported && (busy || (!charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP)));
-          enabled = enabled && !charge_busy;
-          break;
-        case CARPORT_COMMAND_KIND_CHARGE_STOP:
-          shown = supported && (busy || (charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START)));
-          enabled = enabled && !charge_busy;
-          break;
-        case CARPORT_COMMAND_KIND_HVAC_START:
-          shown = supported && (busy || (!climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP)));
-          enabled = enabled && !climate_busy;
-          break;
-        case CARPORT_COMMAND_KIND_HVAC_STOP:
-          shown = supported && (busy || (climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_START)));
-          enabled = enabled && !climate_busy;
-          break;
-        default:
-          break;
-        }
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-      set_shown (button, shown);
+      update_command_button (self, g_ptr_array_index (self->command_buttons, i), &shown);
       n_shown += shown;
     }
 
   gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
+  carport_command_button_set_reason (CARPORT_COMMAND_BUTTON (self->wake_button),
+                                     self->asking == 0 ? login_obstacle (self) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
                                  self->account != NULL &&
                                  carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT);
@@ -488,7 +540,7 @@ ask_car_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     {
       g_autoptr(CarportCommand) command = NULL;
 
-      if (!is_wake_kind (kind) || !carport_vehicle_supports_command (self->vehicle, kind))
+      if (!wakes (self->vehicle, kind))
         continue;
       command = carport_command_runner_create (self->runner, kind);
       if (command == NULL)
@@ -882,6 +934,8 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   if (vehicle)
     {
       g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::plug", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (vehicle, "notify::last-error", G_CALLBACK (update_error), self);
       g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::charging", G_CALLBACK (update_actions), self);

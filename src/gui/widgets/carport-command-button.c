@@ -28,6 +28,8 @@ struct _CarportCommandButton
   CarportCommand     *command;
   CarportCommandKind  kind;
   char               *label;
+  char               *explanation;
+  char               *reason;
   guint               reset_id;
 };
 
@@ -39,10 +41,38 @@ enum {
   PROP_ICON_NAME,
   PROP_KIND,
   PROP_COMMAND,
+  PROP_EXPLANATION,
+  PROP_REASON,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() of GLib 2.76. */
+static gboolean
+set_string (char **field, const char *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* The tooltip and the accessible description: why the button cannot be
+ * pressed, else what it does (the tooltip: else its title, which may be cut
+ * short on a narrow window). */
+static void
+sync_hints (CarportCommandButton *self)
+{
+  const char *hint = self->reason ? self->reason : self->explanation;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), hint ? hint : self->label);
+  if (hint)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
 
 static void
 show_resting (CarportCommandButton *self)
@@ -130,6 +160,8 @@ carport_command_button_finalize (GObject *object)
   CarportCommandButton *self = CARPORT_COMMAND_BUTTON (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->explanation, g_free);
+  g_clear_pointer (&self->reason, g_free);
 
   G_OBJECT_CLASS (carport_command_button_parent_class)->finalize (object);
 }
@@ -153,6 +185,12 @@ carport_command_button_get_property (GObject *object, guint prop_id, GValue *val
     case PROP_COMMAND:
       g_value_set_object (value, self->command);
       break;
+    case PROP_EXPLANATION:
+      g_value_set_string (value, self->explanation);
+      break;
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,7 +210,7 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
           self->label = g_value_dup_string (value);
           gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->label);
+          sync_hints (self);
           sync_state (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -189,6 +227,12 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
       break;
     case PROP_COMMAND:
       carport_command_button_set_command (self, g_value_get_object (value));
+      break;
+    case PROP_EXPLANATION:
+      carport_command_button_set_explanation (self, g_value_get_string (value));
+      break;
+    case PROP_REASON:
+      carport_command_button_set_reason (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -219,6 +263,12 @@ carport_command_button_class_init (CarportCommandButtonClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMMAND] =
     g_param_spec_object ("command", NULL, NULL, CARPORT_TYPE_COMMAND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPLANATION] =
+    g_param_spec_string ("explanation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -284,6 +334,44 @@ carport_command_button_set_kind (CarportCommandButton *self, CarportCommandKind 
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+carport_command_button_get_explanation (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
+  return self->explanation;
+}
+
+void
+carport_command_button_set_explanation (CarportCommandButton *self, const char *explanation)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (set_string (&self->explanation, explanation))
+    {
+      sync_hints (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+    }
+}
+
+const char *
+carport_command_button_get_reason (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
+  return self->reason;
+}
+
+void
+carport_command_button_set_reason (CarportCommandButton *self, const char *reason)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (set_string (&self->reason, reason))
+    {
+      sync_hints (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
+    }
 }
 
 const char *

@@ -16,12 +16,19 @@ G_DECLARE_FINAL_TYPE (CarportCommandButton, carport_command_button, CARPORT, COM
 /* Properties: title, icon (icon name), kind (CarportCommandKind: what the
  * button tells the car; the vehicle page finds its buttons and their kinds
  * in its .ui), command (CarportCommand, nullable: the last command sent from
- * this button; its state is shown). */
+ * this button; its state is shown), explanation (nullable: what pressing it
+ * does, when the title does not say it all), reason (nullable: why it cannot
+ * be pressed now). The tooltip and the accessible description say the
+ * reason, else the explanation (the tooltip: else the title). */
 GtkWidget      *carport_command_button_new          (void);
 CarportCommand *carport_command_button_get_command  (CarportCommandButton *self);
 void            carport_command_button_set_command  (CarportCommandButton *self, CarportCommand *command);
 const char     *carport_command_button_get_title    (CarportCommandButton *self);
 CarportCommandKind carport_command_button_get_kind  (CarportCommandButton *self);
+const char     *carport_command_button_get_explanation (CarportCommandButton *self);
+void            carport_command_button_set_explanation (CarportCommandButton *self, const char *explanation);
+const char     *carport_command_button_get_reason   (CarportCommandButton *self);
+void            carport_command_button_set_reason   (CarportCommandButton *self, const char *reason);
 void            carport_command_button_set_kind     (CarportCommandButton *self, CarportCommandKind kind);
 /* What the button says now ("Sending…", "Waiting for the car…", "Done", …). */
 const char     *carport_command_button_get_status_text (CarportCommandButton *self);

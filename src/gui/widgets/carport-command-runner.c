@@ -65,6 +65,56 @@ carport_command_runner_add_toast (CarportCommandRunner *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+typedef struct {
+  CarportCommand *command;
+  CarportVehicle *vehicle;
+  gulong          refreshing_id;  /* while waiting for the read */
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_clear_signal_handler (&data->refreshing_id, data->vehicle);
+  g_clear_object (&data->command);
+  g_clear_object (&data->vehicle);
+  g_free (data);
+}
+
+/* A command that asks the car to report something worked only when the
+ * read after it did: its endpoint's error says otherwise. */
+static void
+return_read (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+  CarportCommandKind kind = carport_command_get_kind (data->command);
+  CarportEndpoint endpoint;
+  const char *error;
+
+  carport_command_kind_get_reported_endpoint (kind, &endpoint);
+  error = carport_vehicle_get_endpoint_error (data->vehicle, endpoint);
+  if (error == NULL)
+    error = carport_vehicle_get_command_obstacle (data->vehicle, kind);
+  if (error)
+    g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED, "%s", error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+vehicle_refreshing_cb (CarportVehicle *vehicle,
+                       GParamSpec     *pspec,
+                       gpointer        user_data)
+{
+  GTask *task = user_data;
+  SendData *data = g_task_get_task_data (task);
+
+  if (carport_vehicle_get_refreshing (vehicle))
+    return;
+  g_clear_signal_handler (&data->refreshing_id, vehicle);
+  return_read (task);
+  g_object_unref (task);
+}
+
 static void
 command_sent_cb (GObject      *object,
                  GAsyncResult *result,
@@ -72,16 +122,22 @@ command_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CarportCommandRunner *self = g_task_get_source_object (task);
-  CarportCommand *command = g_task_get_task_data (task);
+  SendData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, command);
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, data->command);
 
   if (error)
     g_task_return_error (task, g_steal_pointer (&error));
-  else
+  else if (!carport_command_kind_get_reported_endpoint (carport_command_get_kind (data->command), NULL))
     g_task_return_boolean (task, TRUE);
+  /* The session reads what the command changed once it completed. */
+  else if (carport_vehicle_get_refreshing (data->vehicle))
+    data->refreshing_id = g_signal_connect (data->vehicle, "notify::refreshing",
+                                            G_CALLBACK (vehicle_refreshing_cb), g_steal_pointer (&task));
+  else
+    return_read (task);
 }
 
 void
@@ -91,19 +147,24 @@ carport_command_runner_send_async (CarportCommandRunner *self,
                                    gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  SendData *data;
 
   g_return_if_fail (CARPORT_IS_COMMAND_RUNNER (self));
   g_return_if_fail (CARPORT_IS_COMMAND (command));
 
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_command_runner_send_async);
-  g_task_set_task_data (task, g_object_ref (command), g_object_unref);
 
-  if (self->session == NULL)
+  if (self->session == NULL || self->vehicle == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "No session");
       return;
     }
+
+  data = g_new0 (SendData, 1);
+  data->command = g_object_ref (command);
+  data->vehicle = g_object_ref (self->vehicle);
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
   g_signal_emit (self, signals[SIGNAL_SENT], 0, command);
   carport_session_send_command_async (self->session, command, TRUE, self->cancellable,

@@ -21,8 +21,9 @@ G_DECLARE_FINAL_TYPE (CarportCommandRunner, carport_command_runner, CARPORT, COM
  *
  * Signals:
  *   sent (CarportCommand *): a command goes out (its state then follows it);
- *   finished (CarportCommand *): a command sent through the runner ended,
- *     its toast shown. */
+ *   finished (CarportCommand *): a command sent through the runner ended
+ *     (a command that asks the car to report something is told only
+ *     once the read after it is done: it failed when that read did). */
 CarportCommandRunner *carport_command_runner_new          (GtkWidget *widget);
 CarportSession       *carport_command_runner_get_session  (CarportCommandRunner *self);
 void                  carport_command_runner_set_session  (CarportCommandRunner *self, CarportSession *session);
@@ -34,7 +35,8 @@ gboolean              carport_command_runner_in_flight    (CarportCommandRunner 
 /* A new command of @kind for the vehicle, to set its parameters; NULL
  * without a session or a vehicle, or while one of @kind is under way. */
 CarportCommand       *carport_command_runner_create       (CarportCommandRunner *self, CarportCommandKind kind);
-/* Sends @command and toasts its outcome. */
+/* Sends @command and toasts its outcome: "Location updated" only when the
+ * location could be read after it. */
 void                  carport_command_runner_send         (CarportCommandRunner *self, CarportCommand *command);
 /* Sends a new command of @kind (no parameters); horn and lights ask first. */
 void                  carport_command_runner_run          (CarportCommandRunner *self, CarportCommandKind kind);
