@@ -35,7 +35,11 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
  *   from-cache (boolean: the state shown was loaded from the disk cache and not
  *   yet confirmed by the server), refreshing (boolean), last-error (string,
  *   nullable: a user-readable explanation of the last failed refresh),
- *   has-errors (read-only boolean: any endpoint error is set). */
+ *   has-errors (read-only boolean: any endpoint error is set).
+ *
+ * Signals:
+ *   endpoint-error-changed (CarportEndpoint): the endpoint's error was set,
+ *     changed or cleared. */
 CarportVehicle        *carport_vehicle_new                     (const char *vin);
 
 const char            *carport_vehicle_get_vin                 (CarportVehicle *self);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "carport-card.h"
 #include "carport-closures.h"
 #include "carport-command-button.h"
 #include "gui-test-demo.h"
@@ -247,6 +248,13 @@ test_horn_asks_first (Fixture *f, gconstpointer data)
   g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
 }
 
+/* The frame of the card titled @title, as a screen reader finds it. */
+static GtkWidget *
+card_frame (Fixture *f, const char *title)
+{
+  return gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_GROUP, title);
+}
+
 static gboolean
 has_error (gpointer data)
 {
@@ -278,7 +286,95 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
+  /* Said once, in the banner: not again on every card. */
+  g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Battery"))));
   carport_simulator_clear_faults (f->sim);
+}
+
+static gboolean
+refresh_done (gpointer data)
+{
+  DemoFixture *f = data;
+
+  return gtk_widget_is_sensitive (f->page) &&
+         !carport_vehicle_get_refreshing (carport_window_get_vehicle (f->window)) &&
+         g_object_get_data (G_OBJECT (f->window), "refreshed") != NULL;
+}
+
+static void
+refreshed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  DemoFixture *f = user_data;
+
+  carport_session_refresh_finish (CARPORT_SESSION (object), result, NULL);
+  g_object_set_data (G_OBJECT (f->window), "refreshed", GINT_TO_POINTER (TRUE));
+}
+
+/* Refreshes the shown car and waits for the end. */
+static void
+refresh_shown (DemoFixture *f)
+{
+  g_object_set_data (G_OBJECT (f->window), "refreshed", NULL);
+  carport_session_refresh_async (f->session, carport_window_get_vehicle (f->window), NULL, refreshed_cb, f);
+  g_assert_true (gui_test_wait_until (refresh_done, f, 30000));
+  gui_test_flush ();
+}
+
+/* Some endpoints fail, others answer: the cards of those that failed say
+ * "Not updated" and why, keeping their values; the others and the banner
+ * say nothing. At 1100 px and at 360 px. */
+static void
+test_partial_failure_on_cards (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *megane = carport_session_find_vehicle (f->session, "VF1XCB1VE00000003");
+  static const int widths[] = { 1100, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *level = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *reason;
+      GtkWidget *battery, *charge;
+
+      demo_set_width (f, widths[w]);
+      demo_show (f, megane);
+      level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (megane)));
+
+      g_assert_true (carport_simulator_add_fault_from_string (f->sim, "battery-status=quota", &error));
+      g_assert_true (carport_simulator_add_fault_from_string (f->sim, "soc-levels=malformed", &error));
+      g_assert_no_error (error);
+      refresh_shown (f);
+      g_assert_null (carport_vehicle_get_last_error (megane));
+
+      /* The battery: quota. Its card says so in a few words, the tooltip
+       * and a screen reader get the whole reason; the level stays. */
+      reason = carport_vehicle_get_endpoint_error (megane, CARPORT_ENDPOINT_BATTERY_STATUS);
+      g_assert_nonnull (reason);
+      battery = card_frame (f, "Battery");
+      g_assert_cmpstr (carport_card_get_problem_text (CARPORT_CARD (battery)), ==,
+                       "Not updated: The car maker's servers are limiting requests right now.");
+      gui_test_assert_label_soon (battery, "Not updated: The car maker's servers are limiting requests right now.");
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (gui_test_find_label (battery, "Not updated: The car maker's servers are limiting requests right now."))), ==, reason);
+      g_assert_true (gui_test_accessible_has (battery, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              "Not updated: The car maker's servers are limiting requests right now."));
+      gui_test_assert_label_soon (battery, level);
+      g_assert_cmpint (gtk_widget_get_width (battery), <=, widths[w]);
+
+      /* The charge limits: a malformed answer; the card's other endpoints answered. */
+      charge = card_frame (f, "Charge Mode");
+      g_assert_nonnull (strstr (carport_card_get_problem_text (CARPORT_CARD (charge)), "does not understand"));
+
+      /* The others and the banner say nothing. */
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Odometer"))));
+      g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
+                                                                                                 "error_revealer"))));
+
+      /* Answers again: the notes go. */
+      carport_simulator_clear_faults (f->sim);
+      refresh_shown (f);
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (battery)));
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (charge)));
+    }
 }
 
 static void
@@ -414,6 +510,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, demo_fixture_set_up, test_horn_asks_first, demo_fixture_tear_down);
   g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, demo_fixture_set_up,
               test_error_keeps_last_values, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/partial-failure-on-cards", Fixture, NULL, demo_fixture_set_up,
+              test_partial_failure_on_cards, demo_fixture_tear_down);
   g_test_add ("/gui/demo/ask-car", Fixture, NULL, demo_fixture_set_up, test_ask_car, demo_fixture_tear_down);
   g_test_add ("/gui/demo/trips-card", Fixture, NULL, demo_fixture_set_up, test_trips_card, demo_fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, demo_fixture_set_up, test_narrow_window, demo_fixture_tear_down);
