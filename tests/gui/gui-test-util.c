@@ -170,13 +170,11 @@ gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, cons
   return difference == NULL;
 }
 
-/* What a screen reader calls @widget, or NULL. */
+/* What a screen reader calls @widget, or NULL: its label (GTK sets it for
+ * a button with a text label), or a label's own text. */
 static char *
 accessible_name (GtkWidget *widget)
 {
-  const char *text = NULL;
-  gboolean underline = FALSE;
-
   if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     {
       /* The check answers with the value it found when it differs. */
@@ -184,25 +182,19 @@ accessible_name (GtkWidget *widget)
 
       return found ? found : g_strdup ("");
     }
-  if (GTK_IS_BUTTON (widget))
+  if (GTK_IS_LABEL (widget))
     {
-      text = gtk_button_get_label (GTK_BUTTON (widget));
-      underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
-    }
-  else if (GTK_IS_LABEL (widget))
-    {
-      text = gtk_label_get_label (GTK_LABEL (widget));
-      underline = gtk_label_get_use_underline (GTK_LABEL (widget));
-    }
-  if (text == NULL)
-    return NULL;
-  if (underline)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
 
-      return g_strjoinv ("", parts);
+      if (gtk_label_get_use_underline (GTK_LABEL (widget)))
+        {
+          g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+          return g_strjoinv ("", parts);
+        }
+      return g_strdup (text);
     }
-  return g_strdup (text);
+  return NULL;
 }
 
 GtkWidget *
@@ -254,4 +246,59 @@ gui_test_get_accessible (GtkWidget *root, GtkAccessibleRole role, const char *na
       g_error ("no control named “%s” with role %d; names: %s", name, role, names->str);
     }
   return found;
+}
+
+/* The roles people act on. */
+static gboolean
+is_control (GtkAccessibleRole role)
+{
+  switch (role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+find_unnamed (GtkWidget *root, GString *out)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
+  if (is_control (role))
+    {
+      g_autofree char *name = accessible_name (root);
+
+      if ((name == NULL || *name == '\0') &&
+          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_string_append_printf (out, "%s#%s (role %d)|", G_OBJECT_TYPE_NAME (root),
+                                gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) ?: "", role);
+      /* Its parts (a spin button's text) go with it. */
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    find_unnamed (child, out);
+}
+
+void
+gui_test_assert_controls_named (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  find_unnamed (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name: %s", unnamed->str);
 }

@@ -1,7 +1,8 @@
 /* test-vehicle-commands.c — the car's buttons on a demo session, found as a
  * screen reader finds them (accessible role and name): the climate dialog
  * answers Enter and Escape; a button that cannot work is insensitive and
- * says why; a Locate whose location cannot be read says so.
+ * says why; a Locate whose location cannot be read says so; a button keeps
+ * its title and width while its command runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -200,6 +201,86 @@ test_locate_unread_is_no_success (DemoFixture *f, gconstpointer data)
   g_assert_null (strstr (labels, updated));
 }
 
+static gboolean
+command_in_flight (gpointer data)
+{
+  CarportCommand *command = carport_command_button_get_command (CARPORT_COMMAND_BUTTON (data));
+
+  return command && carport_command_get_in_flight (command);
+}
+
+static gboolean
+command_finished (gpointer data)
+{
+  CarportCommand *command = carport_command_button_get_command (CARPORT_COMMAND_BUTTON (data));
+
+  return command && carport_command_get_finished (command);
+}
+
+/* While a command runs its button shows a spinner instead of its icon and
+ * keeps its title, so that neither it nor the buttons around it move; the
+ * progress is in its tooltip and accessible description. */
+static void
+test_button_keeps_its_width (DemoFixture *f, gconstpointer data)
+{
+  static const int widths[] = { 1100, 360 };
+  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *button, *actions, *spinner;
+      int width, actions_height;
+      const char *status;
+
+      demo_set_width (f, widths[w]);
+      demo_show (f, megane);
+      button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Locate");
+      actions = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "actions_box");
+      width = gtk_widget_get_width (button);
+      actions_height = gtk_widget_get_height (actions);
+      g_assert_cmpint (width, >, 0);
+
+      press (f, "Locate");
+      g_assert_true (gui_test_wait_until (command_in_flight, button, 5000));
+      gui_test_flush ();
+      g_assert_true (gui_test_label_shown (button, "Locate"));
+      spinner = gui_test_find_type (button, GTK_TYPE_SPINNER);
+      g_assert_true (gtk_widget_get_mapped (spinner));
+      g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+      g_assert_cmpint (gtk_widget_get_width (button), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (actions), ==, actions_height);
+      status = carport_command_button_get_status_text (CARPORT_COMMAND_BUTTON (button));
+      g_assert_true (g_strcmp0 (status, "Sending…") == 0 || g_strcmp0 (status, "Waiting for the car…") == 0);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, status);
+      g_assert_true (gui_test_accessible_has (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status));
+
+      g_assert_true (gui_test_wait_until (command_finished, button, 30000));
+      gui_test_flush ();
+      g_assert_true (gui_test_label_shown (button, "Locate"));
+      g_assert_cmpint (gtk_widget_get_width (button), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (actions), ==, actions_height);
+    }
+}
+
+/* Every control of every car's page, and of the climate dialog, has an
+ * accessible name for a screen reader. */
+static void
+test_controls_named (DemoFixture *f, gconstpointer data)
+{
+  GListModel *vehicles = carport_session_get_vehicles (f->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+
+      demo_show (f, vehicle);
+      gui_test_assert_controls_named (f->page);
+    }
+
+  demo_show (f, demo_vehicle (f, MEGANE));
+  gui_test_assert_controls_named (open_climate_dialog (f));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -214,6 +295,8 @@ main (int argc, char *argv[])
   ADD ("stop-the-car-cannot-take", test_stop_the_car_cannot_take);
   ADD ("locate-without-location", test_locate_without_location);
   ADD ("locate-unread-is-no-success", test_locate_unread_is_no_success);
+  ADD ("button-keeps-its-width", test_button_keeps_its_width);
+  ADD ("controls-named", test_controls_named);
 #undef ADD
 
   return g_test_run ();

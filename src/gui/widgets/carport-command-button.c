@@ -30,6 +30,7 @@ struct _CarportCommandButton
   char               *label;
   char               *explanation;
   char               *reason;
+  const char         *status;   /* of the command shown, NULL at rest */
   guint               reset_id;
 };
 
@@ -60,12 +61,13 @@ set_string (char **field, const char *value)
 }
 
 /* The tooltip and the accessible description: why the button cannot be
- * pressed, else what it does (the tooltip: else its title, which may be cut
- * short on a narrow window). */
+ * pressed, else how its command goes, else what it does (the tooltip: else
+ * its title, which may be cut short on a narrow window). The title itself
+ * never changes, so that the button keeps its width. */
 static void
 sync_hints (CarportCommandButton *self)
 {
-  const char *hint = self->reason ? self->reason : self->explanation;
+  const char *hint = self->reason ? self->reason : self->status ? self->status : self->explanation;
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), hint ? hint : self->label);
   if (hint)
@@ -75,11 +77,18 @@ sync_hints (CarportCommandButton *self)
 }
 
 static void
+show_status (CarportCommandButton *self, const char *status)
+{
+  self->status = status;
+  sync_hints (self);
+}
+
+static void
 show_resting (CarportCommandButton *self)
 {
   gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->icon));
   gtk_spinner_stop (self->spinner);
-  gtk_label_set_label (self->text, self->label);
+  show_status (self, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-done");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-failed");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-busy");
@@ -109,8 +118,7 @@ sync_state (CarportCommandButton *self)
     case CARPORT_COMMAND_STATE_PENDING:
       gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->spinner));
       gtk_spinner_start (self->spinner);
-      gtk_label_set_label (self->text, state == CARPORT_COMMAND_STATE_SENDING
-                                       ? _("Sending…") : _("Waiting for the car…"));
+      show_status (self, state == CARPORT_COMMAND_STATE_SENDING ? _("Sending…") : _("Waiting for the car…"));
       gtk_widget_add_css_class (GTK_WIDGET (self), "command-busy");
       break;
 
@@ -124,9 +132,7 @@ sync_state (CarportCommandButton *self)
         gtk_image_set_from_icon_name (self->result_icon, ok ? "object-select-symbolic"
                                                             : "dialog-warning-symbolic");
         gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->result_icon));
-        gtk_label_set_label (self->text, ok ? _("Done")
-                                            : state == CARPORT_COMMAND_STATE_TIMED_OUT
-                                              ? _("No answer") : _("Failed"));
+        show_status (self, ok ? _("Done") : state == CARPORT_COMMAND_STATE_TIMED_OUT ? _("No answer") : _("Failed"));
         gtk_widget_remove_css_class (GTK_WIDGET (self), "command-busy");
         gtk_widget_add_css_class (GTK_WIDGET (self), ok ? "command-done" : "command-failed");
         self->reset_id = g_timeout_add_seconds (RESULT_SECONDS, reset_cb, self);
@@ -208,10 +214,10 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
         {
           g_free (self->label);
           self->label = g_value_dup_string (value);
+          gtk_label_set_label (self->text, self->label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
           sync_hints (self);
-          sync_state (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -385,5 +391,5 @@ const char *
 carport_command_button_get_status_text (CarportCommandButton *self)
 {
   g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
-  return gtk_label_get_label (self->text);
+  return self->status;
 }

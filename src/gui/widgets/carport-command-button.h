@@ -1,7 +1,9 @@
 /* carport-command-button.h — a button that sends a command to the car and
- * shows its progress: sending → waiting for the car → done / failed. It is
- * actionable (action-name "vehicle.…"): whoever owns the action decides
- * whether it can be pressed; the button only shows the command given to it. */
+ * shows its progress: sending → waiting for the car → done / failed, with a
+ * spinner, then a tick or a warning, in place of its icon (its title stays,
+ * so it keeps its width). It is actionable ("command.…" on the vehicle page):
+ * whoever owns the action decides whether it can be pressed; the button only
+ * shows the command given to it. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,7 +32,9 @@ void            carport_command_button_set_explanation (CarportCommandButton *se
 const char     *carport_command_button_get_reason   (CarportCommandButton *self);
 void            carport_command_button_set_reason   (CarportCommandButton *self, const char *reason);
 void            carport_command_button_set_kind     (CarportCommandButton *self, CarportCommandKind kind);
-/* What the button says now ("Sending…", "Waiting for the car…", "Done", …). */
+/* How its command goes ("Sending…", "Waiting for the car…", "Done", …), or
+ * NULL at rest: in the tooltip and the accessible description while the
+ * spinner or the result icon stands in for the icon; the title stays. */
 const char     *carport_command_button_get_status_text (CarportCommandButton *self);
 
 G_END_DECLS
