@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "carport-core.h"
@@ -165,7 +167,12 @@ static char *
 format_model (gpointer unused, int brand, const char *model_name)
 {
   const char *brand_name = brand != CARPORT_BRAND_UNKNOWN ? carport_format_brand ((CarportBrand) brand) : NULL;
+  gsize brand_length = brand_name ? strlen (brand_name) : 0;
 
+  /* "Renault 5" names its brand already. */
+  if (model_name && brand_name && g_ascii_strncasecmp (model_name, brand_name, brand_length) == 0 &&
+      model_name[brand_length] == ' ')
+    return g_strdup (model_name);
   if (model_name && *model_name && brand_name && g_strcmp0 (brand_name, "—") != 0)
     /* Translators: brand and model, e.g. "Renault ZOE" */
     return g_strdup_printf (C_("vehicle", "%s %s"), brand_name, model_name);
@@ -192,6 +199,15 @@ static gboolean
 is_known_int (gpointer unused, int value)
 {
   return value >= 0;
+}
+
+/* A time to full belongs beside a charge under way: not "0 min" beside
+ * "Waiting for planned charge" or "Not charging". */
+static gboolean
+shows_time_to_full (gpointer unused, int minutes, int charging)
+{
+  return minutes > 0 &&
+         (charging == CARPORT_CHARGING_STATE_CHARGING || charging == CARPORT_CHARGING_STATE_V2G_CHARGING);
 }
 
 static gboolean
@@ -368,6 +384,7 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_coordinates);
   gtk_widget_class_bind_template_callback (widget_class, is_known_double);
   gtk_widget_class_bind_template_callback (widget_class, is_known_int);
+  gtk_widget_class_bind_template_callback (widget_class, shows_time_to_full);
   gtk_widget_class_bind_template_callback (widget_class, is_reported);
   gtk_widget_class_bind_template_callback (widget_class, is_not_null);
   gtk_widget_class_bind_template_callback (widget_class, is_non_empty);

@@ -463,6 +463,59 @@ test_trips_card (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card")));
 }
 
+/* Cars are named as people write them, and the page does not repeat the
+ * plate that the window's title shows. */
+static void
+test_names_as_people_write_them (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *vin, *name; } cars[] = {
+    { "VF1XCB1VE00000003", "Renault Megane E-Tech" },
+    { "VF1R5E1VE00000005", "Renault 5" },
+    { "UU1XBG1VE00000004", "Dacia Spring" },
+    { "VF1X101VE00000001", "Renault ZOE" },
+    { "SJNFAAZE1U0000001", "Nissan Leaf" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cars); i++)
+    {
+      CarportVehicle *vehicle = carport_session_find_vehicle (f->session, cars[i].vin);
+      const char *plate = carport_vehicle_get_registration (vehicle);
+
+      demo_show (f, vehicle);
+      gui_test_assert_label_soon (f->page, cars[i].name);
+      gui_test_assert_label_soon (carport_window_get_part (f->window, "vehicle_list"), cars[i].name);
+      g_assert_nonnull (plate);
+      gui_test_assert_label_soon (GTK_WIDGET (f->window), plate);
+      g_assert_false (gui_test_label_shown (f->page, plate));
+    }
+}
+
+static gboolean
+waits_for_planned_charge (gpointer data)
+{
+  return carport_battery_get_charging (carport_vehicle_get_battery (CARPORT_VEHICLE (data))) ==
+         CARPORT_CHARGING_STATE_WAITING_PLANNED;
+}
+
+/* A car plugged in waiting for its planned charge reports 0 minutes to full:
+ * no "Time to full 0 min" beside "Waiting for planned charge". */
+static void
+test_no_time_to_full_while_waiting (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *r5 = carport_session_find_vehicle (f->session, "VF1R5E1VE00000005");
+  GtkWidget *battery;
+
+  demo_show (f, r5);
+  g_assert_true (carport_simulator_set_plugged (f->sim, "VF1R5E1VE00000005", TRUE));
+  gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
+  g_assert_true (gui_test_wait_until (waits_for_planned_charge, r5, 30000));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (carport_vehicle_get_battery (r5)), ==, 0);
+
+  battery = card_frame (f, "Battery");
+  gui_test_assert_label_soon (battery, carport_format_charging_state (CARPORT_CHARGING_STATE_WAITING_PLANNED));
+  g_assert_false (gui_test_label_shown (battery, "Time to full"));
+}
+
 static gboolean
 ask_car_enabled (gpointer data)
 {
@@ -512,6 +565,10 @@ main (int argc, char *argv[])
               test_error_keeps_last_values, demo_fixture_tear_down);
   g_test_add ("/gui/demo/partial-failure-on-cards", Fixture, NULL, demo_fixture_set_up,
               test_partial_failure_on_cards, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/names-as-people-write-them", Fixture, NULL, demo_fixture_set_up,
+              test_names_as_people_write_them, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/no-time-to-full-while-waiting", Fixture, NULL, demo_fixture_set_up,
+              test_no_time_to_full_while_waiting, demo_fixture_tear_down);
   g_test_add ("/gui/demo/ask-car", Fixture, NULL, demo_fixture_set_up, test_ask_car, demo_fixture_tear_down);
   g_test_add ("/gui/demo/trips-card", Fixture, NULL, demo_fixture_set_up, test_trips_card, demo_fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, demo_fixture_set_up, test_narrow_window, demo_fixture_tear_down);
