@@ -181,6 +181,17 @@ format_model (gpointer unused, int brand, const char *model_name)
   return g_strdup (brand_name ? brand_name : "");
 }
 
+/* The same as a title that may wrap: never after the hyphen of "E-Tech"
+ * (U+2011, a hyphen that does not break). */
+static char *
+format_model_title (gpointer unused, int brand, const char *model_name)
+{
+  g_autofree char *model = format_model (unused, brand, model_name);
+  g_auto(GStrv) parts = g_strsplit (model, "-", -1);
+
+  return g_strjoinv ("\u2011", parts);
+}
+
 static char *
 format_coordinates (gpointer unused, double latitude, double longitude)
 {
@@ -381,6 +392,7 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_charge_mode);
   gtk_widget_class_bind_template_callback (widget_class, format_energy_type);
   gtk_widget_class_bind_template_callback (widget_class, format_model);
+  gtk_widget_class_bind_template_callback (widget_class, format_model_title);
   gtk_widget_class_bind_template_callback (widget_class, format_coordinates);
   gtk_widget_class_bind_template_callback (widget_class, is_known_double);
   gtk_widget_class_bind_template_callback (widget_class, is_known_int);

@@ -362,7 +362,9 @@ test_partial_failure_on_cards (Fixture *f, gconstpointer data)
 
       /* The charge limits: a malformed answer; the card's other endpoints answered. */
       charge = card_frame (f, "Charge Mode");
-      g_assert_nonnull (strstr (carport_card_get_problem_text (CARPORT_CARD (charge)), "does not understand"));
+      /* In a few words: the details in brackets are left to the tooltip. */
+      g_assert_cmpstr (carport_card_get_problem_text (CARPORT_CARD (charge)), ==,
+                       "Not updated: The car maker's servers answered with something Carport does not understand.");
 
       /* The others and the banner say nothing. */
       g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Odometer"))));
@@ -481,8 +483,12 @@ test_names_as_people_write_them (Fixture *f, gconstpointer data)
       CarportVehicle *vehicle = carport_session_find_vehicle (f->session, cars[i].vin);
       const char *plate = carport_vehicle_get_registration (vehicle);
 
+      g_auto(GStrv) parts = g_strsplit (cars[i].name, "-", -1);
+      /* The page's title does not break after a hyphen. */
+      g_autofree char *title = g_strjoinv ("\u2011", parts);
+
       demo_show (f, vehicle);
-      gui_test_assert_label_soon (f->page, cars[i].name);
+      gui_test_assert_label_soon (f->page, title);
       gui_test_assert_label_soon (carport_window_get_part (f->window, "vehicle_list"), cars[i].name);
       g_assert_nonnull (plate);
       gui_test_assert_label_soon (GTK_WIDGET (f->window), plate);

@@ -313,16 +313,26 @@ carport_card_get_problem (CarportCard *self)
   return self->problem;
 }
 
-/* The first sentence of the first line: the short reason. */
+/* The first sentence of the first line, without the details in brackets
+ * at its end ("… understand (HTTP 200 OK)." → "… understand."): the short
+ * reason. */
 static char *
-first_sentence (const char *text)
+short_reason (const char *text)
 {
   const char *end = strchr (text, '\n');
   const char *stop = strstr (text, ". ");
+  char *sentence, *details;
 
   if (stop && (end == NULL || stop < end))
     end = stop + 1;
-  return end ? g_strndup (text, end - text) : g_strdup (text);
+  sentence = end ? g_strndup (text, end - text) : g_strdup (text);
+  details = strrchr (sentence, '(');
+  if (g_str_has_suffix (sentence, ").") && details && details > sentence && details[-1] == ' ')
+    {
+      details[-1] = '.';
+      details[0] = '\0';
+    }
+  return sentence;
 }
 
 void
@@ -339,7 +349,7 @@ carport_card_set_problem (CarportCard *self, const char *problem)
   self->problem = g_strdup (problem);
   if (problem)
     {
-      g_autofree char *reason = first_sentence (problem);
+      g_autofree char *reason = short_reason (problem);
       /* Translators: on a card whose values the last refresh could not read,
        * e.g. "Not updated: The car maker's servers are limiting requests right now." */
       g_autofree char *text = g_strdup_printf (_("Not updated: %s"), reason);

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (CarportCard, carport_card, CARPORT, CARD, GtkWidget)
 
 /* Properties: title, icon-name, updated (GDateTime, nullable), cached (boolean),
  * problem (nullable: why the values shown were not updated, one reason a
- * line; the card shows the first sentence of the first, the tooltip all),
+ * line; the card shows the first sentence of the first without details in
+ * brackets, the tooltip all),
  * child (GtkWidget). */
 GtkWidget  *carport_card_new            (void);
 const char *carport_card_get_title      (CarportCard *self);

@@ -23,7 +23,6 @@ struct _CarportClimateDialog
   AdwMessageDialog        parent_instance;
 
   /* Template widgets */
-  AdwActionRow           *temperature_row;
   GtkSpinButton          *temperature_spin;
   GtkAdjustment          *temperature_adjustment;
   GtkSwitch              *ready_switch;
@@ -82,8 +81,18 @@ sync_range (CarportClimateDialog *self)
   gtk_adjustment_configure (self->temperature_adjustment, CLAMP (value, lower, upper),
                             lower, upper, step, step * 2, 0);
   gtk_spin_button_set_digits (self->temperature_spin, step < 1.0 ? 1 : 0);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->temperature_row),
-                                 fahrenheit (self) ? _("Temperature (°F)") : _("Temperature (°C)"));
+
+  /* The bounds offered, in the user's unit (back from °F to °C and again:
+   * whole degrees stay whole), in the text above, which has the width. */
+  {
+    g_autofree char *from = carport_format_temperature (fahrenheit (self) ? (lower - 32.0) * 5.0 / 9.0 : lower, self->unit);
+    g_autofree char *to = carport_format_temperature (fahrenheit (self) ? (upper - 32.0) * 5.0 / 9.0 : upper, self->unit);
+    /* Translators: the dialog's text; the temperatures the car takes, e.g. "15 °C" and "25 °C" */
+    g_autofree char *body = g_strdup_printf (_("The car heats or cools the cabin to the temperature you choose, from %s to %s."),
+                                             from, to);
+
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  }
 }
 
 static gboolean
@@ -181,7 +190,6 @@ carport_climate_dialog_class_init (CarportClimateDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-climate-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, temperature_row);
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, temperature_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, ready_switch);
