@@ -408,12 +408,6 @@ update_error (CarportVehiclePage *self)
   reveal (self->error_revealer, show);
 }
 
-static void
-send_command (CarportVehiclePage *self, CarportCommand *command)
-{
-  carport_command_runner_send (self->runner, command);
-}
-
 /* A command goes out: its button shows its progress. */
 static void
 command_sent_cb (CarportVehiclePage *self, CarportCommand *command)
@@ -439,7 +433,7 @@ climate_response_cb (CarportClimateDialog *dialog, const char *response, gpointe
   if (command == NULL)
     return;
   carport_climate_dialog_apply (dialog, command);
-  send_command (self, command);
+  carport_command_runner_send (self->runner, command);
 }
 
 /* Climate start asks for the temperature and an optional "ready at" time. */
