@@ -360,6 +360,35 @@ carport_command_kind_get_title (CarportCommandKind kind)
   return _(titles[kind]);
 }
 
+gboolean
+carport_command_kind_get_reported_endpoint (CarportCommandKind  kind,
+                                            CarportEndpoint    *out_endpoint)
+{
+  CarportEndpoint endpoint;
+
+  switch (kind)
+    {
+    case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
+      endpoint = CARPORT_ENDPOINT_LOCATION;
+      break;
+    case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
+      endpoint = CARPORT_ENDPOINT_BATTERY_STATUS;
+      break;
+    case CARPORT_COMMAND_KIND_REFRESH_HVAC:
+      endpoint = CARPORT_ENDPOINT_HVAC_STATUS;
+      break;
+    case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
+      endpoint = CARPORT_ENDPOINT_LOCK_STATUS;
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (out_endpoint)
+    *out_endpoint = endpoint;
+  return TRUE;
+}
+
 static void
 carport_command_finalize (GObject *object)
 {

@@ -60,5 +60,10 @@ void                 carport_command_set_schedules          (CarportCommand *sel
 
 /* Localised, e.g. "Start climate", "Sound the horn". */
 const char          *carport_command_kind_get_title         (CarportCommandKind kind);
+/* For the commands that ask the car to report something (refresh-location,
+ * refresh-battery, …): TRUE with the endpoint that then has it, which is
+ * read after the command. FALSE for the others. */
+gboolean             carport_command_kind_get_reported_endpoint (CarportCommandKind  kind,
+                                                                 CarportEndpoint    *out_endpoint);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -453,6 +454,49 @@ carport_format_brand (CarportBrand brand)
     default:
       return UNKNOWN_TEXT;
     }
+}
+
+/* "II", "IV", "V": a numeral, written in capitals. */
+static gboolean
+is_roman_numeral (const char *word, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (strchr ("IVXivx", word[i]) == NULL)
+      return FALSE;
+  return length > 0 && length <= 4;
+}
+
+char *
+carport_format_model_name (const char        *name,
+                           const char * const *known_names)
+{
+  g_autofree char *trimmed = NULL;
+  char *word;
+
+  if (name == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed == '\0')
+    return NULL;
+
+  for (gsize i = 0; known_names && known_names[i]; i++)
+    if (g_ascii_strcasecmp (trimmed, known_names[i]) == 0)
+      return g_strdup (known_names[i]);
+
+  /* Word by word; words end at spaces and hyphens ("E-TECH" → "E-Tech"). */
+  for (word = trimmed; *word != '\0'; )
+    {
+      gsize length = strcspn (word, " -");
+      gboolean numeral = is_roman_numeral (word, length);
+
+      for (gsize i = 0; i < length; i++)
+        word[i] = numeral || i == 0 ? g_ascii_toupper (word[i]) : g_ascii_tolower (word[i]);
+      word += length;
+      word += strspn (word, " -");
+    }
+
+  return g_steal_pointer (&trimmed);
 }
 
 char *

@@ -45,6 +45,12 @@ const char *carport_format_opening_state  (CarportOpeningState state);
 const char *carport_format_charge_mode    (CarportChargeMode mode);
 const char *carport_format_energy_type    (CarportEnergy energy);       /* "Electric", "Plug-in hybrid" */
 const char *carport_format_brand          (CarportBrand brand);         /* "Renault" */
+/* A model name as people write it, from what a maker's server sends: trimmed,
+ * in the spelling of @known_names (NULL-terminated, may be NULL) when it is
+ * one of them whatever its case ("E-NV200" → "e-NV200"), else each word
+ * capitalised ("MEGANE E-TECH" → "Megane E-Tech", "RENAULT 5" → "Renault 5")
+ * but roman numerals ("CAPTUR II" → "Captur II"). NULL for NULL or blank. */
+char *carport_format_model_name       (const char *name, const char * const *known_names);
 /* ISO-8601 UTC with Z ("2020-11-17T08:06:48Z"), as the CLI's JSON writes times; NULL for NULL. */
 char *carport_format_iso8601_utc      (GDateTime *when);
 /* Parses ISO-8601 with Z, an offset, fractions or none (then UTC); NULL when invalid. */

@@ -93,6 +93,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_ENDPOINT_ERROR_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 CarportVehicle *
 carport_vehicle_new (const char *vin)
 {
@@ -650,6 +657,7 @@ carport_vehicle_set_endpoint_error (CarportVehicle  *self,
   g_free (self->endpoint_errors[endpoint]);
   self->endpoint_errors[endpoint] = g_strdup (message);
 
+  g_signal_emit (self, signals[SIGNAL_ENDPOINT_ERROR_CHANGED], 0, endpoint);
   if (had_errors != carport_vehicle_get_has_errors (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
 }
@@ -674,7 +682,11 @@ carport_vehicle_clear_endpoint_errors (CarportVehicle *self)
   had_errors = carport_vehicle_get_has_errors (self);
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
-    g_clear_pointer (&self->endpoint_errors[i], g_free);
+    if (self->endpoint_errors[i] != NULL)
+      {
+        g_clear_pointer (&self->endpoint_errors[i], g_free);
+        g_signal_emit (self, signals[SIGNAL_ENDPOINT_ERROR_CHANGED], 0, (CarportEndpoint) i);
+      }
 
   if (had_errors)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
@@ -1095,6 +1107,10 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_ENDPOINT_ERROR_CHANGED] =
+    g_signal_new ("endpoint-error-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CARPORT_TYPE_ENDPOINT);
 }
 
 static void

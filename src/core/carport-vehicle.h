@@ -35,7 +35,11 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
  *   from-cache (boolean: the state shown was loaded from the disk cache and not
  *   yet confirmed by the server), refreshing (boolean), last-error (string,
  *   nullable: a user-readable explanation of the last failed refresh),
- *   has-errors (read-only boolean: any endpoint error is set). */
+ *   has-errors (read-only boolean: any endpoint error is set).
+ *
+ * Signals:
+ *   endpoint-error-changed (CarportEndpoint): the endpoint's error was set,
+ *     changed or cleared. */
 CarportVehicle        *carport_vehicle_new                     (const char *vin);
 
 const char            *carport_vehicle_get_vin                 (CarportVehicle *self);
@@ -101,6 +105,11 @@ gboolean               carport_vehicle_check_climate_temperature (CarportVehicle
  * HVAC_START, when one is given); else FALSE as above. The brands call it
  * before any request. */
 gboolean               carport_vehicle_check_command           (CarportVehicle *self, CarportCommand *command, GError **error);
+/* Why the car as it is now cannot carry out @kind, in a short sentence for
+ * people ("Plug the car in to charge"), or NULL when nothing known stands in
+ * the way: the command is not offered, the car is unplugged (charge start),
+ * the endpoint a refresh command fills cannot be read. (carport-vehicle-commands.c) */
+const char            *carport_vehicle_get_command_obstacle    (CarportVehicle *self, CarportCommandKind kind);
 
 gboolean               carport_vehicle_get_from_cache          (CarportVehicle *self);
 void                   carport_vehicle_set_from_cache          (CarportVehicle *self, gboolean value);

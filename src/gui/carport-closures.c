@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "carport-core.h"
@@ -165,13 +167,29 @@ static char *
 format_model (gpointer unused, int brand, const char *model_name)
 {
   const char *brand_name = brand != CARPORT_BRAND_UNKNOWN ? carport_format_brand ((CarportBrand) brand) : NULL;
+  gsize brand_length = brand_name ? strlen (brand_name) : 0;
 
+  /* "Renault 5" names its brand already. */
+  if (model_name && brand_name && g_ascii_strncasecmp (model_name, brand_name, brand_length) == 0 &&
+      model_name[brand_length] == ' ')
+    return g_strdup (model_name);
   if (model_name && *model_name && brand_name && g_strcmp0 (brand_name, "—") != 0)
     /* Translators: brand and model, e.g. "Renault ZOE" */
     return g_strdup_printf (C_("vehicle", "%s %s"), brand_name, model_name);
   if (model_name && *model_name)
     return g_strdup (model_name);
   return g_strdup (brand_name ? brand_name : "");
+}
+
+/* The same as a title that may wrap: never after the hyphen of "E-Tech"
+ * (U+2011, a hyphen that does not break). */
+static char *
+format_model_title (gpointer unused, int brand, const char *model_name)
+{
+  g_autofree char *model = format_model (unused, brand, model_name);
+  g_auto(GStrv) parts = g_strsplit (model, "-", -1);
+
+  return g_strjoinv ("\u2011", parts);
 }
 
 static char *
@@ -192,6 +210,15 @@ static gboolean
 is_known_int (gpointer unused, int value)
 {
   return value >= 0;
+}
+
+/* A time to full belongs beside a charge under way: not "0 min" beside
+ * "Waiting for planned charge" or "Not charging". */
+static gboolean
+shows_time_to_full (gpointer unused, int minutes, int charging)
+{
+  return minutes > 0 &&
+         (charging == CARPORT_CHARGING_STATE_CHARGING || charging == CARPORT_CHARGING_STATE_V2G_CHARGING);
 }
 
 static gboolean
@@ -337,8 +364,14 @@ char *
 carport_closures_command_toast (CarportCommand *command,
                                 const GError   *error)
 {
-  g_autofree char *headline = carport_closures_command_headline (command);
+  g_autofree char *headline = NULL;
 
+  /* The car did it but what it changed could not be read (a Locate whose
+   * location read failed): not a success either. */
+  if (error != NULL && carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED)
+    headline = g_strdup (carport_closures_command_outcome (carport_command_get_kind (command), FALSE));
+  else
+    headline = carport_closures_command_headline (command);
   if (error == NULL)
     return g_steal_pointer (&headline);
   /* Translators: what failed and why, e.g. "Could not start charging: The car is not plugged in." */
@@ -389,9 +422,11 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_charge_mode);
   gtk_widget_class_bind_template_callback (widget_class, format_energy_type);
   gtk_widget_class_bind_template_callback (widget_class, format_model);
+  gtk_widget_class_bind_template_callback (widget_class, format_model_title);
   gtk_widget_class_bind_template_callback (widget_class, format_coordinates);
   gtk_widget_class_bind_template_callback (widget_class, is_known_double);
   gtk_widget_class_bind_template_callback (widget_class, is_known_int);
+  gtk_widget_class_bind_template_callback (widget_class, shows_time_to_full);
   gtk_widget_class_bind_template_callback (widget_class, is_reported);
   gtk_widget_class_bind_template_callback (widget_class, is_not_null);
   gtk_widget_class_bind_template_callback (widget_class, is_non_empty);

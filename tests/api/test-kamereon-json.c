@@ -1159,7 +1159,8 @@ test_vehicles (void)
   g_assert_cmpstr (carport_vehicle_get_account_id (vehicle), ==, "acc-given");
   g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_RENAULT);
   g_assert_cmpstr (carport_vehicle_get_model_code (vehicle), ==, "R5E1VE");
-  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "R5 E-TECH");
+  /* As people write it, not in Renault's capitals. */
+  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "R5 E-Tech");
   g_assert_cmpstr (carport_vehicle_get_registration (vehicle), ==, "AB-123-CD");
   g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_ELECTRIC);
   g_assert_cmpstr (carport_vehicle_get_picture_url (vehicle), ==, "https://pictures.example.test/r5-large.png");
@@ -1202,7 +1203,7 @@ test_vehicle_details (void)
   g_assert_no_error (error);
   g_assert_cmpint (carport_vehicle_get_brand (vehicle), ==, CARPORT_BRAND_DACIA);
   g_assert_cmpstr (carport_vehicle_get_model_code (vehicle), ==, "DU31SU");
-  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "DUSTER");
+  g_assert_cmpstr (carport_vehicle_get_model_name (vehicle), ==, "Duster");
   g_assert_cmpstr (carport_vehicle_get_registration (vehicle), ==, "IJ-789-KL");
   /* No engineEnergyType: energy.code GASLN. */
   g_assert_cmpint (carport_vehicle_get_energy (vehicle), ==, CARPORT_ENERGY_FUEL);

@@ -377,6 +377,28 @@ test_locale_numbers (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* Model names as people write them, from makers' capitals. */
+static void
+test_model_name (void)
+{
+  static const char * const known[] = { "ZOE", "e-NV200", NULL };
+  static const struct { const char *in, *out; } cases[] = {
+    { "MEGANE E-TECH", "Megane E-Tech" }, { "RENAULT 5", "Renault 5" }, { "SPRING", "Spring" },
+    { "CAPTUR II", "Captur II" }, { "CLIO V", "Clio V" }, { "TWINGO III", "Twingo III" },
+    { " zoe ", "ZOE" }, { "E-NV200", "e-NV200" }, { "A290", "A290" }, { "NEW LEAF", "New Leaf" },
+    { "Y63-PATROL", "Y63-Patrol" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = carport_format_model_name (cases[i].in, known);
+
+      g_assert_cmpstr (name, ==, cases[i].out);
+    }
+  g_assert_null (carport_format_model_name (NULL, known));
+  g_assert_null (carport_format_model_name ("  ", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +407,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/format/percent", test_percent);
+  g_test_add_func ("/core/format/model-name", test_model_name);
   g_test_add_func ("/core/format/distance", test_distance);
   g_test_add_func ("/core/format/distance-grouped", test_distance_grouped);
   g_test_add_func ("/core/format/litres", test_litres);

@@ -185,6 +185,31 @@ test_support_masks (void)
 }
 
 static void
+endpoint_error_changed_cb (CarportVehicle *vehicle, CarportEndpoint endpoint, gpointer user_data)
+{
+  g_string_append_printf (user_data, "%s|", carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, endpoint));
+}
+
+/* Each change of one endpoint's error is told, with the endpoint, also when
+ * has-errors stays as it was. */
+static void
+test_endpoint_error_changed (void)
+{
+  CarportVehicle *vehicle = carport_vehicle_new ("VF1AG000000000001");
+  g_autoptr(GString) told = g_string_new (NULL);
+
+  g_signal_connect (vehicle, "endpoint-error-changed", G_CALLBACK (endpoint_error_changed_cb), told);
+  carport_vehicle_set_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT, "Quota");
+  carport_vehicle_set_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT, "Quota");
+  carport_vehicle_set_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "Malformed");
+  carport_vehicle_set_endpoint_error (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, "Timeout");
+  carport_vehicle_set_endpoint_error (vehicle, CARPORT_ENDPOINT_COCKPIT, NULL);
+  carport_vehicle_clear_endpoint_errors (vehicle);
+  g_assert_cmpstr (told->str, ==, "cockpit|battery-status|battery-status|cockpit|battery-status|");
+  g_assert_finalize_object (vehicle);
+}
+
+static void
 test_endpoint_errors (void)
 {
   CarportVehicle *vehicle = carport_vehicle_new ("VF1AG000000000001");
@@ -685,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/core/vehicle/display-name", test_display_name);
   g_test_add_func ("/core/vehicle/support-masks", test_support_masks);
   g_test_add_func ("/core/vehicle/endpoint-errors", test_endpoint_errors);
+  g_test_add_func ("/core/vehicle/endpoint-error-changed", test_endpoint_error_changed);
   g_test_add_func ("/core/vehicle/capabilities", test_capabilities);
   g_test_add_func ("/core/vehicle/serialize/round-trip", test_serialize_round_trip);
   g_test_add_func ("/core/vehicle/serialize/capabilities", test_serialize_capabilities);

@@ -158,3 +158,147 @@ gui_test_dump_min_widths (GtkWidget *root, int threshold)
   dump_widths (root, 0, threshold, out);
   return g_string_free (out, FALSE);
 }
+
+gboolean
+gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, const char *value)
+{
+  g_autofree char *difference = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return FALSE;
+  difference = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, value);
+  return difference == NULL;
+}
+
+/* What a screen reader calls @widget, or NULL: its label (GTK sets it for
+ * a button with a text label), or a label's own text. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      /* The check answers with the value it found when it differs. */
+      char *found = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      return found ? found : g_strdup ("");
+    }
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (gtk_label_get_use_underline (GTK_LABEL (widget)))
+        {
+          g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+          return g_strjoinv ("", parts);
+        }
+      return g_strdup (text);
+    }
+  return NULL;
+}
+
+GtkWidget *
+gui_test_find_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == role)
+    {
+      g_autofree char *found = accessible_name (root);
+
+      if (g_strcmp0 (found, name) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_accessible (child, role, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+dump_accessible (GtkWidget *root, GString *out)
+{
+  g_autofree char *name = NULL;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+  name = accessible_name (root);
+  if (name)
+    g_string_append_printf (out, "%s “%s”|", G_OBJECT_TYPE_NAME (root), name);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    dump_accessible (child, out);
+}
+
+GtkWidget *
+gui_test_get_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name)
+{
+  GtkWidget *found = gui_test_find_accessible (root, role, name);
+
+  if (found == NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      dump_accessible (root, names);
+      g_error ("no control named “%s” with role %d; names: %s", name, role, names->str);
+    }
+  return found;
+}
+
+/* The roles people act on. */
+static gboolean
+is_control (GtkAccessibleRole role)
+{
+  switch (role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+find_unnamed (GtkWidget *root, GString *out)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
+  if (is_control (role))
+    {
+      g_autofree char *name = accessible_name (root);
+
+      if ((name == NULL || *name == '\0') &&
+          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_string_append_printf (out, "%s#%s (role %d)|", G_OBJECT_TYPE_NAME (root),
+                                gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)) ?: "", role);
+      /* Its parts (a spin button's text) go with it. */
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    find_unnamed (child, out);
+}
+
+void
+gui_test_assert_controls_named (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  find_unnamed (root, unnamed);
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name: %s", unnamed->str);
+}

@@ -19,6 +19,22 @@ gboolean    gui_test_label_shown  (GtkWidget *root, const char *text);
 void        gui_test_assert_label_soon (GtkWidget *root, const char *text);
 /* The first descendant of @root (or @root) of @type. */
 GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
+/* TRUE when @widget has the accessible string property @property (LABEL,
+ * DESCRIPTION, …) set to @value. */
+gboolean    gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, const char *value);
+/* The first visible widget under @root (or @root) with the accessible @role
+ * and the accessible name @name, as a screen reader finds it: its label
+ * (GTK_ACCESSIBLE_PROPERTY_LABEL, which GTK sets for a button with a text
+ * label), else a label's own text (mnemonic underscores left out). NULL
+ * when there is none. */
+GtkWidget  *gui_test_find_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name);
+/* The same, failing the test with every accessible name under @root when
+ * there is none. */
+GtkWidget  *gui_test_get_accessible  (GtkWidget *root, GtkAccessibleRole role, const char *name);
+/* Fails the test when a visible control under @root (a button, switch,
+ * spin button, combo box, text field, …) has no accessible name (a label or
+ * a labelled-by relation). */
+void        gui_test_assert_controls_named (GtkWidget *root);
 /* Every label's text under @root, joined with "|", for failure messages. */
 char       *gui_test_dump_labels  (GtkWidget *root);
 /* The visible widgets under @root whose minimum width is over @threshold, for failure messages. */

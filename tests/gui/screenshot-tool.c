@@ -1,8 +1,9 @@
 /* screenshot-tool.c — renders Carport's main screens to PNG, from inside the
  * program (window paintable → GtkSnapshot → GskRenderer → PNG). It runs the
  * real application: the welcome and login pages (Renault and Nissan) of a
- * logged-out account, then the demo's cars and the preferences with its
- * account, light and dark, wide and narrow. Run it through
+ * logged-out account, then the demo's cars, a card the last refresh could
+ * not update, the climate dialog, and the preferences with its account,
+ * light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
  *   carport-screenshot-tool OUTDIR [--review]
@@ -16,12 +17,14 @@
 #include <adwaita.h>
 
 #include "carport-application.h"
+#include "carport-climate-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
 #include "carport-preferences-window.h"
 #include "carport-simulator.h"
 #include "carport-vehicle-page.h"
 #include "carport-window.h"
+#include "gui-test-util.h"
 
 static const struct { const char *name; int width, height; } sizes[] = {
   { "wide", 1100, 750 }, { "narrow", 360, 720 },
@@ -31,6 +34,8 @@ static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
 };
 /* The cars shown: the charging Megane (wide), the ZOE (narrow). */
 static const char * const shown_vins[] = { "VF1XCB1VE00000003", "VF1X101VE00000001" };
+/* The car whose battery the server will not tell in a partial failure. */
+#define PARTIAL_VIN "VF1XCB1VE00000003"
 
 static const char *outdir;
 static gboolean review;
@@ -84,9 +89,10 @@ find_scrolled (GtkWidget *widget)
   return NULL;
 }
 
-/* Scrolls the vehicle page shown in @window to its end (its last cards). */
+/* Scrolls the vehicle page shown in @window to its end (its last cards)
+ * or back to its top. */
 static void
-scroll_page_to_end (GtkWidget *window)
+scroll_page (GtkWidget *window, gboolean to_end)
 {
   GtkScrolledWindow *scrolled = find_scrolled (window);
   GtkAdjustment *adjustment;
@@ -94,7 +100,8 @@ scroll_page_to_end (GtkWidget *window)
   if (scrolled == NULL)
     return;
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, to_end ? gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)
+                                               : 0);
   settle (300);
 }
 
@@ -190,6 +197,68 @@ wait_view (GApplication *app, const char *view)
     g_error ("the window did not show “%s”", view);
 }
 
+static gboolean
+refresh_over (gpointer data)
+{
+  CarportVehicle *vehicle = data;
+
+  return !carport_vehicle_get_refreshing (vehicle);
+}
+
+/* Refreshes @vin's car and waits (bounded) for the end. */
+static void
+refresh_car (GApplication *app, CarportWindow *window, const char *vin)
+{
+  CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+
+  carport_session_refresh_async (session, carport_session_find_vehicle (session, vin), NULL, NULL, NULL);
+  settle (200);
+  wait_for (refresh_over, carport_session_find_vehicle (session, vin), 10000);
+  settle (400);
+}
+
+/* Some endpoints answer, the battery's is over quota and the charge
+ * limits' answer is malformed: their cards say "Not updated". */
+static void
+shoot_partial_failure (GApplication *app, CarportWindow *window, const char *scheme, const char *size)
+{
+  CarportSimulator *sim = carport_demo_session_get_simulator (carport_application_get_session (CARPORT_APPLICATION (app)));
+  g_autofree char *name = g_strdup_printf ("partial-failure-%s-%s.png", scheme, size);
+
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  scroll_page (GTK_WIDGET (window), FALSE);
+  carport_simulator_add_fault_from_string (sim, "battery-status=quota", NULL);
+  carport_simulator_add_fault_from_string (sim, "soc-levels=malformed", NULL);
+  refresh_car (app, window, PARTIAL_VIN);
+  save (GTK_WIDGET (window), name);
+  carport_simulator_clear_faults (sim);
+  refresh_car (app, window, PARTIAL_VIN);
+}
+
+/* The climate dialog over the Megane's page, "ready at" a time. */
+static void
+shoot_climate_dialog (CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *name = g_strdup_printf ("climate-dialog-%s-%s.png", scheme, size);
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *dialog = NULL;
+
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  settle (300);
+  gtk_widget_activate_action (page, "command.hvac-start", NULL);
+  settle (600);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CARPORT_IS_CLIMATE_DIALOG (l->data))
+      dialog = l->data;
+  if (dialog == NULL)
+    g_error ("the climate dialog did not open");
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_type (dialog, GTK_TYPE_SWITCH)), TRUE);
+  settle (400);
+  save (dialog, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (200);
+}
+
 static void
 shoot (GApplication *app)
 {
@@ -274,12 +343,15 @@ shoot (GApplication *app)
               g_clear_pointer (&name, g_free);
 
               /* Its last cards (location, trips), scrolled to. */
-              scroll_page_to_end (GTK_WIDGET (window));
+              scroll_page (GTK_WIDGET (window), TRUE);
               name = g_strdup_printf ("vehicle-nissan-%s-%s-end.png", schemes[s].name, sizes[z].name);
               save (GTK_WIDGET (window), name);
               g_clear_pointer (&name, g_free);
             }
         }
+
+        shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
+        shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

@@ -479,8 +479,13 @@ test_expired_login (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (GTK_WIDGET (page), "The MY Renault login of " OTHER_EMAIL " expired");
   g_assert_true (gui_test_label_shown (GTK_WIDGET (page), "_Log In…"));
   maybe_save (GTK_WIDGET (f->window), "expired-car.png");
-  /* Its commands wait for the login. */
-  g_assert_false (gtk_widget_is_sensitive (carport_vehicle_page_get_part (page, "charge_start_button")));
+  /* Its commands wait for the login, and say so. */
+  {
+    GtkWidget *charge = gui_test_get_accessible (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON, "Charge");
+
+    g_assert_false (gtk_widget_is_sensitive (charge));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (charge), ==, "Log in again to send commands to this car");
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (page), "vehicle.log-in-again", NULL);
   again = CARPORT_ACCOUNT_WINDOW (wait_toplevel (CARPORT_TYPE_ACCOUNT_WINDOW));

@@ -467,7 +467,7 @@ command_notification_body (Fixture *f)
   focus_elsewhere (f);
 
   /* "Locate" completes while the user is in another app: a notification. */
-  click_command (f, car, "vehicle.locate", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+  click_command (f, car, "command.refresh-location", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
   g_assert_true (gui_test_wait_until (notified_cb, &wait, EVENT_MS));
   list = notifications (f->app_id, NULL);
   first = find_notified (list, summary);
@@ -482,7 +482,7 @@ command_notification_body (Fixture *f)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Again: the same car and event replace the notification. */
-  click_command (f, car, "vehicle.locate", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+  click_command (f, car, "command.refresh-location", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
   wait.count = 2;
   g_assert_true (gui_test_wait_until (notified_cb, &wait, EVENT_MS));
   list = notifications (f->app_id, NULL);
@@ -533,7 +533,7 @@ no_notification_in_front_body (Fixture *f)
   wait_shows (f, ZOE_PH2);
   g_assert_true (gui_test_wait_until (window_active, window, 10000));
 
-  click_command (f, car, "vehicle.locate", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+  click_command (f, car, "command.refresh-location", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
   /* The event has been handled; a notification would have reached the
    * daemon before this call (one connection keeps the order). */
   gui_test_flush ();

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "carport-api-error.h"
+#include "carport-card.h"
 #include "carport-closures.h"
 #include "carport-command-button.h"
 #include "carport-command-lock.h"
@@ -16,120 +17,10 @@
 #include "carport-simulator.h"
 #include "carport-vehicle-page.h"
 #include "carport-window.h"
+#include "gui-test-demo.h"
 #include "gui-test-util.h"
 
-typedef struct {
-  CarportSession   *session;
-  CarportSimulator *sim;
-  CarportWindow    *window;
-  GtkWidget        *page;
-} Fixture;
-
-static void
-demo_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  *(CarportSession **) user_data = carport_demo_session_new_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_non_null (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-refreshed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (carport_session_refresh_finish (CARPORT_SESSION (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-view_is_vehicles (gpointer data)
-{
-  return g_strcmp0 (carport_window_get_view (CARPORT_WINDOW (data)), "vehicles") == 0;
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  carport_demo_session_new_async (NULL, demo_cb, &f->session);
-  g_assert_true (gui_test_wait_until (is_non_null, &f->session, 30000));
-  f->sim = carport_demo_session_get_simulator (f->session);
-  g_assert_nonnull (f->sim);
-  /* Commands answer quickly so that the test does not wait for long. */
-  carport_simulator_set_command_delay_ms (f->sim, 300);
-
-  /* A demo session knows its cars after logging in; their state comes with
-   * the first refresh (the application asks for it when the session is ready). */
-  {
-    gboolean refreshed = FALSE;
-
-    carport_session_refresh_async (f->session, NULL, NULL, refreshed_cb, &refreshed);
-    g_assert_true (gui_test_wait_until (is_true, &refreshed, 30000));
-  }
-
-  f->window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
-  carport_window_set_session (f->window, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gui_test_wait_until (view_is_vehicles, f->window, 10000));
-  f->page = carport_window_get_part (f->window, "vehicle_page");
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_test_flush ();
-  g_clear_object (&f->session);
-}
-
-static CarportVehicle *
-find_vehicle (Fixture *f, CarportCommandKind kind, CarportEndpoint endpoint)
-{
-  GListModel *vehicles = carport_session_get_vehicles (f->session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
-    {
-      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
-
-      if (carport_vehicle_supports_command (vehicle, kind) &&
-          carport_vehicle_supports_endpoint (vehicle, endpoint))
-        return vehicle;  /* the session keeps it alive */
-    }
-  return NULL;
-}
-
-static gboolean
-shown_vehicle_is (gpointer data)
-{
-  Fixture *f = data;
-  CarportVehicle *vehicle = g_object_get_data (G_OBJECT (f->window), "wanted");
-
-  return carport_window_get_vehicle (f->window) == vehicle;
-}
-
-static void
-show (Fixture *f, CarportVehicle *vehicle)
-{
-  g_object_set_data (G_OBJECT (f->window), "wanted", vehicle);
-  g_assert_true (carport_window_show_vehicle (f->window, carport_vehicle_get_vin (vehicle)));
-  g_assert_true (gui_test_wait_until (shown_vehicle_is, f, 5000));
-  gui_test_flush ();
-}
+typedef DemoFixture Fixture;
 
 static void
 test_lists_the_cars (Fixture *f, gconstpointer data)
@@ -158,12 +49,12 @@ test_lists_the_cars (Fixture *f, gconstpointer data)
 static void
 test_cards_show_simulator_values (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
   g_autofree char *level = NULL;
   int sim_level;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
 
   /* The simulator's own number, through the model, into the card. */
   sim_level = carport_simulator_get_battery_level (f->sim, carport_vehicle_get_vin (vehicle));
@@ -220,25 +111,10 @@ button_in_flight (gpointer data)
   return command && carport_command_get_in_flight (command);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_open (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -253,7 +129,7 @@ sim_hvac_on (gpointer data)
 static void
 test_climate_command (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
   CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
   CarportCommandButton *button;
   AdwMessageDialog *dialog;
@@ -261,17 +137,17 @@ test_climate_command (Fixture *f, gconstpointer data)
   g_autofree char *toast = NULL;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
 
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "climate_start_button"));
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Climate…"));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (button)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
 
   /* The button asks for the temperature first. */
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "start");
 
   /* Progress: sending / waiting for the car, and no second send. */
@@ -293,7 +169,7 @@ test_climate_command (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "climate_card"),
                      carport_format_climate_state (CARPORT_CLIMATE_STATE_ON));
   /* Climate is on: "Stop" replaces "Start". */
-  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_stop_button")));
+  g_assert_nonnull (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Climate"));
 }
 
 static gboolean
@@ -327,12 +203,12 @@ test_climate_dialog_range (Fixture *f, gconstpointer data)
             vehicle = item;  /* the session keeps it alive */
         }
       g_assert_nonnull (vehicle);
-      show (f, vehicle);
+      demo_show (f, vehicle);
 
-      button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_start_button");
+      button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Climate…");
       g_signal_emit_by_name (button, "clicked");
       g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      dialog = demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
       /* The temperature comes first, before the hour and the minute. */
       adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (gui_test_find_type (dialog, GTK_TYPE_SPIN_BUTTON)));
@@ -358,15 +234,14 @@ press_and_answer (CarportCommandButton *button,
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), response);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), response);
   g_assert_true (gui_test_wait_until (button_says, &wait, 30000));
 }
 
 static void
 test_horn_asks_first (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
-  CarportVehiclePage *page;
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportCommandButton *button;
 
   if (vehicle == NULL)
@@ -374,14 +249,13 @@ test_horn_asks_first (Fixture *f, gconstpointer data)
       g_test_skip ("no demo car has a horn");
       return;
     }
-  show (f, vehicle);
-  page = CARPORT_VEHICLE_PAGE (f->page);
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (page, "horn_button"));
+  demo_show (f, vehicle);
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Horn…"));
 
   /* Cancel: nothing is sent. */
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (demo_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "cancel");
   gui_test_flush ();
   g_assert_null (carport_command_button_get_command (button));
 
@@ -405,18 +279,18 @@ expected_failure_toast (CarportCommandButton *button)
 static void
 test_horn_outcome_unknown (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HORN, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportCommandButton *button;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   g_object_set (f->session, "request-deadline", 1, NULL);
   g_assert_true (carport_simulator_add_fault_from_string (f->sim, "horn-lights=drip:300", &error));
   g_assert_no_error (error);
 
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "horn_button"));
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Horn…"));
   press_and_answer (button, "send", "Result unknown");
   g_assert_cmpint (carport_command_get_state (carport_command_button_get_command (button)), ==,
                    CARPORT_COMMAND_STATE_UNKNOWN);
@@ -431,21 +305,20 @@ test_horn_outcome_unknown (Fixture *f, gconstpointer data)
 static void
 test_command_in_progress_elsewhere (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_HVAC_STATUS);
   g_autoptr(CarportCommandLock) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
   CarportCommandButton *button;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   /* A lock of its own (another open file) stands for the other process. */
   other = carport_command_lock_acquire (carport_vehicle_get_account_id (vehicle), carport_vehicle_get_vin (vehicle),
                                         CARPORT_COMMAND_KIND_HVAC_START, &error);
   g_assert_no_error (error);
 
-  button = CARPORT_COMMAND_BUTTON (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
-                                                                  "climate_start_button"));
+  button = CARPORT_COMMAND_BUTTON (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Climate…"));
   press_and_answer (button, "start", "Failed");
 
   toast = expected_failure_toast (button);
@@ -453,6 +326,13 @@ test_command_in_progress_elsewhere (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (carport_window_get_part (f->window, "toast_overlay"), toast);
   g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "actions/hvac-start"), ==, 0);
   g_assert_false (carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (vehicle)));
+}
+
+/* The frame of the card titled @title, as a screen reader finds it. */
+static GtkWidget *
+card_frame (Fixture *f, const char *title)
+{
+  return gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_GROUP, title);
 }
 
 static gboolean
@@ -466,12 +346,12 @@ has_error (gpointer data)
 static void
 test_error_keeps_last_values (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_HVAC_START, CARPORT_ENDPOINT_BATTERY_STATUS);
   CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (f->page);
   g_autofree char *level = NULL;
   g_autoptr(GError) error = NULL;
 
-  show (f, vehicle);
+  demo_show (f, vehicle);
   level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (vehicle)));
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
 
@@ -486,7 +366,97 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
+  /* Said once, in the banner: not again on every card. */
+  g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Battery"))));
   carport_simulator_clear_faults (f->sim);
+}
+
+static gboolean
+refresh_done (gpointer data)
+{
+  DemoFixture *f = data;
+
+  return gtk_widget_is_sensitive (f->page) &&
+         !carport_vehicle_get_refreshing (carport_window_get_vehicle (f->window)) &&
+         g_object_get_data (G_OBJECT (f->window), "refreshed") != NULL;
+}
+
+static void
+refreshed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  DemoFixture *f = user_data;
+
+  carport_session_refresh_finish (CARPORT_SESSION (object), result, NULL);
+  g_object_set_data (G_OBJECT (f->window), "refreshed", GINT_TO_POINTER (TRUE));
+}
+
+/* Refreshes the shown car and waits for the end. */
+static void
+refresh_shown (DemoFixture *f)
+{
+  g_object_set_data (G_OBJECT (f->window), "refreshed", NULL);
+  carport_session_refresh_async (f->session, carport_window_get_vehicle (f->window), NULL, refreshed_cb, f);
+  g_assert_true (gui_test_wait_until (refresh_done, f, 30000));
+  gui_test_flush ();
+}
+
+/* Some endpoints fail, others answer: the cards of those that failed say
+ * "Not updated" and why, keeping their values; the others and the banner
+ * say nothing. At 1100 px and at 360 px. */
+static void
+test_partial_failure_on_cards (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *megane = carport_session_find_vehicle (f->session, "VF1XCB1VE00000003");
+  static const int widths[] = { 1100, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *level = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *reason;
+      GtkWidget *battery, *charge;
+
+      demo_set_width (f, widths[w]);
+      demo_show (f, megane);
+      level = carport_format_percent (carport_battery_get_level_percent (carport_vehicle_get_battery (megane)));
+
+      g_assert_true (carport_simulator_add_fault_from_string (f->sim, "battery-status=quota", &error));
+      g_assert_true (carport_simulator_add_fault_from_string (f->sim, "soc-levels=malformed", &error));
+      g_assert_no_error (error);
+      refresh_shown (f);
+      g_assert_null (carport_vehicle_get_last_error (megane));
+
+      /* The battery: quota. Its card says so in a few words, the tooltip
+       * and a screen reader get the whole reason; the level stays. */
+      reason = carport_vehicle_get_endpoint_error (megane, CARPORT_ENDPOINT_BATTERY_STATUS);
+      g_assert_nonnull (reason);
+      battery = card_frame (f, "Battery");
+      g_assert_cmpstr (carport_card_get_problem_text (CARPORT_CARD (battery)), ==,
+                       "Not updated: The car maker's servers are limiting requests right now.");
+      gui_test_assert_label_soon (battery, "Not updated: The car maker's servers are limiting requests right now.");
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (gui_test_find_label (battery, "Not updated: The car maker's servers are limiting requests right now."))), ==, reason);
+      g_assert_true (gui_test_accessible_has (battery, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              "Not updated: The car maker's servers are limiting requests right now."));
+      gui_test_assert_label_soon (battery, level);
+      g_assert_cmpint (gtk_widget_get_width (battery), <=, widths[w]);
+
+      /* The charge limits: a malformed answer; the card's other endpoints answered. */
+      charge = card_frame (f, "Charge Mode");
+      /* In a few words: the details in brackets are left to the tooltip. */
+      g_assert_cmpstr (carport_card_get_problem_text (CARPORT_CARD (charge)), ==,
+                       "Not updated: The car maker's servers answered with something Carport does not understand.");
+
+      /* The others and the banner say nothing. */
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Odometer"))));
+      g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
+                                                                                                 "error_revealer"))));
+
+      /* Answers again: the notes go. */
+      carport_simulator_clear_faults (f->sim);
+      refresh_shown (f);
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (battery)));
+      g_assert_null (carport_card_get_problem_text (CARPORT_CARD (charge)));
+    }
 }
 
 static void
@@ -544,7 +514,7 @@ trips_read (gpointer data)
 static void
 test_trips_card (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *leaf = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_BATTERY, CARPORT_ENDPOINT_TRIP_HISTORY);
+  CarportVehicle *leaf = demo_find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_BATTERY, CARPORT_ENDPOINT_TRIP_HISTORY);
   CarportVehicle *renault = find_brand (f, CARPORT_BRAND_RENAULT);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
@@ -556,7 +526,7 @@ test_trips_card (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (leaf);
   g_assert_cmpstr (carport_vehicle_get_model_name (leaf), ==, "Leaf");
-  show (f, leaf);
+  demo_show (f, leaf);
   g_assert_true (gui_test_wait_until (trips_read, leaf, 10000));
   card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card");
   g_assert_true (gtk_widget_is_visible (card));
@@ -571,8 +541,65 @@ test_trips_card (Fixture *f, gconstpointer data)
 
   g_assert_nonnull (renault);
   g_assert_false (carport_vehicle_supports_endpoint (renault, CARPORT_ENDPOINT_TRIP_HISTORY));
-  show (f, renault);
+  demo_show (f, renault);
   g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "trips_card")));
+}
+
+/* Cars are named as people write them, and the page does not repeat the
+ * plate that the window's title shows. */
+static void
+test_names_as_people_write_them (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *vin, *name; } cars[] = {
+    { "VF1XCB1VE00000003", "Renault Megane E-Tech" },
+    { "VF1R5E1VE00000005", "Renault 5" },
+    { "UU1XBG1VE00000004", "Dacia Spring" },
+    { "VF1X101VE00000001", "Renault ZOE" },
+    { "SJNFAAZE1U0000001", "Nissan Leaf" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cars); i++)
+    {
+      CarportVehicle *vehicle = carport_session_find_vehicle (f->session, cars[i].vin);
+      const char *plate = carport_vehicle_get_registration (vehicle);
+
+      g_auto(GStrv) parts = g_strsplit (cars[i].name, "-", -1);
+      /* The page's title does not break after a hyphen. */
+      g_autofree char *title = g_strjoinv ("\u2011", parts);
+
+      demo_show (f, vehicle);
+      gui_test_assert_label_soon (f->page, title);
+      gui_test_assert_label_soon (carport_window_get_part (f->window, "vehicle_list"), cars[i].name);
+      g_assert_nonnull (plate);
+      gui_test_assert_label_soon (GTK_WIDGET (f->window), plate);
+      g_assert_false (gui_test_label_shown (f->page, plate));
+    }
+}
+
+static gboolean
+waits_for_planned_charge (gpointer data)
+{
+  return carport_battery_get_charging (carport_vehicle_get_battery (CARPORT_VEHICLE (data))) ==
+         CARPORT_CHARGING_STATE_WAITING_PLANNED;
+}
+
+/* A car plugged in waiting for its planned charge reports 0 minutes to full:
+ * no "Time to full 0 min" beside "Waiting for planned charge". */
+static void
+test_no_time_to_full_while_waiting (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *r5 = carport_session_find_vehicle (f->session, "VF1R5E1VE00000005");
+  GtkWidget *battery;
+
+  demo_show (f, r5);
+  g_assert_true (carport_simulator_set_plugged (f->sim, "VF1R5E1VE00000005", TRUE));
+  gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
+  g_assert_true (gui_test_wait_until (waits_for_planned_charge, r5, 30000));
+  g_assert_cmpint (carport_battery_get_remaining_minutes (carport_vehicle_get_battery (r5)), ==, 0);
+
+  battery = card_frame (f, "Battery");
+  gui_test_assert_label_soon (battery, carport_format_charging_state (CARPORT_CHARGING_STATE_WAITING_PLANNED));
+  g_assert_false (gui_test_label_shown (battery, "Time to full"));
 }
 
 static gboolean
@@ -588,12 +615,12 @@ ask_car_enabled (gpointer data)
 static void
 test_ask_car (Fixture *f, gconstpointer data)
 {
-  CarportVehicle *vehicle = find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_REFRESH_LOCATION, CARPORT_ENDPOINT_LOCATION);
   GtkWidget *button;
   guint before;
 
   g_assert_nonnull (vehicle);
-  show (f, vehicle);
+  demo_show (f, vehicle);
   button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "wake_button");
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "12 V battery"));
@@ -613,22 +640,28 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, fixture_set_up, test_lists_the_cars, fixture_tear_down);
-  g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, fixture_set_up,
-              test_cards_show_simulator_values, fixture_tear_down);
-  g_test_add ("/gui/demo/climate-command", Fixture, NULL, fixture_set_up, test_climate_command, fixture_tear_down);
-  g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, fixture_set_up, test_climate_dialog_range,
-              fixture_tear_down);
-  g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, fixture_set_up, test_horn_asks_first, fixture_tear_down);
-  g_test_add ("/gui/demo/horn-outcome-unknown", Fixture, NULL, fixture_set_up, test_horn_outcome_unknown,
-              fixture_tear_down);
-  g_test_add ("/gui/demo/command-in-progress-elsewhere", Fixture, NULL, fixture_set_up,
-              test_command_in_progress_elsewhere, fixture_tear_down);
-  g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, fixture_set_up,
-              test_error_keeps_last_values, fixture_tear_down);
-  g_test_add ("/gui/demo/ask-car", Fixture, NULL, fixture_set_up, test_ask_car, fixture_tear_down);
-  g_test_add ("/gui/demo/trips-card", Fixture, NULL, fixture_set_up, test_trips_card, fixture_tear_down);
-  g_test_add ("/gui/demo/narrow-window", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, demo_fixture_set_up, test_lists_the_cars, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, demo_fixture_set_up,
+              test_cards_show_simulator_values, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/climate-command", Fixture, NULL, demo_fixture_set_up, test_climate_command, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/climate-dialog-range", Fixture, NULL, demo_fixture_set_up, test_climate_dialog_range,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/horn-asks-first", Fixture, NULL, demo_fixture_set_up, test_horn_asks_first, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/horn-outcome-unknown", Fixture, NULL, demo_fixture_set_up, test_horn_outcome_unknown,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/command-in-progress-elsewhere", Fixture, NULL, demo_fixture_set_up,
+              test_command_in_progress_elsewhere, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/error-keeps-last-values", Fixture, NULL, demo_fixture_set_up,
+              test_error_keeps_last_values, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/partial-failure-on-cards", Fixture, NULL, demo_fixture_set_up,
+              test_partial_failure_on_cards, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/names-as-people-write-them", Fixture, NULL, demo_fixture_set_up,
+              test_names_as_people_write_them, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/no-time-to-full-while-waiting", Fixture, NULL, demo_fixture_set_up,
+              test_no_time_to_full_while_waiting, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/ask-car", Fixture, NULL, demo_fixture_set_up, test_ask_car, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/trips-card", Fixture, NULL, demo_fixture_set_up, test_trips_card, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/narrow-window", Fixture, NULL, demo_fixture_set_up, test_narrow_window, demo_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -53,6 +53,13 @@ present (GtkWidget *page, int width, int height)
   return window;
 }
 
+/* The page's button named @name, as a screen reader finds it, or NULL. */
+static GtkWidget *
+button (CarportVehiclePage *page, const char *name)
+{
+  return gui_test_find_accessible (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON, name);
+}
+
 static gboolean
 is_shown (GtkWidget *widget)
 {
@@ -78,14 +85,19 @@ test_supported_only (void)
   g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_card")));
 
   /* Buttons: only what the car supports; start (not stop) as it is not charging. */
-  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_start_button")));
-  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_stop_button")));
-  g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "climate_start_button")));
-  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "horn_button")));
-  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "lights_button")));
+  g_assert_nonnull (button (page, "Charge"));
+  g_assert_null (button (page, "Stop Charging"));
+  g_assert_nonnull (button (page, "Climate…"));
+  g_assert_null (button (page, "Horn…"));
+  g_assert_null (button (page, "Lights…"));
+  /* Each button sends the command of its kind (set in the .ui). */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button (page, "Charge"))), ==,
+                   "command.charge-start");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button (page, "Climate…"))), ==,
+                   "command.hvac-start");
 
   /* No session: nothing can be sent. Open in Maps works from the position alone. */
-  g_assert_false (gtk_widget_is_sensitive (carport_vehicle_page_get_part (page, "charge_start_button")));
+  g_assert_false (gtk_widget_is_sensitive (button (page, "Charge")));
   {
     GtkWidget *maps = gui_test_find_label (carport_vehicle_page_get_part (page, "location_card"), "_Open in Maps");
 
@@ -96,8 +108,11 @@ test_supported_only (void)
   /* The car starts charging: the stop button replaces the start button. */
   carport_battery_set_charging (carport_vehicle_get_battery (vehicle), CARPORT_CHARGING_STATE_CHARGING);
   gui_test_flush ();
-  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_start_button")));
-  g_assert_false (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "charge_stop_button")));  /* not supported */
+  g_assert_null (button (page, "Charge"));
+  /* The car cannot be told to stop: the button says so and cannot be pressed. */
+  g_assert_false (gtk_widget_is_sensitive (button (page, "Stop Charging")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button (page, "Stop Charging")), ==,
+                   "This car cannot be told to stop charging; it stops when full or unplugged");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

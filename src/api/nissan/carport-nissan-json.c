@@ -138,37 +138,10 @@ carport_nissan_normalize_model_name (const char *name)
 {
   static const char * const known[] = {
     "Leaf", "Ariya", "Micra", "Townstar", "Qashqai", "Juke", "X-Trail", "e-NV200",
-    "Note", "Patrol", "Navara", "Primastar", "Interstar", "Pathfinder", "Armada",
+    "Note", "Patrol", "Navara", "Primastar", "Interstar", "Pathfinder", "Armada", NULL,
   };
-  g_autofree char *trimmed = NULL;
-  gboolean word_start = TRUE;
 
-  if (name == NULL)
-    return NULL;
-
-  trimmed = g_strstrip (g_strdup (name));
-  if (*trimmed == '\0')
-    return NULL;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_ascii_strcasecmp (trimmed, known[i]) == 0)
-      return g_strdup (known[i]);
-
-  /* "NEW LEAF" → "New Leaf". */
-  for (char *p = trimmed; *p != '\0'; p++)
-    {
-      if (g_ascii_isalpha (*p))
-        {
-          *p = word_start ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
-          word_start = FALSE;
-        }
-      else
-        {
-          word_start = *p == ' ' || *p == '-';
-        }
-    }
-
-  return g_steal_pointer (&trimmed);
+  return carport_format_model_name (name, known);
 }
 
 /* ------------------------------------------------------------------------ */

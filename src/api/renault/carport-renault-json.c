@@ -16,6 +16,7 @@
 #include "carport-json.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-json.h"
+#include "carport-renault-models.h"
 
 /* ------------------------------------------------------------------------ */
 /* Accounts, vehicles, details                                               */
@@ -171,6 +172,7 @@ apply_details (CarportVehicle *vehicle,
                JsonObject     *details)
 {
   JsonObject *model = carport_json_get_object (details, "model");
+  g_autofree char *name = NULL;
   CarportBrand brand;
   CarportEnergy energy;
   const char *text;
@@ -184,9 +186,9 @@ apply_details (CarportVehicle *vehicle,
   text = carport_json_get_string (model, "code");
   if (text != NULL)
     carport_vehicle_set_model_code (vehicle, text);
-  text = carport_json_get_string (model, "label");
-  if (text != NULL)
-    carport_vehicle_set_model_name (vehicle, text);
+  name = carport_renault_model_normalize_name (carport_json_get_string (model, "label"));
+  if (name != NULL)
+    carport_vehicle_set_model_name (vehicle, name);
 
   text = carport_json_get_string (details, "registrationNumber");
   if (text != NULL)

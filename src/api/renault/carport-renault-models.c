@@ -439,6 +439,15 @@ carport_renault_model_get_climate_range (const char          *model_code,
   *out_range = lookup_table (model_code)->climate;
 }
 
+char *
+carport_renault_model_normalize_name (const char *label)
+{
+  /* Renault writes the ZOE in capitals itself. */
+  static const char * const known[] = { "ZOE", NULL };
+
+  return carport_format_model_name (label, known);
+}
+
 gboolean
 carport_renault_model_reports_watts (const char *model_code)
 {

@@ -34,6 +34,10 @@ gboolean carport_renault_model_is_known            (const char *model_code);
 void     carport_renault_model_get_climate_range   (const char *model_code, CarportClimateRange *out_range);
 /* The model's name from the table ("ZOE phase 1"), or NULL when unknown. */
 const char *carport_renault_model_get_name         (const char *model_code);
+/* The model's name as people write it, from the label Renault's servers
+ * send in capitals ("MEGANE E-TECH" → "Megane E-Tech", "RENAULT 5" →
+ * "Renault 5"; "ZOE" stays). NULL for NULL or blank. */
+char       *carport_renault_model_normalize_name  (const char *label);
 
 /* The JSON body for @command on @model_code (mode as above), or NULL with
  * INVALID_INPUT when a parameter is out of range. For KCM_SETTINGS @current is

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "carport-core.h"
@@ -21,10 +23,13 @@ struct _CarportCard
   GtkLabel  *title_label;
   GtkLabel  *updated_label;
   GtkWidget *cached_tag;
+  GtkWidget *problem_box;
+  GtkLabel  *problem_label;
   GtkBox    *content;
 
   /* Owned */
   GDateTime *updated;
+  char      *problem;
   GtkWidget *child;
   guint      tick_id;
   gboolean   cached;
@@ -38,6 +43,7 @@ enum {
   PROP_ICON_NAME,
   PROP_UPDATED,
   PROP_CACHED,
+  PROP_PROBLEM,
   PROP_CHILD,
   N_PROPS
 };
@@ -107,6 +113,7 @@ carport_card_finalize (GObject *object)
   CarportCard *self = CARPORT_CARD (object);
 
   g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (carport_card_parent_class)->finalize (object);
 }
@@ -129,6 +136,9 @@ carport_card_get_property (GObject *object, guint prop_id, GValue *value, GParam
       break;
     case PROP_CACHED:
       g_value_set_boolean (value, self->cached);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
       break;
     case PROP_CHILD:
       g_value_set_object (value, self->child);
@@ -160,6 +170,9 @@ carport_card_set_property (GObject *object, guint prop_id, const GValue *value, 
       break;
     case PROP_CACHED:
       carport_card_set_cached (self, g_value_get_boolean (value));
+      break;
+    case PROP_PROBLEM:
+      carport_card_set_problem (self, g_value_get_string (value));
       break;
     case PROP_CHILD:
       carport_card_set_child (self, g_value_get_object (value));
@@ -194,6 +207,9 @@ carport_card_class_init (CarportCardClass *klass)
   properties[PROP_CACHED] =
     g_param_spec_boolean ("cached", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -205,6 +221,8 @@ carport_card_class_init (CarportCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, CarportCard, updated_label);
   gtk_widget_class_bind_template_child (widget_class, CarportCard, cached_tag);
+  gtk_widget_class_bind_template_child (widget_class, CarportCard, problem_box);
+  gtk_widget_class_bind_template_child (widget_class, CarportCard, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CarportCard, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "carport-card");
@@ -286,6 +304,76 @@ carport_card_set_cached (CarportCard *self, gboolean cached)
   self->cached = cached;
   gtk_widget_set_visible (self->cached_tag, cached);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHED]);
+}
+
+const char *
+carport_card_get_problem (CarportCard *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CARD (self), NULL);
+  return self->problem;
+}
+
+/* The first sentence of the first line, without the details in brackets
+ * at its end ("… understand (HTTP 200 OK)." → "… understand."): the short
+ * reason. */
+static char *
+short_reason (const char *text)
+{
+  const char *end = strchr (text, '\n');
+  const char *stop = strstr (text, ". ");
+  char *sentence, *details;
+
+  if (stop && (end == NULL || stop < end))
+    end = stop + 1;
+  sentence = end ? g_strndup (text, end - text) : g_strdup (text);
+  details = strrchr (sentence, '(');
+  if (g_str_has_suffix (sentence, ").") && details && details > sentence && details[-1] == ' ')
+    {
+      details[-1] = '.';
+      details[0] = '\0';
+    }
+  return sentence;
+}
+
+void
+carport_card_set_problem (CarportCard *self, const char *problem)
+{
+  g_return_if_fail (CARPORT_IS_CARD (self));
+
+  if (problem && *problem == '\0')
+    problem = NULL;
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  if (problem)
+    {
+      g_autofree char *reason = short_reason (problem);
+      /* Translators: on a card whose values the last refresh could not read,
+       * e.g. "Not updated: The car maker's servers are limiting requests right now." */
+      g_autofree char *text = g_strdup_printf (_("Not updated: %s"), reason);
+
+      gtk_label_set_label (self->problem_label, text);
+      gtk_widget_set_tooltip_text (self->problem_box, problem);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (self->problem_box, problem != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+const char *
+carport_card_get_problem_text (CarportCard *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CARD (self), NULL);
+
+  if (!gtk_widget_get_visible (self->problem_box))
+    return NULL;
+  return gtk_label_get_label (self->problem_label);
 }
 
 GtkWidget *

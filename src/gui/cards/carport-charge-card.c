@@ -189,8 +189,6 @@ carport_charge_card_class_init (CarportChargeCardClass *klass)
 
   object_class->dispose = carport_charge_card_dispose;
 
-  /* The charge mode, the charge limits and the programmes. */
-  card_class->endpoints = EP (CHARGE_MODE) | EP (SOC_LEVELS) | SCHEDULE_ENDPOINTS;
   card_class->vehicle_changed = carport_charge_card_vehicle_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-charge-card.ui");

@@ -21,7 +21,6 @@ carport_cockpit_card_class_init (CarportCockpitCardClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  CARPORT_STATUS_CARD_CLASS (klass)->endpoints = (1u << CARPORT_ENDPOINT_COCKPIT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-cockpit-card.ui");
   carport_closures_bind (widget_class);

@@ -21,7 +21,6 @@ carport_locks_card_class_init (CarportLocksCardClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  CARPORT_STATUS_CARD_CLASS (klass)->endpoints = (1u << CARPORT_ENDPOINT_LOCK_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-locks-card.ui");
   carport_closures_bind (widget_class);

@@ -21,7 +21,6 @@ carport_trips_card_class_init (CarportTripsCardClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  CARPORT_STATUS_CARD_CLASS (klass)->endpoints = (1u << CARPORT_ENDPOINT_TRIP_HISTORY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-trips-card.ui");
   carport_closures_bind (widget_class);

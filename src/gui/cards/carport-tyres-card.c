@@ -21,7 +21,6 @@ carport_tyres_card_class_init (CarportTyresCardClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  CARPORT_STATUS_CARD_CLASS (klass)->endpoints = (1u << CARPORT_ENDPOINT_PRESSURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-tyres-card.ui");
   carport_closures_bind (widget_class);

@@ -13,9 +13,11 @@
 #include "carport-battery-card.h"
 #include "carport-charge-card.h"
 #include "carport-climate-card.h"
+#include "carport-climate-dialog.h"
 #include "carport-closures.h"
 #include "carport-cockpit-card.h"
 #include "carport-command-button.h"
+#include "carport-command-runner.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
@@ -37,27 +39,19 @@ struct _CarportVehiclePage
   GtkBox                 *columns;
   GtkBox                 *column_start;
   GtkBox                 *column_end;
-  GtkWidget              *charge_start_button;
-  GtkWidget              *charge_stop_button;
-  GtkWidget              *climate_start_button;
-  GtkWidget              *climate_stop_button;
-  GtkWidget              *locate_button;
   GtkWidget              *wake_button;
-  GtkWidget              *horn_button;
-  GtkWidget              *lights_button;
-  GtkWidget              *battery_card;
-  GtkWidget              *cockpit_card;
-  GtkWidget              *climate_card;
-  GtkWidget              *location_card;
-  GtkWidget              *locks_card;
-  GtkWidget              *charge_card;
-  GtkWidget              *tyres_card;
-  GtkWidget              *trips_card;
+
+  /* Found in the template: the command buttons of actions_box and the
+   * cards of column_start, in their order there */
+  GPtrArray              *command_buttons;
+  GPtrArray              *cards;
+  GSimpleActionGroup     *command_actions;  /* "command.<kind's nick>", one a button */
 
   /* Owned */
   CarportVehicle         *vehicle;
   CarportSession         *session;
   CarportAccount         *account;      /* the vehicle's */
+  CarportCommandRunner   *runner;
   GCancellable           *cancellable;
   char                   *dismissed_error;
   CarportDistanceUnit     distance_unit;
@@ -83,37 +77,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The commands behind the buttons, in the order of the buttons. */
-static const struct {
-  const char         *action;
-  CarportCommandKind  kind;
-  gsize               button_offset;
-} commands[] = {
-  { "vehicle.charge-start",  CARPORT_COMMAND_KIND_CHARGE_START,     G_STRUCT_OFFSET (CarportVehiclePage, charge_start_button) },
-  { "vehicle.charge-stop",   CARPORT_COMMAND_KIND_CHARGE_STOP,      G_STRUCT_OFFSET (CarportVehiclePage, charge_stop_button) },
-  { "vehicle.climate-start", CARPORT_COMMAND_KIND_HVAC_START,       G_STRUCT_OFFSET (CarportVehiclePage, climate_start_button) },
-  { "vehicle.climate-stop",  CARPORT_COMMAND_KIND_HVAC_STOP,        G_STRUCT_OFFSET (CarportVehiclePage, climate_stop_button) },
-  { "vehicle.locate",        CARPORT_COMMAND_KIND_REFRESH_LOCATION, G_STRUCT_OFFSET (CarportVehiclePage, locate_button) },
-  { "vehicle.horn",          CARPORT_COMMAND_KIND_HORN,             G_STRUCT_OFFSET (CarportVehiclePage, horn_button) },
-  { "vehicle.lights",        CARPORT_COMMAND_KIND_LIGHTS,           G_STRUCT_OFFSET (CarportVehiclePage, lights_button) },
-};
-
-#define BUTTON_AT(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), commands[i].button_offset))
-
-static GtkWidget *
+static CarportCommandButton *
 button_for_kind (CarportVehiclePage *self, CarportCommandKind kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (commands[i].kind == kind)
-      return BUTTON_AT (self, i);
+  for (guint i = 0; i < self->command_buttons->len; i++)
+    {
+      CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
+
+      if (carport_command_button_get_kind (button) == kind)
+        return button;
+    }
   return NULL;
 }
 
 static gboolean
 in_flight (CarportVehiclePage *self, CarportCommandKind kind)
 {
-  return self->session && self->vehicle &&
-         carport_session_get_command_in_flight (self->session, self->vehicle, kind) != NULL;
+  return carport_command_runner_in_flight (self->runner, kind);
 }
 
 /* A GtkFlowBox keeps an empty slot for a hidden child: hide its box too. */
@@ -127,39 +107,20 @@ set_shown (GtkWidget *widget, gboolean shown)
     gtk_widget_set_visible (parent, shown);
 }
 
-/* The cards in their order on the page. */
-#define N_CARDS 8
-
-static GtkWidget **
-cards (CarportVehiclePage *self, GtkWidget *out[N_CARDS])
-{
-  out[0] = self->battery_card;
-  out[1] = self->climate_card;
-  out[2] = self->charge_card;
-  out[3] = self->cockpit_card;
-  out[4] = self->locks_card;
-  out[5] = self->location_card;
-  out[6] = self->tyres_card;
-  out[7] = self->trips_card;
-  return out;
-}
-
 /* One column when narrow; two balanced columns (each card to the shorter
  * one, in order) when wide. */
 static void
 relayout_cards (CarportVehiclePage *self)
 {
-  GtkWidget *list[N_CARDS];
   int heights[2] = { 0, 0 };
   int column_width = gtk_widget_get_width (GTK_WIDGET (self->columns));
 
-  cards (self, list);
   if (self->two_columns)
     column_width = (column_width - 12) / 2;
 
-  for (guint i = 0; i < G_N_ELEMENTS (list); i++)
+  for (guint i = 0; i < self->cards->len; i++)
     {
-      GtkWidget *card = list[i];
+      GtkWidget *card = g_ptr_array_index (self->cards, i);
       GtkBox *target = self->column_start;
       int height = 0;
 
@@ -261,13 +222,52 @@ is_wake_kind (CarportCommandKind kind)
   return g_str_has_prefix (carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind), "refresh-");
 }
 
+/* A refresh command that can work: the car takes it and Carport can read
+ * what it asks the car to report. */
+static gboolean
+wakes (CarportVehicle *vehicle, CarportCommandKind kind)
+{
+  return is_wake_kind (kind) && carport_vehicle_get_command_obstacle (vehicle, kind) == NULL;
+}
+
 static gboolean
 can_wake (CarportVehicle *vehicle)
 {
   for (int kind = 0; vehicle && kind < CARPORT_N_COMMAND_KINDS; kind++)
-    if (is_wake_kind (kind) && carport_vehicle_supports_command (vehicle, kind))
+    if (wakes (vehicle, kind))
       return TRUE;
   return FALSE;
+}
+
+/* The commands that come in start/stop pairs (charge, climate): the other
+ * one, and whether @kind starts. FALSE for the others. */
+static gboolean
+pair_of (CarportCommandKind kind, CarportCommandKind *other, gboolean *starts)
+{
+  switch (kind)
+    {
+    case CARPORT_COMMAND_KIND_CHARGE_START:
+    case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      *starts = kind == CARPORT_COMMAND_KIND_CHARGE_START;
+      *other = *starts ? CARPORT_COMMAND_KIND_CHARGE_STOP : CARPORT_COMMAND_KIND_CHARGE_START;
+      return TRUE;
+    case CARPORT_COMMAND_KIND_HVAC_START:
+    case CARPORT_COMMAND_KIND_HVAC_STOP:
+      *starts = kind == CARPORT_COMMAND_KIND_HVAC_START;
+      *other = *starts ? CARPORT_COMMAND_KIND_HVAC_STOP : CARPORT_COMMAND_KIND_HVAC_START;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether what a pair starts and stops is on: charging, the climate. */
+static gboolean
+pair_is_on (CarportVehicle *vehicle, CarportCommandKind kind)
+{
+  if (kind == CARPORT_COMMAND_KIND_CHARGE_START || kind == CARPORT_COMMAND_KIND_CHARGE_STOP)
+    return carport_battery_get_charging (carport_vehicle_get_battery (vehicle)) == CARPORT_CHARGING_STATE_CHARGING;
+  return carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
 }
 
 /* The vehicle's account logged in (not expired), or the session for a car
@@ -280,6 +280,17 @@ is_ready (CarportVehiclePage *self)
   if (self->account)
     return carport_account_get_state (self->account) == CARPORT_SESSION_STATE_READY;
   return carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
+}
+
+/* Why nothing can be sent now, or NULL when it can. */
+static const char *
+login_obstacle (CarportVehiclePage *self)
+{
+  if (is_ready (self))
+    return NULL;
+  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
+    return _("Log in again to send commands to this car");
+  return _("Carport is not connected to this car’s account yet");
 }
 
 static void
@@ -301,70 +312,75 @@ update_login (CarportVehiclePage *self)
   reveal (self->login_revealer, expired);
 }
 
+/* What a command button shows: whether it is there, can be pressed, and
+ * why not. A pair (start, stop) shows the one the car's state calls for, the
+ * one in flight staying in view, even when the car takes only the other. */
+static void
+update_command_button (CarportVehiclePage *self, CarportCommandButton *button, gboolean *shown)
+{
+  CarportVehicle *vehicle = self->vehicle;
+  CarportCommandKind kind = carport_command_button_get_kind (button);
+  const char *nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions), nick);
+  gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
+  gboolean busy = in_flight (self, kind);
+  const char *reason = NULL;
+  CarportCommandKind other;
+  gboolean starts;
+
+  *shown = supported;
+  if (vehicle && pair_of (kind, &other, &starts))
+    {
+      gboolean other_busy = in_flight (self, other);
+      gboolean called_for = pair_is_on (vehicle, kind) != starts;
+
+      *shown = (supported || carport_vehicle_supports_command (vehicle, other)) &&
+               (busy || (called_for && !other_busy));
+      busy = busy || other_busy;
+    }
+
+  /* What the car cannot do comes first, then the login, then its state. */
+  if (vehicle && !busy)
+    {
+      reason = supported ? login_obstacle (self) : NULL;
+      if (reason == NULL)
+        reason = carport_vehicle_get_command_obstacle (vehicle, kind);
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), vehicle && !busy && reason == NULL);
+  carport_command_button_set_reason (button, reason);
+  set_shown (GTK_WIDGET (button), *shown);
+}
+
 /* The one place that decides what can be pressed and which buttons show. */
 static void
 update_actions (CarportVehiclePage *self)
 {
   CarportVehicle *vehicle = self->vehicle;
   gboolean ready = is_ready (self);
-  gboolean charging = FALSE, climate_on = FALSE, has_position = FALSE;
-  gboolean charge_busy, climate_busy;
+  gboolean has_position = FALSE;
   guint n_shown = 0;
 
   if (vehicle)
     {
-      CarportBattery *battery = carport_vehicle_get_battery (vehicle);
       CarportLocation *location = carport_vehicle_get_location (vehicle);
 
-      charging = carport_battery_get_charging (battery) == CARPORT_CHARGING_STATE_CHARGING;
-      climate_on = carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
       has_position = carport_is_known (carport_location_get_latitude (location)) &&
                      carport_is_known (carport_location_get_longitude (location));
     }
 
-  charge_busy = in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START) ||
-                in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP);
-  climate_busy = in_flight (self, CARPORT_COMMAND_KIND_HVAC_START) ||
-                 in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP);
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; i < self->command_buttons->len; i++)
     {
-      CarportCommandKind kind = commands[i].kind;
-      gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
-      gboolean busy = in_flight (self, kind);
-      gboolean shown = supported;
-      gboolean enabled = ready && supported && !busy;
+      gboolean shown;
 
-      switch (kind)
-        {
-        case CARPORT_COMMAND_KIND_CHARGE_START:
-          /* Start or stop, as the car is; the one in flight stays in view. */
-          shown = supported && (busy || (!charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_STOP)));
-          enabled = enabled && !charge_busy;
-          break;
-        case CARPORT_COMMAND_KIND_CHARGE_STOP:
-          shown = supported && (busy || (charging && !in_flight (self, CARPORT_COMMAND_KIND_CHARGE_START)));
-          enabled = enabled && !charge_busy;
-          break;
-        case CARPORT_COMMAND_KIND_HVAC_START:
-          shown = supported && (busy || (!climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_STOP)));
-          enabled = enabled && !climate_busy;
-          break;
-        case CARPORT_COMMAND_KIND_HVAC_STOP:
-          shown = supported && (busy || (climate_on && !in_flight (self, CARPORT_COMMAND_KIND_HVAC_START)));
-          enabled = enabled && !climate_busy;
-          break;
-        default:
-          break;
-        }
-
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i].action, enabled);
-      set_shown (BUTTON_AT (self, i), shown);
+      update_command_button (self, g_ptr_array_index (self->command_buttons, i), &shown);
       n_shown += shown;
     }
 
   gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
+  carport_command_button_set_reason (CARPORT_COMMAND_BUTTON (self->wake_button),
+                                     self->asking == 0 ? login_obstacle (self) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
                                  self->account != NULL &&
                                  carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT);
@@ -392,304 +408,74 @@ update_error (CarportVehiclePage *self)
   reveal (self->error_revealer, show);
 }
 
+/* A command goes out: its button shows its progress. */
 static void
-add_toast (CarportVehiclePage *self, const char *title)
+command_sent_cb (CarportVehiclePage *self, CarportCommand *command)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-typedef struct {
-  CarportVehiclePage *self;
-  CarportCommand     *command;
-} SendData;
-
-static void
-send_data_free (SendData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->command);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendData, send_data_free)
-
-static void
-send_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(SendData) data = user_data;
-  CarportVehiclePage *self = data->self;
-  CarportCommand *command = data->command;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  text = carport_closures_command_toast (command, error);
-  add_toast (self, text);
-  update_actions (self);
-}
-
-static void
-send_command (CarportVehiclePage *self, CarportCommand *command)
-{
-  GtkWidget *button = button_for_kind (self, carport_command_get_kind (command));
-  SendData *data = g_new0 (SendData, 1);
+  CarportCommandButton *button = button_for_kind (self, carport_command_get_kind (command));
 
   if (button)
-    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (button), command);
+    carport_command_button_set_command (button, command);
   g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-
-  data->self = g_object_ref (self);
-  data->command = g_object_ref (command);
-  carport_session_send_command_async (self->session, command, TRUE, self->cancellable,
-                                      send_command_cb, data);
   update_actions (self);
 }
 
 static void
-send_simple_command (CarportVehiclePage *self, CarportCommandKind kind)
-{
-  g_autoptr(CarportCommand) command = NULL;
-
-  if (self->session == NULL || self->vehicle == NULL || in_flight (self, kind))
-    return;
-
-  command = carport_session_create_command (self->session, self->vehicle, kind);
-  send_command (self, command);
-}
-
-static void
-simple_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].action, action_name))
-      send_simple_command (self, commands[i].kind);
-}
-
-/* Horn and lights are noisy: ask first. */
-static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+climate_response_cb (CarportClimateDialog *dialog, const char *response, gpointer user_data)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  CarportCommandKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "carport-kind"));
-
-  if (g_str_equal (response, "send"))
-    send_simple_command (self, kind);
-}
-
-static void
-confirm_command_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  gboolean horn = g_str_equal (action_name, "vehicle.horn");
-  CarportCommandKind kind = horn ? CARPORT_COMMAND_KIND_HORN : CARPORT_COMMAND_KIND_LIGHTS;
-  const char *name = self->vehicle ? carport_vehicle_get_display_name (self->vehicle) : "";
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
-
-  if (horn)
-    /* Translators: %s is the car's name */
-    body = g_strdup_printf (_("The horn of %s will sound for a few seconds. Everyone near the car will hear it."), name);
-  else
-    /* Translators: %s is the car's name */
-    body = g_strdup_printf (_("The lights of %s will flash for a few seconds."), name);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   horn ? _("Sound the Horn?") : _("Flash the Lights?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "send", horn ? _("_Sound Horn") : _("_Flash Lights"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
-                                              horn ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "carport-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Climate: target temperature and an optional "ready at" time. */
-typedef struct {
-  CarportClimateRange range;  /* the car's, in °C */
-  GtkSpinButton *temperature;
-  GtkSwitch     *ready_switch;
-  GtkSpinButton *hour;
-  GtkSpinButton *minute;
-} ClimateDialog;
-
-static void
-climate_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  ClimateDialog *parts = g_object_get_data (G_OBJECT (dialog), "carport-parts");
   g_autoptr(CarportCommand) command = NULL;
-  double temperature;
 
-  if (!g_str_equal (response, "start") || self->session == NULL || self->vehicle == NULL ||
-      in_flight (self, CARPORT_COMMAND_KIND_HVAC_START))
+  if (!g_str_equal (response, "start"))
     return;
 
-  temperature = gtk_spin_button_get_value (parts->temperature);
-  if (self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT)
-    temperature = (temperature - 32.0) * 5.0 / 9.0;
-  /* On the car's steps, within its range. */
-  temperature = parts->range.min_c + round ((temperature - parts->range.min_c) / parts->range.step_c) * parts->range.step_c;
-  temperature = CLAMP (temperature, parts->range.min_c, parts->range.max_c);
-
-  command = carport_session_create_command (self->session, self->vehicle, CARPORT_COMMAND_KIND_HVAC_START);
-  carport_command_set_temperature_c (command, temperature);
-
-  if (gtk_switch_get_active (parts->ready_switch))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                          g_date_time_get_month (now),
-                                                          g_date_time_get_day_of_month (now),
-                                                          gtk_spin_button_get_value_as_int (parts->hour),
-                                                          gtk_spin_button_get_value_as_int (parts->minute), 0);
-      g_autoptr(GDateTime) when = NULL;
-
-      /* A time already past today means tomorrow. */
-      if (g_date_time_compare (today, now) <= 0)
-        when = g_date_time_add_days (today, 1);
-      else
-        when = g_date_time_ref (today);
-      carport_command_set_start_at (command, when);
-    }
-
-  send_command (self, command);
+  command = carport_command_runner_create (self->runner, CARPORT_COMMAND_KIND_HVAC_START);
+  if (command == NULL)
+    return;
+  carport_climate_dialog_apply (dialog, command);
+  carport_command_runner_send (self->runner, command);
 }
 
-static GtkWidget *
-spin_row (const char *title, GtkWidget *spin)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  return row;
-}
-
-static gboolean
-output_two_digits_cb (GtkSpinButton *spin, gpointer user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
+/* Climate start asks for the temperature and an optional "ready at" time. */
 static void
-climate_start_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+ask_climate (CarportVehiclePage *self)
 {
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  gboolean fahrenheit = self->temperature_unit == CARPORT_TEMPERATURE_UNIT_FAHRENHEIT;
-  GtkWidget *dialog, *list, *row, *time_box, *ready_row, *colon;
-  g_autoptr(GDateTime) soon = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_minutes (soon, 30);
-  ClimateDialog *parts;
+  GtkWidget *dialog = carport_climate_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  self->vehicle, self->temperature_unit);
 
-  if (self->vehicle == NULL)
-    return;
-  parts = g_new0 (ClimateDialog, 1);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Start Climate"),
-                                   _("The car heats or cools the cabin to the temperature you choose."));
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  /* What the car takes; in °F, the whole degrees inside its range. */
-  carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (self->vehicle), &parts->range);
-  if (fahrenheit)
-    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (ceil (parts->range.min_c * 9.0 / 5.0 + 32.0),
-                                                                          floor (parts->range.max_c * 9.0 / 5.0 + 32.0), 1));
-  else
-    parts->temperature = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (parts->range.min_c, parts->range.max_c,
-                                                                          parts->range.step_c));
-  gtk_spin_button_set_value (parts->temperature, fahrenheit ? 70 : 21);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->temperature),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target temperature"), -1);
-  row = spin_row (fahrenheit ? _("Temperature (°F)") : _("Temperature (°C)"), GTK_WIDGET (parts->temperature));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  parts->ready_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (parts->ready_switch), GTK_ALIGN_CENTER);
-  ready_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ready_row), _("Ready at a Set Time"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (ready_row), _("Otherwise the climate starts now"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (ready_row), GTK_WIDGET (parts->ready_switch));
-  gtk_list_box_append (GTK_LIST_BOX (list), ready_row);
-
-  parts->hour = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 23, 1));
-  parts->minute = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 59, 5));
-  gtk_spin_button_set_wrap (parts->hour, TRUE);
-  gtk_spin_button_set_wrap (parts->minute, TRUE);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->hour), GTK_ORIENTATION_VERTICAL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (parts->minute), GTK_ORIENTATION_VERTICAL);
-  gtk_spin_button_set_value (parts->hour, g_date_time_get_hour (later));
-  gtk_spin_button_set_value (parts->minute, (g_date_time_get_minute (later) / 5) * 5);
-  g_signal_connect (parts->hour, "output", G_CALLBACK (output_two_digits_cb), NULL);
-  g_signal_connect (parts->minute, "output", G_CALLBACK (output_two_digits_cb), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->hour), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hour"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->minute), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
-  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (time_box, 12);
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->hour));
-  colon = gtk_label_new (":");
-  gtk_widget_add_css_class (colon, "title-2");
-  gtk_box_append (GTK_BOX (time_box), colon);
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (parts->minute));
-  g_object_bind_property (parts->ready_switch, "active", time_box, "visible", G_BINDING_SYNC_CREATE);
-
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_box_append (GTK_BOX (box), list);
-    gtk_box_append (GTK_BOX (box), time_box);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  }
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "start", _("_Start"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "carport-parts", parts, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (climate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A command button was pressed: the commands that take parameters ask for
+ * them, the others go (horn and lights after a question). */
+static void
+command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  CarportCommandKind kind = carport_enum_from_nick (CARPORT_TYPE_COMMAND_KIND,
+                                                    g_action_get_name (G_ACTION (action)), -1);
+
+  if (self->vehicle == NULL)
+    return;
+  if (kind == CARPORT_COMMAND_KIND_HVAC_START)
+    ask_climate (self);
+  else
+    carport_command_runner_run (self->runner, kind);
+}
+
 typedef struct {
-  CarportVehicle *vehicle;
-  guint           pending;
-  guint           failed;
-  char           *error;      /* the first failure */
+  CarportVehiclePage *self;
+  CarportVehicle     *vehicle;
+  guint               pending;
+  guint               failed;
+  char               *error;      /* the first failure */
 } AskData;
 
 static void
 ask_data_clear (AskData *ask)
 {
+  g_clear_object (&ask->self);
   g_clear_object (&ask->vehicle);
   g_free (ask->error);
 }
@@ -700,15 +486,16 @@ ask_data_release (AskData *ask)
   g_rc_box_release_full (ask, (GDestroyNotify) ask_data_clear);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AskData, ask_data_release)
+
 static void
 ask_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(SendData) data = user_data;
-  CarportVehiclePage *self = data->self;
-  AskData *ask = g_object_get_data (G_OBJECT (data->command), "carport-ask");
+  g_autoptr(AskData) ask = user_data;
+  CarportVehiclePage *self = ask->self;
   g_autoptr(GError) error = NULL;
 
-  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
+  carport_command_runner_send_finish (CARPORT_COMMAND_RUNNER (object), result, &error);
   if (error && !ask->error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ask->error = g_strdup (error->message);
   ask->failed += error != NULL;
@@ -722,10 +509,10 @@ ask_command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       /* Translators: %s says why, e.g. "The car did not answer." */
       g_autofree char *text = g_strdup_printf (_("The car did not report its state: %s"), ask->error);
 
-      add_toast (self, text);
+      carport_command_runner_add_toast (self->runner, text);
     }
   else if (ask->failed == 0)
-    add_toast (self, _("The car reported its state"));
+    carport_command_runner_add_toast (self->runner, _("The car reported its state"));
   update_actions (self);
 }
 
@@ -735,39 +522,30 @@ static void
 ask_car_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-  AskData *ask;
-  gboolean first = TRUE;
+  g_autoptr(AskData) ask = NULL;
 
-  if (self->session == NULL || self->vehicle == NULL || self->asking > 0)
+  if (self->vehicle == NULL || self->asking > 0)
     return;
 
   ask = g_rc_box_new0 (AskData);
+  ask->self = g_object_ref (self);
   ask->vehicle = g_object_ref (self->vehicle);
   for (int kind = 0; kind < CARPORT_N_COMMAND_KINDS; kind++)
     {
       g_autoptr(CarportCommand) command = NULL;
-      SendData *data;
 
-      if (!is_wake_kind (kind) || !carport_vehicle_supports_command (self->vehicle, kind) || in_flight (self, kind))
+      if (!wakes (self->vehicle, kind))
         continue;
-      command = carport_session_create_command (self->session, self->vehicle, kind);
+      command = carport_command_runner_create (self->runner, kind);
+      if (command == NULL)
+        continue;
       /* The button follows the first; the toast says how they all went. */
-      if (first)
+      if (ask->pending++ == 0)
         carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), command);
-      first = FALSE;
-      g_object_set_data_full (G_OBJECT (command), "carport-ask", g_rc_box_acquire (ask),
-                              (GDestroyNotify) ask_data_release);
-      g_signal_connect_object (command, "notify::state", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      ask->pending++;
-      data = g_new0 (SendData, 1);
-      data->self = g_object_ref (self);
-      data->command = g_object_ref (command);
-      carport_session_send_command_async (self->session, command, TRUE, self->cancellable, ask_command_cb, data);
+      carport_command_runner_send_async (self->runner, command, ask_command_cb, g_rc_box_acquire (ask));
     }
   self->asking = ask->pending;
-  ask_data_release (ask);
-  if (!first)
-    update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -792,7 +570,7 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       (self->vehicle == NULL || carport_vehicle_get_last_error (self->vehicle) == NULL))
-    add_toast (self, error->message);
+    carport_command_runner_add_toast (self->runner, error->message);
 }
 
 static void
@@ -818,7 +596,7 @@ open_maps_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_debug ("Could not open the map: %s", error->message);
-      add_toast (self, _("No app is installed that can show a map location"));
+      carport_command_runner_add_toast (self->runner, _("No app is installed that can show a map location"));
     }
 }
 
@@ -892,12 +670,18 @@ carport_vehicle_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->runner)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  g_clear_object (&self->runner);
   disconnect_vehicle (self);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->account)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
+  g_clear_pointer (&self->command_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_object (&self->command_actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE);
   g_clear_object (&self->vehicle);
   g_clear_object (&self->session);
@@ -1020,62 +804,84 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, columns);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_start);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_end);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_start_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_stop_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_start_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_stop_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locate_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, horn_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, lights_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, battery_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, cockpit_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, climate_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, location_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, locks_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, charge_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, tyres_card);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, trips_card);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.charge-start", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.charge-stop", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.climate-start", NULL, climate_start_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.climate-stop", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.locate", NULL, simple_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.horn", NULL, confirm_command_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.lights", NULL, confirm_command_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
   gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
 }
 
+/* The cards are column_start's children in the .ui: they show the page's
+ * vehicle in its units. */
+static void
+find_cards (CarportVehiclePage *self)
+{
+  static const char * const shared[] = { "vehicle", "distance-unit", "temperature-unit" };
+
+  self->cards = g_ptr_array_new ();
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->column_start));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      g_return_if_fail (CARPORT_IS_STATUS_CARD (card));
+
+      g_ptr_array_add (self->cards, card);
+      for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+        g_object_bind_property (self, shared[i], card, shared[i], G_BINDING_SYNC_CREATE);
+      g_signal_connect_swapped (card, "notify::visible", G_CALLBACK (card_visible_cb), self);
+    }
+}
+
+/* The command buttons are actions_box's children in the .ui; each gets the
+ * action "command.<its kind's nick>". */
+static void
+find_command_buttons (CarportVehiclePage *self)
+{
+  self->command_buttons = g_ptr_array_new ();
+  self->command_actions = g_simple_action_group_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *nick;
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *action_name = NULL;
+
+      g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (button));
+
+      /* The button takes the focus, not the slot around it. */
+      gtk_widget_set_focusable (child, FALSE);
+      g_ptr_array_add (self->command_buttons, button);
+      nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND,
+                                   carport_command_button_get_kind (CARPORT_COMMAND_BUTTON (button)));
+      action = g_simple_action_new (nick, NULL);
+      g_signal_connect (action, "activate", G_CALLBACK (command_activated_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->command_actions), G_ACTION (action));
+      action_name = g_strconcat ("command.", nick, NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "command", G_ACTION_GROUP (self->command_actions));
+}
+
 static void
 carport_vehicle_page_init (CarportVehiclePage *self)
 {
-  GtkWidget *child;
-
   self->cancellable = g_cancellable_new ();
+  self->runner = carport_command_runner_new (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->runner, "sent", G_CALLBACK (command_sent_cb), self);
+  g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (update_actions), self);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
   g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
-  {
-    GtkWidget *list[N_CARDS];
-
-    cards (self, list);
-    for (guint i = 0; i < G_N_ELEMENTS (list); i++)
-      g_signal_connect_swapped (list[i], "notify::visible", G_CALLBACK (card_visible_cb), self);
-  }
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-
+  find_cards (self);
+  find_command_buttons (self);
   update_actions (self);
 }
 
@@ -1103,20 +909,27 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
 
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
+  carport_command_runner_set_vehicle (self->runner, vehicle);
   g_clear_pointer (&self->dismissed_error, g_free);
   self->asking = 0;
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 
   /* Buttons show the commands of this car only. */
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    carport_command_button_set_command (CARPORT_COMMAND_BUTTON (BUTTON_AT (self, i)),
-                                        vehicle && self->session
-                                        ? carport_session_get_command_in_flight (self->session, vehicle, commands[i].kind)
-                                        : NULL);
+  for (guint i = 0; i < self->command_buttons->len; i++)
+    {
+      CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
+      CarportCommandKind kind = carport_command_button_get_kind (button);
+
+      carport_command_button_set_command (button, vehicle && self->session
+                                                  ? carport_session_get_command_in_flight (self->session, vehicle, kind)
+                                                  : NULL);
+    }
 
   if (vehicle)
     {
       g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::plug", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (vehicle, "notify::last-error", G_CALLBACK (update_error), self);
       g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::charging", G_CALLBACK (update_actions), self);
@@ -1150,6 +963,7 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  carport_command_runner_set_session (self->runner, session);
   if (session)
     g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
 
@@ -1159,10 +973,25 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+static GtkWidget *
+find_by_id (GtkWidget *root, const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_id (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 carport_vehicle_page_get_part (CarportVehiclePage *self, const char *id)
 {
   g_return_val_if_fail (CARPORT_IS_VEHICLE_PAGE (self), NULL);
 
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_VEHICLE_PAGE, id));
+  return find_by_id (GTK_WIDGET (self), id);
 }

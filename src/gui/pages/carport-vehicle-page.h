@@ -1,6 +1,8 @@
 /* carport-vehicle-page.h — one car: its status cards and the buttons for what
- * it supports. The page owns the "vehicle.*" actions and enables them from one
- * place (capabilities, state and commands in flight). */
+ * it supports. The page finds its cards and command buttons in its .ui; it
+ * owns the "vehicle.*" actions and a "command.<kind's nick>" action for each
+ * button, and enables them from one place (capabilities, state, login and
+ * commands in flight). */
 #pragma once
 
 #include <adwaita.h>
@@ -22,7 +24,7 @@ void            carport_vehicle_page_set_vehicle (CarportVehiclePage *self, Carp
 CarportSession *carport_vehicle_page_get_session (CarportVehiclePage *self);
 void            carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *session);
 
-/* For tests: a template child by its id ("battery_card", "charge_start_button", …). */
+/* For tests: the first widget of the page with this id in a .ui ("battery_card", …). */
 GtkWidget      *carport_vehicle_page_get_part    (CarportVehiclePage *self, const char *id);
 
 G_END_DECLS

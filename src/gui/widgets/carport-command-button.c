@@ -25,9 +25,13 @@ struct _CarportCommandButton
   GtkLabel       *text;
 
   /* Owned */
-  CarportCommand *command;
-  char           *label;
-  guint           reset_id;
+  CarportCommand     *command;
+  CarportCommandKind  kind;
+  char               *label;
+  char               *explanation;
+  char               *reason;
+  const char         *status;   /* of the command shown, NULL at rest */
+  guint               reset_id;
 };
 
 G_DEFINE_FINAL_TYPE (CarportCommandButton, carport_command_button, GTK_TYPE_BUTTON)
@@ -36,18 +40,55 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_ICON_NAME,
+  PROP_KIND,
   PROP_COMMAND,
+  PROP_EXPLANATION,
+  PROP_REASON,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() of GLib 2.76. */
+static gboolean
+set_string (char **field, const char *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* The tooltip and the accessible description: why the button cannot be
+ * pressed, else how its command goes, else what it does (the tooltip: else
+ * its title, which may be cut short on a narrow window). The title itself
+ * never changes, so that the button keeps its width. */
+static void
+sync_hints (CarportCommandButton *self)
+{
+  const char *hint = self->reason ? self->reason : self->status ? self->status : self->explanation;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), hint ? hint : self->label);
+  if (hint)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+show_status (CarportCommandButton *self, const char *status)
+{
+  self->status = status;
+  sync_hints (self);
+}
 
 static void
 show_resting (CarportCommandButton *self)
 {
   gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->icon));
   gtk_spinner_stop (self->spinner);
-  gtk_label_set_label (self->text, self->label);
+  show_status (self, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-done");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-failed");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "command-busy");
@@ -78,10 +119,10 @@ sync_state (CarportCommandButton *self)
     case CARPORT_COMMAND_STATE_VERIFYING:
       gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->spinner));
       gtk_spinner_start (self->spinner);
-      gtk_label_set_label (self->text, state == CARPORT_COMMAND_STATE_SENDING ? _("Sending…")
-                                       : state == CARPORT_COMMAND_STATE_PENDING ? _("Waiting for the car…")
-                                       /* Translators: no answer came; the car's state is read to see whether it did it */
-                                       : _("Checking the car…"));
+      show_status (self, state == CARPORT_COMMAND_STATE_SENDING ? _("Sending…")
+                         : state == CARPORT_COMMAND_STATE_PENDING ? _("Waiting for the car…")
+                         /* Translators: no answer came; the car's state is read to see whether it did it */
+                         : _("Checking the car…"));
       gtk_widget_add_css_class (GTK_WIDGET (self), "command-busy");
       break;
 
@@ -96,11 +137,11 @@ sync_state (CarportCommandButton *self)
         gtk_image_set_from_icon_name (self->result_icon, ok ? "object-select-symbolic"
                                                             : "dialog-warning-symbolic");
         gtk_stack_set_visible_child (self->icon_stack, GTK_WIDGET (self->result_icon));
-        gtk_label_set_label (self->text, ok ? _("Done")
-                                            : state == CARPORT_COMMAND_STATE_TIMED_OUT ? _("No answer")
-                                            /* Translators: whether the car carried out the command is not known */
-                                            : state == CARPORT_COMMAND_STATE_UNKNOWN ? _("Result unknown")
-                                            : _("Failed"));
+        show_status (self, ok ? _("Done")
+                           : state == CARPORT_COMMAND_STATE_TIMED_OUT ? _("No answer")
+                           /* Translators: whether the car carried out the command is not known */
+                           : state == CARPORT_COMMAND_STATE_UNKNOWN ? _("Result unknown")
+                           : _("Failed"));
         gtk_widget_remove_css_class (GTK_WIDGET (self), "command-busy");
         gtk_widget_add_css_class (GTK_WIDGET (self), ok ? "command-done" : "command-failed");
         self->reset_id = g_timeout_add_seconds (RESULT_SECONDS, reset_cb, self);
@@ -134,6 +175,8 @@ carport_command_button_finalize (GObject *object)
   CarportCommandButton *self = CARPORT_COMMAND_BUTTON (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->explanation, g_free);
+  g_clear_pointer (&self->reason, g_free);
 
   G_OBJECT_CLASS (carport_command_button_parent_class)->finalize (object);
 }
@@ -151,8 +194,17 @@ carport_command_button_get_property (GObject *object, guint prop_id, GValue *val
     case PROP_ICON_NAME:
       g_value_set_string (value, gtk_image_get_icon_name (self->icon));
       break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
     case PROP_COMMAND:
       g_value_set_object (value, self->command);
+      break;
+    case PROP_EXPLANATION:
+      g_value_set_string (value, self->explanation);
+      break;
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -171,10 +223,10 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
         {
           g_free (self->label);
           self->label = g_value_dup_string (value);
+          gtk_label_set_label (self->text, self->label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->label);
-          sync_state (self);
+          sync_hints (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -185,8 +237,17 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_KIND:
+      carport_command_button_set_kind (self, g_value_get_enum (value));
+      break;
     case PROP_COMMAND:
       carport_command_button_set_command (self, g_value_get_object (value));
+      break;
+    case PROP_EXPLANATION:
+      carport_command_button_set_explanation (self, g_value_get_string (value));
+      break;
+    case PROP_REASON:
+      carport_command_button_set_reason (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -212,8 +273,17 @@ carport_command_button_class_init (CarportCommandButtonClass *klass)
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CARPORT_TYPE_COMMAND_KIND, CARPORT_COMMAND_KIND_HVAC_START,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMMAND] =
     g_param_spec_object ("command", NULL, NULL, CARPORT_TYPE_COMMAND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPLANATION] =
+    g_param_spec_string ("explanation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -262,6 +332,63 @@ carport_command_button_set_command (CarportCommandButton *self, CarportCommand *
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND]);
 }
 
+CarportCommandKind
+carport_command_button_get_kind (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), CARPORT_COMMAND_KIND_HVAC_START);
+  return self->kind;
+}
+
+void
+carport_command_button_set_kind (CarportCommandButton *self, CarportCommandKind kind)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+carport_command_button_get_explanation (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
+  return self->explanation;
+}
+
+void
+carport_command_button_set_explanation (CarportCommandButton *self, const char *explanation)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (set_string (&self->explanation, explanation))
+    {
+      sync_hints (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+    }
+}
+
+const char *
+carport_command_button_get_reason (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
+  return self->reason;
+}
+
+void
+carport_command_button_set_reason (CarportCommandButton *self, const char *reason)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND_BUTTON (self));
+
+  if (set_string (&self->reason, reason))
+    {
+      sync_hints (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
+    }
+}
+
 const char *
 carport_command_button_get_title (CarportCommandButton *self)
 {
@@ -273,5 +400,5 @@ const char *
 carport_command_button_get_status_text (CarportCommandButton *self)
 {
   g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), NULL);
-  return gtk_label_get_label (self->text);
+  return self->status;
 }
