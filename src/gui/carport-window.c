@@ -40,6 +40,7 @@ struct _CarportWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *wanted_vin;
+  gboolean              drawn;
 };
 
 G_DEFINE_FINAL_TYPE (CarportWindow, carport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (CarportWindow, carport_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DRAWN,
   N_PROPS
 };
 
@@ -334,6 +336,29 @@ disconnect_session (CarportWindow *self)
   g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
 }
 
+/* The first frame is on screen: what waited for it (the app's start-up
+ * work) may go on. */
+static void
+after_paint_cb (GdkFrameClock *clock, CarportWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  g_debug ("First frame drawn");
+  g_printerr ("T frame %ld\n", (long) g_get_monotonic_time ());
+  self->drawn = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+}
+
+static void
+carport_window_map (GtkWidget *widget)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (carport_window_parent_class)->map (widget);
+  if (!self->drawn)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_paint_cb), self, 0);
+}
+
 static void
 carport_window_dispose (GObject *object)
 {
@@ -370,6 +395,9 @@ carport_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_DRAWN:
+      g_value_set_boolean (value, self->drawn);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -404,7 +432,12 @@ carport_window_class_init (CarportWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAWN] =
+    g_param_spec_boolean ("drawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = carport_window_map;
 
   g_type_ensure (CARPORT_TYPE_VEHICLE_PAGE);
   g_type_ensure (CARPORT_TYPE_LOGIN_PAGE);
@@ -466,6 +499,13 @@ CarportWindow *
 carport_window_new (AdwApplication *application)
 {
   return g_object_new (CARPORT_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+carport_window_get_drawn (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), FALSE);
+  return self->drawn;
 }
 
 CarportSession *

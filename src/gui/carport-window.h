@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 #define CARPORT_TYPE_WINDOW (carport_window_get_type ())
 G_DECLARE_FINAL_TYPE (CarportWindow, carport_window, CARPORT, WINDOW, AdwApplicationWindow)
 
-/* Properties: session (nullable: "loading"). */
+/* Properties: session (nullable: "loading"), drawn (read-only: the first
+ * frame is on screen; "First frame drawn" is logged then, for
+ * bench/startup-bench). */
 CarportWindow  *carport_window_new             (AdwApplication *application);
+gboolean        carport_window_get_drawn       (CarportWindow *self);
 CarportSession *carport_window_get_session     (CarportWindow *self);
 void            carport_window_set_session     (CarportWindow *self, CarportSession *session);
 void            carport_window_add_toast       (CarportWindow *self, const char *title);
