@@ -148,25 +148,33 @@ kamereon_request_finish (CarportRenaultClient  *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Discovery */
+/* Discovery: the person's accounts, then every account's cars at once, then
+ * the details of the cars the list leaves without a model, at once. */
 
 typedef struct {
   GPtrArray *accounts;      /* CarportKamereonAccount */
-  guint      account_index;
-  GPtrArray *vehicles;      /* CarportVehicle */
-  guint      vehicle_index;
+  GPtrArray *lists;         /* GPtrArray of CarportVehicle (or NULL), one per account */
+  GPtrArray *vehicles;      /* CarportVehicle, the accounts' cars in their order */
+  guint      pending;       /* requests in flight */
+  GError    *error;         /* the first failure */
 } ListData;
 
 static void
 list_data_free (ListData *data)
 {
   g_clear_pointer (&data->accounts, g_ptr_array_unref);
+  g_clear_pointer (&data->lists, g_ptr_array_unref);
   g_clear_pointer (&data->vehicles, g_ptr_array_unref);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
-static void list_next_account (GTask *task);
-static void list_next_details (GTask *task);
+static void
+list_free (gpointer list)
+{
+  if (list)
+    g_ptr_array_unref (list);
+}
 
 static gboolean
 has_vin (GPtrArray  *vehicles,
@@ -208,100 +216,83 @@ list_finish (GTask *task)
   g_task_return_pointer (task, g_steal_pointer (&data->vehicles), (GDestroyNotify) g_ptr_array_unref);
 }
 
+typedef struct {
+  GTask          *task;     /* owned */
+  CarportVehicle *vehicle;  /* owned */
+} DetailsCall;
+
 static void
 details_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  DetailsCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  g_autoptr(CarportVehicle) vehicle = call->vehicle;
   CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
   ListData *data = g_task_get_task_data (task);
-  CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, data->vehicle_index);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_free (call);
   root = kamereon_request_finish (self, result, &error);
-  if (root == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
+  if (root == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && data->error == NULL)
+    data->error = g_steal_pointer (&error);
   /* Without details the car keeps the default capabilities. */
-  if (root == NULL || !carport_kamereon_parse_vehicle_details (vehicle, root, &error))
+  else if (root == NULL || !carport_kamereon_parse_vehicle_details (vehicle, root, &error))
     g_debug ("No details for a car (%s); using the default capabilities",
              error ? error->message : "?");
 
-  data->vehicle_index++;
-  list_next_details (g_steal_pointer (&task));
+  if (--data->pending > 0)
+    return;
+  if (data->error)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    list_finish (task);
 }
 
-/* Takes ownership of @task. */
+/* The details of every car without a model code, at once. */
 static void
-list_next_details (GTask *task)
+list_details (GTask *task)
 {
   CarportRenaultClient *self = g_task_get_source_object (task);
   ListData *data = g_task_get_task_data (task);
 
-  for (; data->vehicle_index < data->vehicles->len; data->vehicle_index++)
+  for (guint i = 0; i < data->vehicles->len; i++)
     {
-      CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, data->vehicle_index);
+      CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, i);
       const char *model = carport_vehicle_get_model_code (vehicle);
+      g_autofree char *account = NULL;
+      g_autofree char *vin = NULL;
+      g_autofree char *path = NULL;
+      DetailsCall *call;
 
-      if (model == NULL || *model == '\0')
-        {
-          g_autofree char *account = escape (carport_vehicle_get_account_id (vehicle));
-          g_autofree char *vin = escape (carport_vehicle_get_vin (vehicle));
-          g_autofree char *path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles/%s/details",
-                                                   account, vin);
-
-          kamereon_request_async (self, "GET", path, NULL, NULL,
-                                  g_task_get_cancellable (task), details_cb, task);
-          return;
-        }
+      if (model != NULL && *model != '\0')
+        continue;
+      account = escape (carport_vehicle_get_account_id (vehicle));
+      vin = escape (carport_vehicle_get_vin (vehicle));
+      path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles/%s/details", account, vin);
+      call = g_new0 (DetailsCall, 1);
+      call->task = g_object_ref (task);
+      call->vehicle = g_object_ref (vehicle);
+      data->pending++;
+      kamereon_request_async (self, "GET", path, NULL, NULL, g_task_get_cancellable (task), details_cb, call);
     }
 
-  list_finish (task);
-  g_object_unref (task);
+  if (data->pending == 0)
+    list_finish (task);
 }
 
+/* Every account's cars, in the accounts' order, each car once. */
 static void
-vehicles_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+merge_lists (ListData *data)
 {
-  g_autoptr(GTask) task = user_data;
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
-  ListData *data = g_task_get_task_data (task);
-  CarportKamereonAccount *account = g_ptr_array_index (data->accounts, data->account_index);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  root = kamereon_request_finish (self, result, &error);
-  if (root != NULL)
-    vehicles = carport_kamereon_parse_vehicles (root, account->account_id, &error);
-
-  if (vehicles == NULL)
+  for (guint a = 0; a < data->lists->len; a++)
     {
-      /* An account without cars (e.g. SFDC) may answer with an error. */
-      if (carport_api_error_is_unsupported (error) ||
-          g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES))
-        {
-          g_debug ("Account of type %s has no cars: %s",
-                   account->account_type ? account->account_type : "?", error->message);
-        }
-      else
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  else
-    {
-      g_debug ("Account of type %s has %u car(s)",
-               account->account_type ? account->account_type : "?", vehicles->len);
-      for (guint i = 0; i < vehicles->len; i++)
+      GPtrArray *vehicles = g_ptr_array_index (data->lists, a);
+      CarportKamereonAccount *account = g_ptr_array_index (data->accounts, a);
+
+      for (guint i = 0; vehicles && i < vehicles->len; i++)
         {
           CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
 
@@ -312,34 +303,85 @@ vehicles_cb (GObject      *source,
           g_ptr_array_add (data->vehicles, g_object_ref (vehicle));
         }
     }
-
-  data->account_index++;
-  list_next_account (g_steal_pointer (&task));
 }
 
-/* Takes ownership of @task. */
+typedef struct {
+  GTask *task;   /* owned */
+  guint  index;  /* of the account */
+} VehiclesCall;
+
 static void
-list_next_account (GTask *task)
+vehicles_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  VehiclesCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  guint index = call->index;
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
+  ListData *data = g_task_get_task_data (task);
+  CarportKamereonAccount *account = g_ptr_array_index (data->accounts, index);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (call);
+  root = kamereon_request_finish (self, result, &error);
+  if (root != NULL)
+    vehicles = carport_kamereon_parse_vehicles (root, account->account_id, &error);
+
+  if (vehicles != NULL)
+    {
+      g_debug ("Account of type %s has %u car(s)",
+               account->account_type ? account->account_type : "?", vehicles->len);
+      g_ptr_array_index (data->lists, index) = g_steal_pointer (&vehicles);
+    }
+  /* An account without cars (e.g. SFDC) may answer with an error. */
+  else if (carport_api_error_is_unsupported (error) ||
+           g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES))
+    g_debug ("Account of type %s has no cars: %s",
+             account->account_type ? account->account_type : "?", error->message);
+  else if (data->error == NULL)
+    data->error = g_steal_pointer (&error);
+
+  if (--data->pending > 0)
+    return;
+  if (data->error)
+    {
+      g_task_return_error (task, g_steal_pointer (&data->error));
+      return;
+    }
+  merge_lists (data);
+  list_details (task);
+}
+
+/* Every account's list of cars, at once. */
+static void
+list_accounts (GTask *task)
 {
   CarportRenaultClient *self = g_task_get_source_object (task);
   ListData *data = g_task_get_task_data (task);
-  CarportKamereonAccount *account;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
 
-  if (data->account_index >= data->accounts->len)
+  data->lists = g_ptr_array_new_with_free_func (list_free);
+  g_ptr_array_set_size (data->lists, data->accounts->len);
+  if (data->accounts->len == 0)
     {
-      data->vehicle_index = 0;
-      list_next_details (task);
+      list_finish (task);
       return;
     }
 
-  account = g_ptr_array_index (data->accounts, data->account_index);
-  escaped = escape (account->account_id);
-  path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles", escaped);
+  for (guint i = 0; i < data->accounts->len; i++)
+    {
+      CarportKamereonAccount *account = g_ptr_array_index (data->accounts, i);
+      g_autofree char *escaped = escape (account->account_id);
+      g_autofree char *path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles", escaped);
+      VehiclesCall *call = g_new0 (VehiclesCall, 1);
 
-  kamereon_request_async (self, "GET", path, NULL, NULL,
-                          g_task_get_cancellable (task), vehicles_cb, task);
+      call->task = g_object_ref (task);
+      call->index = i;
+      data->pending++;
+      kamereon_request_async (self, "GET", path, NULL, NULL, g_task_get_cancellable (task), vehicles_cb, call);
+    }
 }
 
 static void
@@ -367,8 +409,7 @@ person_cb (GObject      *source,
       return;
     }
 
-  data->account_index = 0;
-  list_next_account (g_steal_pointer (&task));
+  list_accounts (task);
 }
 
 static void
