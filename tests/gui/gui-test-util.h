@@ -19,6 +19,14 @@ gboolean    gui_test_label_shown  (GtkWidget *root, const char *text);
 void        gui_test_assert_label_soon (GtkWidget *root, const char *text);
 /* The first descendant of @root (or @root) of @type. */
 GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
+/* The first shown widget under @root (or @root) whose accessible role is
+ * @role and whose accessible name is @name (NULL: any), as a screen reader
+ * finds it: the name is the accessible label when one is set, else the
+ * row's title or the text the widget shows (mnemonics left out). */
+GtkWidget  *gui_test_find_by_role (GtkWidget *root, GtkAccessibleRole role, const char *name);
+/* The accessible name of @widget as gui_test_find_by_role() reads it when no
+ * accessible label is set; NULL when it shows no text. */
+char       *gui_test_shown_name   (GtkWidget *widget);
 /* Every label's text under @root, joined with "|", for failure messages. */
 char       *gui_test_dump_labels  (GtkWidget *root);
 /* The visible widgets under @root whose minimum width is over @threshold, for failure messages. */
