@@ -446,6 +446,17 @@ window_drawn_cb (CarportApplication *self)
   start_session (self);
 }
 
+/* A window that is never drawn (kept hidden by the desktop) waits no longer. */
+#define FIRST_FRAME_WAIT_MS 1000
+
+static void
+first_frame_late_cb (gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+
+  start_session (self);
+}
+
 static void
 start_session_when_drawn (gpointer user_data)
 {
@@ -453,7 +464,10 @@ start_session_when_drawn (gpointer user_data)
   CarportWindow *window = get_window (self);
 
   if (window && !carport_window_get_drawn (window))
-    g_signal_connect_object (window, "notify::drawn", G_CALLBACK (window_drawn_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (window, "notify::drawn", G_CALLBACK (window_drawn_cb), self, G_CONNECT_SWAPPED);
+      g_timeout_add_once (FIRST_FRAME_WAIT_MS, first_frame_late_cb, g_object_ref (self));
+    }
   else
     start_session (self);
 }
