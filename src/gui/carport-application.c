@@ -597,13 +597,23 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          NULL);
 }
 
+/* The shortcuts window, built the first time it is asked for (building it
+ * with the window would delay the window's first frame). */
 static void
 shortcuts_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CarportWindow *window = get_window (CARPORT_APPLICATION (user_data));
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  if (window)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (window == NULL)
+    return;
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/carport/Carport/shortcuts.ui");
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 typedef struct {
@@ -703,6 +713,7 @@ carport_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (carport_application_parent_class)->startup (app);
 
@@ -714,6 +725,7 @@ carport_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
   self->settings = g_settings_new ("io.github.carport.Carport");
   self->notifier = carport_notifier_new (GTK_APPLICATION (self));

@@ -902,12 +902,21 @@ shortcuts_body (Fixture *f)
 {
   static const char * const refresh[] = { "<Control>r", "F5", NULL };
   static const char * const close[] = { "<Control>w", NULL };
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/carport/Carport/gtk/help-overlay.ui");
-  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  static const char * const shortcuts[] = { "<Control>question", NULL };
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (app_window (f));
+  GtkWidget *overlay;
   gboolean refresh_listed = FALSE, close_listed = FALSE;
 
   assert_accels (f, "win.refresh", refresh);
   assert_accels (f, "window.close", close);
+  assert_accels (f, "app.shortcuts", shortcuts);
+
+  /* Built when first asked for, not with the window (its first frame). */
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "shortcuts", NULL);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
 
   /* The shortcuts window names the actions (their accelerators follow). */
   {
@@ -931,7 +940,7 @@ shortcuts_body (Fixture *f)
   }
   g_assert_true (refresh_listed);
   g_assert_true (close_listed);
-  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_close (GTK_WINDOW (overlay));
 
   /* Ctrl+W closes the window (and, without "run in background", the app). */
   wait_demo_ready (f);
