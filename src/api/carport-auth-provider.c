@@ -39,6 +39,9 @@ typedef struct
   gboolean      just_minted;      /* this round minted a token: hand it out even
                                    * when it is within the margin (short-lived) */
   gboolean      person_retried;   /* the person lookup was refused once */
+  gboolean      minting;          /* a mint is in flight */
+  gboolean      fetching_person;  /* a person id lookup is in flight */
+  GError       *round_error;      /* the round failed; said once nothing is in flight */
 } CarportAuthProviderPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CarportAuthProvider, carport_auth_provider, G_TYPE_OBJECT)
@@ -244,6 +247,22 @@ ensure_failed (CarportAuthProvider *self,
 
 static void ensure_step (CarportAuthProvider *self);
 
+/* A request of the round failed with @error (taken): the round ends with the
+ * first failure once the other request, if any, is back too (nothing of the
+ * round outlives it). */
+static void
+round_failed (CarportAuthProvider *self,
+              GError              *error)
+{
+  CarportAuthProviderPrivate *priv = carport_auth_provider_get_instance_private (self);
+
+  if (priv->round_error == NULL)
+    priv->round_error = error;
+  else
+    g_error_free (error);
+  ensure_step (self);
+}
+
 static void
 mint_token_cb (GObject      *source,
                GAsyncResult *result,
@@ -256,6 +275,7 @@ mint_token_cb (GObject      *source,
   char *new_secret = NULL;
   gint64 expiry = 0;
 
+  priv->minting = FALSE;
   token = CARPORT_AUTH_PROVIDER_GET_CLASS (self)->mint_token_finish (self, result, &expiry, &new_secret, &error);
 
   if (GPOINTER_TO_UINT (user_data) != priv->generation)
@@ -269,7 +289,7 @@ mint_token_cb (GObject      *source,
 
   if (token == NULL)
     {
-      ensure_failed (self, error);
+      round_failed (self, g_steal_pointer (&error));
       return;
     }
 
@@ -295,6 +315,7 @@ fetch_person_id_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *person_id = NULL;
 
+  priv->fetching_person = FALSE;
   person_id = CARPORT_AUTH_PROVIDER_GET_CLASS (self)->fetch_person_id_finish (self, result, &error);
 
   if (GPOINTER_TO_UINT (user_data) != priv->generation)
@@ -314,7 +335,7 @@ fetch_person_id_cb (GObject      *source,
           return;
         }
 
-      ensure_failed (self, error);
+      round_failed (self, g_steal_pointer (&error));
       return;
     }
 
@@ -344,9 +365,27 @@ fetch_person_id (CarportAuthProvider *self)
 {
   CarportAuthProviderPrivate *priv = carport_auth_provider_get_instance_private (self);
 
+  priv->fetching_person = TRUE;
   CARPORT_AUTH_PROVIDER_GET_CLASS (self)->fetch_person_id_async (self, priv->refresh_secret, priv->access_token,
                                                                  priv->cancellable, fetch_person_id_cb,
                                                                  GUINT_TO_POINTER (priv->generation));
+}
+
+static void
+mint_token (CarportAuthProvider *self)
+{
+  CarportAuthProviderPrivate *priv = carport_auth_provider_get_instance_private (self);
+
+  priv->minting = TRUE;
+  CARPORT_AUTH_PROVIDER_GET_CLASS (self)->mint_token_async (self, priv->refresh_secret, priv->cancellable,
+                                                            mint_token_cb, GUINT_TO_POINTER (priv->generation));
+}
+
+/* No token, or one to renew (unless this round just minted it). */
+static gboolean
+token_needed (CarportAuthProviderPrivate *priv)
+{
+  return priv->access_token == NULL || (!access_is_fresh (priv) && !priv->just_minted);
 }
 
 static void
@@ -356,6 +395,18 @@ ensure_step (CarportAuthProvider *self)
   CarportAuthProviderClass *klass = CARPORT_AUTH_PROVIDER_GET_CLASS (self);
 
   priv->ensure_running = TRUE;
+
+  /* Both requests of a round may run at once: the next step waits for both. */
+  if (priv->minting || priv->fetching_person)
+    return;
+
+  if (priv->round_error != NULL)
+    {
+      g_autoptr(GError) error = g_steal_pointer (&priv->round_error);
+
+      ensure_failed (self, error);
+      return;
+    }
 
   if (priv->waiters->len == 0)
     {
@@ -377,14 +428,16 @@ ensure_step (CarportAuthProvider *self)
   if (klass->person_id_first && priv->person_id == NULL)
     {
       fetch_person_id (self);
+      /* The lookup needs only the refresh secret, and a token is what is
+       * asked for next: it is minted meanwhile, a round trip sooner. */
+      if (priv->refresh_secret != NULL && token_needed (priv))
+        mint_token (self);
       return;
     }
 
-  if ((!klass->person_id_first || waiters_want (self, TRUE)) &&
-      (priv->access_token == NULL || (!access_is_fresh (priv) && !priv->just_minted)))
+  if ((!klass->person_id_first || waiters_want (self, TRUE)) && token_needed (priv))
     {
-      klass->mint_token_async (self, priv->refresh_secret, priv->cancellable,
-                               mint_token_cb, GUINT_TO_POINTER (priv->generation));
+      mint_token (self);
       return;
     }
 
@@ -473,6 +526,27 @@ carport_auth_provider_submit_code_finish (CarportAuthProvider  *self,
   g_return_val_if_fail (CARPORT_IS_AUTH_PROVIDER (self), FALSE);
 
   return CARPORT_AUTH_PROVIDER_GET_CLASS (self)->submit_code_finish (self, result, error);
+}
+
+void
+carport_auth_provider_resend_code_async (CarportAuthProvider *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (CARPORT_IS_AUTH_PROVIDER (self));
+
+  CARPORT_AUTH_PROVIDER_GET_CLASS (self)->resend_code_async (self, cancellable, callback, user_data);
+}
+
+gboolean
+carport_auth_provider_resend_code_finish (CarportAuthProvider  *self,
+                                          GAsyncResult         *result,
+                                          GError              **error)
+{
+  g_return_val_if_fail (CARPORT_IS_AUTH_PROVIDER (self), FALSE);
+
+  return CARPORT_AUTH_PROVIDER_GET_CLASS (self)->resend_code_finish (self, result, error);
 }
 
 void
@@ -693,12 +767,24 @@ carport_auth_provider_real_submit_code_async (CarportAuthProvider *self,
                            _("No login is waiting for a code; log in again"));
 }
 
+/* Also the end of the default resend_code. */
 static gboolean
 carport_auth_provider_real_submit_code_finish (CarportAuthProvider  *self,
                                                GAsyncResult         *result,
                                                GError              **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+carport_auth_provider_real_resend_code_async (CarportAuthProvider *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_task_report_new_error (self, callback, user_data, carport_auth_provider_real_resend_code_async,
+                           CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                           _("No login is waiting for a code; log in again"));
 }
 
 static gint64
@@ -817,6 +903,8 @@ carport_auth_provider_class_init (CarportAuthProviderClass *klass)
 
   klass->submit_code_async = carport_auth_provider_real_submit_code_async;
   klass->submit_code_finish = carport_auth_provider_real_submit_code_finish;
+  klass->resend_code_async = carport_auth_provider_real_resend_code_async;
+  klass->resend_code_finish = carport_auth_provider_real_submit_code_finish;
   klass->renew_margin = carport_auth_provider_real_renew_margin;
   klass->kept_token_expiry = carport_auth_provider_real_kept_token_expiry;
   klass->logout = carport_auth_provider_real_logout;

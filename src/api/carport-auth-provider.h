@@ -33,6 +33,9 @@ G_DECLARE_DERIVABLE_TYPE (CarportAuthProvider, carport_auth_provider, CARPORT, A
  *     carport_auth_provider_set_needs_code() and fails with TFA_REQUIRED.
  *   submit_code_async/finish: optional; by default no code was asked for
  *     (TFA_CODE_INVALID).
+ *   resend_code_async/finish: optional; emails a new code for the login that
+ *     waits for one (the earlier code is then void); by default no code was
+ *     asked for (FAILED).
  *   mint_token_async/finish: a new access token from @refresh_secret, with its
  *     expiry (seconds since the epoch) and, when the server rotated it, the new
  *     refresh secret (else NULL); all three are secrets the caller wipes.
@@ -41,10 +44,10 @@ G_DECLARE_DERIVABLE_TYPE (CarportAuthProvider, carport_auth_provider, CARPORT, A
  *   fetch_person_id_async/finish: the person id, with @refresh_secret or
  *     @access_token (nullable when person_id_first). An UNAUTHORIZED answer
  *     is retried once with a new access token.
- *   person_id_first: TRUE when the person id is looked up before any token is
- *     minted, so that get_token learns it too (Renault: login token → person
- *     id → JWT); FALSE when it is looked up only when asked for, after an
- *     access token (Nissan).
+ *   person_id_first: TRUE when the person id is looked up with the refresh
+ *     secret alone, so that get_token learns it too (Renault: login token →
+ *     person id and JWT, both at once); FALSE when it is looked up only when
+ *     asked for, after an access token (Nissan).
  *   renew_margin: how long before its expiry a token of @lifetime seconds is
  *     renewed; 60 s by default.
  *   kept_token_expiry: the expiry of an access token kept from an earlier run,
@@ -72,6 +75,14 @@ struct _CarportAuthProviderClass
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data);
   gboolean  (*submit_code_finish)     (CarportAuthProvider  *self,
+                                       GAsyncResult         *result,
+                                       GError              **error);
+
+  void      (*resend_code_async)      (CarportAuthProvider  *self,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+  gboolean  (*resend_code_finish)     (CarportAuthProvider  *self,
                                        GAsyncResult         *result,
                                        GError              **error);
 
@@ -125,6 +136,16 @@ void      carport_auth_provider_submit_code_async    (CarportAuthProvider  *self
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
 gboolean  carport_auth_provider_submit_code_finish   (CarportAuthProvider  *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+/* Emails a new code to a login that waits for one (needs-code); the code
+ * sent before is void. FAILED when no login waits for a code. */
+void      carport_auth_provider_resend_code_async    (CarportAuthProvider  *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean  carport_auth_provider_resend_code_finish   (CarportAuthProvider  *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
 

@@ -375,9 +375,11 @@ carport_kamereon_parse_response (guint    http_status,
           return NULL;
         }
 
-      /* A body that is not JSON: the status says more for these. */
+      /* A body that is not JSON: the status says more for these, and for
+       * a server's failure (a proxy's HTML "502 Bad Gateway" page is the
+       * server having trouble, not an answer Carport misreads). */
       if (http_status == 401 || http_status == 403 || http_status == 404 ||
-          http_status == 429 || http_status == 501 ||
+          http_status == 429 || http_status >= 500 ||
           (empty && !status_is_success (http_status) && http_status >= 400))
         {
           carport_api_set_error (error, code_for_http_status (http_status), detail);
@@ -485,14 +487,18 @@ carport_gigya_parse_response (guint    http_status,
 
       if (too_large)
         detail = g_strdup (_("the answer is too large"));
-      else if (empty)
+      else if (empty && http_status < 500)
         detail = g_strdup (_("empty answer from the login server"));
       else if (!status_is_success (http_status))
         detail = http_status_detail (http_status);
       else
         detail = g_strdup (_("the login server did not send JSON"));
 
-      carport_api_set_error (error, CARPORT_API_ERROR_INVALID_RESPONSE, detail);
+      /* A server's failure (an HTML 502 page) is that, whatever the body. */
+      carport_api_set_error (error,
+                             !too_large && http_status >= 500 ? code_for_http_status (http_status)
+                                                              : CARPORT_API_ERROR_INVALID_RESPONSE,
+                             detail);
       return NULL;
     }
 

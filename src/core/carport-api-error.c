@@ -63,6 +63,35 @@ carport_api_sanitize_detail (const char *detail)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+char *
+carport_api_error_dup_summary (const GError  *error,
+                               char         **details)
+{
+  const char *sentence;
+  gsize len;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (details)
+    *details = NULL;
+  if (error->domain != CARPORT_API_ERROR)
+    return g_strdup (error->message);
+
+  /* carport_api_set_error()'s "<sentence> (<detail>).": the sentence, and
+   * the whole for the details. */
+  sentence = carport_api_error_describe (error->code);
+  len = strlen (sentence);
+  if (len > 0 && sentence[len - 1] == '.')
+    len--;
+  if (strncmp (error->message, sentence, len) != 0 || g_str_equal (error->message + len, ".") ||
+      error->message[len] == '\0')
+    return g_strdup (error->message);
+
+  if (details)
+    *details = g_strdup (error->message);
+  return g_strdup (sentence);
+}
+
 /* "<sentence> (<detail>)." — the describe() sentence with the server's words. */
 void
 carport_api_set_error (GError          **error,
@@ -166,13 +195,13 @@ carport_api_error_describe (CarportApiError code)
     case CARPORT_API_ERROR_UPSTREAM:
       return _("The car's connection service did not answer properly. Try again later.");
     case CARPORT_API_ERROR_SERVER:
-      return _("The car maker's servers have a problem right now. Carport will try again later.");
+      return _("The car maker's servers are having trouble right now. Try again later.");
     case CARPORT_API_ERROR_NO_VEHICLES:
       return _("There is no car in this account.");
     case CARPORT_API_ERROR_INSECURE_URL:
       return _("Carport refuses to send your data over an unencrypted connection.");
     case CARPORT_API_ERROR_FAILED:
     default:
-      return _("Renault's servers reported an error.");
+      return _("The car maker's servers reported an error.");
     }
 }

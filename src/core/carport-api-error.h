@@ -42,6 +42,11 @@ gboolean carport_api_error_is_unsupported (const GError *error);
  * address or password."). Never NULL. */
 const char *carport_api_error_describe (CarportApiError code);
 
+/* What to tell people first about @error: its describe() sentence when the
+ * message adds the server's words to it (then @details, if given, receives
+ * the whole message), else the message itself (@details NULL). */
+char *carport_api_error_dup_summary (const GError *error, char **details);
+
 /* @detail on one line, without control characters, cut at 240 characters;
  * NULL when nothing is left or it is not UTF-8. */
 char *carport_api_sanitize_detail (const char *detail);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-api-error.h"
 #include "carport-application.h"
 #include "carport-background.h"
 #include "carport-closures.h"
@@ -35,6 +36,8 @@ struct _CarportApplication
   gint64               last_refresh;  /* monotonic µs */
   CarportSessionState  last_state;
   gboolean             demo;
+  gboolean             start_demo;    /* --demo */
+  gboolean             session_started;
   gboolean             held;          /* running in the background */
   gboolean             had_accounts;  /* the session had an account (logging out empties it) */
   gboolean             background_busy;   /* a background request is running */
@@ -89,6 +92,7 @@ ensure_window (CarportApplication *self)
     {
       window = carport_window_new (ADW_APPLICATION (self));
       carport_window_set_session (window, self->session);
+      g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
     }
   return window;
 }
@@ -127,10 +131,10 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   /* Partial failures are on the vehicles (the page shows them); a total one
    * is said once, in the window. */
-  if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+  if ((carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) ||
+       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) &&
       (window = get_window (self)) != NULL)
-    carport_window_add_refresh_error (window, error);
+    carport_window_show_refresh_result (window, error);
 }
 
 static void
@@ -262,15 +266,22 @@ session_state_cb (CarportApplication *self)
 static void start_real_session (CarportApplication *self);
 static void renew_cancellable (CarportApplication *self);
 
+/* Back to the real accounts (or the welcome page). */
+static void
+leave_demo (CarportApplication *self)
+{
+  if (!self->demo)
+    return;
+  renew_cancellable (self);
+  start_real_session (self);
+}
+
 static void
 leave_demo_cb (gpointer user_data)
 {
   g_autoptr(CarportApplication) self = user_data;
 
-  if (!self->demo)
-    return;
-  renew_cancellable (self);
-  start_real_session (self);
+  leave_demo (self);
 }
 
 /* The last account went (the window's "Log Out"): its notifications are
@@ -338,10 +349,27 @@ restore_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(CarportApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
 
   if (!carport_session_restore_finish (CARPORT_SESSION (object), result, &error) &&
-      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      /* An expired login is asked for again on the login page. */
+      !g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
+    {
+      summary = carport_api_error_dup_summary (error, NULL);
+      toast (self, summary);
+    }
+}
+
+static void
+set_demo (CarportApplication *self, gboolean demo)
+{
+  if (self->demo == demo)
+    return;
+  self->demo = demo;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
+                               demo);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 static void
@@ -351,10 +379,9 @@ start_real_session (CarportApplication *self)
   g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
   g_autoptr(CarportSession) session = carport_session_new (store, cache);
 
-  self->demo = FALSE;
+  set_demo (self, FALSE);
   set_session (self, session);
   carport_session_restore_async (session, self->cancellable, restore_cb, g_object_ref (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 static void
@@ -393,10 +420,56 @@ carport_application_start_demo (CarportApplication *self)
   g_return_if_fail (CARPORT_IS_APPLICATION (self));
 
   renew_cancellable (self);
-  self->demo = TRUE;
+  set_demo (self, TRUE);
   set_session (self, NULL);
   carport_demo_session_new_async (self->cancellable, demo_cb, g_object_ref (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+}
+
+/* The session starts once the window's first frame is on screen: the
+ * keyring, the cache and the network wait for it. Without a window (a start
+ * by D-Bus activation, in the background) it starts at once. */
+static void
+start_session (CarportApplication *self)
+{
+  if (self->session_started)
+    return;
+  self->session_started = TRUE;
+  if (self->start_demo)
+    carport_application_start_demo (self);
+  else
+    start_real_session (self);
+}
+
+static void
+window_drawn_cb (CarportApplication *self)
+{
+  start_session (self);
+}
+
+/* A window that is never drawn (kept hidden by the desktop) waits no longer. */
+#define FIRST_FRAME_WAIT_MS 1000
+
+static void
+first_frame_late_cb (gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+
+  start_session (self);
+}
+
+static void
+start_session_when_drawn (gpointer user_data)
+{
+  g_autoptr(CarportApplication) self = user_data;
+  CarportWindow *window = get_window (self);
+
+  if (window && !carport_window_get_drawn (window))
+    {
+      g_signal_connect_object (window, "notify::drawn", G_CALLBACK (window_drawn_cb), self, G_CONNECT_SWAPPED);
+      g_timeout_add_once (FIRST_FRAME_WAIT_MS, first_frame_late_cb, g_object_ref (self));
+    }
+  else
+    start_session (self);
 }
 
 /* Running in the background */
@@ -524,13 +597,23 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          NULL);
 }
 
+/* The shortcuts window, built the first time it is asked for (building it
+ * with the window would delay the window's first frame). */
 static void
 shortcuts_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CarportWindow *window = get_window (CARPORT_APPLICATION (user_data));
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  if (window)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (window == NULL)
+    return;
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/carport/Carport/shortcuts.ui");
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 typedef struct {
@@ -586,6 +669,12 @@ demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   carport_application_start_demo (CARPORT_APPLICATION (user_data));
 }
 
+static void
+leave_demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  leave_demo (CARPORT_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -595,6 +684,7 @@ static const GActionEntry app_actions[] = {
   { "start-charging", charging_action, "s" },
   { "stop-charging", charging_action, "s" },
   { "demo", demo_action },
+  { "leave-demo", leave_demo_action },
 };
 
 /* GApplication */
@@ -610,7 +700,7 @@ carport_application_handle_local_options (GApplication *app, GVariantDict *optio
       return 0;
     }
   if (g_variant_dict_contains (options, "demo"))
-    self->demo = TRUE;
+    self->start_demo = TRUE;
 
   return G_APPLICATION_CLASS (carport_application_parent_class)->handle_local_options (app, options);
 }
@@ -621,12 +711,21 @@ carport_application_startup (GApplication *app)
   CarportApplication *self = CARPORT_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (carport_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
+                               FALSE);
+  /* One place for each shortcut: the menus and the shortcuts window show them. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 
   self->settings = g_settings_new ("io.github.carport.Carport");
   self->notifier = carport_notifier_new (GTK_APPLICATION (self));
@@ -637,12 +736,10 @@ carport_application_startup (GApplication *app)
   update_hold (self);
 
   /* The session starts with the app, not with a window: a start by D-Bus
-   * activation (a notification's button) or at login has none. */
+   * activation (a notification's button) or at login has none. With a
+   * window (activate comes before this), after its first frame. */
   self->cancellable = g_cancellable_new ();
-  if (self->demo)
-    carport_application_start_demo (self);
-  else
-    start_real_session (self);
+  g_idle_add_once (start_session_when_drawn, g_object_ref (self));
 }
 
 static void

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "carport-account-window.h"
+#include "carport-api-error.h"
 #include "carport-closures.h"
+#include "carport-error-banner.h"
 #include "carport-login-page.h"
 #include "carport-vehicle-page.h"
 #include "carport-vehicle-row.h"
@@ -23,23 +25,35 @@ struct _CarportWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+
+  /* Made when first shown, so that the first frame comes sooner: the pages
+   * (in the tree) and the cars' view (carport-window-cars.ui, its builder
+   * owned); NULL until then */
+  GtkWidget            *welcome_page;
+  CarportVehiclePage   *vehicle_page;
+  CarportLoginPage     *login_page;
+  GtkBuilder           *cars_builder;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
+  AdwWindowTitle       *sidebar_title;
   GtkListBox           *vehicle_list;
+  GtkWidget            *content;
   GtkWidget            *back_button;
   AdwWindowTitle       *vehicle_title;
   GtkStack             *refresh_stack;
   GtkSpinner           *refresh_spinner;
-  CarportVehiclePage   *vehicle_page;
-  CarportLoginPage     *login_page;
-  GtkWidget            *welcome_page;
+  GtkRevealer          *demo_revealer;
+  CarportErrorBanner   *error_banner;
 
   /* Owned */
   CarportSession       *session;
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *wanted_vin;
+  gboolean              drawn;
+  gboolean              demo;
+  gboolean              asking_expired;  /* the login page asks for an expired login */
 };
 
 G_DEFINE_FINAL_TYPE (CarportWindow, carport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +61,8 @@ G_DEFINE_FINAL_TYPE (CarportWindow, carport_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DRAWN,
+  PROP_DEMO,
   N_PROPS
 };
 
@@ -69,19 +85,146 @@ update_actions (CarportWindow *self)
     g_object_get (self->session, "busy", &busy, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", ready && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", ready);
+  /* The demo is left (app.leave-demo), not logged out of. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", ready && !self->demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.logout",
-                                 self->session &&
+                                 self->session && !self->demo &&
                                  g_list_model_get_n_items (carport_session_get_accounts (self->session)) > 0);
+  if (self->cars_builder == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->refresh_stack, busy ? "busy" : "idle");
   gtk_spinner_set_spinning (self->refresh_spinner, busy);
 }
 
 static void
+update_demo (CarportWindow *self)
+{
+  if (self->cars_builder == NULL)
+    return;
+  gtk_revealer_set_reveal_child (self->demo_revealer, self->demo);
+  adw_window_title_set_subtitle (self->sidebar_title, self->demo ? _("Demo — simulated cars") : NULL);
+}
+
+static GtkWidget *
+create_row (gpointer item, gpointer user_data)
+{
+  return carport_vehicle_row_new (CARPORT_VEHICLE (item));
+}
+
+static void
+bind_vehicle_list (CarportWindow *self)
+{
+  if (self->cars_builder)
+    gtk_list_box_bind_model (self->vehicle_list,
+                             self->session ? carport_session_get_vehicles (self->session) : NULL,
+                             create_row, NULL, NULL);
+}
+
+static void row_selected_cb (CarportWindow *self, GtkListBoxRow *row);
+static void row_activated_cb (CarportWindow *self, GtkListBoxRow *row);
+
+static void
+ensure_cars_view (CarportWindow *self)
+{
+  if (self->cars_builder)
+    return;
+
+  g_type_ensure (CARPORT_TYPE_ERROR_BANNER);
+  self->cars_builder = gtk_builder_new_from_resource ("/io/github/carport/Carport/carport-window-cars.ui");
+#define CARS_PART(type, id) self->id = type (gtk_builder_get_object (self->cars_builder, #id))
+  CARS_PART (ADW_LEAFLET, leaflet);
+  CARS_PART (GTK_WIDGET, sidebar);
+  CARS_PART (GTK_WIDGET, sidebar_separator);
+  CARS_PART (ADW_WINDOW_TITLE, sidebar_title);
+  CARS_PART (GTK_LIST_BOX, vehicle_list);
+  CARS_PART (GTK_WIDGET, content);
+  CARS_PART (GTK_WIDGET, back_button);
+  CARS_PART (ADW_WINDOW_TITLE, vehicle_title);
+  CARS_PART (GTK_STACK, refresh_stack);
+  CARS_PART (GTK_SPINNER, refresh_spinner);
+  CARS_PART (GTK_REVEALER, demo_revealer);
+  CARS_PART (CARPORT_ERROR_BANNER, error_banner);
+#undef CARS_PART
+  /* Folded, each pane has the window's buttons, the list its menu, the car a
+   * way back (bound here: a plain builder's bindings outlive its widgets). */
+  g_object_bind_property (self->leaflet, "folded", gtk_builder_get_object (self->cars_builder, "sidebar_header"),
+                          "show-end-title-buttons", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", gtk_builder_get_object (self->cars_builder, "sidebar_menu_button"),
+                          "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", gtk_builder_get_object (self->cars_builder, "content_header"),
+                          "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->vehicle_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect_swapped (self->vehicle_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "vehicles");
+  bind_vehicle_list (self);
+  update_demo (self);
+  update_actions (self);
+}
+
+static void
+ensure_welcome_page (CarportWindow *self)
+{
+  if (self->welcome_page)
+    return;
+  self->welcome_page = carport_welcome_page_new ();
+  gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
+}
+
+static CarportLoginPage *
+ensure_login_page (CarportWindow *self)
+{
+  if (self->login_page)
+    return self->login_page;
+
+  self->login_page = CARPORT_LOGIN_PAGE (carport_login_page_new ());
+  carport_login_page_set_session (self->login_page, self->session);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->login_page), "login");
+  return self->login_page;
+}
+
+static void
+show_view (CarportWindow *self, const char *name)
+{
+  if (g_str_equal (name, "welcome"))
+    ensure_welcome_page (self);
+  else if (g_str_equal (name, "login"))
+    ensure_login_page (self);
+  else if (g_str_equal (name, "vehicles"))
+    ensure_cars_view (self);
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+static CarportVehiclePage *
+ensure_vehicle_page (CarportWindow *self)
+{
+  if (self->vehicle_page)
+    return self->vehicle_page;
+
+  ensure_cars_view (self);
+  self->vehicle_page = CARPORT_VEHICLE_PAGE (carport_vehicle_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->vehicle_page), TRUE);
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->vehicle_page));
+  carport_vehicle_page_set_session (self->vehicle_page, self->session);
+  g_settings_bind (self->settings, "distance-unit", self->vehicle_page, "distance-unit", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "temperature-unit", self->vehicle_page, "temperature-unit", G_SETTINGS_BIND_GET);
+  return self->vehicle_page;
+}
+
+
+static CarportVehicle *
+shown_vehicle (CarportWindow *self)
+{
+  return self->vehicle_page ? carport_vehicle_page_get_vehicle (self->vehicle_page) : NULL;
+}
+
+static void
 update_title (CarportWindow *self)
 {
-  CarportVehicle *vehicle = carport_vehicle_page_get_vehicle (self->vehicle_page);
+  CarportVehicle *vehicle = shown_vehicle (self);
 
+  if (self->cars_builder == NULL)
+    return;
   adw_window_title_set_title (self->vehicle_title, vehicle ? carport_vehicle_get_display_name (vehicle) : "");
   adw_window_title_set_subtitle (self->vehicle_title,
                                  vehicle ? carport_format_energy_type (carport_vehicle_get_energy (vehicle)) : NULL);
@@ -90,11 +233,12 @@ update_title (CarportWindow *self)
 static void
 select_vehicle (CarportWindow *self, CarportVehicle *vehicle)
 {
-  CarportVehicle *old = carport_vehicle_page_get_vehicle (self->vehicle_page);
+  CarportVehicle *old = shown_vehicle (self);
 
   if (old)
     g_signal_handlers_disconnect_by_func (old, update_title, self);
-  carport_vehicle_page_set_vehicle (self->vehicle_page, vehicle);
+  if (vehicle || self->vehicle_page)
+    carport_vehicle_page_set_vehicle (ensure_vehicle_page (self), vehicle);
   if (vehicle)
     {
       g_signal_connect_swapped (vehicle, "notify::display-name", G_CALLBACK (update_title), self);
@@ -132,6 +276,42 @@ row_for_vin (CarportWindow *self, const char *vin)
     }
 }
 
+/* A login that expired (its account stays listed, logged out) is asked for
+ * again at once: the login page with its brand, country and email, and why.
+ * FALSE when no login expired. */
+static gboolean
+show_expired_login (CarportWindow *self)
+{
+  GListModel *accounts = carport_session_get_accounts (self->session);
+  CarportLoginPage *page;
+  g_autofree char *notice = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(CarportAccount) account = g_list_model_get_item (accounts, i);
+
+      if (carport_account_get_state (account) != CARPORT_SESSION_STATE_LOGGED_OUT)
+        continue;
+      /* Already asked: what the person typed stays. */
+      if (self->asking_expired)
+        return TRUE;
+
+      self->asking_expired = TRUE;
+      page = ensure_login_page (self);
+      carport_login_page_reset (page);
+      carport_login_page_set_account (page, carport_account_get_brand_id (account),
+                                      carport_account_get_locale (account), carport_account_get_email (account));
+      /* Translators: the first %s is the maker's account ("MY Renault"), the second the email address */
+      notice = g_strdup_printf (_("Your %s login of %s has expired. Log in again to see your cars."),
+                                carport_closures_account_name (carport_account_get_brand (account)),
+                                carport_account_get_email (account));
+      carport_login_page_set_notice (page, notice);
+      show_view (self, "login");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Which view the session's state calls for. */
 static void
 update_view (CarportWindow *self)
@@ -151,9 +331,11 @@ update_view (CarportWindow *self)
   if (n > 0 && (state == CARPORT_SESSION_STATE_READY || state == CARPORT_SESSION_STATE_RESTORING))
     {
       gboolean several = n > 1;
-      CarportVehicle *shown = carport_vehicle_page_get_vehicle (self->vehicle_page);
+      CarportVehicle *shown = shown_vehicle (self);
       GtkListBoxRow *row = NULL;
 
+      self->asking_expired = FALSE;
+      ensure_cars_view (self);
       /* One car goes straight to its page: no list. */
       gtk_widget_set_visible (self->sidebar, several);
       gtk_widget_set_visible (self->sidebar_separator, several);
@@ -177,14 +359,13 @@ update_view (CarportWindow *self)
 
       if (g_strcmp0 (current, "vehicles") != 0)
         {
-          gtk_stack_set_visible_child_name (self->main_stack, "vehicles");
+          show_view (self, "vehicles");
           /* On a phone several cars start with the list. */
           adw_leaflet_set_visible_child (self->leaflet,
-                                         several && self->wanted_vin == NULL
-                                         ? self->sidebar : gtk_widget_get_parent (GTK_WIDGET (self->vehicle_page)));
+                                         several && self->wanted_vin == NULL ? self->sidebar : self->content);
         }
       else if (self->wanted_vin)
-        adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->vehicle_page)));
+        adw_leaflet_set_visible_child (self->leaflet, self->content);
       g_clear_pointer (&self->wanted_vin, g_free);
       return;
     }
@@ -196,22 +377,21 @@ update_view (CarportWindow *self)
       break;
     case CARPORT_SESSION_STATE_LOGGING_IN:
     case CARPORT_SESSION_STATE_NEEDS_CODE:
-      gtk_stack_set_visible_child_name (self->main_stack, "login");
+      show_view (self, "login");
       break;
     case CARPORT_SESSION_STATE_READY:
     case CARPORT_SESSION_STATE_LOGGED_OUT:
     default:
       select_vehicle (self, NULL);
-      if (g_strcmp0 (current, "login") != 0)
-        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      if (show_expired_login (self))
+        break;
+      /* A login the person asked for stays; one for a login that expired
+       * goes with that login (logged out of). */
+      if (g_strcmp0 (current, "login") != 0 || self->asking_expired)
+        show_view (self, "welcome");
+      self->asking_expired = FALSE;
       break;
     }
-}
-
-static GtkWidget *
-create_row (gpointer item, gpointer user_data)
-{
-  return carport_vehicle_row_new (CARPORT_VEHICLE (item));
 }
 
 static void
@@ -220,9 +400,9 @@ refresh_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr(CarportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) &&
+  if (carport_session_refresh_finish (CARPORT_SESSION (object), result, &error) ||
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    carport_window_add_refresh_error (self, error);
+    carport_window_show_refresh_result (self, error);
 }
 
 static void
@@ -247,8 +427,10 @@ show_welcome_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   CarportWindow *self = CARPORT_WINDOW (widget);
 
-  carport_login_page_reset (self->login_page);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  if (self->login_page)
+    carport_login_page_reset (self->login_page);
+  self->asking_expired = FALSE;
+  show_view (self, "welcome");
 }
 
 static void
@@ -320,7 +502,8 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportWindow *self = CARPORT_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (self->leaflet)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -334,6 +517,28 @@ disconnect_session (CarportWindow *self)
   g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
 }
 
+/* The first frame is on screen: what waited for it (the app's start-up
+ * work) may go on. */
+static void
+after_paint_cb (GdkFrameClock *clock, CarportWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  g_debug ("First frame drawn");
+  self->drawn = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+}
+
+static void
+carport_window_map (GtkWidget *widget)
+{
+  CarportWindow *self = CARPORT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (carport_window_parent_class)->map (widget);
+  if (!self->drawn)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_paint_cb), self, 0);
+}
+
 static void
 carport_window_dispose (GObject *object)
 {
@@ -343,6 +548,14 @@ carport_window_dispose (GObject *object)
   disconnect_session (self);
   select_vehicle (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_WINDOW);
+  /* Gone with the tree. */
+  self->welcome_page = NULL;
+  self->vehicle_page = NULL;
+  self->login_page = NULL;
+  self->leaflet = NULL;
+  self->vehicle_list = NULL;
+  self->error_banner = NULL;
+  g_clear_object (&self->cars_builder);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -370,6 +583,12 @@ carport_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_DRAWN:
+      g_value_set_boolean (value, self->drawn);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -384,6 +603,9 @@ carport_window_set_property (GObject *object, guint prop_id, const GValue *value
     {
     case PROP_SESSION:
       carport_window_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_DEMO:
+      carport_window_set_demo (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -404,28 +626,20 @@ carport_window_class_init (CarportWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAWN] =
+    g_param_spec_boolean ("drawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CARPORT_TYPE_VEHICLE_PAGE);
-  g_type_ensure (CARPORT_TYPE_LOGIN_PAGE);
-  g_type_ensure (CARPORT_TYPE_WELCOME_PAGE);
+  widget_class->map = carport_window_map;
+
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/carport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CarportWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, sidebar_separator);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_list);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_title);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, refresh_stack);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, refresh_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, vehicle_page);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, login_page);
-  gtk_widget_class_bind_template_child (widget_class, CarportWindow, welcome_page);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -435,8 +649,7 @@ carport_window_class_init (CarportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.logout", NULL, logout_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  /* Ctrl+R, F5 and Ctrl+W are the application's accelerators (the menu shows them). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
@@ -455,8 +668,6 @@ carport_window_init (CarportWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   /* Running in the background: closing hides the window, the app goes on. */
   g_settings_bind (self->settings, "run-in-background", self, "hide-on-close", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "distance-unit", self->vehicle_page, "distance-unit", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "temperature-unit", self->vehicle_page, "temperature-unit", G_SETTINGS_BIND_GET);
 
   update_actions (self);
   update_view (self);
@@ -466,6 +677,13 @@ CarportWindow *
 carport_window_new (AdwApplication *application)
 {
   return g_object_new (CARPORT_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+carport_window_get_drawn (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), FALSE);
+  return self->drawn;
 }
 
 CarportSession *
@@ -488,11 +706,13 @@ carport_window_set_session (CarportWindow *self, CarportSession *session)
   select_vehicle (self, NULL);
   g_set_object (&self->session, session);
 
-  gtk_list_box_bind_model (self->vehicle_list,
-                           session ? carport_session_get_vehicles (session) : NULL,
-                           create_row, NULL, NULL);
-  carport_vehicle_page_set_session (self->vehicle_page, session);
-  carport_login_page_set_session (self->login_page, session);
+  bind_vehicle_list (self);
+  if (self->vehicle_page)
+    carport_vehicle_page_set_session (self->vehicle_page, session);
+  if (self->login_page)
+    carport_login_page_set_session (self->login_page, session);
+  if (self->error_banner)
+    carport_error_banner_hide (self->error_banner);
 
   if (session)
     {
@@ -503,6 +723,9 @@ carport_window_set_session (CarportWindow *self, CarportSession *session)
                                 G_CALLBACK (update_view), self);
       g_signal_connect_swapped (carport_session_get_accounts (session), "items-changed",
                                 G_CALLBACK (update_actions), self);
+      /* A login that expired, or went since. */
+      g_signal_connect_swapped (carport_session_get_accounts (session), "items-changed",
+                                G_CALLBACK (update_view), self);
     }
 
   update_actions (self);
@@ -523,19 +746,25 @@ carport_window_add_toast (CarportWindow *self, const char *title)
 }
 
 void
-carport_window_add_refresh_error (CarportWindow *self, const GError *error)
+carport_window_show_refresh_result (CarportWindow *self, const GError *error)
 {
   CarportVehicle *vehicle;
 
   g_return_if_fail (CARPORT_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
 
+  /* Refreshes come only once the cars are shown. */
+  if (self->error_banner == NULL)
+    return;
+  carport_error_banner_hide (self->error_banner);
+  /* Done, or a lost login: the login page (or the car's page) asks for it. */
+  if (error == NULL || g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
+    return;
   /* The page's banner explains why its car could not be refreshed. */
-  vehicle = carport_vehicle_page_get_vehicle (self->vehicle_page);
+  vehicle = shown_vehicle (self);
   if (vehicle && carport_vehicle_get_last_error (vehicle) &&
       g_strcmp0 (carport_window_get_view (self), "vehicles") == 0)
     return;
-  carport_window_add_toast (self, error->message);
+  carport_error_banner_show_error (self->error_banner, error, TRUE);
 }
 
 gboolean
@@ -556,7 +785,7 @@ CarportVehicle *
 carport_window_get_vehicle (CarportWindow *self)
 {
   g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
-  return carport_vehicle_page_get_vehicle (self->vehicle_page);
+  return shown_vehicle (self);
 }
 
 const char *
@@ -571,8 +800,30 @@ carport_window_show_login (CarportWindow *self)
 {
   g_return_if_fail (CARPORT_IS_WINDOW (self));
 
-  carport_login_page_reset (self->login_page);
-  gtk_stack_set_visible_child_name (self->main_stack, "login");
+  carport_login_page_reset (ensure_login_page (self));
+  self->asking_expired = FALSE;
+  show_view (self, "login");
+}
+
+gboolean
+carport_window_get_demo (CarportWindow *self)
+{
+  g_return_val_if_fail (CARPORT_IS_WINDOW (self), FALSE);
+  return self->demo;
+}
+
+void
+carport_window_set_demo (CarportWindow *self, gboolean demo)
+{
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+
+  demo = !!demo;
+  if (self->demo == demo)
+    return;
+  self->demo = demo;
+  update_demo (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 GtkWidget *
@@ -580,5 +831,18 @@ carport_window_get_part (CarportWindow *self, const char *id)
 {
   g_return_val_if_fail (CARPORT_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_WINDOW, id));
+  /* What is made when first shown is made when asked for. */
+  if (g_str_equal (id, "vehicle_page"))
+    return GTK_WIDGET (ensure_vehicle_page (self));
+  if (g_str_equal (id, "login_page"))
+    return GTK_WIDGET (ensure_login_page (self));
+  if (g_str_equal (id, "welcome_page"))
+    {
+      ensure_welcome_page (self);
+      return self->welcome_page;
+    }
+  if (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_WINDOW, id))
+    return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CARPORT_TYPE_WINDOW, id));
+  ensure_cars_view (self);
+  return GTK_WIDGET (gtk_builder_get_object (self->cars_builder, id));
 }

@@ -34,6 +34,7 @@ struct _CarportAccount
   char                   *saved_access;   /* the access token last put in the store; wiped */
 
   CarportSessionState     state;
+  CarportLoginStep        login_step;
   guint                   command_timeout;
   guint                   poll_interval_ms;
   gint64                  quota_until;    /* monotonic µs; 0 = none */

@@ -42,6 +42,7 @@ enum {
   PROP_COMMAND_TIMEOUT,
   PROP_POLL_INTERVAL,
   PROP_BUSY,
+  PROP_LOGIN_STEP,
   N_PROPS
 };
 
@@ -59,6 +60,16 @@ carport_account_set_state (CarportAccount      *self,
     return;
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_login_step (CarportAccount   *self,
+                CarportLoginStep  step)
+{
+  if (self->login_step == step)
+    return;
+  self->login_step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGIN_STEP]);
 }
 
 void
@@ -418,6 +429,7 @@ vehicles_listed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   carport_account_busy_pop (self);
+  set_login_step (self, CARPORT_LOGIN_STEP_NONE);
   vehicles = carport_vehicle_client_list_vehicles_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
   if (!vehicles)
     {
@@ -456,6 +468,7 @@ discover (CarportAccount *self,
           GTask          *task)
 {
   carport_account_set_state (self, CARPORT_SESSION_STATE_LOGGING_IN);
+  set_login_step (self, CARPORT_LOGIN_STEP_FINDING_CARS);
   carport_account_busy_push (self);
   carport_vehicle_client_list_vehicles_async (self->client, g_task_get_cancellable (task),
                                                vehicles_listed_cb, task);
@@ -548,6 +561,7 @@ logged_in (CarportAccount *self,
   carport_account_busy_pop (self);
   if (!ok)
     {
+      set_login_step (self, CARPORT_LOGIN_STEP_NONE);
       if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED) ||
           (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID) &&
            carport_auth_provider_get_needs_code (self->auth)))
@@ -610,6 +624,7 @@ carport_account_login_async (CarportAccount      *self,
   wipe_password (self);
   self->password = g_strdup (password);
   carport_account_set_state (self, CARPORT_SESSION_STATE_LOGGING_IN);
+  set_login_step (self, CARPORT_LOGIN_STEP_CHECKING_PASSWORD);
   carport_account_busy_push (self);
   carport_auth_provider_login_async (self->auth, self->email, password, cancellable, login_cb,
                                      g_steal_pointer (&task));
@@ -636,6 +651,28 @@ code_cb (GObject      *source,
   logged_in (g_task_get_source_object (task), task, ok, error);
 }
 
+/* A task for a step of the login waiting for a code; NULL (the task has
+ * failed) when none waits. */
+static GTask *
+code_task_new (CarportAccount      *self,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->state != CARPORT_SESSION_STATE_NEEDS_CODE || !self->auth)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                               _("No verification code was asked for. Log in again."));
+      return NULL;
+    }
+  carport_account_busy_push (self);
+  return g_steal_pointer (&task);
+}
+
 void
 carport_account_submit_code_async (CarportAccount      *self,
                                    const char          *code,
@@ -643,26 +680,64 @@ carport_account_submit_code_async (CarportAccount      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (CARPORT_IS_ACCOUNT (self));
   g_return_if_fail (code != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_account_submit_code_async);
-  if (self->state != CARPORT_SESSION_STATE_NEEDS_CODE || !self->auth)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
-                               _("No verification code was asked for. Log in again."));
-      return;
-    }
+  task = code_task_new (self, carport_account_submit_code_async, cancellable, callback, user_data);
+  if (task == NULL)
+    return;
   carport_account_set_state (self, CARPORT_SESSION_STATE_LOGGING_IN);
-  carport_account_busy_push (self);
-  carport_auth_provider_submit_code_async (self->auth, code, cancellable, code_cb, g_steal_pointer (&task));
+  set_login_step (self, CARPORT_LOGIN_STEP_CHECKING_CODE);
+  carport_auth_provider_submit_code_async (self->auth, code, cancellable, code_cb, task);
 }
 
 gboolean
 carport_account_submit_code_finish (CarportAccount  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+code_resent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CarportAccount *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  carport_account_busy_pop (self);
+  set_login_step (self, CARPORT_LOGIN_STEP_NONE);
+  if (carport_auth_provider_resend_code_finish (CARPORT_AUTH_PROVIDER (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+carport_account_resend_code_async (CarportAccount      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CARPORT_IS_ACCOUNT (self));
+
+  task = code_task_new (self, carport_account_resend_code_async, cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+  set_login_step (self, CARPORT_LOGIN_STEP_SENDING_CODE);
+  carport_auth_provider_resend_code_async (self->auth, cancellable, code_resent_cb, task);
+}
+
+gboolean
+carport_account_resend_code_finish (CarportAccount  *self,
                                     GAsyncResult    *result,
                                     GError         **error)
 {
@@ -813,6 +888,13 @@ carport_account_get_locale (CarportAccount *self)
   return self->locale;
 }
 
+CarportLoginStep
+carport_account_get_login_step (CarportAccount *self)
+{
+  g_return_val_if_fail (CARPORT_IS_ACCOUNT (self), CARPORT_LOGIN_STEP_NONE);
+  return self->login_step;
+}
+
 gboolean
 carport_account_get_busy (CarportAccount *self)
 {
@@ -951,6 +1033,9 @@ carport_account_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
       break;
+    case PROP_LOGIN_STEP:
+      g_value_set_enum (value, self->login_step);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1057,6 +1142,9 @@ carport_account_class_init (CarportAccountClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOGIN_STEP] =
+    g_param_spec_enum ("login-step", NULL, NULL, CARPORT_TYPE_LOGIN_STEP, CARPORT_LOGIN_STEP_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   carport_account_signals[CARPORT_ACCOUNT_SIGNAL_EVENT] =

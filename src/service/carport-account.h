@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (CarportAccount, carport_account, CARPORT, ACCOUNT, GObject
  * locale (nullable: the brand's default), email.
  * Read/write: command-timeout (seconds), poll-interval (ms).
  * Read-only: state (CarportSessionState), vehicles (GListModel), busy,
- * needs-code.
+ * needs-code, login-step (CarportLoginStep: of a login under way).
  *
  * Signals: event (CarportSessionEvent, CarportVehicle *, CarportCommand *),
  * as CarportSession's. */
@@ -35,6 +35,7 @@ CarportSessionState carport_account_get_state  (CarportAccount *self);
 GListModel     *carport_account_get_vehicles   (CarportAccount *self);
 CarportVehicle *carport_account_find_vehicle   (CarportAccount *self, const char *vin);
 gboolean        carport_account_get_busy       (CarportAccount *self);
+CarportLoginStep carport_account_get_login_step (CarportAccount *self);
 /* TRUE when @brand_id (or a brand that logs in there) and @email name this account. */
 gboolean        carport_account_matches        (CarportAccount *self, const char *brand_id, const char *email);
 
@@ -54,6 +55,10 @@ gboolean carport_account_login_finish    (CarportAccount *self, GAsyncResult *re
 void     carport_account_submit_code_async  (CarportAccount *self, const char *code, GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_account_submit_code_finish (CarportAccount *self, GAsyncResult *result, GError **error);
+/* Emails a new code (state NEEDS_CODE, which stays). */
+void     carport_account_resend_code_async  (CarportAccount *self, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_account_resend_code_finish (CarportAccount *self, GAsyncResult *result, GError **error);
 
 /* Forgets this login's keyring item, its cached cars and its cars. */
 void     carport_account_logout_async    (CarportAccount *self, GCancellable *cancellable,

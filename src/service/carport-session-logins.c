@@ -206,6 +206,27 @@ carport_session_login_finish (CarportSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A task for a step of the login waiting for a code; NULL (the task has
+ * failed) when none waits. */
+static GTask *
+code_task_new (CarportSession      *self,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (!self->pending)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                               _("No verification code was asked for. Log in again."));
+      return NULL;
+    }
+  return g_steal_pointer (&task);
+}
+
 void
 carport_session_submit_code_async (CarportSession      *self,
                                    const char          *code,
@@ -213,25 +234,56 @@ carport_session_submit_code_async (CarportSession      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (CARPORT_IS_SESSION (self));
   g_return_if_fail (code != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_session_submit_code_async);
-  if (!self->pending)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
-                               _("No verification code was asked for. Log in again."));
-      return;
-    }
-  carport_account_submit_code_async (self->pending, code, cancellable, account_logged_in_cb,
-                                     g_steal_pointer (&task));
+  task = code_task_new (self, carport_session_submit_code_async, cancellable, callback, user_data);
+  if (task)
+    carport_account_submit_code_async (self->pending, code, cancellable, account_logged_in_cb, task);
 }
 
 gboolean
 carport_session_submit_code_finish (CarportSession  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+code_resent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (carport_account_resend_code_finish (CARPORT_ACCOUNT (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+carport_session_resend_code_async (CarportSession      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+
+  task = code_task_new (self, carport_session_resend_code_async, cancellable, callback, user_data);
+  if (task)
+    carport_account_resend_code_async (self->pending, cancellable, code_resent_cb, task);
+}
+
+gboolean
+carport_session_resend_code_finish (CarportSession  *self,
                                     GAsyncResult    *result,
                                     GError         **error)
 {

@@ -30,6 +30,7 @@ struct _CarportSession
   guint                   command_timeout;
   guint                   poll_interval_ms;
   CarportSessionState     state;
+  CarportLoginStep        login_step;
   gboolean                busy;
 };
 
@@ -47,6 +48,7 @@ enum {
   PROP_POLL_INTERVAL,
   PROP_REQUEST_DEADLINE,
   PROP_BUSY,
+  PROP_LOGIN_STEP,
   CARPORT_SESSION_N_PROPS
 };
 extern GParamSpec *carport_session_properties[CARPORT_SESSION_N_PROPS];

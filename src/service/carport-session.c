@@ -53,6 +53,7 @@ void
 carport_session_update_state (CarportSession *self)
 {
   CarportSessionState state = CARPORT_SESSION_STATE_LOGGED_OUT;
+  CarportLoginStep step = self->pending ? carport_account_get_login_step (self->pending) : CARPORT_LOGIN_STEP_NONE;
   gboolean restoring = FALSE, ready = FALSE, busy = FALSE;
 
   for (guint i = 0; i < carport_session_n_accounts (self); i++)
@@ -86,6 +87,11 @@ carport_session_update_state (CarportSession *self)
     {
       self->busy = busy;
       g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_BUSY]);
+    }
+  if (self->login_step != step)
+    {
+      self->login_step = step;
+      g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_LOGIN_STEP]);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -165,6 +171,8 @@ carport_session_new_account (CarportSession *self,
   g_signal_connect_object (account, "event", G_CALLBACK (account_event_cb), self, 0);
   g_signal_connect_object (account, "notify::state", G_CALLBACK (carport_session_update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (account, "notify::busy", G_CALLBACK (carport_session_update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::login-step", G_CALLBACK (carport_session_update_state), self,
+                           G_CONNECT_SWAPPED);
   return account;
 }
 
@@ -603,6 +611,13 @@ carport_session_get_vehicles (CarportSession *self)
   return G_LIST_MODEL (self->vehicles);
 }
 
+CarportLoginStep
+carport_session_get_login_step (CarportSession *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SESSION (self), CARPORT_LOGIN_STEP_NONE);
+  return self->login_step;
+}
+
 const char *
 carport_session_get_email (CarportSession *self)
 {
@@ -697,6 +712,9 @@ carport_session_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_LOGIN_STEP:
+      g_value_set_enum (value, self->login_step);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -799,6 +817,9 @@ carport_session_class_init (CarportSessionClass *klass)
   carport_session_properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_LOGIN_STEP] =
+    g_param_spec_enum ("login-step", NULL, NULL, CARPORT_TYPE_LOGIN_STEP, CARPORT_LOGIN_STEP_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, CARPORT_SESSION_N_PROPS, carport_session_properties);
 
   signals[SIGNAL_EVENT] =

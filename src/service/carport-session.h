@@ -20,6 +20,15 @@ typedef enum {
   CARPORT_SESSION_STATE_READY,       /* logged in, vehicles known */
 } CarportSessionState;
 
+/* Where a login under way is, for people waiting for it. */
+typedef enum {
+  CARPORT_LOGIN_STEP_NONE,               /* no login under way */
+  CARPORT_LOGIN_STEP_CHECKING_PASSWORD,  /* the maker's login server checks the password */
+  CARPORT_LOGIN_STEP_SENDING_CODE,       /* … emails a new verification code */
+  CARPORT_LOGIN_STEP_CHECKING_CODE,      /* … checks the emailed code */
+  CARPORT_LOGIN_STEP_FINDING_CARS,       /* logged in: the account's cars are listed */
+} CarportLoginStep;
+
 /* What is worth a notification. */
 typedef enum {
   CARPORT_SESSION_EVENT_COMMAND_FINISHED,  /* a command completed, failed or timed out */
@@ -45,6 +54,7 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
  *   state (CarportSessionState, read-only: the login under way if any, else
  *   READY when any account is, RESTORING while one is, else LOGGED_OUT),
  *   email (read-only: of the login under way, else of the first account),
+ *   login-step (CarportLoginStep, read-only: of the login under way),
  *   refresh-interval (uint seconds; 0 = no automatic refresh),
  *   command-timeout (uint seconds, default 120: a command from its sending
  *   to its final state), poll-interval (ms), request-deadline (uint seconds,
@@ -91,6 +101,12 @@ gboolean carport_session_login_finish    (CarportSession *self, GAsyncResult *re
 void     carport_session_submit_code_async  (CarportSession *self, const char *code, GCancellable *cancellable,
                                              GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_session_submit_code_finish (CarportSession *self, GAsyncResult *result, GError **error);
+/* Emails a new code to the login waiting for one (state NEEDS_CODE); the
+ * code sent before is void. */
+void     carport_session_resend_code_async  (CarportSession *self, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_session_resend_code_finish (CarportSession *self, GAsyncResult *result, GError **error);
+CarportLoginStep carport_session_get_login_step (CarportSession *self);
 
 /* Forgets one account (@account), or every account when
  * @account is NULL: its keyring item, its cached cars and its cars. */

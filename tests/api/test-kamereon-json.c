@@ -869,7 +869,8 @@ test_errors_fixtures (void)
     { "errors/unknown-code.json", 200, CARPORT_API_ERROR_FAILED, "err.func.something.new: Something unexpected happened" },
     { "errors/unknown-code.json", 503, CARPORT_API_ERROR_SERVER, "Something unexpected" },
     { "errors/gateway-access-denied.json", 403, CARPORT_API_ERROR_API_KEY, "access_denied" },
-    { "errors/bad-gateway.html", 502, CARPORT_API_ERROR_INVALID_RESPONSE, "502" },
+    /* A proxy's HTML page for a failing server: the server has trouble. */
+    { "errors/bad-gateway.html", 502, CARPORT_API_ERROR_SERVER, "502" },
     { "errors/bad-gateway.html", 200, CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
     { "errors/truncated.json", 200, CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
     /* An error body wins over a 200. */
@@ -933,8 +934,8 @@ test_errors_inline (void)
     { 404, "{\"errors\":[]}", CARPORT_API_ERROR_NOT_FOUND, NULL },
     { 429, "<html>Too Many Requests</html>", CARPORT_API_ERROR_QUOTA_LIMIT, NULL },
     { 500, "{\"data\":{}}", CARPORT_API_ERROR_SERVER, NULL },
-    { 500, "<html><body>oops</body></html>", CARPORT_API_ERROR_INVALID_RESPONSE, "500" },
-    { 503, "Service Unavailable", CARPORT_API_ERROR_INVALID_RESPONSE, "503" },
+    { 500, "<html><body>oops</body></html>", CARPORT_API_ERROR_SERVER, "500" },
+    { 503, "Service Unavailable", CARPORT_API_ERROR_SERVER, "503" },
     { 418, "{}", CARPORT_API_ERROR_FAILED, "418" },
     /* Not JSON, or JSON of the wrong kind. */
     { 200, "\"just a string\"", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
@@ -1049,7 +1050,8 @@ test_gigya (void)
   } inline_errors[] = {
     { 200, "", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
     { 200, "<html></html>", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
-    { 500, "oops", CARPORT_API_ERROR_INVALID_RESPONSE, "500" },
+    { 500, "oops", CARPORT_API_ERROR_SERVER, "500" },
+    { 502, "<html><h1>502 Bad Gateway</h1></html>", CARPORT_API_ERROR_SERVER, "502" },
     { 200, "{\"errorCode\":", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
     { 200, "[]", CARPORT_API_ERROR_INVALID_RESPONSE, NULL },
     { 200, "{\"errorCode\":400006,\"errorMessage\":\"Invalid parameter value\"}", CARPORT_API_ERROR_FAILED,

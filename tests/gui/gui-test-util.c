@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <adwaita.h>
+
 #include "gui-test-util.h"
 
 static gboolean
@@ -170,43 +172,103 @@ gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, cons
   return difference == NULL;
 }
 
-/* What a screen reader calls @widget, or NULL: its label (GTK sets it for
- * a button with a text label), or a label's own text. */
+/* @text without its mnemonic underlines ("_Log In" → "Log In"). */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      if (*p == '_')
+        p++;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_shown_text (GtkWidget *widget, GString *out)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_shown_text (child, out);
+}
+
+static char *
+shown_name (GtkWidget *widget)
+{
+  GString *out;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+    return strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+  out = g_string_new (NULL);
+  append_shown_text (widget, out);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The row @widget is the activatable widget of, if any: it is labelled by
+ * the row's title. */
+static AdwActionRow *
+row_activated_by (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  if (row && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget)
+    return ADW_ACTION_ROW (row);
+  return NULL;
+}
+
+/* What a screen reader calls @widget, or NULL, as GTK names it: the title
+ * of the row it is the activatable widget of (the row labels it); its
+ * labelled-by relation (a button's own label, which it shows); its
+ * accessible label; else what it shows. */
 static char *
 accessible_name (GtkWidget *widget)
 {
-  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+  AdwActionRow *row;
+
+  if ((row = row_activated_by (widget)) != NULL)
+    return strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     {
       /* The check answers with the value it found when it differs. */
       char *found = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
 
       return found ? found : g_strdup ("");
     }
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *text = gtk_label_get_label (GTK_LABEL (widget));
-
-      if (gtk_label_get_use_underline (GTK_LABEL (widget)))
-        {
-          g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-          return g_strjoinv ("", parts);
-        }
-      return g_strdup (text);
-    }
-  return NULL;
+  return shown_name (widget);
 }
 
 GtkWidget *
 gui_test_find_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name)
 {
-  if (!gtk_widget_get_visible (root))
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
     return NULL;
   if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == role)
     {
       g_autofree char *found = accessible_name (root);
 
-      if (g_strcmp0 (found, name) == 0)
+      if (name == NULL || g_strcmp0 (found, name) == 0)
         return root;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))

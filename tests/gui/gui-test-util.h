@@ -22,11 +22,11 @@ GtkWidget  *gui_test_find_type    (GtkWidget *root, GType type);
 /* TRUE when @widget has the accessible string property @property (LABEL,
  * DESCRIPTION, …) set to @value. */
 gboolean    gui_test_accessible_has (GtkWidget *widget, GtkAccessibleProperty property, const char *value);
-/* The first visible widget under @root (or @root) with the accessible @role
- * and the accessible name @name, as a screen reader finds it: its label
- * (GTK_ACCESSIBLE_PROPERTY_LABEL, which GTK sets for a button with a text
- * label), else a label's own text (mnemonic underscores left out). NULL
- * when there is none. */
+/* The first shown widget under @root (or @root) with the accessible @role
+ * and the accessible name @name (NULL: any), as a screen reader finds it:
+ * the title of the row it activates, its labelled-by relation or accessible
+ * label, else the text it shows (mnemonic underscores left out). NULL when
+ * there is none. Needs GTK_A11Y=test. */
 GtkWidget  *gui_test_find_accessible (GtkWidget *root, GtkAccessibleRole role, const char *name);
 /* The same, failing the test with every accessible name under @root when
  * there is none. */

@@ -1,9 +1,10 @@
 /* screenshot-tool.c — renders Carport's main screens to PNG, from inside the
  * program (window paintable → GtkSnapshot → GskRenderer → PNG). It runs the
- * real application: the welcome and login pages (Renault and Nissan) of a
- * logged-out account, then the demo's cars, a card the last refresh could
- * not update, the climate dialog, and the preferences with its account,
- * light and dark, wide and narrow. Run it through
+ * real application: the welcome and login pages (Renault and Nissan, an
+ * error, the emailed code, a login that expired) of a logged-out account,
+ * then the demo's cars (with the demo's banner, and a failed refresh), a
+ * card the last refresh could not update, the climate dialog, and the
+ * preferences with its account, light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
  *   carport-screenshot-tool OUTDIR [--review]
@@ -16,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "carport-api-error.h"
 #include "carport-application.h"
 #include "carport-climate-dialog.h"
 #include "carport-demo.h"
@@ -293,14 +295,52 @@ shoot (GApplication *app)
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
 
+        /* The server has trouble: the sentence, Details and Retry. */
+        {
+          g_autoptr(GError) error = NULL;
+
+          carport_api_set_error (&error, CARPORT_API_ERROR_SERVER, "HTTP 502 Bad Gateway");
+          carport_login_page_show_error (login, error);
+          gtk_widget_grab_focus (GTK_WIDGET (window));
+          settle (600);
+          name = g_strdup_printf ("login-error-%s-%s.png", schemes[s].name, sizes[z].name);
+          save (GTK_WIDGET (window), name);
+          g_clear_pointer (&name, g_free);
+        }
+
+        /* The emailed code: the explanation above the field, a new code,
+         * another account. */
+        {
+          g_autoptr(GError) error = g_error_new_literal (CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED, "");
+
+          carport_login_page_show_error (login, error);
+          gtk_widget_grab_focus (GTK_WIDGET (window));
+          settle (600);
+          name = g_strdup_printf ("login-code-%s-%s.png", schemes[s].name, sizes[z].name);
+          save (GTK_WIDGET (window), name);
+          g_clear_pointer (&name, g_free);
+        }
+
+        /* A login that expired: asked for again, with why. */
+        carport_login_page_reset (login);
+        carport_login_page_set_account (login, "renault", "fr_FR", "camille@example.com");
+        carport_login_page_set_notice (login, "Your MY Renault login of camille@example.com has expired. "
+                                              "Log in again to see your cars.");
+        gtk_widget_grab_focus (GTK_WIDGET (window));
+        settle (600);
+        name = g_strdup_printf ("login-expired-%s-%s.png", schemes[s].name, sizes[z].name);
+        save (GTK_WIDGET (window), name);
+        g_clear_pointer (&name, g_free);
+        carport_login_page_reset (login);
+
         /* A MyNISSAN account: a region, and the note on the 2026 login. */
-        adw_combo_row_set_selected (ADW_COMBO_ROW (carport_login_page_get_part (login, "brand_row")), 3);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (carport_login_page_get_part (login, "brand_dropdown")), 3);
         gtk_widget_grab_focus (GTK_WIDGET (window));
         settle (600);
         name = g_strdup_printf ("login-nissan-%s-%s.png", schemes[s].name, sizes[z].name);
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
-        adw_combo_row_set_selected (ADW_COMBO_ROW (carport_login_page_get_part (login, "brand_row")), 0);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (carport_login_page_get_part (login, "brand_dropdown")), 0);
       }
 
   /* The demo's cars: the list (narrow) and a car's page. */
@@ -328,6 +368,19 @@ shoot (GApplication *app)
         name = g_strdup_printf ("vehicle-%s-%s.png", schemes[s].name, sizes[z].name);
         save (GTK_WIDGET (window), name);
         g_clear_pointer (&name, g_free);
+
+        /* A refresh that failed: the window's banner, Details and Retry. */
+        {
+          g_autoptr(GError) error = NULL;
+
+          carport_api_set_error (&error, CARPORT_API_ERROR_SERVER, "HTTP 502 Bad Gateway");
+          carport_window_show_refresh_result (window, error);
+          settle (600);
+          name = g_strdup_printf ("refresh-error-%s-%s.png", schemes[s].name, sizes[z].name);
+          save (GTK_WIDGET (window), name);
+          g_clear_pointer (&name, g_free);
+          carport_window_show_refresh_result (window, NULL);
+        }
 
         /* A Nissan of the second demo account. */
         {

@@ -38,6 +38,7 @@ typedef struct {
   GStrv               roots;
   CarportSession     *session;
   CarportWindow      *window;
+  int                 width;
   gboolean            left_cars;   /* the window left the car list at some point */
 } Fixture;
 
@@ -100,14 +101,15 @@ store_demo_login (Fixture *f)
   g_assert_true (gui_test_wait_until (is_true, &done, 30000));
 }
 
-/* Another account: a stored login the simulator does not know, and its car
- * in the cache. */
+/* A login of @email the simulator does not know (it expires at the first
+ * refresh), and its car in the cache. */
 static void
-store_other_login (Fixture *f)
+store_unknown_login (Fixture *f, const char *email)
 {
   g_autoptr(CarportVehicle) car = carport_vehicle_new (OTHER_VIN);
-  g_autoptr(CarportCredentials) login = carport_credentials_new ("renault", "fr_FR", OTHER_EMAIL,
+  g_autoptr(CarportCredentials) login = carport_credentials_new ("renault", "fr_FR", email,
                                                                  "not-a-token-the-server-knows");
+  g_autofree char *owner = g_strconcat ("renault:", email, NULL);
   gboolean done = FALSE;
 
   carport_vehicle_set_brand (car, CARPORT_BRAND_DACIA);
@@ -117,12 +119,20 @@ store_other_login (Fixture *f)
   carport_vehicle_set_supported_endpoints (car, 1u << CARPORT_ENDPOINT_BATTERY_STATUS);
   carport_vehicle_set_supported_commands (car, 1u << CARPORT_COMMAND_KIND_CHARGE_START);
   carport_battery_set_level_percent (carport_vehicle_get_battery (car), 64);
-  carport_state_cache_save_async (f->cache, "renault:" OTHER_EMAIL, car, NULL, saved_cb, &done);
+  carport_state_cache_save_async (f->cache, owner, car, NULL, saved_cb, &done);
   g_assert_true (gui_test_wait_until (is_true, &done, 10000));
 
   done = FALSE;
   carport_credential_store_store_async (CARPORT_CREDENTIAL_STORE (f->store), login, NULL, stored_cb, &done);
   g_assert_true (gui_test_wait_until (is_true, &done, 10000));
+}
+
+/* Another account: a stored login the simulator does not know, and its car
+ * in the cache. */
+static void
+store_other_login (Fixture *f)
+{
+  store_unknown_login (f, OTHER_EMAIL);
 }
 
 static void
@@ -150,7 +160,7 @@ restore (Fixture *f)
   g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_READY);
 
   f->window = g_object_new (CARPORT_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), f->width, 800);
   carport_window_set_session (f->window, f->session);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gui_test_wait_until (view_is_vehicles, f->window, 10000));
@@ -166,6 +176,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *kamereon = NULL;
   g_autofree char *path = NULL;
 
+  f->width = data ? GPOINTER_TO_INT (data) : 1100;
   f->sim = carport_simulator_new ();
   carport_simulator_set_command_delay_ms (f->sim, 300);
   g_assert_true (carport_simulator_start (f->sim, 0, &error));
@@ -509,6 +520,50 @@ test_expired_login (Fixture *f, gconstpointer data)
   maybe_save (preferences, "expired-preferences.png");
 }
 
+static gboolean
+view_is_login (gpointer data)
+{
+  return g_strcmp0 (carport_window_get_view (CARPORT_WINDOW (data)), "login") == 0;
+}
+
+/* The only login expires: straight to the login page, its email filled in,
+ * with a message that stays; logging in brings the cars back. */
+static void
+test_only_login_expires (Fixture *f, gconstpointer data)
+{
+  const char *email = carport_simulator_get_demo_email (f->sim);
+  CarportLoginPage *login;
+  GtkWidget *password;
+  gboolean done = FALSE;
+
+  store_unknown_login (f, email);
+  restore (f);
+  carport_session_refresh_async (f->session, NULL, NULL, refreshed_cb, &done);
+  g_assert_true (gui_test_wait_until (view_is_login, f->window, 30000));
+
+  login = CARPORT_LOGIN_PAGE (carport_window_get_part (f->window, "login_page"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_test_find_accessible (GTK_WIDGET (login),
+                                                                              GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                                                              "Email Address"))), ==, email);
+  g_assert_cmpstr (carport_login_page_get_brand_id (login), ==, "renault");
+  g_assert_cmpstr (carport_login_page_get_locale (login), ==, "fr_FR");
+  g_assert_nonnull (strstr (carport_login_page_get_notice (login), "has expired"));
+  gui_test_assert_label_soon (GTK_WIDGET (login), carport_login_page_get_notice (login));
+  maybe_save (GTK_WIDGET (f->window), f->width > 600 ? "expired-only-wide.png" : "expired-only-narrow.png");
+
+  /* The message stays while the person types; then the login brings the
+   * cars back. */
+  password = gui_test_find_accessible (GTK_WIDGET (login), GTK_ACCESSIBLE_ROLE_TEXT_BOX, "Password");
+  gtk_editable_set_text (GTK_EDITABLE (password), carport_simulator_get_demo_password (f->sim));
+  gui_test_flush ();
+  g_assert_nonnull (carport_login_page_get_notice (login));
+  g_signal_emit_by_name (gui_test_find_accessible (GTK_WIDGET (login), GTK_ACCESSIBLE_ROLE_BUTTON, "Log In"), "clicked");
+  g_assert_true (gui_test_wait_until (view_is_vehicles, f->window, 30000));
+  g_assert_cmpint (carport_session_get_state (f->session), ==, CARPORT_SESSION_STATE_READY);
+  g_assert_cmpuint (n_accounts (f), ==, 1);
+  g_assert_null (carport_login_page_get_notice (login));
+}
+
 static void
 test_remove_one (Fixture *f, gconstpointer data)
 {
@@ -581,6 +636,10 @@ main (int argc, char *argv[])
   g_test_add ("/gui/accounts/add-from-preferences", Fixture, NULL, fixture_set_up, test_add_from_preferences,
               fixture_tear_down);
   g_test_add ("/gui/accounts/expired-login", Fixture, NULL, fixture_set_up, test_expired_login, fixture_tear_down);
+  g_test_add ("/gui/accounts/only-login-expires/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up,
+              test_only_login_expires, fixture_tear_down);
+  g_test_add ("/gui/accounts/only-login-expires/360", Fixture, GINT_TO_POINTER (360), fixture_set_up,
+              test_only_login_expires, fixture_tear_down);
   g_test_add ("/gui/accounts/remove-one", Fixture, NULL, fixture_set_up, test_remove_one, fixture_tear_down);
   g_test_add ("/gui/accounts/log-out-all", Fixture, NULL, fixture_set_up, test_log_out_all, fixture_tear_down);
 

@@ -275,6 +275,14 @@ run_app (Fixture *f, const char * const *args, Body body)
 }
 
 static void
+run_demo (Fixture *f, Body body)
+{
+  const char *args[] = { "--demo", NULL };
+
+  run_app (f, args, body);
+}
+
+static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
@@ -812,6 +820,140 @@ test_close_quits (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_get_monotonic_time () - start, <, (gint64) GUARD_SECONDS * G_USEC_PER_SEC);
 }
 
+/* The window's first frame comes first: the session (the keyring, the cache,
+ * the network) starts after it. */
+static void
+session_set_cb (CarportApplication *app, GParamSpec *pspec, Fixture *f)
+{
+  CarportWindow *window = app_window (f);
+
+  if (carport_application_get_session (app) == NULL)
+    return;
+  g_assert_nonnull (window);
+  g_assert_true (carport_window_get_drawn (window));
+  f->seen++;
+}
+
+static void
+first_frame_body (Fixture *f)
+{
+  g_assert_nonnull (app_window (f));
+  g_signal_connect (f->app, "notify::session", G_CALLBACK (session_set_cb), f);
+  wait_demo_ready (f);
+  g_assert_cmpuint (f->seen, ==, 1);
+  finish (f);
+}
+
+static void
+test_window_first (Fixture *f, gconstpointer data)
+{
+  run_demo (f, first_frame_body);
+}
+
+static gboolean
+view_is_welcome (gpointer data)
+{
+  return g_strcmp0 (carport_window_get_view (CARPORT_WINDOW (data)), "welcome") == 0;
+}
+
+/* The demo says so, offers "Leave Demo" (not "Log Out"), and leaving it goes
+ * back to the real accounts: none here, the welcome page. */
+static void
+leave_demo_body (Fixture *f)
+{
+  CarportWindow *window;
+  GtkWidget *leave;
+
+  wait_demo_ready (f);
+  window = app_window (f);
+  g_assert_true (carport_application_get_demo (f->app));
+  g_assert_true (carport_window_get_demo (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "leave-demo"));
+  gui_test_assert_label_soon (GTK_WIDGET (window), "Demo — these cars are simulated; nothing is sent anywhere.");
+  leave = gui_test_find_accessible (GTK_WIDGET (window), GTK_ACCESSIBLE_ROLE_BUTTON, "Leave Demo");
+  g_assert_nonnull (leave);
+
+  g_signal_emit_by_name (leave, "clicked");
+  g_assert_true (gui_test_wait_until (view_is_welcome, window, READY_MS));
+  g_assert_false (carport_application_get_demo (f->app));
+  g_assert_false (carport_window_get_demo (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "leave-demo"));
+  finish (f);
+}
+
+static void
+test_leave_demo (Fixture *f, gconstpointer data)
+{
+  run_demo (f, leave_demo_body);
+}
+
+static void
+assert_accels (Fixture *f, const char *action, const char * const *expected)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), action);
+
+  g_assert_cmpstrv (accels, expected);
+}
+
+/* One refresh shortcut everywhere: the application's accelerators, which the
+ * menu and the shortcuts window show; Ctrl+W closes the window. */
+static void
+shortcuts_body (Fixture *f)
+{
+  static const char * const refresh[] = { "<Control>r", "F5", NULL };
+  static const char * const close[] = { "<Control>w", NULL };
+  static const char * const shortcuts[] = { "<Control>question", NULL };
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (app_window (f));
+  GtkWidget *overlay;
+  gboolean refresh_listed = FALSE, close_listed = FALSE;
+
+  assert_accels (f, "win.refresh", refresh);
+  assert_accels (f, "window.close", close);
+  assert_accels (f, "app.shortcuts", shortcuts);
+
+  /* Built when first asked for, not with the window (its first frame). */
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "shortcuts", NULL);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
+
+  /* The shortcuts window names the actions (their accelerators follow). */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, overlay);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        g_autofree char *action = NULL;
+
+        if (GTK_IS_SHORTCUTS_SHORTCUT (w))
+          {
+            g_object_get (w, "action-name", &action, NULL);
+            refresh_listed |= g_strcmp0 (action, "win.refresh") == 0;
+            close_listed |= g_strcmp0 (action, "window.close") == 0;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+  g_assert_true (refresh_listed);
+  g_assert_true (close_listed);
+  gtk_window_close (GTK_WINDOW (overlay));
+
+  /* Ctrl+W closes the window (and, without "run in background", the app). */
+  wait_demo_ready (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app_window (f)), "window.close", NULL));
+}
+
+static void
+test_shortcuts (Fixture *f, gconstpointer data)
+{
+  run_demo (f, shortcuts_body);
+  g_assert_true (f->quit_by_itself);
+}
+
 /* Start at login: an autostart entry outside Flatpak. */
 /* Written in full: a file being created may be read while still empty. */
 static gboolean
@@ -902,6 +1044,9 @@ main (int argc, char *argv[])
   g_test_add ("/gui/application/background-without-window", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_background, fixture_tear_down);
   g_test_add ("/gui/application/close-quits", Fixture, NULL, fixture_set_up, test_close_quits, fixture_tear_down);
+  g_test_add ("/gui/application/window-first", Fixture, NULL, fixture_set_up, test_window_first, fixture_tear_down);
+  g_test_add ("/gui/application/leave-demo", Fixture, NULL, fixture_set_up, test_leave_demo, fixture_tear_down);
+  g_test_add ("/gui/application/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/gui/application/autostart", Fixture, NULL, fixture_set_up, test_autostart, fixture_tear_down);
 
   status = g_test_run ();

@@ -484,6 +484,84 @@ test_narrow_window (Fixture *f, gconstpointer data)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == carport_window_get_part (f->window, "sidebar"));
 }
 
+/* A phone's width, on the car's page (the list is one step back). */
+static void
+make_narrow (Fixture *f)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (carport_window_get_part (f->window, "leaflet"));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  gtk_widget_queue_resize (GTK_WIDGET (f->window));
+  for (int i = 0; i < 20 && !adw_leaflet_get_folded (leaflet); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_set_visible_child (leaflet, gtk_widget_get_parent (f->page));
+}
+
+/* The demo says so (the application sets it), with "Leave Demo" where a real
+ * account has "Log Out"; wrapped, never cut off, when narrow. */
+static void
+test_says_so (Fixture *f, gconstpointer data)
+{
+  const char *text = "Demo — these cars are simulated; nothing is sent anywhere.";
+  GtkWidget *label, *leave;
+
+  if (GPOINTER_TO_INT (data) == 360)
+    make_narrow (f);
+  g_assert_null (gui_test_find_accessible (GTK_WIDGET (f->window), GTK_ACCESSIBLE_ROLE_BUTTON, "Leave Demo"));
+  carport_window_set_demo (f->window, TRUE);
+  gui_test_assert_label_soon (GTK_WIDGET (f->window), text);
+  label = gui_test_find_label (GTK_WIDGET (f->window), text);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  leave = gui_test_find_accessible (GTK_WIDGET (f->window), GTK_ACCESSIBLE_ROLE_BUTTON, "Leave Demo");
+  g_assert_nonnull (leave);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (leave)), ==, "app.leave-demo");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (carport_window_get_part (f->window, "sidebar_title"))),
+                   ==, "Demo — simulated cars");
+
+  /* No "Log Out" (nor "Add Account") in the demo: nothing asks. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.logout", NULL);
+  gui_test_flush ();
+  g_assert_false (dialog_open (NULL));
+
+  carport_window_set_demo (f->window, FALSE);
+  gui_test_flush ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (carport_window_get_part (f->window, "sidebar_title"))),
+                   ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.logout", NULL);
+  g_assert_true (gui_test_wait_until (dialog_open, NULL, 5000));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* A refresh that failed for every car: a sentence, the details, a Retry
+ * that refreshes (and, done, takes the banner away). */
+static void
+test_refresh_error (Fixture *f, gconstpointer data)
+{
+  GtkWidget *banner = carport_window_get_part (f->window, "error_banner");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *retry;
+
+  if (GPOINTER_TO_INT (data) == 360)
+    make_narrow (f);
+  carport_api_set_error (&error, CARPORT_API_ERROR_SERVER, "HTTP 502 Bad Gateway");
+  carport_window_show_refresh_result (f->window, error);
+  gui_test_assert_label_soon (banner, "The car maker's servers are having trouble right now. Try again later.");
+  g_assert_nonnull (gui_test_find_accessible (banner, GTK_ACCESSIBLE_ROLE_BUTTON, "Details"));
+  retry = gui_test_find_accessible (banner, GTK_ACCESSIBLE_ROLE_BUTTON, "Retry");
+  g_assert_nonnull (retry);
+  g_assert_cmpint (gtk_widget_get_width (banner), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (gui_test_wait_until (banner_hidden, banner, 30000));
+}
+
 static CarportVehicle *
 find_brand (Fixture      *f,
             CarportBrand  brand)
@@ -662,6 +740,14 @@ main (int argc, char *argv[])
   g_test_add ("/gui/demo/ask-car", Fixture, NULL, demo_fixture_set_up, test_ask_car, demo_fixture_tear_down);
   g_test_add ("/gui/demo/trips-card", Fixture, NULL, demo_fixture_set_up, test_trips_card, demo_fixture_tear_down);
   g_test_add ("/gui/demo/narrow-window", Fixture, NULL, demo_fixture_set_up, test_narrow_window, demo_fixture_tear_down);
+  g_test_add ("/gui/demo/says-so/1100", Fixture, GINT_TO_POINTER (1100), demo_fixture_set_up, test_says_so,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/says-so/360", Fixture, GINT_TO_POINTER (360), demo_fixture_set_up, test_says_so,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/refresh-error/1100", Fixture, GINT_TO_POINTER (1100), demo_fixture_set_up, test_refresh_error,
+              demo_fixture_tear_down);
+  g_test_add ("/gui/demo/refresh-error/360", Fixture, GINT_TO_POINTER (360), demo_fixture_set_up, test_refresh_error,
+              demo_fixture_tear_down);
 
   return g_test_run ();
 }

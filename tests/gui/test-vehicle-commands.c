@@ -74,7 +74,7 @@ test_climate_dialog_enter_starts (DemoFixture *f, gconstpointer data)
   g_assert_false (carport_simulator_get_hvac_on (f->sim, MEGANE));
   dialog = open_climate_dialog (f);
 
-  temperature = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, "Target temperature");
+  temperature = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, "Temperature");
   gtk_widget_grab_focus (temperature);
   gtk_editable_set_text (GTK_EDITABLE (temperature), "24.5");
   /* What pressing Enter in the field does. */

@@ -78,9 +78,12 @@ void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  /* Let pending cache writes finish before the directory goes. */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  GAsyncResult *waiter = NULL;
+
+  /* Pending cache writes finish before the directory goes. */
+  carport_session_flush_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  carport_session_flush_finish (fixture->session, carport_test_wait_result (&waiter), NULL);
+  g_clear_object (&waiter);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->cache);
   g_clear_object (&fixture->store);

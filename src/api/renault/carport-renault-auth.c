@@ -39,6 +39,7 @@ struct _CarportRenaultAuth
   char                *reg_token;
   char                *gigya_assertion;
   char                *phv_token;
+  char                *tfa_email_id;     /* where the codes go */
 };
 
 static void carport_renault_auth_initable_iface_init (GInitableIface *iface);
@@ -67,6 +68,7 @@ clear_tfa (CarportRenaultAuth *self)
   clear_secret (&self->reg_token);
   clear_secret (&self->gigya_assertion);
   clear_secret (&self->phv_token);
+  g_clear_pointer (&self->tfa_email_id, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -355,6 +357,14 @@ login_step_finish (CarportRenaultAuth  *self,
   return g_steal_pointer (&root);
 }
 
+static void carport_renault_auth_resend_code_async (CarportAuthProvider *provider,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+
+/* The answer to a code sent: its phvToken goes with the code. A first code
+ * ends the login with TFA_REQUIRED; a failed new one leaves the login
+ * waiting for the code sent before. */
 static void
 tfa_send_code_cb (GObject      *source,
                   GAsyncResult *result,
@@ -364,19 +374,51 @@ tfa_send_code_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
   const char *phv_token = NULL;
+  GError *error = NULL;
 
-  root = login_step_finish (self, result, task, "accounts.tfa.email.sendVerificationCode",
-                            "phvToken", &phv_token);
+  if (g_task_get_source_tag (task) != carport_renault_auth_resend_code_async)
+    root = login_step_finish (self, result, task, "accounts.tfa.email.sendVerificationCode",
+                              "phvToken", &phv_token);
+  else if ((root = gigya_call_finish (self, result, NULL, &error)) == NULL ||
+           (phv_token = carport_json_get_path_string (root, "phvToken")) == NULL)
+    {
+      if (error == NULL)
+        missing_field (&error, "accounts.tfa.email.sendVerificationCode", "phvToken");
+      g_task_return_error (task, error);
+      return;
+    }
   if (root == NULL)
     return;
 
   clear_secret (&self->phv_token);
   self->phv_token = g_strdup (phv_token);
-  carport_auth_provider_set_needs_code (CARPORT_AUTH_PROVIDER (self), TRUE);
 
+  if (g_task_get_source_tag (task) == carport_renault_auth_resend_code_async)
+    {
+      g_debug ("Two-factor login: a new code was emailed");
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  carport_auth_provider_set_needs_code (CARPORT_AUTH_PROVIDER (self), TRUE);
   g_debug ("Two-factor login: a code was emailed");
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_REQUIRED,
                            _("A code was sent to your email address. Enter it to finish logging in."));
+}
+
+/* Step 4 of §a.3: Gigya emails a code (takes @task). */
+static void
+send_code (CarportRenaultAuth *self,
+           GTask              *task)
+{
+  g_autofree char *lang = g_strndup (self->locale, 2);
+
+  gigya_call_async (self, "accounts.tfa.email.sendVerificationCode",
+                    g_task_get_cancellable (task), tfa_send_code_cb, task,
+                    "gigyaAssertion", self->gigya_assertion,
+                    "emailID", self->tfa_email_id,
+                    "lang", lang,
+                    NULL);
 }
 
 static void
@@ -387,7 +429,6 @@ tfa_get_emails_cb (GObject      *source,
   CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (source);
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *lang = NULL;
   GError *error = NULL;
   const char *email_id = NULL;
   JsonNode *emails;
@@ -409,13 +450,9 @@ tfa_get_emails_cb (GObject      *source,
       return;
     }
 
-  lang = g_strndup (self->locale, 2);
-  gigya_call_async (self, "accounts.tfa.email.sendVerificationCode",
-                    g_task_get_cancellable (task), tfa_send_code_cb, g_object_ref (task),
-                    "gigyaAssertion", self->gigya_assertion,
-                    "emailID", email_id,
-                    "lang", lang,
-                    NULL);
+  g_free (self->tfa_email_id);
+  self->tfa_email_id = g_strdup (email_id);
+  send_code (self, g_steal_pointer (&task));
 }
 
 static void
@@ -728,13 +765,36 @@ carport_renault_auth_submit_code_async (CarportAuthProvider *provider,
                     NULL);
 }
 
+static void
+carport_renault_auth_resend_code_async (CarportAuthProvider *provider,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  CarportRenaultAuth *self = CARPORT_RENAULT_AUTH (provider);
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_renault_auth_resend_code_async);
+
+  if (!carport_auth_provider_get_needs_code (provider) || self->gigya_assertion == NULL ||
+      self->tfa_email_id == NULL)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                               _("No login is waiting for a code; log in again"));
+      return;
+    }
+
+  send_code (self, g_steal_pointer (&task));
+}
+
+/* The end of submit_code and of resend_code. */
 static gboolean
-carport_renault_auth_submit_code_finish (CarportAuthProvider  *provider,
-                                         GAsyncResult         *result,
-                                         GError              **error)
+carport_renault_auth_code_finish (CarportAuthProvider  *provider,
+                                  GAsyncResult         *result,
+                                  GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_renault_auth_submit_code_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -871,12 +931,14 @@ carport_renault_auth_class_init (CarportRenaultAuthClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The person id comes first in Gigya's chain: login token → person id → JWT. */
+  /* The person id needs only the login token: login token → person id and JWT. */
   provider_class->person_id_first = TRUE;
   provider_class->login_async = carport_renault_auth_login_async;
   provider_class->login_finish = carport_renault_auth_login_finish;
   provider_class->submit_code_async = carport_renault_auth_submit_code_async;
-  provider_class->submit_code_finish = carport_renault_auth_submit_code_finish;
+  provider_class->submit_code_finish = carport_renault_auth_code_finish;
+  provider_class->resend_code_async = carport_renault_auth_resend_code_async;
+  provider_class->resend_code_finish = carport_renault_auth_code_finish;
   provider_class->mint_token_async = carport_renault_auth_mint_token_async;
   provider_class->mint_token_finish = carport_renault_auth_mint_token_finish;
   provider_class->fetch_person_id_async = carport_renault_auth_fetch_person_id_async;

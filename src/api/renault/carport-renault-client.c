@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "carport-renault-client.h"
+#include "carport-renault-client-private.h"
 #include "carport-renault-charges.h"
 #include "carport-json.h"
 #include "carport-kamereon-json.h"
@@ -46,8 +46,8 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* Helpers */
 
-static char *
-escape (const char *segment)
+char *
+_carport_renault_client_escape (const char *segment)
 {
   return g_uri_escape_string (segment ? segment : "", NULL, FALSE);
 }
@@ -58,8 +58,8 @@ account_path (const char *account_id,
               const char *template,
               const char *vin)
 {
-  g_autofree char *account = escape (account_id);
-  g_autofree char *escaped_vin = escape (vin);
+  g_autofree char *account = _carport_renault_client_escape (account_id);
+  g_autofree char *escaped_vin = _carport_renault_client_escape (vin);
   g_autoptr(GString) path = g_string_new (NULL);
   const char *p;
 
@@ -109,17 +109,15 @@ renault_parse_response (CarportVehicleClient  *client,
   return carport_kamereon_parse_response (http_status, body, error);
 }
 
-/* @path is relative to the root, escaped, without a query; @query is NULL or
- * escaped "k=v&k=v" pairs, sent before country=XX. */
-static void
-kamereon_request_async (CarportRenaultClient *self,
-                        const char           *method,
-                        const char           *path,
-                        const char           *query,
-                        GBytes               *body,
-                        GCancellable         *cancellable,
-                        GAsyncReadyCallback   callback,
-                        gpointer              user_data)
+void
+_carport_renault_client_request_async (CarportRenaultClient *self,
+                                       const char           *method,
+                                       const char           *path,
+                                       const char           *query,
+                                       GBytes               *body,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
 {
   g_autofree char *url = g_strdup_printf ("%s/%s?%s%scountry=%s",
                                           self->kamereon_url, path,
@@ -130,296 +128,12 @@ kamereon_request_async (CarportRenaultClient *self,
                                         body, KAMEREON_MIME_TYPE, cancellable, callback, user_data);
 }
 
-static JsonNode *
-kamereon_request_finish (CarportRenaultClient  *self,
-                         GAsyncResult          *result,
-                         GError               **error)
+JsonNode *
+_carport_renault_client_request_finish (CarportRenaultClient  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
 {
   return carport_vehicle_client_request_finish (CARPORT_VEHICLE_CLIENT (self), result, error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Discovery */
-
-typedef struct {
-  GPtrArray *accounts;      /* CarportKamereonAccount */
-  guint      account_index;
-  GPtrArray *vehicles;      /* CarportVehicle */
-  guint      vehicle_index;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_clear_pointer (&data->accounts, g_ptr_array_unref);
-  g_clear_pointer (&data->vehicles, g_ptr_array_unref);
-  g_free (data);
-}
-
-static void list_next_account (GTask *task);
-static void list_next_details (GTask *task);
-
-static gboolean
-has_vin (GPtrArray  *vehicles,
-         const char *vin)
-{
-  for (guint i = 0; i < vehicles->len; i++)
-    if (g_strcmp0 (carport_vehicle_get_vin (g_ptr_array_index (vehicles, i)), vin) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-list_finish (GTask *task)
-{
-  ListData *data = g_task_get_task_data (task);
-
-  if (data->vehicles->len == 0)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES,
-                               _("There is no car in this account"));
-      return;
-    }
-
-  for (guint i = 0; i < data->vehicles->len; i++)
-    {
-      CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, i);
-      const char *model = carport_vehicle_get_model_code (vehicle);
-      CarportClimateRange range;
-
-      g_object_freeze_notify (G_OBJECT (vehicle));
-      carport_vehicle_set_supported_endpoints (vehicle, carport_renault_model_supported_endpoints (model));
-      carport_vehicle_set_supported_commands (vehicle, carport_renault_model_supported_commands (model));
-      carport_renault_model_get_climate_range (model, &range);
-      carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
-      g_object_thaw_notify (G_OBJECT (vehicle));
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&data->vehicles), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-details_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
-  ListData *data = g_task_get_task_data (task);
-  CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, data->vehicle_index);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-
-  root = kamereon_request_finish (self, result, &error);
-  if (root == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Without details the car keeps the default capabilities. */
-  if (root == NULL || !carport_kamereon_parse_vehicle_details (vehicle, root, &error))
-    g_debug ("No details for a car (%s); using the default capabilities",
-             error ? error->message : "?");
-
-  data->vehicle_index++;
-  list_next_details (g_steal_pointer (&task));
-}
-
-/* Takes ownership of @task. */
-static void
-list_next_details (GTask *task)
-{
-  CarportRenaultClient *self = g_task_get_source_object (task);
-  ListData *data = g_task_get_task_data (task);
-
-  for (; data->vehicle_index < data->vehicles->len; data->vehicle_index++)
-    {
-      CarportVehicle *vehicle = g_ptr_array_index (data->vehicles, data->vehicle_index);
-      const char *model = carport_vehicle_get_model_code (vehicle);
-
-      if (model == NULL || *model == '\0')
-        {
-          g_autofree char *account = escape (carport_vehicle_get_account_id (vehicle));
-          g_autofree char *vin = escape (carport_vehicle_get_vin (vehicle));
-          g_autofree char *path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles/%s/details",
-                                                   account, vin);
-
-          kamereon_request_async (self, "GET", path, NULL, NULL,
-                                  g_task_get_cancellable (task), details_cb, task);
-          return;
-        }
-    }
-
-  list_finish (task);
-  g_object_unref (task);
-}
-
-static void
-vehicles_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
-  ListData *data = g_task_get_task_data (task);
-  CarportKamereonAccount *account = g_ptr_array_index (data->accounts, data->account_index);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  root = kamereon_request_finish (self, result, &error);
-  if (root != NULL)
-    vehicles = carport_kamereon_parse_vehicles (root, account->account_id, &error);
-
-  if (vehicles == NULL)
-    {
-      /* An account without cars (e.g. SFDC) may answer with an error. */
-      if (carport_api_error_is_unsupported (error) ||
-          g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NO_VEHICLES))
-        {
-          g_debug ("Account of type %s has no cars: %s",
-                   account->account_type ? account->account_type : "?", error->message);
-        }
-      else
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  else
-    {
-      g_debug ("Account of type %s has %u car(s)",
-               account->account_type ? account->account_type : "?", vehicles->len);
-      for (guint i = 0; i < vehicles->len; i++)
-        {
-          CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
-
-          if (has_vin (data->vehicles, carport_vehicle_get_vin (vehicle)))
-            continue;
-          if (carport_vehicle_get_account_id (vehicle) == NULL)
-            carport_vehicle_set_account_id (vehicle, account->account_id);
-          g_ptr_array_add (data->vehicles, g_object_ref (vehicle));
-        }
-    }
-
-  data->account_index++;
-  list_next_account (g_steal_pointer (&task));
-}
-
-/* Takes ownership of @task. */
-static void
-list_next_account (GTask *task)
-{
-  CarportRenaultClient *self = g_task_get_source_object (task);
-  ListData *data = g_task_get_task_data (task);
-  CarportKamereonAccount *account;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
-  if (data->account_index >= data->accounts->len)
-    {
-      data->vehicle_index = 0;
-      list_next_details (task);
-      return;
-    }
-
-  account = g_ptr_array_index (data->accounts, data->account_index);
-  escaped = escape (account->account_id);
-  path = g_strdup_printf ("commerce/v1/accounts/%s/vehicles", escaped);
-
-  kamereon_request_async (self, "GET", path, NULL, NULL,
-                          g_task_get_cancellable (task), vehicles_cb, task);
-}
-
-static void
-person_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
-  ListData *data = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-
-  root = kamereon_request_finish (self, result, &error);
-  if (root == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data->accounts = carport_kamereon_parse_accounts (root, &error);
-  if (data->accounts == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data->account_index = 0;
-  list_next_account (g_steal_pointer (&task));
-}
-
-static void
-list_person_id_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CarportRenaultClient *self = g_task_get_source_object (task);
-  g_autofree char *person_id = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
-  person_id = carport_auth_provider_get_person_id_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
-  if (person_id == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  escaped = escape (person_id);
-  path = g_strdup_printf ("commerce/v1/persons/%s", escaped);
-  kamereon_request_async (self, "GET", path, NULL, NULL,
-                          g_task_get_cancellable (task), person_cb, g_object_ref (task));
-}
-
-static void
-renault_list_vehicles_async (CarportVehicleClient *client,
-                                             GCancellable          *cancellable,
-                                             GAsyncReadyCallback    callback,
-                                             gpointer               user_data)
-{
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
-  g_autoptr(GTask) task = NULL;
-  ListData *data;
-
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, renault_list_vehicles_async);
-
-  data = g_new0 (ListData, 1);
-  data->vehicles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-
-  carport_auth_provider_get_person_id_async (carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self)), cancellable,
-                                             list_person_id_cb, g_steal_pointer (&task));
-}
-
-static GPtrArray *
-renault_list_vehicles_finish (CarportVehicleClient  *client,
-                                              GAsyncResult           *result,
-                                              GError                **error)
-{
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_list_vehicles_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -447,7 +161,7 @@ read_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
-  root = kamereon_request_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
+  root = _carport_renault_client_request_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
   if (root == NULL || !carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error))
     {
       g_task_return_error (task, error);
@@ -478,7 +192,7 @@ renault_read_endpoint_async (CarportVehicleClient *client,
   def = carport_renault_model_get_endpoint (carport_vehicle_get_model_code (vehicle), endpoint);
   g_assert (def != NULL);
   path = account_path (carport_vehicle_get_account_id (vehicle), def->path, carport_vehicle_get_vin (vehicle));
-  kamereon_request_async (self, "GET", path, NULL, NULL, cancellable, read_cb, g_steal_pointer (&task));
+  _carport_renault_client_request_async (self, "GET", path, NULL, NULL, cancellable, read_cb, g_steal_pointer (&task));
 }
 
 static gboolean
@@ -532,7 +246,7 @@ command_post_cb (GObject      *source,
   g_autofree char *id = NULL;
   GError *error = NULL;
 
-  root = kamereon_request_finish (self, result, &error);
+  root = _carport_renault_client_request_finish (self, result, &error);
   if (root == NULL)
     {
       command_fail (g_steal_pointer (&task), error);
@@ -585,7 +299,7 @@ command_post (GTask    *task,
     }
 
   body = g_bytes_new_take (text, strlen (text));
-  kamereon_request_async (self, "POST", data->path, NULL, body,
+  _carport_renault_client_request_async (self, "POST", data->path, NULL, body,
                           g_task_get_cancellable (task), command_post_cb, task);
 }
 
@@ -599,7 +313,7 @@ command_settings_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
-  root = kamereon_request_finish (self, result, &error);
+  root = _carport_renault_client_request_finish (self, result, &error);
   if (root == NULL)
     {
       command_fail (g_steal_pointer (&task), error);
@@ -673,7 +387,7 @@ renault_send_command_async (CarportVehicleClient *client,
   if (def->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)
     {
       /* Read-modify-write: the whole ev/settings object goes back. */
-      kamereon_request_async (self, "GET", data->path, NULL, NULL,
+      _carport_renault_client_request_async (self, "GET", data->path, NULL, NULL,
                               cancellable, command_settings_cb, g_steal_pointer (&task));
       return;
     }
@@ -706,7 +420,7 @@ poll_cb (GObject      *source,
   CarportCommandState state;
   GError *error = NULL;
 
-  root = kamereon_request_finish (self, result, &error);
+  root = _carport_renault_client_request_finish (self, result, &error);
   if (root == NULL)
     {
       g_task_return_error (task, error);
@@ -748,12 +462,12 @@ poll_person_id_cb (GObject      *source,
       return;
     }
 
-  escaped_person = escape (person_id);
-  escaped_id = escape (carport_command_get_server_id (command));
+  escaped_person = _carport_renault_client_escape (person_id);
+  escaped_id = _carport_renault_client_escape (carport_command_get_server_id (command));
   path = g_strdup_printf ("commerce/v1/persons/%s/notifications/kmr", escaped_person);
   query = g_strdup_printf ("notificationId=%s", escaped_id);
 
-  kamereon_request_async (self, "GET", path, query, NULL,
+  _carport_renault_client_request_async (self, "GET", path, query, NULL,
                           g_task_get_cancellable (task), poll_cb, g_object_ref (task));
 }
 
@@ -828,7 +542,7 @@ charges_cb (GObject      *source,
   g_autoptr(GPtrArray) sessions = NULL;
   GError *error = NULL;
 
-  root = kamereon_request_finish (self, result, &error);
+  root = _carport_renault_client_request_finish (self, result, &error);
   if (root == NULL)
     {
       g_task_return_error (task, error);
@@ -885,7 +599,7 @@ renault_get_charges_async (CarportVehicleClient *client,
   end_day = g_date_time_format (end, "%Y%m%d");
   query = g_strdup_printf ("start=%s&end=%s", start_day, end_day);
 
-  kamereon_request_async (self, "GET", path, query, NULL, cancellable,
+  _carport_renault_client_request_async (self, "GET", path, query, NULL, cancellable,
                           charges_cb, g_steal_pointer (&task));
 }
 
@@ -1008,8 +722,8 @@ carport_renault_client_class_init (CarportRenaultClientClass *klass)
 
   client_class->add_auth_headers = renault_add_auth_headers;
   client_class->parse_response = renault_parse_response;
-  client_class->list_vehicles_async = renault_list_vehicles_async;
-  client_class->list_vehicles_finish = renault_list_vehicles_finish;
+  client_class->list_vehicles_async = _carport_renault_client_list_vehicles_async;
+  client_class->list_vehicles_finish = _carport_renault_client_list_vehicles_finish;
   client_class->can_read = renault_can_read;
   client_class->read_endpoint_async = renault_read_endpoint_async;
   client_class->read_endpoint_finish = renault_read_endpoint_finish;

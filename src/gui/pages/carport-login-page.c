@@ -10,6 +10,7 @@
 
 #include "carport-api-error.h"
 #include "carport-closures.h"
+#include "carport-error-banner.h"
 #include "carport-login-page.h"
 
 /* The countries of the Renault locale table (docs/api-renault.md §a.4). The
@@ -63,33 +64,38 @@ static const struct {
 
 struct _CarportLoginPage
 {
-  AdwBin          parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  AdwComboRow    *brand_row;
-  AdwComboRow    *country_row;
-  GtkWidget      *region_row;
-  GtkWidget      *header_bar;
-  GtkLabel       *title_label;
-  GtkLabel       *intro_label;
-  GtkWidget      *nissan_help;
-  AdwEntryRow    *email_row;
-  AdwEntryRow    *password_row;
-  AdwEntryRow    *code_row;
-  GtkWidget      *code_group;
-  GtkLabel       *code_label;
-  GtkWidget      *credentials_group;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
-  GtkWidget      *submit_button;
-  GtkStack       *button_stack;
-  GtkSpinner     *spinner;
+  GtkDropDown        *brand_dropdown;
+  GtkWidget          *country_row;
+  GtkDropDown        *country_dropdown;
+  GtkWidget          *region_row;
+  GtkWidget          *header_bar;
+  GtkLabel           *title_label;
+  GtkLabel           *intro_label;
+  GtkWidget          *nissan_help;
+  GtkRevealer        *notice_revealer;
+  GtkLabel           *notice_label;
+  AdwEntryRow        *email_row;
+  AdwEntryRow        *password_row;
+  AdwEntryRow        *code_row;
+  GtkWidget          *code_group;
+  GtkWidget          *credentials_group;
+  CarportErrorBanner *error_banner;
+  GtkWidget          *submit_button;
+  GtkStack           *button_stack;
+  GtkSpinner         *spinner;
+  GtkLabel           *step_label;
+  GtkWidget          *cancel_button;
+  GtkWidget          *resend_button;
+  GtkWidget          *other_account_button;
 
   /* Owned */
-  CarportSession *session;
-  GCancellable   *cancellable;
-  gboolean        busy;
-  gboolean        adding;
+  CarportSession     *session;
+  GCancellable       *cancellable;
+  gboolean            busy;
+  gboolean            adding;
 };
 
 G_DEFINE_FINAL_TYPE (CarportLoginPage, carport_login_page, ADW_TYPE_BIN)
@@ -114,7 +120,7 @@ static guint signals[N_SIGNALS];
 static guint
 selected_brand (CarportLoginPage *self)
 {
-  return MIN (adw_combo_row_get_selected (self->brand_row), G_N_ELEMENTS (brands) - 1);
+  return MIN (gtk_drop_down_get_selected (self->brand_dropdown), G_N_ELEMENTS (brands) - 1);
 }
 
 static gboolean
@@ -136,6 +142,39 @@ update_actions (CarportLoginPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.submit",
                                  self->session != NULL && !self->busy && can_submit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.resend-code",
+                                 self->session != NULL && !self->busy && code_step (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.cancel", self->busy);
+}
+
+/* What the button says while the login runs: the session's step. */
+static const char *
+step_text (CarportLoginPage *self)
+{
+  switch (self->session ? carport_session_get_login_step (self->session) : CARPORT_LOGIN_STEP_NONE)
+    {
+    case CARPORT_LOGIN_STEP_CHECKING_PASSWORD:
+      return _("Checking your password…");
+    case CARPORT_LOGIN_STEP_SENDING_CODE:
+      return _("Sending a new code…");
+    case CARPORT_LOGIN_STEP_CHECKING_CODE:
+      return _("Checking the code…");
+    case CARPORT_LOGIN_STEP_FINDING_CARS:
+      return _("Finding your cars…");
+    case CARPORT_LOGIN_STEP_NONE:
+    default:
+      return _("Logging In…");
+    }
+}
+
+static void
+update_step (CarportLoginPage *self)
+{
+  const char *text = self->busy ? step_text (self) : _("Log In");
+
+  gtk_label_set_label (self->step_label, step_text (self));
+  /* A screen reader hears what the button shows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void
@@ -149,6 +188,8 @@ set_busy (CarportLoginPage *self, gboolean busy)
   gtk_widget_set_sensitive (self->code_group, !busy);
   gtk_stack_set_visible_child_name (self->button_stack, busy ? "busy" : "idle");
   gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (self->cancel_button, busy);
+  update_step (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -156,7 +197,7 @@ set_busy (CarportLoginPage *self, gboolean busy)
 static void
 clear_error (CarportLoginPage *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  carport_error_banner_hide (self->error_banner);
   gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
@@ -172,10 +213,12 @@ show_code_step (CarportLoginPage *self, gboolean show)
     {
       /* Translators: %s is the email address */
       text = g_strdup_printf (_("Your account asks for a verification code. We sent it to %s."), email);
-      gtk_label_set_label (self->code_label, text);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->code_group), text);
       gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
     }
   gtk_widget_set_visible (self->code_group, show);
+  gtk_widget_set_visible (self->resend_button, show);
+  gtk_widget_set_visible (self->other_account_button, show);
   gtk_widget_set_sensitive (self->credentials_group, !show && !self->busy);
   if (show)
     gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
@@ -212,9 +255,8 @@ carport_login_page_show_error (CarportLoginPage *self, const GError *error)
         }
     }
 
-  /* The service's messages are sentences for people already. */
-  gtk_label_set_label (self->error_label, error->message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  /* A wrong entry is corrected, not retried as it is. */
+  carport_error_banner_show_error (self->error_banner, error, field == NULL);
   if (field)
     {
       gtk_widget_add_css_class (field, "error");
@@ -225,6 +267,7 @@ carport_login_page_show_error (CarportLoginPage *self, const GError *error)
 static void
 login_done (CarportLoginPage *self, gboolean ok, GError *error)
 {
+  /* Cancelled: the page is already back as it was. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -239,6 +282,7 @@ login_done (CarportLoginPage *self, gboolean ok, GError *error)
    * that adds an account closes. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_code_step (self, FALSE);
+  carport_login_page_set_notice (self, NULL);
   g_signal_emit (self, signals[SIGNAL_LOGGED_IN], 0);
 }
 
@@ -262,16 +306,25 @@ code_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   login_done (self, ok, error);
 }
 
+/* A request to the session starts (FALSE: none can now). */
+static gboolean
+begin_request (CarportLoginPage *self)
+{
+  if (self->session == NULL || self->busy)
+    return FALSE;
+
+  clear_error (self);
+  set_busy (self, TRUE);
+  return TRUE;
+}
+
 static void
 submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
 
-  if (self->session == NULL || self->busy)
+  if (!begin_request (self))
     return;
-
-  clear_error (self);
-  set_busy (self, TRUE);
 
   if (code_step (self))
     {
@@ -287,6 +340,63 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
                                self->cancellable, login_cb, g_object_ref (self));
+}
+
+static void
+code_resent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(CarportLoginPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!carport_session_resend_code_finish (CARPORT_SESSION (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, FALSE);
+  if (error)
+    {
+      carport_error_banner_show_error (self->error_banner, error, FALSE);
+      return;
+    }
+  /* Translators: %s is the email address */
+  text = g_strdup_printf (_("We sent a new code to %s. The one before no longer works."),
+                          gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->code_group), text);
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+}
+
+static void
+resend_code_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
+
+  if (!begin_request (self))
+    return;
+  carport_session_resend_code_async (self->session, self->cancellable, code_resent_cb, g_object_ref (self));
+}
+
+/* A new cancellable for the next request. */
+static void
+renew_cancellable (CarportLoginPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* The login stops; what was typed stays, to try again. */
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportLoginPage *self = CARPORT_LOGIN_PAGE (widget);
+
+  if (!self->busy)
+    return;
+  renew_cancellable (self);
+  set_busy (self, FALSE);
+  gtk_widget_grab_focus (code_step (self) ? GTK_WIDGET (self->code_row) : GTK_WIDGET (self->password_row));
 }
 
 static void
@@ -310,7 +420,7 @@ brand_selected_cb (CarportLoginPage *self)
   intro = g_strdup_printf (_("Use your %s account. Carport does not store your password."),
                            carport_closures_account_name (brands[i].brand));
   gtk_label_set_label (self->intro_label, intro);
-  gtk_widget_set_visible (GTK_WIDGET (self->country_row), brands[i].has_country);
+  gtk_widget_set_visible (self->country_row, brands[i].has_country);
   gtk_widget_set_visible (self->region_row, !brands[i].has_country);
   gtk_widget_set_visible (self->nissan_help, brands[i].brand == CARPORT_BRAND_NISSAN);
   clear_error (self);
@@ -357,6 +467,8 @@ carport_login_page_dispose (GObject *object)
   CarportLoginPage *self = CARPORT_LOGIN_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_LOGIN_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
@@ -429,30 +541,39 @@ carport_login_page_class_init (CarportLoginPageClass *klass)
     g_signal_new ("logged-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (CARPORT_TYPE_ERROR_BANNER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-login-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, brand_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, region_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, nissan_help);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_group);
-  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, credentials_group);
-  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, button_stack);
   gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, step_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, resend_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportLoginPage, other_account_button);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, brand_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "login.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "login.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "login.resend-code", NULL, resend_code_action);
   gtk_widget_class_install_action (widget_class, "login.back-to-credentials", NULL, back_to_credentials_action);
 }
 
@@ -467,15 +588,16 @@ carport_login_page_init (CarportLoginPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
     gtk_string_list_append (brand_names, carport_format_brand (brands[i].brand));
-  adw_combo_row_set_model (self->brand_row, G_LIST_MODEL (brand_names));
-  adw_combo_row_set_selected (self->brand_row, 0);
+  gtk_drop_down_set_model (self->brand_dropdown, G_LIST_MODEL (brand_names));
+  gtk_drop_down_set_selected (self->brand_dropdown, 0);
   brand_selected_cb (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
     gtk_string_list_append (country_names, _(countries[i].country));
-  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (country_names));
-  adw_combo_row_set_selected (self->country_row, default_country ());
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (country_names));
+  gtk_drop_down_set_selected (self->country_dropdown, default_country ());
 
+  update_step (self);
   update_actions (self);
 }
 
@@ -497,9 +619,16 @@ carport_login_page_set_session (CarportLoginPage *self, CarportSession *session)
 {
   g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
 
-  if (!g_set_object (&self->session, session))
+  if (self->session == session)
     return;
 
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session)
+    g_signal_connect_swapped (session, "notify::login-step", G_CALLBACK (update_step), self);
+
+  update_step (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -516,13 +645,12 @@ carport_login_page_reset (CarportLoginPage *self)
 {
   g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  renew_cancellable (self);
   set_busy (self, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   clear_error (self);
   show_code_step (self, FALSE);
+  carport_login_page_set_notice (self, NULL);
 }
 
 const char *
@@ -530,9 +658,26 @@ carport_login_page_get_error_text (CarportLoginPage *self)
 {
   g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return carport_error_banner_get_text (self->error_banner);
+}
+
+void
+carport_login_page_set_notice (CarportLoginPage *self, const char *text)
+{
+  g_return_if_fail (CARPORT_IS_LOGIN_PAGE (self));
+
+  if (text)
+    gtk_label_set_label (self->notice_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_revealer), text != NULL);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+const char *
+carport_login_page_get_notice (CarportLoginPage *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOGIN_PAGE (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->notice_revealer) ? gtk_label_get_label (self->notice_label) : NULL;
 }
 
 const char *
@@ -545,7 +690,7 @@ carport_login_page_get_locale (CarportLoginPage *self)
   /* Nissan: the brand's default region (Europe). */
   if (!brands[selected_brand (self)].has_country)
     return NULL;
-  selected = adw_combo_row_get_selected (self->country_row);
+  selected = gtk_drop_down_get_selected (self->country_dropdown);
   if (selected >= G_N_ELEMENTS (countries))
     return "en_GB";
   return countries[selected].locale;
@@ -578,10 +723,10 @@ carport_login_page_set_account (CarportLoginPage *self, const char *brand_id, co
   brand = carport_enum_from_nick (CARPORT_TYPE_BRAND, brand_id, CARPORT_BRAND_UNKNOWN);
   for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
     if (brands[i].brand == brand)
-      adw_combo_row_set_selected (self->brand_row, i);
+      gtk_drop_down_set_selected (self->brand_dropdown, i);
   for (guint i = 0; locale && i < G_N_ELEMENTS (countries); i++)
     if (g_str_equal (countries[i].locale, locale))
-      adw_combo_row_set_selected (self->country_row, i);
+      gtk_drop_down_set_selected (self->country_dropdown, i);
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   if (self->adding)

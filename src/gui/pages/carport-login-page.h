@@ -18,12 +18,17 @@ GtkWidget      *carport_login_page_new          (void);
 CarportSession *carport_login_page_get_session  (CarportLoginPage *self);
 void            carport_login_page_set_session  (CarportLoginPage *self, CarportSession *session);
 gboolean        carport_login_page_get_busy     (CarportLoginPage *self);
-/* Clears the password, the code and any error (after logging out). */
+/* Clears the password, the code, any error and the notice, and stops a
+ * login under way. */
 void            carport_login_page_reset        (CarportLoginPage *self);
 /* Shows @error as the login page does for a failed login (also for tests). */
 void            carport_login_page_show_error   (CarportLoginPage *self, const GError *error);
-/* The inline error shown now, or NULL. */
+/* The inline error shown now (its summary), or NULL. */
 const char     *carport_login_page_get_error_text (CarportLoginPage *self);
+/* A lasting message above the form (e.g. why a login is asked for again);
+ * NULL hides it. It stays until the login succeeds or the page is reset. */
+void            carport_login_page_set_notice   (CarportLoginPage *self, const char *text);
+const char     *carport_login_page_get_notice   (CarportLoginPage *self);
 /* The locale ("fr_FR") of the selected country; NULL for a brand without
  * countries (Nissan: the brand's default region). */
 const char     *carport_login_page_get_locale   (CarportLoginPage *self);

@@ -328,7 +328,7 @@ test_errors (void)
     { 200, "{\"data\":{},\"errors\":[]}", CARPORT_API_ERROR_FAILED },               /* even empty */
     { 400, "{\"errors\":[{\"code\":\"400\",\"title\":\"Http message is not readable\"}]}", CARPORT_API_ERROR_INVALID_INPUT },
     { 418, "{\"errors\":[{\"code\":\"999999\"}]}", CARPORT_API_ERROR_FAILED },
-    { 502, "<html><body>Bad gateway</body></html>", CARPORT_API_ERROR_INVALID_RESPONSE },
+    { 502, "<html><body>Bad gateway</body></html>", CARPORT_API_ERROR_SERVER },
     { 200, "garbage", CARPORT_API_ERROR_INVALID_RESPONSE },
     { 403, "{}", CARPORT_API_ERROR_FORBIDDEN },
     { 401, "", CARPORT_API_ERROR_UNAUTHORIZED },

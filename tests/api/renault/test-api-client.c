@@ -405,7 +405,7 @@ typedef struct {
 } Fault;
 
 static const Fault faults[] = {
-  { "html-502", 502, NULL, "text/html", 0, FALSE, 0, CARPORT_API_ERROR_INVALID_RESPONSE },
+  { "html-502", 502, NULL, "text/html", 0, FALSE, 0, CARPORT_API_ERROR_SERVER },
   { "malformed", 200, "{\"data\":{\"attributes\":{\"batteryLevel\":5", NULL, 0, FALSE, 0, CARPORT_API_ERROR_INVALID_RESPONSE },
   { "garbage", 200, "<<<not json>>>", NULL, 0, FALSE, 0, CARPORT_API_ERROR_INVALID_RESPONSE },
   { "empty", 200, "", NULL, 0, FALSE, 0, CARPORT_API_ERROR_INVALID_RESPONSE },

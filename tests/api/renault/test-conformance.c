@@ -469,7 +469,7 @@ test_errors (void)
     int expected;
   } known[] = {
     { "access_denied.json", CARPORT_API_ERROR_ACCESS_DENIED },
-    { "bad_gateway.html", CARPORT_API_ERROR_INVALID_RESPONSE },
+    { "bad_gateway.html", CARPORT_API_ERROR_SERVER },
     { "charge_mode_inprogress.json", CARPORT_API_ERROR_IN_PROGRESS },
     { "failed_forward.json", CARPORT_API_ERROR_UPSTREAM },
     { "forbidden.json", CARPORT_API_ERROR_FORBIDDEN },
