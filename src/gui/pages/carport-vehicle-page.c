@@ -816,7 +816,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
 }
 
 /* The cards are column_start's children in the .ui: they show the page's
- * vehicle in its units. */
+ * vehicle in its units (and those with a session property get the page's). */
 static void
 find_cards (CarportVehiclePage *self)
 {
@@ -832,6 +832,9 @@ find_cards (CarportVehiclePage *self)
       g_ptr_array_add (self->cards, card);
       for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
         g_object_bind_property (self, shared[i], card, shared[i], G_BINDING_SYNC_CREATE);
+      /* The cards that send commands do it through the page's session. */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (card), "session"))
+        g_object_bind_property (self, "session", card, "session", G_BINDING_SYNC_CREATE);
       g_signal_connect_swapped (card, "notify::visible", G_CALLBACK (card_visible_cb), self);
     }
 }
