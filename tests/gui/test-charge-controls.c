@@ -2,8 +2,9 @@
  * found as a screen reader finds them: the charge mode dropdown tells the
  * car the mode chosen (the simulator's car changes), shows progress while
  * it runs, and goes back to the car's mode with a toast when the server
- * refuses; a car that cannot be told its mode shows no dropdown. At 1100
- * and 360 px.
+ * refuses; a car that cannot be told its mode shows no dropdown; the charge
+ * limits dialog offers the car's bounds and steps, Enter saves both levels
+ * to the car, Escape sends nothing. At 1100 and 360 px.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "carport-charge-limits-dialog.h"
 #include "carport-closures.h"
 #include "gui-test-demo.h"
 #include "gui-test-util.h"
@@ -192,6 +194,142 @@ test_mode_not_offered (DemoFixture *f, gconstpointer data)
   g_assert_true (seen);
 }
 
+static gboolean
+limits_dialog_open (gpointer data)
+{
+  return demo_find_toplevel (CARPORT_TYPE_CHARGE_LIMITS_DIALOG) != NULL;
+}
+
+static gboolean
+limits_dialog_closed (gpointer data)
+{
+  return !limits_dialog_open (data);
+}
+
+typedef struct {
+  DemoFixture *f;
+  const char  *vin;
+  int          min, target;
+} SimLevels;
+
+static gboolean
+car_levels_are (gpointer data)
+{
+  SimLevels *wanted = data;
+  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (demo_vehicle (wanted->f, wanted->vin));
+
+  return carport_charge_settings_get_soc_min_percent (settings) == wanted->min &&
+         carport_charge_settings_get_soc_target_percent (settings) == wanted->target;
+}
+
+static gboolean
+sim_levels_are (gpointer data)
+{
+  SimLevels *wanted = data;
+  g_autofree char *json = carport_simulator_dup_car_state_json (wanted->f->sim, wanted->vin);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  JsonObject *state = node ? json_node_get_object (node) : NULL;
+
+  return state && json_object_get_int_member_with_default (state, "socMin", -1) == wanted->min &&
+         json_object_get_int_member_with_default (state, "socTarget", -1) == wanted->target;
+}
+
+/* A car that takes charge limits, on its page; its limits dialog open. */
+static GtkWidget *
+open_limits_dialog (DemoFixture *f, CarportVehicle **out_vehicle)
+{
+  CarportVehicle *vehicle = demo_find_vehicle (f, CARPORT_COMMAND_KIND_SOC_LEVELS, CARPORT_ENDPOINT_SOC_LEVELS);
+  GtkWidget *button;
+
+  g_assert_nonnull (vehicle);
+  demo_show (f, vehicle);
+  button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge Limits…");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gui_test_wait_until (limits_dialog_open, NULL, 5000));
+  *out_vehicle = vehicle;
+  return demo_find_toplevel (CARPORT_TYPE_CHARGE_LIMITS_DIALOG);
+}
+
+/* The spin button named @name offers @lower to @upper in steps of @step and
+ * starts at the car's @level. */
+static GtkWidget *
+assert_level (GtkWidget *dialog, const char *name, int level, int lower, int upper, int step)
+{
+  GtkWidget *spin = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, name);
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin));
+
+  g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, lower);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, upper);
+  g_assert_cmpfloat (gtk_adjustment_get_step_increment (adjustment), ==, step);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, level);
+  return spin;
+}
+
+/* Enter in the target field saves both levels to the car, as one command;
+ * the card then shows them. */
+static void
+test_limits_dialog_saves (DemoFixture *f, gconstpointer data)
+{
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CarportVehicle *vehicle = NULL;
+      CarportChargeSettings *settings;
+      CarportSocRange range;
+      GtkWidget *dialog, *min, *target;
+      SimLevels wanted = { f, NULL, 0, 0 };
+
+      demo_set_width (f, widths[w]);
+      dialog = open_limits_dialog (f, &vehicle);
+      settings = carport_vehicle_get_charge_settings (vehicle);
+      carport_capabilities_get_soc_range (carport_vehicle_get_capabilities (vehicle), &range);
+      min = assert_level (dialog, "Minimum charge level", carport_charge_settings_get_soc_min_percent (settings),
+                          range.min_lower, range.min_upper, range.step);
+      target = assert_level (dialog, "Charge target level", carport_charge_settings_get_soc_target_percent (settings),
+                             range.target_lower, range.target_upper, range.step);
+
+      wanted.vin = carport_vehicle_get_vin (vehicle);
+      wanted.min = w == 0 ? 30 : 25;
+      wanted.target = w == 0 ? 90 : 85;
+      g_assert_false (sim_levels_are (&wanted));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (min), wanted.min);
+      gtk_widget_grab_focus (target);
+      gtk_editable_set_text (GTK_EDITABLE (target), w == 0 ? "90" : "85");
+      /* What pressing Enter in the field does. */
+      g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (target)), "activate");
+
+      g_assert_true (gui_test_wait_until (limits_dialog_closed, NULL, 5000));
+      g_assert_true (gui_test_wait_until (sim_levels_are, &wanted, 30000));
+      demo_assert_toast_soon (f, carport_closures_command_outcome (CARPORT_COMMAND_KIND_SOC_LEVELS, TRUE));
+      g_assert_true (gui_test_wait_until (car_levels_are, &wanted, 30000));
+    }
+}
+
+/* Escape (the dialog's window.close) cancels: nothing is sent. */
+static void
+test_limits_dialog_escape_cancels (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = NULL;
+  GtkWidget *dialog = open_limits_dialog (f, &vehicle);
+
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  g_assert_true (gui_test_wait_until (limits_dialog_closed, NULL, 5000));
+  gui_test_flush ();
+  g_assert_null (carport_session_get_command_in_flight (f->session, vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS));
+}
+
+/* Every control of the card and the dialog has an accessible name. */
+static void
+test_controls_named (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = NULL;
+  GtkWidget *dialog = open_limits_dialog (f, &vehicle);
+
+  gui_test_assert_controls_named (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "charge_card"));
+  gui_test_assert_controls_named (dialog);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -203,6 +341,9 @@ main (int argc, char *argv[])
   ADD ("mode-changes-the-car", test_mode_changes_the_car);
   ADD ("mode-failure-goes-back", test_mode_failure_goes_back);
   ADD ("mode-not-offered", test_mode_not_offered);
+  ADD ("limits-dialog-saves", test_limits_dialog_saves);
+  ADD ("limits-dialog-escape-cancels", test_limits_dialog_escape_cancels);
+  ADD ("controls-named", test_controls_named);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "carport-closures.h"
 #include "carport-charge-card.h"
+#include "carport-charge-limits-dialog.h"
 #include "carport-command-runner.h"
 
 struct _CarportChargeCard
@@ -25,6 +26,7 @@ struct _CarportChargeCard
   GtkSpinner           *mode_spinner;
   GtkDropDown          *mode_dropdown;
   GtkStringList        *mode_names;
+  GtkWidget            *limits_button;
   GtkListBox           *schedules_list;
   GtkWidget            *schedules_heading;
   GtkWidget            *no_schedules_label;
@@ -34,6 +36,7 @@ struct _CarportChargeCard
   CarportSession       *session;
   CarportCommandRunner *runner;
   CarportCommand       *mode_command;  /* the charge mode being set, while it runs */
+  CarportCommand       *limits_command; /* the charge limits being set, while they run */
 
   /* The modes mode_dropdown offers, in its order */
   CarportChargeMode     modes[CARPORT_CHARGE_MODE_DELAYED + 1];
@@ -243,6 +246,51 @@ mode_selected_cb (CarportChargeCard *self)
   sync_mode (self);
 }
 
+/* Charge Limits… for a car that takes them, unless something stands in the
+ * way (the reason in its tooltip) or they are being set. */
+static void
+sync_limits (CarportChargeCard *self)
+{
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
+  gboolean offered = vehicle && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS);
+  const char *obstacle = offered ? carport_vehicle_get_command_obstacle (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS)
+                                 : NULL;
+
+  gtk_widget_set_visible (self->limits_button, offered);
+  gtk_widget_set_sensitive (self->limits_button, obstacle == NULL && self->limits_command == NULL);
+  gtk_widget_set_tooltip_text (self->limits_button, obstacle);
+}
+
+static void
+limits_response_cb (CarportChargeLimitsDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportChargeCard *self = CARPORT_CHARGE_CARD (user_data);
+  g_autoptr(CarportCommand) command = NULL;
+
+  if (!g_str_equal (response, "save") ||
+      (command = carport_command_runner_create (self->runner, CARPORT_COMMAND_KIND_SOC_LEVELS)) == NULL)
+    return;
+
+  carport_charge_limits_dialog_apply (dialog, command);
+  g_set_object (&self->limits_command, command);
+  carport_command_runner_send (self->runner, command);
+  sync_limits (self);
+}
+
+/* Both levels are asked for in a dialog, and sent as one command. */
+static void
+limits_clicked_cb (CarportChargeCard *self)
+{
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
+  GtkWidget *dialog;
+
+  if (vehicle == NULL)
+    return;
+  dialog = carport_charge_limits_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), vehicle);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (limits_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The mode command ended: a failure puts the dropdown back to the car's
  * mode; a success keeps the one chosen until the car's settings are read
  * again. */
@@ -251,6 +299,11 @@ command_finished_cb (CarportChargeCard *self, CarportCommand *command)
 {
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
 
+  if (command == self->limits_command)
+    {
+      g_clear_object (&self->limits_command);
+      sync_limits (self);
+    }
   if (command != self->mode_command)
     return;
   /* vehicle_refreshing_cb ends it once the settings are read. */
@@ -271,10 +324,10 @@ vehicle_refreshing_cb (CarportChargeCard *self)
     command_finished_cb (self, self->mode_command);
 }
 
-/* A mode command already under way for the car (sent before it was shown
- * last) keeps the dropdown busy. */
+/* A mode or limits command already under way for the car (sent before it
+ * was shown last) keeps its control busy. */
 static void
-find_mode_command (CarportChargeCard *self)
+find_commands (CarportChargeCard *self)
 {
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   CarportCommand *command = NULL;
@@ -282,7 +335,12 @@ find_mode_command (CarportChargeCard *self)
   if (self->session && vehicle)
     command = carport_session_get_command_in_flight (self->session, vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
   g_set_object (&self->mode_command, command);
+  command = NULL;
+  if (self->session && vehicle)
+    command = carport_session_get_command_in_flight (self->session, vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS);
+  g_set_object (&self->limits_command, command);
   sync_mode (self);
+  sync_limits (self);
 }
 
 /* Leaves @vehicle (the card's until now) alone. */
@@ -291,6 +349,7 @@ disconnect_vehicle (CarportChargeCard *self, CarportVehicle *vehicle)
 {
   g_signal_handlers_disconnect_by_func (vehicle, schedules_changed_cb, self);
   g_signal_handlers_disconnect_by_func (vehicle, sync_mode, self);
+  g_signal_handlers_disconnect_by_func (vehicle, sync_limits, self);
   g_signal_handlers_disconnect_by_func (vehicle, vehicle_refreshing_cb, self);
   g_signal_handlers_disconnect_by_func (carport_vehicle_get_charge_settings (vehicle), sync_mode, self);
 }
@@ -318,13 +377,14 @@ carport_charge_card_vehicle_changed (CarportStatusCard *card, CarportVehicle *ol
       g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (schedules_changed_cb), self);
       g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (sync_mode), self);
       g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (sync_mode), self);
+      g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (sync_limits), self);
       g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (vehicle_refreshing_cb), self);
       g_signal_connect_swapped (carport_vehicle_get_charge_settings (vehicle), "notify::mode",
                                 G_CALLBACK (sync_mode), self);
     }
   gtk_list_box_bind_model (self->schedules_list, self->schedules, create_schedule_row, NULL, NULL);
   schedules_changed_cb (self);
-  find_mode_command (self);
+  find_commands (self);
 }
 
 static void
@@ -342,6 +402,7 @@ carport_charge_card_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
   g_clear_object (&self->mode_command);
+  g_clear_object (&self->limits_command);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (carport_charge_card_parent_class)->dispose (object);
@@ -403,7 +464,9 @@ carport_charge_card_class_init (CarportChargeCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, mode_spinner);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, mode_names);
+  gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, limits_button);
   gtk_widget_class_bind_template_callback (widget_class, mode_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, limits_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_list);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, schedules_heading);
   gtk_widget_class_bind_template_child (widget_class, CarportChargeCard, no_schedules_label);
@@ -417,6 +480,7 @@ carport_charge_card_init (CarportChargeCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   schedules_changed_cb (self);
   sync_mode (self);
+  sync_limits (self);
 }
 
 GtkWidget *
@@ -441,6 +505,6 @@ carport_charge_card_set_session (CarportChargeCard *self, CarportSession *sessio
   if (!g_set_object (&self->session, session))
     return;
   carport_command_runner_set_session (self->runner, session);
-  find_mode_command (self);
+  find_commands (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
