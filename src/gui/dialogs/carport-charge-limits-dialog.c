@@ -61,8 +61,9 @@ configure_level (AdwActionRow  *row,
                  int            upper,
                  int            step)
 {
-  /* Translators: the levels a car takes, e.g. "From 15 % to 45 %" */
-  g_autofree char *bounds = g_strdup_printf (_("From %d %% to %d %%"), lower, upper);
+  /* Translators: the levels a car takes, e.g. "15–45 %"; change the
+   * spacing to your language's habit, as for a percentage */
+  g_autofree char *bounds = g_strdup_printf (_("%d–%d %%"), lower, upper);
 
   gtk_adjustment_configure (adjustment, level, lower, upper, step, step * 2, 0);
   adw_action_row_set_subtitle (row, bounds);
