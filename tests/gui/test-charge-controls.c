@@ -194,6 +194,34 @@ test_mode_not_offered (DemoFixture *f, gconstpointer data)
   g_assert_true (seen);
 }
 
+/* Without a login to send through, the controls cannot be used and say
+ * why, as the page's buttons do. */
+static void
+test_controls_wait_for_the_login (DemoFixture *f, gconstpointer data)
+{
+  const char *reason = "Carport is not connected to this car’s account yet";
+  CarportVehicle *vehicle = show_mode_car (f);
+  GtkWidget *dropdown = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_COMBO_BOX, "Charge mode");
+  GtkWidget *row = gtk_widget_get_ancestor (dropdown, ADW_TYPE_ACTION_ROW);
+  GtkWidget *limits = gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge Limits…");
+
+  g_assert_true (gtk_widget_is_sensitive (row));
+  carport_vehicle_page_set_session (CARPORT_VEHICLE_PAGE (f->page), NULL);
+  gui_test_flush ();
+  g_assert_false (gtk_widget_is_sensitive (row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, reason);
+  if (carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS))
+    {
+      g_assert_false (gtk_widget_is_sensitive (limits));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (limits), ==, reason);
+    }
+
+  carport_vehicle_page_set_session (CARPORT_VEHICLE_PAGE (f->page), f->session);
+  gui_test_flush ();
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+}
+
 static gboolean
 limits_dialog_open (gpointer data)
 {
@@ -341,6 +369,7 @@ main (int argc, char *argv[])
   ADD ("mode-changes-the-car", test_mode_changes_the_car);
   ADD ("mode-failure-goes-back", test_mode_failure_goes_back);
   ADD ("mode-not-offered", test_mode_not_offered);
+  ADD ("controls-wait-for-the-login", test_controls_wait_for_the_login);
   ADD ("limits-dialog-saves", test_limits_dialog_saves);
   ADD ("limits-dialog-escape-cancels", test_limits_dialog_escape_cancels);
   ADD ("controls-named", test_controls_named);

@@ -208,7 +208,9 @@ sync_mode (CarportChargeCard *self)
 
   mode = self->mode_command ? carport_command_get_charge_mode (self->mode_command)
                             : carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (vehicle));
-  obstacle = carport_vehicle_get_command_obstacle (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
+  obstacle = carport_command_runner_get_login_obstacle (self->runner);
+  if (obstacle == NULL)
+    obstacle = carport_vehicle_get_command_obstacle (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
 
   self->syncing_mode = TRUE;
   fill_modes (self, mode);
@@ -253,8 +255,12 @@ sync_limits (CarportChargeCard *self)
 {
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   gboolean offered = vehicle && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS);
-  const char *obstacle = offered ? carport_vehicle_get_command_obstacle (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS)
-                                 : NULL;
+  const char *obstacle = NULL;
+
+  if (offered)
+    obstacle = carport_command_runner_get_login_obstacle (self->runner);
+  if (offered && obstacle == NULL)
+    obstacle = carport_vehicle_get_command_obstacle (vehicle, CARPORT_COMMAND_KIND_SOC_LEVELS);
 
   gtk_widget_set_visible (self->limits_button, offered);
   gtk_widget_set_sensitive (self->limits_button, obstacle == NULL && self->limits_command == NULL);
@@ -477,6 +483,8 @@ carport_charge_card_init (CarportChargeCard *self)
 {
   self->runner = carport_command_runner_new (GTK_WIDGET (self));
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (command_finished_cb), self);
+  g_signal_connect_swapped (self->runner, "notify::login-obstacle", G_CALLBACK (sync_mode), self);
+  g_signal_connect_swapped (self->runner, "notify::login-obstacle", G_CALLBACK (sync_limits), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   schedules_changed_cb (self);
   sync_mode (self);

@@ -270,27 +270,10 @@ pair_is_on (CarportVehicle *vehicle, CarportCommandKind kind)
   return carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
 }
 
-/* The vehicle's account logged in (not expired), or the session for a car
- * without one (tests). */
 static gboolean
 is_ready (CarportVehiclePage *self)
 {
-  if (self->session == NULL || self->vehicle == NULL)
-    return FALSE;
-  if (self->account)
-    return carport_account_get_state (self->account) == CARPORT_SESSION_STATE_READY;
-  return carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
-}
-
-/* Why nothing can be sent now, or NULL when it can. */
-static const char *
-login_obstacle (CarportVehiclePage *self)
-{
-  if (is_ready (self))
-    return NULL;
-  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
-    return _("Log in again to send commands to this car");
-  return _("Carport is not connected to this car’s account yet");
+  return carport_command_runner_get_login_obstacle (self->runner) == NULL;
 }
 
 static void
@@ -342,7 +325,7 @@ update_command_button (CarportVehiclePage *self, CarportCommandButton *button, g
   /* What the car cannot do comes first, then the login, then its state. */
   if (vehicle && !busy)
     {
-      reason = supported ? login_obstacle (self) : NULL;
+      reason = supported ? carport_command_runner_get_login_obstacle (self->runner) : NULL;
       if (reason == NULL)
         reason = carport_vehicle_get_command_obstacle (vehicle, kind);
     }
@@ -380,7 +363,7 @@ update_actions (CarportVehiclePage *self)
   gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
   carport_command_button_set_reason (CARPORT_COMMAND_BUTTON (self->wake_button),
-                                     self->asking == 0 ? login_obstacle (self) : NULL);
+                                     self->asking == 0 ? carport_command_runner_get_login_obstacle (self->runner) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
                                  self->account != NULL &&
                                  carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT);
