@@ -55,6 +55,50 @@ carport_climate_range_check (const CarportClimateRange  *range,
   return FALSE;
 }
 
+static gboolean
+level_in (int level, int lower, int upper, int step)
+{
+  return level >= lower && level <= upper && level % step == 0;
+}
+
+gboolean
+carport_soc_range_check (const CarportSocRange  *range,
+                         int                     soc_min,
+                         int                     soc_target,
+                         GError                **error)
+{
+  g_return_val_if_fail (range != NULL && range->step > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!level_in (soc_min, range->min_lower, range->min_upper, range->step))
+    {
+      /* Translators: e.g. "between 15 % and 45 %, in steps of 5 %" */
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   _("The minimum charge level must be between %d %% and %d %%, in steps of %d %%."),
+                   range->min_lower, range->min_upper, range->step);
+      return FALSE;
+    }
+  if (!level_in (soc_target, range->target_lower, range->target_upper, range->step))
+    {
+      /* Translators: e.g. "between 55 % and 100 %, in steps of 5 %" */
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                   _("The charge target must be between %d %% and %d %%, in steps of %d %%."),
+                   range->target_lower, range->target_upper, range->step);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+carport_capabilities_get_soc_range (CarportCapabilities *self,
+                                    CarportSocRange     *out_range)
+{
+  g_return_if_fail (CARPORT_IS_CAPABILITIES (self));
+  g_return_if_fail (out_range != NULL);
+
+  *out_range = CARPORT_SOC_RANGE_DEFAULT;
+}
+
 CarportCapabilities *
 carport_capabilities_new (void)
 {

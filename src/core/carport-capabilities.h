@@ -37,6 +37,28 @@ gboolean carport_climate_range_check (const CarportClimateRange  *range,
                                       double                      temperature_c,
                                       GError                    **error);
 
+/* The charge limits a car takes, in %: a minimum level from @min_lower to
+ * @min_upper and a target from @target_lower to @target_upper, both in steps
+ * of @step from 0 (what the limits dialog offers). */
+typedef struct {
+  int min_lower;
+  int min_upper;
+  int target_lower;
+  int target_upper;
+  int step;
+} CarportSocRange;
+
+/* What every car with charge limits takes (Renault's ev/soc-levels). */
+#define CARPORT_SOC_RANGE_DEFAULT ((CarportSocRange) { 15, 45, 55, 100, 5 })
+
+/* TRUE when @soc_min and @soc_target are both in @range, on its steps.
+ * Otherwise FALSE, with CARPORT_API_ERROR_INVALID_INPUT and a translated
+ * message that names the bounds of the one refused. */
+gboolean carport_soc_range_check (const CarportSocRange  *range,
+                                  int                     soc_min,
+                                  int                     soc_target,
+                                  GError                **error);
+
 #define CARPORT_TYPE_CAPABILITIES (carport_capabilities_get_type ())
 G_DECLARE_FINAL_TYPE (CarportCapabilities, carport_capabilities, CARPORT, CAPABILITIES, GObject)
 
@@ -53,5 +75,10 @@ void     carport_capabilities_set_climate_range         (CarportCapabilities    
 gboolean carport_capabilities_check_climate_temperature (CarportCapabilities        *self,
                                                          double                      temperature_c,
                                                          GError                    **error);
+
+/* The charge limits this car takes (CARPORT_SOC_RANGE_DEFAULT: no brand
+ * says otherwise). */
+void     carport_capabilities_get_soc_range             (CarportCapabilities        *self,
+                                                         CarportSocRange            *out_range);
 
 G_END_DECLS

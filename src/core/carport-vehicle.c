@@ -561,6 +561,15 @@ carport_vehicle_check_command (CarportVehicle  *self,
   if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_START && !isnan (temperature))
     return carport_vehicle_check_climate_temperature (self, temperature, error);
 
+  if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_SOC_LEVELS)
+    {
+      CarportSocRange range;
+
+      carport_capabilities_get_soc_range (self->capabilities, &range);
+      return carport_soc_range_check (&range, carport_command_get_soc_min_percent (command),
+                                      carport_command_get_soc_target_percent (command), error);
+    }
+
   return TRUE;
 }
 

@@ -101,8 +101,9 @@ CarportCapabilities   *carport_vehicle_get_capabilities        (CarportVehicle *
  * with INVALID_INPUT and a message naming the car's range (see
  * carport_climate_range_check()). */
 gboolean               carport_vehicle_check_climate_temperature (CarportVehicle *self, double temperature_c, GError **error);
-/* TRUE when the car takes @command's parameters (today: the temperature of
- * HVAC_START, when one is given); else FALSE as above. The brands call it
+/* TRUE when the car takes @command's parameters (the temperature of
+ * HVAC_START, when one is given; both levels of SOC_LEVELS, in the car's
+ * carport_capabilities_get_soc_range()); else FALSE as above. The brands call it
  * before any request. */
 gboolean               carport_vehicle_check_command           (CarportVehicle *self, CarportCommand *command, GError **error);
 /* Why the car as it is now cannot carry out @kind, in a short sentence for

@@ -304,6 +304,38 @@ test_climate_range (void)
     }
 }
 
+/* Charge limits the car does not take are refused with the car's bounds
+ * (its capabilities, as the window's dialog offers them); those it takes
+ * are sent. */
+static void
+test_charge_limits (void)
+{
+  static const struct { const char *min, *target; gboolean ok; gboolean min_refused; } cases[] = {
+    { "30", "90", TRUE, FALSE },
+    { "50", "80", FALSE, TRUE },
+    { "22", "80", FALSE, TRUE },
+    { "20", "50", FALSE, FALSE },
+  };
+  g_autofree char *r5 = demo_vin ("R5E1VE");
+  /* The capabilities' CARPORT_SOC_RANGE_DEFAULT. */
+  const char *min_bounds = "between 15 % and 45 %, in steps of 5 %";
+  const char *target_bounds = "between 55 % and 100 %, in steps of 5 %";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "--demo", "charge", "limits", "--min", cases[i].min, "--target", cases[i].target, "--vin", r5);
+      if (cases[i].ok)
+        {
+          g_assert_cmpint (run.status, ==, 0);
+          continue;
+        }
+      assert_one_line_error (&run);
+      g_assert_nonnull (strstr (run.err, cases[i].min_refused ? min_bounds : target_bounds));
+    }
+}
+
 /* Programmes are given and shown in local time and kept by the car in UTC.
  * Each run is a new demo, so every check reads the table the edit prints. */
 static void
@@ -531,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/cli/command-no-wait", test_command_no_wait);
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
   g_test_add_func ("/cli/climate-range", test_climate_range);
+  g_test_add_func ("/cli/charge-limits", test_charge_limits);
   g_test_add_func ("/cli/table", test_table_output);
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);

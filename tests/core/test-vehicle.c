@@ -333,6 +333,52 @@ make_full_vehicle (void)
   return vehicle;
 }
 
+/* The charge limits come from the capabilities: a command outside them is
+ * refused before any request, with the bounds in the message. */
+static void
+test_soc_range (void)
+{
+  g_autoptr(CarportVehicle) vehicle = carport_vehicle_new ("VF1TEST0000000001");
+  g_autoptr(CarportCommand) levels = carport_command_new (CARPORT_COMMAND_KIND_SOC_LEVELS, "VF1TEST0000000001");
+  g_autoptr(GError) error = NULL;
+  CarportSocRange range;
+  static const struct {
+    int min, target;
+    const char *message;
+  } cases[] = {
+    { 15, 55, NULL }, { 45, 100, NULL }, { 20, 80, NULL },
+    { 10, 80, "The minimum charge level must be between 15 % and 45 %, in steps of 5 %." },
+    { 22, 80, "The minimum charge level must be between 15 % and 45 %, in steps of 5 %." },
+    { -1, 80, "The minimum charge level must be between 15 % and 45 %, in steps of 5 %." },
+    { 20, 105, "The charge target must be between 55 % and 100 %, in steps of 5 %." },
+    { 20, 83, "The charge target must be between 55 % and 100 %, in steps of 5 %." },
+    { 20, -1, "The charge target must be between 55 % and 100 %, in steps of 5 %." },
+  };
+
+  carport_capabilities_get_soc_range (carport_vehicle_get_capabilities (vehicle), &range);
+  g_assert_cmpint (range.min_lower, ==, 15);
+  g_assert_cmpint (range.min_upper, ==, 45);
+  g_assert_cmpint (range.target_lower, ==, 55);
+  g_assert_cmpint (range.target_upper, ==, 100);
+  g_assert_cmpint (range.step, ==, 5);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      carport_command_set_soc_min_percent (levels, cases[i].min);
+      carport_command_set_soc_target_percent (levels, cases[i].target);
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (carport_vehicle_check_command (vehicle, levels, &error));
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_false (carport_vehicle_check_command (vehicle, levels, &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_serialize_round_trip (void)
 {
@@ -712,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/core/vehicle/endpoint-errors", test_endpoint_errors);
   g_test_add_func ("/core/vehicle/endpoint-error-changed", test_endpoint_error_changed);
   g_test_add_func ("/core/vehicle/capabilities", test_capabilities);
+  g_test_add_func ("/core/vehicle/soc-range", test_soc_range);
   g_test_add_func ("/core/vehicle/serialize/round-trip", test_serialize_round_trip);
   g_test_add_func ("/core/vehicle/serialize/capabilities", test_serialize_capabilities);
   g_test_add_func ("/core/vehicle/serialize/defaults", test_serialize_defaults);

@@ -3,8 +3,9 @@
  * real application: the welcome and login pages (Renault and Nissan, an
  * error, the emailed code, a login that expired) of a logged-out account,
  * then the demo's cars (with the demo's banner, and a failed refresh), a
- * card the last refresh could not update, the climate dialog, and the
- * preferences with its account, light and dark, wide and narrow. Run it through
+ * card the last refresh could not update, the climate dialog, the charge
+ * card with its controls and the charge limits dialog, and the preferences
+ * with its account, light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
  *   carport-screenshot-tool OUTDIR [--review]
@@ -19,6 +20,7 @@
 
 #include "carport-api-error.h"
 #include "carport-application.h"
+#include "carport-charge-limits-dialog.h"
 #include "carport-climate-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
@@ -104,6 +106,20 @@ scroll_page (GtkWidget *window, gboolean to_end)
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   gtk_adjustment_set_value (adjustment, to_end ? gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)
                                                : 0);
+  settle (300);
+}
+
+/* Scrolls the window's page so that @widget is at its top. */
+static void
+scroll_to (GtkWidget *window, GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (window);
+  graphene_point_t point;
+
+  if (scrolled == NULL ||
+      !gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scrolled), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 12);
   settle (300);
 }
 
@@ -261,6 +277,33 @@ shoot_climate_dialog (CarportWindow *window, const char *scheme, const char *siz
   settle (200);
 }
 
+/* The Megane's page scrolled to its charge card (its mode dropdown, Charge
+ * Limits…), and the charge limits dialog over it. */
+static void
+shoot_charge_controls (CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *card_name = g_strdup_printf ("charge-card-%s-%s.png", scheme, size);
+  g_autofree char *dialog_name = g_strdup_printf ("charge-limits-dialog-%s-%s.png", scheme, size);
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *card, *dialog = NULL;
+
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  settle (300);
+  card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), "charge_card");
+  scroll_to (GTK_WIDGET (window), card);
+  save (GTK_WIDGET (window), card_name);
+  g_signal_emit_by_name (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), "limits_button"), "clicked");
+  settle (600);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CARPORT_IS_CHARGE_LIMITS_DIALOG (l->data))
+      dialog = l->data;
+  if (dialog == NULL)
+    g_error ("the charge limits dialog did not open");
+  save (dialog, dialog_name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (200);
+}
+
 static void
 shoot (GApplication *app)
 {
@@ -405,6 +448,7 @@ shoot (GApplication *app)
 
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_charge_controls (window, schemes[s].name, sizes[z].name);
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

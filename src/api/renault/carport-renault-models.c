@@ -683,19 +683,10 @@ build_soc_levels (CarportCommand  *command,
   int soc_min = carport_command_get_soc_min_percent (command);
   int soc_target = carport_command_get_soc_target_percent (command);
 
-  if (soc_min < 15 || soc_min > 45 || soc_min % 5 != 0)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("The minimum charge level must be between 15 % and 45 %, in steps of 5 %."));
-      return NULL;
-    }
-
-  if (soc_target < 55 || soc_target > 100 || soc_target % 5 != 0)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("The charge target must be between 55 % and 100 %, in steps of 5 %."));
-      return NULL;
-    }
+  /* The car's own range is checked before (carport_vehicle_check_command()):
+   * this is every Renault's. */
+  if (!carport_soc_range_check (&CARPORT_SOC_RANGE_DEFAULT, soc_min, soc_target, error))
+    return NULL;
 
   json_object_set_int_member (object, "socMin", soc_min);
   json_object_set_int_member (object, "socTarget", soc_target);

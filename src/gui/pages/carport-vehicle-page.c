@@ -270,27 +270,10 @@ pair_is_on (CarportVehicle *vehicle, CarportCommandKind kind)
   return carport_climate_get_state (carport_vehicle_get_climate (vehicle)) == CARPORT_CLIMATE_STATE_ON;
 }
 
-/* The vehicle's account logged in (not expired), or the session for a car
- * without one (tests). */
 static gboolean
 is_ready (CarportVehiclePage *self)
 {
-  if (self->session == NULL || self->vehicle == NULL)
-    return FALSE;
-  if (self->account)
-    return carport_account_get_state (self->account) == CARPORT_SESSION_STATE_READY;
-  return carport_session_get_state (self->session) == CARPORT_SESSION_STATE_READY;
-}
-
-/* Why nothing can be sent now, or NULL when it can. */
-static const char *
-login_obstacle (CarportVehiclePage *self)
-{
-  if (is_ready (self))
-    return NULL;
-  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
-    return _("Log in again to send commands to this car");
-  return _("Carport is not connected to this car’s account yet");
+  return carport_command_runner_get_login_obstacle (self->runner) == NULL;
 }
 
 static void
@@ -342,7 +325,7 @@ update_command_button (CarportVehiclePage *self, CarportCommandButton *button, g
   /* What the car cannot do comes first, then the login, then its state. */
   if (vehicle && !busy)
     {
-      reason = supported ? login_obstacle (self) : NULL;
+      reason = supported ? carport_command_runner_get_login_obstacle (self->runner) : NULL;
       if (reason == NULL)
         reason = carport_vehicle_get_command_obstacle (vehicle, kind);
     }
@@ -380,7 +363,7 @@ update_actions (CarportVehiclePage *self)
   gtk_widget_set_visible (self->wake_button, can_wake (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.ask-car", ready && self->asking == 0);
   carport_command_button_set_reason (CARPORT_COMMAND_BUTTON (self->wake_button),
-                                     self->asking == 0 ? login_obstacle (self) : NULL);
+                                     self->asking == 0 ? carport_command_runner_get_login_obstacle (self->runner) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.log-in-again",
                                  self->account != NULL &&
                                  carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT);
@@ -816,7 +799,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
 }
 
 /* The cards are column_start's children in the .ui: they show the page's
- * vehicle in its units. */
+ * vehicle in its units (and those with a session property get the page's). */
 static void
 find_cards (CarportVehiclePage *self)
 {
@@ -832,6 +815,9 @@ find_cards (CarportVehiclePage *self)
       g_ptr_array_add (self->cards, card);
       for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
         g_object_bind_property (self, shared[i], card, shared[i], G_BINDING_SYNC_CREATE);
+      /* The cards that send commands do it through the page's session. */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (card), "session"))
+        g_object_bind_property (self, "session", card, "session", G_BINDING_SYNC_CREATE);
       g_signal_connect_swapped (card, "notify::visible", G_CALLBACK (card_visible_cb), self);
     }
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-account.h"
 #include "carport-closures.h"
 #include "carport-command-runner.h"
 
@@ -24,6 +25,7 @@ struct _CarportCommandRunner
   /* Owned */
   CarportSession *session;
   CarportVehicle *vehicle;
+  CarportAccount *account;       /* the vehicle's, whose login decides */
   GCancellable   *cancellable;   /* cancelled when the widget goes */
 };
 
@@ -34,6 +36,7 @@ enum {
   PROP_WIDGET,
   PROP_SESSION,
   PROP_VEHICLE,
+  PROP_LOGIN_OBSTACLE,
   N_PROPS
 };
 
@@ -63,6 +66,50 @@ carport_command_runner_add_toast (CarportCommandRunner *self,
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, TOAST_SECONDS);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+login_changed_cb (CarportCommandRunner *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGIN_OBSTACLE]);
+}
+
+/* The account the car came through: its login decides what can be sent. */
+static void
+update_account (CarportCommandRunner *self)
+{
+  CarportAccount *account = NULL;
+
+  if (self->session && self->vehicle)
+    account = carport_session_get_vehicle_account (self->session, self->vehicle);
+  if (account != self->account)
+    {
+      if (self->account)
+        g_signal_handlers_disconnect_by_func (self->account, login_changed_cb, self);
+      g_set_object (&self->account, account);
+      if (account)
+        g_signal_connect_swapped (account, "notify::state", G_CALLBACK (login_changed_cb), self);
+    }
+  login_changed_cb (self);
+}
+
+const char *
+carport_command_runner_get_login_obstacle (CarportCommandRunner *self)
+{
+  CarportSessionState state;
+
+  g_return_val_if_fail (CARPORT_IS_COMMAND_RUNNER (self), NULL);
+
+  if (self->session && self->vehicle)
+    {
+      /* The vehicle's account, or the session for a car without one (tests). */
+      state = self->account ? carport_account_get_state (self->account) : carport_session_get_state (self->session);
+      if (state == CARPORT_SESSION_STATE_READY)
+        return NULL;
+      if (self->account && state == CARPORT_SESSION_STATE_LOGGED_OUT)
+        return _("Log in again to send commands to this car");
+    }
+  return _("Carport is not connected to this car’s account yet");
 }
 
 typedef struct {
@@ -339,6 +386,11 @@ carport_command_runner_dispose (GObject *object)
     g_object_weak_unref (G_OBJECT (self->widget), widget_gone_cb, self);
   self->widget = NULL;
   g_cancellable_cancel (self->cancellable);
+  if (self->session)
+    g_signal_handlers_disconnect_by_func (self->session, login_changed_cb, self);
+  if (self->account)
+    g_signal_handlers_disconnect_by_func (self->account, login_changed_cb, self);
+  g_clear_object (&self->account);
   g_clear_object (&self->session);
   g_clear_object (&self->vehicle);
   g_clear_object (&self->cancellable);
@@ -361,6 +413,9 @@ carport_command_runner_get_property (GObject *object, guint prop_id, GValue *val
       break;
     case PROP_VEHICLE:
       g_value_set_object (value, self->vehicle);
+      break;
+    case PROP_LOGIN_OBSTACLE:
+      g_value_set_string (value, carport_command_runner_get_login_obstacle (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -408,6 +463,9 @@ carport_command_runner_class_init (CarportCommandRunnerClass *klass)
   properties[PROP_VEHICLE] =
     g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOGIN_OBSTACLE] =
+    g_param_spec_string ("login-obstacle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_SENT] =
@@ -446,8 +504,15 @@ carport_command_runner_set_session (CarportCommandRunner *self,
   g_return_if_fail (CARPORT_IS_COMMAND_RUNNER (self));
   g_return_if_fail (session == NULL || CARPORT_IS_SESSION (session));
 
-  if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  if (self->session == session)
+    return;
+  if (self->session)
+    g_signal_handlers_disconnect_by_func (self->session, login_changed_cb, self);
+  g_set_object (&self->session, session);
+  if (session)
+    g_signal_connect_swapped (session, "notify::state", G_CALLBACK (login_changed_cb), self);
+  update_account (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 CarportVehicle *
@@ -464,6 +529,8 @@ carport_command_runner_set_vehicle (CarportCommandRunner *self,
   g_return_if_fail (CARPORT_IS_COMMAND_RUNNER (self));
   g_return_if_fail (vehicle == NULL || CARPORT_IS_VEHICLE (vehicle));
 
-  if (g_set_object (&self->vehicle, vehicle))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
+  if (!g_set_object (&self->vehicle, vehicle))
+    return;
+  update_account (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
 }

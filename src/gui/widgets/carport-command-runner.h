@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (CarportCommandRunner, carport_command_runner, CARPORT, COM
 
 /* Properties: widget (GtkWidget, construct-only, weak: toasts go to its
  * AdwToastOverlay, questions over its window), session, vehicle (both
- * nullable: without them nothing is sent).
+ * nullable: without them nothing is sent), login-obstacle (read-only: why
+ * nothing can be sent now, or NULL: the vehicle's account logged out or not
+ * connected yet).
  *
  * Signals:
  *   sent (CarportCommand *): a command goes out (its state then follows it);
@@ -29,6 +31,8 @@ CarportSession       *carport_command_runner_get_session  (CarportCommandRunner 
 void                  carport_command_runner_set_session  (CarportCommandRunner *self, CarportSession *session);
 CarportVehicle       *carport_command_runner_get_vehicle  (CarportCommandRunner *self);
 void                  carport_command_runner_set_vehicle  (CarportCommandRunner *self, CarportVehicle *vehicle);
+
+const char           *carport_command_runner_get_login_obstacle (CarportCommandRunner *self);
 
 /* TRUE while a command of @kind is under way for the vehicle. */
 gboolean              carport_command_runner_in_flight    (CarportCommandRunner *self, CarportCommandKind kind);
