@@ -25,10 +25,7 @@
 static void
 check_target (const char *reference)
 {
-  g_autofree char *target = g_uri_resolve_relative (LOGIN_PAGE, reference, G_URI_FLAGS_NONE, NULL);
-
-  if (target != NULL)
-    (void) carport_nissan_same_origin (target, LOGIN_ROOT);
+  g_free (carport_nissan_login_target (LOGIN_PAGE, reference, LOGIN_ROOT));
 }
 
 static void

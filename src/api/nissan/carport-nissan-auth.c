@@ -336,9 +336,9 @@ login_post_form (GTask             *task,
   g_autoptr(GBytes) body = NULL;
   char *encoded;
 
-  action = g_uri_resolve_relative (data->url, *form->action != '\0' ? form->action : data->url,
-                                   G_URI_FLAGS_NONE, NULL);
-  if (action == NULL || !carport_nissan_same_origin (action, self->roots[CARPORT_NISSAN_SERVICE_AUTH]))
+  action = carport_nissan_login_target (data->url, *form->action != '\0' ? form->action : data->url,
+                                        self->roots[CARPORT_NISSAN_SERVICE_AUTH]);
+  if (action == NULL)
     {
       login_fail (task, CARPORT_API_ERROR_INVALID_RESPONSE, "the login form points to another site");
       return;
@@ -545,8 +545,8 @@ login_answer_cb (GObject      *source,
           return;
         }
 
-      target = g_uri_resolve_relative (data->url, location, G_URI_FLAGS_NONE, NULL);
-      if (target == NULL || !carport_nissan_same_origin (target, self->roots[CARPORT_NISSAN_SERVICE_AUTH]))
+      target = carport_nissan_login_target (data->url, location, self->roots[CARPORT_NISSAN_SERVICE_AUTH]);
+      if (target == NULL)
         {
           g_debug ("The login redirected to another site; not following");
           login_fail (g_steal_pointer (&task), CARPORT_API_ERROR_INVALID_RESPONSE,

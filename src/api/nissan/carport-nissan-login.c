@@ -483,3 +483,26 @@ carport_nissan_same_origin (const char *url,
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
          uri_port (a) == uri_port (b);
 }
+
+char *
+carport_nissan_login_target (const char *page,
+                             const char *reference,
+                             const char *root)
+{
+  g_autoptr(GUri) base = NULL;
+  g_autoptr(GUri) resolved = NULL;
+  g_autofree char *target = NULL;
+
+  base = g_uri_parse (page, G_URI_FLAGS_NONE, NULL);
+  if (base == NULL)
+    return NULL;
+  resolved = g_uri_parse_relative (base, reference, G_URI_FLAGS_NONE, NULL);
+  /* Without a host it is no login page; and GLib cannot write such a URI
+   * when its path starts with "//" ("a:/.//b"): it fails an assertion. */
+  if (resolved == NULL || g_uri_get_host (resolved) == NULL || *g_uri_get_host (resolved) == '\0')
+    return NULL;
+  target = g_uri_to_string (resolved);
+  if (!carport_nissan_same_origin (target, root))
+    return NULL;
+  return g_steal_pointer (&target);
+}

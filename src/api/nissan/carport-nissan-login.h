@@ -49,6 +49,12 @@ gboolean    carport_nissan_parse_callback     (const char  *url,
 gboolean    carport_nissan_same_origin        (const char *url,
                                                const char *root);
 
+/* @reference (a form's action, a redirect's Location) resolved against the
+ * @page it came from, when it stays on @root's origin; else NULL. */
+char       *carport_nissan_login_target       (const char *page,
+                                               const char *reference,
+                                               const char *root);
+
 /* Appends "&name=value" (or "name=value" to an empty @form), both escaped. */
 void        carport_nissan_form_append        (GString    *form,
                                                const char *name,
