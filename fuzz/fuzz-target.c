@@ -57,6 +57,17 @@ run_parser (const FuzzParser   *parser,
     }
 }
 
+static void
+abort_on_warning (const char     *domain,
+                  GLogLevelFlags  level,
+                  const char     *message,
+                  gpointer        data)
+{
+  g_log_default_handler (domain, level, message, data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    g_abort ();
+}
+
 int
 fuzz_run_input (const FuzzParser   *parsers,
                 gsize               n_parsers,
@@ -73,8 +84,10 @@ fuzz_run_input (const FuzzParser   *parsers,
 
   if (!set_up)
     {
-      /* A warning or critical on bad input is a bug, as a crash is. */
-      g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+      /* A warning or critical on bad input is a bug, as a crash is: abort
+       * (which libFuzzer catches and keeps the input of), not GLib's
+       * breakpoint trap (which it does not). */
+      g_log_set_default_handler (abort_on_warning, NULL);
       set_up = TRUE;
     }
 
