@@ -6,6 +6,36 @@
 
 #include "gui-test-util.h"
 
+#include <locale.h>
+#include <stdlib.h>
+
+void
+gui_test_init (int *argc, char ***argv)
+{
+  gboolean tap = FALSE;
+
+  for (int i = 1; i < *argc; i++)
+    tap |= g_str_equal ((*argv)[i], "--tap");
+
+  g_test_init (argc, argv, NULL);
+  /* What gtk_test_init() does, with a check where it would abort. */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "en_US.UTF-8");
+  if (!gtk_init_check ())
+    {
+      const char *reason = "no display can be opened";
+
+      if (tap)
+        {
+          g_print ("1..0 # SKIP %s\n", reason);
+          exit (0);
+        }
+      g_printerr ("SKIP: %s\n", reason);
+      exit (77);
+    }
+  adw_init ();
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {

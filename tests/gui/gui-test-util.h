@@ -5,6 +5,13 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init() and adw_init(), for a test that needs a display: with
+ * none (no X server or Wayland compositor to open, as in a Flatpak build
+ * sandbox), the program says it skips and exits 77, the GNU "skipped"
+ * status (with --tap, a "1..0 # SKIP" plan and 0, which meson reads as
+ * skipped). Never returns without GTK initialised. */
+void        gui_test_init         (int *argc, char ***argv);
+
 /* Spins the main loop until @condition (called with @data) is TRUE or
  * @timeout_ms passed; returns the last result. Never sleeps. */
 gboolean    gui_test_wait_until   (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);

@@ -630,8 +630,7 @@ test_log_out_all (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/accounts/add-from-preferences", Fixture, NULL, fixture_set_up, test_add_from_preferences,
               fixture_tear_down);

@@ -1029,7 +1029,7 @@ main (int argc, char *argv[])
   g_assert_nonnull (config);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
-  g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/application/command-notification", Fixture, NULL, fixture_set_up,
               test_command_notification, fixture_tear_down);

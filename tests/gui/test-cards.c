@@ -376,8 +376,7 @@ main (int argc, char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("TZ", "XYZ-1", TRUE);  /* one hour ahead of UTC, all year */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/cards/battery-values", test_battery_card_values);
   g_test_add_func ("/gui/cards/units", test_units);

@@ -715,8 +715,7 @@ test_ask_car (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/demo/lists-the-cars", Fixture, NULL, demo_fixture_set_up, test_lists_the_cars, demo_fixture_tear_down);
   g_test_add ("/gui/demo/cards-show-simulator-values", Fixture, NULL, demo_fixture_set_up,

@@ -472,8 +472,7 @@ test_steps_and_cancel (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/gui/login/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

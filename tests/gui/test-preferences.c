@@ -70,8 +70,7 @@ test_bindings (void)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/preferences/bindings", test_bindings);
 

@@ -284,8 +284,7 @@ test_controls_named (DemoFixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/gui/vehicle-commands/" path, DemoFixture, NULL, \
                                     demo_fixture_set_up, func, demo_fixture_tear_down)

@@ -203,8 +203,7 @@ test_narrow (void)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/vehicle-page/supported-only", test_supported_only);
   g_test_add_func ("/gui/vehicle-page/error-keeps-values", test_error_keeps_values);
