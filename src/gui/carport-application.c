@@ -581,20 +581,28 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CarportApplication *self = user_data;
   static const char *developers[] = { "The Carport contributors", NULL };
+  GtkWidget *about = adw_about_window_new ();
 
-  adw_show_about_window (GTK_WINDOW (get_window (self)),
-                         "application-name", _("Carport"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Carport contributors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("See your Renault, Dacia, Alpine or Nissan car and control it from your desktop."),
-                         "website", "https://github.com/carport/carport",
-                         "issue-url", "https://github.com/carport/carport/issues",
-                         "developers", developers,
-                         "copyright", "© 2026 The Carport contributors",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "transient-for", get_window (self),
+                "application-name", _("Carport"),
+                "application-icon", APP_ID,
+                "developer-name", _("The Carport contributors"),
+                "version", PACKAGE_VERSION,
+                "comments", _("See your Renault, Dacia, Alpine or Nissan car and control it from your desktop."),
+                "website", CARPORT_WEBSITE,
+                "issue-url", CARPORT_WEBSITE "/issues",
+                "developers", developers,
+                "copyright", "© 2026 The Carport contributors",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+  /* The makers' names are theirs: Carport only says which cars it talks to. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Trademarks"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("Carport is not affiliated with or endorsed by Renault or Nissan. "
+                                        "Renault, Dacia, Alpine and Nissan are trademarks of their owners, "
+                                        "named here only to say which cars Carport works with."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* The shortcuts window, built the first time it is asked for (building it

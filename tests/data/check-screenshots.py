@@ -4,19 +4,24 @@
     check-screenshots.py SRCROOT
 
 Every screenshot has a caption, exactly one is type="default", and each image
-URL points into this repository's data/screenshots/ (raw URL on the main
-branch) at a PNG that exists there. Skipped (exit 77) while data/screenshots/
+URL points into this repository's data/screenshots/ at a PNG that exists
+there, through a raw URL pinned to the release tag v<project version> (a
+branch would show tomorrow's screens with today's release). Skipped (exit 77) while data/screenshots/
 does not exist yet; build-aux/screenshots makes the PNGs.
 """
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
-PREFIX = 'https://raw.githubusercontent.com/carport-app/carport/main/data/screenshots/'
+RAW = 'https://raw.githubusercontent.com/carport/carport/'
 
 
 def main():
     root = sys.argv[1]
+    with open(os.path.join(root, 'meson.build'), encoding='utf-8') as f:
+        version = re.search(r"version\s*:\s*'([^']+)'", f.read()).group(1)
+    prefix = f'{RAW}v{version}/data/screenshots/'
     shots = ET.parse(os.path.join(root, 'data', 'io.github.carport.Carport.metainfo.xml.in')) \
               .getroot().findall('./screenshots/screenshot')
     errors = []
@@ -29,10 +34,10 @@ def main():
         url = (s.findtext('image') or '').strip()
         if not (s.findtext('caption') or '').strip():
             errors.append(f'{url}: no caption')
-        if not url.startswith(PREFIX) or not url.endswith('.png'):
-            errors.append(f'{url}: not a PNG under {PREFIX}')
+        if not url.startswith(prefix) or not url.endswith('.png'):
+            errors.append(f'{url}: not a PNG under {prefix}')
             continue
-        names.append(url[len(PREFIX):])
+        names.append(url[len(prefix):])
 
     folder = os.path.join(root, 'data', 'screenshots')
     if not errors and not os.path.isdir(folder):
