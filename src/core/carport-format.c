@@ -204,9 +204,12 @@ carport_format_trips (int                 trips,
   return g_strdup_printf (C_("trips and distance", "%s, %s"), count, distance);
 }
 
-char *
-carport_format_relative_time (GDateTime *when,
-                              GDateTime *now)
+/* carport_format_relative_time(), with *@is_date set when the text is a
+ * date ("17 Nov") rather than a time from now ("5 min ago", "yesterday"). */
+static char *
+format_relative_time (GDateTime *when,
+                      GDateTime *now,
+                      gboolean  *is_date)
 {
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) local_when = NULL;
@@ -270,6 +273,7 @@ carport_format_relative_time (GDateTime *when,
   if (day_diff == -1)
     return g_strdup (_("tomorrow"));
 
+  *is_date = TRUE;
   if (g_date_time_get_year (local_when) == g_date_time_get_year (local_now))
     /* Translators: a date this year, in g_date_time_format() syntax, e.g. "17 Nov" */
     return g_date_time_format (local_when, C_("date this year", "%-d %b"));
@@ -278,18 +282,30 @@ carport_format_relative_time (GDateTime *when,
 }
 
 char *
+carport_format_relative_time (GDateTime *when,
+                              GDateTime *now)
+{
+  gboolean is_date = FALSE;
+
+  return format_relative_time (when, now, &is_date);
+}
+
+char *
 carport_format_updated (GDateTime *when,
                         GDateTime *now)
 {
   g_autofree char *relative = NULL;
+  gboolean is_date = FALSE;
 
   if (when == NULL)
     return g_strdup (UNKNOWN_TEXT);
 
-  relative = carport_format_relative_time (when, now);
-
-  /* Translators: %s is a relative time, "5 min ago", "yesterday" or a date */
-  return g_strdup_printf (_("Updated %s"), relative);
+  relative = format_relative_time (when, now, &is_date);
+  if (is_date)
+    /* Translators: %s is a date, "17 Nov" or "17/11/2025" (French: "Actualisé le %s") */
+    return g_strdup_printf (C_("updated on a date", "Updated %s"), relative);
+  /* Translators: %s is a time from now: "just now", "5 min ago", "yesterday" */
+  return g_strdup_printf (C_("updated a time ago", "Updated %s"), relative);
 }
 
 const char *
@@ -429,7 +445,8 @@ carport_format_energy_type (CarportEnergy energy)
     case CARPORT_ENERGY_HYBRID:
       return _("Hybrid");
     case CARPORT_ENERGY_FUEL:
-      return _("Fuel");
+      /* Translators: the kind of energy a car runs on (petrol or diesel), beside "Electric" */
+      return C_("energy type", "Fuel");
     case CARPORT_ENERGY_NONE:
     default:
       return UNKNOWN_TEXT;

@@ -105,9 +105,8 @@ new_notification (const char *title,
 
   g_notification_set_body (notification, body);
   g_notification_set_icon (notification, icon);
+  /* Clicking it shows the car; no button repeats that. */
   g_notification_set_default_action_and_target (notification, "app.show-vehicle", "s", vin);
-  /* Translators: a notification's button that shows the car in Carport */
-  g_notification_add_button_with_target (notification, _("Open"), "app.show-vehicle", "s", vin);
   return notification;
 }
 
@@ -194,11 +193,12 @@ charge_event (CarportNotifier     *self,
   notification = new_notification (title, body, vin);
   if (event == CARPORT_SESSION_EVENT_CHARGE_STOPPED)
     {
-      /* Unplugged by someone, a power cut: it stays until seen. */
-      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_URGENT);
+      /* Unplugged by someone, a power cut: worth a look, not worth
+       * breaking through Do Not Disturb (what URGENT does). */
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
       if (carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_START))
         /* Translators: a notification's button that starts charging again */
-        g_notification_add_button_with_target (notification, _("Charge"), "app.start-charging", "s", vin);
+        g_notification_add_button_with_target (notification, C_("action", "Charge"), "app.start-charging", "s", vin);
     }
   send (self, id, vin, notification);
 }

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <math.h>
 
@@ -204,6 +205,49 @@ test_updated (void)
   assert_format (carport_format_updated (now, now), "Updated just now");
   assert_format (carport_format_updated (day, now), "Updated yesterday");
   assert_format (carport_format_updated (NULL, now), DASH);
+}
+
+/* One English word, two meanings, two translations: the French of "Updated"
+ * takes "le" before a date only, and "Fuel" is the energy a car runs on
+ * ("Thermique") or what is in its tank ("Carburant"). Read from the built
+ * French catalogue. */
+static void
+test_translated_contexts (void)
+{
+  const char *localedir = g_getenv ("CARPORT_TEST_LOCALEDIR");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 3, 10, 12, 0, 0);
+  g_autoptr(GDateTime) five = g_date_time_add_minutes (now, -5);
+  g_autoptr(GDateTime) week = g_date_time_add_days (now, -7);
+  g_autofree char *ago = NULL;
+  g_autofree char *on_date = NULL;
+  g_autofree char *fr_mo = NULL;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("CARPORT_TEST_LOCALEDIR is not set (meson test sets it)");
+      return;
+    }
+  fr_mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (fr_mo, G_FILE_TEST_EXISTS));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);  /* as main() does in the app and the CLI */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_MESSAGES, "");
+
+  ago = carport_format_updated (five, now);
+  on_date = carport_format_updated (week, now);
+  g_test_message ("%s / %s", ago, on_date);
+  g_assert_true (g_str_has_prefix (ago, "Actualisé "));
+  g_assert_false (g_str_has_prefix (ago, "Actualisé le "));
+  g_assert_true (g_str_has_prefix (on_date, "Actualisé le "));
+  g_assert_cmpstr (carport_format_energy_type (CARPORT_ENERGY_FUEL), ==, "Thermique");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "amount in the tank", "Fuel"), ==, "Carburant");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "");
+  g_assert_cmpstr (carport_format_energy_type (CARPORT_ENERGY_FUEL), ==, "Fuel");
 }
 
 static void
@@ -418,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/core/format/relative-time", test_relative_time);
   g_test_add_func ("/core/format/relative-time-zone", test_relative_time_zone);
   g_test_add_func ("/core/format/updated", test_updated);
+  g_test_add_func ("/core/format/translated-contexts", test_translated_contexts);
   g_test_add_func ("/core/format/state-words", test_state_words);
   g_test_add_func ("/core/format/parse-clock", test_parse_clock);
   g_test_add_func ("/core/format/parse-iso8601", test_parse_iso8601);

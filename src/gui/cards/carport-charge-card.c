@@ -117,7 +117,8 @@ create_schedule_row (gpointer item, gpointer user_data)
       break;
     case CARPORT_SCHEDULE_KIND_CHARGE:
     default:
-      kind = _("Charge");
+      /* Translators: the name of a charge programme, a noun ("Charge · 23:30") */
+      kind = C_("programme", "Charge");
       break;
     }
 
