@@ -204,6 +204,59 @@ carport_format_trips (int                 trips,
   return g_strdup_printf (C_("trips and distance", "%s, %s"), count, distance);
 }
 
+/* The territory of @locale ("US" of "en_US.UTF-8@x"), or "" for "C",
+ * "POSIX" or a name without one. */
+static char *
+locale_territory (const char *locale)
+{
+  const char *start;
+  size_t length;
+
+  if (locale == NULL)
+    {
+      const char * const names[] = { "LC_ALL", "LC_MEASUREMENT", "LANG" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names) && locale == NULL; i++)
+        {
+          locale = g_getenv (names[i]);
+          if (locale != NULL && *locale == '\0')
+            locale = NULL;
+        }
+      if (locale == NULL)
+        return g_strdup ("");
+    }
+  start = strchr (locale, '_');
+  if (start == NULL)
+    return g_strdup ("");
+  start++;
+  length = strcspn (start, ".@");
+  return g_ascii_strup (start, length);
+}
+
+static gboolean
+territory_in (const char *locale, const char * const *territories)
+{
+  g_autofree char *territory = locale_territory (locale);
+
+  return g_strv_contains (territories, territory);
+}
+
+CarportDistanceUnit
+carport_distance_unit_for_locale (const char *locale)
+{
+  static const char * const miles[] = { "US", "GB", "LR", "MM", NULL };
+
+  return territory_in (locale, miles) ? CARPORT_DISTANCE_UNIT_MILES : CARPORT_DISTANCE_UNIT_KILOMETRES;
+}
+
+CarportTemperatureUnit
+carport_temperature_unit_for_locale (const char *locale)
+{
+  static const char * const fahrenheit[] = { "US", "LR", "BS", "BZ", "KY", "PW", NULL };
+
+  return territory_in (locale, fahrenheit) ? CARPORT_TEMPERATURE_UNIT_FAHRENHEIT : CARPORT_TEMPERATURE_UNIT_CELSIUS;
+}
+
 /* carport_format_relative_time(), with *@is_date set when the text is a
  * date ("17 Nov") rather than a time from now ("5 min ago", "yesterday"). */
 static char *

@@ -19,6 +19,15 @@ typedef enum {
   CARPORT_TEMPERATURE_UNIT_FAHRENHEIT,
 } CarportTemperatureUnit;
 
+/* The units people use where @locale is (a locale name, "en_US.UTF-8";
+ * NULL: this process's measurement locale, from $LC_ALL, $LC_MEASUREMENT or
+ * $LANG, whether or not it is installed): miles in the United States, the
+ * United Kingdom, Liberia and Myanmar, kilometres elsewhere; degrees
+ * Fahrenheit in the United States, Liberia, the Bahamas, Belize, the Cayman
+ * Islands and Palau, Celsius elsewhere. */
+CarportDistanceUnit    carport_distance_unit_for_locale    (const char *locale);
+CarportTemperatureUnit carport_temperature_unit_for_locale (const char *locale);
+
 char *carport_format_percent          (int percent);                                        /* "50 %" (locale) */
 char *carport_format_distance         (double km, CarportDistanceUnit unit);                 /* "128 km", "80 mi" */
 /* With the locale's digit grouping, a narrow no-break space where the locale

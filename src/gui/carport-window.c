@@ -13,9 +13,11 @@
 #include "carport-closures.h"
 #include "carport-error-banner.h"
 #include "carport-login-page.h"
+#include "carport-units.h"
 #include "carport-vehicle-page.h"
 #include "carport-vehicle-row.h"
 #include "carport-welcome-page.h"
+#include "carport-units.h"
 #include "carport-window.h"
 
 struct _CarportWindow
@@ -206,8 +208,7 @@ ensure_vehicle_page (CarportWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->vehicle_page), TRUE);
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->vehicle_page));
   carport_vehicle_page_set_session (self->vehicle_page, self->session);
-  g_settings_bind (self->settings, "distance-unit", self->vehicle_page, "distance-unit", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "temperature-unit", self->vehicle_page, "temperature-unit", G_SETTINGS_BIND_GET);
+  carport_units_bind (self->settings, self->vehicle_page);
   return self->vehicle_page;
 }
 

@@ -250,6 +250,33 @@ test_translated_contexts (void)
   g_assert_cmpstr (carport_format_energy_type (CARPORT_ENERGY_FUEL), ==, "Fuel");
 }
 
+/* Miles and °F where people use them, from the locale's name alone (the
+ * locale need not be installed). */
+static void
+test_units_for_locale (void)
+{
+  g_assert_cmpint (carport_distance_unit_for_locale ("en_US.UTF-8"), ==, CARPORT_DISTANCE_UNIT_MILES);
+  g_assert_cmpint (carport_temperature_unit_for_locale ("en_US.UTF-8"), ==, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT);
+  g_assert_cmpint (carport_distance_unit_for_locale ("en_GB.UTF-8"), ==, CARPORT_DISTANCE_UNIT_MILES);
+  g_assert_cmpint (carport_temperature_unit_for_locale ("en_GB.UTF-8"), ==, CARPORT_TEMPERATURE_UNIT_CELSIUS);
+  g_assert_cmpint (carport_distance_unit_for_locale ("fr_FR.UTF-8@euro"), ==, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_assert_cmpint (carport_temperature_unit_for_locale ("es_US"), ==, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT);
+  g_assert_cmpint (carport_distance_unit_for_locale ("en_IE.UTF-8"), ==, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_assert_cmpint (carport_distance_unit_for_locale ("C.UTF-8"), ==, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_assert_cmpint (carport_distance_unit_for_locale ("POSIX"), ==, CARPORT_DISTANCE_UNIT_KILOMETRES);
+
+  /* This process's: LC_ALL first, then LC_MEASUREMENT, then LANG. */
+  g_unsetenv ("LC_ALL");
+  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  g_setenv ("LC_MEASUREMENT", "en_US.UTF-8", TRUE);
+  g_assert_cmpint (carport_distance_unit_for_locale (NULL), ==, CARPORT_DISTANCE_UNIT_MILES);
+  g_unsetenv ("LC_MEASUREMENT");
+  g_assert_cmpint (carport_distance_unit_for_locale (NULL), ==, CARPORT_DISTANCE_UNIT_KILOMETRES);
+  g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+  g_assert_cmpint (carport_temperature_unit_for_locale (NULL), ==, CARPORT_TEMPERATURE_UNIT_FAHRENHEIT);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+}
+
 static void
 test_state_words (void)
 {
@@ -463,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/core/format/relative-time-zone", test_relative_time_zone);
   g_test_add_func ("/core/format/updated", test_updated);
   g_test_add_func ("/core/format/translated-contexts", test_translated_contexts);
+  g_test_add_func ("/core/format/units-for-locale", test_units_for_locale);
   g_test_add_func ("/core/format/state-words", test_state_words);
   g_test_add_func ("/core/format/parse-clock", test_parse_clock);
   g_test_add_func ("/core/format/parse-iso8601", test_parse_iso8601);

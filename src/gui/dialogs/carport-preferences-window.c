@@ -146,8 +146,23 @@ interval_set_mapping (const GValue *value, const GVariantType *type, gpointer us
   return g_variant_new_uint32 (intervals[position]);
 }
 
-static const char * const distance_nicks[] = { "kilometres", "miles", NULL };
-static const char * const temperature_nicks[] = { "celsius", "fahrenheit", NULL };
+/* In the order of the rows' items: "Automatic (…)" first. */
+static const char * const distance_nicks[] = { "automatic", "kilometres", "miles", NULL };
+static const char * const temperature_nicks[] = { "automatic", "celsius", "fahrenheit", NULL };
+
+/* Puts "Automatic (Miles)" before @row's units, naming the locale's unit,
+ * the one at @locale_unit + 1. */
+static void
+add_automatic_unit (AdwComboRow *row, guint locale_unit)
+{
+  GtkStringList *units = GTK_STRING_LIST (adw_combo_row_get_model (row));
+  /* Translators: the unit where you are, e.g. "Automatic (Kilometres)" */
+  g_autofree char *automatic = g_strdup_printf (_("Automatic (%s)"),
+                                                gtk_string_list_get_string (units, locale_unit));
+  const char * const items[] = { automatic, NULL };
+
+  gtk_string_list_splice (units, 0, 0, items);
+}
 
 static void
 carport_preferences_window_dispose (GObject *object)
@@ -229,6 +244,8 @@ carport_preferences_window_init (CarportPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new ("io.github.carport.Carport");
+  add_automatic_unit (self->distance_row, carport_distance_unit_for_locale (NULL));
+  add_automatic_unit (self->temperature_row, carport_temperature_unit_for_locale (NULL));
   g_settings_bind_with_mapping (self->settings, "distance-unit", self->distance_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_get_mapping, enum_set_mapping,
                                 (gpointer) distance_nicks, NULL);
