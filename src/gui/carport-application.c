@@ -11,10 +11,12 @@
 #include "carport-api-error.h"
 #include "carport-application.h"
 #include "carport-background.h"
+#include "carport-background-status.h"
 #include "carport-closures.h"
 #include "carport-demo.h"
 #include "carport-notifier.h"
 #include "carport-preferences-window.h"
+#include "carport-search-provider.h"
 #include "carport-secret-store.h"
 #include "carport-state-cache.h"
 #include "carport-window.h"
@@ -32,6 +34,8 @@ struct _CarportApplication
   GSettings           *settings;
   GCancellable        *cancellable;   /* of the session being created and its requests */
   CarportNotifier     *notifier;
+  CarportSearchProvider *search_provider;
+  CarportBackgroundStatus *background_status;
   GPtrArray           *pending;       /* PendingCommand: app actions waiting for their car */
   gint64               last_refresh;  /* monotonic µs */
   CarportSessionState  last_state;
@@ -326,6 +330,10 @@ set_session (CarportApplication *self, CarportSession *session)
   self->had_accounts = session && g_list_model_get_n_items (carport_session_get_accounts (session)) > 0;
   if (self->notifier)
     carport_notifier_set_session (self->notifier, session);
+  if (self->search_provider)
+    carport_search_provider_set_session (self->search_provider, session);
+  if (self->background_status)
+    carport_background_status_set_session (self->background_status, session);
 
   if (session)
     {
@@ -485,6 +493,8 @@ update_hold (CarportApplication *self)
   if (want == self->held)
     return;
   self->held = want;
+  /* In the background, the portal's status says what Carport watches. */
+  carport_background_status_set_active (self->background_status, want);
   if (want)
     g_application_hold (G_APPLICATION (self));
   else
@@ -737,6 +747,8 @@ carport_application_startup (GApplication *app)
 
   self->settings = g_settings_new ("io.github.carport.Carport");
   self->notifier = carport_notifier_new (GTK_APPLICATION (self));
+  self->background_status = carport_background_status_new ();
+  carport_background_status_set_session (self->background_status, self->session);
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::autostart",
@@ -780,6 +792,32 @@ carport_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (carport_application_parent_class)->shutdown (app);
 }
 
+/* The Shell's search provider lives at the app's object path. */
+static gboolean
+carport_application_dbus_register (GApplication *app, GDBusConnection *connection,
+                                   const char *object_path, GError **error)
+{
+  CarportApplication *self = CARPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (carport_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (self->search_provider == NULL)
+    self->search_provider = carport_search_provider_new (app);
+  carport_search_provider_set_session (self->search_provider, self->session);
+  return carport_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+carport_application_dbus_unregister (GApplication *app, GDBusConnection *connection, const char *object_path)
+{
+  CarportApplication *self = CARPORT_APPLICATION (app);
+
+  if (self->search_provider)
+    carport_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (carport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 carport_application_dispose (GObject *object)
 {
@@ -792,6 +830,8 @@ carport_application_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
     }
   g_clear_object (&self->notifier);
+  g_clear_object (&self->background_status);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -829,6 +869,8 @@ carport_application_class_init (CarportApplicationClass *klass)
   app_class->handle_local_options = carport_application_handle_local_options;
   app_class->startup = carport_application_startup;
   app_class->activate = carport_application_activate;
+  app_class->dbus_register = carport_application_dbus_register;
+  app_class->dbus_unregister = carport_application_dbus_unregister;
   app_class->shutdown = carport_application_shutdown;
 
   properties[PROP_SESSION] =

@@ -163,8 +163,8 @@ format_energy_type (gpointer unused, int energy)
   return g_strdup (carport_format_energy_type ((CarportEnergy) energy));
 }
 
-static char *
-format_model (gpointer unused, int brand, const char *model_name)
+char *
+carport_closures_format_model (CarportBrand brand, const char *model_name)
 {
   const char *brand_name = brand != CARPORT_BRAND_UNKNOWN ? carport_format_brand ((CarportBrand) brand) : NULL;
   gsize brand_length = brand_name ? strlen (brand_name) : 0;
@@ -179,6 +179,12 @@ format_model (gpointer unused, int brand, const char *model_name)
   if (model_name && *model_name)
     return g_strdup (model_name);
   return g_strdup (brand_name ? brand_name : "");
+}
+
+static char *
+format_model (gpointer unused, int brand, const char *model_name)
+{
+  return carport_closures_format_model ((CarportBrand) brand, model_name);
 }
 
 /* The same as a title that may wrap: never after the hyphen of "E-Tech"

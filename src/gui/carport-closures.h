@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 void carport_closures_bind (GtkWidgetClass *widget_class);
 
+/* The car's make and model as people write them: "Renault ZOE", "Renault 5"
+ * (not "Renault Renault 5"), "Nissan Leaf". */
+char *carport_closures_format_model (CarportBrand brand, const char *model_name);
+
 /* "48.85660° N, 2.35220° E"; NULL when unknown. */
 char *carport_closures_format_coordinates (double latitude, double longitude);
 

@@ -52,6 +52,12 @@ expect_file "$data/glib-2.0/schemas/io.github.carport.Carport.gschema.xml"
 expect_file "$data/icons/hicolor/scalable/apps/$app_id.svg"
 expect_file "$data/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 expect_file "$man/man1/carport-cli.1"
+provider="$data/gnome-shell/search-providers/$app_id.search-provider.ini"
+expect_file "$provider"
+app_path="/$(echo "$app_id" | tr . /)"
+grep -qx "DesktopId=$app_id.desktop" "$provider" && grep -qx "BusName=$app_id" "$provider" &&
+  grep -qx "ObjectPath=$app_path/SearchProvider" "$provider" && grep -qx "Version=2" "$provider" ||
+  fail "the search provider's file does not name $app_id, its desktop file and $app_path/SearchProvider"
 
 # gnome.post_install() must skip the caches under DESTDIR (packagers run them).
 for cache in "$data/glib-2.0/schemas/gschemas.compiled" "$data/icons/hicolor/icon-theme.cache" \
