@@ -882,14 +882,6 @@ carport_sim_car_get_vin (CarportSimCar *self)
   return self->vin;
 }
 
-const char *
-carport_sim_car_get_model_code (CarportSimCar *self)
-{
-  g_return_val_if_fail (CARPORT_IS_SIM_CAR (self), NULL);
-
-  return self->spec.model_code;
-}
-
 CarportSimBrand
 carport_sim_car_get_brand (CarportSimCar *self)
 {

@@ -187,7 +187,6 @@ CarportSimCar     *carport_sim_find_car                 (GPtrArray            *c
                                                          const char           *vin);
 
 const char        *carport_sim_car_get_vin              (CarportSimCar        *self);
-const char        *carport_sim_car_get_model_code       (CarportSimCar        *self);
 CarportSimBrand    carport_sim_car_get_brand            (CarportSimCar        *self);
 void               carport_sim_car_set_command_delay_ms (CarportSimCar        *self,
                                                          guint                 ms);
