@@ -29,6 +29,7 @@ struct _CarportScheduleList
   GListModel           *schedules;  /* the vehicle's programmes of the kind that are set up */
   CarportCommandRunner *runner;
   CarportCommand       *command;    /* the change being sent, while it runs */
+  gboolean              syncing;    /* the switches follow the car: nothing to send */
 };
 
 G_DEFINE_FINAL_TYPE (CarportScheduleList, carport_schedule_list, GTK_TYPE_BOX)
@@ -160,6 +161,8 @@ switch_active_cb (GtkSwitch           *toggle,
 {
   CarportSchedule *schedule = g_object_get_data (G_OBJECT (toggle), "schedule");
 
+  if (self->syncing)
+    return;
   send_edit (self, schedule, gtk_switch_get_active (toggle) ? CARPORT_SCHEDULE_EDIT_ENABLE
                                                             : CARPORT_SCHEDULE_EDIT_DISABLE);
 }
@@ -210,6 +213,7 @@ create_row (gpointer item,
   gtk_widget_set_sensitive (toggle, reason == NULL);
   gtk_widget_set_tooltip_text (toggle, reason);
   g_object_set_data_full (G_OBJECT (toggle), "schedule", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "switch", toggle);
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
 
@@ -249,13 +253,46 @@ sync_shown (CarportScheduleList *self)
   gtk_widget_set_tooltip_text (self->add_button, reason);
 }
 
-/* The rows made again: they follow the charge mode and whether the
- * programmes can be changed now. */
+/* The rows made again: they follow the charge mode. */
 static void
 rebuild (CarportScheduleList *self)
 {
   gtk_list_box_bind_model (self->list, self->schedules, self->schedules ? create_row : NULL, self, NULL);
   sync_shown (self);
+}
+
+/* The switches and rows can be used when nothing stands in the way; with
+ * @revert, the switches show the car's state again (a change failed). The
+ * rows stay: this runs from a switch's own signal. */
+static void
+sync_rows (CarportScheduleList *self,
+           gboolean             revert)
+{
+  const char *reason = obstacle (self);
+
+  self->syncing = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *toggle = g_object_get_data (G_OBJECT (row), "switch");
+      CarportSchedule *schedule = g_object_get_data (G_OBJECT (row), "schedule");
+
+      if (toggle == NULL || schedule == NULL)
+        continue;
+      if (revert)
+        gtk_switch_set_active (GTK_SWITCH (toggle), carport_schedule_get_activated (schedule));
+      gtk_widget_set_sensitive (toggle, reason == NULL);
+      gtk_widget_set_tooltip_text (toggle, reason);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), reason == NULL);
+    }
+  self->syncing = FALSE;
+  sync_shown (self);
+}
+
+static void
+obstacle_changed_cb (CarportScheduleList *self)
+{
+  sync_rows (self, FALSE);
 }
 
 /* The programmes of the list's kind with @changes made as @action says,
@@ -271,14 +308,14 @@ send_edit (CarportScheduleList       *self,
 
   if (self->vehicle == NULL || obstacle (self) != NULL)
     {
-      rebuild (self);
+      sync_rows (self, TRUE);
       return;
     }
   schedules = carport_schedule_edit (all_schedules (self), changes, action, NULL, &error);
   if (schedules == NULL)
     {
       carport_command_runner_add_toast (self->runner, error->message);
-      rebuild (self);  /* the switch goes back */
+      sync_rows (self, TRUE);  /* the switch goes back */
       return;
     }
   command = carport_command_runner_create (self->runner, command_kind (self));
@@ -288,7 +325,7 @@ send_edit (CarportScheduleList       *self,
       g_set_object (&self->command, command);
       carport_command_runner_send (self->runner, command);
     }
-  rebuild (self);
+  sync_rows (self, command == NULL);
 }
 
 static void
@@ -345,10 +382,12 @@ static void
 command_finished_cb (CarportScheduleList *self,
                      CarportCommand      *command)
 {
+  gboolean failed = carport_command_get_state (command) != CARPORT_COMMAND_STATE_COMPLETED;
+
   if (command != self->command)
     return;
   g_clear_object (&self->command);
-  rebuild (self);
+  sync_rows (self, failed);
 }
 
 /* A change already under way for the car (sent before it was shown last)
@@ -373,7 +412,7 @@ disconnect_vehicle (CarportScheduleList *self)
   if (self->vehicle)
     {
       g_signal_handlers_disconnect_by_func (self->vehicle, sync_shown, self);
-      g_signal_handlers_disconnect_by_func (self->vehicle, rebuild, self);
+      g_signal_handlers_disconnect_by_func (self->vehicle, obstacle_changed_cb, self);
       g_signal_handlers_disconnect_by_func (carport_vehicle_get_charge_settings (self->vehicle), rebuild, self);
     }
 }
@@ -488,7 +527,7 @@ carport_schedule_list_init (CarportScheduleList *self)
 {
   self->runner = carport_command_runner_new (GTK_WIDGET (self));
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (command_finished_cb), self);
-  g_signal_connect_swapped (self->runner, "notify::login-obstacle", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (self->runner, "notify::login-obstacle", G_CALLBACK (obstacle_changed_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -521,7 +560,7 @@ carport_schedule_list_set_vehicle (CarportScheduleList *self,
                                                                  GTK_FILTER (filter)));
       g_signal_connect_swapped (self->schedules, "items-changed", G_CALLBACK (sync_shown), self);
       g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (sync_shown), self);
-      g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (obstacle_changed_cb), self);
       g_signal_connect_swapped (settings, "notify::mode", G_CALLBACK (rebuild), self);
     }
   find_command (self);
