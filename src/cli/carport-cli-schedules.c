@@ -10,12 +10,6 @@
 #include "carport-cli-private.h"
 #include "carport-cli-json.h"
 
-static gboolean
-schedule_is_climate (CarportSchedule *schedule)
-{
-  return carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE;
-}
-
 static void
 print_schedules (Cli            *cli,
                  CarportVehicle *vehicle,
@@ -73,7 +67,7 @@ print_schedules (Cli            *cli,
       g_autofree char *duration = NULL;
       const char *start;
 
-      if (schedule_is_climate (item) != climate)
+      if (carport_schedule_is_climate (item) != climate)
         continue;
       /* Times as people read them: in this computer's time zone. */
       schedule = carport_schedule_convert (item, FALSE, NULL);
@@ -148,9 +142,8 @@ parse_days (const char *text)
 }
 
 /* The programmes to send: the car's current ones of that kind, with
- * programme @id changed as the options say. A programme the car reports as
- * several groups of days (different times or durations) stays so unless new
- * days or a new time make it one. NULL after reporting an error. */
+ * programme @id changed as the verb and the options say. NULL after
+ * reporting an error. */
 static GListStore *
 edit_schedules (Cli            *cli,
                 CarportVehicle *vehicle,
@@ -158,15 +151,17 @@ edit_schedules (Cli            *cli,
                 const char     *verb,
                 int             id)
 {
+  static const char * const verbs[] = { "set", "enable", "disable", "delete", NULL };
   GListModel *current = carport_charge_settings_get_schedules (carport_vehicle_get_charge_settings (vehicle));
-  g_autoptr(GListStore) result = g_list_store_new (CARPORT_TYPE_SCHEDULE);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *clock = NULL;
-  const char *time_option = climate ? cli->at : cli->start;
-  gboolean activate = !g_str_equal (verb, "disable");
+  g_autoptr(CarportSchedule) changes = carport_schedule_new ();
+  g_autoptr(GListStore) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportScheduleEditAction action = CARPORT_SCHEDULE_EDIT_SET;
   guint days = 0;
-  int hours, minutes;
 
+  for (guint i = 0; verbs[i]; i++)
+    if (g_str_equal (verb, verbs[i]))
+      action = (CarportScheduleEditAction) i;
   if (cli->days && (days = parse_days (cli->days)) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” are not days: use mon,tue,… or weekdays, weekend, daily"),
@@ -174,84 +169,15 @@ edit_schedules (Cli            *cli,
       carport_cli_finish_with_message (cli, message);
       return NULL;
     }
-  if (time_option && !carport_parse_clock (time_option, &hours, &minutes))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: use HH:MM"), time_option);
-      carport_cli_finish_with_message (cli, message);
-      return NULL;
-    }
-  if (time_option)
-    clock = g_strdup_printf ("%02d:%02d", hours, minutes);  /* "7:5" → "07:05" */
 
-  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
-    {
-      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (current, i);
-
-      if (schedule_is_climate (schedule) != climate)
-        continue;
-      if (carport_schedule_get_id (schedule) == id)
-        g_ptr_array_add (groups, carport_schedule_convert (schedule, FALSE, NULL));  /* edited in local time */
-      else
-        g_list_store_append (result, schedule);
-    }
-
-  if (groups->len == 0)
-    {
-      CarportSchedule *schedule;
-
-      if (!g_str_equal (verb, "set"))
-        {
-          g_autofree char *message = g_strdup_printf (_("This car has no programme %d"), id);
-          carport_cli_finish_with_message (cli, message);
-          return NULL;
-        }
-      schedule = carport_schedule_new ();
-      carport_schedule_set_id (schedule, id);
-      carport_schedule_set_kind (schedule, climate ? CARPORT_SCHEDULE_KIND_CLIMATE : CARPORT_SCHEDULE_KIND_CHARGE);
-      g_ptr_array_add (groups, schedule);
-    }
-
-  if (days || clock)
-    {
-      /* One group: the new days (or all the old ones) at one time. */
-      CarportSchedule *first = g_ptr_array_index (groups, 0);
-
-      for (guint i = 1; i < groups->len; i++)
-        carport_schedule_set_days (first, carport_schedule_get_days (first) |
-                                          carport_schedule_get_days (g_ptr_array_index (groups, i)));
-      g_ptr_array_set_size (groups, 1);
-      if (days)
-        carport_schedule_set_days (first, days);
-      if (clock)
-        carport_schedule_set_start_time (first, clock);
-    }
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      CarportSchedule *schedule = g_ptr_array_index (groups, i);
-      g_autoptr(CarportSchedule) utc = NULL;
-
-      if (cli->duration >= 0)
-        carport_schedule_set_duration_minutes (schedule, cli->duration);
-      carport_schedule_set_activated (schedule, activate);
-      if (activate &&
-          (carport_schedule_get_days (schedule) == 0 || carport_schedule_get_start_time (schedule) == NULL ||
-           (!climate && carport_schedule_get_duration_minutes (schedule) <= 0)))
-        {
-          g_autofree char *message = NULL;
-
-          if (climate)
-            message = g_strdup_printf (_("Programme %d needs --days and --at"), id);
-          else
-            message = g_strdup_printf (_("Programme %d needs --days, --start and --duration"), id);
-          carport_cli_finish_with_message (cli, message);
-          return NULL;
-        }
-
-      /* The car keeps programmes in UTC. */
-      utc = carport_schedule_convert (schedule, TRUE, NULL);
-      g_list_store_append (result, utc);
-    }
+  carport_schedule_set_id (changes, id);
+  carport_schedule_set_kind (changes, climate ? CARPORT_SCHEDULE_KIND_CLIMATE : CARPORT_SCHEDULE_KIND_CHARGE);
+  carport_schedule_set_days (changes, days);
+  carport_schedule_set_start_time (changes, climate ? cli->at : cli->start);
+  carport_schedule_set_duration_minutes (changes, cli->duration);
+  result = carport_schedule_edit (current, changes, action, NULL, &error);
+  if (result == NULL)
+    carport_cli_finish_with_message (cli, error->message);
   return g_steal_pointer (&result);
 }
 
@@ -287,7 +213,7 @@ schedule_edit_refreshed_cb (GObject      *source,
                                       carport_cli_command_sent_cb, g_object_ref (command));
 }
 
-/* charge|climate schedule [set|enable|disable ID]: cli->args[0] is "schedule". */
+/* charge|climate schedule [set|enable|disable|delete ID]: cli->args[0] is "schedule". */
 void
 carport_cli_cmd_schedule (Cli *cli)
 {
@@ -302,7 +228,7 @@ carport_cli_cmd_schedule (Cli *cli)
   if (n_args == 3)
     id = g_ascii_strtoll (cli->args[2], &end, 10);
   if (n_args != 1 &&
-      (n_args != 3 || !g_strv_contains ((const char * const[]) { "set", "enable", "disable", NULL }, verb) ||
+      (n_args != 3 || !g_strv_contains ((const char * const[]) { "set", "enable", "disable", "delete", NULL }, verb) ||
        end == NULL || *end != '\0' || id < 1 || id > 5))
     {
       carport_cli_expect_args (cli, G_MAXUINT);

@@ -7,6 +7,7 @@
 #include "carport-capabilities.h"
 #include "carport-vehicle.h"
 #include "carport-schedule.h"
+#include "carport-schedule-edit.h"
 #include "carport-command.h"
 #include "carport-format.h"
 #include "carport-api-error.h"

@@ -1066,6 +1066,10 @@ carport_sim_car_dup_state_json (CarportSimCar *self)
   json_object_set_double_member (state, "latitude", self->latitude);
   json_object_set_double_member (state, "longitude", self->longitude);
   json_object_set_int_member (state, "chargeSessions", self->sessions->len);
+  /* The programmes as the car keeps them (KCA shape, UTC; ev/settings). */
+  json_object_set_member (state, "chargeSchedules", json_node_init_array (json_node_alloc (), self->charge_schedules));
+  json_object_set_member (state, "hvacSchedules", json_node_init_array (json_node_alloc (), self->hvac_schedules));
+  json_object_set_member (state, "evSettings", json_node_init_object (json_node_alloc (), self->ev_settings));
   for (guint i = 0; i < self->commands->len; i++)
     {
       CarportSimCommand *command = g_ptr_array_index (self->commands, i);

@@ -156,7 +156,8 @@ carport_simulator_dup_nissan_vins (CarportSimulator *self)
  *
  * Returns: (transfer full) (nullable): the simulated state of a car as a
  *   JSON object (batteryLevel, plugged, charge, hvacOn, chargeMode, socMin,
- *   socTarget, commands[]…), or %NULL for an unknown VIN
+ *   socTarget, chargeSchedules[], hvacSchedules[] (the KCA programmes, UTC),
+ *   evSettings, commands[]…), or %NULL for an unknown VIN
  */
 char *
 carport_simulator_dup_car_state_json (CarportSimulator *self,

@@ -4,7 +4,8 @@
  * error, the emailed code, a login that expired) of a logged-out account,
  * then the demo's cars (with the demo's banner, and a failed refresh), a
  * card the last refresh could not update, the climate dialog, the charge
- * card with its controls and the charge limits dialog, and the preferences
+ * card with its controls and the charge limits dialog, the programme
+ * editor (charge and climate), and the preferences
  * with its account, light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
@@ -21,6 +22,8 @@
 #include "carport-api-error.h"
 #include "carport-application.h"
 #include "carport-charge-limits-dialog.h"
+#include "carport-schedule-dialog.h"
+#include "carport-schedule-list.h"
 #include "carport-climate-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
@@ -304,6 +307,38 @@ shoot_charge_controls (CarportWindow *window, const char *scheme, const char *si
   settle (200);
 }
 
+/* The programme editor over the Megane's page: its first charge
+ * programme, then its first climate one. */
+static void
+shoot_schedule_dialogs (CarportWindow *window, const char *scheme, const char *size)
+{
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  settle (300);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("schedule-dialog-%s-%s-%s.png", i ? "climate" : "charge", scheme, size);
+      GtkWidget *card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), i ? "climate_card" : "charge_card");
+      GtkWidget *list = gui_test_find_type (card, CARPORT_TYPE_SCHEDULE_LIST);
+      GtkWidget *row = list ? gui_test_find_type (list, ADW_TYPE_ACTION_ROW) : NULL;
+      GtkWidget *dialog = NULL;
+
+      if (row == NULL)
+        g_error ("the Megane has no %s programme", i ? "climate" : "charge");
+      g_signal_emit_by_name (row, "activate");
+      settle (600);
+      for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+        if (CARPORT_IS_SCHEDULE_DIALOG (l->data))
+          dialog = l->data;
+      if (dialog == NULL)
+        g_error ("the programme editor did not open");
+      save (dialog, name);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle (200);
+    }
+}
+
 static void
 shoot (GApplication *app)
 {
@@ -449,6 +484,7 @@ shoot (GApplication *app)
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
+        shoot_schedule_dialogs (window, schemes[s].name, sizes[z].name);
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

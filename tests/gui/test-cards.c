@@ -341,7 +341,7 @@ test_location_and_schedules (void)
   assert_label (charge, g_strdup ("Charge · 00:15"));
   assert_label (charge, g_strdup ("Mon, for 1 h"));
   g_assert_null (gui_test_find_label (charge, "Climate ready at · 07:00"));
-  g_assert_false (gui_test_label_shown (charge, "No charge schedules set up"));
+  g_assert_false (gui_test_label_shown (charge, "No charge programmes set up"));
 
   /* Cars that report their programmes in charging-settings (KCA) or
    * ev/settings (KCM) show them too, mode or not. */
@@ -365,7 +365,7 @@ test_location_and_schedules (void)
   /* Without charge schedules, the card says so. */
   carport_charge_settings_set_schedules (settings, FALSE, NULL);
   gui_test_flush ();
-  g_assert_true (gui_test_label_shown (charge, "No charge schedules set up"));
+  g_assert_true (gui_test_label_shown (charge, "No charge programmes set up"));
   g_assert_false (gui_test_label_shown (charge, "Charge · 23:30"));
 
   gtk_window_destroy (GTK_WINDOW (window));

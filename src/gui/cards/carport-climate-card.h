@@ -1,9 +1,11 @@
-/* carport-climate-card.h — The climate card: on/off, outside and inside temperature, next planned start. */
+/* carport-climate-card.h — The climate card: on/off, outside and inside
+ * temperature, next planned start, the climate programmes. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "carport-core.h"
+#include "carport-session.h"
 #include "carport-status-card.h"
 
 G_BEGIN_DECLS
@@ -12,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarportClimateCard, carport_climate_card, CARPORT, CLIMATE_CARD, CarportStatusCard)
 
 /* Properties: those of CarportStatusCard (vehicle, distance-unit,
- * temperature-unit). The card hides itself when the vehicle does not
- * offer its endpoint. */
+ * temperature-unit), and session (CarportSession, nullable: the programmes
+ * are changed through it). The card hides itself when the vehicle does not
+ * offer its endpoints. */
 GtkWidget *carport_climate_card_new (void);
 
 G_END_DECLS
