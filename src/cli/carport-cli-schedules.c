@@ -171,13 +171,13 @@ edit_schedules (Cli            *cli,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” are not days: use mon,tue,… or weekdays, weekend, daily"),
                                                   cli->days);
-      carport_cli_finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
       return NULL;
     }
   if (time_option && !carport_parse_clock (time_option, &hours, &minutes))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day: use HH:MM"), time_option);
-      carport_cli_finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
       return NULL;
     }
   if (time_option)
@@ -202,7 +202,7 @@ edit_schedules (Cli            *cli,
       if (!g_str_equal (verb, "set"))
         {
           g_autofree char *message = g_strdup_printf (_("This car has no programme %d"), id);
-          carport_cli_finish_with_message (cli, message);
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
           return NULL;
         }
       schedule = carport_schedule_new ();
@@ -244,7 +244,7 @@ edit_schedules (Cli            *cli,
             message = g_strdup_printf (_("Programme %d needs --days and --at"), id);
           else
             message = g_strdup_printf (_("Programme %d needs --days, --start and --duration"), id);
-          carport_cli_finish_with_message (cli, message);
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
           return NULL;
         }
 

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
 /* The VIN of the first demo vehicle with @model. */
@@ -52,7 +53,7 @@ test_help (void)
   g_assert_nonnull (strstr (sub.out, "--temperature"));
 
   run_cli (&unknown, "fly");
-  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, CARPORT_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (unknown.err, "fly"));
 }
 
