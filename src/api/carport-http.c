@@ -11,6 +11,7 @@
 
 #include "carport-deadline.h"
 #include "carport-http.h"
+#include "carport-http-trace.h"
 
 #define READ_CHUNK_SIZE           (64 * 1024)
 #define MAX_CONNECTIONS           48
@@ -42,6 +43,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* carport_http_set_trace(): every exchange is written on stderr. */
+static gboolean trace_exchanges;
+
 /* One request in flight. */
 typedef struct {
   SoupMessage  *message;   /* owned */
@@ -53,6 +57,7 @@ typedef struct {
   char         *host_path; /* "host/path" for debug logs: no query, no headers */
   guint         status;
   guint         max_body_size;
+  GBytes       *trace_body; /* owned, nullable: the body sent, kept while tracing */
   gboolean      sent;      /* the whole request went out: the server may act on it */
 } Request;
 
@@ -76,6 +81,7 @@ request_free (Request *request)
   g_clear_pointer (&request->deadline, carport_deadline_free);
   g_free (request->method);
   g_free (request->host_path);
+  g_clear_pointer (&request->trace_body, g_bytes_unref);
   g_free (request);
 }
 
@@ -365,6 +371,25 @@ carport_http_clear_cookies (CarportHttp *self)
 /* Transport errors → CARPORT_API_ERROR; the caller's cancellation passes
  * through. After a POST went out, every failure is a TIMEOUT: the server may
  * have acted on it, so its outcome is not known. */
+/* Writes the exchange out under carport_http_set_trace(); @failure NULL
+ * when the answer came whole. */
+static void
+trace_request (Request    *request,
+               const char *failure)
+{
+  SoupMessageHeaders *answer = NULL;
+
+  if (!trace_exchanges)
+    return;
+  if (request->stream != NULL)
+    answer = soup_message_get_response_headers (request->message);
+  carport_http_trace_exchange (request->method, soup_message_get_uri (request->message),
+                               soup_message_get_request_headers (request->message), request->trace_body,
+                               request->status, answer,
+                               request->buffer ? request->buffer->data : NULL,
+                               request->buffer ? request->buffer->len : 0, failure);
+}
+
 static GError *
 map_transport_error (GError  *error,
                      Request *request,
@@ -392,6 +417,7 @@ map_transport_error (GError  *error,
 
   g_debug ("%s failed: %s", request->host_path,
            carport_deadline_expired (request->deadline, error) ? "deadline passed" : error->message);
+  trace_request (request, mapped->message);
   g_error_free (error);
 
   return mapped;
@@ -407,6 +433,7 @@ finish_request (GTask *task)
 
   g_debug ("%s %s -> %u (%u bytes)", request->method, request->host_path,
            request->status, request->buffer->len);
+  trace_request (request, NULL);
 
   response->status = request->status;
   response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
@@ -421,6 +448,7 @@ return_too_large (GTask *task)
 
   g_debug ("%s %s -> %u: answer larger than %u bytes", request->method,
            request->host_path, request->status, request->max_body_size);
+  trace_request (request, _("The server’s answer is too large"));
   g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
                            _("The server’s answer is too large"));
 }
@@ -626,6 +654,8 @@ start_request (CarportHttp         *self,
       g_slist_free_full (cookies, (GDestroyNotify) soup_cookie_free);
     }
 
+  if (body != NULL && trace_exchanges)
+    request->trace_body = g_bytes_ref (body);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (request->message,
                                               content_type ? content_type : "application/octet-stream",
@@ -723,6 +753,12 @@ carport_http_request_full_finish (CarportHttp          *self,
   response_free (response);
 
   return body;
+}
+
+void
+carport_http_set_trace (gboolean trace)
+{
+  trace_exchanges = trace;
 }
 
 gboolean

@@ -92,6 +92,11 @@ GBytes      *carport_http_request_full_finish (CarportHttp          *self,
                                                SoupMessageHeaders  **out_headers,
                                                GError              **error);
 
+/* When @trace, every request of this process and its answer (or failure)
+ * are written on stderr, secrets hidden (carport_redact_secrets()): the
+ * exchange of carport-cli --debug. */
+void         carport_http_set_trace           (gboolean trace);
+
 /* Trusts the certificate authority in the PEM file @path besides the system's
  * ones (the Nissan simulator's; CARPORT_NISSAN_CA_FILE is taken at creation).
  * The file must be readable; it is parsed when a certificate first needs it.

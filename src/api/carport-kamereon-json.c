@@ -250,7 +250,7 @@ day_groups_add (DayGroup   *groups,
 }
 
 /* KCA schedules (charging-settings, hvac-settings): one CarportSchedule per
- * group of days that share a time and a duration (§c.3). A schedule without
+ * group of days that share a time and a duration (api-renault.md §c.3). A schedule without
  * any day still gives one entry, so that its id and state are known. */
 static GPtrArray *
 parse_kca_schedules (JsonArray *array,
@@ -308,7 +308,7 @@ parse_kca_schedules (JsonArray *array,
   return result;
 }
 
-/* The ZE40-era calendar (§c.3 charge-schedule): slots per day, grouped over
+/* The ZE40-era calendar (api-renault.md §c.3 charge-schedule): slots per day, grouped over
  * days by start time, duration and activation; times are UTC. */
 static GPtrArray *
 parse_calendar (JsonObject *calendar)
@@ -907,7 +907,7 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
   g_return_val_if_fail (CARPORT_IS_VEHICLE (vehicle), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Models whose charge schedule lives in KCM ev/settings (§c.5). */
+  /* Models whose charge schedule lives in KCM ev/settings (api-renault.md §c.5). */
   if (endpoint == CARPORT_ENDPOINT_CHARGE_SCHEDULE && looks_like_ev_settings (root))
     endpoint = CARPORT_ENDPOINT_EV_SETTINGS;
 

@@ -55,7 +55,7 @@ code_for_http_status (guint http_status)
       return CARPORT_API_ERROR_UNAUTHORIZED;
     case 403:
       /* A bare 403 without a Kamereon error is the gateway refusing the
-       * API key (§a.2: every call failed like this after a key change). */
+       * API key (api-renault.md §a.2: every call failed like this after a key change). */
       return CARPORT_API_ERROR_API_KEY;
     case 404:
     case 405:
@@ -210,7 +210,7 @@ carport_kamereon_error_message_details (const char  *message,
 }
 
 /* Sets @error from a Kamereon error body: errors[0] first, messages[0] when
- * errors[0] lacks a code or message (§d.1). */
+ * errors[0] lacks a code or message (api-renault.md §d.1). */
 static void
 set_kamereon_error (JsonObject  *object,
                     guint        http_status,
@@ -339,7 +339,7 @@ load_body (GBytes   *body,
   return carport_json_parse (data, (gssize) len);
 }
 
-/* {"data": […]} around a top-level array (§b.1). */
+/* {"data": […]} around a top-level array (api-renault.md §b.1). */
 static JsonNode *
 wrap_array (JsonNode *array_node)
 {
@@ -524,7 +524,7 @@ carport_gigya_parse_response (guint    http_status,
           carport_api_set_error (error, CARPORT_API_ERROR_LOGIN_EXPIRED, text);
           break;
         case 403007:
-          /* Seen when a Gigya key had been rotated (§a.2). */
+          /* Seen when a Gigya key had been rotated (api-renault.md §a.2). */
           carport_api_set_error (error, CARPORT_API_ERROR_API_KEY, text);
           break;
         case 400093:

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * Order as in docs/api-renault.md §b.1: a body starting with '[' is wrapped as
  * {"data":[…]}; a non-JSON body (HTML 502, empty, truncated) is INVALID_RESPONSE
  * (or the HTTP status' class when it says more); an "errors" array maps its first
- * entry by §d (string or integer codes, JSON-in-a-string messages); the old
+ * entry by api-renault.md §d (string or integer codes, JSON-in-a-string messages); the old
  * gateway shape {"error":"access_denied"} is API_KEY; only then the HTTP status
  * (401 UNAUTHORIZED, 404 NOT_FOUND, 429 QUOTA_LIMIT, 5xx SERVER, …). The error
  * message is a sentence for people, with the server's detail appended where it helps. */

@@ -36,6 +36,8 @@ typedef struct {
   char    *content_type;  /* nullable */
   char    *token;         /* the token sent; a secret, never logged */
   gboolean retried;
+  gboolean raw;           /* the answer as it came: no parsing (carport_vehicle_client_send_raw_async()) */
+  guint    status;        /* the answer's HTTP status */
 } Request;
 
 static void
@@ -73,14 +75,23 @@ request_http_cb (GObject      *source,
       return;
     }
 
-  root = CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->parse_response (self, status, body, &error);
+  request->status = status;
+  if (request->raw && (status != SOUP_STATUS_UNAUTHORIZED || request->retried))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+  if (request->raw)
+    root = NULL;  /* 401: a new token, once */
+  else
+    root = CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->parse_response (self, status, body, &error);
   if (root != NULL)
     {
       g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
       return;
     }
 
-  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED) &&
+  if ((request->raw || g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED)) &&
       !request->retried)
     {
       g_autofree char *current = carport_auth_provider_dup_access_token (priv->auth);
@@ -157,6 +168,32 @@ request_start (GTask *task)
                                          request_token_cb, task);
 }
 
+static GTask *
+request_new (CarportVehicleClient  *self,
+             gpointer               source_tag,
+             const char            *method,
+             const char            *url,
+             const char * const    *extra_headers,
+             GBytes                *body,
+             const char            *content_type,
+             GCancellable          *cancellable,
+             GAsyncReadyCallback    callback,
+             gpointer               user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Request *request;
+
+  g_task_set_source_tag (task, source_tag);
+  request = g_new0 (Request, 1);
+  request->method = g_strdup (method);
+  request->url = g_strdup (url);
+  request->extra_headers = g_strdupv ((char **) extra_headers);
+  request->body = body ? g_bytes_ref (body) : NULL;
+  request->content_type = g_strdup (content_type);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  return task;
+}
+
 void
 carport_vehicle_client_request_async (CarportVehicleClient  *self,
                                       const char            *method,
@@ -168,24 +205,51 @@ carport_vehicle_client_request_async (CarportVehicleClient  *self,
                                       GAsyncReadyCallback    callback,
                                       gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
   g_return_if_fail (CARPORT_IS_VEHICLE_CLIENT (self));
   g_return_if_fail (method != NULL && url != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_vehicle_client_request_async);
+  request_start (request_new (self, carport_vehicle_client_request_async, method, url, extra_headers,
+                              body, content_type, cancellable, callback, user_data));
+}
 
-  request = g_new0 (Request, 1);
-  request->method = g_strdup (method);
-  request->url = g_strdup (url);
-  request->extra_headers = g_strdupv ((char **) extra_headers);
-  request->body = body ? g_bytes_ref (body) : NULL;
-  request->content_type = g_strdup (content_type);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+void
+carport_vehicle_client_send_raw_async (CarportVehicleClient  *self,
+                                       const char            *method,
+                                       const char            *path,
+                                       GBytes                *body,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data)
+{
+  g_autofree char *url = NULL;
+  GTask *task;
 
-  request_start (g_steal_pointer (&task));
+  g_return_if_fail (CARPORT_IS_VEHICLE_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  while (*path == '/')
+    path++;
+  url = CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->dup_url_for_path (self, path);
+  task = request_new (self, carport_vehicle_client_send_raw_async, method, url, NULL, body,
+                      body ? "application/vnd.api+json" : NULL, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->raw = TRUE;
+  request_start (task);
+}
+
+GBytes *
+carport_vehicle_client_send_raw_finish (CarportVehicleClient  *self,
+                                        GAsyncResult          *result,
+                                        guint                 *out_status,
+                                        GError               **error)
+{
+  Request *request;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_vehicle_client_send_raw_async, NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  *out_status = request->status;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 JsonNode *

@@ -91,7 +91,11 @@ struct _CarportVehicleClientClass
                                        GAsyncResult          *result,
                                        GError               **error);
 
-  gpointer padding[8];
+  /* The URL of @path (no leading slash) below the brand's Kamereon root (its
+   * car adapter), with what the brand adds to every request's query. */
+  char *      (*dup_url_for_path)     (CarportVehicleClient  *self,
+                                       const char            *path);
+  gpointer padding[7];
 };
 
 /* Properties (construct-only): auth (CarportAuthProvider), http (CarportHttp). */
@@ -117,6 +121,22 @@ JsonNode *carport_vehicle_client_request_finish (CarportVehicleClient  *self,
                                                  GAsyncResult          *result,
                                                  GError               **error);
 
+/* A request through the login, as a person writes it (carport-cli http):
+ * @path is relative to the brand's Kamereon root (dup_url_for_path()),
+ * @body (nullable) JSON. The token and the brand's headers are added, and a 401
+ * gets a new token once; otherwise the answer is not read: completes with
+ * its body (never NULL on success) and *@out_status whatever the status. */
+void      carport_vehicle_client_send_raw_async  (CarportVehicleClient  *self,
+                                                  const char            *method,
+                                                  const char            *path,
+                                                  GBytes                *body,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+GBytes   *carport_vehicle_client_send_raw_finish (CarportVehicleClient  *self,
+                                                  GAsyncResult          *result,
+                                                  guint                 *out_status,
+                                                  GError               **error);
 /* The account's cars: a GPtrArray of CarportVehicle (owning references) with
  * their brand, identity and supported endpoints and commands set; NO_VEHICLES
  * when there is none. */

@@ -12,7 +12,7 @@
 #include "carport-cli-private.h"
 
 /* What the exit status says of @command, which did not complete. */
-static int
+static CarportCliExit
 exit_status (CarportCommand *command,
              const GError   *error)
 {
@@ -22,9 +22,10 @@ exit_status (CarportCommand *command,
     {
     case CARPORT_COMMAND_STATE_TIMED_OUT:
     case CARPORT_COMMAND_STATE_UNKNOWN:
-      return CARPORT_CLI_EXIT_OUTCOME_UNKNOWN;
+      return CARPORT_CLI_EXIT_NOT_CONFIRMED;
     default:
-      return CARPORT_CLI_EXIT_FAILED;
+      /* Not sent (the servers, the login) or refused by the car. */
+      return error ? carport_cli_exit_for_error (error) : CARPORT_CLI_EXIT_FAILED;
     }
 }
 
@@ -34,7 +35,7 @@ print_done (CarportCommand *command)
   const char *title = carport_command_kind_get_title (carport_command_get_kind (command));
 
   if (carport_command_get_state (command) == CARPORT_COMMAND_STATE_PENDING)
-    g_print (_("%s: sent, waiting for the car\n"), title);
+    g_print (_("%s: sent; the car has not confirmed it yet\n"), title);
   else if (carport_command_get_message (command))
     /* Translators: a command, then how its outcome was learnt (e.g. "Start climate: done. The server did not answer, but…") */
     g_print (_("%s: done. %s\n"), title, carport_command_get_message (command));
@@ -50,7 +51,7 @@ describe_failure (CarportCommand *command,
 {
   const char *why = error ? error->message : carport_command_get_message (command);
 
-  if (exit_status (command, error) != CARPORT_CLI_EXIT_OUTCOME_UNKNOWN)
+  if (exit_status (command, error) != CARPORT_CLI_EXIT_NOT_CONFIRMED)
     return g_strdup (why);
   /* Translators: a command, then why its outcome is not known */
   return g_strdup_printf (_("%s: outcome unknown. %s"),
@@ -133,7 +134,7 @@ parse_time (Cli         *cli,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a time: use HH:MM or 2026-01-31T07:30:00Z"), text);
 
-      carport_cli_finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
       return FALSE;
     }
   *out = g_steal_pointer (&parsed);
@@ -153,7 +154,7 @@ carport_cli_check_supported (Cli                *cli,
   message = g_strdup_printf (_("%s is not available on this car (%s)"),
                              carport_command_kind_get_title (kind),
                              carport_vehicle_get_display_name (vehicle));
-  carport_cli_finish_with_message (cli, message);
+  carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_FAILED, message);
   return FALSE;
 }
 

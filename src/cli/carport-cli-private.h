@@ -5,18 +5,11 @@
 #include <glib.h>
 
 #include "carport-cli.h"
+#include "carport-cli-exit.h"
 #include "carport-session.h"
 
 G_BEGIN_DECLS
 
-/* The exit statuses of carport-cli (EXIT STATUS in data/carport-cli.1). */
-typedef enum {
-  CARPORT_CLI_EXIT_OK = 0,
-  CARPORT_CLI_EXIT_FAILED = 1,           /* failed, or wrong arguments */
-  CARPORT_CLI_EXIT_USAGE = 2,            /* unknown command or option */
-  CARPORT_CLI_EXIT_OUTCOME_UNKNOWN = 3,  /* a command was sent; whether the car carried it out is not known */
-  CARPORT_CLI_EXIT_IN_PROGRESS = 4,      /* the same command is already on its way to the car: nothing sent */
-} CarportCliExit;
 
 typedef struct _Cli Cli;
 typedef void (*CommandFunc) (Cli *cli);
@@ -27,6 +20,7 @@ typedef struct {
   const char *summary;
   CommandFunc func;
   gboolean    needs_login;
+  const char * const *options;  /* the names of its options (carport-cli-options.c) */
 } Command;
 
 struct _Cli {
@@ -39,6 +33,7 @@ struct _Cli {
   /* Global options */
   gboolean json;
   gboolean demo;
+  gboolean debug;
 
   /* Command arguments and options */
   char   **args;          /* positional arguments after the command name */
@@ -61,13 +56,23 @@ struct _Cli {
   char    *password;      /* wiped after use */
 };
 
+/* Arguments (carport-cli-options.c) */
+/* Parses @argv into @cli (its command one of @commands): -1 to go on, else
+ * the exit status to end with (after the help, the version, or an error). */
+int             carport_cli_parse               (Cli *cli, const Command *commands, guint n_commands,
+                                                 int argc, char **argv);
+
 /* Output */
 void            carport_cli_append_padded       (GString *line, const char *text, glong width);
 void            carport_cli_print_row           (const char *label, const char *value);
 /* Ends the run (once what the session writes is kept) with @status. */
 void            carport_cli_finish              (Cli *cli, int status);
+/* Says @error on stderr and ends with the exit status its code means. */
 void            carport_cli_finish_with_error   (Cli *cli, const GError *error);
-void            carport_cli_finish_with_message (Cli *cli, const char *message);
+/* Says @message on stderr and ends with @status. */
+void            carport_cli_finish_with_message (Cli *cli, CarportCliExit status, const char *message);
+/* The exit status a failure of @error means. */
+CarportCliExit  carport_cli_exit_for_error      (const GError *error);
 /* The car --vin names (or the first); NULL after saying why. */
 CarportVehicle *carport_cli_pick_vehicle        (Cli *cli);
 /* FALSE, after saying so, when @vehicle does not offer @kind. */
@@ -85,6 +90,9 @@ gboolean        carport_cli_expect_args         (Cli *cli, guint n);
 /* Status and refresh (carport-cli-status.c) */
 void            carport_cli_cmd_status          (Cli *cli);
 void            carport_cli_cmd_refresh         (Cli *cli);
+
+/* Requests of one's own (carport-cli-http.c) */
+void            carport_cli_cmd_http            (Cli *cli);
 
 /* Programmes (carport-cli-schedules.c) */
 void            carport_cli_cmd_schedule        (Cli *cli);

@@ -166,7 +166,7 @@ edit_schedules (Cli            *cli,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” are not days: use mon,tue,… or weekdays, weekend, daily"),
                                                   cli->days);
-      carport_cli_finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
       return NULL;
     }
 
@@ -177,7 +177,7 @@ edit_schedules (Cli            *cli,
   carport_schedule_set_duration_minutes (changes, cli->duration);
   result = carport_schedule_edit (current, changes, action, NULL, &error);
   if (result == NULL)
-    carport_cli_finish_with_message (cli, error->message);
+    carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, error->message);
   return g_steal_pointer (&result);
 }
 

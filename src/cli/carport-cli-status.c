@@ -14,9 +14,6 @@
 #include "carport-cli-private.h"
 #include "carport-cli-json.h"
 
-/* status and refresh printed the last known values, none confirmed now. */
-#define EXIT_LAST_KNOWN 3
-
 /* The newest report time of @vehicle's state objects, or NULL. */
 static GDateTime *
 newest_report (CarportVehicle *vehicle)
@@ -103,7 +100,7 @@ print_state_table (CarportVehicle *vehicle)
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
     {
-      g_autofree char *mileage = carport_format_distance (carport_cockpit_get_mileage_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
+      g_autofree char *mileage = carport_format_distance_grouped (carport_cockpit_get_mileage_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
 
       carport_cli_print_row (_("Odometer"), mileage);
       if (carport_is_known (carport_cockpit_get_fuel_range_km (cockpit)))
@@ -182,19 +179,10 @@ print_status (Cli            *cli,
     print_state_table (vehicle);
 }
 
-/* A failure that only the person (logging in again) or a new Carport (a
- * changed key) can mend: a failed command. */
-static gboolean
-needs_action (const GError *error)
-{
-  return g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED) ||
-         g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_CREDENTIALS) ||
-         g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_API_KEY);
-}
-
-/* Ends a status or refresh whose cars were printed: 1 (with @error's
- * message) when the person must act, 3 when a car printed has no fresh
- * value (with @error's message, if any), else 0. */
+/* Ends a status or refresh whose cars were printed: with @error's exit
+ * status (and message) when the person must act (log in again, or a new
+ * Carport for a changed key), NOT_CONFIRMED when a car printed has no fresh
+ * value (with @error's message, if any), else OK. */
 static void
 finish_printed (Cli          *cli,
                 const GError *error,
@@ -202,12 +190,13 @@ finish_printed (Cli          *cli,
 {
   if (error)
     g_printerr ("carport-cli: %s\n", error->message);
-  if (error && needs_action (error))
-    carport_cli_finish (cli, 1);
+  if (error && (carport_cli_exit_for_error (error) == CARPORT_CLI_EXIT_NOPERM ||
+                g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_API_KEY)))
+    carport_cli_finish (cli, carport_cli_exit_for_error (error));
   else if (error || last_known)
-    carport_cli_finish (cli, EXIT_LAST_KNOWN);
+    carport_cli_finish (cli, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   else
-    carport_cli_finish (cli, 0);
+    carport_cli_finish (cli, CARPORT_CLI_EXIT_OK);
 }
 
 static void

@@ -9,12 +9,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "carport-api-error.h"
 #include "carport-cli-private.h"
 #include "carport-cli-json.h"
 #include "carport-cli-prompt.h"
+#include "carport-http.h"
 #include "carport-demo.h"
 #include "carport-memory-store.h"
 #include "carport-secret-store.h"
@@ -22,8 +22,6 @@
 #include "carport-account.h"
 #include "carport-state-cache.h"
 
-
-void carport_cli_finish_with_error (Cli *cli, const GError *error);
 
 /* ----------------------------------------------------------------------- */
 /* Output helpers                                                          */
@@ -73,20 +71,49 @@ carport_cli_finish (Cli *cli,
     g_main_loop_quit (cli->loop);
 }
 
+CarportCliExit
+carport_cli_exit_for_error (const GError *error)
+{
+  if (error->domain != CARPORT_API_ERROR)
+    return CARPORT_CLI_EXIT_FAILED;
+  switch ((CarportApiError) error->code)
+    {
+    case CARPORT_API_ERROR_INVALID_CREDENTIALS:
+    case CARPORT_API_ERROR_TFA_CODE_INVALID:
+    case CARPORT_API_ERROR_LOGIN_EXPIRED:
+    case CARPORT_API_ERROR_UNAUTHORIZED:
+      return CARPORT_CLI_EXIT_NOPERM;
+    case CARPORT_API_ERROR_NETWORK:
+    case CARPORT_API_ERROR_TIMEOUT:
+    case CARPORT_API_ERROR_INVALID_RESPONSE:
+    case CARPORT_API_ERROR_UPSTREAM:
+    case CARPORT_API_ERROR_SERVER:
+      return CARPORT_CLI_EXIT_UNAVAILABLE;
+    case CARPORT_API_ERROR_QUOTA_LIMIT:
+      return CARPORT_CLI_EXIT_TEMPFAIL;
+    case CARPORT_API_ERROR_IN_PROGRESS:
+      return CARPORT_CLI_EXIT_IN_PROGRESS;
+    case CARPORT_API_ERROR_INSECURE_URL:
+      return CARPORT_CLI_EXIT_USAGE;
+    default:
+      return CARPORT_CLI_EXIT_FAILED;
+    }
+}
+
+void
+carport_cli_finish_with_message (Cli            *cli,
+                                 CarportCliExit  status,
+                                 const char     *message)
+{
+  g_printerr ("carport-cli: %s\n", message);
+  carport_cli_finish (cli, status);
+}
+
 void
 carport_cli_finish_with_error (Cli          *cli,
                                const GError *error)
 {
-  g_printerr ("carport-cli: %s\n", error->message);
-  carport_cli_finish (cli, 1);
-}
-
-void
-carport_cli_finish_with_message (Cli        *cli,
-                                 const char *message)
-{
-  g_printerr ("carport-cli: %s\n", message);
-  carport_cli_finish (cli, 1);
+  carport_cli_finish_with_message (cli, carport_cli_exit_for_error (error), error->message);
 }
 
 /* "AB-123-CD", "ab 123 cd" and "AB123CD" are the same plate. */
@@ -159,19 +186,39 @@ carport_cli_pick_vehicle (Cli *cli)
           g_autofree char *message = g_strdup_printf (_("No car called %s in your accounts (give its VIN, registration or name)"),
                                                       cli->vin);
 
-          carport_cli_finish_with_message (cli, message);
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
         }
       return vehicle;
     }
 
   first = g_list_model_get_item (vehicles, 0);
   if (!first)
-    carport_cli_finish_with_message (cli, _("This account has no vehicle"));
+    carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_FAILED, _("This account has no vehicle"));
   return first;  /* the session keeps its reference */
 }
 
 /* ----------------------------------------------------------------------- */
 /* vehicles                                                                */
+
+/* One line of the vehicles table, in columns (a missing value blank). */
+static void
+print_vehicle_row (const char *vin,
+                   const char *brand,
+                   const char *model_code,
+                   const char *model_name,
+                   const char *registration)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  carport_cli_append_padded (line, vin, 18);
+  g_string_append_c (line, ' ');
+  carport_cli_append_padded (line, brand, 8);
+  g_string_append_c (line, ' ');
+  carport_cli_append_padded (line, model_code ? model_code : "", 8);
+  g_string_append_c (line, ' ');
+  carport_cli_append_padded (line, model_name ? model_name : "", 24);
+  g_print ("%s %s\n", line->str, registration ? registration : "");
+}
 
 static void
 cmd_vehicles (Cli *cli)
@@ -197,16 +244,16 @@ cmd_vehicles (Cli *cli)
     }
   else
     {
+      print_vehicle_row (_("VIN"), _("Brand"), _("Model"), _("Name"), _("Registration"));
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
 
-          g_print ("%-18s %-8s %-8s %-24s %s\n",
-                   carport_vehicle_get_vin (vehicle),
-                   carport_format_brand (carport_vehicle_get_brand (vehicle)),
-                   carport_vehicle_get_model_code (vehicle) ? carport_vehicle_get_model_code (vehicle) : "",
-                   carport_vehicle_get_model_name (vehicle) ? carport_vehicle_get_model_name (vehicle) : "",
-                   carport_vehicle_get_registration (vehicle) ? carport_vehicle_get_registration (vehicle) : "");
+          print_vehicle_row (carport_vehicle_get_vin (vehicle),
+                             carport_format_brand (carport_vehicle_get_brand (vehicle)),
+                             carport_vehicle_get_model_code (vehicle),
+                             carport_vehicle_get_model_name (vehicle),
+                             carport_vehicle_get_registration (vehicle));
         }
     }
   carport_cli_finish (cli, 0);
@@ -224,7 +271,7 @@ carport_cli_expect_args (Cli  *cli,
       g_autofree char *message = g_strdup_printf (_("Usage: carport-cli %s %s"), cli->command->name,
                                                   cli->command->usage);
 
-      carport_cli_finish_with_message (cli, message);
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, message);
       return FALSE;
     }
   return TRUE;
@@ -266,14 +313,14 @@ cmd_charge (Cli *cli)
 
       if (mode != CARPORT_CHARGE_MODE_ALWAYS && mode != CARPORT_CHARGE_MODE_SCHEDULED)
         {
-          carport_cli_finish_with_message (cli, _("The charge mode is “always” or “scheduled”"));
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("The charge mode is “always” or “scheduled”"));
           return;
         }
       if (!(vehicle = carport_cli_pick_vehicle (cli)))
         return;
       if (!carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE))
         {
-          carport_cli_finish_with_message (cli, _("This car does not let Carport change its charge mode"));
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_FAILED, _("This car does not let Carport change its charge mode"));
           return;
         }
       command = carport_session_create_command (cli->session, vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
@@ -414,12 +461,12 @@ cmd_history (Cli *cli)
   from = cli->from ? parse_day (cli->from) : g_date_time_add_days (to, -30);
   if (!from || !to)
     {
-      carport_cli_finish_with_message (cli, _("Dates are written YYYY-MM-DD"));
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("Dates are written YYYY-MM-DD"));
       return;
     }
   if (g_date_time_compare (from, to) > 0)
     {
-      carport_cli_finish_with_message (cli, _("--from must not be after --to"));
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("--from must not be after --to"));
       return;
     }
   if (!(vehicle = carport_cli_pick_vehicle (cli)))
@@ -519,7 +566,7 @@ cmd_login (Cli *cli)
 
   if (!cli->email)
     {
-      carport_cli_finish_with_message (cli, _("Usage: carport-cli login --brand renault|nissan [--locale fr_FR] --email ADDRESS [--password-stdin]"));
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("Usage: carport-cli login --brand renault|nissan [--locale fr_FR] --email ADDRESS [--password-stdin]"));
       return;
     }
 
@@ -569,22 +616,33 @@ cmd_logout (Cli *cli)
 /* ----------------------------------------------------------------------- */
 /* Preparing the session                                                   */
 
+#define OPTIONS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+#define SENT_OPTIONS "vin", "no-wait"
+
 static const Command commands[] = {
   { "login",    "--email ADDRESS [--brand renault|dacia|alpine|nissan] [--locale fr_FR] [--password-stdin]",
-    N_("Log in; the login is kept in the keyring"), cmd_login, FALSE },
-  { "logout",   "[--account EMAIL [--brand BRAND]]", N_("Forget the logins (or one) and their cached state"), cmd_logout, FALSE },
-  { "vehicles", "", N_("List the vehicles of the account"), cmd_vehicles, TRUE },
-  { "status",   "[--vin VIN]", N_("Show the state of a vehicle"), carport_cli_cmd_status, TRUE },
-  { "refresh",  "[--vin VIN]", N_("Refresh every vehicle (or one) and show it"), carport_cli_cmd_refresh, TRUE },
+    N_("Log in; the login is kept in the keyring"), cmd_login, FALSE,
+    OPTIONS ("email", "brand", "locale", "password-stdin") },
+  { "logout",   "[--account EMAIL [--brand BRAND]]", N_("Forget the logins (or one) and their cached state"), cmd_logout, FALSE,
+    OPTIONS ("account", "brand") },
+  { "vehicles", "", N_("List the vehicles of the account"), cmd_vehicles, TRUE, NULL },
+  { "status",   "[--vin VIN]", N_("Show the state of a vehicle"), carport_cli_cmd_status, TRUE, OPTIONS ("vin") },
+  { "refresh",  "[--vin VIN]", N_("Refresh every vehicle (or one) and show it"), carport_cli_cmd_refresh, TRUE, OPTIONS ("vin") },
   { "climate",  "start [--temperature C] [--at TIME] | stop | schedule [set ID --days DAYS --at HH:MM | enable ID | disable ID | delete ID] [--vin VIN] [--no-wait]",
-    N_("Start or stop the climate control, show or change its programmes"), cmd_climate, TRUE },
+    N_("Start or stop the climate control, show or change its programmes"), cmd_climate, TRUE,
+    OPTIONS (SENT_OPTIONS, "temperature", "at", "days") },
   { "charge",   "start | stop | mode always|scheduled | limits --min N --target N | schedule [set ID --days DAYS --start HH:MM --duration MINUTES | enable ID | disable ID | delete ID] [--vin VIN] [--no-wait]",
-    N_("Start or stop charging, set the charge mode or limits, show or change the programmes"), cmd_charge, TRUE },
-  { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE },
-  { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE },
-  { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE },
+    N_("Start or stop charging, set the charge mode or limits, show or change the programmes"), cmd_charge, TRUE,
+    OPTIONS (SENT_OPTIONS, "min", "target", "days", "start", "duration") },
+  { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE, OPTIONS (SENT_OPTIONS) },
+  { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE, OPTIONS (SENT_OPTIONS) },
+  { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE, OPTIONS (SENT_OPTIONS) },
   { "history",  "charges [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--vin VIN]",
-    N_("List the charging sessions of a period (default: the last 30 days)"), cmd_history, TRUE },
+    N_("List the charging sessions of a period (default: the last 30 days)"), cmd_history, TRUE,
+    OPTIONS ("vin", "from", "to") },
+  { "http",     "get PATH | post PATH [BODY|-] [--vin VIN]",
+    N_("Send a request of your own through the login to the car’s server; PATH may hold {vin} and {account}"),
+    carport_cli_cmd_http, TRUE, OPTIONS ("vin") },
 };
 
 static void
@@ -606,7 +664,7 @@ restore_cb (GObject      *source,
       if (error)
         carport_cli_finish_with_error (cli, error);
       else
-        carport_cli_finish_with_message (cli, _("Not logged in: run “carport-cli login” first, or try “carport-cli --demo”"));
+        carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_NOPERM, _("Not logged in: run “carport-cli login” first, or try “carport-cli --demo”"));
       return;
     }
   run_command (cli);
@@ -628,7 +686,7 @@ demo_ready_cb (GObject      *source,
     }
   if (cli->command->func == cmd_login || cli->command->func == cmd_logout)
     {
-      carport_cli_finish_with_message (cli, _("The demo is always logged in"));
+      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("The demo is always logged in"));
       return;
     }
   run_command (cli);
@@ -659,137 +717,23 @@ start_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static char *
-describe_commands (void)
-{
-  GString *text = g_string_new (_("Commands:"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
-  g_string_append_printf (text, "\n\n%s", _("Run “carport-cli COMMAND --help” for a command's options."));
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-parse_command_options (Cli     *cli,
-                       char  ***argv,
-                       GError **error)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *parameter = g_strdup_printf ("%s %s", cli->command->name, cli->command->usage);
-  GOptionEntry entries[] = {
-    { "vin", 0, 0, G_OPTION_ARG_STRING, &cli->vin, N_("The vehicle: its VIN, registration or name (default: the first one)"), "CAR" },
-    { "brand", 0, 0, G_OPTION_ARG_STRING, &cli->brand, N_("renault, dacia, alpine or nissan"), "BRAND" },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &cli->account, N_("The email address of one of your logins"), "EMAIL" },
-    { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale, N_("The account's country, e.g. fr_FR or en_GB"), "LOCALE" },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &cli->email, N_("The account's email address"), "ADDRESS" },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->password_stdin, N_("Read the password (and a verification code) from standard input"), NULL },
-    { "no-wait", 0, 0, G_OPTION_ARG_NONE, &cli->no_wait, N_("Do not wait for the car to confirm the command"), NULL },
-    { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &cli->temperature, N_("Target temperature in °C, within the car’s range"), "C" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &cli->at, N_("When the car should be ready (HH:MM or ISO 8601)"), "TIME" },
-    { "min", 0, 0, G_OPTION_ARG_INT, &cli->soc_min, N_("Minimum charge level in % (15 to 45)"), "N" },
-    { "target", 0, 0, G_OPTION_ARG_INT, &cli->soc_target, N_("Charge target in % (55 to 100)"), "N" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &cli->from, N_("First day of the period"), "YYYY-MM-DD" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &cli->to, N_("Last day of the period"), "YYYY-MM-DD" },
-    { "days", 0, 0, G_OPTION_ARG_STRING, &cli->days, N_("Days of a programme: mon,tue,… or weekdays, weekend, daily"), "DAYS" },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &cli->start, N_("When a charge programme starts, local time"), "HH:MM" },
-    { "duration", 0, 0, G_OPTION_ARG_INT, &cli->duration, N_("How long a charge programme lasts, in minutes"), "MINUTES" },
-    { NULL }
-  };
-
-  context = g_option_context_new (parameter);
-  g_option_context_set_summary (context, _(cli->command->summary));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  /* The _strv variant frees the arguments it consumes. */
-  return g_option_context_parse_strv (context, argv, error);
-}
-
 int
 carport_cli_run (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  gboolean version = FALSE;
   Cli cli = { 0 };
-  int first_command = argc;
-  int main_argc;
-  char **main_argv;
-  int command_argc;
-  g_auto(GStrv) command_argv = NULL;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json, N_("Print JSON (see docs/cli-json.md)"), NULL },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &cli.demo, N_("Use the built-in simulator with demo cars"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
-    { NULL }
-  };
+  int status;
 
   cli.temperature = CARPORT_UNKNOWN_DOUBLE;
   cli.soc_min = -1;
   cli.soc_target = -1;
   cli.duration = -1;
 
-  /* Global options stand before the command. */
-  for (int i = 1; i < argc; i++)
-    if (argv[i][0] != '-')
-      {
-        first_command = i;
-        break;
-      }
-
-  main_argc = first_command;
-  main_argv = g_new0 (char *, main_argc + 1);
-  memcpy (main_argv, argv, sizeof (char *) * main_argc);
-
-  description = describe_commands ();
-  context = g_option_context_new (_("COMMAND [OPTIONS]"));
-  g_option_context_set_summary (context, _("See and control your car from the command line."));
-  g_option_context_set_description (context, description);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_strict_posix (context, TRUE);
-  if (!g_option_context_parse (context, &main_argc, &main_argv, &error))
-    {
-      g_printerr ("carport-cli: %s\n", error->message);
-      g_free (main_argv);
-      return 2;
-    }
-  g_free (main_argv);
-
-  if (version)
-    {
-      g_print ("carport-cli %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-  if (first_command >= argc)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_printerr ("%s", help);
-      return 2;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[first_command], commands[i].name))
-      cli.command = &commands[i];
-  if (!cli.command)
-    {
-      g_printerr (_("carport-cli: unknown command “%s”; see carport-cli --help\n"), argv[first_command]);
-      return 2;
-    }
-
-  /* The command's own options. */
-  command_argc = argc - first_command;
-  command_argv = g_new0 (char *, command_argc + 1);
-  command_argv[0] = g_strdup_printf ("carport-cli %s", cli.command->name);
-  for (int i = 1; i < command_argc; i++)
-    command_argv[i] = g_strdup (argv[first_command + i]);
-  if (!parse_command_options (&cli, &command_argv, &error))
-    {
-      g_printerr ("carport-cli: %s\n", error->message);
-      return 2;
-    }
-  cli.args = g_strdupv (command_argv + 1);
+  status = carport_cli_parse (&cli, commands, G_N_ELEMENTS (commands), argc, argv);
+  if (status >= 0)
+    return status;
+  if (cli.debug)
+    carport_http_set_trace (TRUE);
 
   cli.loop = g_main_loop_new (NULL, FALSE);
   cli.cancellable = g_cancellable_new ();

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* One charging session from the "charges" endpoint (§c.3). */
+/* One charging session from the "charges" endpoint (api-renault.md §c.3). */
 typedef struct {
   GDateTime *start;                 /* nullable */
   GDateTime *end;                   /* nullable */

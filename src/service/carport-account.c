@@ -20,7 +20,7 @@
 #include "carport-brand.h"
 #include "carport-api-error.h"
 
-/* How long polling stops after the server says "quota reached" (§f.3). */
+/* How long polling stops after the server says "quota reached" (api-renault.md §f.3). */
 #define QUOTA_BACK_OFF_SECONDS (15 * 60)
 #define DEFAULT_POLL_INTERVAL_MS 1000
 
@@ -865,6 +865,13 @@ carport_account_get_brand_id (CarportAccount *self)
 {
   g_return_val_if_fail (CARPORT_IS_ACCOUNT (self), NULL);
   return self->brand_id;
+}
+
+CarportVehicleClient *
+carport_account_get_client (CarportAccount *self)
+{
+  g_return_val_if_fail (CARPORT_IS_ACCOUNT (self), NULL);
+  return self->state == CARPORT_SESSION_STATE_READY ? self->client : NULL;
 }
 
 CarportBrand

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include "carport-core.h"
 #include "carport-session.h"
+#include "carport-vehicle-client.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,9 @@ G_DECLARE_FINAL_TYPE (CarportAccount, carport_account, CARPORT, ACCOUNT, GObject
 
 const char     *carport_account_get_brand_id   (CarportAccount *self);
 CarportBrand    carport_account_get_brand      (CarportAccount *self);
+/* The car client of a login that is ready, else NULL: for requests of its
+ * own (carport-cli http). */
+CarportVehicleClient *carport_account_get_client (CarportAccount *self);
 const char     *carport_account_get_locale     (CarportAccount *self);
 const char     *carport_account_get_email      (CarportAccount *self);
 CarportSessionState carport_account_get_state  (CarportAccount *self);

@@ -359,7 +359,7 @@ apply_command (CarportSimCar *self,
       break;
 
     case CARPORT_SIM_CMD_EV_SETTINGS:
-      /* Leaving scheduled mode makes a plugged car charge now (§c.4). */
+      /* Leaving scheduled mode makes a plugged car charge now (api-renault.md §c.4). */
       if (carport_sim_car_ev_settings_always (self->ev_settings) && self->plugged &&
           self->charge != CARPORT_SIM_CHARGE_CHARGING)
         carport_sim_car_start_charging (self, when);

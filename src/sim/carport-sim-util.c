@@ -447,7 +447,7 @@ _carport_sim_reply_kamereon_error (SoupServerMessage *msg,
 }
 
 /* A Nissan Kamereon error: {"errors":[{"status":<reason>,"code","title","detail"}]}
- * with HTTP @status (§1.4 of docs/api-nissan.md); @title and @detail may be NULL. */
+ * with HTTP @status (api-nissan.md §1.4); @title and @detail may be NULL. */
 void
 _carport_sim_reply_nissan_error (SoupServerMessage *msg,
                                  guint              status,

@@ -56,7 +56,7 @@ void        _carport_sim_reply_json            (SoupServerMessage   *msg,
                                                 const char          *content_type,
                                                 JsonNode            *node);
 
-/* Kamereon error bodies (§d.1 of the protocol notes) */
+/* Kamereon error bodies (api-renault.md §d.1) */
 guint       _carport_sim_kamereon_error_status (const char          *code);
 char       *_carport_sim_nested_error          (const char          *status,
                                                 const char          *code,

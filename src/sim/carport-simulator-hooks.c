@@ -41,7 +41,7 @@ carport_simulator_expire_login_tokens (CarportSimulator *self)
  * carport_simulator_set_require_tfa:
  *
  * With %TRUE, the next password logins answer 403101 until the email-code
- * flow (§a.3) has been completed.
+ * flow (api-renault.md §a.3) has been completed.
  */
 void
 carport_simulator_set_require_tfa (CarportSimulator *self,

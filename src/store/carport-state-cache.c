@@ -33,6 +33,7 @@ struct _CarportStateCache
   GObject parent_instance;
 
   char *path;            /* owned; set at construction, then constant */
+  char *legacy_path;     /* owned, nullable: where Carport kept the default file before it went to the cache folder */
   GMainContext *context; /* owned; where queued operations are started */
 
   /* Main thread only. */
@@ -303,6 +304,29 @@ recreate_db (CarportStateCache  *self,
   return TRUE;
 }
 
+/* Moves the file (and its journal) from where Carport kept it before, the
+ * first time the default one is opened and is not there yet. */
+static void
+move_legacy_file (CarportStateCache *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->legacy_path == NULL || g_file_test (self->path, G_FILE_TEST_EXISTS) ||
+      !g_file_test (self->legacy_path, G_FILE_TEST_IS_REGULAR))
+    return;
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;  /* prepare_file() says why */
+  for (const char * const *suffix = (const char * const[]) { "", "-journal", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *from = g_strconcat (self->legacy_path, *suffix, NULL);
+      g_autofree char *to = g_strconcat (self->path, *suffix, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        g_debug ("Cannot move %s to %s: %s", from, to, g_strerror (errno));
+    }
+}
+
 static gboolean
 ensure_db (CarportStateCache  *self,
            GError            **error)
@@ -312,6 +336,7 @@ ensure_db (CarportStateCache  *self,
   if (self->db != NULL)
     return TRUE;
 
+  move_legacy_file (self);
   if (!prepare_file (self->path, error))
     return FALSE;
 
@@ -821,7 +846,10 @@ carport_state_cache_constructed (GObject *object)
   G_OBJECT_CLASS (carport_state_cache_parent_class)->constructed (object);
 
   if (self->path == NULL)
-    self->path = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
+    {
+      self->path = g_build_filename (g_get_user_cache_dir (), "carport", "state.sqlite3", NULL);
+      self->legacy_path = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
+    }
 }
 
 static void
@@ -836,6 +864,7 @@ carport_state_cache_finalize (GObject *object)
   g_mutex_clear (&self->db_mutex);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->legacy_path, g_free);
 
   G_OBJECT_CLASS (carport_state_cache_parent_class)->finalize (object);
 }

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An SQLite database (by default <user data dir>/carport/state.sqlite3,
- * folder 0700, file 0600) with one row per car: its VIN, the owner (an
+ * An SQLite database (by default <user cache dir>/carport/state.sqlite3,
+ * moved there from <user data dir>/carport/ when first opened; folder 0700,
+ * file 0600) with one row per car: its VIN, the owner (an
  * opaque string naming the login the car came through; the service uses
  * "<brand>:<email>"), account id, the time it was saved and
  * carport_vehicle_serialize() as GVariant data. It never holds a secret.

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
 /* The simulator's demo Nissans (src/sim/README.md); each test checks that
@@ -625,7 +626,7 @@ test_every_endpoint_fails (void)
 
   sim_restart (&sim, faults);
   run_cli (&json, "--json", "status", "--vin", ZOE2_VIN);
-  g_assert_cmpint (json.status, ==, 3);
+  g_assert_cmpint (json.status, ==, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   assert_one_line_error (&json);
   cached = parse (json.out);
   object = json_node_get_object (cached);
@@ -651,7 +652,7 @@ test_every_endpoint_fails (void)
   g_assert_nonnull (strstr (json_object_get_string_member (errors, "location"), "limiting"));
 
   run_cli (&table, "status", "--vin", ZOE2_VIN);
-  g_assert_cmpint (table.status, ==, 3);
+  g_assert_cmpint (table.status, ==, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   assert_one_line_error (&table);
   g_assert_nonnull (strstr (table.out, "last known state, reported "));
   g_assert_nonnull (strstr (table.out, "62"));
@@ -659,14 +660,14 @@ test_every_endpoint_fails (void)
   g_assert_nonnull (strstr (table.out, "! cockpit: "));
 
   run_cli (&refresh, "--json", "refresh");
-  g_assert_cmpint (refresh.status, ==, 3);
+  g_assert_cmpint (refresh.status, ==, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   list = parse (refresh.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
 
   /* A simulator that knows neither the token nor the login: log in again. */
   sim_restart (&sim, NULL);
   run_cli (&expired, "--json", "status", "--vin", ZOE2_VIN);
-  g_assert_cmpint (expired.status, ==, 1);
+  g_assert_cmpint (expired.status, ==, CARPORT_CLI_EXIT_NOPERM);
   assert_one_line_error (&expired);
   g_assert_nonnull (strstr (expired.err, "log in again"));
   after = parse (expired.out);

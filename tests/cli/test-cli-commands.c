@@ -10,15 +10,12 @@
 
 #include <string.h>
 
+#include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
 /* The simulator's demo cars (src/sim/README.md). */
 #define ZOE2_VIN "VF1X102VE00000002"
 #define MEGANE_VIN "VF1XCB1VE00000003"
-
-/* Exit statuses of carport-cli(1). */
-#define EXIT_OUTCOME_UNKNOWN 3
-#define EXIT_IN_PROGRESS 4
 
 /* Two identical commands started together: the first sends, the second is
  * refused while the first is followed. */
@@ -47,7 +44,7 @@ test_one_of_two_processes (void)
   refused = sent == &first_run ? &second_run : &first_run;
   g_assert_cmpint (sent->status, ==, 0);
   g_assert_cmpstr (sent->err, ==, "");
-  g_assert_cmpint (refused->status, ==, EXIT_IN_PROGRESS);
+  g_assert_cmpint (refused->status, ==, CARPORT_CLI_EXIT_IN_PROGRESS);
   assert_one_line_error (refused);
   g_assert_nonnull (strstr (refused->err, "already in progress"));
   g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/hvac-start"), ==, 1);
@@ -97,13 +94,13 @@ test_no_answer_unknown (void)
   login (&sim, "renault");
 
   run_cli (&run, "horn", "--vin", MEGANE_VIN);
-  g_assert_cmpint (run.status, ==, EXIT_OUTCOME_UNKNOWN);
+  g_assert_cmpint (run.status, ==, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   assert_one_line_error (&run);
   g_assert_true (g_str_has_prefix (run.err, "carport-cli: Sound the horn: outcome unknown."));
   g_assert_nonnull (strstr (run.err, "Check the car before sending it again."));
 
   run_cli (&json, "--json", "horn", "--vin", MEGANE_VIN);
-  g_assert_cmpint (json.status, ==, EXIT_OUTCOME_UNKNOWN);
+  g_assert_cmpint (json.status, ==, CARPORT_CLI_EXIT_NOT_CONFIRMED);
   root = parse (json.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "state"), ==, "unknown");
   g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/horn-lights"), ==, 2);

@@ -3,10 +3,11 @@
  * The simulator runs in this process, so that it can say which secrets it
  * handed out (carport_simulator_dup_issued_secrets()); carport-cli runs as a
  * process with its own HOME, XDG folders and runtime dir, and
- * G_MESSAGES_DEBUG=all. Over a login, a status and a command for a Renault
- * and a Nissan account, neither password nor any token or JWT appears in a
- * file under those folders, in the output and logs, or in the argv or
- * environment of the running CLI. The state cache is private; a logout
+ * G_MESSAGES_DEBUG=all. Over a login, a status, a request of one's own
+ * (http get) and a command for a Renault and a Nissan account, all with
+ * --debug (the HTTP exchange on stderr), neither password nor any token or
+ * JWT appears in a file under those folders, in the output and logs, or in
+ * the argv or environment of the running CLI. The state cache is private; a logout
  * leaves no keyring item and no cached car of that account; plain http:// is
  * refused off loopback. The test runs alone (is_parallel: false): the
  * keyring is the whole test session's. */
@@ -186,7 +187,8 @@ audit_run_ok (Audit              *audit,
   g_assert_cmpint (run.status, ==, 0);
 }
 
-/* A login, a status of @vin and @command (on @vin), the password on stdin. */
+/* A login, a status of @vin, a GET of @path and @command (on @vin), the
+ * password on stdin, all with --debug. */
 static void
 use_account (Audit              *audit,
              const char         *brand,
@@ -194,15 +196,18 @@ use_account (Audit              *audit,
              const char         *email,
              const char         *password,
              const char         *vin,
+             const char         *path,
              const char * const *command)
 {
   g_autofree char *input = g_strdup_printf ("%s\n", password);
   const char * const login[] = { "login", "--brand", brand, "--locale", locale, "--email", email,
-                                 "--password-stdin", NULL };
-  const char * const status[] = { "--json", "status", "--vin", vin, NULL };
+                                 "--password-stdin", "--debug", NULL };
+  const char * const status[] = { "--json", "status", "--vin", vin, "--debug", NULL };
+  const char * const http[] = { "--debug", "http", "get", path, "--vin", vin, NULL };
 
   audit_run_ok (audit, input, login);
   audit_run_ok (audit, NULL, status);
+  audit_run_ok (audit, NULL, http);
   /* Runs for the simulator's command delay (1.5 s): sampled meanwhile. */
   audit_run_ok (audit, NULL, command);
 }
@@ -300,8 +305,8 @@ test_session_secrets (void)
   g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
   g_autofree char *cache = NULL;
   g_autofree char *cache_dir = NULL;
-  const char * const climate_start[] = { "climate", "start", "--vin", RENAULT_VIN, NULL };
-  const char * const horn[] = { "horn", "--vin", NISSAN_VIN, NULL };
+  const char * const climate_start[] = { "--debug", "climate", "start", "--vin", RENAULT_VIN, NULL };
+  const char * const horn[] = { "horn", "--debug", "--vin", NISSAN_VIN, NULL };
   const char *renault_email, *nissan_email;
 
   if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
@@ -318,9 +323,11 @@ test_session_secrets (void)
   g_assert_cmpuint (count_keyring_items (NULL), ==, 0);
 
   use_account (&audit, "renault", RENAULT_LOCALE, renault_email,
-               carport_simulator_get_demo_password (audit.sim), RENAULT_VIN, climate_start);
+               carport_simulator_get_demo_password (audit.sim), RENAULT_VIN,
+               "commerce/v1/accounts/{account}/kamereon/kca/car-adapter/v2/cars/{vin}/battery-status", climate_start);
   use_account (&audit, "nissan", NISSAN_LOCALE, nissan_email,
-               carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN, horn);
+               carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN,
+               "v1/cars/{vin}/battery-status", horn);
 
   /* What the simulator handed out: a login token and a JWT (Renault), an
    * authorization code, an id token, OneID and Kamereon tokens (Nissan). */
@@ -333,10 +340,17 @@ test_session_secrets (void)
   secrets = g_strv_builder_end (all);
 
   /* The session did write: the cache, and the logs said a lot. */
-  cache_dir = g_build_filename (audit.root, "data", "carport", NULL);
+  cache_dir = g_build_filename (audit.root, "cache", "carport", NULL);
   cache = g_build_filename (cache_dir, "state.sqlite3", NULL);
   g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (audit.output->len, >, 10000);
+  /* --debug wrote the exchange; http get printed the answers. */
+  g_assert_nonnull (strstr (audit.output->str, "> POST http://"));
+  g_assert_nonnull (strstr (audit.output->str, "> GET https://"));
+  g_assert_nonnull (strstr (audit.output->str, "< 200 OK"));
+  g_assert_nonnull (strstr (audit.output->str, "[redacted]"));
+  g_assert_nonnull (strstr (audit.output->str, "HTTP 200 OK"));
+  g_assert_nonnull (strstr (audit.output->str, "\"batteryLevel\""));
   g_assert_cmpuint (audit.process_texts->len, >, 20);
 
   walk_tree (audit.root, assert_no_secret_in_file, secrets);

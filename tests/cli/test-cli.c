@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
 /* The VIN of the first demo vehicle with @model. */
@@ -52,8 +53,107 @@ test_help (void)
   g_assert_nonnull (strstr (sub.out, "--temperature"));
 
   run_cli (&unknown, "fly");
-  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, CARPORT_CLI_EXIT_USAGE);
   g_assert_nonnull (strstr (unknown.err, "fly"));
+}
+
+/* A command's --help lists its own options only; the general one lists
+ * the commands, the global options and the exit statuses. */
+static void
+test_command_help (void)
+{
+  g_auto(Run) status = { 0 };
+  g_auto(Run) general = { 0 };
+  g_auto(Run) charge = { 0 };
+
+  run_cli (&status, "status", "--help");
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_nonnull (strstr (status.out, "--vin"));
+  for (const char *const *other = (const char *const[]) { "\n  --temperature", "\n  --email", "\n  --no-wait",
+                                                         "\n  --json", NULL };
+       *other; other++)
+    g_assert_null (strstr (status.out, *other));
+
+  run_cli (&general, "--help");
+  g_assert_cmpint (general.status, ==, 0);
+  g_assert_nonnull (strstr (general.out, "\n  --debug"));
+  g_assert_null (strstr (general.out, "--vin"));
+  g_assert_nonnull (strstr (general.out, "Exit status:"));
+  for (const char *const *code = (const char *const[]) { "\n  64 ", "\n  69 ", "\n  75 ", "\n  77 ", NULL };
+       *code; code++)
+    g_assert_nonnull (strstr (general.out, *code));
+
+  /* The bounds of --min and --target are the car's, not written in the help. */
+  run_cli (&charge, "charge", "--help");
+  g_assert_nonnull (strstr (charge.out, "--target"));
+  g_assert_null (strstr (charge.out, "55 to 100"));
+  g_assert_null (strstr (charge.out, "15 to 45"));
+}
+
+/* --json, --demo and --debug stand before or after the command. */
+static void
+test_global_options_anywhere (void)
+{
+  g_auto(Run) after = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&after, "status", "--json", "--demo");
+  g_assert_cmpint (after.status, ==, 0);
+  root = parse (after.out);
+  g_assert_nonnull (json_object_get_string_member (json_node_get_object (root), "vin"));
+}
+
+/* Usage errors exit 64 (EX_USAGE). */
+static void
+test_usage_exit_status (void)
+{
+  g_auto(Run) option = { 0 };
+  g_auto(Run) date = { 0 };
+  g_auto(Run) arguments = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&option, "status", "--temperature", "20");
+  g_assert_cmpint (option.status, ==, CARPORT_CLI_EXIT_USAGE);
+  run_cli (&date, "--demo", "history", "charges", "--from", "yesterday");
+  g_assert_cmpint (date.status, ==, CARPORT_CLI_EXIT_USAGE);
+  run_cli (&arguments, "--demo", "climate", "fly");
+  g_assert_cmpint (arguments.status, ==, CARPORT_CLI_EXIT_USAGE);
+  run_cli (&none, "--json");
+  g_assert_cmpint (none.status, ==, CARPORT_CLI_EXIT_USAGE);
+}
+
+/* vehicles: a header row, then one car a line. */
+static void
+test_vehicles_table (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "--demo", "vehicles");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "VIN "));
+  g_assert_nonnull (strstr (lines[0], "Registration"));
+  g_assert_nonnull (lines[1]);
+  g_assert_false (g_str_has_prefix (lines[1], "VIN "));
+}
+
+/* http get: the answer of the car's server, through the demo's login. */
+static void
+test_http_get (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autofree char *leaf = demo_vin ("ZE1");
+
+  run_cli (&run, "--demo", "http", "get", "v1/cars/{vin}/battery-status", "--vin", leaf);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "HTTP 200 OK\n"));
+  g_assert_nonnull (strstr (run.out, leaf));
+  g_assert_nonnull (strstr (run.out, "\"batteryLevel\""));
+
+  run_cli (&bad, "--demo", "http", "post", "v1/cars/{vin}/actions/horn-lights", "{not json", "--vin", leaf);
+  g_assert_cmpint (bad.status, ==, CARPORT_CLI_EXIT_USAGE);
 }
 
 static void
@@ -251,10 +351,18 @@ test_command_no_wait (void)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *vin = demo_vin ("XCB1VE");
 
+  g_auto(Run) table = { 0 };
+
   run_cli (&run, "--demo", "--json", "horn", "--no-wait", "--vin", vin);
   g_assert_cmpint (run.status, ==, 0);
   root = parse (run.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "state"), ==, "pending");
+
+  /* Not waiting, it never says it waits. */
+  run_cli (&table, "--demo", "horn", "--no-wait", "--vin", vin);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "sent"));
+  g_assert_null (strstr (table.out, "wait"));
 }
 
 static void
@@ -456,6 +564,19 @@ test_table_output (void)
   g_assert_nonnull (strstr (run.out, " km"));
 }
 
+/* The odometer's digits are grouped as in the window (C.UTF-8 has no
+ * thousands separator: a narrow no-break space, as carport-format.c uses). */
+static void
+test_grouped_numbers (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *vin = demo_vin ("X101VE");
+
+  run_cli (&run, "--demo", "status", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "49\u202f114 km"));
+}
+
 static void
 test_history_json (void)
 {
@@ -556,6 +677,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/command-help", test_command_help);
+  g_test_add_func ("/cli/global-options-anywhere", test_global_options_anywhere);
+  g_test_add_func ("/cli/usage-exit-status", test_usage_exit_status);
+  g_test_add_func ("/cli/vehicles-table", test_vehicles_table);
+  g_test_add_func ("/cli/http-get", test_http_get);
   g_test_add_func ("/cli/vehicles-json", test_vehicles_json);
   g_test_add_func ("/cli/status-json", test_status_json);
   g_test_add_func ("/cli/trips-json", test_trips_json);
@@ -565,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/cli/climate-range", test_climate_range);
   g_test_add_func ("/cli/charge-limits", test_charge_limits);
   g_test_add_func ("/cli/table", test_table_output);
+  g_test_add_func ("/cli/grouped-numbers", test_grouped_numbers);
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "carport-simulator.h"
+#include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
 #define ZOE2_VIN "VF1X102VE00000002"
@@ -252,36 +253,36 @@ climate_off (void)
 }
 
 typedef struct {
-  const char *name;
-  const char *endpoint;
-  const char *spec;
-  int         exit_status;   /* 0 done, 1 not done, 3 unknown */
-  const char *state;         /* the JSON "state" */
-  gboolean    climate_on;    /* in the simulator afterwards */
+  const char     *name;
+  const char     *endpoint;
+  const char     *spec;
+  CarportCliExit  exit_status;
+  const char     *state;         /* the JSON "state" */
+  gboolean        climate_on;    /* in the simulator afterwards */
 } CommandCase;
 
 static const CommandCase command_faults[] = {
   /* The sending. */
-  { "server-error", "actions/hvac-start", "error:500", 1, "failed", FALSE },
-  { "proxy-error", "actions/hvac-start", "error:503:err.tech.wired.kamereon-proxy", 1, "failed", FALSE },
-  { "html-502", "actions/hvac-start", "html-502", 1, "failed", FALSE },
-  { "quota", "actions/hvac-start", "quota", 1, "failed", FALSE },
-  { "forbidden", "actions/hvac-start", "error:403:err.func.wired.forbidden", 1, "failed", FALSE },
-  { "redirect", "actions/hvac-start", "redirect:307", 1, "failed", FALSE },
-  { "slow-drip", "actions/hvac-start", "drip:1000", 0, "completed", TRUE },
+  { "server-error", "actions/hvac-start", "error:500", CARPORT_CLI_EXIT_UNAVAILABLE, "failed", FALSE },
+  { "proxy-error", "actions/hvac-start", "error:503:err.tech.wired.kamereon-proxy", CARPORT_CLI_EXIT_UNAVAILABLE, "failed", FALSE },
+  { "html-502", "actions/hvac-start", "html-502", CARPORT_CLI_EXIT_UNAVAILABLE, "failed", FALSE },
+  { "quota", "actions/hvac-start", "quota", CARPORT_CLI_EXIT_TEMPFAIL, "failed", FALSE },
+  { "forbidden", "actions/hvac-start", "error:403:err.func.wired.forbidden", CARPORT_CLI_EXIT_FAILED, "failed", FALSE },
+  { "redirect", "actions/hvac-start", "redirect:307", CARPORT_CLI_EXIT_UNAVAILABLE, "failed", FALSE },
+  { "slow-drip", "actions/hvac-start", "drip:1000", CARPORT_CLI_EXIT_OK, "completed", TRUE },
   /* A 200 that cannot be read (here the server carried the command out,
    * then cut its answer short): the server took it, the car's state tells.
    * When the car's state never shows it, "not done" comes at the command's
    * two-minute deadline: tests/service/test-commands.c has that. */
-  { "truncated", "actions/hvac-start", "truncated", 0, "completed", TRUE },
+  { "truncated", "actions/hvac-start", "truncated", CARPORT_CLI_EXIT_OK, "completed", TRUE },
   /* Following it: passing faults are waited out, the others end it. */
-  { "poll-server-error", "notifications", "error:500:x1", 0, "completed", TRUE },
-  { "poll-html-502", "notifications", "html-502:x1", 0, "completed", TRUE },
-  { "poll-malformed", "notifications", "malformed:x1", 0, "completed", TRUE },
-  { "poll-deep", "notifications", "@deep:x1", 0, "completed", TRUE },
-  { "poll-redirect", "notifications", "redirect:x1", 0, "completed", TRUE },
-  { "poll-quota", "notifications", "quota", 3, "timed-out", TRUE },
-  { "poll-unauthorized", "notifications", "error:401:err.func.wired.unauthorized", 3, "unknown", TRUE },
+  { "poll-server-error", "notifications", "error:500:x1", CARPORT_CLI_EXIT_OK, "completed", TRUE },
+  { "poll-html-502", "notifications", "html-502:x1", CARPORT_CLI_EXIT_OK, "completed", TRUE },
+  { "poll-malformed", "notifications", "malformed:x1", CARPORT_CLI_EXIT_OK, "completed", TRUE },
+  { "poll-deep", "notifications", "@deep:x1", CARPORT_CLI_EXIT_OK, "completed", TRUE },
+  { "poll-redirect", "notifications", "redirect:x1", CARPORT_CLI_EXIT_OK, "completed", TRUE },
+  { "poll-quota", "notifications", "quota", CARPORT_CLI_EXIT_NOT_CONFIRMED, "timed-out", TRUE },
+  { "poll-unauthorized", "notifications", "error:401:err.func.wired.unauthorized", CARPORT_CLI_EXIT_NOT_CONFIRMED, "unknown", TRUE },
 };
 
 static void

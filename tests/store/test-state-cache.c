@@ -771,7 +771,7 @@ static void
 test_default_path (void)
 {
   g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_cache_dir (), "carport", "state.sqlite3", NULL);
   g_autofree char *prop = NULL;
   g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
   g_autoptr(GError) error = NULL;
@@ -785,6 +785,32 @@ test_default_path (void)
   g_assert_no_error (error);
   assert_mode (expected, 0600);
 
+  finalize_cache (g_steal_pointer (&cache));
+}
+
+/* A cache Carport kept in the data folder moves to the cache folder when
+ * first opened, cars and all. */
+static void
+test_move_from_data_dir (void)
+{
+  g_autofree char *legacy = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
+  g_autoptr(CarportStateCache) old = carport_state_cache_new_for_path (legacy);
+  g_autoptr(CarportStateCache) cache = NULL;
+  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (save (old, vehicle, &error));
+  g_assert_no_error (error);
+  finalize_cache (g_steal_pointer (&old));
+
+  cache = carport_state_cache_new ();
+  loaded = load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (carport_state_cache_get_path (cache), G_FILE_TEST_IS_REGULAR));
+  assert_mode (carport_state_cache_get_path (cache), 0600);
   finalize_cache (g_steal_pointer (&cache));
 }
 
@@ -1172,6 +1198,7 @@ main (int   argc,
   g_test_add_func ("/store/cache/damaged-pages", test_damaged_pages);
   g_test_add_func ("/store/cache/file-mode", test_file_mode);
   g_test_add_func ("/store/cache/default-path", test_default_path);
+  g_test_add_func ("/store/cache/move-from-data-dir", test_move_from_data_dir);
   g_test_add_func ("/store/cache/bad-directory", test_bad_directory);
   g_test_add_func ("/store/cache/path-is-directory", test_path_is_directory);
   g_test_add_func ("/store/cache/owners", test_owners);

@@ -76,7 +76,7 @@ url_for (CarportNissanAuth    *self,
 
 /* ------------------------------------------------------------------------ */
 /* CarportAuthProvider: the Kamereon token renewed with the refresh token,
- * and the user id (§1.2) */
+ * and the user id (api-nissan.md §1.2) */
 
 static void
 tokens_free (CarportNissanTokens *tokens)
@@ -153,7 +153,7 @@ carport_nissan_auth_mint_token_finish (CarportAuthProvider  *provider,
   if (tokens == NULL)
     return NULL;
 
-  /* Without a new refresh token the old one stays (§1.2). */
+  /* Without a new refresh token the old one stays (api-nissan.md §1.2). */
   *out_expiry = now_s () + tokens->expires_in;
   *out_refresh_token = g_steal_pointer (&tokens->refresh_token);
   access_token = g_steal_pointer (&tokens->access_token);
@@ -246,7 +246,7 @@ carport_nissan_auth_kept_token_expiry (CarportAuthProvider *provider,
 }
 
 /* ------------------------------------------------------------------------ */
-/* CarportAuthProvider: the OneID login (§1.2) */
+/* CarportAuthProvider: the OneID login (api-nissan.md §1.2) */
 
 typedef struct {
   char          *email;
@@ -578,7 +578,7 @@ login_answer_cb (GObject      *source,
 
   if (form != NULL && data->submitted)
     {
-      /* The form again: OneID did not take the password (§1.2, §9). */
+      /* The form again: OneID did not take the password (api-nissan.md §1.2, §9). */
       set_credentials_error (&error);
       g_task_return_error (task, error);
       return;
@@ -622,7 +622,7 @@ carport_nissan_auth_login_async (CarportAuthProvider *provider,
   data->password = g_strdup (password);
   data->verifier = carport_nissan_pkce_verifier ();
   data->state = carport_nissan_random_state ();
-  /* A fresh jar: old WSO2 cookies could skip the form (§1.2). */
+  /* A fresh jar: old WSO2 cookies could skip the form (api-nissan.md §1.2). */
   data->jar = soup_cookie_jar_new ();
   g_task_set_task_data (task, data, (GDestroyNotify) login_data_free);
 

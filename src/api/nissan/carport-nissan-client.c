@@ -49,6 +49,13 @@ car_url (CarportNissanClient  *self,
   return g_strdup_printf ("%s/%s/cars/%s/%s", root (self, service), version, vin, rest);
 }
 
+static char *
+nissan_dup_url_for_path (CarportVehicleClient *client,
+                         const char           *path)
+{
+  return g_strdup_printf ("%s/%s", root (CARPORT_NISSAN_CLIENT (client), CARPORT_NISSAN_SERVICE_CAR_ADAPTER), path);
+}
+
 /* What @vehicle needs: its own info, else the one listed for its VIN, else
  * one guessed from its model name (kept on the vehicle from then on). */
 static CarportNissanCarInfo *
@@ -121,7 +128,7 @@ nissan_request_async (CarportNissanClient *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  /* GETs name the JSON:API type too, without a body (§3.1). */
+  /* GETs name the JSON:API type too, without a body (api-nissan.md §3.1). */
   static const char * const get_headers[] = { "Content-Type", KAMEREON_MIME_TYPE, NULL };
 
   carport_vehicle_client_request_async (CARPORT_VEHICLE_CLIENT (self), method, url,
@@ -139,7 +146,7 @@ nissan_request_finish (CarportNissanClient  *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Discovery (§2) */
+/* Discovery (api-nissan.md §2) */
 
 static void
 cars_cb (GObject      *source,
@@ -218,7 +225,7 @@ nissan_list_vehicles_finish (CarportVehicleClient  *client,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Reads (§3.2) */
+/* Reads (api-nissan.md §3.2) */
 
 static gboolean
 nissan_can_read (CarportVehicleClient *client,
@@ -276,7 +283,7 @@ read_data_free (ReadData *data)
 
 static void read_start (GTask *task);
 
-/* The month so far and today are two reads of trip-history (§3.2), asked
+/* The month so far and today are two reads of trip-history (api-nissan.md §3.2), asked
  * at once. The monthly one decides: its failure is the endpoint's; a
  * failed daily one only leaves today unknown. */
 typedef struct {
@@ -372,7 +379,7 @@ read_cb (GObject      *source,
   gone = g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED) ||
          g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_FOUND);
 
-  /* §4.3: an EV whose v1 battery is refused may answer on v2; RVG-like
+  /* api-nissan.md §4.3: an EV whose v1 battery is refused may answer on v2; RVG-like
    * cars only serve the v2 cockpit. Remembered for the next reads. */
   if (gone && data->endpoint == CARPORT_ENDPOINT_BATTERY_STATUS &&
       data->battery_api == CARPORT_NISSAN_BATTERY_V1 &&
@@ -501,7 +508,7 @@ nissan_read_endpoint_finish (CarportVehicleClient  *client,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Commands (§3.3) */
+/* Commands (api-nissan.md §3.3) */
 
 static void
 command_fail (GTask  *owned_task,
@@ -621,7 +628,7 @@ nissan_send_command_finish (CarportVehicleClient  *client,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Following a command (§4.1) */
+/* Following a command (api-nissan.md §4.1) */
 
 typedef struct {
   CarportVehicle *vehicle;   /* owned */
@@ -823,7 +830,7 @@ action_status_cb (GObject      *source,
   root = nissan_request_finish (CARPORT_NISSAN_CLIENT (source), result, &error);
   if (root == NULL)
     {
-      /* Not indexed yet, right after the POST (§4.1). */
+      /* Not indexed yet, right after the POST (api-nissan.md §4.1). */
       if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_FOUND))
         {
           g_error_free (error);
@@ -938,6 +945,7 @@ carport_nissan_client_class_init (CarportNissanClientClass *klass)
 
   client_class->add_auth_headers = nissan_add_auth_headers;
   client_class->parse_response = nissan_parse_response;
+  client_class->dup_url_for_path = nissan_dup_url_for_path;
   client_class->list_vehicles_async = nissan_list_vehicles_async;
   client_class->list_vehicles_finish = nissan_list_vehicles_finish;
   client_class->can_read = nissan_can_read;

@@ -165,7 +165,7 @@ typedef struct {
   CarportApiError  error;
 } CodeMapping;
 
-/* §1.4: a code is the HTTP status or a six-digit application code. */
+/* api-nissan.md §1.4: a code is the HTTP status or a six-digit application code. */
 static const CodeMapping nissan_codes[] = {
   { "401000", CARPORT_API_ERROR_UNAUTHORIZED },
   { "401", CARPORT_API_ERROR_UNAUTHORIZED },
@@ -516,7 +516,7 @@ parse_car (JsonObject *car,
   carport_vehicle_set_energy (vehicle, energy_from_car (car, model_name));
   carport_vehicle_set_account_id (vehicle, user_id);
 
-  /* §2: the list is unreliable, e.g. hvac-status works on a Micra without
+  /* api-nissan.md §2: the list is unreliable, e.g. hvac-status works on a Micra without
    * 307 or 2042; what a car refuses is learnt at run time. */
   climate = has_any (services, 366, 307, 2042, 0);
   if (has_any (services, 319, 0))
@@ -699,7 +699,7 @@ minutes_to_full (JsonObject *attrs)
 }
 
 /* car-adapter v1 (Leaf): its own shape. Its battery temperature has no
- * known unit (§3.2) and its energy is not reported: they stay as they were. */
+ * known unit (api-nissan.md §3.2) and its energy is not reported: they stay as they were. */
 static gboolean
 parse_battery_v1 (CarportVehicle  *vehicle,
                   JsonObject      *attrs,
@@ -743,7 +743,7 @@ parse_battery_v2 (CarportVehicle  *vehicle,
 
   carport_kamereon_read_state (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS, attrs, CARPORT_STATE (update));
   carport_state_set_updated (CARPORT_STATE (update), updated);
-  /* 0 means "not measured" on Ariya and Micra (§4.3). */
+  /* 0 means "not measured" on Ariya and Micra (api-nissan.md §4.3). */
   if (carport_json_get_number (attrs, "batteryTemperature", &number) && number == 0)
     carport_battery_set_temperature_c (update, CARPORT_UNKNOWN_DOUBLE);
   if (!carport_json_get_number (attrs, "chargingStatus", &number))
@@ -896,7 +896,7 @@ carport_nissan_build_action (CarportCommand  *command,
         {
           if (!carport_climate_range_check (&carport_nissan_climate_range, temperature, error))
             return NULL;
-          /* Whole degrees only (§4.3): half degrees are refused. */
+          /* Whole degrees only (api-nissan.md §4.3): half degrees are refused. */
           degrees = (int) round (temperature);
         }
       *out_action = "hvac-start";

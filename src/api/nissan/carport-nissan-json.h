@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Which battery read a car needs (§4.3). */
+/* Which battery read a car needs (api-nissan.md §4.3). */
 typedef enum {
   CARPORT_NISSAN_BATTERY_V1,      /* car-adapter v1 (Leaf and most cars) */
   CARPORT_NISSAN_BATTERY_V2,      /* car-adapter v2 (fallback after a 404/501 of v1 on an EV) */
@@ -107,12 +107,12 @@ char      *carport_nissan_parse_action_id   (JsonNode *root);
 CarportCommandState carport_nissan_parse_action_status (JsonNode  *root,
                                                         char     **message);
 
-/* The climate target temperatures every Nissan takes (§3.3): 16–26 °C in
+/* The climate target temperatures every Nissan takes (api-nissan.md §3.3): 16–26 °C in
  * whole degrees. Listed cars get it as their capabilities. */
 extern const CarportClimateRange carport_nissan_climate_range;
 
 /* The car-adapter action of @command: its path below v1/cars/{VIN}/actions/
- * and its JSON body (§3.3). INVALID_INPUT for a climate temperature outside
+ * and its JSON body (api-nissan.md §3.3). INVALID_INPUT for a climate temperature outside
  * carport_nissan_climate_range (sent rounded to whole degrees), NOT_SUPPORTED
  * for a kind Nissan lacks. */
 char      *carport_nissan_build_action      (CarportCommand  *command,

@@ -310,7 +310,7 @@ carport_renault_auth_logout (CarportAuthProvider *provider)
 }
 
 /* ------------------------------------------------------------------------ */
-/* CarportAuthProvider: login and the two-factor flow (§a.3) */
+/* CarportAuthProvider: login and the two-factor flow (api-renault.md §a.3) */
 
 static void
 login_succeeded (CarportRenaultAuth *self,
@@ -406,7 +406,7 @@ tfa_send_code_cb (GObject      *source,
                            _("A code was sent to your email address. Enter it to finish logging in."));
 }
 
-/* Step 4 of §a.3: Gigya emails a code (takes @task). */
+/* Step 4 of api-renault.md §a.3: Gigya emails a code (takes @task). */
 static void
 send_code (CarportRenaultAuth *self,
            GTask              *task)
@@ -540,7 +540,7 @@ key_checked_cb (GObject      *source,
 }
 
 /* 403042 "invalid loginID or password" is also what accounts.login said
- * when Renault had changed the API key (§a.2, May 2026); every other call
+ * when Renault had changed the API key (api-renault.md §a.2, May 2026); every other call
  * then says 400093. One call that needs only the key tells them apart. */
 static void
 check_key (CarportRenaultAuth *self,

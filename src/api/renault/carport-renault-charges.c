@@ -21,7 +21,7 @@ member_number (JsonObject *object,
   return carport_json_get_number (object, name, &value) ? value : NAN;
 }
 
-/* chargeDuration is minutes on some cars and seconds on others (§c.3):
+/* chargeDuration is minutes on some cars and seconds on others (api-renault.md §c.3):
  * take whichever reading agrees with end − start. */
 static int
 charge_duration_minutes (double      raw,

@@ -109,6 +109,19 @@ renault_parse_response (CarportVehicleClient  *client,
   return carport_kamereon_parse_response (http_status, body, error);
 }
 
+/* Every request names the account's country, as the phone app's do. */
+static char *
+renault_dup_url_for_path (CarportVehicleClient *client,
+                          const char           *path)
+{
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
+
+  if (strstr (path, "country="))
+    return g_strdup_printf ("%s/%s", self->kamereon_url, path);
+  return g_strdup_printf ("%s/%s%ccountry=%s", self->kamereon_url, path, strchr (path, '?') ? '&' : '?',
+                          self->country);
+}
+
 void
 _carport_renault_client_request_async (CarportRenaultClient *self,
                                        const char           *method,
@@ -592,7 +605,7 @@ renault_get_charges_async (CarportVehicleClient *client,
       return;
     }
 
-  /* History endpoints bypass the model table (§c.5). */
+  /* History endpoints bypass the model table (api-renault.md §c.5). */
   path = account_path (account_id, "kca/car-adapter/v1/cars/{vin}/charges",
                        carport_vehicle_get_vin (vehicle));
   start_day = g_date_time_format (start, "%Y%m%d");
@@ -722,6 +735,7 @@ carport_renault_client_class_init (CarportRenaultClientClass *klass)
 
   client_class->add_auth_headers = renault_add_auth_headers;
   client_class->parse_response = renault_parse_response;
+  client_class->dup_url_for_path = renault_dup_url_for_path;
   client_class->list_vehicles_async = _carport_renault_client_list_vehicles_async;
   client_class->list_vehicles_finish = _carport_renault_client_list_vehicles_finish;
   client_class->can_read = renault_can_read;

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (CarportRenaultClient, carport_renault_client, CARPORT, REN
  * in use). Read-only: country.
  *
  * Every call sends the apikey, x-gigya-id_token and Content-Type headers of
- * §b.1. A rejected token (UNAUTHORIZED) is dropped, re-minted and the call
+ * api-renault.md §b.1. A rejected token (UNAUTHORIZED) is dropped, re-minted and the call
  * retried once. Fails with INVALID_INPUT for an unknown locale, INSECURE_URL
  * for a non-https override. */
 CarportRenaultClient *carport_renault_client_new                (CarportAuthProvider  *auth,

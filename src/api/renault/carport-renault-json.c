@@ -194,7 +194,7 @@ apply_details (CarportVehicle *vehicle,
   if (text != NULL)
     carport_vehicle_set_registration (vehicle, text);
 
-  /* engineEnergyType first, else energy.code (§b.4). */
+  /* engineEnergyType first, else energy.code (api-renault.md §b.4). */
   energy = energy_from_code (carport_json_get_string (details, "engineEnergyType"));
   if (energy == CARPORT_ENERGY_NONE)
     energy = energy_from_code (carport_json_get_string (carport_json_get_object (details, "energy"), "code"));

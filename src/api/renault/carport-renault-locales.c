@@ -1,5 +1,5 @@
 /* carport-renault-locales.c — Renault's locale table (docs/api-renault.md
- * §a.4): the servers and keys of each country, and where a service is
+ * api-renault.md §a.4): the servers and keys of each country, and where a service is
  * reached (carport-renault-models.h declares it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,5 @@
-/* carport-renault-models.c — what each Renault model supports (§c.5) and
- * the action bodies (§c.4); the locale table is carport-renault-locales.c.
+/* carport-renault-models.c — what each Renault model supports (api-renault.md §c.5) and
+ * the action bodies (api-renault.md §c.4); the locale table is carport-renault-locales.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,7 +61,7 @@ static const CarportEndpointDef act_soc_levels = { KCM_V1 "ev/soc-levels", CARPO
 typedef struct {
   const char *code;
   const char *name;
-  /* renault-api endpoint keys, space separated, exactly as §c.5 lists them.
+  /* renault-api endpoint keys, space separated, exactly as api-renault.md §c.5 lists them.
    * Keys "not listed" fall back to the defaults, like "ok" ones. */
   const char *ok;
   const char *alternatives;   /* "key:alternative" */
@@ -198,7 +198,7 @@ table_init_defaults (ModelTable *table)
   table->actions[CARPORT_COMMAND_KIND_REFRESH_HVAC] = &act_refresh_hvac;
   table->actions[CARPORT_COMMAND_KIND_SOC_LEVELS] = &act_soc_levels;
 
-  /* §c.4: 15–25 °C in 0.5 steps (HA); no model is known to differ. */
+  /* api-renault.md §c.4: 15–25 °C in 0.5 steps (HA); no model is known to differ. */
   table->climate = (CarportClimateRange) { 15.0, 25.0, 0.5 };
 }
 
@@ -451,7 +451,7 @@ carport_renault_model_normalize_name (const char *label)
 gboolean
 carport_renault_model_reports_watts (const char *model_code)
 {
-  /* ZOE phase 1 behind the GDC gateway (§b.4, §c.5). */
+  /* ZOE phase 1 behind the GDC gateway (api-renault.md §b.4, §c.5). */
   return model_code != NULL && g_ascii_strcasecmp (model_code, "X101VE") == 0;
 }
 
@@ -614,7 +614,7 @@ reject_start_time (CarportCommand  *command,
 }
 
 /* KCM "charge now": the ev/settings just read, with every programme off,
- * posted back whole (§c.4). chargeModeRq is left as it was, as renault-api does. */
+ * posted back whole (api-renault.md §c.4). chargeModeRq is left as it was, as renault-api does. */
 static char *
 build_charge_start_settings (JsonNode  *current,
                              GError   **error)
@@ -788,7 +788,7 @@ clean_schedule (JsonObject  *schedule,
 
 /* ChargeSchedule / HvacSchedule: @current holds {"schedules":[…]} in the
  * KCA shape (charging-settings / hvac-settings, or what
- * carport_renault_schedules_to_json() built); all of them are sent (§c.4). */
+ * carport_renault_schedules_to_json() built); all of them are sent (api-renault.md §c.4). */
 static char *
 build_schedules (JsonNode  *current,
                  gboolean   climate,

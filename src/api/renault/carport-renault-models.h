@@ -1,5 +1,5 @@
 /* carport-renault-models.h — what each Renault model supports, and how
- * (docs/api-renault.md §c.5), plus the locale table (§a.4) and the service
+ * (docs/api-renault.md §c.5), plus the locale table (api-renault.md §a.4) and the service
  * roots it gives. */
 #pragma once
 
@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  CARPORT_ACTION_MODE_DEFAULT,           /* KCA JSON:API as in §c.4 */
+  CARPORT_ACTION_MODE_DEFAULT,           /* KCA JSON:API as in api-renault.md §c.4 */
   CARPORT_ACTION_MODE_KCA_STOP,          /* hvac stop with "action":"stop" */
   CARPORT_ACTION_MODE_KCM,               /* KCM JSON:API (charge/start, charge/schedule) */
   CARPORT_ACTION_MODE_KCM_PAUSE_RESUME,  /* KCM charge/pause-resume */

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Renders a CarportSimCar as Nissan's Kamereon hosts do (docs/api-nissan.md
- * §2–§4): the v5 car list entry, the car-adapter reads (JSON:API envelope for
+ * api-nissan.md §2–§4): the v5 car list entry, the car-adapter reads (JSON:API envelope for
  * "Accept: any" or none, flat for "Accept: application/json"), the bff-web v3
  * battery, the actions, the action-status polling and the notifications.
  */
@@ -754,7 +754,7 @@ rejection_code (const CarportSimCommand *command)
 /**
  * _carport_sim_nissan_action_status:
  *
- * The first poll of an action answers 404 (not indexed yet, §4.1), the next
+ * The first poll of an action answers 404 (not indexed yet, api-nissan.md §4.1), the next
  * ones PENDING until the command delay has passed, then COMPLETED or
  * REJECTED with an errorCode.
  */
@@ -797,7 +797,7 @@ _carport_sim_nissan_action_status (CarportSimCar     *car,
 /**
  * _carport_sim_nissan_add_messages:
  *
- * Appends one notification per finished command, newest first (§3.5).
+ * Appends one notification per finished command, newest first (api-nissan.md §3.5).
  */
 void
 _carport_sim_nissan_add_messages (CarportSimCar *car,

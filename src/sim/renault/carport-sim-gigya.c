@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Implements accounts.login, accounts.getAccountInfo and accounts.getJWT as
- * renault-api calls them (§a.2 of docs/api-renault.md), the two-factor email
- * flow of §a.3, and the minting and checking of the JWTs that the Kamereon
+ * renault-api calls them (api-renault.md §a.2), the two-factor email
+ * flow of api-renault.md §a.3, and the minting and checking of the JWTs that the Kamereon
  * side accepts.
  */
 
@@ -20,8 +20,8 @@
 #define DATA_CENTER "eu1.gigya.com"
 #define DEFAULT_JWT_LIFETIME 900
 
-/* The keys of §a.4: the EU key, fr_LU, es_MX (US data centre), and the web
- * key seen in the TFA trace of §a.3. */
+/* The keys of api-renault.md §a.4: the EU key, fr_LU, es_MX (US data centre), and the web
+ * key seen in the TFA trace of api-renault.md §a.3. */
 static const char * const api_keys[] = {
   "3_VgdkgtIRH3AdHvJm-cjV2ug2EFE0lxt0IJzMC4MFqZjFpn_GYFXVdNZ19L7wZX0N",
   "3_zt44Wl_wT9mnqn-BHrR19PvXj3wYRPQKLcPbGWawlatFR837KdxSZZStbBTDaqnb",
@@ -859,7 +859,7 @@ carport_sim_gigya_handle (CarportSimGigya   *self,
     }
   if (!is_known_key (self, api_key))
     {
-      /* An outdated key made accounts.login answer 403042 in May 2026 (§a.2). */
+      /* An outdated key made accounts.login answer 403042 in May 2026 (api-renault.md §a.2). */
       if (g_str_equal (method, "accounts.login"))
         _carport_sim_reply_gigya_error (msg, 403042, NULL);
       else

@@ -70,7 +70,7 @@ join_from (char  **segments,
   return g_strjoinv ("/", segments + first);
 }
 
-/* Kamereon paths, relative to /kamereon (§b, §c.1). */
+/* Kamereon paths, relative to /kamereon (api-renault.md §b, §c.1). */
 static void
 parse_kamereon_route (char  **s,
                       guint   n,

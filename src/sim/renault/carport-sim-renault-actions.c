@@ -4,7 +4,7 @@
  *
  * Each action validates its body (JSON:API for KCA and KCM, plain JSON for
  * ev/settings and ev/soc-levels), queues a command on the car and answers
- * with the notification id that the client polls (§c.4, §e.1).
+ * with the notification id that the client polls (api-renault.md §c.4, §e.1).
  */
 
 #define G_LOG_DOMAIN "carport-sim"
@@ -163,7 +163,7 @@ _carport_sim_renault_act_hvac_start (CarportSimRenaultAction *action)
       JsonNode *node = json_object_get_member (action->attributes, "targetTemperature");
       gboolean ok = FALSE;
 
-      /* a number; strings were accepted too (§c.4) */
+      /* a number; strings were accepted too (api-renault.md §c.4) */
       if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
         {
           if (json_node_get_value_type (node) == G_TYPE_STRING)
@@ -464,7 +464,7 @@ is_hhmm (const char *text)
          (text[0] - '0') * 10 + (text[1] - '0') < 24 && (text[3] - '0') * 10 + (text[4] - '0') < 60;
 }
 
-/* KCM ev/settings POST: plain JSON, the whole settings object (§c.4). */
+/* KCM ev/settings POST: plain JSON, the whole settings object (api-renault.md §c.4). */
 void
 _carport_sim_renault_act_ev_settings (CarportSimRenaultAction *action)
 {
@@ -542,7 +542,7 @@ _carport_sim_renault_act_ev_settings (CarportSimRenaultAction *action)
     if (!g_str_equal (member, "lastSettingsUpdateTimestamp"))
       json_object_set_member (self->ev_settings, member, json_node_copy (node));
 
-  /* No active charge program means "charge now" (§c.4). */
+  /* No active charge program means "charge now" (api-renault.md §c.4). */
   always = carport_sim_car_ev_settings_always (self->ev_settings);
   json_object_set_string_member (self->ev_settings, "chargeModeRq", always ? "ALWAYS" : "SCHEDULED");
   stamp = _carport_sim_iso8601 (action->now, 0, TRUE);
@@ -568,7 +568,7 @@ _carport_sim_renault_act_ev_settings (CarportSimRenaultAction *action)
   _carport_sim_reply_json (action->msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, root);
 }
 
-/* KCM ev/soc-levels POST: plain {"socMin","socTarget"} (§c.4). */
+/* KCM ev/soc-levels POST: plain {"socMin","socTarget"} (api-renault.md §c.4). */
 void
 _carport_sim_renault_act_soc_levels (CarportSimRenaultAction *action)
 {

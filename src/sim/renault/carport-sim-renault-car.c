@@ -768,7 +768,7 @@ picture_url (CarportSimCar *self,
 /**
  * _carport_sim_renault_build_details:
  *
- * Returns: (transfer full): the vehicleDetails object (§b.4)
+ * Returns: (transfer full): the vehicleDetails object (api-renault.md §b.4)
  */
 JsonNode *
 _carport_sim_renault_build_details (CarportSimCar *self)
@@ -839,7 +839,7 @@ _carport_sim_renault_build_details (CarportSimCar *self)
 /**
  * _carport_sim_renault_build_link:
  *
- * Returns: (transfer full): one vehicleLinks[] entry (§b.3)
+ * Returns: (transfer full): one vehicleLinks[] entry (api-renault.md §b.3)
  */
 JsonNode *
 _carport_sim_renault_build_link (CarportSimCar *self,
@@ -904,7 +904,7 @@ contract (const char *type,
 /**
  * _carport_sim_renault_build_contracts:
  *
- * Returns: (transfer full): the top-level array of §b.6
+ * Returns: (transfer full): the top-level array of api-renault.md §b.6
  */
 JsonNode *
 _carport_sim_renault_build_contracts (CarportSimCar *self)

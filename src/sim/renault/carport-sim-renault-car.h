@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Renault model table, and the rendering of a CarportSimCar's state as
- * Kamereon-commerce answers (§b, §c of docs/api-renault.md).
+ * Kamereon-commerce answers (api-renault.md §b, §c).
  */
 
 #pragma once

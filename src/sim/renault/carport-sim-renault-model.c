@@ -17,12 +17,12 @@
 #define NOT_FOUND     CARPORT_SIM_NOT_FOUND
 #define NOT_SUPPORTED CARPORT_SIM_NOT_SUPPORTED
 
-/* The errors follow the "Marked unsupported" lists of §c.5, with one rule:
+/* The errors follow the "Marked unsupported" lists of api-renault.md §c.5, with one rule:
  * a KCA endpoint answers err.func.wired.forbidden, except lock-status which
  * answers err.func.wired.notFound "There is no data for this vin and uid";
  * a KCM endpoint answers err.tech.501 on a car without the KCM platform and
  * err.func.wired.forbidden on a KCM car without that feature; a charge action
- * that the model does through an alternative path (§c.4) is forbidden on the
+ * that the model does through an alternative path (api-renault.md §c.4) is forbidden on the
  * default path. src/sim/README.md has the same table. */
 
 static const CarportSimRenaultDenial x101ve_denials[] = {
