@@ -82,7 +82,7 @@ print_state_table (CarportVehicle *vehicle)
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_BATTERY_STATUS))
     {
       g_autofree char *level = carport_format_percent (carport_battery_get_level_percent (battery));
-      g_autofree char *range = carport_format_distance (carport_battery_get_range_km (battery), CARPORT_DISTANCE_UNIT_KILOMETRES);
+      g_autofree char *range = carport_format_distance (carport_battery_get_range_km (battery), carport_distance_unit_for_locale (NULL));
       g_autofree char *power = carport_format_power (carport_battery_get_charging_power_kw (battery));
       g_autofree char *remaining = carport_format_duration_minutes (carport_battery_get_remaining_minutes (battery));
       g_autofree char *updated = carport_format_updated (carport_state_get_updated (CARPORT_STATE (battery)), now);
@@ -100,19 +100,19 @@ print_state_table (CarportVehicle *vehicle)
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
     {
-      g_autofree char *mileage = carport_format_distance_grouped (carport_cockpit_get_mileage_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
+      g_autofree char *mileage = carport_format_distance_grouped (carport_cockpit_get_mileage_km (cockpit), carport_distance_unit_for_locale (NULL));
 
       carport_cli_print_row (_("Odometer"), mileage);
       if (carport_is_known (carport_cockpit_get_fuel_range_km (cockpit)))
         {
-          g_autofree char *fuel = carport_format_distance (carport_cockpit_get_fuel_range_km (cockpit), CARPORT_DISTANCE_UNIT_KILOMETRES);
+          g_autofree char *fuel = carport_format_distance (carport_cockpit_get_fuel_range_km (cockpit), carport_distance_unit_for_locale (NULL));
 
           carport_cli_print_row (_("Fuel range"), fuel);
         }
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_HVAC_STATUS))
     {
-      g_autofree char *outside = carport_format_temperature (carport_climate_get_outside_c (climate), CARPORT_TEMPERATURE_UNIT_CELSIUS);
+      g_autofree char *outside = carport_format_temperature (carport_climate_get_outside_c (climate), carport_temperature_unit_for_locale (NULL));
 
       carport_cli_print_row (_("Climate"), carport_format_climate_state (carport_climate_get_state (climate)));
       carport_cli_print_row (_("Outside"), outside);
@@ -147,8 +147,8 @@ print_state_table (CarportVehicle *vehicle)
 
       carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
       carport_trips_get_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &today);
-      month_text = carport_format_trips (month.trips, month.distance_km, CARPORT_DISTANCE_UNIT_KILOMETRES);
-      today_text = carport_format_trips (today.trips, today.distance_km, CARPORT_DISTANCE_UNIT_KILOMETRES);
+      month_text = carport_format_trips (month.trips, month.distance_km, carport_distance_unit_for_locale (NULL));
+      today_text = carport_format_trips (today.trips, today.distance_km, carport_distance_unit_for_locale (NULL));
       carport_cli_print_row (_("Trips this month"), month_text);
       carport_cli_print_row (_("Trips today"), today_text);
     }

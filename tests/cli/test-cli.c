@@ -577,6 +577,33 @@ test_grouped_numbers (void)
   g_assert_nonnull (strstr (run.out, "49\u202f114 km"));
 }
 
+/* People read miles where they use them (the measurement locale); the
+ * --json document stays in kilometres. */
+static void
+test_locale_units (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autofree char *vin = demo_vin ("X101VE");
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+
+  g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+  run_cli (&run, "--demo", "status", "--vin", vin);
+  run_cli (&json, "--demo", "--json", "status", "--vin", vin);
+  if (saved)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, " mi"));
+  g_assert_null (strstr (run.out, " km"));
+  /* (The locale is not installed here: the degree sign prints as "?".) */
+  g_assert_true (g_regex_match_simple ("Outside +[0-9.]+ .F$", run.out, G_REGEX_MULTILINE, 0));
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"mileage_km\""));
+}
+
 static void
 test_history_json (void)
 {
@@ -692,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/cli/charge-limits", test_charge_limits);
   g_test_add_func ("/cli/table", test_table_output);
   g_test_add_func ("/cli/grouped-numbers", test_grouped_numbers);
+  g_test_add_func ("/cli/locale-units", test_locale_units);
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
