@@ -24,11 +24,11 @@
 #include "carport-kamereon-json.h"
 #include "carport-renault-models.h"
 
-static const char * const day_names[CARPORT_N_WEEKDAYS] = {
+const char * const carport_kamereon_day_names[CARPORT_N_WEEKDAYS] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
 
-static const char * const program_day_flags[CARPORT_N_WEEKDAYS] = {
+const char * const carport_kamereon_program_day_flags[CARPORT_N_WEEKDAYS] = {
   "programActivationMonday", "programActivationTuesday", "programActivationWednesday",
   "programActivationThursday", "programActivationFriday", "programActivationSaturday",
   "programActivationSunday",
@@ -278,7 +278,7 @@ parse_kca_schedules (JsonArray *array,
 
       for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
         {
-          JsonObject *slot = carport_json_get_object (object, day_names[day]);
+          JsonObject *slot = carport_json_get_object (object, carport_kamereon_day_names[day]);
           char *time;
           int duration = -1;
 
@@ -319,7 +319,7 @@ parse_calendar (JsonObject *calendar)
 
   for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
     {
-      JsonArray *slots = carport_json_get_array (calendar, day_names[day]);
+      JsonArray *slots = carport_json_get_array (calendar, carport_kamereon_day_names[day]);
 
       if (slots == NULL)
         continue;
@@ -393,7 +393,7 @@ parse_programs (JsonArray *programs)
         {
           gboolean on = FALSE;
 
-          if (carport_json_get_bool (program, program_day_flags[day], &on) && on)
+          if (carport_json_get_bool (program, carport_kamereon_program_day_flags[day], &on) && on)
             days |= 1u << day;
         }
 

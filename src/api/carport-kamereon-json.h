@@ -26,6 +26,11 @@ G_BEGIN_DECLS
 #define CARPORT_KAMEREON_MAX_AIR_C              90.0
 #define CARPORT_KAMEREON_MAX_PRESSURE_MBAR      10000.0
 
+/* The days of a KCA programme ("monday"…) and the flags of a KCM
+ * ev/settings one ("programActivationMonday"…), Monday first. */
+extern const char * const carport_kamereon_day_names[CARPORT_N_WEEKDAYS];
+extern const char * const carport_kamereon_program_day_flags[CARPORT_N_WEEKDAYS];
+
 /* Read endpoints: merges what the answer reports into the matching state
  * object of @vehicle (carport_state_merge(), one freeze/thaw). Every field
  * is optional; a value of the wrong type, outside its bounds or of an

@@ -276,6 +276,9 @@ carport_cli_json_status (CarportVehicle *vehicle)
       g_autoptr(CarportSchedule) schedule =
         g_list_model_get_item (carport_charge_settings_get_schedules (settings), i);
 
+      /* The empty slots a car reports are no programmes. */
+      if (!carport_schedule_is_set_up (schedule))
+        continue;
       json_builder_begin_object (builder);
       add_object_members (builder, G_OBJECT (schedule));
       json_builder_end_object (builder);

@@ -67,7 +67,8 @@ print_schedules (Cli            *cli,
       g_autofree char *duration = NULL;
       const char *start;
 
-      if (carport_schedule_is_climate (item) != climate)
+      /* The empty slots a car reports are no programmes. */
+      if (carport_schedule_is_climate (item) != climate || !carport_schedule_is_set_up (item))
         continue;
       /* Times as people read them: in this computer's time zone. */
       schedule = carport_schedule_convert (item, FALSE, NULL);
@@ -75,7 +76,7 @@ print_schedules (Cli            *cli,
       for (guint d = 0; d < CARPORT_N_WEEKDAYS; d++)
         if (carport_schedule_get_days (schedule) & (1u << d))
           g_string_append_printf (days, "%s%s", days->len ? " " : "", _(day_names[d]));
-      if (!climate)
+      if (!climate && carport_schedules_have_duration (schedules))
         duration = carport_format_duration_minutes (carport_schedule_get_duration_minutes (schedule));
 
       g_string_printf (line, "  #%d ", carport_schedule_get_id (schedule));
@@ -84,7 +85,9 @@ print_schedules (Cli            *cli,
       carport_cli_append_padded (line, start ? start : "—", 5);
       g_string_append_c (line, ' ');
       carport_cli_append_padded (line, days->len ? days->str : "—", 28);
-      g_print ("%s %s\n", line->str, duration ? duration : "");
+      if (duration != NULL)
+        g_string_append_printf (line, " %s", duration);
+      g_print ("%s\n", g_strchomp (line->str));
       shown++;
     }
   if (shown == 0)

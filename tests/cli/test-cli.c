@@ -477,20 +477,18 @@ test_schedules (void)
     g_auto(Run) json = { 0 };
     g_autoptr(JsonNode) shown = NULL;
     JsonArray *schedules;
+    JsonObject *schedule;
 
     run_cli (&json, "--demo", "--json", "climate", "schedule", "--vin", zoe2);
     g_assert_cmpint (json.status, ==, 0);
     shown = parse (json.out);
     schedules = json_object_get_array_member (json_node_get_object (shown), "schedules");
-    g_assert_cmpuint (json_array_get_length (schedules), ==, 5);
-    for (guint i = 0; i < json_array_get_length (schedules); i++)
-      {
-        JsonObject *schedule = json_array_get_object_element (schedules, i);
-
-        g_assert_cmpstr (json_object_get_string_member (schedule, "kind"), ==, "climate");
-        g_assert_cmpint (json_object_get_int_member (schedule, "id"), ==, i + 1);
-        g_assert_true (json_object_get_boolean_member (schedule, "start_time_is_utc"));
-      }
+    /* The car's one programme (2); its four empty slots are not listed. */
+    g_assert_cmpuint (json_array_get_length (schedules), ==, 1);
+    schedule = json_array_get_object_element (schedules, 0);
+    g_assert_cmpstr (json_object_get_string_member (schedule, "kind"), ==, "climate");
+    g_assert_cmpint (json_object_get_int_member (schedule, "id"), ==, 2);
+    g_assert_true (json_object_get_boolean_member (schedule, "start_time_is_utc"));
   }
 
   /* The demo ZOE's programme 1 starts at 22:30 UTC on weekdays. */
@@ -534,14 +532,49 @@ test_schedules (void)
       assert_one_line_error (&run);
     }
   {
-    /* The Renault 5 keeps its programmes in ev/settings, which Carport
-     * does not write. */
+    /* The Renault 5 keeps its programmes in ev/settings, in local time,
+     * as departure times (no duration). */
+    g_auto(Run) r5_set = { 0 };
+    g_auto(Run) r5_delete = { 0 };
+
+    run_cli (&r5_set, "--demo", "charge", "schedule", "set", "2", "--days", "sat,sun", "--start", "9:05",
+             "--vin", r5);
+    g_assert_cmpint (r5_set.status, ==, 0);
+    g_assert_nonnull (strstr (r5_set.out, "Set charge schedule: done"));
+    g_assert_nonnull (strstr (r5_set.out, "#1 active    07:30 Mon Tue Wed Thu Fri\n"));
+    g_assert_nonnull (strstr (r5_set.out, "#2 active    09:05 Sat Sun\n"));
+
+    run_cli (&r5_delete, "--demo", "charge", "schedule", "delete", "1", "--vin", r5);
+    g_assert_cmpint (r5_delete.status, ==, 0);
+    g_assert_nonnull (strstr (r5_delete.out, "No programmes"));
+  }
+  {
+    /* A car without programmes is refused. */
     g_auto(Run) run = { 0 };
+    g_autofree char *leaf = demo_vin ("ZE1");
 
     run_cli (&run, "--demo", "charge", "schedule", "set", "1", "--days", "mon", "--start", "01:00",
-             "--duration", "60", "--vin", r5);
+             "--duration", "60", "--vin", leaf);
     assert_one_line_error (&run);
     g_assert_nonnull (strstr (run.err, "not available on this car"));
+  }
+  {
+    /* A deleted programme is not listed, in words or in JSON. */
+    g_auto(Run) deleted = { 0 };
+    g_auto(Run) json = { 0 };
+    g_autoptr(JsonNode) shown = NULL;
+
+    run_cli (&deleted, "--demo", "charge", "schedule", "delete", "1", "--vin", zoe2);
+    g_assert_cmpint (deleted.status, ==, 0);
+    g_assert_nonnull (strstr (deleted.out, "No programmes"));
+    g_assert_null (strstr (deleted.out, "#1"));
+
+    /* (A new demo:) its one charge and one climate programme, not the
+     * eight empty slots the car reports. */
+    run_cli (&json, "--demo", "--json", "status", "--vin", zoe2);
+    g_assert_cmpint (json.status, ==, 0);
+    shown = parse (json.out);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "schedules")), ==, 2);
   }
 
   if (old_tz)

@@ -3,10 +3,14 @@
  * added, edited, turned off and on and deleted, and each time the
  * simulator's car holds the change, for the ZOE phase 1 (its programmes
  * read from the ZE40 calendar), the ZOE phase 2 (charging-settings and
- * hvac-settings). Times are given in local time (UTC+1 here) and the car
- * keeps them in UTC. A programme the Always mode ignores does not look
+ * hvac-settings) and the Renault 5 (KCM ev/settings, charge only: its
+ * climate programmes are hvac-settings', which it cannot write). Times are
+ * given in local time (UTC+1 here); the KCA cars keep them in UTC, the R5
+ * in local time, as departure times without a duration. A programme the Always mode ignores does not look
  * active; the editor saves on Enter, cancels on Escape, keeps Save
- * insensitive with the reason while no day is chosen, and fits 360 px.
+ * insensitive with the reason while no day is chosen, shows the duration
+ * in hours and minutes, and fits 360 px; a programme in several groups of
+ * days has a switch of a distinct name for each.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,9 +29,32 @@ typedef struct {
   DemoFixture *f;
   const char  *vin;
   gboolean     climate;
-  const char  *time;    /* the UTC time the car keeps on Saturday */
+  const char  *time;    /* the time the car keeps on Saturday: UTC "THH:MMZ", or local "HH:MM" (ev/settings) */
   int          wanted;  /* 1 on, 0 off, -1 no such programme */
 } SimSlot;
+
+/* The same in KCM ev/settings: a programme of Saturday departing at
+ * slot->time (local), on or not. */
+static int
+sim_program_state (SimSlot    *slot,
+                   JsonObject *car)
+{
+  JsonArray *programs = json_object_get_array_member (json_object_get_object_member (car, "evSettings"), "programs");
+
+  for (guint i = 0; i < json_array_get_length (programs); i++)
+    {
+      JsonObject *program = json_array_get_object_element (programs, i);
+
+      if (json_object_get_boolean_member_with_default (program, "programActivationSaturday", FALSE) &&
+          g_strcmp0 (json_object_get_string_member_with_default (program, "programDepartureTime", NULL),
+                     slot->time) == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (program, "programType"), ==, "CHARGE");
+          return json_object_get_boolean_member_with_default (program, "programActivationStatus", FALSE);
+        }
+    }
+  return -1;
+}
 
 /* Is there a programme on the simulator's car with a Saturday slot at
  * wanted->time, and is it on? */
@@ -39,6 +66,8 @@ sim_slot_state (SimSlot *slot)
   JsonArray *schedules = json_object_get_array_member (json_node_get_object (node),
                                                        slot->climate ? "hvacSchedules" : "chargeSchedules");
 
+  if (slot->time[0] != 'T')
+    return sim_program_state (slot, json_node_get_object (node));
   for (guint i = 0; i < json_array_get_length (schedules); i++)
     {
       JsonObject *schedule = json_array_get_object_element (schedules, i);
@@ -146,16 +175,17 @@ programme_row (GtkWidget *card, const char *title)
   return gtk_widget_get_ancestor (gui_test_find_label (card, title), ADW_TYPE_ACTION_ROW);
 }
 
-/* Add, edit, off, on, delete: each reaches the simulator's car. */
+/* Add, edit, off, on, delete: each reaches the simulator's car, which
+ * keeps the times in UTC, or in local time (@local_time: ev/settings). */
 static void
-programme_cycle (DemoFixture *f, const char *model, gboolean climate)
+programme_cycle (DemoFixture *f, const char *model, gboolean climate, gboolean local_time)
 {
   CarportVehicle *vehicle = show_car (f, model);
   GtkWidget *card = card_of (f, climate);
   const char *kind = climate ? "Climate ready at" : "Charge";
   g_autofree char *added_title = g_strdup_printf ("%s · 06:15", kind);
   g_autofree char *edited_title = g_strdup_printf ("%s · 06:45", kind);
-  SimSlot slot = { f, carport_vehicle_get_vin (vehicle), climate, "T05:15Z", 1 };
+  SimSlot slot = { f, carport_vehicle_get_vin (vehicle), climate, local_time ? "06:15" : "T05:15Z", 1 };
   GtkWidget *dialog, *row, *toggle, *hours;
   static const char * const weekdays[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday" };
 
@@ -171,7 +201,10 @@ programme_cycle (DemoFixture *f, const char *model, gboolean climate)
                                                                             "Saturday")), TRUE);
   set_spin (dialog, climate ? "Ready At" : "Start Time", 6);
   set_spin (dialog, "Minutes", 15);
-  if (!climate)
+  /* A departure time has no duration. */
+  g_assert_true ((gui_test_find_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, "Duration") != NULL) ==
+                 (!climate && !local_time));
+  if (!climate && !local_time)
     set_spin (dialog, "Duration", 90);
   hours = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, climate ? "Ready At" : "Start Time");
   gtk_widget_grab_focus (hours);
@@ -184,7 +217,7 @@ programme_cycle (DemoFixture *f, const char *model, gboolean climate)
   dialog = open_dialog (programme_row (card, added_title));
   set_spin (dialog, "Minutes", 45);
   click_response (dialog, "Save");
-  slot.time = "T05:45Z";
+  slot.time = local_time ? "06:45" : "T05:45Z";
   g_assert_true (gui_test_wait_until (sim_slot_is, &slot, 30000));
 
   /* Off and on again with its switch. */
@@ -212,19 +245,81 @@ programme_cycle (DemoFixture *f, const char *model, gboolean climate)
 static void
 test_zoe_calendar (DemoFixture *f, gconstpointer data)
 {
-  programme_cycle (f, "X101VE", FALSE);
+  programme_cycle (f, "X101VE", FALSE, FALSE);
 }
 
 static void
 test_zoe_charging_settings (DemoFixture *f, gconstpointer data)
 {
-  programme_cycle (f, "X102VE", FALSE);
+  programme_cycle (f, "X102VE", FALSE, FALSE);
 }
 
 static void
 test_zoe_hvac_settings (DemoFixture *f, gconstpointer data)
 {
-  programme_cycle (f, "X102VE", TRUE);
+  programme_cycle (f, "X102VE", TRUE, FALSE);
+}
+
+static void
+test_r5_ev_settings (DemoFixture *f, gconstpointer data)
+{
+  programme_cycle (f, "R5E1VE", FALSE, TRUE);
+  /* What the R5 cannot write is not offered. */
+  g_assert_null (gui_test_find_accessible (card_of (f, TRUE), GTK_ACCESSIBLE_ROLE_BUTTON, "Add Programme"));
+}
+
+/* A programme the car reports as two groups of days (a KCA car with other
+ * times on other days) has a row each, and each switch its own name. */
+static void
+test_split_programme_names (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *vehicle = show_car (f, "X102VE");
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *card = card_of (f, FALSE);
+  static const struct { guint days; const char *utc; } parts[] = { { 0x1f, "20:00" }, { 0x60, "08:00" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      CarportSchedule *group = carport_schedule_new ();
+
+      carport_schedule_set_id (group, 2);
+      carport_schedule_set_kind (group, CARPORT_SCHEDULE_KIND_CHARGE);
+      carport_schedule_set_activated (group, TRUE);
+      carport_schedule_set_days (group, parts[i].days);
+      carport_schedule_set_start_time (group, parts[i].utc);
+      carport_schedule_set_start_time_is_utc (group, TRUE);
+      carport_schedule_set_duration_minutes (group, 60);
+      g_ptr_array_add (groups, group);
+    }
+  carport_charge_settings_set_schedules (carport_vehicle_get_charge_settings (vehicle), FALSE, groups);
+  gui_test_flush ();
+
+  g_assert_nonnull (gui_test_find_accessible (card, GTK_ACCESSIBLE_ROLE_SWITCH, "Programme 2 (Weekdays) on"));
+  g_assert_nonnull (gui_test_find_accessible (card, GTK_ACCESSIBLE_ROLE_SWITCH, "Programme 2 (Weekends) on"));
+  g_assert_null (gui_test_find_accessible (card, GTK_ACCESSIBLE_ROLE_SWITCH, "Programme 2 on"));
+}
+
+/* The duration reads as hours and minutes, and is named Duration. */
+static void
+test_duration_hours_minutes (DemoFixture *f, gconstpointer data)
+{
+  GtkWidget *card, *dialog, *duration;
+
+  show_car (f, "X102VE");
+  card = card_of (f, FALSE);
+  dialog = open_dialog (gui_test_get_accessible (card, GTK_ACCESSIBLE_ROLE_BUTTON, "Add Programme"));
+  duration = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SPIN_BUTTON, "Duration");
+  gtk_test_accessible_assert_property (duration, GTK_ACCESSIBLE_PROPERTY_LABEL, "Duration");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 420);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "7 h 00");
+  /* Typed as hours and minutes, or as minutes. */
+  gtk_editable_set_text (GTK_EDITABLE (duration), "1 h 45");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (duration));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 105);
+  gtk_editable_set_text (GTK_EDITABLE (duration), "90");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (duration));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "1 h 30");
+  click_response (dialog, "Cancel");
 }
 
 /* In Always mode an enabled charge programme says it is not used, dimmed. */
@@ -314,6 +409,9 @@ main (int argc, char *argv[])
   ADD ("zoe-calendar", test_zoe_calendar);
   ADD ("zoe-charging-settings", test_zoe_charging_settings);
   ADD ("zoe-hvac-settings", test_zoe_hvac_settings);
+  ADD ("r5-ev-settings", test_r5_ev_settings);
+  ADD ("split-programme-names", test_split_programme_names);
+  ADD ("duration-hours-minutes", test_duration_hours_minutes);
   ADD ("always-mode-not-active", test_always_mode_not_active);
   ADD ("dialog-escape-and-invalid", test_dialog_escape_and_invalid);
   ADD ("narrow", test_narrow);

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "carport-http.h"
+#include "carport-json.h"
+#include "carport-renault-bodies-private.h"
 #include "carport-renault-models.h"
 
 /* ------------------------------------------------------------------------ */
@@ -48,6 +50,7 @@ static const CarportEndpointDef act_charge_stop = { KCA_V1 "actions/charging-sta
 static const CarportEndpointDef act_charge_mode = { KCA_V1 "actions/charge-mode", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_charge_schedule = { KCA_V2 "actions/charge-schedule", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_charge_schedule_kcm = { KCM_V1 "charge/schedule", CARPORT_ACTION_MODE_KCM };
+static const CarportEndpointDef act_charge_schedule_settings = { KCM_V1 "ev/settings", CARPORT_ACTION_MODE_KCM_SETTINGS };
 static const CarportEndpointDef act_hvac_schedule = { KCA_V2 "actions/hvac-schedule", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_horn_lights = { KCA_V1 "actions/horn-lights", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_refresh_location = { KCA_V1 "actions/refresh-location", CARPORT_ACTION_MODE_DEFAULT };
@@ -61,8 +64,11 @@ static const CarportEndpointDef act_soc_levels = { KCM_V1 "ev/soc-levels", CARPO
 typedef struct {
   const char *code;
   const char *name;
-  /* renault-api endpoint keys, space separated, exactly as api-renault.md §c.5 lists them.
-   * Keys "not listed" fall back to the defaults, like "ok" ones. */
+  /* renault-api endpoint keys, space separated, as api-renault.md §c.5 lists them, but
+   * for one: the cars whose programmes are read from ev/settings write them
+   * there (actions/charge-set-schedule:ev-settings, api-renault.md §c.3 and §c.4), where
+   * renault-api offers no way to write them. Keys "not listed" fall back
+   * to the defaults, like "ok" ones. */
   const char *ok;
   const char *alternatives;   /* "key:alternative" */
   const char *unsupported;
@@ -71,20 +77,20 @@ typedef struct {
 static const ModelSpec model_specs[] = {
   { "A4E1VE", "Renault R4 E-Tech",
     "battery-status cockpit location hvac-status charges soc-levels actions/hvac-start actions/hvac-stop actions/horn-start actions/lights-start",
-    "charge-schedule:ev-settings actions/charge-start:ev-settings",
-    "charge-mode charge-history lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings actions/charge-start:ev-settings",
+    "charge-mode charge-history lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode" },
   { "A5E1AE", "Alpine A290",
     "battery-status cockpit location hvac-status hvac-settings charges soc-levels actions/hvac-start actions/horn-start actions/lights-start",
-    "charge-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
-    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode" },
   { "DU31SU", "Dacia Duster III",
     "cockpit location",
     "",
     "battery-status hvac-status hvac-settings charge-mode charging-settings charge-schedule charges charge-history hvac-history hvac-sessions lock-status res-state pressure soc-levels actions/horn-start actions/lights-start" },
   { "R5E1VE", "Renault 5 E-TECH",
     "battery-status cockpit location hvac-status hvac-settings charges alerts soc-levels actions/hvac-start actions/horn-start actions/lights-start actions/refresh-location",
-    "charge-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
-    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode actions/charge-set-schedule" },
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings actions/hvac-stop:kca-stop actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/hvac-set-schedule actions/charge-stop actions/charge-set-mode" },
   { "X071VE", "TWINGO III",
     "battery-status cockpit location hvac-status hvac-settings charging-settings",
     "",
@@ -103,7 +109,7 @@ static const ModelSpec model_specs[] = {
     "hvac-settings charge-mode charging-settings charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings alerts soc-levels actions/horn-start actions/lights-start" },
   { "XCB1SE", "SCENIC E-TECH",
     "battery-status cockpit location hvac-status hvac-settings",
-    "charge-schedule:ev-settings",
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings",
     "charge-mode lock-status res-state" },
   { "XCB1VE", "MEGANE E-TECH",
     "battery-status cockpit location hvac-status hvac-settings charging-settings soc-levels actions/hvac-start actions/horn-start actions/lights-start",
@@ -111,15 +117,15 @@ static const ModelSpec model_specs[] = {
     "charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-stop" },
   { "XDD1VE", "Renault Master E-Tech",
     "battery-status cockpit location hvac-status hvac-settings soc-levels actions/hvac-start actions/hvac-stop actions/charge-set-mode actions/horn-start actions/lights-start",
-    "charge-schedule:ev-settings actions/charge-start:ev-settings",
-    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-stop actions/charge-set-schedule" },
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings actions/charge-start:ev-settings",
+    "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-stop" },
   { "XFB2BI", "Megane IV",
     "battery-status cockpit hvac-status hvac-settings charging-settings",
     "",
     "location charge-mode charge-schedule charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings" },
   { "XHN1CP", "Rafale",
     "battery-status cockpit location hvac-status hvac-settings actions/horn-start actions/lights-start",
-    "charge-schedule:ev-settings",
+    "charge-schedule:ev-settings actions/charge-set-schedule:ev-settings",
     "charge-mode charging-settings charge-history hvac-history hvac-sessions lock-status res-state pressure notification-settings actions/charge-start" },
   { "XHN1ML", "Renault Espace VI (OpenRLink)",
     "cockpit location actions/horn-start actions/lights-start",
@@ -295,6 +301,8 @@ table_apply (ModelTable *table,
     *slot = &act_charge_pause_resume;
   else if (g_str_equal (key, "actions/charge-set-schedule") && g_str_equal (alternative, "kcm"))
     *slot = &act_charge_schedule_kcm;
+  else if (g_str_equal (key, "actions/charge-set-schedule") && g_str_equal (alternative, "ev-settings"))
+    *slot = &act_charge_schedule_settings;
   else
     g_warning ("Model table of %s: unknown alternative “%s” for “%s”", model, alternative, key);
 }
@@ -451,7 +459,7 @@ carport_renault_model_normalize_name (const char *label)
 gboolean
 carport_renault_model_reports_watts (const char *model_code)
 {
-  /* ZOE phase 1 behind the GDC gateway (api-renault.md §b.4, §c.5). */
+  /* ZOE phase 1 behind the GDC gateway (api-renault.md §b.4, api-renault.md §c.5). */
   return model_code != NULL && g_ascii_strcasecmp (model_code, "X101VE") == 0;
 }
 
@@ -484,39 +492,8 @@ carport_renault_model_get_name (const char *model_code)
 /* ------------------------------------------------------------------------ */
 /* Action bodies                                                             */
 
-static const char * const day_names[CARPORT_N_WEEKDAYS] = {
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-};
-
-/* json-glib 1.6 has *_with_default only for scalars. */
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name,
-               JsonObject *fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fallback;
-
-  return json_node_get_object (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name,
-              JsonArray  *fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fallback;
-
-  return json_node_get_array (node);
-}
-
-static char *
-node_to_string (JsonNode *node)
+char *
+_carport_renault_node_to_string (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
@@ -525,9 +502,9 @@ node_to_string (JsonNode *node)
 }
 
 /* {"data":{"type":@type[,"attributes":@attributes]}} */
-static char *
-jsonapi_body (const char *type,
-              JsonObject *attributes)
+char *
+_carport_renault_jsonapi_body (const char *type,
+                               JsonObject *attributes)
 {
   g_autoptr(JsonObject) data = json_object_new ();
   g_autoptr(JsonObject) envelope = json_object_new ();
@@ -539,7 +516,7 @@ jsonapi_body (const char *type,
   json_object_set_object_member (envelope, "data", json_object_ref (data));
   json_node_set_object (root, envelope);
 
-  return node_to_string (root);
+  return _carport_renault_node_to_string (root);
 }
 
 static char *
@@ -549,7 +526,7 @@ jsonapi_action_body (const char *type,
   g_autoptr(JsonObject) attributes = json_object_new ();
 
   json_object_set_string_member (attributes, "action", action);
-  return jsonapi_body (type, attributes);
+  return _carport_renault_jsonapi_body (type, attributes);
 }
 
 /* "YYYY-MM-DDTHH:MM:SSZ" in UTC, only for a time in the future. */
@@ -598,7 +575,7 @@ build_hvac_start (const char      *model_code,
       json_object_set_string_member (attributes, "startDateTime", text);
     }
 
-  return jsonapi_body ("HvacStart", attributes);
+  return _carport_renault_jsonapi_body ("HvacStart", attributes);
 }
 
 static gboolean
@@ -613,65 +590,63 @@ reject_start_time (CarportCommand  *command,
   return TRUE;
 }
 
+/* The ev/settings object just read (bare, or in a JSON:API envelope) as a
+ * deep copy of its own (json_node_copy() would share the object with
+ * @current), or NULL when there is none. */
+JsonNode *
+_carport_renault_ev_settings_copy (JsonNode *current)
+{
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *data;
+
+  if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
+    return NULL;
+
+  data = carport_json_get_object (json_node_get_object (current), "data");
+  if (data != NULL && carport_json_get_object (data, "attributes") != NULL)
+    {
+      g_autoptr(JsonNode) attributes_node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (attributes_node, json_object_get_object_member (data, "attributes"));
+      text = json_to_string (attributes_node, FALSE);
+    }
+  else
+    text = json_to_string (current, FALSE);
+
+  copy = json_from_string (text, NULL);
+  if (copy == NULL || !JSON_NODE_HOLDS_OBJECT (copy))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
 /* KCM "charge now": the ev/settings just read, with every programme off,
  * posted back whole (api-renault.md §c.4). chargeModeRq is left as it was, as renault-api does. */
 static char *
 build_charge_start_settings (JsonNode  *current,
                              GError   **error)
 {
-  g_autoptr(JsonNode) copy = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *object;
-  JsonNode *programs;
+  g_autoptr(JsonNode) copy = _carport_renault_ev_settings_copy (current);
+  JsonArray *programs;
 
-  if (current != NULL && JSON_NODE_HOLDS_OBJECT (current))
-    {
-      JsonObject *data = object_member (json_node_get_object (current), "data", NULL);
-      g_autoptr(JsonNode) attributes_node = NULL;
-
-      if (data != NULL && object_member (data, "attributes", NULL) != NULL)
-        {
-          attributes_node = json_node_new (JSON_NODE_OBJECT);
-          json_node_set_object (attributes_node, json_object_get_object_member (data, "attributes"));
-          text = json_to_string (attributes_node, FALSE);
-        }
-      else
-        text = json_to_string (current, FALSE);
-    }
-
-  if (text == NULL)
+  if (copy == NULL)
     {
       g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
                            _("The car's charge settings must be read before charging can start."));
       return NULL;
     }
 
-  /* A deep copy: json_node_copy() would share the object with @current. */
-  copy = json_from_string (text, NULL);
-  if (copy == NULL || !JSON_NODE_HOLDS_OBJECT (copy))
+  programs = carport_json_get_array (json_node_get_object (copy), "programs");
+  for (guint i = 0; programs != NULL && i < json_array_get_length (programs); i++)
     {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("The car's charge settings must be read before charging can start."));
-      return NULL;
+      JsonNode *element = json_array_get_element (programs, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        json_object_set_boolean_member (json_node_get_object (element),
+                                        "programActivationStatus", FALSE);
     }
 
-  object = json_node_get_object (copy);
-  programs = json_object_get_member (object, "programs");
-  if (programs != NULL && JSON_NODE_HOLDS_ARRAY (programs))
-    {
-      JsonArray *array = json_node_get_array (programs);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            json_object_set_boolean_member (json_node_get_object (element),
-                                            "programActivationStatus", FALSE);
-        }
-    }
-
-  return node_to_string (copy);
+  return _carport_renault_node_to_string (copy);
 }
 
 static char *
@@ -692,266 +667,7 @@ build_soc_levels (CarportCommand  *command,
   json_object_set_int_member (object, "socTarget", soc_target);
   json_node_set_object (root, object);
 
-  return node_to_string (root);
-}
-
-/* A "HH:MM" (or "THH:MMZ") time as the KCA "THH:MMZ", or NULL. */
-static char *
-kca_time (const char *text)
-{
-  int hour, minute;
-
-  if (text == NULL)
-    return NULL;
-  if (*text == 'T')
-    text++;
-  if (strlen (text) < 5 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      text[2] != ':' || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]) ||
-      !(text[5] == '\0' || (text[5] == 'Z' && text[6] == '\0')))
-    return NULL;
-
-  hour = g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
-  minute = g_ascii_digit_value (text[3]) * 10 + g_ascii_digit_value (text[4]);
-  if (hour > 23 || minute > 59)
-    return NULL;
-
-  return g_strdup_printf ("T%02d:%02dZ", hour, minute);
-}
-
-/* One KCA schedule, cleaned: id, activated, and each day a slot or null. */
-static JsonObject *
-clean_schedule (JsonObject  *schedule,
-                gboolean     climate,
-                GError     **error)
-{
-  g_autoptr(JsonObject) out = json_object_new ();
-  JsonNode *id = json_object_get_member (schedule, "id");
-  JsonNode *activated = json_object_get_member (schedule, "activated");
-
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 ||
-      json_node_get_int (id) < 1 || json_node_get_int (id) > 5)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("Each programme needs a number from 1 to 5."));
-      return NULL;
-    }
-
-  json_object_set_int_member (out, "id", json_node_get_int (id));
-  json_object_set_boolean_member (out, "activated",
-                                  activated != NULL &&
-                                  json_node_get_value_type (activated) == G_TYPE_BOOLEAN &&
-                                  json_node_get_boolean (activated));
-
-  for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
-    {
-      JsonObject *slot = object_member (schedule, day_names[day], NULL);
-      g_autoptr(JsonObject) clean = NULL;
-      g_autofree char *time = NULL;
-
-      if (slot == NULL)
-        {
-          json_object_set_null_member (out, day_names[day]);
-          continue;
-        }
-
-      time = kca_time (json_object_get_string_member_with_default (slot, climate ? "readyAtTime" : "startTime", NULL));
-      if (time == NULL)
-        {
-          g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("A programme has a time Carport cannot send."));
-          return NULL;
-        }
-
-      clean = json_object_new ();
-      if (climate)
-        {
-          json_object_set_string_member (clean, "readyAtTime", time);
-        }
-      else
-        {
-          gint64 duration = json_object_get_int_member_with_default (slot, "duration", -1);
-
-          if (duration < 15 || duration > 24 * 60)
-            {
-              g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                                   _("A charge programme needs a duration between 15 minutes and 24 hours."));
-              return NULL;
-            }
-          json_object_set_string_member (clean, "startTime", time);
-          json_object_set_int_member (clean, "duration", duration);
-        }
-      json_object_set_object_member (out, day_names[day], g_steal_pointer (&clean));
-    }
-
-  return g_steal_pointer (&out);
-}
-
-/* ChargeSchedule / HvacSchedule: @current holds {"schedules":[…]} in the
- * KCA shape (charging-settings / hvac-settings, or what
- * carport_renault_schedules_to_json() built); all of them are sent (api-renault.md §c.4). */
-static char *
-build_schedules (JsonNode  *current,
-                 gboolean   climate,
-                 GError   **error)
-{
-  g_autoptr(JsonObject) attributes = json_object_new ();
-  JsonArray *out = json_array_new ();
-  JsonObject *object = NULL;
-  JsonArray *schedules = NULL;
-
-  if (current != NULL && JSON_NODE_HOLDS_OBJECT (current))
-    {
-      JsonObject *data;
-
-      object = json_node_get_object (current);
-      data = object_member (object, "data", NULL);
-      if (data != NULL)
-        object = object_member (data, "attributes", NULL);
-      if (object != NULL)
-        schedules = array_member (object, "schedules", NULL);
-    }
-
-  json_object_set_array_member (attributes, "schedules", out);
-
-  if (schedules == NULL)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("The programmes to send are missing."));
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (schedules); i++)
-    {
-      JsonNode *node = json_array_get_element (schedules, i);
-      JsonObject *clean;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      clean = clean_schedule (json_node_get_object (node), climate, error);
-      if (clean == NULL)
-        return NULL;
-      json_array_add_object_element (out, clean);
-    }
-
-  return jsonapi_body (climate ? "HvacSchedule" : "ChargeSchedule", attributes);
-}
-
-static void
-clear_schedule_objects (JsonObject **by_id,
-                        guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    g_clear_pointer (&by_id[i], json_object_unref);
-}
-
-/* Adds @schedule to the per-id objects; FALSE with @error when it cannot be sent. */
-static gboolean
-add_schedule_object (JsonObject      **by_id,
-                     CarportSchedule  *schedule,
-                     gboolean          climate,
-                     GError          **error)
-{
-  int id = carport_schedule_get_id (schedule);
-  guint days = carport_schedule_get_days (schedule);
-  g_autofree char *time = NULL;
-
-  if (id < 1 || id > 5)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("Each programme needs a number from 1 to 5."));
-      return FALSE;
-    }
-
-  if (days != 0 && !carport_schedule_get_start_time_is_utc (schedule))
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("Programmes in local time cannot be sent yet."));
-      return FALSE;
-    }
-
-  if (by_id[id] == NULL)
-    {
-      by_id[id] = json_object_new ();
-      json_object_set_int_member (by_id[id], "id", id);
-      json_object_set_boolean_member (by_id[id], "activated", FALSE);
-    }
-  if (carport_schedule_get_activated (schedule))
-    json_object_set_boolean_member (by_id[id], "activated", TRUE);
-
-  if (days == 0)
-    return TRUE;
-
-  time = kca_time (carport_schedule_get_start_time (schedule));
-  if (time == NULL)
-    {
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                           _("A programme has a time Carport cannot send."));
-      return FALSE;
-    }
-
-  for (guint day = 0; day < CARPORT_N_WEEKDAYS; day++)
-    {
-      JsonObject *slot;
-
-      if ((days & (1u << day)) == 0)
-        continue;
-
-      slot = json_object_new ();
-      if (climate)
-        {
-          json_object_set_string_member (slot, "readyAtTime", time);
-        }
-      else
-        {
-          json_object_set_string_member (slot, "startTime", time);
-          json_object_set_int_member (slot, "duration", carport_schedule_get_duration_minutes (schedule));
-        }
-      json_object_set_object_member (by_id[id], day_names[day], slot);
-    }
-
-  return TRUE;
-}
-
-JsonNode *
-carport_renault_schedules_to_json (GListModel  *schedules,
-                                   gboolean     climate,
-                                   GError     **error)
-{
-  JsonObject *by_id[6] = { NULL, };
-  JsonObject *object;
-  JsonArray *array;
-  JsonNode *root;
-
-  g_return_val_if_fail (schedules == NULL || G_IS_LIST_MODEL (schedules), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  for (guint i = 0; schedules != NULL && i < g_list_model_get_n_items (schedules); i++)
-    {
-      g_autoptr(CarportSchedule) schedule = g_list_model_get_item (schedules, i);
-
-      if (climate != (carport_schedule_get_kind (schedule) == CARPORT_SCHEDULE_KIND_CLIMATE))
-        continue;
-
-      if (!add_schedule_object (by_id, schedule, climate, error))
-        {
-          clear_schedule_objects (by_id, G_N_ELEMENTS (by_id));
-          return NULL;
-        }
-    }
-
-  object = json_object_new ();
-  array = json_array_new ();
-  for (guint id = 1; id <= 5; id++)
-    {
-      if (by_id[id] != NULL)
-        json_array_add_object_element (array, g_steal_pointer (&by_id[id]));
-    }
-  json_object_set_array_member (object, "schedules", array);
-
-  root = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (root, object);
-  return root;
+  return _carport_renault_node_to_string (root);
 }
 
 char *
@@ -1015,7 +731,7 @@ carport_renault_build_action_body (const char      *model_code,
                   return NULL;
                 json_object_set_string_member (attributes, "startDateTime", text);
               }
-            return jsonapi_body ("ChargingStart", attributes);
+            return _carport_renault_jsonapi_body ("ChargingStart", attributes);
           }
         }
 
@@ -1041,6 +757,8 @@ carport_renault_build_action_body (const char      *model_code,
 
     case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
     case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
+      if (def->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)
+        return _carport_renault_build_ev_settings_programs (current, carport_command_get_schedules (command), error);
       {
         gboolean climate = kind == CARPORT_COMMAND_KIND_HVAC_SCHEDULE;
         g_autoptr(JsonNode) document = NULL;
@@ -1054,7 +772,7 @@ carport_renault_build_action_body (const char      *model_code,
               return NULL;
             current = document;
           }
-        return build_schedules (current, climate, error);
+        return _carport_renault_build_schedules (current, climate, error);
       }
 
     case CARPORT_COMMAND_KIND_HORN:
@@ -1065,17 +783,17 @@ carport_renault_build_action_body (const char      *model_code,
         json_object_set_string_member (attributes, "action", "start");
         json_object_set_string_member (attributes, "target",
                                        kind == CARPORT_COMMAND_KIND_HORN ? "horn" : "lights");
-        return jsonapi_body ("HornLights", attributes);
+        return _carport_renault_jsonapi_body ("HornLights", attributes);
       }
 
     case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
-      return jsonapi_body ("RefreshLocation", NULL);
+      return _carport_renault_jsonapi_body ("RefreshLocation", NULL);
 
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
-      return jsonapi_body ("RefreshBatteryStatus", NULL);
+      return _carport_renault_jsonapi_body ("RefreshBatteryStatus", NULL);
 
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
-      return jsonapi_body ("RefreshHvacStatus", NULL);
+      return _carport_renault_jsonapi_body ("RefreshHvacStatus", NULL);
 
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return build_soc_levels (command, error);

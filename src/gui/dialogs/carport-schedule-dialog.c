@@ -122,6 +122,48 @@ two_digits_output_cb (GtkSpinButton *spin, gpointer user_data)
   return TRUE;
 }
 
+/* The duration as hours and minutes ("7 h 00"), not bare minutes. */
+static gboolean
+duration_output_cb (GtkSpinButton *spin, gpointer user_data)
+{
+  int minutes = gtk_spin_button_get_value_as_int (spin);
+  /* Translators: a programme's duration in a spin button, hours and minutes: "7 h 00" */
+  g_autofree char *text = g_strdup_printf (_("%d h %02d"), minutes / 60, minutes % 60);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* What is typed: "7 h 30" or "7:30" (hours and minutes), or "450" (minutes). */
+static int
+duration_input_cb (GtkSpinButton *spin, double *new_value, gpointer user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint64 first, second = 0;
+  char *end;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (!g_ascii_isdigit (*text))
+    return GTK_INPUT_ERROR;
+  first = g_ascii_strtoull (text, &end, 10);
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end == '\0')
+    {
+      *new_value = (double) MIN (first, G_MAXINT);
+      return TRUE;
+    }
+  while (*end != '\0' && !g_ascii_isdigit (*end))
+    end++;
+  if (*end != '\0')
+    second = g_ascii_strtoull (end, NULL, 10);
+  if (first > 24 || second > 59)
+    return GTK_INPUT_ERROR;
+  *new_value = (double) (first * 60 + second);
+  return TRUE;
+}
+
 /* One toggle a day, its short name shown and its full name read out
  * (2024-01-01 was a Monday). */
 static void
@@ -278,6 +320,8 @@ carport_schedule_dialog_class_init (CarportScheduleDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, weekdays_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, every_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duration_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, duration_input_cb);
 }
 
 static void

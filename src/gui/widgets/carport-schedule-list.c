@@ -151,6 +151,27 @@ schedule_ignored (CarportScheduleList *self,
          carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (self->vehicle)) == CARPORT_CHARGE_MODE_ALWAYS;
 }
 
+/* Does the car report @schedule's programme as several groups of days
+ * (one row each)? */
+static gboolean
+is_split (CarportScheduleList *self,
+          CarportSchedule     *schedule)
+{
+  GListModel *schedules = all_schedules (self);
+  guint groups = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (schedules); i++)
+    {
+      g_autoptr(CarportSchedule) other = g_list_model_get_item (schedules, i);
+
+      if (carport_schedule_get_id (other) == carport_schedule_get_id (schedule) &&
+          carport_schedule_is_climate (other) == carport_schedule_is_climate (schedule) &&
+          carport_schedule_is_set_up (other))
+        groups++;
+    }
+  return groups > 1;
+}
+
 static void send_edit (CarportScheduleList *self, CarportSchedule *changes, CarportScheduleEditAction action);
 
 /* The switch turns programme @id on or off at once. */
@@ -206,8 +227,17 @@ create_row (gpointer item,
     gtk_widget_add_css_class (row, "dim-label");
   g_object_set_data_full (G_OBJECT (row), "schedule", g_object_ref (item), g_object_unref);
 
-  /* Translators: the accessible name of a programme's on/off switch */
-  name = g_strdup_printf (_("Programme %d on"), carport_schedule_get_id (schedule));
+  if (is_split (self, CARPORT_SCHEDULE (item)))
+    {
+      g_autofree char *days = format_days (carport_schedule_get_days (schedule));
+
+      /* Translators: the accessible name of the on/off switch of one group
+       * of days of a programme, e.g. "Programme 2 (Sat, Sun) on" */
+      name = g_strdup_printf (_("Programme %d (%s) on"), carport_schedule_get_id (schedule), days);
+    }
+  else
+    /* Translators: the accessible name of a programme's on/off switch */
+    name = g_strdup_printf (_("Programme %d on"), carport_schedule_get_id (schedule));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (toggle), carport_schedule_get_activated (schedule));

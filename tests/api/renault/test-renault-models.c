@@ -691,9 +691,100 @@ test_body_schedules (void)
     g_clear_error (&error);
   }
 
-  /* Not offered on the R5. */
+  /* The R5 writes its charge programmes to ev/settings (below). */
   g_assert_null (build ("R5E1VE", CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, charge, &error));
-  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+}
+
+#define DAYS_FALSE_FROM_TUESDAY \
+  "\"programActivationTuesday\":false,\"programActivationWednesday\":false,\"programActivationThursday\":false," \
+  "\"programActivationFriday\":false,\"programActivationSaturday\":false,\"programActivationSunday\":false"
+
+/* KCM ev/settings: programs[] rebuilt from the charge programmes to keep,
+ * in their places; preconditioning programmes and every other member as
+ * read; the whole object posted back plain (§c.3, §c.4). */
+static void
+test_body_ev_settings_programs (void)
+{
+  static const char read[] =
+    "{\"lastSettingsUpdateTimestamp\":\"2026-07-01T10:00:00Z\",\"delegatedActivated\":false,"
+    "\"chargeModeRq\":\"SCHEDULED\",\"chargeTimeStart\":\"23:30\",\"chargeDuration\":420,"
+    "\"preconditioningTemperature\":21.0,\"programs\":["
+    "{\"programActivationStatus\":true,\"programType\":\"CHARGE\",\"programDepartureTime\":\"07:30\","
+    "\"programActivationMonday\":true," DAYS_FALSE_FROM_TUESDAY "},"
+    "{\"programActivationStatus\":true,\"programType\":\"PRECONDITIONING\",\"programDepartureTime\":\"08:00\","
+    "\"programActivationMonday\":false," DAYS_FALSE_FROM_TUESDAY ",\"extra\":1},"
+    "{\"programActivationStatus\":false,\"programType\":\"CHARGE\",\"programDepartureTime\":\"06:00\","
+    "\"programActivationMonday\":true," DAYS_FALSE_FROM_TUESDAY "}]}";
+  g_autoptr(JsonNode) current = json_from_string (read, NULL);
+  g_autoptr(JsonNode) enveloped = json_from_string ("{\"data\":{\"attributes\":{\"programs\":[]}}}", NULL);
+  g_autoptr(GListStore) store = g_list_store_new (CARPORT_TYPE_SCHEDULE);
+  g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, TEST_VIN);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  assert_action ("R5E1VE", CARPORT_COMMAND_KIND_CHARGE_SCHEDULE,
+                 "kcm/v1/vehicles/{vin}/ev/settings", CARPORT_ACTION_MODE_KCM_SETTINGS);
+  assert_action ("XCB1SE", CARPORT_COMMAND_KIND_CHARGE_SCHEDULE,
+                 "kcm/v1/vehicles/{vin}/ev/settings", CARPORT_ACTION_MODE_KCM_SETTINGS);
+  /* Their climate programmes are hvac-settings', which the R5 cannot write. */
+  assert_action ("R5E1VE", CARPORT_COMMAND_KIND_HVAC_SCHEDULE, NULL, 0);
+
+  {
+    /* 1 changed, 3 deleted (an empty slot, off), 4 new and off. */
+    g_autoptr(CarportSchedule) one = schedule_new (1, CARPORT_SCHEDULE_KIND_CHARGE_AND_CLIMATE, TRUE,
+                                                   (1u << CARPORT_WEEKDAY_MONDAY) | (1u << CARPORT_WEEKDAY_SUNDAY),
+                                                   "6:15", FALSE, -1);
+    g_autoptr(CarportSchedule) three = schedule_new (3, CARPORT_SCHEDULE_KIND_CHARGE, FALSE, 0, NULL, FALSE, -1);
+    g_autoptr(CarportSchedule) four = schedule_new (4, CARPORT_SCHEDULE_KIND_CHARGE, FALSE,
+                                                    1u << CARPORT_WEEKDAY_MONDAY, "21:00", FALSE, -1);
+
+    g_list_store_append (store, four);
+    g_list_store_append (store, one);
+    g_list_store_append (store, three);
+  }
+  carport_command_set_schedules (command, G_LIST_MODEL (store));
+  body = carport_renault_build_action_body ("R5E1VE", command, current, &error);
+  g_assert_no_error (error);
+  assert_json_equal (body,
+                     "{\"lastSettingsUpdateTimestamp\":\"2026-07-01T10:00:00Z\",\"delegatedActivated\":false,"
+                     "\"chargeModeRq\":\"SCHEDULED\",\"chargeTimeStart\":\"23:30\",\"chargeDuration\":420,"
+                     "\"preconditioningTemperature\":21.0,\"programs\":["
+                     "{\"programActivationStatus\":true,\"programType\":\"CHARGE_AND_PRECONDITIONING\","
+                     "\"programDepartureTime\":\"06:15\",\"programActivationMonday\":true,"
+                     "\"programActivationTuesday\":false,\"programActivationWednesday\":false,"
+                     "\"programActivationThursday\":false,\"programActivationFriday\":false,"
+                     "\"programActivationSaturday\":false,\"programActivationSunday\":true},"
+                     "{\"programActivationStatus\":true,\"programType\":\"PRECONDITIONING\",\"programDepartureTime\":\"08:00\","
+                     "\"programActivationMonday\":false," DAYS_FALSE_FROM_TUESDAY ",\"extra\":1},"
+                     "{\"programActivationStatus\":false,\"programType\":\"CHARGE\",\"programDepartureTime\":\"21:00\","
+                     "\"programActivationMonday\":true," DAYS_FALSE_FROM_TUESDAY "}]}");
+  g_clear_pointer (&body, g_free);
+
+  /* The read in an envelope works too; the read is not changed. */
+  body = carport_renault_build_action_body ("R5E1VE", command, enveloped, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (body, "\"programDepartureTime\":\"06:15\""));
+  g_assert_null (strstr (body, "\"data\""));
+  g_clear_pointer (&body, g_free);
+  {
+    g_autofree char *text = json_to_string (current, FALSE);
+
+    g_assert_nonnull (strstr (text, "\"07:30\""));
+  }
+
+  /* Nothing read, or a programme in UTC: refused. */
+  g_assert_null (carport_renault_build_action_body ("R5E1VE", command, NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  {
+    g_autoptr(CarportSchedule) utc = schedule_new (2, CARPORT_SCHEDULE_KIND_CHARGE, TRUE,
+                                                   1u << CARPORT_WEEKDAY_MONDAY, "05:00", TRUE, 60);
+
+    g_list_store_append (store, utc);
+    g_assert_null (carport_renault_build_action_body ("R5E1VE", command, current, &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -826,6 +917,7 @@ main (int    argc,
   g_test_add_func ("/renault-models/body/simple", test_body_simple);
   g_test_add_func ("/renault-models/body/soc-levels", test_body_soc_levels);
   g_test_add_func ("/renault-models/body/schedules", test_body_schedules);
+  g_test_add_func ("/renault-models/body/ev-settings-programs", test_body_ev_settings_programs);
   g_test_add_func ("/renault-models/locales", test_locales);
   g_test_add_func ("/renault-models/locale-resolve", test_locale_resolve);
 
