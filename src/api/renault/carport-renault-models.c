@@ -345,6 +345,14 @@ table_finish (ModelTable *table)
     table->actions[CARPORT_COMMAND_KIND_REFRESH_BATTERY] = NULL;
   if (table->endpoints[CARPORT_ENDPOINT_HVAC_STATUS] == NULL)
     table->actions[CARPORT_COMMAND_KIND_REFRESH_HVAC] = NULL;
+  /* Programmes are sent whole, as read: a car whose programmes cannot be
+   * read (the Dacia Spring) is not offered to set them. */
+  if (table->endpoints[CARPORT_ENDPOINT_CHARGE_SCHEDULE] == NULL &&
+      table->endpoints[CARPORT_ENDPOINT_CHARGING_SETTINGS] == NULL &&
+      table->endpoints[CARPORT_ENDPOINT_EV_SETTINGS] == NULL)
+    table->actions[CARPORT_COMMAND_KIND_CHARGE_SCHEDULE] = NULL;
+  if (table->endpoints[CARPORT_ENDPOINT_HVAC_SETTINGS] == NULL)
+    table->actions[CARPORT_COMMAND_KIND_HVAC_SCHEDULE] = NULL;
   /* "Charge now" through ev/settings reads the settings first. */
   if (table->actions[CARPORT_COMMAND_KIND_CHARGE_START] != NULL &&
       table->actions[CARPORT_COMMAND_KIND_CHARGE_START]->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)

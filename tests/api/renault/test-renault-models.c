@@ -201,6 +201,9 @@ test_model_alternatives (void)
   assert_action ("XBG1VE", CARPORT_COMMAND_KIND_HORN, NULL, 0);
   assert_endpoint ("XBG1VE", CARPORT_ENDPOINT_HVAC_SETTINGS, NULL, 0);
   assert_endpoint ("XBG1VE", CARPORT_ENDPOINT_SOC_LEVELS, NULL, 0);
+  /* It reads no programmes, so it is not offered to send them (they go whole, as read). */
+  assert_action ("XBG1VE", CARPORT_COMMAND_KIND_CHARGE_SCHEDULE, NULL, 0);
+  assert_action ("XBG1VE", CARPORT_COMMAND_KIND_HVAC_SCHEDULE, NULL, 0);
 
   /* ZOE phase 2: default start, pause-resume stop. */
   assert_action ("X102VE", CARPORT_COMMAND_KIND_CHARGE_START,
