@@ -41,6 +41,7 @@ static const CliOption command_options[] = {
   { "target", G_OPTION_ARG_INT, FIELD (soc_target), N_("Charge target in %, within the car’s limits"), "N" },
   { "from", G_OPTION_ARG_STRING, FIELD (from), N_("First day of the period"), "YYYY-MM-DD" },
   { "to", G_OPTION_ARG_STRING, FIELD (to), N_("Last day of the period"), "YYYY-MM-DD" },
+  { "csv", G_OPTION_ARG_NONE, FIELD (csv), N_("Print comma-separated values (history)"), NULL },
   { "days", G_OPTION_ARG_STRING, FIELD (days), N_("Days of a programme: mon,tue,… or weekdays, weekend, daily"), "DAYS" },
   { "start", G_OPTION_ARG_STRING, FIELD (start), N_("When a charge programme starts, local time"), "HH:MM" },
   { "duration", G_OPTION_ARG_INT, FIELD (duration), N_("How long a charge programme lasts, in minutes"), "MINUTES" },

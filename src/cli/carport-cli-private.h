@@ -32,6 +32,7 @@ struct _Cli {
 
   /* Global options */
   gboolean json;
+  gboolean csv;           /* history: CSV instead of a table */
   gboolean demo;
   gboolean debug;
 
@@ -90,6 +91,9 @@ gboolean        carport_cli_expect_args         (Cli *cli, guint n);
 /* Status and refresh (carport-cli-status.c) */
 void            carport_cli_cmd_status          (Cli *cli);
 void            carport_cli_cmd_refresh         (Cli *cli);
+
+/* History (carport-cli-history.c) */
+void            carport_cli_cmd_history         (Cli *cli);
 
 /* Requests of one's own (carport-cli-http.c) */
 void            carport_cli_cmd_http            (Cli *cli);

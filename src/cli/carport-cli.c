@@ -21,6 +21,7 @@
 #include "carport-session.h"
 #include "carport-account.h"
 #include "carport-state-cache.h"
+#include "carport-history-store.h"
 
 
 /* ----------------------------------------------------------------------- */
@@ -354,127 +355,6 @@ cmd_locate (Cli *cli)
 }
 
 /* ----------------------------------------------------------------------- */
-/* history                                                                 */
-
-static GDateTime *
-parse_day (const char *text)
-{
-  int year, month, day;
-  char extra;
-
-  if (!text || sscanf (text, "%d-%d-%d%c", &year, &month, &day, &extra) != 3)
-    return NULL;
-  return g_date_time_new_local (year, month, day, 0, 0, 0);
-}
-
-static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *name,
-                 int          value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-charges_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) charges = NULL;
-
-  charges = carport_session_get_charges_finish (CARPORT_SESSION (source), result, &error);
-  if (!charges)
-    {
-      carport_cli_finish_with_error (cli, error);
-      return;
-    }
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < charges->len; i++)
-        {
-          CarportChargeSession *charge = g_ptr_array_index (charges, i);
-          g_autofree char *start = carport_format_iso8601_utc (charge->start);
-          g_autofree char *end = carport_format_iso8601_utc (charge->end);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "start");
-          start ? json_builder_add_string_value (builder, start) : json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "end");
-          end ? json_builder_add_string_value (builder, end) : json_builder_add_null_value (builder);
-          add_int_or_null (builder, "duration_minutes", charge->duration_minutes);
-          add_int_or_null (builder, "start_level_percent", charge->start_level_percent);
-          add_int_or_null (builder, "end_level_percent", charge->end_level_percent);
-          json_builder_set_member_name (builder, "energy_kwh");
-          if (carport_is_known (charge->energy_kwh))
-            json_builder_add_double_value (builder, charge->energy_kwh);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      carport_cli_json_print (root);
-    }
-  else if (charges->len == 0)
-    g_print ("%s\n", _("No charge in this period"));
-  else
-    for (guint i = 0; i < charges->len; i++)
-      {
-        CarportChargeSession *charge = g_ptr_array_index (charges, i);
-        g_autofree char *when = charge->start ? g_date_time_format (charge->start, "%x %H:%M") : g_strdup ("—");
-        g_autofree char *duration = carport_format_duration_minutes (charge->duration_minutes);
-        g_autofree char *from = carport_format_percent (charge->start_level_percent);
-        g_autofree char *to = carport_format_percent (charge->end_level_percent);
-        g_autofree char *energy = carport_format_energy (charge->energy_kwh);
-
-        g_print ("%-20s %-12s %6s → %-6s %s\n", when, duration, from, to, energy);
-      }
-  carport_cli_finish (cli, 0);
-}
-
-static void
-cmd_history (Cli *cli)
-{
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
-  CarportVehicle *vehicle;
-
-  if (!carport_cli_expect_args (cli, 1))
-    return;
-  if (!g_str_equal (cli->args[0], "charges"))
-    {
-      carport_cli_expect_args (cli, G_MAXUINT);
-      return;
-    }
-  to = cli->to ? parse_day (cli->to) : g_date_time_new_now_local ();
-  from = cli->from ? parse_day (cli->from) : g_date_time_add_days (to, -30);
-  if (!from || !to)
-    {
-      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("Dates are written YYYY-MM-DD"));
-      return;
-    }
-  if (g_date_time_compare (from, to) > 0)
-    {
-      carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_USAGE, _("--from must not be after --to"));
-      return;
-    }
-  if (!(vehicle = carport_cli_pick_vehicle (cli)))
-    return;
-  carport_session_get_charges_async (cli->session, vehicle, from, to, cli->cancellable, charges_cb, cli);
-}
-
-/* ----------------------------------------------------------------------- */
 /* login / logout                                                          */
 
 static void login_done (Cli *cli, GAsyncResult *result, gboolean code_step);
@@ -637,9 +517,9 @@ static const Command commands[] = {
   { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE, OPTIONS (SENT_OPTIONS) },
   { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE, OPTIONS (SENT_OPTIONS) },
   { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE, OPTIONS (SENT_OPTIONS) },
-  { "history",  "charges [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--vin VIN]",
-    N_("List the charging sessions of a period (default: the last 30 days)"), cmd_history, TRUE,
-    OPTIONS ("vin", "from", "to") },
+  { "history",  "charges|climate|readings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv] [--vin VIN]",
+    N_("List the charging sessions, the climate use or the readings of a period (default: the last 30 days)"),
+    carport_cli_cmd_history, TRUE, OPTIONS ("vin", "from", "to", "csv") },
   { "http",     "get PATH | post PATH [BODY|-] [--vin VIN]",
     N_("Send a request of your own through the login to the car’s server; PATH may hold {vin} and {account}"),
     carport_cli_cmd_http, TRUE, OPTIONS ("vin") },
@@ -707,7 +587,10 @@ start_cb (gpointer user_data)
     g_autoptr(CarportCredentialStore) store = CARPORT_CREDENTIAL_STORE (carport_secret_store_new ());
     g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
 
+    g_autoptr(CarportHistoryStore) history = carport_history_store_new ();
+
     cli->session = carport_session_new (store, cache);
+    carport_session_set_history (cli->session, history);
   }
 
   if (cli->command->needs_login)

@@ -19,6 +19,7 @@
 #include "carport-search-provider.h"
 #include "carport-secret-store.h"
 #include "carport-state-cache.h"
+#include "carport-history-store.h"
 #include "carport-window.h"
 
 /* Opening the window refreshes the cars when the last refresh asked here is
@@ -386,7 +387,10 @@ start_real_session (CarportApplication *self)
   g_autoptr(CarportSecretStore) store = carport_secret_store_new ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
   g_autoptr(CarportSession) session = carport_session_new (store, cache);
+  g_autoptr(CarportHistoryStore) history = carport_history_store_new ();
 
+  g_settings_bind (self->settings, "history-retention-days", history, "retention-days", G_SETTINGS_BIND_GET);
+  carport_session_set_history (session, history);
   set_demo (self, FALSE);
   set_session (self, session);
   carport_session_restore_async (session, self->cancellable, restore_cb, g_object_ref (self));

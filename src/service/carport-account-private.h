@@ -6,6 +6,7 @@
 #include "carport-account.h"
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
+#include "carport-history-store.h"
 #include "carport-http.h"
 #include "carport-brand.h"
 
@@ -18,6 +19,7 @@ struct _CarportAccount
   /* Owned */
   CarportCredentialStore *store;
   CarportStateCache      *cache;          /* nullable */
+  CarportHistoryStore    *history;        /* nullable: keeps no history */
   GStrv                   service_roots;  /* nullable "NAME=url" overrides */
   CarportHttp            *http;           /* shared with the session's other accounts */
   const CarportBrandInfo *info;           /* the registry's row */
@@ -56,6 +58,9 @@ void     carport_account_busy_pop                    (CarportAccount *self);
 void     carport_account_note_error                  (CarportAccount *self, const GError *error);
 /* TRUE (with @error set, if given) while the servers asked to wait. */
 gboolean carport_account_quota_blocked               (CarportAccount *self, GError **error);
+/* Store and cache writes under way: carport_account_flush_async() waits for them. */
+void     carport_account_write_started           (CarportAccount *self);
+void     carport_account_write_done              (CarportAccount *self);
 void     carport_account_save_vehicle                (CarportAccount *self, CarportVehicle *vehicle);
 /* After a refresh: a newly minted access token is kept for the next start. */
 void     carport_account_save_credentials_if_renewed (CarportAccount *self);

@@ -28,6 +28,42 @@ typedef struct {
 } VehicleRefresh;
 
 void
+carport_account_set_history (CarportAccount *self,
+                             gpointer        history)
+{
+  g_return_if_fail (CARPORT_IS_ACCOUNT (self));
+  g_return_if_fail (history == NULL || CARPORT_IS_HISTORY_STORE (history));
+
+  g_set_object (&self->history, history);
+}
+
+static void
+history_recorded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CarportAccount) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_history_store_record_finish (CARPORT_HISTORY_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not keep the car's readings in its history: %s", error->message);
+  carport_account_write_done (self);
+}
+
+/* Each refreshed reading that changed becomes a row of the history. */
+static void
+record_history (CarportAccount *self,
+                CarportVehicle *vehicle)
+{
+  if (!self->history)
+    return;
+  carport_account_write_started (self);
+  carport_history_store_record_async (self->history, vehicle, self->cancellable, history_recorded_cb,
+                                      g_object_ref (self));
+}
+
+void
 carport_account_vehicle_refreshed (CarportAccount *self,
                    CarportVehicle *vehicle,
                    const GError   *error)
@@ -37,6 +73,7 @@ carport_account_vehicle_refreshed (CarportAccount *self,
       carport_vehicle_set_from_cache (vehicle, FALSE);
       carport_vehicle_set_last_error (vehicle, NULL);
       carport_account_save_vehicle (self, vehicle);
+      record_history (self, vehicle);
       carport_account_save_credentials_if_renewed (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -179,14 +179,14 @@ unpack_secret (CarportAccount *self,
   self->saved_access = g_strdup (access);
 }
 
-static void
-write_started (CarportAccount *self)
+void
+carport_account_write_started (CarportAccount *self)
 {
   self->pending_writes++;
 }
 
-static void
-write_done (CarportAccount *self)
+void
+carport_account_write_done (CarportAccount *self)
 {
   g_autoptr(GPtrArray) waiters = NULL;
 
@@ -210,7 +210,7 @@ stored_cb (GObject      *source,
   if (!carport_credential_store_store_finish (CARPORT_CREDENTIAL_STORE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("Could not keep the login: %s", error->message);
-  write_done (self);
+  carport_account_write_done (self);
 }
 
 static void
@@ -229,7 +229,7 @@ save_credentials (CarportAccount *self)
   explicit_bzero (secret, strlen (secret));
   wipe_string (&self->saved_access);
   self->saved_access = carport_auth_provider_dup_access_token (self->auth);
-  write_started (self);
+  carport_account_write_started (self);
   carport_credential_store_store_async (self->store, credentials, self->cancellable, stored_cb,
                                         g_object_ref (self));
 }
@@ -374,7 +374,7 @@ cache_saved_cb (GObject      *source,
   if (!carport_state_cache_save_finish (CARPORT_STATE_CACHE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("Could not cache the car's state: %s", error->message);
-  write_done (self);
+  carport_account_write_done (self);
 }
 
 void
@@ -383,7 +383,7 @@ carport_account_save_vehicle (CarportAccount *self,
 {
   if (!self->cache)
     return;
-  write_started (self);
+  carport_account_write_started (self);
   carport_state_cache_save_async (self->cache, self->owner, vehicle, self->cancellable, cache_saved_cb,
                                   g_object_ref (self));
 }
@@ -969,6 +969,7 @@ carport_account_dispose (GObject *object)
   g_clear_object (&self->http);
   g_clear_object (&self->store);
   g_clear_object (&self->cache);
+  g_clear_object (&self->history);
   g_clear_object (&self->vehicles);
   g_clear_object (&self->cancellable);
 

@@ -89,6 +89,10 @@ void       carport_account_get_charges_async  (CarportAccount *self, CarportVehi
                                                GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *carport_account_get_charges_finish (CarportAccount *self, GAsyncResult *result, GError **error);
 
+/* Where the readings of each refresh are kept: a CarportHistoryStore, or
+ * NULL for nowhere (the session gives every account its own). */
+void     carport_account_set_history (CarportAccount *self, gpointer history);
+
 /* Completes once this account's keyring and cache writes are done. */
 void     carport_account_flush_async  (CarportAccount *self, GCancellable *cancellable,
                                        GAsyncReadyCallback callback, gpointer user_data);

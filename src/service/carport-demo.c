@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "carport-demo.h"
+#include "carport-history-store.h"
 #include "carport-memory-store.h"
 #include "carport-simulator.h"
 
@@ -23,6 +26,86 @@ demo_login_free (DemoLogin *login)
 {
   g_clear_error (&login->error);
   g_free (login);
+}
+
+static void
+add_reading (GArray             *readings,
+             CarportReadingKind  kind,
+             gint64              time,
+             double              value)
+{
+  CarportReading reading = { kind, time, value };
+
+  g_array_append_val (readings, reading);
+}
+
+/* Four weeks of a car's life, every two hours: driven by day, plugged in
+ * and charged overnight when low, warmed up on some mornings. The same
+ * every time for a car (the random numbers are seeded with its VIN). */
+static GArray *
+demo_readings (const char *vin,
+               gint64      now)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (vin));
+  GArray *readings = g_array_new (FALSE, FALSE, sizeof (CarportReading));
+  double level = 70, odometer = 12000 + g_rand_int_range (rand, 0, 30000);
+  gboolean charging = FALSE;
+  gint64 start = now - 28 * 86400;
+
+  for (gint64 t = start - start % 7200; t < now; t += 7200)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (t);
+      int hour = g_date_time_get_hour (when);
+
+      if (hour >= 8 && hour <= 18 && !charging && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          double km = g_rand_double_range (rand, 5, 45);
+
+          odometer += km;
+          level = MAX (5, level - km / 3.2);
+        }
+      if (hour == 20 && level < 45)
+        charging = TRUE;
+      if (charging)
+        level = MIN (90, level + g_rand_double_range (rand, 6, 11));
+      if (charging && level >= 90)
+        charging = FALSE;
+      add_reading (readings, CARPORT_READING_BATTERY_LEVEL, t, (int) level);
+      add_reading (readings, CARPORT_READING_RANGE, t, (int) (level * 3.1));
+      add_reading (readings, CARPORT_READING_CHARGING, t,
+                   charging ? CARPORT_CHARGING_STATE_CHARGING : CARPORT_CHARGING_STATE_NOT_CHARGING);
+      add_reading (readings, CARPORT_READING_PLUG, t,
+                   charging ? CARPORT_PLUG_STATE_PLUGGED : CARPORT_PLUG_STATE_UNPLUGGED);
+      add_reading (readings, CARPORT_READING_ODOMETER, t, (int) odometer);
+      add_reading (readings, CARPORT_READING_OUTSIDE_TEMPERATURE, t, 9 + 6 * sin ((hour - 9) * G_PI / 12));
+      add_reading (readings, CARPORT_READING_CLIMATE, t,
+                   hour == 8 && g_rand_int_range (rand, 0, 3) == 0 ? CARPORT_CLIMATE_STATE_ON
+                                                                  : CARPORT_CLIMATE_STATE_OFF);
+    }
+
+  return readings;
+}
+
+/* The demo's history lives in memory, with a past to look at. */
+static void
+seed_demo_history (CarportSession *session)
+{
+  g_autoptr(CarportHistoryStore) history = carport_history_store_new_for_path (CARPORT_HISTORY_IN_MEMORY);
+  GListModel *vehicles = carport_session_get_vehicles (session);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  carport_session_set_history (session, history);
+  for (guint i = 0; i < g_list_model_get_n_items (vehicles); i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
+      g_autoptr(GArray) readings = NULL;
+
+      /* A car without a battery (the Captur) has no charges to show. */
+      if (carport_vehicle_get_energy (vehicle) == CARPORT_ENERGY_FUEL)
+        continue;
+      readings = demo_readings (carport_vehicle_get_vin (vehicle), now - 3600);
+      carport_history_store_add_async (history, carport_vehicle_get_vin (vehicle), readings, NULL, NULL, NULL);
+    }
 }
 
 static void
@@ -47,7 +130,10 @@ demo_logged_in_cb (GObject      *source,
   if (login->logged_in == 0)
     g_task_return_error (task, g_steal_pointer (&login->error));
   else
-    g_task_return_pointer (task, g_object_ref (source), g_object_unref);
+    {
+      seed_demo_history (CARPORT_SESSION (source));
+      g_task_return_pointer (task, g_object_ref (source), g_object_unref);
+    }
 }
 
 static void

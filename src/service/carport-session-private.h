@@ -7,6 +7,7 @@
 #include "carport-account.h"
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
+#include "carport-history-store.h"
 #include "carport-http.h"
 #include "carport-brand.h"
 
@@ -19,6 +20,7 @@ struct _CarportSession
   /* Owned */
   CarportCredentialStore *store;
   CarportStateCache      *cache;          /* nullable */
+  CarportHistoryStore    *history;        /* nullable: no history kept */
   GStrv                   service_roots;  /* nullable */
   CarportHttp            *http;           /* shared by the accounts */
   GListStore             *accounts;       /* CarportAccount */
@@ -38,6 +40,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CACHE,
+  PROP_HISTORY,
   PROP_SERVICE_ROOTS,
   PROP_STATE,
   PROP_EMAIL,

@@ -165,6 +165,7 @@ carport_session_new_account (CarportSession *self,
                           "command-timeout", self->command_timeout,
                           "poll-interval", self->poll_interval_ms,
                           NULL);
+  carport_account_set_history (account, self->history);
   g_object_set_data (G_OBJECT (carport_account_get_vehicles (account)), "carport-account", account);
   g_signal_connect_object (carport_account_get_vehicles (account), "items-changed",
                            G_CALLBACK (account_vehicles_changed_cb), self, 0);
@@ -590,6 +591,38 @@ carport_session_new (gpointer store,
   return g_object_new (CARPORT_TYPE_SESSION, "store", store, "cache", cache, NULL);
 }
 
+/**
+ * carport_session_get_history:
+ *
+ * Returns: (transfer none) (nullable) (type CarportHistoryStore): the history.
+ */
+gpointer
+carport_session_get_history (CarportSession *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SESSION (self), NULL);
+  return self->history;
+}
+
+void
+carport_session_set_history (CarportSession *self,
+                             gpointer        history)
+{
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+  g_return_if_fail (history == NULL || CARPORT_IS_HISTORY_STORE (history));
+
+  if (!g_set_object (&self->history, history))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(CarportAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      carport_account_set_history (account, history);
+    }
+  if (self->pending)
+    carport_account_set_history (self->pending, history);
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_HISTORY]);
+}
+
 CarportSessionState
 carport_session_get_state (CarportSession *self)
 {
@@ -653,6 +686,7 @@ carport_session_dispose (GObject *object)
   g_clear_object (&self->http);
   g_clear_object (&self->store);
   g_clear_object (&self->cache);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (carport_session_parent_class)->dispose (object);
 }
@@ -682,6 +716,9 @@ carport_session_get_property (GObject    *object,
       break;
     case PROP_CACHE:
       g_value_set_object (value, self->cache);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
     case PROP_SERVICE_ROOTS:
       g_value_set_boxed (value, self->service_roots);
@@ -737,6 +774,9 @@ carport_session_set_property (GObject      *object,
     case PROP_CACHE:
       self->cache = g_value_dup_object (value);
       break;
+    case PROP_HISTORY:
+      carport_session_set_history (self, g_value_get_object (value));
+      break;
     case PROP_SERVICE_ROOTS:
       self->service_roots = g_value_dup_boxed (value);
       break;
@@ -787,6 +827,9 @@ carport_session_class_init (CarportSessionClass *klass)
   carport_session_properties[PROP_CACHE] =
     g_param_spec_object ("cache", NULL, NULL, CARPORT_TYPE_STATE_CACHE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, CARPORT_TYPE_HISTORY_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   carport_session_properties[PROP_SERVICE_ROOTS] =
     g_param_spec_boxed ("service-roots", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -44,7 +44,9 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
 
 /* Properties:
  *   store (CarportCredentialStore, construct-only), cache (CarportStateCache,
- *   construct-only, nullable: no disk cache), service-roots (strv,
+ *   construct-only, nullable: no disk cache), history (CarportHistoryStore,
+ *   nullable: where each refresh's readings are kept; none by default),
+ *   service-roots (strv,
  *   construct-only, nullable: "CARPORT_…_URL=…" entries that override the
  *   environment variables of docs/ARCHITECTURE.md, as the demo does; http://
  *   for loopback only),
@@ -67,6 +69,10 @@ CarportSession *carport_session_new            (gpointer store /* CarportCredent
                                                 gpointer cache /* CarportStateCache or NULL */);
 
 CarportSessionState carport_session_get_state  (CarportSession *self);
+/* The history store (CarportHistoryStore or NULL) every account writes to. */
+gpointer        carport_session_get_history    (CarportSession *self);
+void            carport_session_set_history    (CarportSession *self,
+                                                gpointer        history);
 GListModel     *carport_session_get_accounts   (CarportSession *self);
 GListModel     *carport_session_get_vehicles   (CarportSession *self);
 /* The car with this VIN in any account, or NULL. */

@@ -17,15 +17,13 @@
 #define G_LOG_DOMAIN "carport-store"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "carport-credential-store.h"
+#include "carport-sqlite-file.h"
 #include "carport-state-cache.h"
 
 struct _CarportStateCache
@@ -93,58 +91,16 @@ cached_row_free (CachedRow *row)
   g_free (row);
 }
 
-static GError *
-cache_error (const char *message)
-{
-  return g_error_new_literal (CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE, message);
-}
-
-static gboolean
-is_corrupt (int rc)
-{
-  rc &= 0xff;
-  return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
-}
-
 /* Database access: worker threads, db_mutex held. */
 
-/* Creates the folder (0700) and the file (0600) before SQLite sees them, so
- * the database and its journal are never readable by others. */
 static gboolean
 prepare_file (const char  *path,
               GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_debug ("Cannot create %s: %s", dir, g_strerror (saved_errno));
-      g_set_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE,
-                   _("Carport could not create the folder “%s” for the last known state of your cars: %s."),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_debug ("Cannot open %s: %s", path, g_strerror (saved_errno));
-      g_set_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE,
-                   _("Carport could not open “%s” for the last known state of your cars: %s."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (fchmod (fd, 0600) != 0)
-    g_debug ("Cannot restrict the mode of %s: %s", path, g_strerror (errno));
-
-  g_close (fd, NULL);
-  return TRUE;
+  return carport_sqlite_prepare_file (path,
+                                      _("Carport could not create the folder “%s” for the last known state of your cars: %s."),
+                                      _("Carport could not open “%s” for the last known state of your cars: %s."),
+                                      error);
 }
 
 /* Databases of Carport before several accounts have no owner column: add
@@ -181,31 +137,7 @@ migrate_owner (sqlite3 *db)
 static int
 setup_db (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
   int rc;
-
-  /* A file that is not a database fails here with SQLITE_NOTADB; damaged
-   * pages are found by the check. The database is small, so it is quick. */
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (result, "ok") == 0)
-            rc = SQLITE_OK;
-          else
-            {
-              g_debug ("State cache check failed: %s", result ? result : "(null)");
-              rc = SQLITE_CORRUPT;
-            }
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return rc;
 
   /* IMMEDIATE: another Carport process opening the same file at the same
    * time waits (busy timeout) instead of adding the column twice. */
@@ -234,34 +166,6 @@ setup_db (sqlite3 *db)
   return rc;
 }
 
-static int
-open_db (const char  *path,
-         sqlite3    **out_db)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 2000);
-      sqlite3_extended_result_codes (db, 1);
-      rc = setup_db (db);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Cannot open the state cache %s: %s (%d)", path,
-               sqlite3_errstr (rc), rc);
-      sqlite3_close_v2 (db);
-      return rc;
-    }
-
-  *out_db = db;
-  return SQLITE_OK;
-}
 
 /* Moves a damaged database to "<path>.corrupt" (replacing an older one),
  * drops its journals and creates an empty one. */
@@ -269,30 +173,15 @@ static gboolean
 recreate_db (CarportStateCache  *self,
              GError            **error)
 {
-  g_autofree char *aside = g_strconcat (self->path, ".corrupt", NULL);
-  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
   int rc;
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
-
-  g_debug ("The state cache %s is damaged; moving it to %s", self->path, aside);
-  if (g_rename (self->path, aside) != 0)
-    {
-      g_debug ("Cannot move %s aside: %s", self->path, g_strerror (errno));
-      g_unlink (self->path);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *journal = g_strconcat (self->path, suffixes[i], NULL);
-
-      g_unlink (journal);
-    }
+  carport_sqlite_move_aside (self->path);
 
   if (!prepare_file (self->path, error))
     return FALSE;
 
-  rc = open_db (self->path, &self->db);
+  rc = carport_sqlite_open_checked (self->path, setup_db, &self->db);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CARPORT_STORE_ERROR, CARPORT_STORE_ERROR_CACHE,
@@ -340,8 +229,8 @@ ensure_db (CarportStateCache  *self,
   if (!prepare_file (self->path, error))
     return FALSE;
 
-  rc = open_db (self->path, &self->db);
-  if (is_corrupt (rc))
+  rc = carport_sqlite_open_checked (self->path, setup_db, &self->db);
+  if (carport_sqlite_is_corrupt (rc))
     return recreate_db (self, error);
 
   if (rc != SQLITE_OK)
@@ -571,13 +460,13 @@ save_thread (GTask        *task,
     goto out;
 
   rc = exec_save (self->db, data);
-  if (is_corrupt (rc) && recreate_db (self, &error))
+  if (carport_sqlite_is_corrupt (rc) && recreate_db (self, &error))
     rc = exec_save (self->db, data);
   if (rc != SQLITE_OK && error == NULL)
     {
       g_debug ("Cannot save the state of %s: %s (%d)", data->vin,
                self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), rc);
-      error = cache_error (_("Carport could not save the last known state of your car."));
+      error = carport_sqlite_error (_("Carport could not save the last known state of your car."));
     }
 
 out:
@@ -615,7 +504,7 @@ load_thread (GTask        *task,
     goto out;
 
   rc = exec_load (self->db, owner, rows);
-  if (is_corrupt (rc))
+  if (carport_sqlite_is_corrupt (rc))
     {
       /* Whatever was read is suspect: start over with nothing. */
       g_ptr_array_set_size (rows, 0);
@@ -626,7 +515,7 @@ load_thread (GTask        *task,
     {
       g_debug ("Cannot load the cached states: %s (%d)",
                self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), rc);
-      error = cache_error (_("Carport could not read the last known state of your cars."));
+      error = carport_sqlite_error (_("Carport could not read the last known state of your cars."));
     }
 
 out:
@@ -664,13 +553,13 @@ clear_thread (GTask        *task,
 
   rc = exec_clear (self->db, owner);
   /* A new, empty database is as clear as it gets. */
-  if (is_corrupt (rc) && recreate_db (self, &error))
+  if (carport_sqlite_is_corrupt (rc) && recreate_db (self, &error))
     rc = SQLITE_OK;
   if (rc != SQLITE_OK && error == NULL)
     {
       g_debug ("Cannot clear the cached states: %s (%d)",
                self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc), rc);
-      error = cache_error (_("Carport could not remove the saved state of your cars."));
+      error = carport_sqlite_error (_("Carport could not remove the saved state of your cars."));
     }
 
 out:
@@ -711,7 +600,7 @@ carport_state_cache_save_async (CarportStateCache   *self,
   vin = carport_vehicle_get_vin (vehicle);
   if (vin == NULL || *vin == '\0')
     {
-      g_task_return_error (task, cache_error (_("Carport could not save the state of a car without a VIN.")));
+      g_task_return_error (task, carport_sqlite_error (_("Carport could not save the state of a car without a VIN.")));
       return;
     }
 
@@ -719,7 +608,7 @@ carport_state_cache_save_async (CarportStateCache   *self,
   variant = g_variant_take_ref (carport_vehicle_serialize (vehicle));
   if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
     {
-      g_task_return_error (task, cache_error (_("Carport could not save the last known state of your car.")));
+      g_task_return_error (task, carport_sqlite_error (_("Carport could not save the last known state of your car.")));
       return;
     }
 

@@ -3,12 +3,16 @@
  * Every test starts its own simulator, logs in through a memory credential
  * store (the keyring has its own tests) and a state cache in a temporary
  * directory, and checks what a user would see. */
+#define _GNU_SOURCE  /* memmem() */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "carport-api-error.h"
 #include "carport-demo.h"
+#include "carport-history-store.h"
 #include "carport-memory-store.h"
 #include "carport-session.h"
 #include "carport-simulator.h"
@@ -935,6 +939,87 @@ test_logout_forgets (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (carport_session_get_vehicles (second)), ==, 0);
 }
 
+static guint
+count_readings (GArray             *rows,
+                CarportReadingKind  kind,
+                double             *out_last)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, CarportReading, i).kind == kind)
+      {
+        n++;
+        *out_last = g_array_index (rows, CarportReading, i).value;
+      }
+
+  return n;
+}
+
+static GArray *
+query_history (CarportHistoryStore *history,
+               const char          *vin)
+{
+  GAsyncResult *waiter = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *rows;
+
+  carport_history_store_query_async (history, vin, 0, G_MAXINT64, NULL, carport_test_result_cb, &waiter);
+  rows = carport_history_store_query_finish (history, carport_test_wait_result (&waiter), &error);
+  g_clear_object (&waiter);
+  g_assert_no_error (error);
+
+  return rows;
+}
+
+/* Each refresh writes what changed to the history, and nothing secret. */
+static void
+test_refresh_writes_history (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "history.sqlite3", NULL);
+  g_autoptr(CarportHistoryStore) history = carport_history_store_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) secrets = NULL;
+  GAsyncResult *waiter = NULL;
+  CarportVehicle *zoe;
+  const char *vin;
+  double level = -1, plug = -1;
+  gsize length;
+
+  carport_session_set_history (fixture->session, history);
+  login (fixture);
+  zoe = vehicle_by_model (fixture, ZOE2);
+  vin = carport_vehicle_get_vin (zoe);
+  carport_simulator_set_plugged (fixture->sim, vin, FALSE);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_true (refresh (fixture, zoe, &error));  /* nothing changed */
+  carport_simulator_set_plugged (fixture->sim, vin, TRUE);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_no_error (error);
+  carport_session_flush_async (fixture->session, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_flush_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_clear_object (&waiter);
+
+  rows = query_history (history, vin);
+  g_assert_cmpuint (count_readings (rows, CARPORT_READING_BATTERY_LEVEL, &level), >=, 1);
+  g_assert_cmpfloat (level, ==, carport_simulator_get_battery_level (fixture->sim, vin));
+  g_assert_cmpuint (count_readings (rows, CARPORT_READING_PLUG, &plug), ==, 2);
+  g_assert_cmpfloat (plug, ==, CARPORT_PLUG_STATE_PLUGGED);
+  g_assert_cmpuint (count_readings (rows, CARPORT_READING_LATITUDE, &level), ==, 1);
+  g_assert_cmpuint (count_readings (rows, CARPORT_READING_ODOMETER, &level), ==, 1);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  secrets = carport_simulator_dup_issued_secrets (fixture->sim);
+  g_assert_cmpuint (g_strv_length (secrets), >=, 2);
+  for (guint i = 0; secrets[i]; i++)
+    g_assert_null (memmem (contents, length, secrets[i], strlen (secrets[i])));
+  g_assert_null (memmem (contents, length, carport_simulator_get_demo_password (fixture->sim),
+                        strlen (carport_simulator_get_demo_password (fixture->sim))));
+}
+
 static void
 test_demo_session (void)
 {
@@ -976,6 +1061,7 @@ main (int   argc,
   ADD ("refresh/total-failure", test_total_failure_is_an_error);
   ADD ("refresh/quota-back-off", test_quota_backs_off);
   ADD ("refresh/unsupported-learnt", test_unsupported_is_learnt);
+  ADD ("refresh/writes-history", test_refresh_writes_history);
   ADD ("refresh/fleet-reads-settings-when-due", test_fleet_refresh_reads_settings_when_due);
   ADD ("command/final-states", test_commands_reach_final_state);
   ADD ("command/climate-turns-on", test_climate_turns_on);

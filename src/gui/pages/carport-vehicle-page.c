@@ -11,6 +11,7 @@
 #include "carport-account.h"
 #include "carport-account-window.h"
 #include "carport-battery-card.h"
+#include "carport-history-page.h"
 #include "carport-charge-card.h"
 #include "carport-climate-card.h"
 #include "carport-climate-dialog.h"
@@ -419,6 +420,18 @@ climate_response_cb (CarportClimateDialog *dialog, const char *response, gpointe
   carport_command_runner_send (self->runner, command);
 }
 
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+
+  if (self->session && self->vehicle)
+    gtk_window_present (GTK_WINDOW (carport_history_page_new_window (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                     self->session, self->vehicle)));
+}
+
 /* Climate start asks for the temperature and an optional "ready at" time. */
 static void
 ask_climate (CarportVehiclePage *self)
@@ -795,6 +808,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
   gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
 }
 
