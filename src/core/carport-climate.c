@@ -19,6 +19,7 @@ struct _CarportClimate
   double               outside_c;
   double               inside_c;
   double               soc_threshold_percent;
+  double               target_c;
   GDateTime           *next_start; /* owned, nullable */
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_OUTSIDE_C,
   PROP_INSIDE_C,
   PROP_SOC_THRESHOLD_PERCENT,
+  PROP_TARGET_C,
   PROP_NEXT_START,
   N_PROPS
 };
@@ -120,6 +122,27 @@ carport_climate_set_soc_threshold_percent (CarportClimate *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_THRESHOLD_PERCENT]);
 }
 
+double
+carport_climate_get_target_c (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NAN);
+
+  return self->target_c;
+}
+
+void
+carport_climate_set_target_c (CarportClimate *self,
+                              double          value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->target_c == value || (isnan (self->target_c) && isnan (value)))
+    return;
+
+  self->target_c = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_C]);
+}
+
 GDateTime *
 carport_climate_get_next_start (CarportClimate *self)
 {
@@ -186,6 +209,10 @@ carport_climate_get_property (GObject    *object,
       g_value_set_double (value, self->soc_threshold_percent);
       break;
 
+    case PROP_TARGET_C:
+      g_value_set_double (value, self->target_c);
+      break;
+
     case PROP_NEXT_START:
       g_value_set_boxed (value, self->next_start);
       break;
@@ -219,6 +246,10 @@ carport_climate_set_property (GObject      *object,
 
     case PROP_SOC_THRESHOLD_PERCENT:
       carport_climate_set_soc_threshold_percent (self, g_value_get_double (value));
+      break;
+
+    case PROP_TARGET_C:
+      carport_climate_set_target_c (self, g_value_get_double (value));
       break;
 
     case PROP_NEXT_START:
@@ -274,6 +305,10 @@ carport_climate_class_init (CarportClimateClass *klass)
     carport_param_spec_unknown_double ("soc-threshold-percent",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TARGET_C] =
+    carport_param_spec_unknown_double ("target-c",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_NEXT_START] =
     g_param_spec_boxed ("next-start", NULL, NULL,
                         G_TYPE_DATE_TIME,
@@ -288,4 +323,5 @@ carport_climate_init (CarportClimate *self)
   self->outside_c = NAN;
   self->inside_c = NAN;
   self->soc_threshold_percent = NAN;
+  self->target_c = NAN;
 }

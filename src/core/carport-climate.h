@@ -11,8 +11,9 @@ G_DECLARE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT, CLIMATE, Carport
 
 CarportClimate *carport_climate_new (void);
 
-/* Properties: state (CarportClimateState), outside-c, inside-c, soc-threshold-percent
- * (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated".
+/* Properties: state (CarportClimateState), outside-c, inside-c, soc-threshold-percent,
+ * target-c (the temperature the climate heats or cools to, when the car
+ * reports it: Nissan's nextTargetTemperature) (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated".
  * carport_state_merge() keeps what a read leaves out, except the next start
  * when the read reports the state without one (none is set any more). */
 CarportClimateState carport_climate_get_state                 (CarportClimate *self);
@@ -23,6 +24,8 @@ double              carport_climate_get_inside_c              (CarportClimate *s
 void                carport_climate_set_inside_c              (CarportClimate *self, double value);
 double              carport_climate_get_soc_threshold_percent (CarportClimate *self);
 void                carport_climate_set_soc_threshold_percent (CarportClimate *self, double value);
+double              carport_climate_get_target_c              (CarportClimate *self);
+void                carport_climate_set_target_c              (CarportClimate *self, double value);
 GDateTime          *carport_climate_get_next_start            (CarportClimate *self);
 void                carport_climate_set_next_start            (CarportClimate *self, GDateTime *value);
 

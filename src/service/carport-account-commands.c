@@ -234,6 +234,14 @@ track_finish (CarportAccount *self,
   if (state == CARPORT_COMMAND_STATE_COMPLETED && endpoints && self->client && !tracking->verified)
     carport_vehicle_client_refresh_async (self->client, tracking->vehicle, endpoints, self->cancellable,
                                            command_refreshed_cb, g_object_ref (tracking->vehicle));
+  /* A planned climate start shows as planned from now on, until the car
+   * reports its own (the read after it keeps or replaces this one). */
+  if (state == CARPORT_COMMAND_STATE_COMPLETED &&
+      carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_START &&
+      carport_command_get_start_at (command) != NULL &&
+      carport_climate_get_next_start (carport_vehicle_get_climate (tracking->vehicle)) == NULL)
+    carport_climate_set_next_start (carport_vehicle_get_climate (tracking->vehicle),
+                                    carport_command_get_start_at (command));
   if (state == CARPORT_COMMAND_STATE_COMPLETED &&
       carport_command_get_kind (command) == CARPORT_COMMAND_KIND_CHARGE_STOP)
     g_object_set_data (G_OBJECT (tracking->vehicle), "carport-stop-asked", GINT_TO_POINTER (TRUE));
