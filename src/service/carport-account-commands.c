@@ -28,6 +28,8 @@ endpoints_changed_by (CarportCommandKind kind)
       return EP (HVAC_STATUS);
     case CARPORT_COMMAND_KIND_CHARGE_START:
     case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      /* A delayed start shows in charging-settings (mode "delayed"). */
+      return EP (BATTERY_STATUS) | EP (EV_SETTINGS) | EP (CHARGING_SETTINGS);
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
       return EP (BATTERY_STATUS) | EP (EV_SETTINGS);
     case CARPORT_COMMAND_KIND_CHARGE_MODE:

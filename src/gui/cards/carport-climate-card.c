@@ -14,6 +14,9 @@ struct _CarportClimateCard
 {
   CarportStatusCard     parent_instance;
 
+  /* Template widgets */
+  GtkWidget            *cancel_planned_button;
+
   /* Owned */
   CarportSession       *session;
   CarportCommandRunner *runner;   /* the Cancel of a planned start */
@@ -44,19 +47,18 @@ update_cancel (CarportClimateCard *self)
 {
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "climate.cancel-planned",
-                                 vehicle != NULL &&
-                                 carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_HVAC_STOP) &&
-                                 carport_command_runner_get_login_obstacle (self->runner) == NULL &&
-                                 !carport_command_runner_in_flight (self->runner, CARPORT_COMMAND_KIND_HVAC_STOP));
+  gtk_widget_set_sensitive (self->cancel_planned_button,
+                            vehicle != NULL &&
+                            carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_HVAC_STOP) &&
+                            carport_command_runner_get_login_obstacle (self->runner) == NULL &&
+                            !carport_command_runner_in_flight (self->runner, CARPORT_COMMAND_KIND_HVAC_STOP));
 }
 
 /* Cancels the planned start: hvac-stop carrying the start it cancels (the
  * brands send "cancel" or "stop" as the car needs), tracked as any command. */
 static void
-cancel_planned_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+cancel_planned_cb (CarportClimateCard *self)
 {
-  CarportClimateCard *self = CARPORT_CLIMATE_CARD (widget);
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   g_autoptr(CarportCommand) command = NULL;
   GDateTime *planned;
@@ -151,8 +153,9 @@ carport_climate_card_class_init (CarportClimateCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-climate-card.ui");
   carport_closures_bind (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, CarportClimateCard, cancel_planned_button);
   gtk_widget_class_bind_template_callback (widget_class, shows_target);
-  gtk_widget_class_install_action (widget_class, "climate.cancel-planned", NULL, cancel_planned_action);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_planned_cb);
 }
 
 static void
