@@ -15,18 +15,6 @@
 
 #define MEGANE "VF1XCB1VE00000003"
 
-static gboolean
-revealed (gpointer data)
-{
-  return carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (data));
-}
-
-static gboolean
-hidden (gpointer data)
-{
-  return !revealed (data);
-}
-
 /* Presses the Retry of @banner, as a click does. */
 static void
 retry (GtkWidget *banner)
@@ -61,14 +49,14 @@ test_page_banner_retry (DemoFixture *f, gconstpointer data)
 
   add_fault (f, "*=html-502");
   gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
-  g_assert_true (gui_test_wait_until (revealed, banner, 30000));
+  g_assert_true (gui_test_wait_banner (banner, TRUE, 30000));
   g_assert_cmpstr (carport_error_banner_get_text (CARPORT_ERROR_BANNER (banner)), ==,
                    carport_vehicle_get_last_error (megane));
   gui_test_assert_label_soon (banner, carport_vehicle_get_last_error (megane));
 
   carport_simulator_clear_faults (f->sim);
   retry (banner);
-  g_assert_true (gui_test_wait_until (hidden, banner, 30000));
+  g_assert_true (gui_test_wait_banner (banner, FALSE, 30000));
   g_assert_null (carport_vehicle_get_last_error (megane));
 }
 
@@ -99,14 +87,14 @@ test_narrow_list_shows_error (DemoFixture *f, gconstpointer data)
 
   add_fault (f, "*=html-502");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.refresh", NULL);
-  g_assert_true (gui_test_wait_until (revealed, banner, 30000));
+  g_assert_true (gui_test_wait_banner (banner, TRUE, 30000));
   text = carport_error_banner_get_text (CARPORT_ERROR_BANNER (banner));
   g_assert_nonnull (text);
   gui_test_assert_label_soon (sidebar, text);
 
   carport_simulator_clear_faults (f->sim);
   retry (banner);
-  g_assert_true (gui_test_wait_until (hidden, banner, 30000));
+  g_assert_true (gui_test_wait_banner (banner, FALSE, 30000));
 }
 
 int

@@ -118,18 +118,6 @@ test_supported_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-revealed (gpointer data)
-{
-  return carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (data));
-}
-
-static gboolean
-hidden (gpointer data)
-{
-  return !revealed (data);
-}
-
 /* The page's error is said in the app's one banner (CarportErrorBanner),
  * with a Retry that refreshes the car; the cards keep their values. */
 static void
@@ -148,7 +136,7 @@ test_error_keeps_values (void)
   g_assert_false (carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (banner)));
 
   carport_vehicle_set_last_error (vehicle, message);
-  g_assert_true (gui_test_wait_until (revealed, banner, 5000));
+  g_assert_true (gui_test_wait_banner (banner, TRUE, 5000));
   g_assert_cmpstr (carport_error_banner_get_text (CARPORT_ERROR_BANNER (banner)), ==, message);
   g_assert_cmpstr (carport_error_banner_get_retry_action_name (CARPORT_ERROR_BANNER (banner)), ==, "vehicle.refresh");
   /* The last good values stay. */
@@ -156,7 +144,7 @@ test_error_keeps_values (void)
 
   /* A refresh that works takes it away. */
   carport_vehicle_set_last_error (vehicle, NULL);
-  g_assert_true (gui_test_wait_until (hidden, banner, 5000));
+  g_assert_true (gui_test_wait_banner (banner, FALSE, 5000));
   g_assert_true (gui_test_label_shown (GTK_WIDGET (page), level));
 
   gtk_window_destroy (GTK_WINDOW (window));
