@@ -306,7 +306,7 @@ test_climate_range (void)
 
 /* "charge start --at" on a car whose charge start takes no start time (the
  * ZOE's KCA charging-start) is refused with the car's capability, as the
- * window's "Start Charging Later…" is, and nothing is sent. */
+ * window's "Charge Later…" is, and nothing is sent. */
 static void
 test_charge_start_at (void)
 {

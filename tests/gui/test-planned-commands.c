@@ -2,10 +2,11 @@
  * session, found as a screen reader finds it: a climate "ready at" says
  * "Ready at 18:50", shows as planned on the climate card and its Cancel
  * cancels it in the car; a running climate shows its target where the car
- * reports one (Nissan), nothing where it does not (Renault); "Start Charging
+ * reports one (Nissan), nothing where it does not (Renault); "Charge
  * Later…" sends the chosen time to a car that takes one (the Megane) and the
  * charge card says when it starts, and is insensitive, saying why, on a car
- * that does not (the ZOE). At 1100 and 360 px where the layout matters.
+ * that does not (the ZOE), its title whole. At 1100 and 360 px where the
+ * layout matters.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -227,7 +228,7 @@ static gboolean
 button_sensitive (gpointer data)
 {
   DemoFixture *f = data;
-  GtkWidget *button = gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Start Charging Later…");
+  GtkWidget *button = gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge Later…");
 
   return button && gtk_widget_is_sensitive (button);
 }
@@ -254,7 +255,7 @@ test_charge_later (DemoFixture *f, gconstpointer data)
   gtk_widget_activate_action (f->page, "vehicle.refresh", NULL);
   g_assert_true (gui_test_wait_until (button_sensitive, f, 30000));
 
-  dialog = open_dialog (f, "Start Charging Later…", CARPORT_TYPE_CHARGE_LATER_DIALOG);
+  dialog = open_dialog (f, "Charge Later…", CARPORT_TYPE_CHARGE_LATER_DIALOG);
   set_clock (dialog, hour, minute);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
 
@@ -280,10 +281,17 @@ test_charge_later_refused (DemoFixture *f, gconstpointer data)
       demo_set_width (f, widths[w]);
       demo_show (f, zoe);
       g_assert_false (carport_capabilities_get_charge_start_time (carport_vehicle_get_capabilities (zoe)));
-      button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Start Charging Later…");
+      button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge Later…");
       g_assert_true (gtk_widget_get_mapped (button));
       g_assert_false (gtk_widget_is_sensitive (button));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
+      /* Its title whole, not cut off, even at 360 px. */
+      {
+        GtkWidget *title = gui_test_find_label (button, "Charge Later…");
+        PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (title));
+
+        g_assert_false (pango_layout_is_ellipsized (layout));
+      }
       g_assert_true (gui_test_accessible_has (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason));
       /* "Charge" (now) can be pressed. */
       g_assert_true (gtk_widget_is_sensitive (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge")));

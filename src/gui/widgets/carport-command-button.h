@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (CarportCommandButton, carport_command_button, CARPORT, COM
 /* Properties: title, icon (icon name), kind (CarportCommandKind: what the
  * button tells the car; the vehicle page finds its buttons and their kinds
  * in its .ui), planned (boolean, construct: the button asks when the
- * command is to start, "Start Charging Later…"; its action is
+ * command is to start, "Charge Later…"; its action is
  * "command.<nick>-later"), command (CarportCommand, nullable: the last command sent from
  * this button; its state is shown), explanation (nullable: what pressing it
  * does, when the title does not say it all), reason (nullable: why it cannot
