@@ -1,7 +1,7 @@
 /* test-planned-commands.c — what is told to the car for later, on a demo
  * session, found as a screen reader finds it: a climate "ready at" says
  * "Ready at 18:50", shows as planned on the climate card and its Cancel
- * cancels it in the car; a running climate shows its target where the car
+ * cancels it in the car (a Renault at 1100 px, a Nissan at 360); a running climate shows its target where the car
  * reports one (Nissan), nothing where it does not (Renault); "Charge
  * Later…" sends the chosen time to a car that takes one (the Megane) and the
  * charge card says when it starts, and is insensitive, saying why, on a car
@@ -123,27 +123,29 @@ label_gone (gpointer data)
 }
 
 /* A "ready at" time: the toast says when, the climate card shows it as
- * planned, and its Cancel cancels it in the car. */
+ * planned, and its Cancel cancels it in the car (Renault's hvac-start
+ * "cancel", Nissan's too: not "stop"). */
 static void
 test_ready_at (DemoFixture *f, gconstpointer data)
 {
-  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+  static const char * const vins[] = { MEGANE, LEAF };
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
+      CarportVehicle *car = demo_vehicle (f, vins[w]);
       GtkWidget *dialog, *card, *cancel;
       int hour, minute;
       g_autoptr(GDateTime) ready = dup_in_two_hours (&hour, &minute);
       g_autofree char *time = clock_text (ready);
       g_autofree char *toast = g_strdup_printf ("Ready at %s", time);
       g_autofree char *planned = g_strdup_printf ("Planned: ready at %s", time);
-      SimTime sim_planned = { f, MEGANE, "plannedHvacAt", ready };
-      SimTime sim_cancelled = { f, MEGANE, "plannedHvacAt", NULL };
+      SimTime sim_planned = { f, vins[w], "plannedHvacAt", ready };
+      SimTime sim_cancelled = { f, vins[w], "plannedHvacAt", NULL };
       LabelWait gone;
 
       demo_set_width (f, widths[w]);
-      demo_show (f, megane);
-      g_assert_true (carport_vehicle_supports_command (megane, CARPORT_COMMAND_KIND_HVAC_STOP));
+      demo_show (f, car);
+      g_assert_true (carport_vehicle_supports_command (car, CARPORT_COMMAND_KIND_HVAC_STOP));
       card = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_card");
 
       dialog = open_dialog (f, "Climate…", CARPORT_TYPE_CLIMATE_DIALOG);
@@ -155,7 +157,7 @@ test_ready_at (DemoFixture *f, gconstpointer data)
       /* The car has it planned, the toast says when, not "Climate control is on". */
       g_assert_true (gui_test_wait_until (sim_time_is, &sim_planned, 30000));
       demo_assert_toast_soon (f, toast);
-      g_assert_false (carport_simulator_get_hvac_on (f->sim, MEGANE));
+      g_assert_false (carport_simulator_get_hvac_on (f->sim, vins[w]));
       gui_test_assert_label_soon (card, planned);
 
       /* Cancel: the car has nothing planned any more, nor the card. */
