@@ -16,6 +16,11 @@ CarportClimate *carport_climate_new (void);
  * reports it: Nissan's nextTargetTemperature) (double, NAN unknown), next-start (GDateTime, nullable), and CarportState\'s "updated".
  * carport_state_merge() keeps what a read leaves out, except the next start
  * when the read reports the state without one (none is set any more). */
+/* Shows @start, a planned start a command just set, as the next start until
+ * the car reports it: a read older than now, or without a time, that reports
+ * none leaves it (the car's report lags), a newer one or the start's time
+ * passing ends it. */
+void                carport_climate_expect_next_start         (CarportClimate *self, GDateTime *start);
 CarportClimateState carport_climate_get_state                 (CarportClimate *self);
 void                carport_climate_set_state                 (CarportClimate *self, CarportClimateState value);
 double              carport_climate_get_outside_c             (CarportClimate *self);
