@@ -171,6 +171,33 @@ test_ready_at (DemoFixture *f, gconstpointer data)
     }
 }
 
+/* Until the car reports the plan (here its hvac-status cannot be read), the
+ * card shows the one the command just set. */
+static void
+test_ready_at_before_report (DemoFixture *f, gconstpointer data)
+{
+  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+  g_autoptr(GError) error = NULL;
+  int hour, minute;
+  g_autoptr(GDateTime) ready = dup_in_two_hours (&hour, &minute);
+  g_autofree char *time = clock_text (ready);
+  g_autofree char *toast = g_strdup_printf ("Ready at %s", time);
+  g_autofree char *planned = g_strdup_printf ("Planned: ready at %s", time);
+  GtkWidget *dialog;
+
+  demo_show (f, megane);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, "hvac-status=malformed", &error));
+  g_assert_no_error (error);
+  dialog = open_dialog (f, "Climate…", CARPORT_TYPE_CLIMATE_DIALOG);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SWITCH,
+                                                              "Ready at a Set Time")), TRUE);
+  set_clock (dialog, hour, minute);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "start");
+
+  demo_assert_toast_soon (f, toast);
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), "climate_card"), planned);
+}
+
 typedef struct {
   CarportVehicle *vehicle;
   double          target_c;   /* NAN: not reported */
@@ -309,6 +336,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add ("/gui/planned-commands/" path, DemoFixture, NULL, \
                                     demo_fixture_set_up, func, demo_fixture_tear_down)
   ADD ("ready-at", test_ready_at);
+  ADD ("ready-at-before-report", test_ready_at_before_report);
   ADD ("running-target", test_running_target);
   ADD ("charge-later", test_charge_later);
   ADD ("charge-later-refused", test_charge_later_refused);
