@@ -294,6 +294,13 @@ test_charge_later (DemoFixture *f, gconstpointer data)
   gui_test_assert_label_soon (card, starts);
 }
 
+static gboolean
+title_whole (gpointer data)
+{
+  gui_test_flush ();
+  return !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (data)));
+}
+
 /* The ZOE's charge start takes no start time: the button is there, cannot
  * be pressed, and says why (the capability the protocol layer and the CLI
  * check too). */
@@ -314,13 +321,8 @@ test_charge_later_refused (DemoFixture *f, gconstpointer data)
       g_assert_true (gtk_widget_get_mapped (button));
       g_assert_false (gtk_widget_is_sensitive (button));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
-      /* Its title whole, not cut off, even at 360 px. */
-      {
-        GtkWidget *title = gui_test_find_label (button, "Charge Later…");
-        PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (title));
-
-        g_assert_false (pango_layout_is_ellipsized (layout));
-      }
+      /* Its title whole, not cut off, even at 360 px (once laid out). */
+      g_assert_true (gui_test_wait_until (title_whole, gui_test_find_label (button, "Charge Later…"), 5000));
       g_assert_true (gui_test_accessible_has (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason));
       /* "Charge" (now) can be pressed. */
       g_assert_true (gtk_widget_is_sensitive (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Charge")));
