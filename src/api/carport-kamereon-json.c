@@ -544,6 +544,10 @@ read_hvac_status (CarportVehicle *vehicle,
     carport_climate_set_inside_c (update, number);
   if (carport_json_get_number_in (attrs, "socThreshold", 0, 100, &number))
     carport_climate_set_soc_threshold_percent (update, number);
+  /* Nissan only (api-nissan.md §4): the target of the climate on or planned. */
+  if (carport_json_get_number_in (attrs, "nextTargetTemperature",
+                                  CARPORT_KAMEREON_MIN_AIR_C, CARPORT_KAMEREON_MAX_AIR_C, &number))
+    carport_climate_set_target_c (update, number);
 
   carport_climate_set_next_start (update, next_start);
   carport_state_set_updated (CARPORT_STATE (update), updated);
@@ -736,8 +740,13 @@ parse_charging_settings (CarportVehicle  *vehicle,
   g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
   g_autoptr(GPtrArray) schedules = kca_schedules_of (attrs, FALSE);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "dateTime");
+  g_autoptr(GDateTime) delayed_start = carport_json_get_time (attrs, "startDateTime");
+  CarportChargeMode mode = charge_mode_from_string (carport_json_get_string (attrs, "mode"));
 
-  carport_charge_settings_set_mode (update, charge_mode_from_string (carport_json_get_string (attrs, "mode")));
+  carport_charge_settings_set_mode (update, mode);
+  /* Meaningful in delayed mode only (§c.3). */
+  if (mode == CARPORT_CHARGE_MODE_DELAYED)
+    carport_charge_settings_set_delayed_start (update, delayed_start);
   carport_state_set_updated (CARPORT_STATE (update), updated);
   return apply_charge_settings (vehicle, update, FALSE, schedules, error);
 }

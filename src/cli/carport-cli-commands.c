@@ -165,6 +165,7 @@ carport_cli_send_command (Cli                *cli,
   CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
   g_autoptr(CarportCommand) command = NULL;
   g_autoptr(GDateTime) start_at = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!vehicle)
     return;
@@ -182,6 +183,13 @@ carport_cli_send_command (Cli                *cli,
     carport_command_set_soc_min_percent (command, cli->soc_min);
   if (cli->soc_target >= 0)
     carport_command_set_soc_target_percent (command, cli->soc_target);
+  /* What the car cannot take is refused here, as the window and the
+   * protocol layer refuse it (the car's capabilities). */
+  if (!carport_vehicle_check_command (vehicle, command, &error))
+    {
+      carport_cli_finish_with_error (cli, error);
+      return;
+    }
 
   g_object_set_data (G_OBJECT (command), "cli", cli);
   carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,

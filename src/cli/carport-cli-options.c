@@ -36,7 +36,7 @@ static const CliOption command_options[] = {
   { "password-stdin", G_OPTION_ARG_NONE, FIELD (password_stdin), N_("Read the password (and a verification code) from standard input"), NULL },
   { "no-wait", G_OPTION_ARG_NONE, FIELD (no_wait), N_("Do not wait for the car to confirm the command"), NULL },
   { "temperature", G_OPTION_ARG_DOUBLE, FIELD (temperature), N_("Target temperature in °C, within the car’s range"), "C" },
-  { "at", G_OPTION_ARG_STRING, FIELD (at), N_("When the car should be ready (HH:MM or ISO 8601)"), "TIME" },
+  { "at", G_OPTION_ARG_STRING, FIELD (at), N_("When the car should be ready, or start charging (HH:MM or ISO 8601)"), "TIME" },
   { "min", G_OPTION_ARG_INT, FIELD (soc_min), N_("Minimum charge level in %, within the car’s limits"), "N" },
   { "target", G_OPTION_ARG_INT, FIELD (soc_target), N_("Charge target in %, within the car’s limits"), "N" },
   { "from", G_OPTION_ARG_STRING, FIELD (from), N_("First day of the period"), "YYYY-MM-DD" },

@@ -19,6 +19,7 @@ struct _CarportCapabilities
   GObject parent_instance;
 
   CarportClimateRange climate;
+  gboolean            charge_start_time;
 };
 
 G_DEFINE_FINAL_TYPE (CarportCapabilities, carport_capabilities, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ enum {
   PROP_CLIMATE_MIN_C,
   PROP_CLIMATE_MAX_C,
   PROP_CLIMATE_STEP_C,
+  PROP_CHARGE_START_TIME,
   N_PROPS
 };
 
@@ -87,6 +89,63 @@ carport_soc_range_check (const CarportSocRange  *range,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+carport_charge_start_time_check (gboolean    takes_start_time,
+                                 GDateTime  *start_at,
+                                 GError    **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (start_at == NULL)
+    return TRUE;
+  if (!takes_start_time)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("This car can only start charging now."));
+      return FALSE;
+    }
+  now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (start_at, now) <= 0)
+    {
+      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                           _("The start time must be in the future."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+carport_capabilities_get_charge_start_time (CarportCapabilities *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CAPABILITIES (self), FALSE);
+
+  return self->charge_start_time;
+}
+
+void
+carport_capabilities_set_charge_start_time (CarportCapabilities *self,
+                                            gboolean             value)
+{
+  g_return_if_fail (CARPORT_IS_CAPABILITIES (self));
+
+  if (self->charge_start_time == !!value)
+    return;
+  self->charge_start_time = !!value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_START_TIME]);
+}
+
+gboolean
+carport_capabilities_check_charge_start_time (CarportCapabilities  *self,
+                                              GDateTime            *start_at,
+                                              GError              **error)
+{
+  g_return_val_if_fail (CARPORT_IS_CAPABILITIES (self), FALSE);
+
+  return carport_charge_start_time_check (self->charge_start_time, start_at, error);
 }
 
 void
@@ -175,6 +234,10 @@ carport_capabilities_get_property (GObject    *object,
       g_value_set_double (value, self->climate.step_c);
       break;
 
+    case PROP_CHARGE_START_TIME:
+      g_value_set_boolean (value, self->charge_start_time);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +263,10 @@ carport_capabilities_set_property (GObject      *object,
 
     case PROP_CLIMATE_STEP_C:
       set_double (self, &self->climate.step_c, g_value_get_double (value), prop_id);
+      break;
+
+    case PROP_CHARGE_START_TIME:
+      carport_capabilities_set_charge_start_time (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -230,6 +297,10 @@ carport_capabilities_class_init (CarportCapabilitiesClass *klass)
     g_param_spec_double ("climate-step-c", NULL, NULL,
                          0.1, 10.0, defaults.step_c,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHARGE_START_TIME] =
+    g_param_spec_boolean ("charge-start-time", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

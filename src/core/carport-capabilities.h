@@ -59,6 +59,14 @@ gboolean carport_soc_range_check (const CarportSocRange  *range,
                                   int                     soc_target,
                                   GError                **error);
 
+/* TRUE when a charge start may carry @start_at: none (start now), or a time
+ * in the future for a car that @takes_start_time (the KCM charge/start of
+ * the Megane, api-renault.md §c.4). Otherwise FALSE, with
+ * CARPORT_API_ERROR_INVALID_INPUT and a translated message that says why. */
+gboolean carport_charge_start_time_check (gboolean     takes_start_time,
+                                          GDateTime   *start_at,
+                                          GError     **error);
+
 #define CARPORT_TYPE_CAPABILITIES (carport_capabilities_get_type ())
 G_DECLARE_FINAL_TYPE (CarportCapabilities, carport_capabilities, CARPORT, CAPABILITIES, GObject)
 
@@ -78,6 +86,16 @@ gboolean carport_capabilities_check_climate_temperature (CarportCapabilities    
 
 /* The charge limits this car takes (CARPORT_SOC_RANGE_DEFAULT: no brand
  * says otherwise). */
+/* Property charge-start-time (boolean, FALSE until the brand says so):
+ * whether a charge start can be told when to start ("start at"). */
+gboolean carport_capabilities_get_charge_start_time     (CarportCapabilities        *self);
+void     carport_capabilities_set_charge_start_time     (CarportCapabilities        *self,
+                                                         gboolean                    value);
+/* carport_charge_start_time_check() for this car. */
+gboolean carport_capabilities_check_charge_start_time   (CarportCapabilities        *self,
+                                                         GDateTime                  *start_at,
+                                                         GError                    **error);
+
 void     carport_capabilities_get_soc_range             (CarportCapabilities        *self,
                                                          CarportSocRange            *out_range);
 

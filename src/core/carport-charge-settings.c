@@ -21,6 +21,7 @@ struct _CarportChargeSettings
   CarportChargeMode  mode;
   int                soc_min_percent;
   int                soc_target_percent;
+  GDateTime         *delayed_start;  /* owned, nullable */
   GListStore *schedules; /* owned, of CarportSchedule */
 };
 
@@ -31,6 +32,7 @@ enum {
   PROP_MODE,
   PROP_SOC_MIN_PERCENT,
   PROP_SOC_TARGET_PERCENT,
+  PROP_DELAYED_START,
   PROP_SCHEDULES,
   N_PROPS
 };
@@ -116,6 +118,46 @@ carport_charge_settings_clear (CarportState *state)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->schedules)) > 0)
     g_list_store_remove_all (self->schedules);
+}
+
+GDateTime *
+carport_charge_settings_get_delayed_start (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
+
+  return self->delayed_start;
+}
+
+void
+carport_charge_settings_set_delayed_start (CarportChargeSettings *self,
+                                           GDateTime             *value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->delayed_start == value
+      || (self->delayed_start != NULL && value != NULL && g_date_time_equal (self->delayed_start, value)))
+    return;
+
+  g_clear_pointer (&self->delayed_start, g_date_time_unref);
+  if (value != NULL)
+    self->delayed_start = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELAYED_START]);
+}
+
+/* The delayed start is only reported in delayed mode: a read that reports
+ * the mode without one says there is none any more. */
+static gboolean
+carport_charge_settings_merge (CarportState *state,
+                               CarportState *update_state)
+{
+  CarportChargeSettings *update = CARPORT_CHARGE_SETTINGS (update_state);
+
+  if (!CARPORT_STATE_CLASS (carport_charge_settings_parent_class)->merge (state, update_state))
+    return FALSE;
+
+  if (update->mode != CARPORT_CHARGE_MODE_NONE && update->delayed_start == NULL)
+    carport_charge_settings_set_delayed_start (CARPORT_CHARGE_SETTINGS (state), NULL);
+  return TRUE;
 }
 
 GListModel *
@@ -224,6 +266,10 @@ carport_charge_settings_get_property (GObject    *object,
       g_value_set_int (value, self->soc_target_percent);
       break;
 
+    case PROP_DELAYED_START:
+      g_value_set_boxed (value, self->delayed_start);
+      break;
+
     case PROP_SCHEDULES:
       g_value_set_object (value, self->schedules);
       break;
@@ -255,6 +301,10 @@ carport_charge_settings_set_property (GObject      *object,
       carport_charge_settings_set_soc_target_percent (self, g_value_get_int (value));
       break;
 
+    case PROP_DELAYED_START:
+      carport_charge_settings_set_delayed_start (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -270,6 +320,7 @@ carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
   object_class->set_property = carport_charge_settings_set_property;
 
   CARPORT_STATE_CLASS (klass)->clear = carport_charge_settings_clear;
+  CARPORT_STATE_CLASS (klass)->merge = carport_charge_settings_merge;
 
   properties[PROP_MODE] =
     g_param_spec_enum ("mode", NULL, NULL,
@@ -285,6 +336,11 @@ carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
     g_param_spec_int ("soc-target-percent", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DELAYED_START] =
+    g_param_spec_boxed ("delayed-start", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SCHEDULES] =
     g_param_spec_object ("schedules", NULL, NULL,

@@ -19,7 +19,9 @@ struct _CarportClimate
   double               outside_c;
   double               inside_c;
   double               soc_threshold_percent;
+  double               target_c;
   GDateTime           *next_start; /* owned, nullable */
+  GDateTime           *expected_since; /* owned, nullable: next_start is a command's, the car's report may lag */
 };
 
 G_DEFINE_FINAL_TYPE (CarportClimate, carport_climate, CARPORT_TYPE_STATE)
@@ -30,6 +32,7 @@ enum {
   PROP_OUTSIDE_C,
   PROP_INSIDE_C,
   PROP_SOC_THRESHOLD_PERCENT,
+  PROP_TARGET_C,
   PROP_NEXT_START,
   N_PROPS
 };
@@ -120,6 +123,27 @@ carport_climate_set_soc_threshold_percent (CarportClimate *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_THRESHOLD_PERCENT]);
 }
 
+double
+carport_climate_get_target_c (CarportClimate *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CLIMATE (self), NAN);
+
+  return self->target_c;
+}
+
+void
+carport_climate_set_target_c (CarportClimate *self,
+                              double          value)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+
+  if (self->target_c == value || (isnan (self->target_c) && isnan (value)))
+    return;
+
+  self->target_c = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_C]);
+}
+
 GDateTime *
 carport_climate_get_next_start (CarportClimate *self)
 {
@@ -144,6 +168,35 @@ carport_climate_set_next_start (CarportClimate *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_START]);
 }
 
+void
+carport_climate_expect_next_start (CarportClimate *self,
+                                   GDateTime      *start)
+{
+  g_return_if_fail (CARPORT_IS_CLIMATE (self));
+  g_return_if_fail (start != NULL);
+
+  g_clear_pointer (&self->expected_since, g_date_time_unref);
+  self->expected_since = g_date_time_new_now_utc ();
+  carport_climate_set_next_start (self, start);
+}
+
+/* Whether the next start shown is one a command set that the car may not
+ * report yet: until a read newer than the command, or the start's time. */
+static gboolean
+awaits_report (CarportClimate *self,
+               CarportState   *update)
+{
+  GDateTime *read_at = carport_state_get_updated (update);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->expected_since == NULL || self->next_start == NULL)
+    return FALSE;
+  now = g_date_time_new_now_utc ();
+  if (g_date_time_compare (self->next_start, now) <= 0)
+    return FALSE;
+  return read_at == NULL || g_date_time_compare (read_at, self->expected_since) < 0;
+}
+
 CarportClimate *
 carport_climate_new (void)
 {
@@ -156,6 +209,7 @@ carport_climate_finalize (GObject *object)
   CarportClimate *self = (CarportClimate *) object;
 
   g_clear_pointer (&self->next_start, g_date_time_unref);
+  g_clear_pointer (&self->expected_since, g_date_time_unref);
 
   G_OBJECT_CLASS (carport_climate_parent_class)->finalize (object);
 }
@@ -184,6 +238,10 @@ carport_climate_get_property (GObject    *object,
 
     case PROP_SOC_THRESHOLD_PERCENT:
       g_value_set_double (value, self->soc_threshold_percent);
+      break;
+
+    case PROP_TARGET_C:
+      g_value_set_double (value, self->target_c);
       break;
 
     case PROP_NEXT_START:
@@ -221,6 +279,10 @@ carport_climate_set_property (GObject      *object,
       carport_climate_set_soc_threshold_percent (self, g_value_get_double (value));
       break;
 
+    case PROP_TARGET_C:
+      carport_climate_set_target_c (self, g_value_get_double (value));
+      break;
+
     case PROP_NEXT_START:
       carport_climate_set_next_start (self, g_value_get_boxed (value));
       break;
@@ -231,18 +293,23 @@ carport_climate_set_property (GObject      *object,
 }
 
 /* A next start is only reported while one is set: a read that reports the
- * climate's state without one says there is none any more. */
+ * climate's state without one says there is none any more, unless it is
+ * older than the command that planned the one shown. */
 static gboolean
 carport_climate_merge (CarportState *state,
                        CarportState *update_state)
 {
+  CarportClimate *self = CARPORT_CLIMATE (state);
   CarportClimate *update = CARPORT_CLIMATE (update_state);
+  gboolean awaits = awaits_report (self, update_state);
 
   if (!CARPORT_STATE_CLASS (carport_climate_parent_class)->merge (state, update_state))
     return FALSE;
 
-  if (update->state != CARPORT_CLIMATE_STATE_NONE && update->next_start == NULL)
-    carport_climate_set_next_start (CARPORT_CLIMATE (state), NULL);
+  if (update->next_start != NULL || !awaits)
+    g_clear_pointer (&self->expected_since, g_date_time_unref);
+  if (update->state != CARPORT_CLIMATE_STATE_NONE && update->next_start == NULL && !awaits)
+    carport_climate_set_next_start (self, NULL);
   return TRUE;
 }
 
@@ -274,6 +341,10 @@ carport_climate_class_init (CarportClimateClass *klass)
     carport_param_spec_unknown_double ("soc-threshold-percent",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TARGET_C] =
+    carport_param_spec_unknown_double ("target-c",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_NEXT_START] =
     g_param_spec_boxed ("next-start", NULL, NULL,
                         G_TYPE_DATE_TIME,
@@ -288,4 +359,5 @@ carport_climate_init (CarportClimate *self)
   self->outside_c = NAN;
   self->inside_c = NAN;
   self->soc_threshold_percent = NAN;
+  self->target_c = NAN;
 }

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (CarportCommand, carport_command, CARPORT, COMMAND, GObject
  * timed out or unknown),
  * server-id (nullable), message (nullable, user-readable reason of a failure),
  * and the parameters: temperature-c (double, NAN = default), start-at
- * (GDateTime, nullable: "ready at" or a delayed start), charge-mode,
+ * (GDateTime, nullable: "ready at" or a delayed start; on HVAC_STOP, the
+ * planned start it cancels), charge-mode,
  * soc-min-percent, soc-target-percent (int, -1 unset), schedules (GListModel
  * of CarportSchedule, nullable: every charge or climate programme the car is
  * to keep, for "set charge schedule" and "set climate schedule"). */

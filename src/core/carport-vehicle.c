@@ -561,6 +561,10 @@ carport_vehicle_check_command (CarportVehicle  *self,
   if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_START && !isnan (temperature))
     return carport_vehicle_check_climate_temperature (self, temperature, error);
 
+  if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_CHARGE_START)
+    return carport_capabilities_check_charge_start_time (self->capabilities, carport_command_get_start_at (command),
+                                                         error);
+
   if (carport_command_get_kind (command) == CARPORT_COMMAND_KIND_SOC_LEVELS)
     {
       CarportSocRange range;

@@ -102,7 +102,8 @@ CarportCapabilities   *carport_vehicle_get_capabilities        (CarportVehicle *
  * carport_climate_range_check()). */
 gboolean               carport_vehicle_check_climate_temperature (CarportVehicle *self, double temperature_c, GError **error);
 /* TRUE when the car takes @command's parameters (the temperature of
- * HVAC_START, when one is given; both levels of SOC_LEVELS, in the car's
+ * HVAC_START, when one is given; the start time of CHARGE_START, see
+ * carport_capabilities_check_charge_start_time(); both levels of SOC_LEVELS, in the car's
  * carport_capabilities_get_soc_range()); else FALSE as above. The brands call it
  * before any request. */
 gboolean               carport_vehicle_check_command           (CarportVehicle *self, CarportCommand *command, GError **error);

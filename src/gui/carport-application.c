@@ -13,6 +13,7 @@
 #include "carport-background.h"
 #include "carport-background-status.h"
 #include "carport-closures.h"
+#include "carport-command-runner.h"
 #include "carport-demo.h"
 #include "carport-notifier.h"
 #include "carport-preferences-window.h"
@@ -102,18 +103,16 @@ ensure_window (CarportApplication *self)
   return window;
 }
 
-/* A toast in the window when the user has it in front (else the notifier
- * tells it); FALSE otherwise. */
-static gboolean
-toast_in_front (CarportApplication *self, const char *text)
+/* The window, when the user has it in front; else NULL. */
+static CarportWindow *
+window_in_front (CarportApplication *self)
 {
   CarportWindow *window = get_window (self);
 
   if (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
       !gtk_window_is_active (GTK_WINDOW (window)))
-    return FALSE;
-  carport_window_add_toast (window, text);
-  return TRUE;
+    return NULL;
+  return window;
 }
 
 static void
@@ -154,56 +153,25 @@ refresh_all (CarportApplication *self)
 
 /* Commands asked for by app actions (notification buttons) */
 
-typedef struct {
-  CarportApplication *self;
-  CarportCommand     *command;
-} CommandData;
-
-static void
-command_data_free (CommandData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->command);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommandData, command_data_free)
-
-static void
-command_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(CommandData) data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  carport_session_send_command_finish (CARPORT_SESSION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Out of sight, the notifier tells the result. */
-  text = carport_closures_command_toast (data->command, error);
-  toast_in_front (data->self, text);
-}
-
+/* Sent as the car's page sends them: through a CarportCommandRunner, whose
+ * toast goes in the window when the user has it in front (else the notifier
+ * tells the result). */
 static void
 send_command (CarportApplication *self, CarportVehicle *vehicle, CarportCommandKind kind)
 {
-  g_autoptr(CarportCommand) command = NULL;
-  CommandData *data;
+  CarportWindow *window = window_in_front (self);
+  g_autoptr(CarportCommandRunner) runner = NULL;
 
   if (!carport_vehicle_supports_command (vehicle, kind))
     {
       g_message ("%s cannot “%s”", carport_vehicle_get_vin (vehicle), carport_command_kind_get_title (kind));
       return;
     }
-  if (carport_session_get_command_in_flight (self->session, vehicle, kind))
-    return;
 
-  command = carport_session_create_command (self->session, vehicle, kind);
-  data = g_new0 (CommandData, 1);
-  data->self = g_object_ref (self);
-  data->command = g_object_ref (command);
-  carport_session_send_command_async (self->session, command, TRUE, self->cancellable, command_cb, data);
+  runner = carport_command_runner_new (window ? carport_window_get_part (window, "toast_overlay") : NULL);
+  carport_command_runner_set_session (runner, self->session);
+  carport_command_runner_set_vehicle (runner, vehicle);
+  carport_command_runner_run (runner, kind);
 }
 
 /* Runs the commands waiting for the session to know their car. */

@@ -51,26 +51,47 @@ format_range (gpointer unused, double km, int unit)
   return g_strdup_printf (_("%s range"), distance);
 }
 
-static char *
-format_next_start (gpointer unused, GDateTime *when)
+char *
+carport_closures_format_when (GDateTime *when)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  if (when == NULL)
-    return g_strdup ("—");
+  g_return_val_if_fail (when != NULL, NULL);
 
   local = g_date_time_to_local (when);
   now = g_date_time_new_now_local ();
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    {
-      g_autofree char *time = g_date_time_format (local, "%H:%M");
-      /* Translators: a planned start today, e.g. "Today at 07:30" */
-      return g_strdup_printf (_("Today at %s"), time);
-    }
+    return g_date_time_format (local, "%H:%M");
   /* Translators: a date and time format, see g_date_time_format() */
   return g_date_time_format (local, _("%a %e %b, %H:%M"));
+}
+
+/* "Planned: ready at 18:50" */
+static char *
+format_planned_climate (gpointer unused, GDateTime *when)
+{
+  g_autofree char *time = NULL;
+
+  if (when == NULL)
+    return NULL;
+  time = carport_closures_format_when (when);
+  /* Translators: a planned climate start, e.g. "Planned: ready at 18:50" */
+  return g_strdup_printf (_("Planned: ready at %s"), time);
+}
+
+/* "Charging starts at 23:30" in delayed mode; else the mode. */
+static char *
+format_charge_mode_start (gpointer unused, int mode, GDateTime *delayed_start)
+{
+  g_autofree char *time = NULL;
+
+  if (mode != CARPORT_CHARGE_MODE_DELAYED || delayed_start == NULL)
+    return g_strdup (carport_format_charge_mode ((CarportChargeMode) mode));
+  time = carport_closures_format_when (delayed_start);
+  /* Translators: a delayed charge, e.g. "Charging starts at 23:30" */
+  return g_strdup_printf (_("Charging starts at %s"), time);
 }
 
 static char *
@@ -149,12 +170,6 @@ static char *
 format_opening (gpointer unused, int state)
 {
   return g_strdup (carport_format_opening_state ((CarportOpeningState) state));
-}
-
-static char *
-format_charge_mode (gpointer unused, int mode)
-{
-  return g_strdup (carport_format_charge_mode ((CarportChargeMode) mode));
 }
 
 static char *
@@ -359,10 +374,29 @@ carport_closures_command_headline (CarportCommand *command)
 {
   CarportCommandKind kind = carport_command_get_kind (command);
   CarportCommandState state = carport_command_get_state (command);
+  GDateTime *start_at = carport_command_get_start_at (command);
 
   if (state == CARPORT_COMMAND_STATE_TIMED_OUT || state == CARPORT_COMMAND_STATE_UNKNOWN)
     /* Translators: a command, e.g. "Start climate: outcome unknown" (the car may or may not have done it) */
     return g_strdup_printf (_("%s: outcome unknown"), carport_command_kind_get_title (kind));
+  if (state == CARPORT_COMMAND_STATE_COMPLETED && start_at != NULL)
+    {
+      g_autofree char *time = carport_closures_format_when (start_at);
+
+      switch (kind)
+        {
+        case CARPORT_COMMAND_KIND_HVAC_START:
+          /* Translators: a planned climate start was accepted, e.g. "Ready at 18:50" */
+          return g_strdup_printf (_("Ready at %s"), time);
+        case CARPORT_COMMAND_KIND_CHARGE_START:
+          /* Translators: a delayed charge was accepted, e.g. "Charging starts at 23:30" */
+          return g_strdup_printf (_("Charging starts at %s"), time);
+        case CARPORT_COMMAND_KIND_HVAC_STOP:
+          return g_strdup (_("Planned climate cancelled"));
+        default:
+          break;
+        }
+    }
   return g_strdup (carport_closures_command_outcome (kind, state == CARPORT_COMMAND_STATE_COMPLETED));
 }
 
@@ -412,7 +446,8 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_litres);
   gtk_widget_class_bind_template_callback (widget_class, format_temperature);
   gtk_widget_class_bind_template_callback (widget_class, format_range);
-  gtk_widget_class_bind_template_callback (widget_class, format_next_start);
+  gtk_widget_class_bind_template_callback (widget_class, format_planned_climate);
+  gtk_widget_class_bind_template_callback (widget_class, format_charge_mode_start);
   gtk_widget_class_bind_template_callback (widget_class, format_power);
   gtk_widget_class_bind_template_callback (widget_class, format_energy);
   gtk_widget_class_bind_template_callback (widget_class, format_pressure);
@@ -425,7 +460,6 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, format_climate);
   gtk_widget_class_bind_template_callback (widget_class, format_lock);
   gtk_widget_class_bind_template_callback (widget_class, format_opening);
-  gtk_widget_class_bind_template_callback (widget_class, format_charge_mode);
   gtk_widget_class_bind_template_callback (widget_class, format_energy_type);
   gtk_widget_class_bind_template_callback (widget_class, format_model);
   gtk_widget_class_bind_template_callback (widget_class, format_model_title);

@@ -21,12 +21,17 @@ char *carport_closures_format_model (CarportBrand brand, const char *model_name)
 /* "48.85660° N, 2.35220° E"; NULL when unknown. */
 char *carport_closures_format_coordinates (double latitude, double longitude);
 
+/* A time to come, in local time as the app writes clock times: "18:50"
+ * today, "Tue 8 Dec, 18:50" another day. */
+char *carport_closures_format_when (GDateTime *when);
+
 /* What a finished command did, for toasts and notifications: "Charging
  * started", "Could not start charging". @ok: it completed. */
 const char *carport_closures_command_outcome (CarportCommandKind kind, gboolean ok);
 
 /* The headline of @command's end, for toasts and notification titles: its
- * outcome, or "Start climate: outcome unknown" when whether the car carried
+ * outcome (for a planned one, its time: "Ready at 18:50", "Charging starts
+ * at 23:30"), or "Start climate: outcome unknown" when whether the car carried
  * it out is not known (timed out, unknown). */
 char       *carport_closures_command_headline (CarportCommand *command);
 

@@ -110,27 +110,32 @@ new_notification (const char *title,
   return notification;
 }
 
+/* @report_error: the car did it, but what it was asked to report could not
+ * be read (a Locate whose location read failed). */
 static void
-command_finished (CarportNotifier *self,
-                  CarportVehicle  *vehicle,
-                  CarportCommand  *command)
+notify_command (CarportNotifier *self,
+                CarportVehicle  *vehicle,
+                CarportCommand  *command,
+                const GError    *report_error)
 {
   const char *vin = carport_vehicle_get_vin (vehicle);
   const char *name = carport_vehicle_get_display_name (vehicle);
   CarportCommandKind kind = carport_command_get_kind (command);
-  gboolean ok = carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED;
+  gboolean ok = carport_command_get_state (command) == CARPORT_COMMAND_STATE_COMPLETED && report_error == NULL;
+  const char *why = report_error ? report_error->message : carport_command_get_message (command);
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *id = carport_notifier_dup_id (CARPORT_SESSION_EVENT_COMMAND_FINISHED, vin, kind);
-  g_autofree char *headline = carport_closures_command_headline (command);
+  g_autofree char *headline = report_error ? g_strdup (carport_closures_command_outcome (kind, FALSE))
+                                           : carport_closures_command_headline (command);
   g_autofree char *body = NULL;
 
   /* In front, the vehicle page's toast tells the result. */
   if (window_in_front (self) || !g_settings_get_boolean (self->settings, "notify-commands"))
     return;
 
-  if (!ok && carport_command_get_message (command))
+  if (!ok && why)
     /* Translators: the car's name and why a command failed */
-    body = g_strdup_printf (_("%s: %s"), name, carport_command_get_message (command));
+    body = g_strdup_printf (_("%s: %s"), name, why);
   else
     body = g_strdup (name);
 
@@ -141,6 +146,58 @@ command_finished (CarportNotifier *self,
       carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_STOP))
     g_notification_add_button_with_target (notification, _("Stop Charging"), "app.stop-charging", "s", vin);
   send (self, id, vin, notification);
+}
+
+typedef struct {
+  CarportNotifier *self;
+  CarportVehicle  *vehicle;
+  CarportCommand  *command;
+} ReportWait;
+
+static void
+report_wait_free (ReportWait *wait)
+{
+  g_clear_object (&wait->self);
+  g_clear_object (&wait->vehicle);
+  g_clear_object (&wait->command);
+  g_free (wait);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportWait, report_wait_free)
+
+static void
+report_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ReportWait) wait = user_data;
+  g_autoptr(GError) error = NULL;
+
+  carport_session_await_report_finish (CARPORT_SESSION (object), result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    notify_command (wait->self, wait->vehicle, wait->command, error);
+}
+
+/* A command that asks the car to report something (Locate) is told once
+ * the read after it says whether that worked (the runner's check). */
+static void
+command_finished (CarportNotifier *self,
+                  CarportVehicle  *vehicle,
+                  CarportCommand  *command)
+{
+  ReportWait *wait;
+
+  if (carport_command_get_state (command) != CARPORT_COMMAND_STATE_COMPLETED || self->session == NULL)
+    {
+      notify_command (self, vehicle, command, NULL);
+      return;
+    }
+
+  wait = g_new0 (ReportWait, 1);
+  wait->self = g_object_ref (self);
+  wait->vehicle = g_object_ref (vehicle);
+  wait->command = g_object_ref (command);
+  carport_session_await_report_async (self->session, vehicle, command, NULL, report_read_cb, wait);
 }
 
 static void

@@ -53,6 +53,7 @@ struct _CarportWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   char                 *wanted_vin;
+  GError               *refresh_error;   /* of the last refresh of all cars, nullable */
   gboolean              drawn;
   gboolean              demo;
   gboolean              asking_expired;  /* the login page asks for an expired login */
@@ -124,6 +125,35 @@ bind_vehicle_list (CarportWindow *self)
 
 static void row_selected_cb (CarportWindow *self, GtkListBoxRow *row);
 static void row_activated_cb (CarportWindow *self, GtkListBoxRow *row);
+static void update_error_banner (CarportWindow *self);
+
+/* Folded on the car list (a narrow window), only the list is in view. */
+static gboolean
+list_only_in_view (CarportWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet) && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
+}
+
+/* The error banner goes under the header of the pane in view: the car list
+ * when the window is folded on it, else the car's pane. */
+static void
+place_error_banner (CarportWindow *self)
+{
+  GtkWidget *clamp = GTK_WIDGET (gtk_builder_get_object (self->cars_builder, "error_clamp"));
+  gboolean on_list = list_only_in_view (self);
+  GtkWidget *pane = on_list ? self->sidebar : self->content;
+  GtkWidget *after = on_list ? GTK_WIDGET (gtk_builder_get_object (self->cars_builder, "sidebar_header"))
+                             : GTK_WIDGET (self->demo_revealer);
+
+  if (gtk_widget_get_parent (clamp) != pane)
+    {
+      g_object_ref (clamp);
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (clamp)), clamp);
+      gtk_box_insert_child_after (GTK_BOX (pane), clamp, after);
+      g_object_unref (clamp);
+    }
+  update_error_banner (self);
+}
 
 static void
 ensure_cars_view (CarportWindow *self)
@@ -158,6 +188,8 @@ ensure_cars_view (CarportWindow *self)
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->vehicle_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect_swapped (self->vehicle_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (place_error_banner), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (place_error_banner), self);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "vehicles");
   bind_vehicle_list (self);
   update_demo (self);
@@ -570,6 +602,7 @@ carport_window_finalize (GObject *object)
   CarportWindow *self = CARPORT_WINDOW (object);
 
   g_clear_pointer (&self->wanted_vin, g_free);
+  g_clear_error (&self->refresh_error);
 
   G_OBJECT_CLASS (carport_window_parent_class)->finalize (object);
 }
@@ -712,8 +745,8 @@ carport_window_set_session (CarportWindow *self, CarportSession *session)
     carport_vehicle_page_set_session (self->vehicle_page, session);
   if (self->login_page)
     carport_login_page_set_session (self->login_page, session);
-  if (self->error_banner)
-    carport_error_banner_hide (self->error_banner);
+  g_clear_error (&self->refresh_error);
+  update_error_banner (self);
 
   if (session)
     {
@@ -746,26 +779,42 @@ carport_window_add_toast (CarportWindow *self, const char *title)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
-carport_window_show_refresh_result (CarportWindow *self, const GError *error)
+/* The last refresh's error, unless it is said elsewhere: a lost login (the
+ * login page or the car's page asks for it), or the shown car's own error
+ * on its page, when that page is in view. */
+static void
+update_error_banner (CarportWindow *self)
 {
   CarportVehicle *vehicle;
-
-  g_return_if_fail (CARPORT_IS_WINDOW (self));
 
   /* Refreshes come only once the cars are shown. */
   if (self->error_banner == NULL)
     return;
-  carport_error_banner_hide (self->error_banner);
-  /* Done, or a lost login: the login page (or the car's page) asks for it. */
-  if (error == NULL || g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
-    return;
-  /* The page's banner explains why its car could not be refreshed. */
+  if (self->refresh_error == NULL ||
+      g_error_matches (self->refresh_error, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED))
+    {
+      carport_error_banner_hide (self->error_banner);
+      return;
+    }
   vehicle = shown_vehicle (self);
-  if (vehicle && carport_vehicle_get_last_error (vehicle) &&
+  if (vehicle && carport_vehicle_get_last_error (vehicle) && !list_only_in_view (self) &&
       g_strcmp0 (carport_window_get_view (self), "vehicles") == 0)
-    return;
-  carport_error_banner_show_error (self->error_banner, error, TRUE);
+    {
+      carport_error_banner_hide (self->error_banner);
+      return;
+    }
+  carport_error_banner_show_error (self->error_banner, self->refresh_error, TRUE);
+}
+
+void
+carport_window_show_refresh_result (CarportWindow *self, const GError *error)
+{
+  g_return_if_fail (CARPORT_IS_WINDOW (self));
+
+  g_clear_error (&self->refresh_error);
+  if (error)
+    self->refresh_error = g_error_copy (error);
+  update_error_banner (self);
 }
 
 gboolean

@@ -28,6 +28,8 @@ endpoints_changed_by (CarportCommandKind kind)
       return EP (HVAC_STATUS);
     case CARPORT_COMMAND_KIND_CHARGE_START:
     case CARPORT_COMMAND_KIND_CHARGE_STOP:
+      /* A delayed start shows in charging-settings (mode "delayed"). */
+      return EP (BATTERY_STATUS) | EP (EV_SETTINGS) | EP (CHARGING_SETTINGS);
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
       return EP (BATTERY_STATUS) | EP (EV_SETTINGS);
     case CARPORT_COMMAND_KIND_CHARGE_MODE:
@@ -234,6 +236,19 @@ track_finish (CarportAccount *self,
   if (state == CARPORT_COMMAND_STATE_COMPLETED && endpoints && self->client && !tracking->verified)
     carport_vehicle_client_refresh_async (self->client, tracking->vehicle, endpoints, self->cancellable,
                                            command_refreshed_cb, g_object_ref (tracking->vehicle));
+  /* A planned climate start shows as planned from now on, until the car
+   * reports it (carport_climate_expect_next_start()). */
+  if (state == CARPORT_COMMAND_STATE_COMPLETED &&
+      carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_START &&
+      carport_command_get_start_at (command) != NULL &&
+      carport_climate_get_next_start (carport_vehicle_get_climate (tracking->vehicle)) == NULL)
+    carport_climate_expect_next_start (carport_vehicle_get_climate (tracking->vehicle),
+                                       carport_command_get_start_at (command));
+  /* A planned start cancelled is gone, whatever a lagging report says. */
+  if (state == CARPORT_COMMAND_STATE_COMPLETED &&
+      carport_command_get_kind (command) == CARPORT_COMMAND_KIND_HVAC_STOP &&
+      carport_command_get_start_at (command) != NULL)
+    carport_climate_set_next_start (carport_vehicle_get_climate (tracking->vehicle), NULL);
   if (state == CARPORT_COMMAND_STATE_COMPLETED &&
       carport_command_get_kind (command) == CARPORT_COMMAND_KIND_CHARGE_STOP)
     g_object_set_data (G_OBJECT (tracking->vehicle), "carport-stop-asked", GINT_TO_POINTER (TRUE));

@@ -343,10 +343,14 @@ set_vehicles (CarportAccount *self,
           carport_vehicle_set_supported_endpoints (known, carport_vehicle_get_supported_endpoints (fresh));
           carport_vehicle_set_supported_commands (known, carport_vehicle_get_supported_commands (fresh));
           {
+            CarportCapabilities *learnt = carport_vehicle_get_capabilities (fresh);
+            CarportCapabilities *kept_capabilities = carport_vehicle_get_capabilities (known);
             CarportClimateRange range;
 
-            carport_capabilities_get_climate_range (carport_vehicle_get_capabilities (fresh), &range);
-            carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (known), &range);
+            carport_capabilities_get_climate_range (learnt, &range);
+            carport_capabilities_set_climate_range (kept_capabilities, &range);
+            carport_capabilities_set_charge_start_time (kept_capabilities,
+                                                        carport_capabilities_get_charge_start_time (learnt));
           }
           g_object_thaw_notify (G_OBJECT (known));
           g_ptr_array_add (kept, g_object_ref (known));

@@ -472,6 +472,100 @@ carport_session_send_command_finish (CarportSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+typedef struct {
+  CarportVehicle *vehicle;
+  CarportCommand *command;
+  gulong          refreshing_id;  /* while waiting for the read */
+} ReportData;
+
+static void
+report_data_free (ReportData *data)
+{
+  g_clear_signal_handler (&data->refreshing_id, data->vehicle);
+  g_clear_object (&data->vehicle);
+  g_clear_object (&data->command);
+  g_free (data);
+}
+
+/* The read after the command is done: did it read what the car reported? */
+static void
+return_report (GTask *task)
+{
+  ReportData *data = g_task_get_task_data (task);
+  CarportCommandKind kind = carport_command_get_kind (data->command);
+  CarportEndpoint endpoint;
+  const char *error;
+
+  carport_command_kind_get_reported_endpoint (kind, &endpoint);
+  error = carport_vehicle_get_endpoint_error (data->vehicle, endpoint);
+  if (error == NULL)
+    error = carport_vehicle_get_command_obstacle (data->vehicle, kind);
+  if (error)
+    g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED, "%s", error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+report_refreshing_cb (CarportVehicle *vehicle,
+                      GParamSpec     *pspec,
+                      gpointer        user_data)
+{
+  GTask *task = user_data;
+  ReportData *data = g_task_get_task_data (task);
+
+  if (carport_vehicle_get_refreshing (vehicle))
+    return;
+  g_clear_signal_handler (&data->refreshing_id, vehicle);
+  return_report (task);
+  g_object_unref (task);
+}
+
+void
+carport_session_await_report_async (CarportSession      *self,
+                                    CarportVehicle      *vehicle,
+                                    CarportCommand      *command,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReportData *data;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+  g_return_if_fail (CARPORT_IS_COMMAND (command));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_session_await_report_async);
+  if (!carport_command_kind_get_reported_endpoint (carport_command_get_kind (command), NULL))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  data = g_new0 (ReportData, 1);
+  data->vehicle = g_object_ref (vehicle);
+  data->command = g_object_ref (command);
+  g_task_set_task_data (task, data, (GDestroyNotify) report_data_free);
+  /* The account reads what the command changed once it completed. */
+  if (carport_vehicle_get_refreshing (vehicle))
+    data->refreshing_id = g_signal_connect (vehicle, "notify::refreshing",
+                                            G_CALLBACK (report_refreshing_cb), g_steal_pointer (&task));
+  else
+    return_report (task);
+}
+
+gboolean
+carport_session_await_report_finish (CarportSession  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == carport_session_await_report_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 charges_done_cb (GObject      *source,
                  GAsyncResult *result,

@@ -158,6 +158,17 @@ void     carport_session_send_command_async  (CarportSession *self, CarportComma
                                               gpointer user_data);
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* After @command completed: for a command that asks the car to report
+ * something (carport_command_kind_get_reported_endpoint(): Locate), waits
+ * for the read the account starts after it and fails (FAILED, saying why)
+ * when that read did not get what the car reported, so that nobody says
+ * "Location updated" before, or without, the location. TRUE at once for
+ * the other commands. */
+void     carport_session_await_report_async  (CarportSession *self, CarportVehicle *vehicle, CarportCommand *command,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                                              gpointer user_data);
+gboolean carport_session_await_report_finish (CarportSession *self, GAsyncResult *result, GError **error);
+
 /* The charging sessions of @vehicle between two days (inclusive): a GPtrArray
  * of CarportChargeSession, oldest first. */
 void       carport_session_get_charges_async  (CarportSession *self, CarportVehicle *vehicle,

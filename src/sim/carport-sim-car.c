@@ -1061,6 +1061,10 @@ carport_sim_car_dup_state_json (CarportSimCar *self)
   json_object_set_int_member (state, "socTarget", self->soc_target);
   json_object_set_boolean_member (state, "hvacOn", self->hvac_on);
   json_object_set_double_member (state, "targetTemperature", self->target_temperature);
+  if (self->planned_hvac_at != 0)
+    _carport_sim_set_time (state, "plannedHvacAt", self->planned_hvac_at);
+  if (self->planned_charge_at != 0)
+    _carport_sim_set_time (state, "plannedChargeAt", self->planned_charge_at);
   json_object_set_double_member (state, "mileage", self->mileage);
   json_object_set_boolean_member (state, "locked", self->locked);
   json_object_set_double_member (state, "latitude", self->latitude);

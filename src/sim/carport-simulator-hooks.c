@@ -238,6 +238,33 @@ carport_simulator_set_plugged (CarportSimulator *self,
 }
 
 /**
+ * carport_simulator_set_charge_mode:
+ * @mode: "always" or "scheduled"
+ *
+ * Sets the car's charge mode as if changed in the car (for tests: a car that
+ * does not start charging when plugged in).
+ *
+ * Returns: %FALSE for an unknown VIN
+ */
+gboolean
+carport_simulator_set_charge_mode (CarportSimulator *self,
+                                   const char       *vin,
+                                   const char       *mode)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (mode, "always") == 0 || g_strcmp0 (mode, "scheduled") == 0, FALSE);
+
+  car = _carport_simulator_find_car (self, vin);
+  if (car == NULL)
+    return FALSE;
+  g_free (car->charge_mode);
+  car->charge_mode = g_strdup (mode);
+  return TRUE;
+}
+
+/**
  * carport_simulator_get_locked:
  *
  * Returns: whether the car's doors are locked (%FALSE for an unknown VIN)

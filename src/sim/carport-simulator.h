@@ -207,5 +207,8 @@ gboolean          carport_simulator_get_locked           (CarportSimulator      
 gboolean          carport_simulator_set_plugged          (CarportSimulator      *self,
                                                           const char            *vin,
                                                           gboolean               plugged);
+gboolean          carport_simulator_set_charge_mode      (CarportSimulator      *self,
+                                                          const char            *vin,
+                                                          const char            *mode);
 
 G_END_DECLS

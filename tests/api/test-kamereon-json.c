@@ -711,6 +711,12 @@ test_charging_settings (void)
   g_assert_cmpint (carport_charge_settings_get_mode (settings), ==, CARPORT_CHARGE_MODE_DELAYED);
   g_assert_cmpuint (g_list_model_get_n_items (schedules), ==, 0);
   assert_time (carport_state_get_updated (CARPORT_STATE (settings)), "2024-03-04T10:00:00Z");
+  /* When the delayed charge starts. */
+  assert_time (carport_charge_settings_get_delayed_start (settings), "2024-03-04T22:00:00Z");
+
+  /* Back in scheduled mode: no delayed start any more. */
+  parse_endpoint_fixture (vehicle, CARPORT_ENDPOINT_CHARGING_SETTINGS, "charging-settings.scheduled.json");
+  g_assert_null (carport_charge_settings_get_delayed_start (settings));
 }
 
 static void

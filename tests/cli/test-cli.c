@@ -412,6 +412,20 @@ test_climate_range (void)
     }
 }
 
+/* "charge start --at" on a car whose charge start takes no start time (the
+ * ZOE's KCA charging-start) is refused with the car's capability, as the
+ * window's "Charge Later…" is, and nothing is sent. */
+static void
+test_charge_start_at (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *zoe2 = demo_vin ("X102VE");
+
+  run_cli (&run, "--demo", "charge", "start", "--at", "23:30", "--vin", zoe2);
+  assert_one_line_error (&run);
+  g_assert_nonnull (strstr (run.err, "This car can only start charging now."));
+}
+
 /* Charge limits the car does not take are refused with the car's bounds
  * (its capabilities, as the window's dialog offers them); those it takes
  * are sent. */
@@ -750,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors-one-line", test_errors_are_one_line);
   g_test_add_func ("/cli/climate-range", test_climate_range);
   g_test_add_func ("/cli/charge-limits", test_charge_limits);
+  g_test_add_func ("/cli/charge-start-at", test_charge_start_at);
   g_test_add_func ("/cli/table", test_table_output);
   g_test_add_func ("/cli/grouped-numbers", test_grouped_numbers);
   g_test_add_func ("/cli/locale-units", test_locale_units);

@@ -532,6 +532,40 @@ test_climate_merge_next_start (void)
   g_assert_cmpfloat (carport_climate_get_outside_c (climate), ==, 4);
 }
 
+/* A start a command planned shows until the car reports it: a read older
+ * than the command, or without a time, that reports none leaves it; a newer
+ * one ends it. */
+static void
+test_climate_expected_next_start (void)
+{
+  g_autoptr(CarportClimate) climate = carport_climate_new ();
+  g_autoptr(CarportClimate) stale = carport_climate_new ();
+  g_autoptr(CarportClimate) untimed = carport_climate_new ();
+  g_autoptr(CarportClimate) fresh = carport_climate_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) planned = g_date_time_add_hours (now, 2);
+  g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -10);
+  g_autoptr(GDateTime) after = g_date_time_add_minutes (now, 10);
+
+  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_OFF);
+  carport_climate_expect_next_start (climate, planned);
+  g_assert_true (carport_climate_get_next_start (climate) == planned);
+
+  carport_climate_set_state (stale, CARPORT_CLIMATE_STATE_OFF);
+  carport_state_set_updated (CARPORT_STATE (stale), before);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (stale)));
+  g_assert_true (carport_climate_get_next_start (climate) == planned);
+
+  carport_climate_set_state (untimed, CARPORT_CLIMATE_STATE_OFF);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (untimed)));
+  g_assert_true (carport_climate_get_next_start (climate) == planned);
+
+  carport_climate_set_state (fresh, CARPORT_CLIMATE_STATE_OFF);
+  carport_state_set_updated (CARPORT_STATE (fresh), after);
+  g_assert_true (carport_state_merge (CARPORT_STATE (climate), CARPORT_STATE (fresh)));
+  g_assert_null (carport_climate_get_next_start (climate));
+}
+
 /* A battery's charging power and time to full go with a charge: a read
  * that says none is under way, without them, takes them away. */
 static void
@@ -587,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/core/state/merge", test_state_merge);
   g_test_add_func ("/core/battery/merge-charge", test_battery_merge_charge);
   g_test_add_func ("/core/climate/merge-next-start", test_climate_merge_next_start);
+  g_test_add_func ("/core/climate/expected-next-start", test_climate_expected_next_start);
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);

@@ -180,6 +180,16 @@ demo_find_toplevel (GType type)
   return NULL;
 }
 
+GtkWidget *
+demo_press (DemoFixture *f, const char *name)
+{
+  GtkWidget *button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, name);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  return button;
+}
+
 void
 demo_assert_toast_soon (DemoFixture *f, const char *text)
 {

@@ -32,6 +32,9 @@ void            demo_show              (DemoFixture *f, CarportVehicle *vehicle)
 void            demo_set_width         (DemoFixture *f, int width);
 /* The visible toplevel window of @type (a dialog), or NULL. */
 GtkWidget      *demo_find_toplevel     (GType type);
+/* Presses the page's button named @name (accessible role and name), as a
+ * click does; it must be sensitive. */
+GtkWidget      *demo_press             (DemoFixture *f, const char *name);
 /* Waits until a toast with @text shows. */
 void            demo_assert_toast_soon (DemoFixture *f, const char *text);
 

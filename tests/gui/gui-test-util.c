@@ -4,6 +4,7 @@
  */
 #include <adwaita.h>
 
+#include "carport-error-banner.h"
 #include "gui-test-util.h"
 
 #include <locale.h>
@@ -393,4 +394,26 @@ gui_test_assert_controls_named (GtkWidget *root)
   find_unnamed (root, unnamed);
   if (unnamed->len > 0)
     g_error ("controls without an accessible name: %s", unnamed->str);
+}
+
+typedef struct {
+  GtkWidget *banner;
+  gboolean   revealed;
+} BannerWait;
+
+static gboolean
+banner_is (gpointer data)
+{
+  BannerWait *wait = data;
+
+  return carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (wait->banner)) == wait->revealed;
+}
+
+gboolean
+gui_test_wait_banner (GtkWidget *banner, gboolean revealed, guint timeout_ms)
+{
+  BannerWait wait = { banner, revealed };
+
+  g_return_val_if_fail (CARPORT_IS_ERROR_BANNER (banner), FALSE);
+  return gui_test_wait_until (banner_is, &wait, timeout_ms);
 }

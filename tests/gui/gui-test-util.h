@@ -15,6 +15,9 @@ void        gui_test_init         (int *argc, char ***argv);
 /* Spins the main loop until @condition (called with @data) is TRUE or
  * @timeout_ms passed; returns the last result. Never sleeps. */
 gboolean    gui_test_wait_until   (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);
+/* Waits (bounded) until @banner (a CarportErrorBanner) is @revealed or not;
+ * returns whether it came. */
+gboolean    gui_test_wait_banner  (GtkWidget *banner, gboolean revealed, guint timeout_ms);
 /* Spins the main loop for pending work (bounded). */
 void        gui_test_flush        (void);
 /* The first GtkLabel under @root whose text equals @text (visible or not). */

@@ -2,10 +2,12 @@
  * program (window paintable → GtkSnapshot → GskRenderer → PNG). It runs the
  * real application: the welcome and login pages (Renault and Nissan, an
  * error, the emailed code, a login that expired) of a logged-out account,
- * then the demo's cars (with the demo's banner, and a failed refresh), a
- * card the last refresh could not update, the climate dialog, the charge
- * card with its controls and the charge limits dialog, the programme
- * editor (charge and climate), and the preferences
+ * then the demo's cars (with the demo's banner, and a failed refresh, also
+ * from the narrow car list), a card the last refresh could not update, the
+ * climate dialog, the climate card with a planned start ("Planned: ready at
+ * …" and its Cancel), the charge card with its controls and the charge
+ * limits dialog, the programme editor (charge and climate), and the
+ * preferences
  * with its account, light and dark, wide and narrow. Run it through
  * build-aux/screenshots, which provides the display and the bus.
  *
@@ -280,6 +282,53 @@ shoot_climate_dialog (CarportWindow *window, const char *scheme, const char *siz
   settle (200);
 }
 
+static gboolean
+climate_planned (gpointer data)
+{
+  return carport_climate_get_next_start (carport_vehicle_get_climate (CARPORT_VEHICLE (data))) != NULL;
+}
+
+static gboolean
+climate_unplanned (gpointer data)
+{
+  return !climate_planned (data);
+}
+
+/* Sends @kind to @vehicle with @start_at (nullable) and waits for its end. */
+static void
+send_and_wait (CarportSession *session, CarportVehicle *vehicle, CarportCommandKind kind, GDateTime *start_at,
+               gboolean (*done) (gpointer))
+{
+  g_autoptr(CarportCommand) command = carport_session_create_command (session, vehicle, kind);
+
+  carport_command_set_start_at (command, start_at);
+  carport_session_send_command_async (session, command, TRUE, NULL, NULL, NULL);
+  if (!wait_for (done, vehicle, 30000))
+    g_error ("the car did not take “%s”", carport_command_kind_get_title (kind));
+  settle (400);
+}
+
+/* The Megane's climate card with a start planned two hours from now, then
+ * the plan cancelled again. */
+static void
+shoot_climate_planned (GApplication *app, CarportWindow *window, const char *scheme, const char *size)
+{
+  CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+  CarportVehicle *megane = carport_session_find_vehicle (session, PARTIAL_VIN);
+  g_autofree char *name = g_strdup_printf ("climate-planned-%s-%s.png", scheme, size);
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  settle (300);
+  send_and_wait (session, megane, CARPORT_COMMAND_KIND_HVAC_START, later, climate_planned);
+  scroll_to (GTK_WIDGET (window), carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), "climate_card"));
+  save (GTK_WIDGET (window), name);
+  send_and_wait (session, megane, CARPORT_COMMAND_KIND_HVAC_STOP, later, climate_unplanned);
+  scroll_page (GTK_WIDGET (window), FALSE);
+}
+
 /* The Megane's page scrolled to its charge card (its mode dropdown, Charge
  * Limits…), and the charge limits dialog over it. */
 static void
@@ -457,6 +506,17 @@ shoot (GApplication *app)
           name = g_strdup_printf ("refresh-error-%s-%s.png", schemes[s].name, sizes[z].name);
           save (GTK_WIDGET (window), name);
           g_clear_pointer (&name, g_free);
+          /* Narrow, the car list shows it too. */
+          if (z == 1)
+            {
+              gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+              settle (600);
+              name = g_strdup_printf ("refresh-error-list-%s-%s.png", schemes[s].name, sizes[z].name);
+              save (GTK_WIDGET (window), name);
+              g_clear_pointer (&name, g_free);
+              carport_window_show_vehicle (window, shown_vins[z]);
+              settle (600);
+            }
           carport_window_show_refresh_result (window, NULL);
         }
 
@@ -483,6 +543,7 @@ shoot (GApplication *app)
 
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
         shoot_schedule_dialogs (window, schemes[s].name, sizes[z].name);
       }

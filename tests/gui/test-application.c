@@ -527,6 +527,47 @@ test_command_notification (Fixture *f, gconstpointer data)
   g_assert_true (f->finished);
 }
 
+/* The car took the Locate, but its location could not be read after it:
+ * the notification says so, never "Location updated" (the notifier waits
+ * for the read, as the page's toast does). */
+static void
+locate_unread_notification_body (Fixture *f)
+{
+  CarportVehicle *car;
+  const char *updated = carport_closures_command_outcome (CARPORT_COMMAND_KIND_REFRESH_LOCATION, TRUE);
+  const char *failed = carport_closures_command_outcome (CARPORT_COMMAND_KIND_REFRESH_LOCATION, FALSE);
+  NotifiedWait wait = { f->app_id, failed, 1 };
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  Notified *notified;
+
+  wait_demo_ready (f);
+  car = vehicle (f, ZOE_PH2);
+  carport_window_show_vehicle (app_window (f), ZOE_PH2);
+  wait_shows (f, ZOE_PH2);
+  focus_elsewhere (f);
+  g_assert_true (carport_simulator_add_fault_from_string (simulator (f), "location=malformed", &error));
+  g_assert_no_error (error);
+
+  click_command (f, car, "command.refresh-location", CARPORT_COMMAND_KIND_REFRESH_LOCATION);
+  g_assert_true (gui_test_wait_until (notified_cb, &wait, EVENT_MS));
+  list = notifications (f->app_id, NULL);
+  notified = find_notified (list, failed);
+  g_assert_nonnull (strstr (notified->body, carport_vehicle_get_endpoint_error (car, CARPORT_ENDPOINT_LOCATION)));
+  g_assert_cmpuint (count_notified (f->app_id, updated), ==, 0);
+
+  finish (f);
+}
+
+static void
+test_locate_unread_notification (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--demo", NULL };
+
+  run_app (f, args, locate_unread_notification_body);
+  g_assert_true (f->finished);
+}
+
 /* In front, the page's toast says it: no notification. */
 static void
 no_notification_in_front_body (Fixture *f)
@@ -1035,6 +1076,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/gui/application/command-notification", Fixture, NULL, fixture_set_up,
               test_command_notification, fixture_tear_down);
+  g_test_add ("/gui/application/locate-unread-notification", Fixture, NULL, fixture_set_up,
+              test_locate_unread_notification, fixture_tear_down);
   g_test_add ("/gui/application/no-notification-in-front", Fixture, NULL, fixture_set_up,
               test_no_notification_in_front, fixture_tear_down);
   g_test_add ("/gui/application/charging-notifications", Fixture, NULL, fixture_set_up,

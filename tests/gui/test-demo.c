@@ -14,9 +14,11 @@
 #include "carport-command-button.h"
 #include "carport-command-lock.h"
 #include "carport-demo.h"
+#include "carport-error-banner.h"
 #include "carport-simulator.h"
 #include "carport-vehicle-page.h"
 #include "carport-window.h"
+#include "carport-error-banner.h"
 #include "gui-test-demo.h"
 #include "gui-test-util.h"
 
@@ -363,7 +365,7 @@ test_error_keeps_last_values (Fixture *f, gconstpointer data)
   g_assert_true (gui_test_wait_until (has_error, vehicle, 30000));
 
   /* The explanation is shown and the values stay. */
-  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_revealer"), carport_vehicle_get_last_error (vehicle));
+  gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "error_banner"), carport_vehicle_get_last_error (vehicle));
   gui_test_assert_label_soon (carport_vehicle_page_get_part (page, "battery_card"), level);
   g_assert_true (gtk_widget_is_visible (carport_vehicle_page_get_part (page, "battery_card")));
   /* Said once, in the banner: not again on every card. */
@@ -448,8 +450,8 @@ test_partial_failure_on_cards (Fixture *f, gconstpointer data)
 
       /* The others and the banner say nothing. */
       g_assert_null (carport_card_get_problem_text (CARPORT_CARD (card_frame (f, "Odometer"))));
-      g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
-                                                                                                 "error_revealer"))));
+      g_assert_false (carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page),
+                                                                                                             "error_banner"))));
 
       /* Answers again: the notes go. */
       carport_simulator_clear_faults (f->sim);

@@ -43,21 +43,10 @@ sim_hvac_on (gpointer data)
   return carport_simulator_get_hvac_on (f->sim, carport_vehicle_get_vin (carport_window_get_vehicle (f->window)));
 }
 
-/* Presses the page's button named @name, as a click does. */
-static GtkWidget *
-press (DemoFixture *f, const char *name)
-{
-  GtkWidget *button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, name);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  return button;
-}
-
 static GtkWidget *
 open_climate_dialog (DemoFixture *f)
 {
-  press (f, "Climate…");
+  demo_press (f, "Climate…");
   g_assert_true (gui_test_wait_until (climate_dialog_open, NULL, 5000));
   return demo_find_toplevel (CARPORT_TYPE_CLIMATE_DIALOG);
 }
@@ -192,7 +181,7 @@ test_locate_unread_is_no_success (DemoFixture *f, gconstpointer data)
   g_assert_true (carport_simulator_add_fault_from_string (f->sim, "location=malformed", &error));
   g_assert_no_error (error);
 
-  press (f, "Locate");
+  demo_press (f, "Locate");
   g_assert_true (gui_test_wait_until (location_error_set, megane, 30000));
   expected = g_strdup_printf ("%s: %s", carport_closures_command_outcome (CARPORT_COMMAND_KIND_REFRESH_LOCATION, FALSE),
                               carport_vehicle_get_endpoint_error (megane, CARPORT_ENDPOINT_LOCATION));
@@ -240,7 +229,7 @@ test_button_keeps_its_width (DemoFixture *f, gconstpointer data)
       actions_height = gtk_widget_get_height (actions);
       g_assert_cmpint (width, >, 0);
 
-      press (f, "Locate");
+      demo_press (f, "Locate");
       g_assert_true (gui_test_wait_until (command_in_flight, button, 5000));
       gui_test_flush ();
       g_assert_true (gui_test_label_shown (button, "Locate"));

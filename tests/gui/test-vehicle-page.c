@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "carport-error-banner.h"
 #include "carport-vehicle-page.h"
 #include "gui-test-util.h"
 
@@ -117,44 +118,34 @@ test_supported_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-revealed (gpointer data)
-{
-  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
-}
-
-static gboolean
-hidden (gpointer data)
-{
-  return !gtk_revealer_get_child_revealed (GTK_REVEALER (data));
-}
-
+/* The page's error is said in the app's one banner (CarportErrorBanner),
+ * with a Retry that refreshes the car; the cards keep their values. */
 static void
 test_error_keeps_values (void)
 {
   g_autoptr(CarportVehicle) vehicle = make_spring ();
   CarportVehiclePage *page = CARPORT_VEHICLE_PAGE (carport_vehicle_page_new ());
-  GtkWidget *window, *revealer;
+  GtkWidget *window, *banner;
   g_autofree char *level = carport_format_percent (64);
   const char *message = "Cannot reach the server. Check your internet connection.";
 
   carport_vehicle_page_set_vehicle (page, vehicle);
   window = present (GTK_WIDGET (page), 800, 800);
-  revealer = carport_vehicle_page_get_part (page, "error_revealer");
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  banner = carport_vehicle_page_get_part (page, "error_banner");
+  g_assert_true (CARPORT_IS_ERROR_BANNER (banner));
+  g_assert_false (carport_error_banner_get_revealed (CARPORT_ERROR_BANNER (banner)));
 
   carport_vehicle_set_last_error (vehicle, message);
-  g_assert_true (gui_test_wait_until (revealed, revealer, 5000));
-  g_assert_true (gui_test_label_shown (GTK_WIDGET (page), message));
+  g_assert_true (gui_test_wait_banner (banner, TRUE, 5000));
+  g_assert_cmpstr (carport_error_banner_get_text (CARPORT_ERROR_BANNER (banner)), ==, message);
+  g_assert_cmpstr (carport_error_banner_get_retry_action_name (CARPORT_ERROR_BANNER (banner)), ==, "vehicle.refresh");
   /* The last good values stay. */
   g_assert_true (gui_test_label_shown (GTK_WIDGET (page), level));
 
-  /* Dismissed, it stays away until another error comes. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "vehicle.dismiss-error", NULL);
-  g_assert_true (gui_test_wait_until (hidden, revealer, 5000));
+  /* A refresh that works takes it away. */
+  carport_vehicle_set_last_error (vehicle, NULL);
+  g_assert_true (gui_test_wait_banner (banner, FALSE, 5000));
   g_assert_true (gui_test_label_shown (GTK_WIDGET (page), level));
-  carport_vehicle_set_last_error (vehicle, "Too many requests. Try again in a few minutes.");
-  g_assert_true (gui_test_wait_until (revealed, revealer, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

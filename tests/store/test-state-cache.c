@@ -111,6 +111,7 @@ make_full_vehicle (const char *vin)
   carport_climate_set_outside_c (climate, -3.5);
   carport_climate_set_inside_c (climate, 19.0);
   carport_climate_set_soc_threshold_percent (climate, 40.0);
+  carport_climate_set_target_c (climate, 21.0);
   carport_climate_set_next_start (climate, t2);
   carport_state_set_updated (CARPORT_STATE (climate), t1);
 
@@ -139,6 +140,8 @@ make_full_vehicle (const char *vin)
   carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
   carport_charge_settings_set_soc_min_percent (settings, 20);
   carport_charge_settings_set_soc_target_percent (settings, 80);
+  carport_charge_settings_set_delayed_start (settings, t2);
+  carport_capabilities_set_charge_start_time (carport_vehicle_get_capabilities (vehicle), TRUE);
   g_ptr_array_add (charge, make_schedule (1, CARPORT_SCHEDULE_KIND_CHARGE, "22:30", 420));
   g_ptr_array_add (charge, make_schedule (2, CARPORT_SCHEDULE_KIND_CHARGE, "01:15", 90));
   carport_charge_settings_set_schedules (settings, FALSE, charge);

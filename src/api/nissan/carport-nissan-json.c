@@ -901,14 +901,28 @@ carport_nissan_build_action (CarportCommand  *command,
         }
       *out_action = "hvac-start";
       {
-        g_autofree char *attributes = g_strdup_printf ("\"action\":\"start\",\"targetTemperature\":%d", degrees);
+        GDateTime *start_at = carport_command_get_start_at (command);
+        g_autofree char *start_text = carport_format_iso8601_utc (start_at);
+        g_autofree char *attributes = NULL;
 
+        /* A planned start ("ready at") goes as startDateTime (§4.3). */
+        if (start_text != NULL)
+          attributes = g_strdup_printf ("\"action\":\"start\",\"targetTemperature\":%d,\"startDateTime\":\"%s\"",
+                                        degrees, start_text);
+        else
+          attributes = g_strdup_printf ("\"action\":\"start\",\"targetTemperature\":%d", degrees);
         return action_body ("HvacStart", attributes);
       }
     case CARPORT_COMMAND_KIND_HVAC_STOP:
       *out_action = "hvac-start";
+      /* "cancel" deletes a planned start; "stop" ends the climate running. */
+      if (carport_command_get_start_at (command) != NULL)
+        return action_body ("HvacStart", "\"action\":\"cancel\"");
       return action_body ("HvacStart", "\"action\":\"stop\"");
     case CARPORT_COMMAND_KIND_CHARGE_START:
+      /* charging-start takes no start time (§4.3): now only. */
+      if (!carport_charge_start_time_check (FALSE, carport_command_get_start_at (command), error))
+        return NULL;
       *out_action = "charging-start";
       return action_body ("ChargingStart", "\"action\":\"start\"");
     case CARPORT_COMMAND_KIND_CHARGE_STOP:

@@ -74,6 +74,8 @@ list_finish (GTask *task)
       carport_vehicle_set_supported_commands (vehicle, carport_renault_model_supported_commands (model));
       carport_renault_model_get_climate_range (model, &range);
       carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
+      carport_capabilities_set_charge_start_time (carport_vehicle_get_capabilities (vehicle),
+                                                  carport_renault_model_takes_charge_start_time (model));
       g_object_thaw_notify (G_OBJECT (vehicle));
     }
 

@@ -455,6 +455,14 @@ carport_renault_model_get_climate_range (const char          *model_code,
   *out_range = lookup_table (model_code)->climate;
 }
 
+gboolean
+carport_renault_model_takes_charge_start_time (const char *model_code)
+{
+  const CarportEndpointDef *def = lookup_table (model_code)->actions[CARPORT_COMMAND_KIND_CHARGE_START];
+
+  return def != NULL && def->mode == CARPORT_ACTION_MODE_KCM;
+}
+
 char *
 carport_renault_model_normalize_name (const char *label)
 {
@@ -586,18 +594,6 @@ build_hvac_start (const char      *model_code,
   return _carport_renault_jsonapi_body ("HvacStart", attributes);
 }
 
-static gboolean
-reject_start_time (CarportCommand  *command,
-                   GError         **error)
-{
-  if (carport_command_get_start_at (command) == NULL)
-    return FALSE;
-
-  g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                       _("This car can only start charging now."));
-  return TRUE;
-}
-
 /* The ev/settings object just read (bare, or in a JSON:API envelope) as a
  * deep copy of its own (json_node_copy() would share the object with
  * @current), or NULL when there is none. */
@@ -709,16 +705,16 @@ carport_renault_build_action_body (const char      *model_code,
                                   def->mode == CARPORT_ACTION_MODE_KCA_STOP ? "stop" : "cancel");
 
     case CARPORT_COMMAND_KIND_CHARGE_START:
+      /* The same check as the car's capability (carport_vehicle_check_command()). */
+      if (!carport_charge_start_time_check (carport_renault_model_takes_charge_start_time (model_code),
+                                            carport_command_get_start_at (command), error))
+        return NULL;
       switch (def->mode)
         {
         case CARPORT_ACTION_MODE_KCM_PAUSE_RESUME:
-          if (reject_start_time (command, error))
-            return NULL;
           return jsonapi_action_body ("ChargePauseResume", "resume");
 
         case CARPORT_ACTION_MODE_KCM_SETTINGS:
-          if (reject_start_time (command, error))
-            return NULL;
           return build_charge_start_settings (current, error);
 
         case CARPORT_ACTION_MODE_DEFAULT:

@@ -32,6 +32,9 @@ gboolean carport_renault_model_reports_watts       (const char *model_code);  /*
 gboolean carport_renault_model_is_known            (const char *model_code);
 /* The climate target temperatures the model takes (every model: 15–25 °C in 0.5 steps). */
 void     carport_renault_model_get_climate_range   (const char *model_code, CarportClimateRange *out_range);
+/* Whether the car's charge start takes a start time (the KCM charge/start,
+ * §c.4): the capability charge-start-time. */
+gboolean carport_renault_model_takes_charge_start_time (const char *model_code);
 /* The model's name from the table ("ZOE phase 1"), or NULL when unknown. */
 const char *carport_renault_model_get_name         (const char *model_code);
 /* The model's name as people write it, from the label Renault's servers

@@ -74,18 +74,20 @@ fill_modes (CarportChargeCard *self, CarportChargeMode current)
 
 /* The dropdown shows the car's mode (or the one being set) and can be used
  * when nothing stands in the way; the hero label shows the mode of a car
- * that cannot be told it. */
+ * that cannot be told it, and when a delayed charge starts ("Charging
+ * starts at 23:30"). */
 static void
 sync_mode (CarportChargeCard *self)
 {
   CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
   gboolean offered = vehicle && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_CHARGE_MODE);
+  gboolean delayed = vehicle && carport_charge_settings_get_delayed_start (carport_vehicle_get_charge_settings (vehicle));
   const char *obstacle = NULL;
   CarportChargeMode mode;
   guint position = GTK_INVALID_LIST_POSITION;
 
   gtk_widget_set_visible (self->controls_list, offered);
-  gtk_widget_set_visible (self->mode_label, !offered);
+  gtk_widget_set_visible (self->mode_label, !offered || delayed);
   if (!offered)
     return;
 
@@ -259,6 +261,8 @@ carport_charge_card_vehicle_changed (CarportStatusCard *card, CarportVehicle *ol
       g_signal_connect_swapped (vehicle, "notify::supported-commands", G_CALLBACK (sync_limits), self);
       g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (vehicle_refreshing_cb), self);
       g_signal_connect_swapped (carport_vehicle_get_charge_settings (vehicle), "notify::mode",
+                                G_CALLBACK (sync_mode), self);
+      g_signal_connect_swapped (carport_vehicle_get_charge_settings (vehicle), "notify::delayed-start",
                                 G_CALLBACK (sync_mode), self);
     }
   find_commands (self);

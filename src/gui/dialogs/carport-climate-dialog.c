@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "carport-climate-dialog.h"
+#include "carport-clock-chooser.h"
 #include "carport-units.h"
 
 /* What the dialog offers before the user chooses. */
@@ -26,8 +27,7 @@ struct _CarportClimateDialog
   GtkSpinButton          *temperature_spin;
   GtkAdjustment          *temperature_adjustment;
   GtkSwitch              *ready_switch;
-  GtkSpinButton          *hour_spin;
-  GtkSpinButton          *minute_spin;
+  CarportClockChooser    *clock_chooser;
 
   /* Owned */
   CarportVehicle         *vehicle;
@@ -95,17 +95,8 @@ sync_range (CarportClimateDialog *self)
   }
 }
 
-static gboolean
-output_two_digits_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-/* Enter in a number field starts, as it does anywhere else in the dialog
- * (GTK 4.8's spin buttons have no activates-default of their own). */
+/* Enter in the temperature field starts, as it does anywhere else in the
+ * dialog (GTK 4.8's spin buttons have no activates-default of their own). */
 static void
 activate_default_on_enter (GtkSpinButton *spin)
 {
@@ -193,24 +184,17 @@ carport_climate_dialog_class_init (CarportClimateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, temperature_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, ready_switch);
-  gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, minute_spin);
-  gtk_widget_class_bind_template_callback (widget_class, output_two_digits_cb);
+  gtk_widget_class_bind_template_child (widget_class, CarportClimateDialog, clock_chooser);
 }
 
 static void
 carport_climate_dialog_init (CarportClimateDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, READY_IN_MINUTES);
-
+  g_type_ensure (CARPORT_TYPE_CLOCK_CHOOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (later));
-  gtk_spin_button_set_value (self->minute_spin, (g_date_time_get_minute (later) / 5) * 5);
+  carport_clock_chooser_set_from_now (self->clock_chooser, READY_IN_MINUTES);
   activate_default_on_enter (self->temperature_spin);
-  activate_default_on_enter (self->hour_spin);
-  activate_default_on_enter (self->minute_spin);
 }
 
 GtkWidget *
@@ -249,26 +233,11 @@ carport_climate_dialog_get_temperature_c (CarportClimateDialog *self)
 GDateTime *
 carport_climate_dialog_dup_ready_at (CarportClimateDialog *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) today = NULL;
-
   g_return_val_if_fail (CARPORT_IS_CLIMATE_DIALOG (self), NULL);
 
   if (!gtk_switch_get_active (self->ready_switch))
     return NULL;
-
-  gtk_spin_button_update (self->hour_spin);
-  gtk_spin_button_update (self->minute_spin);
-  now = g_date_time_new_now_local ();
-  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                 g_date_time_get_day_of_month (now),
-                                 gtk_spin_button_get_value_as_int (self->hour_spin),
-                                 gtk_spin_button_get_value_as_int (self->minute_spin), 0);
-
-  /* A time already past today means tomorrow. */
-  if (g_date_time_compare (today, now) <= 0)
-    return g_date_time_add_days (today, 1);
-  return g_steal_pointer (&today);
+  return carport_clock_chooser_dup_next (self->clock_chooser);
 }
 
 void

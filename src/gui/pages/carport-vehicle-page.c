@@ -14,11 +14,13 @@
 #include "carport-history-page.h"
 #include "carport-charge-card.h"
 #include "carport-climate-card.h"
+#include "carport-charge-later-dialog.h"
 #include "carport-climate-dialog.h"
 #include "carport-closures.h"
 #include "carport-cockpit-card.h"
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
+#include "carport-error-banner.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
@@ -31,11 +33,7 @@ struct _CarportVehiclePage
   AdwBin                  parent_instance;
 
   /* Template widgets */
-  GtkRevealer            *login_revealer;
-  GtkLabel               *login_label;
-  GtkWidget              *login_button;
-  GtkRevealer            *error_revealer;
-  GtkLabel               *error_label;
+  CarportErrorBanner     *error_banner;
   GtkFlowBox             *actions_box;
   GtkBox                 *columns;
   GtkBox                 *column_start;
@@ -54,7 +52,6 @@ struct _CarportVehiclePage
   CarportAccount         *account;      /* the vehicle's */
   CarportCommandRunner   *runner;
   GCancellable           *cancellable;
-  char                   *dismissed_error;
   CarportDistanceUnit     distance_unit;
   CarportTemperatureUnit  temperature_unit;
   guint                   relayout_id;
@@ -78,17 +75,34 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The button that shows a command of @kind: the one that asks when, for a
+ * @planned one, when there is one ("Charge Later…"), else the other. */
 static CarportCommandButton *
-button_for_kind (CarportVehiclePage *self, CarportCommandKind kind)
+button_for_command (CarportVehiclePage *self, CarportCommandKind kind, gboolean planned)
 {
+  CarportCommandButton *found = NULL;
+
   for (guint i = 0; i < self->command_buttons->len; i++)
     {
       CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
 
-      if (carport_command_button_get_kind (button) == kind)
+      if (carport_command_button_get_kind (button) != kind)
+        continue;
+      if (carport_command_button_get_planned (button) == planned)
         return button;
+      if (!carport_command_button_get_planned (button))
+        found = button;
     }
-  return NULL;
+  return found;
+}
+
+/* "command.charge-start", or "command.charge-start-later" for the button that asks when. */
+static char *
+dup_action_name (CarportCommandButton *button)
+{
+  const char *nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, carport_command_button_get_kind (button));
+
+  return g_strconcat (nick, carport_command_button_get_planned (button) ? "-later" : "", NULL);
 }
 
 static gboolean
@@ -199,22 +213,6 @@ carport_vehicle_page_size_allocate (GtkWidget *widget, int width, int height, in
     gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
-/* A banner takes no room (nor the page's spacing) while it is hidden. */
-static void
-reveal (GtkRevealer *revealer, gboolean show)
-{
-  if (show)
-    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
-  gtk_revealer_set_reveal_child (revealer, show);
-}
-
-static void
-child_revealed_cb (GtkRevealer *revealer)
-{
-  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
-    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
-}
-
 /* The commands that wake the car so that it reports its state now: every
  * refresh-… command it supports (battery, location, climate, locks, …). */
 static gboolean
@@ -277,13 +275,14 @@ is_ready (CarportVehiclePage *self)
   return carport_command_runner_get_login_obstacle (self->runner) == NULL;
 }
 
+/* One banner: a login that expired (with a way to log in again), else the
+ * last refresh's error (with Retry); the cards keep their last values. */
 static void
-update_login (CarportVehiclePage *self)
+update_banner (CarportVehiclePage *self)
 {
-  gboolean expired = self->account != NULL &&
-                     carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT;
+  const char *error = self->vehicle ? carport_vehicle_get_last_error (self->vehicle) : NULL;
 
-  if (expired)
+  if (self->account != NULL && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
     {
       g_autofree char *text = NULL;
 
@@ -291,9 +290,18 @@ update_login (CarportVehiclePage *self)
       text = g_strdup_printf (_("The %s login of %s expired"),
                               carport_closures_account_name (carport_account_get_brand (self->account)),
                               carport_account_get_email (self->account));
-      gtk_label_set_label (self->login_label, text);
+      carport_error_banner_set_retry_action_name (self->error_banner, "vehicle.log-in-again");
+      g_object_set (self->error_banner, "retry-label", _("_Log In…"), NULL);
+      carport_error_banner_show_message (self->error_banner, text, NULL, TRUE);
     }
-  reveal (self->login_revealer, expired);
+  else if (error != NULL && *error != '\0')
+    {
+      carport_error_banner_set_retry_action_name (self->error_banner, "vehicle.refresh");
+      g_object_set (self->error_banner, "retry-label", _("_Retry"), NULL);
+      carport_error_banner_show_message (self->error_banner, error, NULL, TRUE);
+    }
+  else
+    carport_error_banner_hide (self->error_banner);
 }
 
 /* What a command button shows: whether it is there, can be pressed, and
@@ -304,8 +312,8 @@ update_command_button (CarportVehiclePage *self, CarportCommandButton *button, g
 {
   CarportVehicle *vehicle = self->vehicle;
   CarportCommandKind kind = carport_command_button_get_kind (button);
-  const char *nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions), nick);
+  g_autofree char *action_name = dup_action_name (button);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions), action_name);
   gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
   gboolean busy = in_flight (self, kind);
   const char *reason = NULL;
@@ -329,6 +337,10 @@ update_command_button (CarportVehiclePage *self, CarportCommandButton *button, g
       reason = supported ? carport_command_runner_get_login_obstacle (self->runner) : NULL;
       if (reason == NULL)
         reason = carport_vehicle_get_command_obstacle (vehicle, kind);
+      /* The same capability the protocol layer and the CLI check. */
+      if (reason == NULL && carport_command_button_get_planned (button) &&
+          !carport_capabilities_get_charge_start_time (carport_vehicle_get_capabilities (vehicle)))
+        reason = _("This car can only start charging now");
     }
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), vehicle && !busy && reason == NULL);
@@ -377,26 +389,12 @@ update_actions (CarportVehiclePage *self)
                                  ready && !carport_vehicle_get_refreshing (vehicle));
 }
 
-static void
-update_error (CarportVehiclePage *self)
-{
-  const char *error = self->vehicle ? carport_vehicle_get_last_error (self->vehicle) : NULL;
-  gboolean show = error != NULL && *error != '\0' && g_strcmp0 (error, self->dismissed_error) != 0;
-
-  /* An expired login is said once, with a way to log in again. */
-  if (self->account && carport_account_get_state (self->account) == CARPORT_SESSION_STATE_LOGGED_OUT)
-    show = FALSE;
-
-  if (show)
-    gtk_label_set_label (self->error_label, error);
-  reveal (self->error_revealer, show);
-}
-
 /* A command goes out: its button shows its progress. */
 static void
 command_sent_cb (CarportVehiclePage *self, CarportCommand *command)
 {
-  CarportCommandButton *button = button_for_kind (self, carport_command_get_kind (command));
+  CarportCommandButton *button = button_for_command (self, carport_command_get_kind (command),
+                                                     carport_command_get_start_at (command) != NULL);
 
   if (button)
     carport_command_button_set_command (button, command);
@@ -443,18 +441,48 @@ ask_climate (CarportVehiclePage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+charge_later_response_cb (CarportChargeLaterDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GDateTime) start_at = NULL;
+
+  if (!g_str_equal (response, "start"))
+    return;
+
+  command = carport_command_runner_create (self->runner, CARPORT_COMMAND_KIND_CHARGE_START);
+  if (command == NULL)
+    return;
+  start_at = carport_charge_later_dialog_dup_start_at (dialog);
+  carport_command_set_start_at (command, start_at);
+  carport_command_runner_send (self->runner, command);
+}
+
+/* "Charge Later…" asks when (a car whose capabilities take a start time). */
+static void
+ask_charge_later (CarportVehiclePage *self)
+{
+  GtkWidget *dialog = carport_charge_later_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (charge_later_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A command button was pressed: the commands that take parameters ask for
  * them, the others go (horn and lights after a question). */
 static void
 command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  CarportCommandKind kind = carport_enum_from_nick (CARPORT_TYPE_COMMAND_KIND,
-                                                    g_action_get_name (G_ACTION (action)), -1);
+  const char *name = g_action_get_name (G_ACTION (action));
+  CarportCommandKind kind = carport_enum_from_nick (CARPORT_TYPE_COMMAND_KIND, name, -1);
 
   if (self->vehicle == NULL)
     return;
-  if (kind == CARPORT_COMMAND_KIND_HVAC_START)
+  if (g_str_has_suffix (name, "-later"))
+    ask_charge_later (self);
+  else if (kind == CARPORT_COMMAND_KIND_HVAC_START)
     ask_climate (self);
   else
     carport_command_runner_run (self->runner, kind);
@@ -577,7 +605,6 @@ refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->session == NULL || self->vehicle == NULL)
     return;
 
-  g_clear_pointer (&self->dismissed_error, g_free);
   carport_session_refresh_async (self->session, self->vehicle, self->cancellable,
                                  refresh_cb, g_object_ref (self));
 }
@@ -615,16 +642,6 @@ open_maps_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 static void
-dismiss_error_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
-
-  g_free (self->dismissed_error);
-  self->dismissed_error = self->vehicle ? g_strdup (carport_vehicle_get_last_error (self->vehicle)) : NULL;
-  update_error (self);
-}
-
-static void
 disconnect_vehicle (CarportVehiclePage *self)
 {
   if (self->vehicle == NULL)
@@ -651,12 +668,11 @@ update_account (CarportVehiclePage *self)
       g_set_object (&self->account, account);
       if (account)
         {
-          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_login), self);
-          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_error), self);
+          g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_banner), self);
           g_signal_connect_swapped (account, "notify::state", G_CALLBACK (update_actions), self);
         }
     }
-  update_login (self);
+  update_banner (self);
 }
 
 static void
@@ -684,16 +700,6 @@ carport_vehicle_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (carport_vehicle_page_parent_class)->dispose (object);
-}
-
-static void
-carport_vehicle_page_finalize (GObject *object)
-{
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (object);
-
-  g_clear_pointer (&self->dismissed_error, g_free);
-
-  G_OBJECT_CLASS (carport_vehicle_page_parent_class)->finalize (object);
 }
 
 static void
@@ -759,7 +765,6 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = carport_vehicle_page_dispose;
-  object_class->finalize = carport_vehicle_page_finalize;
   object_class->get_property = carport_vehicle_page_get_property;
   object_class->set_property = carport_vehicle_page_set_property;
   widget_class->measure = carport_vehicle_page_measure;
@@ -790,23 +795,19 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_TYRES_CARD);
   g_type_ensure (CARPORT_TYPE_TRIPS_CARD);
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
+  g_type_ensure (CARPORT_TYPE_ERROR_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-vehicle-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_label);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, columns);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_start);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_end);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
-  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, login_button);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
-  gtk_widget_class_install_action (widget_class, "vehicle.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
   gtk_widget_class_install_action (widget_class, "vehicle.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
@@ -848,7 +849,7 @@ find_command_buttons (CarportVehiclePage *self)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      const char *nick;
+      g_autofree char *name = NULL;
       g_autoptr(GSimpleAction) action = NULL;
       g_autofree char *action_name = NULL;
 
@@ -857,12 +858,11 @@ find_command_buttons (CarportVehiclePage *self)
       /* The button takes the focus, not the slot around it. */
       gtk_widget_set_focusable (child, FALSE);
       g_ptr_array_add (self->command_buttons, button);
-      nick = carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND,
-                                   carport_command_button_get_kind (CARPORT_COMMAND_BUTTON (button)));
-      action = g_simple_action_new (nick, NULL);
+      name = dup_action_name (CARPORT_COMMAND_BUTTON (button));
+      action = g_simple_action_new (name, NULL);
       g_signal_connect (action, "activate", G_CALLBACK (command_activated_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->command_actions), G_ACTION (action));
-      action_name = g_strconcat ("command.", nick, NULL);
+      action_name = g_strconcat ("command.", name, NULL);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "command", G_ACTION_GROUP (self->command_actions));
@@ -877,8 +877,6 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (update_actions), self);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->login_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
-  g_signal_connect (self->error_revealer, "notify::child-revealed", G_CALLBACK (child_revealed_cb), NULL);
 
   find_cards (self);
   find_command_buttons (self);
@@ -910,7 +908,6 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
   carport_command_runner_set_vehicle (self->runner, vehicle);
-  g_clear_pointer (&self->dismissed_error, g_free);
   self->asking = 0;
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 
@@ -919,10 +916,14 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
     {
       CarportCommandButton *button = g_ptr_array_index (self->command_buttons, i);
       CarportCommandKind kind = carport_command_button_get_kind (button);
+      CarportCommand *command = vehicle && self->session
+                                ? carport_session_get_command_in_flight (self->session, vehicle, kind)
+                                : NULL;
 
-      carport_command_button_set_command (button, vehicle && self->session
-                                                  ? carport_session_get_command_in_flight (self->session, vehicle, kind)
-                                                  : NULL);
+      /* Each command on the one button that shows it. */
+      if (command && button_for_command (self, kind, carport_command_get_start_at (command) != NULL) != button)
+        command = NULL;
+      carport_command_button_set_command (button, command);
     }
 
   if (vehicle)
@@ -931,7 +932,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
       g_signal_connect_swapped (vehicle, "notify::readable-endpoints", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::plug", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (vehicle, "notify::refreshing", G_CALLBACK (update_actions), self);
-      g_signal_connect_swapped (vehicle, "notify::last-error", G_CALLBACK (update_error), self);
+      g_signal_connect_swapped (vehicle, "notify::last-error", G_CALLBACK (update_banner), self);
       g_signal_connect_swapped (carport_vehicle_get_battery (vehicle), "notify::charging", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (carport_vehicle_get_climate (vehicle), "notify::state", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (carport_vehicle_get_location (vehicle), "notify::latitude", G_CALLBACK (update_actions), self);
@@ -939,7 +940,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
 
   update_account (self);
   update_actions (self);
-  update_error (self);
+  update_banner (self);
   queue_relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VEHICLE]);
 }
@@ -969,7 +970,7 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
 
   update_account (self);
   update_actions (self);
-  update_error (self);
+  update_banner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

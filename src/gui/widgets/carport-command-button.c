@@ -27,6 +27,7 @@ struct _CarportCommandButton
   /* Owned */
   CarportCommand     *command;
   CarportCommandKind  kind;
+  gboolean            planned;
   char               *label;
   char               *explanation;
   char               *reason;
@@ -41,6 +42,7 @@ enum {
   PROP_LABEL,
   PROP_ICON_NAME,
   PROP_KIND,
+  PROP_PLANNED,
   PROP_COMMAND,
   PROP_EXPLANATION,
   PROP_REASON,
@@ -197,6 +199,9 @@ carport_command_button_get_property (GObject *object, guint prop_id, GValue *val
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
+    case PROP_PLANNED:
+      g_value_set_boolean (value, self->planned);
+      break;
     case PROP_COMMAND:
       g_value_set_object (value, self->command);
       break;
@@ -240,6 +245,13 @@ carport_command_button_set_property (GObject *object, guint prop_id, const GValu
     case PROP_KIND:
       carport_command_button_set_kind (self, g_value_get_enum (value));
       break;
+    case PROP_PLANNED:
+      if (self->planned != g_value_get_boolean (value))
+        {
+          self->planned = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_COMMAND:
       carport_command_button_set_command (self, g_value_get_object (value));
       break;
@@ -276,6 +288,9 @@ carport_command_button_class_init (CarportCommandButtonClass *klass)
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CARPORT_TYPE_COMMAND_KIND, CARPORT_COMMAND_KIND_HVAC_START,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANNED] =
+    g_param_spec_boolean ("planned", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMMAND] =
     g_param_spec_object ("command", NULL, NULL, CARPORT_TYPE_COMMAND,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -349,6 +364,13 @@ carport_command_button_set_kind (CarportCommandButton *self, CarportCommandKind 
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gboolean
+carport_command_button_get_planned (CarportCommandButton *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND_BUTTON (self), FALSE);
+  return self->planned;
 }
 
 const char *

@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (CarportCommandButton, carport_command_button, CARPORT, COM
 
 /* Properties: title, icon (icon name), kind (CarportCommandKind: what the
  * button tells the car; the vehicle page finds its buttons and their kinds
- * in its .ui), command (CarportCommand, nullable: the last command sent from
+ * in its .ui), planned (boolean, construct: the button asks when the
+ * command is to start, "Charge Later…"; its action is
+ * "command.<nick>-later"), command (CarportCommand, nullable: the last command sent from
  * this button; its state is shown), explanation (nullable: what pressing it
  * does, when the title does not say it all), reason (nullable: why it cannot
  * be pressed now). The tooltip and the accessible description say the
@@ -27,6 +29,7 @@ CarportCommand *carport_command_button_get_command  (CarportCommandButton *self)
 void            carport_command_button_set_command  (CarportCommandButton *self, CarportCommand *command);
 const char     *carport_command_button_get_title    (CarportCommandButton *self);
 CarportCommandKind carport_command_button_get_kind  (CarportCommandButton *self);
+gboolean        carport_command_button_get_planned  (CarportCommandButton *self);
 const char     *carport_command_button_get_explanation (CarportCommandButton *self);
 void            carport_command_button_set_explanation (CarportCommandButton *self, const char *explanation);
 const char     *carport_command_button_get_reason   (CarportCommandButton *self);

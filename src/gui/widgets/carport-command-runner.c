@@ -115,51 +115,28 @@ carport_command_runner_get_login_obstacle (CarportCommandRunner *self)
 typedef struct {
   CarportCommand *command;
   CarportVehicle *vehicle;
-  gulong          refreshing_id;  /* while waiting for the read */
 } SendData;
 
 static void
 send_data_free (SendData *data)
 {
-  g_clear_signal_handler (&data->refreshing_id, data->vehicle);
   g_clear_object (&data->command);
   g_clear_object (&data->vehicle);
   g_free (data);
 }
 
-/* A command that asks the car to report something worked only when the
- * read after it did: its endpoint's error says otherwise. */
 static void
-return_read (GTask *task)
+report_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  SendData *data = g_task_get_task_data (task);
-  CarportCommandKind kind = carport_command_get_kind (data->command);
-  CarportEndpoint endpoint;
-  const char *error;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  carport_command_kind_get_reported_endpoint (kind, &endpoint);
-  error = carport_vehicle_get_endpoint_error (data->vehicle, endpoint);
-  if (error == NULL)
-    error = carport_vehicle_get_command_obstacle (data->vehicle, kind);
-  if (error)
-    g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED, "%s", error);
-  else
+  if (carport_session_await_report_finish (CARPORT_SESSION (object), result, &error))
     g_task_return_boolean (task, TRUE);
-}
-
-static void
-vehicle_refreshing_cb (CarportVehicle *vehicle,
-                       GParamSpec     *pspec,
-                       gpointer        user_data)
-{
-  GTask *task = user_data;
-  SendData *data = g_task_get_task_data (task);
-
-  if (carport_vehicle_get_refreshing (vehicle))
-    return;
-  g_clear_signal_handler (&data->refreshing_id, vehicle);
-  return_read (task);
-  g_object_unref (task);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -177,14 +154,11 @@ command_sent_cb (GObject      *object,
 
   if (error)
     g_task_return_error (task, g_steal_pointer (&error));
-  else if (!carport_command_kind_get_reported_endpoint (carport_command_get_kind (data->command), NULL))
-    g_task_return_boolean (task, TRUE);
-  /* The session reads what the command changed once it completed. */
-  else if (carport_vehicle_get_refreshing (data->vehicle))
-    data->refreshing_id = g_signal_connect (data->vehicle, "notify::refreshing",
-                                            G_CALLBACK (vehicle_refreshing_cb), g_steal_pointer (&task));
   else
-    return_read (task);
+    /* A command that asks the car to report something worked only when the
+     * read after it did. */
+    carport_session_await_report_async (CARPORT_SESSION (object), data->vehicle, data->command,
+                                        self->cancellable, report_read_cb, g_steal_pointer (&task));
 }
 
 void

@@ -32,6 +32,7 @@ G_DEFINE_FINAL_TYPE (CarportErrorBanner, carport_error_banner, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_RETRY_ACTION_NAME,
+  PROP_RETRY_LABEL,
   PROP_REVEALED,
   N_PROPS
 };
@@ -92,6 +93,9 @@ carport_error_banner_get_property (GObject *object, guint prop_id, GValue *value
     case PROP_RETRY_ACTION_NAME:
       g_value_set_string (value, carport_error_banner_get_retry_action_name (self));
       break;
+    case PROP_RETRY_LABEL:
+      g_value_set_string (value, gtk_button_get_label (GTK_BUTTON (self->retry_button)));
+      break;
     case PROP_REVEALED:
       g_value_set_boolean (value, carport_error_banner_get_revealed (self));
       break;
@@ -109,6 +113,13 @@ carport_error_banner_set_property (GObject *object, guint prop_id, const GValue 
     {
     case PROP_RETRY_ACTION_NAME:
       carport_error_banner_set_retry_action_name (self, g_value_get_string (value));
+      break;
+    case PROP_RETRY_LABEL:
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (self->retry_button)), g_value_get_string (value)) != 0)
+        {
+          gtk_button_set_label (GTK_BUTTON (self->retry_button), g_value_get_string (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -128,6 +139,9 @@ carport_error_banner_class_init (CarportErrorBannerClass *klass)
 
   properties[PROP_RETRY_ACTION_NAME] =
     g_param_spec_string ("retry-action-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETRY_LABEL] =
+    g_param_spec_string ("retry-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REVEALED] =
     g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
@@ -164,15 +178,30 @@ void
 carport_error_banner_show_error (CarportErrorBanner *self, const GError *error, gboolean can_retry)
 {
   g_autofree char *summary = NULL;
-  gboolean was_revealed;
+  g_autofree char *details = NULL;
 
   g_return_if_fail (CARPORT_IS_ERROR_BANNER (self));
   g_return_if_fail (error != NULL);
 
+  summary = carport_api_error_dup_summary (error, &details);
+  carport_error_banner_show_message (self, summary, details, can_retry);
+}
+
+void
+carport_error_banner_show_message (CarportErrorBanner *self,
+                                   const char         *message,
+                                   const char         *details,
+                                   gboolean            can_retry)
+{
+  gboolean was_revealed;
+
+  g_return_if_fail (CARPORT_IS_ERROR_BANNER (self));
+  g_return_if_fail (message != NULL);
+
   was_revealed = carport_error_banner_get_revealed (self);
-  g_clear_pointer (&self->details, g_free);
-  summary = carport_api_error_dup_summary (error, &self->details);
-  gtk_label_set_label (self->label, summary);
+  g_free (self->details);
+  self->details = g_strdup (details);
+  gtk_label_set_label (self->label, message);
   self->can_retry = can_retry;
   update_buttons (self);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);

@@ -496,6 +496,7 @@ act (CarportSimCar     *car,
   CarportSimCommandKind kind;
   CarportSimCommand *command;
   double temperature = 0;
+  gint64 start_at = 0;
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -536,6 +537,14 @@ act (CarportSimCar     *car,
               reply_bad_body (msg, "attributes.targetTemperature must be an integer from 16 to 26");
               return;
             }
+          /* A planned start: ISO 8601, in the future (api-nissan.md §4.3). */
+          if (_carport_sim_json_get_string (attributes, "startDateTime") != NULL &&
+              (!_carport_sim_parse_iso8601 (_carport_sim_json_get_string (attributes, "startDateTime"), &start_at) ||
+               start_at <= now))
+            {
+              reply_bad_body (msg, "attributes.startDateTime must be a date and time in the future");
+              return;
+            }
         }
       else
         kind = CARPORT_SIM_CMD_HVAC_STOP;
@@ -574,6 +583,7 @@ act (CarportSimCar     *car,
 
   command = carport_sim_car_queue_command (car, kind, actions[i].type, now);
   command->temperature = temperature;
+  command->start_at = start_at;
 
   outer = json_object_new ();
   answer = json_object_new ();

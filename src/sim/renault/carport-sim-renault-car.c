@@ -252,7 +252,14 @@ read_charging_settings (CarportSimCar *self)
   JsonObject *a = json_object_new ();
 
   _carport_sim_set_time (a, "dateTime", self->charging_settings_time);
-  json_object_set_string_member (a, "mode", self->charge_mode);
+  /* A charge told to start later (charge/start with a startDateTime). */
+  if (self->planned_charge_at != 0)
+    {
+      json_object_set_string_member (a, "mode", "delayed");
+      _carport_sim_set_time (a, "startDateTime", self->planned_charge_at);
+    }
+  else
+    json_object_set_string_member (a, "mode", self->charge_mode);
   json_object_set_array_member (a, "schedules", json_array_ref (self->charge_schedules));
   return envelope (self, "Car", a);
 }

@@ -482,6 +482,8 @@ test_discovery_and_reads (Fixture       *f,
   g_assert_cmpfloat (carport_cockpit_get_mileage_km (carport_vehicle_get_cockpit (leaf)), ==, 24512.4);
   g_assert_cmpfloat (carport_location_get_latitude (carport_vehicle_get_location (leaf)), ==, 52.3702);
   g_assert_cmpint (carport_climate_get_state (carport_vehicle_get_climate (leaf)), ==, CARPORT_CLIMATE_STATE_ON);
+  /* The climate's target, which only Nissan reports. */
+  g_assert_cmpfloat (carport_climate_get_target_c (carport_vehicle_get_climate (leaf)), ==, 21.0);
   g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (leaf)), ==, CARPORT_LOCK_STATE_UNLOCKED);
   g_assert_false (carport_vehicle_get_has_errors (leaf));
 
@@ -674,6 +676,27 @@ test_commands (Fixture       *f,
       g_assert_nonnull (request);
       g_assert_nonnull (strstr (request->body, cases[i].needle));
     }
+
+  /* A planned climate start ("ready at") carries its time; cancelling it
+   * is "cancel" (deletes the plan), not "stop". */
+  {
+    g_autoptr(CarportCommand) planned = carport_command_new (CARPORT_COMMAND_KIND_HVAC_START, LEAF);
+    g_autoptr(CarportCommand) cancel = carport_command_new (CARPORT_COMMAND_KIND_HVAC_STOP, LEAF);
+    g_autoptr(GDateTime) ready = g_date_time_new_utc (2099, 1, 2, 7, 30, 0);
+    NtsRequest *request;
+
+    carport_command_set_start_at (planned, ready);
+    g_assert_true (send_command (f, leaf, planned, &error));
+    g_assert_no_error (error);
+    request = nissan_test_server_last (f->ts, "/ca/v1/cars/" LEAF "/actions/hvac-start");
+    g_assert_nonnull (strstr (request->body, "\"startDateTime\":\"2099-01-02T07:30:00Z\""));
+
+    carport_command_set_start_at (cancel, ready);
+    g_assert_true (send_command (f, leaf, cancel, &error));
+    g_assert_no_error (error);
+    request = nissan_test_server_last (f->ts, "/ca/v1/cars/" LEAF "/actions/hvac-start");
+    g_assert_nonnull (strstr (request->body, "\"action\":\"cancel\""));
+  }
 }
 
 static void
@@ -714,6 +737,21 @@ test_command_refusals (Fixture       *f,
     g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
     g_assert_nonnull (strstr (error->message, "18 °C"));
     g_assert_nonnull (strstr (error->message, "22 °C"));
+    g_clear_error (&error);
+  }
+
+  /* charging-start takes no start time: a delayed charge is refused with
+   * the car's capability, before anything is sent. */
+  {
+    g_autoptr(CarportCommand) later = carport_command_new (CARPORT_COMMAND_KIND_CHARGE_START, LEAF);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) tonight = g_date_time_add_hours (now, 3);
+
+    g_assert_false (carport_capabilities_get_charge_start_time (carport_vehicle_get_capabilities (leaf)));
+    carport_command_set_start_at (later, tonight);
+    g_assert_false (send_command (f, leaf, later, &error));
+    g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+    g_assert_cmpstr (error->message, ==, "This car can only start charging now.");
     g_clear_error (&error);
   }
 

@@ -420,6 +420,15 @@ test_body_charging (void)
   g_assert_null (carport_renault_build_action_body ("XBG1VE", command, NULL, &error));
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
   g_clear_error (&error);
+  /* Nor the KCA charging-start, which takes no start time (§c.4): only the
+   * Megane's KCM charge/start does, as its capability says. */
+  g_assert_null (carport_renault_build_action_body ("X102VE", command, NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_true (carport_renault_model_takes_charge_start_time ("XCB1VE"));
+  g_assert_false (carport_renault_model_takes_charge_start_time ("X102VE"));
+  g_assert_false (carport_renault_model_takes_charge_start_time ("XBG1VE"));
+  g_assert_false (carport_renault_model_takes_charge_start_time ("R5E1VE"));
 
   /* Not offered. */
   g_assert_null (build ("XCB1VE", CARPORT_COMMAND_KIND_CHARGE_STOP, NULL, &error));
