@@ -380,6 +380,30 @@ add_int_or_null (JsonBuilder *builder,
 }
 
 static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (carport_is_known (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 charges_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -415,11 +439,11 @@ charges_cb (GObject      *source,
           add_int_or_null (builder, "duration_minutes", charge->duration_minutes);
           add_int_or_null (builder, "start_level_percent", charge->start_level_percent);
           add_int_or_null (builder, "end_level_percent", charge->end_level_percent);
-          json_builder_set_member_name (builder, "energy_kwh");
-          if (carport_is_known (charge->energy_kwh))
-            json_builder_add_double_value (builder, charge->energy_kwh);
-          else
-            json_builder_add_null_value (builder);
+          add_double_or_null (builder, "energy_kwh", charge->energy_kwh);
+          add_int_or_null (builder, "recovered_percent", charge->recovered_percent);
+          add_double_or_null (builder, "start_power_kw", charge->start_power_kw);
+          add_string_or_null (builder, "power", charge->power_kind);
+          add_string_or_null (builder, "end_status", charge->end_status);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
