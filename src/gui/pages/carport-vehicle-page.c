@@ -21,6 +21,7 @@
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
+#include "carport-services-card.h"
 #include "carport-trips-card.h"
 #include "carport-units.h"
 #include "carport-vehicle-page.h"
@@ -776,6 +777,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_CHARGE_CARD);
   g_type_ensure (CARPORT_TYPE_TYRES_CARD);
   g_type_ensure (CARPORT_TYPE_TRIPS_CARD);
+  g_type_ensure (CARPORT_TYPE_SERVICES_CARD);
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/pages/carport-vehicle-page.ui");
