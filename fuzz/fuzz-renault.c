@@ -21,6 +21,7 @@
 #include "carport-jwt.h"
 #include "carport-kamereon-json.h"
 #include "carport-renault-charges.h"
+#include "carport-renault-services.h"
 #include "carport-renault-json.h"
 #include "carport-renault-models.h"
 #include "fuzz-target.h"
@@ -62,7 +63,11 @@ read_endpoint (const char *arg,
     {
       g_autoptr(GError) error = NULL;
 
-      (void) carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error);
+      /* As the client reads them: contracts and alerts are Renault's own. */
+      if (endpoint == CARPORT_ENDPOINT_CONTRACTS || endpoint == CARPORT_ENDPOINT_ALERTS)
+        (void) carport_renault_parse_services (vehicle, endpoint, root, &error);
+      else
+        (void) carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error);
     }
   fuzz_vehicle_show (vehicle);
 }

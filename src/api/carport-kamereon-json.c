@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -430,6 +431,7 @@ read_battery_status (CarportVehicle *vehicle,
 {
   CarportBattery *update = CARPORT_BATTERY (state);
   g_autoptr(GDateTime) updated = carport_json_get_time (attrs, "timestamp");
+  g_autoptr(GDateTime) remaining_updated = NULL;
   gboolean plug_known;
   double number;
   int value, plug = 0;
@@ -467,6 +469,13 @@ read_battery_status (CarportVehicle *vehicle,
 
   if (carport_json_get_int_in (attrs, "chargingRemainingTime", 0, CARPORT_KAMEREON_MAX_REMAINING_MINUTES, &value))
     carport_battery_set_remaining_minutes (update, value);
+  remaining_updated = carport_json_get_time (attrs, "chargingRemainingTimeLastUpdateDateTime");
+  carport_battery_set_remaining_updated (update, remaining_updated);
+
+  /* Renault's cloud sends 0 ("always 0", api-renault.md §c.3): not reported. */
+  if (carport_json_get_number_in (attrs, "batteryCapacity", 0, CARPORT_KAMEREON_MAX_ENERGY_KWH, &number) &&
+      number > 0)
+    carport_battery_set_capacity_kwh (update, number);
 
   carport_state_set_updated (CARPORT_STATE (update), updated);
 }
@@ -617,7 +626,49 @@ read_pressure (CarportVehicle *vehicle,
   carport_tyres_set_front_right_bar (update, pressure_bar (attrs, "frPressure"));
   carport_tyres_set_rear_left_bar (update, pressure_bar (attrs, "rlPressure"));
   carport_tyres_set_rear_right_bar (update, pressure_bar (attrs, "rrPressure"));
+  for (CarportTyre tyre = 0; tyre < CARPORT_N_TYRES; tyre++)
+    {
+      static const char * const names[CARPORT_N_TYRES] = { "flStatus", "frStatus", "rlStatus", "rrStatus" };
+      int status;
+
+      if (carport_json_get_int (attrs, names[tyre], &status))
+        carport_tyres_set_status (update, tyre, status == 0 ? CARPORT_TYRE_STATUS_OK : CARPORT_TYRE_STATUS_WARNING);
+    }
   carport_state_set_updated (CARPORT_STATE (update), updated);
+}
+
+/* A short text the maker sends: NULL when absent, empty or too long to be one. */
+static const char *
+short_text (JsonObject *attrs,
+            const char *name)
+{
+  const char *text = carport_json_get_string (attrs, name);
+
+  return text != NULL && *text != '\0' && strlen (text) <= 200 ? text : NULL;
+}
+
+/* The car-adapter root (api-renault.md §b.5): the gateway and the CAN generation. */
+static void
+read_car_adapter (CarportVehicle *vehicle,
+                  JsonObject     *attrs,
+                  CarportState   *state)
+{
+  CarportServices *update = CARPORT_SERVICES (state);
+
+  carport_services_set_car_gateway (update, short_text (attrs, "carGateway"));
+  carport_services_set_can_generation (update, short_text (attrs, "canGeneration"));
+}
+
+/* res-state: the remote engine start's state, a code and the maker's words for it. */
+static void
+read_res_state (CarportVehicle *vehicle,
+                JsonObject     *attrs,
+                CarportState   *state)
+{
+  CarportServices *update = CARPORT_SERVICES (state);
+
+  carport_services_set_remote_start_code (update, short_text (attrs, "code"));
+  carport_services_set_remote_start_details (update, short_text (attrs, "details"));
 }
 
 typedef void (*StateReader) (CarportVehicle *vehicle,
@@ -635,6 +686,8 @@ static const struct {
   { CARPORT_ENDPOINT_HVAC_STATUS, read_hvac_status },
   { CARPORT_ENDPOINT_LOCK_STATUS, read_lock_status },
   { CARPORT_ENDPOINT_PRESSURE, read_pressure },
+  { CARPORT_ENDPOINT_CAR_ADAPTER, read_car_adapter },
+  { CARPORT_ENDPOINT_RES_STATE, read_res_state },
 };
 
 /* The state object of @vehicle that @endpoint fills as a whole, or NULL. */
@@ -656,8 +709,12 @@ endpoint_state (CarportVehicle  *vehicle,
       return CARPORT_STATE (carport_vehicle_get_locks (vehicle));
     case CARPORT_ENDPOINT_PRESSURE:
       return CARPORT_STATE (carport_vehicle_get_tyres (vehicle));
+    case CARPORT_ENDPOINT_CAR_ADAPTER:
+    case CARPORT_ENDPOINT_RES_STATE:
+      return CARPORT_STATE (carport_vehicle_get_services (vehicle));
     default:
-      /* The charge settings' endpoints, res-state, trip-history. */
+      /* The charge settings' endpoints, notification-settings, trip-history,
+       * contracts and alerts. */
       return NULL;
     }
 }
@@ -759,6 +816,7 @@ parse_hvac_settings (CarportVehicle  *vehicle,
   g_autoptr(CarportChargeSettings) update = carport_charge_settings_new ();
   g_autoptr(GPtrArray) schedules = kca_schedules_of (attrs, TRUE);
 
+  carport_charge_settings_set_climate_mode (update, short_text (attrs, "mode"));
   return apply_charge_settings (vehicle, update, TRUE, schedules, error);
 }
 
@@ -772,6 +830,47 @@ parse_charge_schedule (CarportVehicle  *vehicle,
   g_autoptr(GPtrArray) schedules = calendar != NULL ? parse_calendar (calendar) : NULL;
 
   return apply_charge_settings (vehicle, update, FALSE, schedules, error);
+}
+
+/* A boolean member as a toggle: NONE when absent or not a boolean. */
+static CarportToggle
+toggle_of (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return CARPORT_TOGGLE_NONE;
+  return json_node_get_boolean (node) ? CARPORT_TOGGLE_ON : CARPORT_TOGGLE_OFF;
+}
+
+/* KCM ev/settings' plain values (api-renault.md §c.3): the delayed charge's
+ * start and length, the preconditioning's temperature and comfort options. */
+static void
+read_ev_settings_values (JsonObject            *object,
+                         CarportChargeSettings *update)
+{
+  const char *start = carport_json_get_string (object, "chargeTimeStart");
+  int hour, minute, duration;
+  double temperature;
+  char end;
+
+  if (start != NULL && sscanf (start, "%2d:%2d%c", &hour, &minute, &end) == 2 &&
+      hour >= 0 && hour < 24 && minute >= 0 && minute < 60)
+    {
+      g_autofree char *text = g_strdup_printf ("%02d:%02d", hour, minute);
+
+      carport_charge_settings_set_charge_time_start (update, text);
+    }
+  /* The unit is not documented; renault-api's CLI says minutes. A week at most. */
+  if (carport_json_get_int_in (object, "chargeDuration", 0, 7 * 24 * 60, &duration))
+    carport_charge_settings_set_charge_duration_minutes (update, duration);
+  if (carport_json_get_number_in (object, "preconditioningTemperature",
+                                  CARPORT_KAMEREON_MIN_AIR_C, CARPORT_KAMEREON_MAX_AIR_C, &temperature))
+    carport_charge_settings_set_preconditioning_temperature_c (update, temperature);
+  carport_charge_settings_set_heated_steering_wheel (update, toggle_of (object, "preconditioningHeatedStrgWheel"));
+  carport_charge_settings_set_heated_left_seat (update, toggle_of (object, "preconditioningHeatedLeftSeat"));
+  carport_charge_settings_set_heated_right_seat (update, toggle_of (object, "preconditioningHeatedRightSeat"));
 }
 
 static gboolean
@@ -790,6 +889,7 @@ parse_ev_settings (CarportVehicle  *vehicle,
 
   carport_charge_settings_set_mode (update, charge_mode_from_string (carport_json_get_string (object, "chargeModeRq")));
   carport_state_set_updated (CARPORT_STATE (update), updated);
+  read_ev_settings_values (object, update);
 
   if (array != NULL)
     {
@@ -922,6 +1022,13 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
 
   if (endpoint == CARPORT_ENDPOINT_EV_SETTINGS || endpoint == CARPORT_ENDPOINT_SOC_LEVELS)
     attrs = kcm_object (root, error);
+  else if (endpoint == CARPORT_ENDPOINT_CONTRACTS || endpoint == CARPORT_ENDPOINT_ALERTS)
+    {
+      /* Not the car adapter's: the brand reads them (carport-renault-services.c). */
+      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED,
+                   "%s is not a car-adapter endpoint", carport_enum_to_nick (CARPORT_TYPE_ENDPOINT, endpoint));
+      return FALSE;
+    }
   else if ((guint) endpoint < CARPORT_N_ENDPOINTS)
     attrs = kca_attributes (root, error);
   else
@@ -962,8 +1069,9 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
       return parse_ev_settings (vehicle, attrs, error);
     case CARPORT_ENDPOINT_SOC_LEVELS:
       return parse_soc_levels (vehicle, attrs, error);
-    case CARPORT_ENDPOINT_RES_STATE:
-      /* Remote engine start state: no model field for it (yet). */
+    case CARPORT_ENDPOINT_NOTIFICATION_SETTINGS:
+      /* Its only sample has empty attributes (api-renault.md §c.3): what a
+       * car reports there is not known, so nothing of it is kept. */
       return TRUE;
     default:
       /* The state objects' endpoints are read above; trip-history is Nissan's. */

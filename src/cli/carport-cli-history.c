@@ -56,6 +56,18 @@ add_double_or_null (JsonBuilder *builder,
 }
 
 static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_time (JsonBuilder *builder,
           const char  *name,
           GDateTime   *when)
@@ -151,6 +163,10 @@ charges_cb (GObject      *source,
           add_int_or_null (builder, "end_level_percent", charge->end_level_percent);
           add_double_or_null (builder, "energy_kwh", charge->energy_kwh);
           add_double_or_null (builder, "average_power_kw", carport_charge_session_average_power_kw (charge));
+          add_int_or_null (builder, "recovered_percent", charge->recovered_percent);
+          add_double_or_null (builder, "start_power_kw", charge->start_power_kw);
+          add_string_or_null (builder, "power", charge->power_kind);
+          add_string_or_null (builder, "end_status", charge->end_status);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -189,6 +189,33 @@ add_trips (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* @name: the items of @model as objects, or null when the car cannot read @endpoint. */
+static void
+add_list (JsonBuilder    *builder,
+          CarportVehicle *vehicle,
+          const char     *name,
+          GListModel     *model,
+          CarportEndpoint endpoint)
+{
+  json_builder_set_member_name (builder, name);
+  if (!carport_vehicle_supports_endpoint (vehicle, endpoint))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      json_builder_begin_object (builder);
+      add_object_members (builder, item);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_identity (JsonBuilder    *builder,
               CarportVehicle *vehicle)
@@ -225,6 +252,7 @@ carport_cli_json_status (CarportVehicle *vehicle)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
+  CarportServices *services = carport_vehicle_get_services (vehicle);
   guint charge_endpoints = EP (CHARGE_MODE) | EP (CHARGING_SETTINGS) | EP (EV_SETTINGS);
   gboolean any_charge = FALSE;
 
@@ -237,6 +265,11 @@ carport_cli_json_status (CarportVehicle *vehicle)
   add_section (builder, vehicle, "locks", carport_vehicle_get_locks (vehicle), EP (LOCK_STATUS));
   add_section (builder, vehicle, "tyres", carport_vehicle_get_tyres (vehicle), EP (PRESSURE));
   add_trips (builder, vehicle);
+  add_section (builder, vehicle, "settings", settings,
+               EP (HVAC_SETTINGS) | charge_endpoints | EP (CHARGE_SCHEDULE) | EP (SOC_LEVELS));
+  add_section (builder, vehicle, "services", services, EP (CAR_ADAPTER) | EP (RES_STATE));
+  add_list (builder, vehicle, "contracts", carport_services_get_contracts (services), CARPORT_ENDPOINT_CONTRACTS);
+  add_list (builder, vehicle, "alerts", carport_services_get_alerts (services), CARPORT_ENDPOINT_ALERTS);
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
     if ((charge_endpoints & (1u << i)) && carport_vehicle_supports_endpoint (vehicle, i))

@@ -23,6 +23,8 @@ struct _CarportBattery
   CarportChargingState  charging;
   double                charging_power_kw;
   int                   remaining_minutes;
+  GDateTime            *remaining_updated;
+  double                capacity_kwh;
 };
 
 G_DEFINE_FINAL_TYPE (CarportBattery, carport_battery, CARPORT_TYPE_STATE)
@@ -37,6 +39,8 @@ enum {
   PROP_CHARGING,
   PROP_CHARGING_POWER_KW,
   PROP_REMAINING_MINUTES,
+  PROP_REMAINING_UPDATED,
+  PROP_CAPACITY_KWH,
   N_PROPS
 };
 
@@ -210,6 +214,50 @@ carport_battery_set_remaining_minutes (CarportBattery *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMAINING_MINUTES]);
 }
 
+GDateTime *
+carport_battery_get_remaining_updated (CarportBattery *self)
+{
+  g_return_val_if_fail (CARPORT_IS_BATTERY (self), NULL);
+
+  return self->remaining_updated;
+}
+
+void
+carport_battery_set_remaining_updated (CarportBattery *self,
+                                       GDateTime      *value)
+{
+  g_return_if_fail (CARPORT_IS_BATTERY (self));
+
+  if (self->remaining_updated == value ||
+      (self->remaining_updated != NULL && value != NULL && g_date_time_equal (self->remaining_updated, value)))
+    return;
+
+  g_clear_pointer (&self->remaining_updated, g_date_time_unref);
+  self->remaining_updated = value != NULL ? g_date_time_ref (value) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMAINING_UPDATED]);
+}
+
+double
+carport_battery_get_capacity_kwh (CarportBattery *self)
+{
+  g_return_val_if_fail (CARPORT_IS_BATTERY (self), NAN);
+
+  return self->capacity_kwh;
+}
+
+void
+carport_battery_set_capacity_kwh (CarportBattery *self,
+                                  double          value)
+{
+  g_return_if_fail (CARPORT_IS_BATTERY (self));
+
+  if (self->capacity_kwh == value || (isnan (self->capacity_kwh) && isnan (value)))
+    return;
+
+  self->capacity_kwh = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY_KWH]);
+}
+
 CarportBattery *
 carport_battery_new (void)
 {
@@ -256,6 +304,14 @@ carport_battery_get_property (GObject    *object,
 
     case PROP_REMAINING_MINUTES:
       g_value_set_int (value, self->remaining_minutes);
+      break;
+
+    case PROP_REMAINING_UPDATED:
+      g_value_set_boxed (value, self->remaining_updated);
+      break;
+
+    case PROP_CAPACITY_KWH:
+      g_value_set_double (value, self->capacity_kwh);
       break;
 
     default:
@@ -305,6 +361,14 @@ carport_battery_set_property (GObject      *object,
       carport_battery_set_remaining_minutes (self, g_value_get_int (value));
       break;
 
+    case PROP_REMAINING_UPDATED:
+      carport_battery_set_remaining_updated (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CAPACITY_KWH:
+      carport_battery_set_capacity_kwh (self, g_value_get_double (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -347,10 +411,23 @@ carport_battery_merge (CarportState *state,
       if (isnan (update->charging_power_kw))
         carport_battery_set_charging_power_kw (self, NAN);
       if (update->remaining_minutes < 0)
-        carport_battery_set_remaining_minutes (self, -1);
+        {
+          carport_battery_set_remaining_minutes (self, -1);
+          carport_battery_set_remaining_updated (self, NULL);
+        }
       g_object_thaw_notify (G_OBJECT (self));
     }
   return TRUE;
+}
+
+static void
+carport_battery_finalize (GObject *object)
+{
+  CarportBattery *self = CARPORT_BATTERY (object);
+
+  g_clear_pointer (&self->remaining_updated, g_date_time_unref);
+
+  G_OBJECT_CLASS (carport_battery_parent_class)->finalize (object);
 }
 
 static void
@@ -359,6 +436,7 @@ carport_battery_class_init (CarportBatteryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   CarportStateClass *state_class = CARPORT_STATE_CLASS (klass);
 
+  object_class->finalize = carport_battery_finalize;
   object_class->get_property = carport_battery_get_property;
   object_class->set_property = carport_battery_set_property;
   state_class->merge = carport_battery_merge;
@@ -399,6 +477,15 @@ carport_battery_class_init (CarportBatteryClass *klass)
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_REMAINING_UPDATED] =
+    g_param_spec_boxed ("remaining-updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAPACITY_KWH] =
+    carport_param_spec_unknown_double ("capacity-kwh",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -411,4 +498,5 @@ carport_battery_init (CarportBattery *self)
   self->available_energy_kwh = NAN;
   self->charging_power_kw = NAN;
   self->remaining_minutes = -1;
+  self->capacity_kwh = NAN;
 }

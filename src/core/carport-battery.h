@@ -18,7 +18,8 @@ CarportBattery *carport_battery_new (void);
  *   level-percent (int, -1 unknown), range-km, temperature-c, available-energy-kwh,
  *   charging-power-kw (double, NAN unknown), plug (CarportPlugState),
  *   charging (CarportChargingState), remaining-minutes (int, -1 unknown),
- *   and CarportState's "updated". */
+ *   remaining-updated (GDateTime, when the car last worked out remaining-minutes),
+ *   capacity-kwh (double, the battery's usable capacity), and CarportState's "updated". */
 int                  carport_battery_get_level_percent        (CarportBattery *self);
 void                 carport_battery_set_level_percent        (CarportBattery *self, int value);
 double               carport_battery_get_range_km             (CarportBattery *self);
@@ -35,5 +36,9 @@ double               carport_battery_get_charging_power_kw    (CarportBattery *s
 void                 carport_battery_set_charging_power_kw    (CarportBattery *self, double value);
 int                  carport_battery_get_remaining_minutes    (CarportBattery *self);
 void                 carport_battery_set_remaining_minutes    (CarportBattery *self, int value);
+GDateTime           *carport_battery_get_remaining_updated    (CarportBattery *self);
+void                 carport_battery_set_remaining_updated    (CarportBattery *self, GDateTime *value);
+double               carport_battery_get_capacity_kwh         (CarportBattery *self);
+void                 carport_battery_set_capacity_kwh         (CarportBattery *self, double value);
 
 G_END_DECLS

@@ -3,7 +3,23 @@
 
 #define G_LOG_DOMAIN "carport-core"
 
+#include <math.h>
+
 #include "carport-charge-session.h"
+
+CarportChargeSession *
+carport_charge_session_new (void)
+{
+  CarportChargeSession *session = g_new0 (CarportChargeSession, 1);
+
+  session->duration_minutes = -1;
+  session->start_level_percent = -1;
+  session->end_level_percent = -1;
+  session->energy_kwh = NAN;
+  session->start_power_kw = NAN;
+  session->recovered_percent = -1;
+  return session;
+}
 
 CarportChargeSession *
 carport_charge_session_copy (const CarportChargeSession *session)
@@ -18,6 +34,8 @@ carport_charge_session_copy (const CarportChargeSession *session)
     copy->start = g_date_time_ref (session->start);
   if (session->end != NULL)
     copy->end = g_date_time_ref (session->end);
+  copy->power_kind = g_strdup (session->power_kind);
+  copy->end_status = g_strdup (session->end_status);
 
   return copy;
 }
@@ -30,6 +48,8 @@ carport_charge_session_free (CarportChargeSession *session)
 
   g_clear_pointer (&session->start, g_date_time_unref);
   g_clear_pointer (&session->end, g_date_time_unref);
+  g_free (session->power_kind);
+  g_free (session->end_status);
   g_free (session);
 }
 

@@ -13,7 +13,14 @@ typedef struct {
   int        start_level_percent;   /* -1 unknown */
   int        end_level_percent;     /* -1 unknown */
   double     energy_kwh;            /* NAN unknown */
+  double     start_power_kw;        /* NAN unknown; the power when it began */
+  int        recovered_percent;     /* -1 unknown; battery level gained */
+  char      *power_kind;            /* nullable; the maker's word: "slow", "fast", … */
+  char      *end_status;            /* nullable; "ok", "error", … */
 } CarportChargeSession;
+
+/* A session that knows nothing yet: numbers unknown, strings and times NULL. */
+CarportChargeSession *carport_charge_session_new      (void);
 
 #define CARPORT_TYPE_CHARGE_SESSION (carport_charge_session_get_type ())
 GType                 carport_charge_session_get_type (void) G_GNUC_CONST;

@@ -22,6 +22,13 @@ struct _CarportChargeSettings
   int                soc_min_percent;
   int                soc_target_percent;
   GDateTime         *delayed_start;  /* owned, nullable */
+  char              *climate_mode;
+  char              *charge_time_start;
+  int                charge_duration_minutes;
+  double             preconditioning_temperature_c;
+  CarportToggle      heated_steering_wheel;
+  CarportToggle      heated_left_seat;
+  CarportToggle      heated_right_seat;
   GListStore *schedules; /* owned, of CarportSchedule */
 };
 
@@ -33,6 +40,13 @@ enum {
   PROP_SOC_MIN_PERCENT,
   PROP_SOC_TARGET_PERCENT,
   PROP_DELAYED_START,
+  PROP_CLIMATE_MODE,
+  PROP_CHARGE_TIME_START,
+  PROP_CHARGE_DURATION_MINUTES,
+  PROP_PRECONDITIONING_TEMPERATURE_C,
+  PROP_HEATED_STEERING_WHEEL,
+  PROP_HEATED_LEFT_SEAT,
+  PROP_HEATED_RIGHT_SEAT,
   PROP_SCHEDULES,
   N_PROPS
 };
@@ -234,12 +248,163 @@ carport_charge_settings_set_schedules (CarportChargeSettings *self,
                        n_new > 0 ? schedules->pdata : NULL, n_new);
 }
 
+const char *
+carport_charge_settings_get_climate_mode (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
+
+  return self->climate_mode;
+}
+
+void
+carport_charge_settings_set_climate_mode (CarportChargeSettings *self,
+                                          const char * value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (g_strcmp0 (self->climate_mode, value) == 0)
+    return;
+
+  g_free (self->climate_mode);
+  self->climate_mode = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIMATE_MODE]);
+}
+
+const char *
+carport_charge_settings_get_charge_time_start (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NULL);
+
+  return self->charge_time_start;
+}
+
+void
+carport_charge_settings_set_charge_time_start (CarportChargeSettings *self,
+                                               const char * value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (g_strcmp0 (self->charge_time_start, value) == 0)
+    return;
+
+  g_free (self->charge_time_start);
+  self->charge_time_start = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_TIME_START]);
+}
+
+int
+carport_charge_settings_get_charge_duration_minutes (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), -1);
+
+  return self->charge_duration_minutes;
+}
+
+void
+carport_charge_settings_set_charge_duration_minutes (CarportChargeSettings *self,
+                                                     int value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->charge_duration_minutes == value)
+    return;
+
+  self->charge_duration_minutes = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_DURATION_MINUTES]);
+}
+
+double
+carport_charge_settings_get_preconditioning_temperature_c (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), NAN);
+
+  return self->preconditioning_temperature_c;
+}
+
+void
+carport_charge_settings_set_preconditioning_temperature_c (CarportChargeSettings *self,
+                                                           double value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->preconditioning_temperature_c == value || (isnan (self->preconditioning_temperature_c) && isnan (value)))
+    return;
+
+  self->preconditioning_temperature_c = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRECONDITIONING_TEMPERATURE_C]);
+}
+
+CarportToggle
+carport_charge_settings_get_heated_steering_wheel (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), CARPORT_TOGGLE_NONE);
+
+  return self->heated_steering_wheel;
+}
+
+void
+carport_charge_settings_set_heated_steering_wheel (CarportChargeSettings *self,
+                                                   CarportToggle value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->heated_steering_wheel == value)
+    return;
+
+  self->heated_steering_wheel = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEATED_STEERING_WHEEL]);
+}
+
+CarportToggle
+carport_charge_settings_get_heated_left_seat (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), CARPORT_TOGGLE_NONE);
+
+  return self->heated_left_seat;
+}
+
+void
+carport_charge_settings_set_heated_left_seat (CarportChargeSettings *self,
+                                              CarportToggle value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->heated_left_seat == value)
+    return;
+
+  self->heated_left_seat = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEATED_LEFT_SEAT]);
+}
+
+CarportToggle
+carport_charge_settings_get_heated_right_seat (CarportChargeSettings *self)
+{
+  g_return_val_if_fail (CARPORT_IS_CHARGE_SETTINGS (self), CARPORT_TOGGLE_NONE);
+
+  return self->heated_right_seat;
+}
+
+void
+carport_charge_settings_set_heated_right_seat (CarportChargeSettings *self,
+                                               CarportToggle value)
+{
+  g_return_if_fail (CARPORT_IS_CHARGE_SETTINGS (self));
+
+  if (self->heated_right_seat == value)
+    return;
+
+  self->heated_right_seat = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEATED_RIGHT_SEAT]);
+}
+
 static void
 carport_charge_settings_dispose (GObject *object)
 {
   CarportChargeSettings *self = (CarportChargeSettings *) object;
 
   g_clear_object (&self->schedules);
+  g_clear_pointer (&self->climate_mode, g_free);
+  g_clear_pointer (&self->charge_time_start, g_free);
 
   G_OBJECT_CLASS (carport_charge_settings_parent_class)->dispose (object);
 }
@@ -268,6 +433,34 @@ carport_charge_settings_get_property (GObject    *object,
 
     case PROP_DELAYED_START:
       g_value_set_boxed (value, self->delayed_start);
+      break;
+
+    case PROP_CLIMATE_MODE:
+      g_value_set_string (value, self->climate_mode);
+      break;
+
+    case PROP_CHARGE_TIME_START:
+      g_value_set_string (value, self->charge_time_start);
+      break;
+
+    case PROP_CHARGE_DURATION_MINUTES:
+      g_value_set_int (value, self->charge_duration_minutes);
+      break;
+
+    case PROP_PRECONDITIONING_TEMPERATURE_C:
+      g_value_set_double (value, self->preconditioning_temperature_c);
+      break;
+
+    case PROP_HEATED_STEERING_WHEEL:
+      g_value_set_enum (value, self->heated_steering_wheel);
+      break;
+
+    case PROP_HEATED_LEFT_SEAT:
+      g_value_set_enum (value, self->heated_left_seat);
+      break;
+
+    case PROP_HEATED_RIGHT_SEAT:
+      g_value_set_enum (value, self->heated_right_seat);
       break;
 
     case PROP_SCHEDULES:
@@ -303,6 +496,34 @@ carport_charge_settings_set_property (GObject      *object,
 
     case PROP_DELAYED_START:
       carport_charge_settings_set_delayed_start (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CLIMATE_MODE:
+      carport_charge_settings_set_climate_mode (self, g_value_get_string (value));
+      break;
+
+    case PROP_CHARGE_TIME_START:
+      carport_charge_settings_set_charge_time_start (self, g_value_get_string (value));
+      break;
+
+    case PROP_CHARGE_DURATION_MINUTES:
+      carport_charge_settings_set_charge_duration_minutes (self, g_value_get_int (value));
+      break;
+
+    case PROP_PRECONDITIONING_TEMPERATURE_C:
+      carport_charge_settings_set_preconditioning_temperature_c (self, g_value_get_double (value));
+      break;
+
+    case PROP_HEATED_STEERING_WHEEL:
+      carport_charge_settings_set_heated_steering_wheel (self, g_value_get_enum (value));
+      break;
+
+    case PROP_HEATED_LEFT_SEAT:
+      carport_charge_settings_set_heated_left_seat (self, g_value_get_enum (value));
+      break;
+
+    case PROP_HEATED_RIGHT_SEAT:
+      carport_charge_settings_set_heated_right_seat (self, g_value_get_enum (value));
       break;
 
     default:
@@ -341,6 +562,37 @@ carport_charge_settings_class_init (CarportChargeSettingsClass *klass)
     g_param_spec_boxed ("delayed-start", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLIMATE_MODE] =
+    g_param_spec_string ("climate-mode", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHARGE_TIME_START] =
+    g_param_spec_string ("charge-time-start", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHARGE_DURATION_MINUTES] =
+    g_param_spec_int ("charge-duration-minutes", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PRECONDITIONING_TEMPERATURE_C] =
+    carport_param_spec_unknown_double ("preconditioning-temperature-c",
+                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HEATED_STEERING_WHEEL] =
+    g_param_spec_enum ("heated-steering-wheel", NULL, NULL,
+                       CARPORT_TYPE_TOGGLE, CARPORT_TOGGLE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HEATED_LEFT_SEAT] =
+    g_param_spec_enum ("heated-left-seat", NULL, NULL,
+                       CARPORT_TYPE_TOGGLE, CARPORT_TOGGLE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HEATED_RIGHT_SEAT] =
+    g_param_spec_enum ("heated-right-seat", NULL, NULL,
+                       CARPORT_TYPE_TOGGLE, CARPORT_TOGGLE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SCHEDULES] =
     g_param_spec_object ("schedules", NULL, NULL,
@@ -355,5 +607,7 @@ carport_charge_settings_init (CarportChargeSettings *self)
 {
   self->soc_min_percent = -1;
   self->soc_target_percent = -1;
+  self->charge_duration_minutes = -1;
+  self->preconditioning_temperature_c = NAN;
   self->schedules = g_list_store_new (CARPORT_TYPE_SCHEDULE);
 }

@@ -12,3 +12,6 @@
 #include "carport-format.h"
 #include "carport-api-error.h"
 #include "carport-charge-session.h"
+#include "carport-alert.h"
+#include "carport-contract.h"
+#include "carport-services.h"

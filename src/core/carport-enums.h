@@ -79,6 +79,30 @@ typedef enum {
   CARPORT_CHARGE_MODE_DELAYED,
 } CarportChargeMode;
 
+/* A comfort option the car keeps (a heated seat or steering wheel). */
+typedef enum {
+  CARPORT_TOGGLE_NONE,
+  CARPORT_TOGGLE_OFF,
+  CARPORT_TOGGLE_ON,
+} CarportToggle;
+
+/* A tyre's sensor (api-renault.md §c.3 "pressure": 0 is the only value seen;
+ * anything else is read as a warning: low pressure or a puncture). */
+typedef enum {
+  CARPORT_TYRE_STATUS_NONE,
+  CARPORT_TYRE_STATUS_OK,
+  CARPORT_TYRE_STATUS_WARNING,
+} CarportTyreStatus;
+
+/* A maker's contract for the car (api-renault.md §b.6). */
+typedef enum {
+  CARPORT_CONTRACT_STATUS_NONE,
+  CARPORT_CONTRACT_STATUS_ACTIVE,
+  CARPORT_CONTRACT_STATUS_ENDED,
+  CARPORT_CONTRACT_STATUS_REJECTED,
+  CARPORT_CONTRACT_STATUS_UNKNOWN,
+} CarportContractStatus;
+
 /* Read endpoints of a car. The nicks are the names used in the CLI's
  * "unsupported" and "errors" members ("battery-status", "lock-status", …). */
 typedef enum {
@@ -96,19 +120,29 @@ typedef enum {
   CARPORT_ENDPOINT_RES_STATE,
   CARPORT_ENDPOINT_PRESSURE,
   CARPORT_ENDPOINT_TRIP_HISTORY,
+  CARPORT_ENDPOINT_CAR_ADAPTER,
+  CARPORT_ENDPOINT_NOTIFICATION_SETTINGS,
+  CARPORT_ENDPOINT_CONTRACTS,
+  CARPORT_ENDPOINT_ALERTS,
   CARPORT_N_ENDPOINTS /*< skip >*/
 } CarportEndpoint;
 
 /* The endpoints that hold what someone sets (the climate's and the charge's
- * settings and programmes), not what the car reports: they change only when
- * a command or the maker's app changes them. */
+ * settings and programmes, the notification settings) or what the maker's
+ * records hold (the car-adapter root, contracts, alerts), not what the car
+ * reports: they change only when a command, the maker's app or a dealer
+ * changes them. */
 #define CARPORT_ENDPOINT_MASK_SETTINGS                \
   ((1u << CARPORT_ENDPOINT_HVAC_SETTINGS) |          \
    (1u << CARPORT_ENDPOINT_CHARGE_MODE) |            \
    (1u << CARPORT_ENDPOINT_CHARGING_SETTINGS) |      \
    (1u << CARPORT_ENDPOINT_CHARGE_SCHEDULE) |        \
    (1u << CARPORT_ENDPOINT_EV_SETTINGS) |            \
-   (1u << CARPORT_ENDPOINT_SOC_LEVELS))
+   (1u << CARPORT_ENDPOINT_SOC_LEVELS) |             \
+   (1u << CARPORT_ENDPOINT_CAR_ADAPTER) |            \
+   (1u << CARPORT_ENDPOINT_NOTIFICATION_SETTINGS) |  \
+   (1u << CARPORT_ENDPOINT_CONTRACTS) |              \
+   (1u << CARPORT_ENDPOINT_ALERTS))
 
 /* Commands. The nicks are the CLI's "command" member ("hvac-start", …). */
 typedef enum {

@@ -335,6 +335,39 @@ format_relative_time (GDateTime *when,
 }
 
 char *
+carport_format_contract_state (CarportContractStatus  status,
+                               const char            *end_date)
+{
+  g_autofree char *date = NULL;
+  int year, month, day;
+
+  if (end_date != NULL && sscanf (end_date, "%4d-%2d-%2d", &year, &month, &day) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    {
+      g_autoptr(GDateTime) end = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+      /* Translators: a date, in g_date_time_format() syntax, e.g. "8 Mar 2027" */
+      date = g_date_time_format (end, C_("contract date", "%-d %b %Y"));
+    }
+
+  switch (status)
+    {
+    case CARPORT_CONTRACT_STATUS_REJECTED:
+      /* Translators: a contract the maker could not activate */
+      return g_strdup (_("Not activated"));
+    case CARPORT_CONTRACT_STATUS_ENDED:
+      /* Translators: %s is a date */
+      return date != NULL ? g_strdup_printf (_("Ended on %s"), date) : g_strdup (_("Ended"));
+    case CARPORT_CONTRACT_STATUS_ACTIVE:
+    case CARPORT_CONTRACT_STATUS_UNKNOWN:
+    case CARPORT_CONTRACT_STATUS_NONE:
+    default:
+      /* Translators: a contract runs until a date (%s) */
+      return date != NULL ? g_strdup_printf (_("Until %s"), date) : g_strdup (_("Active"));
+    }
+}
+
+char *
 carport_format_relative_time (GDateTime *when,
                               GDateTime *now)
 {

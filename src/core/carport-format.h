@@ -54,6 +54,9 @@ const char *carport_format_opening_state  (CarportOpeningState state);
 const char *carport_format_charge_mode    (CarportChargeMode mode);
 const char *carport_format_energy_type    (CarportEnergy energy);       /* "Electric", "Plug-in hybrid" */
 const char *carport_format_brand          (CarportBrand brand);         /* "Renault" */
+/* A contract's state with its end (@end_date "YYYY-MM-DD", nullable):
+ * "Until 8 Mar 2027", "Ended on 3 Apr 2020", "Not activated", "Active". */
+char *carport_format_contract_state   (CarportContractStatus status, const char *end_date);
 /* A model name as people write it, from what a maker's server sends: trimmed,
  * in the spelling of @known_names (NULL-terminated, may be NULL) when it is
  * one of them whatever its case ("E-NV200" → "e-NV200"), else each word

@@ -19,6 +19,7 @@ struct _CarportTyres
   double       front_right_bar;
   double       rear_left_bar;
   double       rear_right_bar;
+  CarportTyreStatus status[CARPORT_N_TYRES];
 };
 
 G_DEFINE_FINAL_TYPE (CarportTyres, carport_tyres, CARPORT_TYPE_STATE)
@@ -29,6 +30,10 @@ enum {
   PROP_FRONT_RIGHT_BAR,
   PROP_REAR_LEFT_BAR,
   PROP_REAR_RIGHT_BAR,
+  PROP_FRONT_LEFT_STATUS,
+  PROP_FRONT_RIGHT_STATUS,
+  PROP_REAR_LEFT_STATUS,
+  PROP_REAR_RIGHT_STATUS,
   N_PROPS
 };
 
@@ -118,6 +123,31 @@ carport_tyres_set_rear_right_bar (CarportTyres *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REAR_RIGHT_BAR]);
 }
 
+CarportTyreStatus
+carport_tyres_get_status (CarportTyres *self,
+                          CarportTyre   tyre)
+{
+  g_return_val_if_fail (CARPORT_IS_TYRES (self), CARPORT_TYRE_STATUS_NONE);
+  g_return_val_if_fail ((guint) tyre < CARPORT_N_TYRES, CARPORT_TYRE_STATUS_NONE);
+
+  return self->status[tyre];
+}
+
+void
+carport_tyres_set_status (CarportTyres      *self,
+                          CarportTyre        tyre,
+                          CarportTyreStatus  value)
+{
+  g_return_if_fail (CARPORT_IS_TYRES (self));
+  g_return_if_fail ((guint) tyre < CARPORT_N_TYRES);
+
+  if (self->status[tyre] == value)
+    return;
+
+  self->status[tyre] = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRONT_LEFT_STATUS + tyre]);
+}
+
 CarportTyres *
 carport_tyres_new (void)
 {
@@ -148,6 +178,13 @@ carport_tyres_get_property (GObject    *object,
 
     case PROP_REAR_RIGHT_BAR:
       g_value_set_double (value, self->rear_right_bar);
+      break;
+
+    case PROP_FRONT_LEFT_STATUS:
+    case PROP_FRONT_RIGHT_STATUS:
+    case PROP_REAR_LEFT_STATUS:
+    case PROP_REAR_RIGHT_STATUS:
+      g_value_set_enum (value, self->status[prop_id - PROP_FRONT_LEFT_STATUS]);
       break;
 
     default:
@@ -181,6 +218,13 @@ carport_tyres_set_property (GObject      *object,
       carport_tyres_set_rear_right_bar (self, g_value_get_double (value));
       break;
 
+    case PROP_FRONT_LEFT_STATUS:
+    case PROP_FRONT_RIGHT_STATUS:
+    case PROP_REAR_LEFT_STATUS:
+    case PROP_REAR_RIGHT_STATUS:
+      carport_tyres_set_status (self, prop_id - PROP_FRONT_LEFT_STATUS, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,6 +253,18 @@ carport_tyres_class_init (CarportTyresClass *klass)
   properties[PROP_REAR_RIGHT_BAR] =
     carport_param_spec_unknown_double ("rear-right-bar",
                                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  for (CarportTyre tyre = 0; tyre < CARPORT_N_TYRES; tyre++)
+    {
+      static const char * const names[CARPORT_N_TYRES] = {
+        "front-left-status", "front-right-status", "rear-left-status", "rear-right-status",
+      };
+
+      properties[PROP_FRONT_LEFT_STATUS + tyre] =
+        g_param_spec_enum (names[tyre], NULL, NULL,
+                           CARPORT_TYPE_TYRE_STATUS, CARPORT_TYRE_STATUS_NONE,
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    }
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

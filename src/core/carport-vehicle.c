@@ -43,6 +43,7 @@ struct _CarportVehicle
   CarportLocation       *location;
   CarportLocks          *locks;
   CarportTyres          *tyres;
+  CarportServices       *services;
   CarportTrips          *trips;
   CarportChargeSettings *charge_settings;
   CarportCapabilities   *capabilities;
@@ -81,6 +82,7 @@ enum {
   PROP_LOCATION,
   PROP_LOCKS,
   PROP_TYRES,
+  PROP_SERVICES,
   PROP_TRIPS,
   PROP_CHARGE_SETTINGS,
   PROP_CAPABILITIES,
@@ -513,6 +515,14 @@ carport_vehicle_get_tyres (CarportVehicle *self)
   return self->tyres;
 }
 
+CarportServices *
+carport_vehicle_get_services (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->services;
+}
+
 CarportTrips *
 carport_vehicle_get_trips (CarportVehicle *self)
 {
@@ -716,6 +726,7 @@ carport_vehicle_dispose (GObject *object)
   g_clear_object (&self->location);
   g_clear_object (&self->locks);
   g_clear_object (&self->tyres);
+  g_clear_object (&self->services);
   g_clear_object (&self->trips);
   g_clear_object (&self->charge_settings);
   g_clear_object (&self->capabilities);
@@ -837,6 +848,10 @@ carport_vehicle_get_property (GObject    *object,
 
     case PROP_TYRES:
       g_value_set_object (value, self->tyres);
+      break;
+
+    case PROP_SERVICES:
+      g_value_set_object (value, self->services);
       break;
 
     case PROP_TRIPS:
@@ -1083,6 +1098,11 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
                          CARPORT_TYPE_TYRES,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", NULL, NULL,
+                         CARPORT_TYPE_SERVICES,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_TRIPS] =
     g_param_spec_object ("trips", NULL, NULL,
                          CARPORT_TYPE_TRIPS,
@@ -1140,6 +1160,7 @@ carport_vehicle_init (CarportVehicle *self)
   self->location = carport_location_new ();
   self->locks = carport_locks_new ();
   self->tyres = carport_tyres_new ();
+  self->services = carport_services_new ();
   self->trips = carport_trips_new ();
   self->charge_settings = carport_charge_settings_new ();
   self->capabilities = carport_capabilities_new ();

@@ -12,6 +12,7 @@
 #include "carport-location.h"
 #include "carport-locks.h"
 #include "carport-tyres.h"
+#include "carport-services.h"
 #include "carport-trips.h"
 #include "carport-charge-settings.h"
 #include "carport-capabilities.h"
@@ -30,7 +31,7 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
  *   display-name (read-only: registration, else model name, else VIN),
  *   supported-endpoints (guint bit mask, bit N = CarportEndpoint N),
  *   supported-commands (guint bit mask, bit N = CarportCommandKind N),
- *   battery, cockpit, climate, location, locks, tyres, trips, charge-settings (read-only
+ *   battery, cockpit, climate, location, locks, tyres, services, trips, charge-settings (read-only
  *   state objects), capabilities (read-only: the bounds of what it can be told),
  *   from-cache (boolean: the state shown was loaded from the disk cache and not
  *   yet confirmed by the server), refreshing (boolean), last-error (string,
@@ -94,6 +95,7 @@ CarportClimate        *carport_vehicle_get_climate             (CarportVehicle *
 CarportLocation       *carport_vehicle_get_location            (CarportVehicle *self);
 CarportLocks          *carport_vehicle_get_locks               (CarportVehicle *self);
 CarportTyres          *carport_vehicle_get_tyres               (CarportVehicle *self);
+CarportServices       *carport_vehicle_get_services            (CarportVehicle *self);
 CarportTrips          *carport_vehicle_get_trips               (CarportVehicle *self);
 CarportChargeSettings *carport_vehicle_get_charge_settings     (CarportVehicle *self);
 CarportCapabilities   *carport_vehicle_get_capabilities        (CarportVehicle *self);

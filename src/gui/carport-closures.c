@@ -249,6 +249,12 @@ is_reported (gpointer unused, int enum_value)
 }
 
 static gboolean
+is_tyre_warning (gpointer unused, int status)
+{
+  return status == CARPORT_TYRE_STATUS_WARNING;
+}
+
+static gboolean
 is_not_null (gpointer unused, gpointer pointer)
 {
   return pointer != NULL;
@@ -468,6 +474,7 @@ carport_closures_bind (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, is_known_int);
   gtk_widget_class_bind_template_callback (widget_class, shows_time_to_full);
   gtk_widget_class_bind_template_callback (widget_class, is_reported);
+  gtk_widget_class_bind_template_callback (widget_class, is_tyre_warning);
   gtk_widget_class_bind_template_callback (widget_class, is_not_null);
   gtk_widget_class_bind_template_callback (widget_class, is_non_empty);
   gtk_widget_class_bind_template_callback (widget_class, is_true);

@@ -676,10 +676,62 @@ test_history_json (void)
       g_assert_cmpint (ABS (json_object_get_int_member (charge, "duration_minutes") - minutes), <=, 1);
       g_assert_cmpint (json_object_get_int_member (charge, "end_level_percent"), >,
                        json_object_get_int_member (charge, "start_level_percent"));
+      g_assert_true (json_object_has_member (charge, "end_status"));
+      g_assert_true (json_object_has_member (charge, "start_power_kw"));
     }
 
   run_cli (&bad, "--demo", "history", "charges", "--from", "last week");
   assert_one_line_error (&bad);
+}
+
+/* What the maker's records and the newer fields hold: the demo ZOE ph2's
+ * slow puncture, contracts and gateway, the Captur's alert, the Leaf's
+ * battery capacity (docs/cli-json.md). */
+static void
+test_records_json (void)
+{
+  g_autofree char *zoe_vin = demo_vin ("X102VE");
+  g_autofree char *captur_vin = demo_vin ("XJB1SU");
+  g_autofree char *leaf_vin = demo_vin ("ZE1");
+  g_autoptr(JsonNode) zoe = status_of (zoe_vin);
+  g_autoptr(JsonNode) captur = status_of (captur_vin);
+  g_autoptr(JsonNode) leaf = status_of (leaf_vin);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  JsonObject *tyres, *services, *contract, *alert, *settings;
+  JsonArray *contracts, *alerts;
+
+  tyres = json_object_get_object_member (json_node_get_object (zoe), "tyres");
+  g_assert_cmpstr (json_object_get_string_member (tyres, "rear_left_status"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (tyres, "front_left_status"), ==, "ok");
+  g_assert_cmpfloat (json_object_get_double_member (tyres, "rear_left_bar"), <, 2.0);
+  services = json_object_get_object_member (json_node_get_object (zoe), "services");
+  g_assert_cmpstr (json_object_get_string_member (services, "car_gateway"), ==, "AVN");
+  contracts = json_object_get_array_member (json_node_get_object (zoe), "contracts");
+  g_assert_cmpuint (json_array_get_length (contracts), >=, 1);
+  contract = json_array_get_object_element (contracts, 0);
+  g_assert_cmpstr (json_object_get_string_member (contract, "kind"), ==, "CONNECTED_SERVICES");
+  g_assert_cmpstr (json_object_get_string_member (contract, "status"), ==, "active");
+  /* Ends in some months: after today. */
+  g_assert_cmpint (strcmp (json_object_get_string_member (contract, "end_date"), today), >, 0);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (json_node_get_object (zoe), "battery"),
+                                              "capacity_kwh"));
+  settings = json_object_get_object_member (json_node_get_object (zoe), "settings");
+  g_assert_cmpstr (json_object_get_string_member (settings, "climate_mode"), ==, "scheduled");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (zoe), "alerts")), ==, 0);
+
+  alerts = json_object_get_array_member (json_node_get_object (captur), "alerts");
+  g_assert_cmpuint (json_array_get_length (alerts), ==, 1);
+  alert = json_array_get_object_element (alerts, 0);
+  g_assert_cmpstr (json_object_get_string_member (alert, "title"), ==, "Oil level");
+  g_assert_cmpint (json_object_get_int_member (alert, "criticity"), ==, 2);
+
+  /* A Nissan reads neither contracts nor alerts, and reports its capacity in kWh. */
+  g_assert_true (json_object_get_null_member (json_node_get_object (leaf), "contracts"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (leaf), "alerts"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (json_node_get_object (leaf),
+                                                                                   "battery"), "capacity_kwh"),
+                     ==, 40.0);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -770,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/cli/locale-units", test_locale_units);
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);
+  g_test_add_func ("/cli/records-json", test_records_json);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
 
   return g_test_run ();

@@ -28,6 +28,7 @@ static const StateClass state_classes[] = {
   { "trips", carport_trips_get_type, (ClearFunc) carport_state_clear },
   { "schedule", carport_schedule_get_type, (ClearFunc) carport_schedule_clear },
   { "charge-settings", carport_charge_settings_get_type, (ClearFunc) carport_state_clear },
+  { "services", carport_services_get_type, (ClearFunc) carport_state_clear },
 };
 
 static void

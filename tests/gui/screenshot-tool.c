@@ -356,6 +356,48 @@ shoot_charge_controls (CarportWindow *window, const char *scheme, const char *si
   settle (200);
 }
 
+/* Scrolls the window's page by where @widget is in its view, until it is
+ * at the top (a narrow page still grows while it is first scrolled). */
+static void
+scroll_by_offset (GtkWidget *window, GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (window);
+
+  for (guint pass = 0; scrolled != NULL && pass < 3; pass++)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+      graphene_point_t point;
+
+      if (!gtk_widget_compute_point (widget, GTK_WIDGET (scrolled), &GRAPHENE_POINT_INIT (0, 0), &point))
+        return;
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+      settle (300);
+    }
+}
+
+/* The ZOE ph2's tyres (a slow puncture) and contracts, and the Captur's
+ * maintenance alert: the pages scrolled to those cards. */
+static void
+shoot_records (CarportWindow *window, const char *scheme, const char *size)
+{
+  static const struct { const char *vin, *card, *name; } shots[] = {
+    { "VF1X102VE00000002", "tyres_card", "tyres" },
+    { "VF1XJB1SU00000006", "services_card", "alerts" },
+  };
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vehicle-%s-%s-%s.png", shots[i].name, scheme, size);
+
+      if (!carport_window_show_vehicle (window, shots[i].vin))
+        g_error ("no demo car %s", shots[i].vin);
+      settle (600);
+      scroll_by_offset (GTK_WIDGET (window), carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), shots[i].card));
+      save (GTK_WIDGET (window), name);
+    }
+}
+
 /* The programme editor over the Megane's page: its first charge
  * programme, then its first climate one. */
 static void
@@ -545,6 +587,7 @@ shoot (GApplication *app)
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
         shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
+        shoot_records (window, schemes[s].name, sizes[z].name);
         shoot_schedule_dialogs (window, schemes[s].name, sizes[z].name);
       }
 

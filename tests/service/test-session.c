@@ -145,6 +145,46 @@ test_refresh_reads_every_endpoint (Fixture       *fixture,
   g_assert_cmpfloat (carport_tyres_get_front_left_bar (carport_vehicle_get_tyres (zoe2)), <, 5.0);
 }
 
+/* What the maker's records hold and the newer fields, through the session
+ * from the simulator: the ZOE ph2's slow puncture, gateway and contracts,
+ * the Captur's alert; a contracts answer that breaks keeps the list. */
+static void
+test_refresh_reads_records (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const CarportSimFault broken = { CARPORT_SIM_FAULT_MALFORMED, 200, NULL, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportAlert) alert = NULL;
+  CarportVehicle *zoe2, *captur;
+  CarportServices *services;
+  CarportTyres *tyres;
+
+  login (fixture);
+  g_assert_true (refresh (fixture, NULL, &error));
+  g_assert_no_error (error);
+
+  zoe2 = vehicle_by_model (fixture, ZOE2);
+  tyres = carport_vehicle_get_tyres (zoe2);
+  g_assert_cmpint (carport_tyres_get_status (tyres, CARPORT_TYRE_REAR_LEFT), ==, CARPORT_TYRE_STATUS_WARNING);
+  g_assert_cmpint (carport_tyres_get_status (tyres, CARPORT_TYRE_FRONT_RIGHT), ==, CARPORT_TYRE_STATUS_OK);
+  services = carport_vehicle_get_services (zoe2);
+  g_assert_cmpstr (carport_services_get_car_gateway (services), ==, "AVN");
+  g_assert_cmpuint (g_list_model_get_n_items (carport_services_get_contracts (services)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_services_get_alerts (services)), ==, 0);
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_CONTRACTS));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_NOTIFICATION_SETTINGS));
+
+  captur = vehicle_by_model (fixture, CAPTUR);
+  g_assert_cmpuint (g_list_model_get_n_items (carport_services_get_alerts (carport_vehicle_get_services (captur))), ==, 1);
+  alert = g_list_model_get_item (carport_services_get_alerts (carport_vehicle_get_services (captur)), 0);
+  g_assert_cmpstr (carport_alert_get_title (alert), ==, "Oil level");
+
+  carport_simulator_add_fault (fixture->sim, "contracts", &broken);
+  g_assert_true (refresh (fixture, zoe2, &error));
+  g_assert_nonnull (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_CONTRACTS));
+  g_assert_cmpuint (g_list_model_get_n_items (carport_services_get_contracts (services)), ==, 2);
+}
+
 static void
 test_token_is_reused (Fixture       *fixture,
                       gconstpointer  data)
@@ -567,10 +607,12 @@ test_fleet_refresh_reads_settings_when_due (Fixture       *fixture,
   g_assert_cmpint (carport_charge_settings_get_mode (carport_vehicle_get_charge_settings (zoe)), !=,
                    CARPORT_CHARGE_MODE_NONE);
 
-  /* Not due: charge-mode is not asked, so its fault is not seen. */
+  /* Not due: charge-mode and the contracts are not asked, so their faults are not seen. */
   carport_simulator_add_fault (fixture->sim, "charge-mode", &broken);
+  carport_simulator_add_fault (fixture->sim, "contracts", &broken);
   g_assert_true (refresh (fixture, NULL, &error));
   g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
+  g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CONTRACTS));
 
   /* Due: asked, and a failed read does not count as read. */
   read_at -= CARPORT_VEHICLE_SETTINGS_SECONDS + 60;
@@ -1053,6 +1095,7 @@ main (int   argc,
   ADD ("restore/expired-login-token", test_expired_login_token_logs_out);
   ADD ("refresh/bad-values-keep-last-good", test_bad_values_keep_last_good);
   ADD ("refresh/every-endpoint", test_refresh_reads_every_endpoint);
+  ADD ("refresh/records", test_refresh_reads_records);
   ADD ("refresh/token-reused", test_token_is_reused);
   ADD ("refresh/token-reminted-early", test_expiring_jwt_is_reminted);
   ADD ("refresh/token-rejected-reminted", test_rejected_jwt_is_reminted);

@@ -80,6 +80,9 @@ make_full_vehicle (const char *vin)
   g_autoptr(GDateTime) t2 = utc (2024, 5, 17, 9, 0, 0);
   g_autoptr(GPtrArray) charge = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) hvac = g_ptr_array_new_with_free_func (g_object_unref);
+  CarportServices *services = carport_vehicle_get_services (vehicle);
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) contracts = g_ptr_array_new_with_free_func (g_object_unref);
 
   carport_vehicle_set_brand (vehicle, CARPORT_BRAND_RENAULT);
   carport_vehicle_set_model_code (vehicle, "X101VE");
@@ -100,6 +103,8 @@ make_full_vehicle (const char *vin)
   carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
   carport_battery_set_charging_power_kw (battery, 7.4);
   carport_battery_set_remaining_minutes (battery, 95);
+  carport_battery_set_remaining_updated (battery, t1);
+  carport_battery_set_capacity_kwh (battery, 52.0);
   carport_state_set_updated (CARPORT_STATE (battery), t1);
 
   carport_cockpit_set_mileage_km (cockpit, 45678.9);
@@ -131,6 +136,9 @@ make_full_vehicle (const char *vin)
   carport_tyres_set_front_right_bar (tyres, 2.4);
   carport_tyres_set_rear_left_bar (tyres, 2.3);
   carport_tyres_set_rear_right_bar (tyres, 2.2);
+  for (CarportTyre tyre = 0; tyre < CARPORT_N_TYRES; tyre++)
+    carport_tyres_set_status (tyres, tyre, tyre == CARPORT_TYRE_REAR_LEFT ? CARPORT_TYRE_STATUS_WARNING
+                                                                           : CARPORT_TYRE_STATUS_OK);
   carport_state_set_updated (CARPORT_STATE (tyres), t1);
 
   carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
@@ -142,12 +150,30 @@ make_full_vehicle (const char *vin)
   carport_charge_settings_set_soc_target_percent (settings, 80);
   carport_charge_settings_set_delayed_start (settings, t2);
   carport_capabilities_set_charge_start_time (carport_vehicle_get_capabilities (vehicle), TRUE);
+  carport_charge_settings_set_climate_mode (settings, "scheduled");
+  carport_charge_settings_set_charge_time_start (settings, "23:30");
+  carport_charge_settings_set_charge_duration_minutes (settings, 300);
+  carport_charge_settings_set_preconditioning_temperature_c (settings, 21.5);
+  carport_charge_settings_set_heated_steering_wheel (settings, CARPORT_TOGGLE_ON);
+  carport_charge_settings_set_heated_left_seat (settings, CARPORT_TOGGLE_OFF);
+  carport_charge_settings_set_heated_right_seat (settings, CARPORT_TOGGLE_ON);
   g_ptr_array_add (charge, make_schedule (1, CARPORT_SCHEDULE_KIND_CHARGE, "22:30", 420));
   g_ptr_array_add (charge, make_schedule (2, CARPORT_SCHEDULE_KIND_CHARGE, "01:15", 90));
   carport_charge_settings_set_schedules (settings, FALSE, charge);
   g_ptr_array_add (hvac, make_schedule (3, CARPORT_SCHEDULE_KIND_CLIMATE, "07:45", 15));
   carport_charge_settings_set_schedules (settings, TRUE, hvac);
   carport_state_set_updated (CARPORT_STATE (settings), t2);
+
+  carport_services_set_car_gateway (services, "GDC");
+  carport_services_set_can_generation (services, "C1A");
+  carport_services_set_remote_start_code (services, "10");
+  carport_services_set_remote_start_details (services, "Stopped, ready for RES");
+  g_ptr_array_add (alerts, carport_alert_new ("oillevellow", "Oil level", "Top up the engine oil.", 2, 45600.0));
+  carport_services_set_alerts (services, alerts);
+  g_ptr_array_add (contracts, carport_contract_new ("CONNECTED_SERVICES", "ZECONNECTP", "Connected services",
+                                                    CARPORT_CONTRACT_STATUS_ACTIVE, "2024-03-08", "2027-03-08"));
+  carport_services_set_contracts (services, contracts);
+  carport_state_set_updated (CARPORT_STATE (services), t2);
 
   return vehicle;
 }

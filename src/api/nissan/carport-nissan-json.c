@@ -720,6 +720,10 @@ parse_battery_v1 (CarportVehicle  *vehicle,
       carport_json_get_number_in (attrs, "rangeHvacOn", 0, CARPORT_KAMEREON_MAX_RANGE_KM, &number))
     carport_battery_set_range_km (update, number);
 
+  /* kWh (api-nissan.md §3.2). */
+  if (carport_json_get_number_in (attrs, "batteryCapacity", 0, CARPORT_KAMEREON_MAX_ENERGY_KWH, &number) && number > 0)
+    carport_battery_set_capacity_kwh (update, number);
+
   carport_battery_set_plug (update, plug_from_value (attrs));
   carport_battery_set_charging (update, charge_status_from_value (attrs));
   if (carport_json_get_number_in (attrs, "instantaneousPower", 0, CARPORT_KAMEREON_MAX_POWER_KW, &number))

@@ -9,7 +9,9 @@
 #include <math.h>
 
 #include "carport-json.h"
+#include "carport-kamereon-json.h"
 #include "carport-renault-charges.h"
+#include "carport-renault-models.h"
 
 /* A number, or NAN when absent or not a number. */
 static double
@@ -46,6 +48,24 @@ charge_duration_minutes (double      raw,
   return (int) lround (raw / 60.0);
 }
 
+/* chargeStartInstantaneousPower: watts on the ZOE phase 1 (as its
+ * chargingInstantaneousPower) and wherever a value is past any
+ * charger's kilowatts (3100 on a ZE40), kW elsewhere; NAN when absent or
+ * implausible. */
+static double
+start_power_kw (JsonObject *charge,
+                gboolean    watts_model)
+{
+  double power;
+
+  if (!carport_json_get_number_in (charge, "chargeStartInstantaneousPower",
+                                   0, CARPORT_KAMEREON_MAX_POWER_KW * 1000.0, &power))
+    return NAN;
+  if (watts_model || power > CARPORT_KAMEREON_MAX_POWER_KW)
+    return power / 1000.0;
+  return power;
+}
+
 static int
 compare_sessions (gconstpointer a,
                   gconstpointer b)
@@ -65,7 +85,7 @@ carport_renault_parse_charges (JsonNode    *root,
                                GError     **error)
 {
   g_autoptr(GPtrArray) sessions = NULL;
-  gboolean minutes_model;
+  gboolean minutes_model, watts_model;
   JsonObject *attributes;
   JsonArray *charges;
 
@@ -81,6 +101,7 @@ carport_renault_parse_charges (JsonNode    *root,
     }
 
   minutes_model = g_strcmp0 (model_code, "X101VE") == 0;
+  watts_model = carport_renault_model_reports_watts (model_code);
   sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_charge_session_free);
   charges = carport_json_get_array (attributes, "charges");
 
@@ -90,12 +111,13 @@ carport_renault_parse_charges (JsonNode    *root,
       JsonObject *charge;
       CarportChargeSession *session;
       double value;
+      int level;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       charge = json_node_get_object (node);
 
-      session = g_new0 (CarportChargeSession, 1);
+      session = carport_charge_session_new ();
       session->start = carport_json_get_time (charge, "chargeStartDate");
       session->end = carport_json_get_time (charge, "chargeEndDate");
       session->duration_minutes = charge_duration_minutes (member_number (charge, "chargeDuration"),
@@ -106,6 +128,11 @@ carport_renault_parse_charges (JsonNode    *root,
       value = member_number (charge, "chargeEndBatteryLevel");
       session->end_level_percent = isnan (value) ? -1 : (int) lround (value);
       session->energy_kwh = member_number (charge, "chargeEnergyRecovered");
+      if (carport_json_get_int_in (charge, "chargeBatteryLevelRecovered", 0, 100, &level))
+        session->recovered_percent = level;
+      session->start_power_kw = start_power_kw (charge, watts_model);
+      session->power_kind = g_strdup (carport_json_get_string (charge, "chargePower"));
+      session->end_status = g_strdup (carport_json_get_string (charge, "chargeEndStatus"));
 
       g_ptr_array_add (sessions, session);
     }

@@ -14,6 +14,7 @@
 #include "carport-kamereon-json.h"
 #include "carport-renault-json.h"
 #include "carport-renault-models.h"
+#include "carport-renault-services.h"
 
 #define KAMEREON_MIME_TYPE  "application/vnd.api+json"
 
@@ -52,7 +53,8 @@ _carport_renault_client_escape (const char *segment)
   return g_uri_escape_string (segment ? segment : "", NULL, FALSE);
 }
 
-/* "commerce/v1/accounts/{account}/kamereon/" + @template with {vin} substituted. */
+/* "commerce/v1/accounts/{account}/kamereon/" + @template with {vin}
+ * substituted; a template that starts with "../" is beside kamereon/. */
 static char *
 account_path (const char *account_id,
               const char *template,
@@ -63,7 +65,11 @@ account_path (const char *account_id,
   g_autoptr(GString) path = g_string_new (NULL);
   const char *p;
 
-  g_string_append_printf (path, "commerce/v1/accounts/%s/kamereon/", account);
+  g_string_append_printf (path, "commerce/v1/accounts/%s/", account);
+  if (g_str_has_prefix (template, "../"))
+    template += strlen ("../");
+  else
+    g_string_append (path, "kamereon/");
 
   for (p = template; *p != '\0'; )
     {
@@ -175,7 +181,10 @@ read_cb (GObject      *source,
   GError *error = NULL;
 
   root = _carport_renault_client_request_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
-  if (root == NULL || !carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error))
+  if (root == NULL ||
+      !(endpoint == CARPORT_ENDPOINT_CONTRACTS || endpoint == CARPORT_ENDPOINT_ALERTS
+          ? carport_renault_parse_services (vehicle, endpoint, root, &error)
+          : carport_kamereon_parse_endpoint (vehicle, endpoint, root, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -195,6 +204,7 @@ renault_read_endpoint_async (CarportVehicleClient *client,
   CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
   const CarportEndpointDef *def;
   g_autofree char *path = NULL;
+  g_autofree char *query = NULL;
   g_autoptr(GTask) task = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -205,7 +215,15 @@ renault_read_endpoint_async (CarportVehicleClient *client,
   def = carport_renault_model_get_endpoint (carport_vehicle_get_model_code (vehicle), endpoint);
   g_assert (def != NULL);
   path = account_path (carport_vehicle_get_account_id (vehicle), def->path, carport_vehicle_get_vin (vehicle));
-  _carport_renault_client_request_async (self, "GET", path, NULL, NULL, cancellable, read_cb, g_steal_pointer (&task));
+  /* api-renault.md §b.6: which contracts, in which language, of which brand. */
+  if (endpoint == CARPORT_ENDPOINT_CONTRACTS)
+    {
+      g_autofree char *brand = g_ascii_strup (carport_enum_to_nick (CARPORT_TYPE_BRAND, carport_vehicle_get_brand (vehicle)), -1);
+
+      query = g_strdup_printf ("locale=%s&brand=%s&connectedServicesContracts=true&warranty=true"
+                               "&warrantyMaintenanceContracts=true", self->locale, brand);
+    }
+  _carport_renault_client_request_async (self, "GET", path, query, NULL, cancellable, read_cb, g_steal_pointer (&task));
 }
 
 static gboolean

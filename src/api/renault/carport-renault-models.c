@@ -38,6 +38,12 @@ static const CarportEndpointDef def_soc_levels = { KCM_V1 "ev/soc-levels", CARPO
 static const CarportEndpointDef def_lock_status = { KCA_V1 "lock-status", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef def_res_state = { KCA_V1 "res-state", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef def_pressure = { KCA_V1 "pressure", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_notification_settings = { KCA_V1 "notification-settings", CARPORT_ACTION_MODE_DEFAULT };
+/* The car-adapter root, contracts and alerts (api-renault.md §b.5–§b.7);
+ * contracts sit beside kamereon/, not under it. */
+static const CarportEndpointDef def_car_adapter = { "kca/car-adapter/v2/cars/{vin}", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_contracts = { "../vehicles/{vin}/contracts", CARPORT_ACTION_MODE_DEFAULT };
+static const CarportEndpointDef def_alerts = { "vehicles/{vin}/alerts", CARPORT_ACTION_MODE_DEFAULT };
 
 static const CarportEndpointDef act_hvac_start = { KCA_V1 "actions/hvac-start", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_hvac_stop = { KCA_V1 "actions/hvac-start", CARPORT_ACTION_MODE_DEFAULT };
@@ -189,6 +195,11 @@ table_init_defaults (ModelTable *table)
   table->endpoints[CARPORT_ENDPOINT_LOCK_STATUS] = &def_lock_status;
   table->endpoints[CARPORT_ENDPOINT_RES_STATE] = &def_res_state;
   table->endpoints[CARPORT_ENDPOINT_PRESSURE] = &def_pressure;
+  table->endpoints[CARPORT_ENDPOINT_NOTIFICATION_SETTINGS] = &def_notification_settings;
+  table->endpoints[CARPORT_ENDPOINT_ALERTS] = &def_alerts;
+  /* Not in renault-api's table: every car of an account has them. */
+  table->endpoints[CARPORT_ENDPOINT_CAR_ADAPTER] = &def_car_adapter;
+  table->endpoints[CARPORT_ENDPOINT_CONTRACTS] = &def_contracts;
 
   table->actions[CARPORT_COMMAND_KIND_HVAC_START] = &act_hvac_start;
   table->actions[CARPORT_COMMAND_KIND_HVAC_STOP] = &act_hvac_stop;
@@ -208,9 +219,9 @@ table_init_defaults (ModelTable *table)
   table->climate = (CarportClimateRange) { 15.0, 25.0, 0.5 };
 }
 
-/* Keys renault-api has but Carport does not use (history, alerts, …). */
+/* Keys renault-api has that are not read endpoints of a refresh (the history). */
 static const char * const ignored_keys[] = {
-  "charges", "charge-history", "hvac-history", "hvac-sessions", "notification-settings", "alerts",
+  "charges", "charge-history", "hvac-history", "hvac-sessions",
 };
 
 static void
@@ -244,6 +255,8 @@ table_apply (ModelTable *table,
   ENDPOINT ("lock-status", CARPORT_ENDPOINT_LOCK_STATUS, &def_lock_status)
   ENDPOINT ("res-state", CARPORT_ENDPOINT_RES_STATE, &def_res_state)
   ENDPOINT ("pressure", CARPORT_ENDPOINT_PRESSURE, &def_pressure)
+  ENDPOINT ("notification-settings", CARPORT_ENDPOINT_NOTIFICATION_SETTINGS, &def_notification_settings)
+  ENDPOINT ("alerts", CARPORT_ENDPOINT_ALERTS, &def_alerts)
   ACTION ("actions/hvac-start", CARPORT_COMMAND_KIND_HVAC_START, &act_hvac_start)
   ACTION ("actions/hvac-stop", CARPORT_COMMAND_KIND_HVAC_STOP, &act_hvac_stop)
   ACTION ("actions/charge-start", CARPORT_COMMAND_KIND_CHARGE_START, &act_charge_start)

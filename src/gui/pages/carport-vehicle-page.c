@@ -24,6 +24,7 @@
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
+#include "carport-services-card.h"
 #include "carport-trips-card.h"
 #include "carport-units.h"
 #include "carport-vehicle-page.h"
@@ -794,6 +795,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   g_type_ensure (CARPORT_TYPE_CHARGE_CARD);
   g_type_ensure (CARPORT_TYPE_TYRES_CARD);
   g_type_ensure (CARPORT_TYPE_TRIPS_CARD);
+  g_type_ensure (CARPORT_TYPE_SERVICES_CARD);
   g_type_ensure (CARPORT_TYPE_COMMAND_BUTTON);
   g_type_ensure (CARPORT_TYPE_ERROR_BANNER);
 

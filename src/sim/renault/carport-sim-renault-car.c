@@ -334,14 +334,17 @@ static JsonNode *
 read_pressure (CarportSimCar *self)
 {
   JsonObject *a = json_object_new ();
+  gboolean puncture = (RM (self)->flags & MODEL_SLOW_PUNCTURE) != 0;
+  /* A slow puncture loses 10 mbar an hour of the day, down to 1.6 bar. */
+  gint64 rear_left = puncture ? 1850 - 10 * (g_get_real_time () / G_TIME_SPAN_HOUR % 24) : 2410;
 
   json_object_set_int_member (a, "flPressure", 2500);
   json_object_set_int_member (a, "frPressure", 2490);
-  json_object_set_int_member (a, "rlPressure", 2410);
+  json_object_set_int_member (a, "rlPressure", rear_left);
   json_object_set_int_member (a, "rrPressure", 2420);
   json_object_set_int_member (a, "flStatus", 0);
   json_object_set_int_member (a, "frStatus", 0);
-  json_object_set_int_member (a, "rlStatus", 0);
+  json_object_set_int_member (a, "rlStatus", puncture ? 1 : 0);
   json_object_set_int_member (a, "rrStatus", 0);
   return envelope (self, "Car", a);
 }
@@ -918,13 +921,21 @@ _carport_sim_renault_build_contracts (CarportSimCar *self)
 {
   JsonNode *root = json_node_new (JSON_NODE_ARRAY);
   JsonArray *array = json_array_new ();
+  /* Bought 31 months ago: the connected services end in 5 months. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) bought = g_date_time_add_months (now, -31);
+  g_autoptr(GDateTime) services_end = g_date_time_add_months (bought, 36);
+  g_autoptr(GDateTime) warranty_end = g_date_time_add_months (bought, 96);
+  g_autofree char *start = g_date_time_format (bought, "%Y-%m-%d");
+  g_autofree char *services_until = g_date_time_format (services_end, "%Y-%m-%d");
+  g_autofree char *warranty_until = g_date_time_format (warranty_end, "%Y-%m-%d");
 
   json_array_add_object_element (array, contract ("CONNECTED_SERVICES",
                                                   (RM (self)->flags & MODEL_POWER_IN_WATTS) ? "ZECONNECTP" : "MYRSERV",
-                                                  "Z", 36, "2023-03-08", "2026-03-08",
+                                                  "Z", 36, start, services_until,
                                                   "Connected services 36 months"));
   json_array_add_object_element (array, contract ("WARRANTY", "ManufacturerWarranty", "W", 96,
-                                                  "2023-03-01", "2031-03-01", "Manufacturer warranty"));
+                                                  start, warranty_until, "Manufacturer warranty"));
   json_node_take_array (root, array);
   return root;
 }

@@ -42,6 +42,7 @@ typedef enum {
   MODEL_OLD_CHARGE_MODE    = 1 << 14, /* charge-mode reads always_charging / schedule_mode */
   MODEL_DURATION_MINUTES   = 1 << 15, /* charges[].chargeDuration in minutes */
   MODEL_KCM_SETTINGS       = 1 << 16, /* charge mode lives in ev/settings */
+  MODEL_SLOW_PUNCTURE      = 1 << 17, /* the rear left tyre loses air and its sensor warns */
 } CarportSimRenaultModelFlags;
 
 typedef struct {

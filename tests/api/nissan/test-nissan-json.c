@@ -217,6 +217,7 @@ test_battery_v1 (void)
   g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 180);  /* chargePower 2: normal */
   g_assert_false (carport_is_known (carport_battery_get_temperature_c (battery)));
+  g_assert_cmpfloat (carport_battery_get_capacity_kwh (battery), ==, 40.0);  /* kWh */
   assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T06:07:54Z");
 
   /* Out-of-range values are absent; bars stand in for a missing level;
@@ -229,6 +230,7 @@ test_battery_v1 (void)
   g_assert_cmpint (carport_battery_get_charging (battery), ==, CARPORT_CHARGING_STATE_UNKNOWN);
   g_assert_cmpint (carport_battery_get_remaining_minutes (battery), ==, 500);
   g_assert_cmpfloat (carport_battery_get_charging_power_kw (battery), ==, 6.6);
+  g_assert_cmpfloat (carport_battery_get_capacity_kwh (battery), ==, 40.0);
   assert_time (carport_state_get_updated (CARPORT_STATE (battery)), "2026-09-20T06:07:54Z");
 }
 

@@ -171,6 +171,9 @@ endpoint_path (const char      *model,
 
   parts = g_strsplit (def->path, "{vin}", -1);
   joined = g_strjoinv (vin, parts);
+  /* Contracts sit beside kamereon/ (api-renault.md §b.6). */
+  if (g_str_has_prefix (joined, "../"))
+    return g_strdup_printf ("/commerce/v1/accounts/" ACCOUNT "/%s", joined + strlen ("../"));
   return g_strdup_printf ("/commerce/v1/accounts/" ACCOUNT "/kamereon/%s", joined);
 }
 
@@ -263,6 +266,15 @@ endpoint_body (CarportEndpoint endpoint,
     case CARPORT_ENDPOINT_PRESSURE:
       return kca ("{\"flPressure\":2460,\"frPressure\":2450,\"rlPressure\":2400,\"rrPressure\":2410,"
                   "\"flStatus\":0,\"frStatus\":0,\"rlStatus\":0,\"rrStatus\":0}");
+    case CARPORT_ENDPOINT_CAR_ADAPTER:
+      return kca ("{\"vin\":\"" VIN1 "\",\"carGateway\":\"AVN\",\"canGeneration\":\"C1A\"}");
+    case CARPORT_ENDPOINT_NOTIFICATION_SETTINGS:
+      return kca ("{}");
+    case CARPORT_ENDPOINT_CONTRACTS:
+      return g_strdup ("[{\"type\":\"CONNECTED_SERVICES\",\"code\":\"ZECONNECTP\",\"startDate\":\"2024-03-08\","
+                       "\"endDate\":\"2027-03-08\",\"status\":\"ACTIVE\",\"description\":\"Connected services\"}]");
+    case CARPORT_ENDPOINT_ALERTS:
+      return g_strdup ("[]");
     case CARPORT_N_ENDPOINTS:
     default:
       g_assert_not_reached ();

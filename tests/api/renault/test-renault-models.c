@@ -128,6 +128,27 @@ test_model_known (void)
   g_assert_null (carport_renault_model_get_name ("XJD1SU"));
 }
 
+/* The car-adapter root and the contracts: not in renault-api's table, every car has them. */
+#define EVERY_CAR (EP (CAR_ADAPTER) | EP (CONTRACTS))
+
+/* notification-settings and alerts follow the table (api-renault.md §c.5);
+ * the root and the contracts are every car's, the contracts beside kamereon/. */
+static void
+test_model_records (void)
+{
+  g_assert_true (carport_renault_model_supported_endpoints ("R5E1VE") & EP (ALERTS));
+  g_assert_false (carport_renault_model_supported_endpoints ("R5E1VE") & EP (NOTIFICATION_SETTINGS));
+  g_assert_false (carport_renault_model_supported_endpoints ("A5E1AE") & EP (ALERTS));
+  g_assert_true (carport_renault_model_supported_endpoints ("X102VE") & EP (ALERTS));
+  g_assert_true (carport_renault_model_supported_endpoints ("X102VE") & EP (NOTIFICATION_SETTINGS));
+  g_assert_cmpuint (carport_renault_model_supported_endpoints ("A5E1AE") & EVERY_CAR, ==, EVERY_CAR);
+  assert_endpoint ("X102VE", CARPORT_ENDPOINT_CAR_ADAPTER, "kca/car-adapter/v2/cars/{vin}", CARPORT_ACTION_MODE_DEFAULT);
+  assert_endpoint ("X102VE", CARPORT_ENDPOINT_CONTRACTS, "../vehicles/{vin}/contracts", CARPORT_ACTION_MODE_DEFAULT);
+  assert_endpoint ("X102VE", CARPORT_ENDPOINT_ALERTS, "vehicles/{vin}/alerts", CARPORT_ACTION_MODE_DEFAULT);
+  assert_endpoint ("X102VE", CARPORT_ENDPOINT_NOTIFICATION_SETTINGS,
+                   "kca/car-adapter/v1/cars/{vin}/notification-settings", CARPORT_ACTION_MODE_DEFAULT);
+}
+
 static void
 test_model_defaults (void)
 {
@@ -177,10 +198,12 @@ test_model_zoe_ph1 (void)
   g_assert_false (carport_renault_model_reports_watts ("X102VE"));
   g_assert_false (carport_renault_model_reports_watts (NULL));
 
-  /* Marked unsupported: location, lock-status, res-state, pressure, soc-levels. */
+  /* Marked unsupported: location, lock-status, res-state, pressure, soc-levels;
+   * notification-settings and alerts not listed: the defaults. */
   g_assert_cmpuint (endpoints, ==,
                     EP (BATTERY_STATUS) | EP (COCKPIT) | EP (HVAC_STATUS) | EP (HVAC_SETTINGS) |
-                    EP (CHARGE_MODE) | EP (CHARGING_SETTINGS) | EP (CHARGE_SCHEDULE));
+                    EP (CHARGE_MODE) | EP (CHARGING_SETTINGS) | EP (CHARGE_SCHEDULE) |
+                    EVERY_CAR | EP (NOTIFICATION_SETTINGS) | EP (ALERTS));
   g_assert_false (commands & CMD (SOC_LEVELS));
   g_assert_true (commands & CMD (CHARGE_START));
   g_assert_true (commands & CMD (HORN));   /* not listed → default */
@@ -259,14 +282,14 @@ static void
 test_model_fuel_cars (void)
 {
   /* Clio V: cockpit and location only; refreshes follow the endpoints. */
-  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJA1VP"), ==, EP (COCKPIT) | EP (LOCATION));
-  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJA2VP"), ==, EP (COCKPIT) | EP (LOCATION));
+  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJA1VP"), ==, EP (COCKPIT) | EP (LOCATION) | EVERY_CAR);
+  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJA2VP"), ==, EP (COCKPIT) | EP (LOCATION) | EVERY_CAR);
   g_assert_false (carport_renault_model_supported_commands ("XJA1VP") & CMD (REFRESH_BATTERY));
   g_assert_false (carport_renault_model_supported_commands ("XJA1VP") & CMD (HORN));
   g_assert_true (carport_renault_model_supported_commands ("XJA1VP") & CMD (REFRESH_LOCATION));
 
   /* Sandero: horn, lights and refresh-location only. */
-  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJF2BI"), ==, EP (COCKPIT) | EP (LOCATION));
+  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJF2BI"), ==, EP (COCKPIT) | EP (LOCATION) | EVERY_CAR);
   g_assert_cmpuint (carport_renault_model_supported_commands ("XJF2BI"), ==,
                     CMD (HORN) | CMD (LIGHTS) | CMD (REFRESH_LOCATION));
 
@@ -918,6 +941,7 @@ main (int    argc,
 
   g_test_add_func ("/renault-models/table/known", test_model_known);
   g_test_add_func ("/renault-models/table/defaults", test_model_defaults);
+  g_test_add_func ("/renault-models/table/records", test_model_records);
   g_test_add_func ("/renault-models/table/zoe-ph1", test_model_zoe_ph1);
   g_test_add_func ("/renault-models/table/alternatives", test_model_alternatives);
   g_test_add_func ("/renault-models/table/fuel-cars", test_model_fuel_cars);
