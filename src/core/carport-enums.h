@@ -144,6 +144,15 @@ typedef enum {
    (1u << CARPORT_ENDPOINT_CONTRACTS) |              \
    (1u << CARPORT_ENDPOINT_ALERTS))
 
+/* Of those, what only the maker's records hold (the car-adapter root, the
+ * contracts, the notification settings): even the car's own refresh (its
+ * page shown, carport-cli status) reads them only when the settings are
+ * due, as they change in weeks, not minutes. */
+#define CARPORT_ENDPOINT_MASK_RECORDS                 \
+  ((1u << CARPORT_ENDPOINT_CAR_ADAPTER) |            \
+   (1u << CARPORT_ENDPOINT_NOTIFICATION_SETTINGS) |  \
+   (1u << CARPORT_ENDPOINT_CONTRACTS))
+
 /* Commands. The nicks are the CLI's "command" member ("hvac-start", …). */
 typedef enum {
   CARPORT_COMMAND_KIND_HVAC_START,

@@ -162,8 +162,9 @@ carport_account_refresh_async (CarportAccount      *self,
 
   /* Every car at once; the client asks every endpoint of a car at once (the
    * HTTP layer bounds how many requests are in flight). The car asked for
-   * gets everything; a refresh of every car reads the settings of the cars
-   * whose settings are due, which keeps a fleet's refresh short. */
+   * gets everything but the maker's records that are not due; a refresh of
+   * every car reads the settings of the cars whose settings are due, which
+   * keeps a fleet's refresh short. */
   for (guint i = 0; i < targets->len; i++)
     {
       VehicleRefresh *call = g_new0 (VehicleRefresh, 1);
@@ -171,7 +172,7 @@ carport_account_refresh_async (CarportAccount      *self,
 
       call->task = g_object_ref (task);
       call->vehicle = g_object_ref (g_ptr_array_index (targets, i));
-      mask = vehicle ? G_MAXUINT
+      mask = vehicle ? ~(CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (call->vehicle))
                      : ~CARPORT_ENDPOINT_MASK_SETTINGS | carport_vehicle_get_settings_due (call->vehicle);
       carport_vehicle_client_refresh_async (self->client, call->vehicle, mask, cancellable,
                                              vehicle_refreshed_cb, call);

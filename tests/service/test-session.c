@@ -179,7 +179,9 @@ test_refresh_reads_records (Fixture       *fixture,
   alert = g_list_model_get_item (carport_services_get_alerts (carport_vehicle_get_services (captur)), 0);
   g_assert_cmpstr (carport_alert_get_title (alert), ==, "Oil level");
 
+  /* Read again when due (CARPORT_ENDPOINT_MASK_RECORDS). */
   carport_simulator_add_fault (fixture->sim, "contracts", &broken);
+  carport_vehicle_set_settings_read_at (zoe2, g_get_real_time () / G_USEC_PER_SEC - CARPORT_VEHICLE_SETTINGS_SECONDS - 60);
   g_assert_true (refresh (fixture, zoe2, &error));
   g_assert_nonnull (carport_vehicle_get_endpoint_error (zoe2, CARPORT_ENDPOINT_CONTRACTS));
   g_assert_cmpuint (g_list_model_get_n_items (carport_services_get_contracts (services)), ==, 2);
@@ -198,6 +200,8 @@ test_token_is_reused (Fixture       *fixture,
   before = carport_simulator_get_request_count (fixture->sim);
   g_assert_true (refresh (fixture, zoe, &error));
   after_first = carport_simulator_get_request_count (fixture->sim);
+  /* (The maker's records, just read, are not due again for a while.) */
+  carport_vehicle_set_settings_read_at (zoe, 0);
   g_assert_true (refresh (fixture, zoe, &error));
   after_second = carport_simulator_get_request_count (fixture->sim);
 
@@ -209,10 +213,12 @@ test_token_is_reused (Fixture       *fixture,
 static guint
 count_supported (CarportVehicle *vehicle)
 {
+  /* What the car's own refresh asks: the maker's records only when due. */
+  guint skipped = CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (vehicle);
   guint n = 0;
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
-    n += carport_vehicle_supports_endpoint (vehicle, i);
+    n += carport_vehicle_supports_endpoint (vehicle, i) && !(skipped & (1u << i));
   return n;
 }
 
@@ -339,6 +345,8 @@ test_restore_needs_no_login_traffic (Fixture       *fixture,
   g_clear_object (&waiter);
 
   zoe = carport_session_find_vehicle (second, carport_vehicle_get_vin (zoe));
+  /* The maker's records were just read: not again until they are due. */
+  g_assert_cmpuint (carport_vehicle_get_settings_due (zoe), ==, 0);
   supported = count_supported (zoe);
 
   /* Empty the store: whatever the refresh writes to it shows. */
@@ -596,6 +604,7 @@ test_fleet_refresh_reads_settings_when_due (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   CarportVehicle *zoe;
   gint64 read_at;
+  guint contracts_asked;
 
   login (fixture);
   zoe = vehicle_by_model (fixture, ZOE1);
@@ -622,11 +631,17 @@ test_fleet_refresh_reads_settings_when_due (Fixture       *fixture,
   g_assert_nonnull (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
   g_assert_cmpint (carport_vehicle_get_settings_read_at (zoe), ==, read_at);
 
-  /* The car's own refresh reads everything, due or not. */
+  /* The car's own refresh reads everything, due or not, but the maker's
+   * records (contracts, …), which it reads only when due. */
   carport_simulator_clear_faults (fixture->sim);
   carport_vehicle_set_settings_read_at (zoe, g_get_real_time () / G_USEC_PER_SEC);
+  contracts_asked = carport_simulator_get_endpoint_request_count (fixture->sim, "contracts");
   g_assert_true (refresh (fixture, zoe, &error));
   g_assert_null (carport_vehicle_get_endpoint_error (zoe, CARPORT_ENDPOINT_CHARGE_MODE));
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "contracts"), ==, contracts_asked);
+  carport_vehicle_set_settings_read_at (zoe, read_at);
+  g_assert_true (refresh (fixture, zoe, &error));
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "contracts"), ==, contracts_asked + 1);
 }
 
 typedef struct {
