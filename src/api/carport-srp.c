@@ -9,6 +9,7 @@
 
 #define G_LOG_DOMAIN "carport-api"
 
+#include <glib/gi18n-lib.h>
 #include <gmp.h>
 #include <string.h>
 #include <sys/random.h>
@@ -308,7 +309,7 @@ carport_srp_client_set_challenge (CarportSrpClient  *self,
       !is_hex (b_hex) || strlen (b_hex) > 2 * size)
     {
       g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                   "The car's security challenge is not valid");
+                   _("The car’s answer to the PIN check is not valid"));
       return FALSE;
     }
 
@@ -345,7 +346,7 @@ carport_srp_client_set_challenge (CarportSrpClient  *self,
   mpz_clears (u, k, x, v, base, exponent, NULL);
   if (!usable)
     g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                 "The car's security challenge is not valid");
+                 _("The car’s answer to the PIN check is not valid"));
   return usable;
 }
 

@@ -301,6 +301,27 @@ cmd_lights (Cli *cli)
 }
 
 static void
+cmd_lock (Cli *cli)
+{
+  carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_LOCK);
+}
+
+static void
+cmd_unlock (Cli *cli)
+{
+  carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_UNLOCK);
+}
+
+static void
+cmd_srp (Cli *cli)
+{
+  if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "enrol"))
+    carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_SRP_ENROL);
+  else
+    carport_cli_expect_args (cli, G_MAXUINT);
+}
+
+static void
 cmd_locate (Cli *cli)
 {
   carport_cli_send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
@@ -583,6 +604,9 @@ static const Command commands[] = {
   { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE },
   { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE },
   { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE },
+  { "lock",     "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Lock the car (experimental; asks for its PIN)"), cmd_lock, TRUE },
+  { "unlock",   "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Unlock the car (experimental; asks for its PIN)"), cmd_unlock, TRUE },
+  { "srp",      "enrol [--pin-stdin] [--vin VIN]", N_("Set the PIN that remote lock and unlock ask for (experimental)"), cmd_srp, TRUE },
   { "history",  "charges [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--vin VIN]",
     N_("List the charging sessions of a period (default: the last 30 days)"), cmd_history, TRUE },
 };
@@ -684,6 +708,7 @@ parse_command_options (Cli     *cli,
     { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale, N_("The account's country, e.g. fr_FR or en_GB"), "LOCALE" },
     { "email", 0, 0, G_OPTION_ARG_STRING, &cli->email, N_("The account's email address"), "ADDRESS" },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->password_stdin, N_("Read the password (and a verification code) from standard input"), NULL },
+    { "pin-stdin", 0, 0, G_OPTION_ARG_NONE, &cli->pin_stdin, N_("Read the PIN from standard input"), NULL },
     { "no-wait", 0, 0, G_OPTION_ARG_NONE, &cli->no_wait, N_("Do not wait for the car to confirm the command"), NULL },
     { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &cli->temperature, N_("Target temperature in °C, within the car’s range"), "C" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &cli->at, N_("When the car should be ready (HH:MM or ISO 8601)"), "TIME" },

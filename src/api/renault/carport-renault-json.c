@@ -458,3 +458,31 @@ carport_kamereon_parse_notification (JsonNode    *root,
       return CARPORT_COMMAND_STATE_PENDING;
     }
 }
+
+gboolean
+carport_kamereon_parse_srp_challenge (JsonNode    *root,
+                                      const char  *notification_id,
+                                      char       **out_salt,
+                                      char       **out_b)
+{
+  JsonArray *entries = root != NULL && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *id = entry ? carport_json_node_dup_code (carport_json_get_member (entry, "notificationId")) : NULL;
+      JsonObject *response = entry ? carport_json_get_object (entry, "srpResponse") : NULL;
+      const char *salt = carport_json_get_string (response, "loginSalt");
+      const char *b = carport_json_get_string (response, "loginB");
+
+      if (g_strcmp0 (id, notification_id) != 0 ||
+          g_strcmp0 (carport_json_get_string (entry, "actionType"), "SRP_SALT_REQUEST") != 0 ||
+          salt == NULL || b == NULL)
+        continue;
+      *out_salt = g_strdup (salt);
+      *out_b = g_strdup (b);
+      return TRUE;
+    }
+  return FALSE;
+}
