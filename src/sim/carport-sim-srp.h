@@ -39,7 +39,8 @@ gboolean            carport_sim_srp_enrol        (CarportSimSrp  *self,
 gboolean            carport_sim_srp_is_enrolled  (CarportSimSrp  *self);
 
 /* A fresh challenge for the client's @a_hex: the salt and B as hex. FALSE
- * when nothing is enrolled for @user or A is not a valid public value. */
+ * when nothing is enrolled for @user or A is not a valid public value. A
+ * locked-out PIN still gets one: the proof's check tells the lock-out. */
 gboolean            carport_sim_srp_challenge    (CarportSimSrp  *self,
                                                   const char     *user,
                                                   const char     *a_hex,

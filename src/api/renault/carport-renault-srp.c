@@ -18,8 +18,10 @@
 #include "carport-renault-json.h"
 #include "carport-srp.h"
 
-/* Polls of the challenge, one a second. */
-#define CHALLENGE_POLLS 30
+/* The challenge is polled after 250 ms, then at twice the last wait up to
+ * 2 s, until the HTTP deadline has passed since srp-sets. */
+#define FIRST_POLL_MS 250
+#define LONGEST_POLL_MS 2000
 #define SALT_BYTES 10
 
 typedef struct {
@@ -28,7 +30,8 @@ typedef struct {
   char             *person_id;
   char             *notification_id;
   CarportSrpClient *srp;
-  guint             polls;
+  gint64            poll_end_time;
+  guint             poll_wait_ms;
 } SrpStep;
 
 static void
@@ -90,11 +93,12 @@ challenge_cb (GObject      *source,
     }
   if (!carport_kamereon_parse_srp_challenge (root, step->notification_id, &salt, &b))
     {
-      if (++step->polls >= CHALLENGE_POLLS)
+      step->poll_wait_ms = step->poll_wait_ms == 0 ? FIRST_POLL_MS : MIN (2 * step->poll_wait_ms, LONGEST_POLL_MS);
+      if (g_get_monotonic_time () + step->poll_wait_ms * G_TIME_SPAN_MILLISECOND > step->poll_end_time)
         g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
                                  _("The car did not answer the PIN check"));
       else
-        g_timeout_add_seconds (1, poll_challenge, g_steal_pointer (&task));
+        g_timeout_add (step->poll_wait_ms, poll_challenge, g_steal_pointer (&task));
       return;
     }
 
@@ -143,6 +147,7 @@ srp_sets_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   SrpStep *step = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
+  guint deadline;
   GError *error = NULL;
 
   root = _carport_renault_client_request_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
@@ -151,6 +156,8 @@ srp_sets_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  deadline = carport_http_get_deadline (carport_vehicle_client_get_http (CARPORT_VEHICLE_CLIENT (source)));
+  step->poll_end_time = deadline == 0 ? G_MAXINT64 : g_get_monotonic_time () + deadline * G_TIME_SPAN_SECOND;
   step->notification_id = carport_kamereon_parse_action_id (root);
   if (step->notification_id == NULL)
     {

@@ -660,11 +660,13 @@ _carport_sim_renault_act_srp_sets (CarportSimRenaultAction *action)
     {
       _carport_sim_reply_kamereon_error (action->msg, "err.func.403",
                                          carport_sim_srp_is_enrolled (action->self->srp)
-                                         ? "No challenge for this user: the PIN is blocked or A is invalid"
+                                         ? "No challenge for this user: A is invalid"
                                          : "No PIN is set for this car");
       return;
     }
   command = carport_sim_car_queue_command (action->self, CARPORT_SIM_CMD_SRP_SETS, "SRP_SETS", action->now);
+  /* The challenge is ready at once: no car is asked. */
+  command->due = action->now;
   command->srp_salt = g_steal_pointer (&salt);
   command->srp_b = g_steal_pointer (&b);
   reply_action (action, command->id);
