@@ -2,7 +2,8 @@
  * screen reader finds them (accessible role and name): the climate dialog
  * answers Enter and Escape; a button that cannot work is insensitive and
  * says why; a Locate whose location cannot be read says so; a button keeps
- * its title and width while its command runs.
+ * its title and width while its command runs; remote lock shows only with
+ * its experimental setting on and asks for the PIN.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
