@@ -12,6 +12,7 @@
  *   details\n BODY           vehicles/{vin}/details
  *   action\n BODY            a command's answer
  *   notification ID\n BODY   notifications/kmr, for the command ID
+ *   srp-challenge ID\n BODY  notifications/kmr, the SRP salt and B of srp-sets ID
  *   charges MODEL\n BODY      the charge history of a car of MODEL ("X101VE")
  *
  * All but response and gigya read the body as a 200 Kamereon answer. */
@@ -128,6 +129,16 @@ read_notification (const char *arg,
 }
 
 static void
+read_srp_challenge (const char *arg,
+                    JsonNode   *root)
+{
+  g_autofree char *salt = NULL;
+  g_autofree char *b = NULL;
+
+  (void) carport_kamereon_parse_srp_challenge (root, arg, &salt, &b);
+}
+
+static void
 read_charges (const char *arg,
               JsonNode   *root)
 {
@@ -145,6 +156,7 @@ static const FuzzParser parsers[] = {
   { "details", .parse_root = read_details },
   { "action", .parse_root = read_action },
   { "notification", .parse_root = read_notification },
+  { "srp-challenge", .parse_root = read_srp_challenge },
   { "charges", .parse_root = read_charges },
 };
 

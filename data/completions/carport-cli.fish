@@ -2,7 +2,7 @@
 # (tests/cli/check-completions.py holds them to `carport-cli --list-commands`);
 # each command's options come from `carport-cli COMMAND --list-options`.
 
-set -l commands login logout vehicles status refresh climate charge horn lights locate history http
+set -l commands login logout vehicles status refresh climate charge horn lights locate lock unlock srp history http
 
 function __carport_cli_options
     set -l words (commandline -opc)
@@ -30,14 +30,18 @@ complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a charge
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a horn -d 'Sound the horn'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a lights -d 'Flash the lights'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a locate -d 'Ask the car for its position'
-complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a history -d 'Charging sessions of a period'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a lock -d 'Lock the car (experimental)'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a unlock -d 'Unlock the car (experimental)'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a srp -d 'Set the PIN of remote lock (experimental)'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a history -d 'Charging sessions, climate use, readings'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a http -d 'A request of your own, secrets hidden'
 
 complete -c carport-cli -n "__fish_seen_subcommand_from $commands; and string match -q -- '-*' (commandline -ct)" -a "--(__carport_cli_options)"
 complete -c carport-cli -n "__fish_seen_subcommand_from climate; and not __fish_seen_subcommand_from start stop schedule" -a "start stop schedule"
 complete -c carport-cli -n "__fish_seen_subcommand_from charge; and not __fish_seen_subcommand_from start stop mode limits schedule" -a "start stop mode limits schedule"
 complete -c carport-cli -n "__fish_seen_subcommand_from mode" -a "always scheduled"
-complete -c carport-cli -n "__fish_seen_subcommand_from schedule; and not __fish_seen_subcommand_from set enable disable" -a "set enable disable"
-complete -c carport-cli -n "__fish_seen_subcommand_from history; and not __fish_seen_subcommand_from charges" -a charges
+complete -c carport-cli -n "__fish_seen_subcommand_from schedule; and not __fish_seen_subcommand_from set enable disable delete" -a "set enable disable delete"
+complete -c carport-cli -n "__fish_seen_subcommand_from history; and not __fish_seen_subcommand_from charges climate readings" -a "charges climate readings"
+complete -c carport-cli -n "__fish_seen_subcommand_from srp; and not __fish_seen_subcommand_from enrol" -a enrol
 complete -c carport-cli -n "__fish_seen_subcommand_from http; and not __fish_seen_subcommand_from get post" -a "get post"
 complete -c carport-cli -l brand -x -a "renault dacia alpine nissan"

@@ -10,6 +10,7 @@
 #include "carport-api-error.h"
 #include "carport-cli-json.h"
 #include "carport-cli-private.h"
+#include "carport-cli-prompt.h"
 
 /* What the exit status says of @command, which did not complete. */
 static CarportCliExit
@@ -191,6 +192,33 @@ carport_cli_send_command (Cli                *cli,
       return;
     }
 
+  g_object_set_data (G_OBJECT (command), "cli", cli);
+  carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
+                                      carport_cli_command_sent_cb, g_object_ref (command));
+}
+
+void
+carport_cli_send_pin_command (Cli                *cli,
+                              CarportCommandKind  kind)
+{
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
+  g_autoptr(CarportCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  char *pin;
+
+  if (!vehicle || !carport_cli_check_supported (cli, vehicle, kind))
+    return;
+  pin = cli->pin_stdin ? carport_cli_read_stdin_line (&error)
+                       : carport_cli_prompt_secret (kind == CARPORT_COMMAND_KIND_SRP_ENROL ? _("New PIN: ") : _("PIN: "),
+                                                    &error);
+  if (pin == NULL)
+    {
+      carport_cli_finish_with_error (cli, error);
+      return;
+    }
+  command = carport_session_create_command (cli->session, vehicle, kind);
+  carport_command_set_pin (command, pin);
+  carport_cli_secret_free (pin);
   g_object_set_data (G_OBJECT (command), "cli", cli);
   carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
                                       carport_cli_command_sent_cb, g_object_ref (command));

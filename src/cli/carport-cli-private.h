@@ -44,6 +44,7 @@ struct _Cli {
   char    *locale;
   char    *email;
   gboolean password_stdin;
+  gboolean pin_stdin;
   gboolean no_wait;
   double   temperature;
   char    *at;
@@ -82,6 +83,9 @@ gboolean        carport_cli_check_supported     (Cli *cli, CarportVehicle *vehic
 /* Sends a command of @kind (with the options given) to the car --vin names
  * and reports it (waiting for its result unless --no-wait). */
 void            carport_cli_send_command        (Cli *cli, CarportCommandKind kind);
+/* Lock, unlock or PIN enrolment: asks for the PIN (no echo) or reads it from
+ * standard input with --pin-stdin; it lives only in the command. */
+void            carport_cli_send_pin_command    (Cli *cli, CarportCommandKind kind);
 /* Reports a sent command (user data: the command, with "cli" set on it) and
  * ends the run with the exit status its outcome means. */
 void            carport_cli_command_sent_cb     (GObject *source, GAsyncResult *result, gpointer user_data);

@@ -349,6 +349,27 @@ cmd_lights (Cli *cli)
 }
 
 static void
+cmd_lock (Cli *cli)
+{
+  carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_LOCK);
+}
+
+static void
+cmd_unlock (Cli *cli)
+{
+  carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_UNLOCK);
+}
+
+static void
+cmd_srp (Cli *cli)
+{
+  if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "enrol"))
+    carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_SRP_ENROL);
+  else
+    carport_cli_expect_args (cli, G_MAXUINT);
+}
+
+static void
 cmd_locate (Cli *cli)
 {
   carport_cli_send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
@@ -517,6 +538,12 @@ static const Command commands[] = {
   { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE, OPTIONS (SENT_OPTIONS) },
   { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE, OPTIONS (SENT_OPTIONS) },
   { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE, OPTIONS (SENT_OPTIONS) },
+  { "lock",     "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Lock the car (experimental; asks for its PIN)"), cmd_lock, TRUE,
+    OPTIONS (SENT_OPTIONS, "pin-stdin") },
+  { "unlock",   "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Unlock the car (experimental; asks for its PIN)"), cmd_unlock, TRUE,
+    OPTIONS (SENT_OPTIONS, "pin-stdin") },
+  { "srp",      "enrol [--pin-stdin] [--vin VIN]", N_("Set the PIN that remote lock and unlock ask for (experimental)"), cmd_srp, TRUE,
+    OPTIONS ("vin", "pin-stdin") },
   { "history",  "charges|climate|readings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv] [--vin VIN]",
     N_("List the charging sessions, the climate use or the readings of a period (default: the last 30 days)"),
     carport_cli_cmd_history, TRUE, OPTIONS ("vin", "from", "to", "csv") },

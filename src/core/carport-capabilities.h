@@ -9,7 +9,12 @@
  * existed gets the defaults below until the brand lists the car again.
  *
  * Which endpoints and commands a car offers stay the vehicle's
- * supported-endpoints and supported-commands masks. */
+ * supported-endpoints and supported-commands masks. Remote lock (lock,
+ * unlock and srp-enrol, experimental: api-renault.md §e.2) is in that mask
+ * for the cars whose brand says it may work (Renault: the models whose
+ * horn and lights work); the window offers it only while the
+ * experimental-remote-lock setting is on, the CLI's help calls it
+ * experimental. */
 #pragma once
 
 #include <glib-object.h>

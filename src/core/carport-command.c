@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "carport-command.h"
@@ -27,6 +28,7 @@ struct _CarportCommand
   CarportChargeMode    charge_mode;
   int                  soc_min_percent;
   int                  soc_target_percent;
+  char                *pin;   /* never a property: not copied, not saved, wiped */
   GListModel          *schedules;  /* owned, nullable */
 };
 
@@ -316,6 +318,32 @@ carport_command_set_soc_target_percent (CarportCommand *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOC_TARGET_PERCENT]);
 }
 
+static void
+clear_pin (CarportCommand *self)
+{
+  if (self->pin != NULL)
+    explicit_bzero (self->pin, strlen (self->pin));
+  g_clear_pointer (&self->pin, g_free);
+}
+
+const char *
+carport_command_get_pin (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), NULL);
+
+  return self->pin;
+}
+
+void
+carport_command_set_pin (CarportCommand *self,
+                         const char     *pin)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+
+  clear_pin (self);
+  self->pin = g_strdup (pin);
+}
+
 GListModel *
 carport_command_get_schedules (CarportCommand *self)
 {
@@ -353,6 +381,9 @@ carport_command_kind_get_title (CarportCommandKind kind)
     [CARPORT_COMMAND_KIND_REFRESH_HVAC] = N_("Refresh climate status"),
     [CARPORT_COMMAND_KIND_SOC_LEVELS] = N_("Set charge limits"),
     [CARPORT_COMMAND_KIND_REFRESH_LOCKS] = N_("Refresh lock status"),
+    [CARPORT_COMMAND_KIND_LOCK] = N_("Lock"),
+    [CARPORT_COMMAND_KIND_UNLOCK] = N_("Unlock"),
+    [CARPORT_COMMAND_KIND_SRP_ENROL] = N_("Set the remote lock PIN"),
   };
 
   g_return_val_if_fail ((guint) kind < CARPORT_N_COMMAND_KINDS, NULL);
@@ -394,6 +425,7 @@ carport_command_finalize (GObject *object)
 {
   CarportCommand *self = (CarportCommand *) object;
 
+  clear_pin (self);
   g_clear_pointer (&self->vin, g_free);
   g_clear_pointer (&self->server_id, g_free);
   g_clear_pointer (&self->message, g_free);

@@ -169,6 +169,9 @@ typedef enum {
   CARPORT_COMMAND_KIND_REFRESH_HVAC,
   CARPORT_COMMAND_KIND_SOC_LEVELS,
   CARPORT_COMMAND_KIND_REFRESH_LOCKS,
+  CARPORT_COMMAND_KIND_LOCK,         /* SRP-guarded, experimental: the PIN goes with it */
+  CARPORT_COMMAND_KIND_UNLOCK,
+  CARPORT_COMMAND_KIND_SRP_ENROL,    /* sets the car's PIN (its SRP salt and verifier) */
   CARPORT_N_COMMAND_KINDS /*< skip >*/
 } CarportCommandKind;
 

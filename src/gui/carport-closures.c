@@ -366,6 +366,12 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
       return ok ? _("Schedule saved") : _("Could not save the schedule");
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return ok ? _("Charge limits saved") : _("Could not save the charge limits");
+    case CARPORT_COMMAND_KIND_LOCK:
+      return ok ? _("The car is locked") : _("Could not lock the car");
+    case CARPORT_COMMAND_KIND_UNLOCK:
+      return ok ? _("The car is unlocked") : _("Could not unlock the car");
+    case CARPORT_COMMAND_KIND_SRP_ENROL:
+      return ok ? _("The remote lock PIN is set") : _("Could not set the remote lock PIN");
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:

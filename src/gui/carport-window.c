@@ -241,6 +241,8 @@ ensure_vehicle_page (CarportWindow *self)
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->vehicle_page));
   carport_vehicle_page_set_session (self->vehicle_page, self->session);
   carport_units_bind (self->settings, self->vehicle_page);
+  g_settings_bind (self->settings, "experimental-remote-lock", self->vehicle_page, "remote-lock",
+                   G_SETTINGS_BIND_GET);
   return self->vehicle_page;
 }
 

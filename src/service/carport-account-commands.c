@@ -42,6 +42,8 @@ endpoints_changed_by (CarportCommandKind kind)
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return EP (SOC_LEVELS);
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
+    case CARPORT_COMMAND_KIND_LOCK:
+    case CARPORT_COMMAND_KIND_UNLOCK:
       return EP (LOCK_STATUS);
     case CARPORT_COMMAND_KIND_HORN:
     case CARPORT_COMMAND_KIND_LIGHTS:
@@ -67,6 +69,9 @@ endpoint_showing (CarportCommandKind kind)
       return CARPORT_ENDPOINT_BATTERY_STATUS;
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return CARPORT_ENDPOINT_SOC_LEVELS;
+    case CARPORT_COMMAND_KIND_LOCK:
+    case CARPORT_COMMAND_KIND_UNLOCK:
+      return CARPORT_ENDPOINT_LOCK_STATUS;
     case CARPORT_COMMAND_KIND_CHARGE_MODE:
     case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
     case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
@@ -110,6 +115,10 @@ state_shows_done (CarportCommand *command,
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return (soc_min < 0 || carport_charge_settings_get_soc_min_percent (settings) == soc_min) &&
              (soc_target < 0 || carport_charge_settings_get_soc_target_percent (settings) == soc_target);
+    case CARPORT_COMMAND_KIND_LOCK:
+      return carport_locks_get_state (carport_vehicle_get_locks (vehicle)) == CARPORT_LOCK_STATE_LOCKED;
+    case CARPORT_COMMAND_KIND_UNLOCK:
+      return carport_locks_get_state (carport_vehicle_get_locks (vehicle)) == CARPORT_LOCK_STATE_UNLOCKED;
     default:
       return FALSE;
     }

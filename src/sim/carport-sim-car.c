@@ -36,6 +36,8 @@ command_free (gpointer data)
 
   g_free (command->id);
   g_free (command->mode);
+  g_free (command->srp_salt);
+  g_free (command->srp_b);
   g_clear_pointer (&command->schedules, json_node_unref);
   g_free (command);
 }
@@ -57,6 +59,7 @@ carport_sim_car_finalize (GObject *object)
   g_clear_pointer (&self->hvac_schedules, json_array_unref);
   g_clear_pointer (&self->ev_settings, json_object_unref);
   g_clear_pointer (&self->commands, g_ptr_array_unref);
+  g_clear_pointer (&self->srp, carport_sim_srp_free);
 
   G_OBJECT_CLASS (carport_sim_car_parent_class)->finalize (object);
 }
@@ -76,6 +79,7 @@ carport_sim_car_init (CarportSimCar *self)
   self->denied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sessions = g_array_new (FALSE, TRUE, sizeof (CarportSimChargeSession));
   self->commands = g_ptr_array_new_with_free_func (command_free);
+  self->srp = carport_sim_srp_new ();
   self->command_delay_ms = 1500;
   self->charge_rate = 0.05;
   self->base_url = g_strdup ("http://127.0.0.1");
@@ -192,6 +196,10 @@ carport_sim_command_failure_message (const CarportSimCommand *command)
       return "The vehicle is not plugged in";
     case CARPORT_SIM_FAILURE_SOC_THRESHOLD:
       return "The battery level is below the threshold for remote climate control";
+    case CARPORT_SIM_FAILURE_WRONG_PIN:
+      return "The PIN code is wrong";
+    case CARPORT_SIM_FAILURE_PIN_LOCKED_OUT:
+      return "Too many wrong PIN codes: remote lock is blocked until the PIN is set again";
     case CARPORT_SIM_FAILURE_NONE:
     default:
       return NULL;
@@ -270,7 +278,8 @@ apply_command (CarportSimCar *self,
                gint64         when)
 {
   command->applied = TRUE;
-  command->failure = failure_for (self, command);
+  if (command->failure == CARPORT_SIM_FAILURE_NONE)
+    command->failure = failure_for (self, command);
   if (command->failure != CARPORT_SIM_FAILURE_NONE)
     return;
 
@@ -358,6 +367,12 @@ apply_command (CarportSimCar *self,
       self->lock_time = when;
       break;
 
+    case CARPORT_SIM_CMD_LOCK:
+    case CARPORT_SIM_CMD_UNLOCK:
+      self->locked = command->kind == CARPORT_SIM_CMD_LOCK;
+      self->lock_time = when;
+      break;
+
     case CARPORT_SIM_CMD_EV_SETTINGS:
       /* Leaving scheduled mode makes a plugged car charge now (api-renault.md §c.4). */
       if (carport_sim_car_ev_settings_always (self->ev_settings) && self->plugged &&
@@ -375,6 +390,10 @@ apply_command (CarportSimCar *self,
           self->charge = CARPORT_SIM_CHARGE_ENDED;
         }
       break;
+
+    case CARPORT_SIM_CMD_SRP_INITIATES:
+    case CARPORT_SIM_CMD_SRP_SETS:
+      break;   /* their effect (the verifier, the challenge) is immediate */
 
     default:
       g_assert_not_reached ();
@@ -475,6 +494,34 @@ carport_sim_car_queue_command (CarportSimCar *self,
   command->created = now;
   command->due = now + (gint64) self->command_delay_ms * 1000;
   g_ptr_array_add (self->commands, command);
+  return command;
+}
+
+/* A command that an SRP proof guards: queued either way, it fails when
+ * @proof does not answer the car's last challenge for @order. */
+CarportSimCommand *
+carport_sim_car_queue_srp_command (CarportSimCar         *self,
+                                   CarportSimCommandKind  kind,
+                                   const char            *command_type,
+                                   const char            *order,
+                                   const char            *proof,
+                                   gint64                 now)
+{
+  CarportSimCommand *command = carport_sim_car_queue_command (self, kind, command_type, now);
+
+  switch (carport_sim_srp_check (self->srp, order, proof))
+    {
+    case CARPORT_SIM_SRP_OK:
+      break;
+    case CARPORT_SIM_SRP_LOCKED_OUT:
+      command->failure = CARPORT_SIM_FAILURE_PIN_LOCKED_OUT;
+      break;
+    case CARPORT_SIM_SRP_WRONG_PIN:
+    case CARPORT_SIM_SRP_NO_CHALLENGE:
+    default:
+      command->failure = CARPORT_SIM_FAILURE_WRONG_PIN;
+      break;
+    }
   return command;
 }
 

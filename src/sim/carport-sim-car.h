@@ -14,6 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "carport-sim-srp.h"
+
 G_BEGIN_DECLS
 
 #define CARPORT_SIM_SECONDS(n) ((gint64) (n) * G_USEC_PER_SEC)
@@ -48,12 +50,18 @@ typedef enum {
   CARPORT_SIM_CMD_REFRESH_LOCK,
   CARPORT_SIM_CMD_EV_SETTINGS,
   CARPORT_SIM_CMD_SOC_LEVELS,
+  CARPORT_SIM_CMD_SRP_INITIATES,   /* PIN enrolment */
+  CARPORT_SIM_CMD_SRP_SETS,        /* a challenge: salt and B */
+  CARPORT_SIM_CMD_LOCK,
+  CARPORT_SIM_CMD_UNLOCK,
 } CarportSimCommandKind;
 
 typedef enum {
   CARPORT_SIM_FAILURE_NONE,
   CARPORT_SIM_FAILURE_UNPLUGGED,       /* a charge start on an unplugged car */
   CARPORT_SIM_FAILURE_SOC_THRESHOLD,   /* climate below the level allowed unplugged */
+  CARPORT_SIM_FAILURE_WRONG_PIN,       /* an SRP proof that does not match */
+  CARPORT_SIM_FAILURE_PIN_LOCKED_OUT,  /* too many wrong PINs */
 } CarportSimFailure;
 
 typedef struct {
@@ -72,6 +80,8 @@ typedef struct {
   JsonNode              *schedules;
   int                    soc_min;
   int                    soc_target;
+  char                  *srp_salt;       /* SRP_SETS: the challenge, hex */
+  char                  *srp_b;
 } CarportSimCommand;
 
 typedef struct {
@@ -164,6 +174,7 @@ struct _CarportSimCar
   /* doors */
   gboolean locked;
   gint64 lock_time;
+  CarportSimSrp *srp;           /* the PIN's verifier, challenges, tries */
 
   GPtrArray *commands;          /* CarportSimCommand* */
 };
@@ -216,6 +227,12 @@ CarportSimCommand *carport_sim_car_find_command         (CarportSimCar        *s
                                                          const char           *id);
 const char        *carport_sim_command_status           (const CarportSimCommand *command);
 const char        *carport_sim_command_failure_message  (const CarportSimCommand *command);
+CarportSimCommand *carport_sim_car_queue_srp_command    (CarportSimCar        *self,
+                                                         CarportSimCommandKind kind,
+                                                         const char           *command_type,
+                                                         const char           *order,
+                                                         const char           *proof,
+                                                         gint64                now);
 
 /* Introspection */
 int                carport_sim_car_get_battery_level    (CarportSimCar        *self);

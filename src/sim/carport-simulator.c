@@ -979,6 +979,15 @@ carport_simulator_dup_info_json (CarportSimulator *self)
       json_object_set_int_member (counts, name, GPOINTER_TO_UINT (count));
     json_object_set_object_member (info, "endpoint_requests", counts);
   }
+  /* Each car's doors, locked or not, for the remote lock's tests. */
+  {
+    JsonObject *locked = json_object_new ();
+
+    for (guint i = 0; i < self->cars->len; i++)
+      json_object_set_boolean_member (locked, carport_sim_car_get_vin (self->cars->pdata[i]),
+                                      carport_sim_car_get_locked (self->cars->pdata[i]));
+    json_object_set_object_member (info, "locked", locked);
+  }
   json_node_take_object (root, info);
   return _carport_sim_json_to_string (root);
 }

@@ -882,6 +882,31 @@ test_action_id (void)
   g_assert_null (carport_kamereon_parse_action_id (NULL));
 }
 
+/* The SRP challenge of an srp-sets: found in the answer as the response
+ * reader hands it over (wrapped) and as the server sends it (an array). */
+static void
+test_srp_challenge (void)
+{
+  g_autoptr(JsonNode) root = parse_fixture ("notifications.json");
+  g_autoptr(JsonNode) bare = json_from_string ("[{\"notificationId\":\"n1\",\"actionType\":\"SRP_SALT_REQUEST\","
+                                               "\"srpResponse\":{\"loginB\":\"0B\",\"loginSalt\":\"05\"}}]", NULL);
+  g_autofree char *salt = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_true (carport_kamereon_parse_srp_challenge (root, "notif-d", &salt, &b));
+  g_assert_cmpstr (salt, ==, "DEF");
+  g_assert_cmpstr (b, ==, "ABC");
+  g_clear_pointer (&salt, g_free);
+  g_clear_pointer (&b, g_free);
+  /* A command's result, or one not there yet, is no challenge. */
+  g_assert_false (carport_kamereon_parse_srp_challenge (root, "notif-a", &salt, &b));
+  g_assert_false (carport_kamereon_parse_srp_challenge (root, "notif-zzz", &salt, &b));
+  g_assert_false (carport_kamereon_parse_srp_challenge (NULL, "notif-d", &salt, &b));
+
+  g_assert_true (carport_kamereon_parse_srp_challenge (bare, "n1", &salt, &b));
+  g_assert_cmpstr (b, ==, "0B");
+}
+
 static void
 test_notifications (void)
 {
@@ -970,6 +995,7 @@ main (int    argc,
   g_test_add_func ("/kamereon-json/vehicle-details", test_vehicle_details);
   g_test_add_func ("/kamereon-json/action-id", test_action_id);
   g_test_add_func ("/kamereon-json/notifications", test_notifications);
+  g_test_add_func ("/kamereon-json/srp-challenge", test_srp_challenge);
 
   return g_test_run ();
 }

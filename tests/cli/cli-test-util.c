@@ -2,6 +2,7 @@
 #include "cli-test-util.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include <libsoup/soup.h>
@@ -53,10 +54,17 @@ assert_one_line_error (Run *run)
   g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, (long) strlen (run->err) - 1);
 }
 
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 GSubprocess *
 start_simulator (const char * const *extra_args,
                  JsonObject        **info)
 {
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -71,7 +79,11 @@ start_simulator (const char * const *extra_args,
     g_ptr_array_add (argv, (char *) extra_args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* A failed assertion aborts the test before its queued stop: the
+   * simulator goes with it rather than keep the test's stderr open. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
@@ -289,9 +301,9 @@ spawned_wait (Spawned *spawned,
   g_clear_pointer (&spawned->input, g_free);
 }
 
-guint
-simulator_endpoint_requests (Sim        *sim,
-                             const char *endpoint)
+/* The simulator's info (/info), now. */
+static JsonNode *
+simulator_info (Sim *sim)
 {
   JsonObject *env = json_object_get_object_member (sim->info, "env");
   const char *gigya = json_object_get_string_member (env, "CARPORT_RENAULT_GIGYA_URL");
@@ -300,15 +312,32 @@ simulator_endpoint_requests (Sim        *sim,
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *counts;
 
   body = soup_session_send_and_read (session, message, NULL, &error);
   g_assert_no_error (error);
-  root = parse (g_bytes_get_data (body, NULL));
-  counts = json_object_get_object_member (json_node_get_object (root), "endpoint_requests");
+  return parse (g_bytes_get_data (body, NULL));
+}
+
+guint
+simulator_endpoint_requests (Sim        *sim,
+                             const char *endpoint)
+{
+  g_autoptr(JsonNode) root = simulator_info (sim);
+  JsonObject *counts = json_object_get_object_member (json_node_get_object (root), "endpoint_requests");
+
   return json_object_has_member (counts, endpoint) ? (guint) json_object_get_int_member (counts, endpoint) : 0;
+}
+
+gboolean
+simulator_car_locked (Sim        *sim,
+                      const char *vin)
+{
+  g_autoptr(JsonNode) root = simulator_info (sim);
+  JsonObject *locked = json_object_get_object_member (json_node_get_object (root), "locked");
+
+  g_assert_true (json_object_has_member (locked, vin));
+  return json_object_get_boolean_member (locked, vin);
 }
 
 void

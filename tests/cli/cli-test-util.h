@@ -64,6 +64,8 @@ void         sim_stop           (Sim *sim);
 void         login              (Sim *sim, const char *brand);
 /* The requests the simulator received for @endpoint (its info page). */
 guint        simulator_endpoint_requests (Sim *sim, const char *endpoint);
+/* Whether the simulator has the doors of @vin locked (its info page). */
+gboolean     simulator_car_locked (Sim *sim, const char *vin);
 
 /* A carport-cli process started, not yet waited for: runs side by side. */
 typedef struct {

@@ -108,6 +108,72 @@ test_no_answer_unknown (void)
   sim_stop (&sim);
 }
 
+/* Remote lock (experimental): the PIN enrolled with "srp enrol", then
+ * unlock and lock prove it over SRP-6a (srp-sets, the notification with
+ * salt and B, lock-unlock with the proof); the car's lock state follows. A
+ * wrong PIN fails, and three in a row lock the PIN out, the right one
+ * included. */
+static void
+test_lock_unlock (void)
+{
+  const char * const args[] = { "--command-delay-ms", "100", NULL };
+  Sim sim = { 0 };
+  g_auto(Run) enrol = { 0 };
+  g_auto(Run) unlock = { 0 };
+  g_auto(Run) lock = { 0 };
+  g_auto(Run) locked_out = { 0 };
+  g_auto(Run) no_pin = { 0 };
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "renault");
+
+  /* Before enrolment the car has no PIN to check. */
+  run_cli_full (&no_pin, "1234\n", "unlock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  assert_one_line_error (&no_pin);
+
+  run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  g_assert_cmpstr (enrol.err, ==, "");
+  g_assert_cmpint (enrol.status, ==, 0);
+  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote lock PIN: done"));
+
+  g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+  run_cli_full (&unlock, "1234\n", "unlock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  g_assert_cmpstr (unlock.err, ==, "");
+  g_assert_cmpint (unlock.status, ==, 0);
+  g_assert_true (g_str_has_prefix (unlock.out, "Unlock: done"));
+  g_assert_false (simulator_car_locked (&sim, MEGANE_VIN));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/srp-sets"), ==, 2);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/lock-unlock"), ==, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(Run) wrong = { 0 };
+
+      run_cli_full (&wrong, "4321\n", "lock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+      assert_one_line_error (&wrong);
+      g_assert_cmpint (wrong.status, ==, 1);
+      g_assert_nonnull (strstr (wrong.err, i < 2 ? "PIN code is wrong" : "Too many wrong PIN codes"));
+    }
+  run_cli_full (&locked_out, "1234\n", "lock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  assert_one_line_error (&locked_out);
+  g_assert_nonnull (strstr (locked_out.err, "Too many wrong PIN codes"));
+  g_assert_false (simulator_car_locked (&sim, MEGANE_VIN));
+
+  /* Enrolling again lifts the lock-out. */
+  g_clear_pointer (&enrol.out, g_free);
+  g_clear_pointer (&enrol.err, g_free);
+  run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  g_assert_cmpint (enrol.status, ==, 0);
+  run_cli_full (&lock, "1234\n", "lock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  g_assert_cmpstr (lock.err, ==, "");
+  g_assert_true (g_str_has_prefix (lock.out, "Lock: done"));
+  g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+
+  sim_stop (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/cli-commands/one-of-two-processes", test_one_of_two_processes);
   g_test_add_func ("/cli-commands/no-answer-but-done", test_no_answer_but_done);
   g_test_add_func ("/cli-commands/no-answer-unknown", test_no_answer_unknown);
+  g_test_add_func ("/cli-commands/lock-unlock", test_lock_unlock);
 
   return g_test_run ();
 }

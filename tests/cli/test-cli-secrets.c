@@ -5,9 +5,10 @@
  * process with its own HOME, XDG folders and runtime dir, and
  * G_MESSAGES_DEBUG=all. Over a login, a status, a request of one's own
  * (http get) and a command for a Renault and a Nissan account, all with
- * --debug (the HTTP exchange on stderr), neither password nor any token or
- * JWT appears in a file under those folders, in the output and logs, or in
- * the argv or environment of the running CLI. The state cache is private; a logout
+ * --debug (the HTTP exchange on stderr), and a remote lock PIN enrolled and
+ * used, neither password, PIN nor any token or JWT appears in a file under
+ * those folders, in the output and logs, or in the argv or environment of
+ * the running CLI. The state cache is private; a logout
  * leaves no keyring item and no cached car of that account; plain http:// is
  * refused off loopback. The test runs alone (is_parallel: false): the
  * keyring is the whole test session's. */
@@ -25,6 +26,10 @@
 
 /* Cars whose commands the simulator confirms after its command delay. */
 #define RENAULT_VIN "VF1X102VE00000002"
+/* A car that offers remote lock, and its PIN: 8 digits, so that it cannot
+ * turn up in the logs' times and ids by chance. */
+#define LOCK_VIN    "VF1XCB1VE00000003"
+#define LOCK_PIN    "97531864"
 #define NISSAN_VIN  "SJNFAAZE1U0000001"
 #define NISSAN_LOCALE "en_GB"
 #define RENAULT_LOCALE "fr_FR"
@@ -307,6 +312,8 @@ test_session_secrets (void)
   g_autofree char *cache_dir = NULL;
   const char * const climate_start[] = { "--debug", "climate", "start", "--vin", RENAULT_VIN, NULL };
   const char * const horn[] = { "horn", "--debug", "--vin", NISSAN_VIN, NULL };
+  const char * const srp_enrol[] = { "srp", "enrol", "--pin-stdin", "--debug", "--vin", LOCK_VIN, NULL };
+  const char * const lock[] = { "lock", "--pin-stdin", "--debug", "--vin", LOCK_VIN, NULL };
   const char *renault_email, *nissan_email;
 
   if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
@@ -325,6 +332,9 @@ test_session_secrets (void)
   use_account (&audit, "renault", RENAULT_LOCALE, renault_email,
                carport_simulator_get_demo_password (audit.sim), RENAULT_VIN,
                "commerce/v1/accounts/{account}/kamereon/kca/car-adapter/v2/cars/{vin}/battery-status", climate_start);
+  /* The PIN goes on stdin only: the CLI takes none as an argument. */
+  audit_run_ok (&audit, LOCK_PIN "\n", srp_enrol);
+  audit_run_ok (&audit, LOCK_PIN "\n", lock);
   use_account (&audit, "nissan", NISSAN_LOCALE, nissan_email,
                carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN,
                "v1/cars/{vin}/battery-status", horn);
@@ -336,6 +346,7 @@ test_session_secrets (void)
   g_strv_builder_addv (all, (const char **) secrets);
   g_strv_builder_add (all, carport_simulator_get_demo_password (audit.sim));
   g_strv_builder_add (all, carport_simulator_get_nissan_demo_password (audit.sim));
+  g_strv_builder_add (all, LOCK_PIN);
   g_strfreev (secrets);
   secrets = g_strv_builder_end (all);
 

@@ -149,6 +149,20 @@ test_fail (void)
   g_assert_finalize_object (command);
 }
 
+/* The PIN is no property (nothing copies or saves it) and goes when replaced. */
+static void
+test_pin (void)
+{
+  g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_LOCK, "VF1AG000000000001");
+
+  g_assert_null (carport_command_get_pin (command));
+  carport_command_set_pin (command, "1234");
+  g_assert_cmpstr (carport_command_get_pin (command), ==, "1234");
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (command), "pin"));
+  carport_command_set_pin (command, NULL);
+  g_assert_null (carport_command_get_pin (command));
+}
+
 static void
 test_titles (void)
 {
@@ -157,7 +171,7 @@ test_titles (void)
     "Set charge mode", "Set charge schedule", "Set climate schedule",
     "Sound the horn", "Flash the lights", "Locate the car",
     "Refresh battery status", "Refresh climate status", "Set charge limits",
-    "Refresh lock status",
+    "Refresh lock status", "Lock", "Unlock", "Set the remote lock PIN",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == CARPORT_N_COMMAND_KINDS);
@@ -180,6 +194,7 @@ main (int   argc,
   g_test_add_func ("/core/command/derived-states", test_derived_states);
   g_test_add_func ("/core/command/parameters", test_parameters);
   g_test_add_func ("/core/command/titles", test_titles);
+  g_test_add_func ("/core/command/pin", test_pin);
   g_test_add_func ("/core/command/fail", test_fail);
 
   return g_test_run ();

@@ -340,10 +340,12 @@ vehicle_by_code (CarportSession *session,
 static guint
 count_supported (CarportVehicle *vehicle)
 {
+  /* A car's own refresh reads the maker's records only when due. */
+  guint skipped = CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (vehicle);
   guint n = 0;
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
-    n += carport_vehicle_supports_endpoint (vehicle, i);
+    n += carport_vehicle_supports_endpoint (vehicle, i) && !(skipped & (1u << i));
   return n;
 }
 

@@ -25,6 +25,19 @@ JsonNode  *_carport_renault_client_request_finish  (CarportRenaultClient  *self,
                                                     GAsyncResult          *result,
                                                     GError               **error);
 
+/* carport-renault-srp.c: the attributes an SRP-guarded command carries (the
+ * proof for lock and unlock after srp-sets at @srp_sets_path, or the salt
+ * and verifier to enrol), made from the command's PIN, which it wipes. */
+void       _carport_renault_client_srp_attributes_async  (CarportRenaultClient *self,
+                                                          CarportCommand       *command,
+                                                          const char           *srp_sets_path,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+JsonNode  *_carport_renault_client_srp_attributes_finish (CarportRenaultClient  *self,
+                                                          GAsyncResult          *result,
+                                                          GError               **error);
+
 /* CarportVehicleClient's list_vehicles. */
 void       _carport_renault_client_list_vehicles_async  (CarportVehicleClient *client,
                                                          GCancellable         *cancellable,

@@ -355,6 +355,24 @@ command_settings_cb (GObject      *source,
 }
 
 static void
+command_srp_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) attributes = NULL;
+  GError *error = NULL;
+
+  attributes = _carport_renault_client_srp_attributes_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
+  if (attributes == NULL)
+    {
+      command_fail (g_steal_pointer (&task), error);
+      return;
+    }
+  command_post (g_steal_pointer (&task), attributes);
+}
+
+static void
 renault_send_command_async (CarportVehicleClient *client,
                                             CarportVehicle        *vehicle,
                                             CarportCommand        *command,
@@ -420,6 +438,16 @@ renault_send_command_async (CarportVehicleClient *client,
       /* Read-modify-write: the whole ev/settings object goes back. */
       _carport_renault_client_request_async (self, "GET", data->path, NULL, NULL,
                               cancellable, command_settings_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  if (def->mode == CARPORT_ACTION_MODE_SRP)
+    {
+      g_autofree char *srp_sets = account_path (account_id, "kca/car-adapter/v1/cars/{vin}/actions/srp-sets",
+                                                carport_vehicle_get_vin (vehicle));
+
+      _carport_renault_client_srp_attributes_async (self, command, srp_sets, cancellable,
+                                                    command_srp_cb, g_steal_pointer (&task));
       return;
     }
 

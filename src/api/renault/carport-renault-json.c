@@ -382,6 +382,18 @@ notification_failure_detail (JsonObject *entry,
   return carport_json_node_dup_code (carport_json_get_member (response, "errorCode"));
 }
 
+/* The entries of a notifications answer: the top-level array (§e.1), which
+ * the response reader hands over as {"data": […]}. */
+static JsonArray *
+notification_entries (JsonNode *root)
+{
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    return json_node_get_array (root);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    return carport_json_get_array (json_node_get_object (root), "data");
+  return NULL;
+}
+
 CarportCommandState
 carport_kamereon_parse_notification (JsonNode    *root,
                                      const char  *notification_id,
@@ -389,16 +401,12 @@ carport_kamereon_parse_notification (JsonNode    *root,
 {
   NotificationStatus result = STATUS_PENDING;
   g_autofree char *failure = NULL;
-  JsonArray *entries = NULL;
+  JsonArray *entries;
 
   if (message != NULL)
     *message = NULL;
 
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    entries = json_node_get_array (root);
-  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    entries = carport_json_get_array (json_node_get_object (root), "data");
-
+  entries = notification_entries (root);
   if (entries == NULL)
     return CARPORT_COMMAND_STATE_PENDING;
 
@@ -457,4 +465,32 @@ carport_kamereon_parse_notification (JsonNode    *root,
     default:
       return CARPORT_COMMAND_STATE_PENDING;
     }
+}
+
+gboolean
+carport_kamereon_parse_srp_challenge (JsonNode    *root,
+                                      const char  *notification_id,
+                                      char       **out_salt,
+                                      char       **out_b)
+{
+  JsonArray *entries = notification_entries (root);
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *id = entry ? carport_json_node_dup_code (carport_json_get_member (entry, "notificationId")) : NULL;
+      JsonObject *response = entry ? carport_json_get_object (entry, "srpResponse") : NULL;
+      const char *salt = carport_json_get_string (response, "loginSalt");
+      const char *b = carport_json_get_string (response, "loginB");
+
+      if (g_strcmp0 (id, notification_id) != 0 ||
+          g_strcmp0 (carport_json_get_string (entry, "actionType"), "SRP_SALT_REQUEST") != 0 ||
+          salt == NULL || b == NULL)
+        continue;
+      *out_salt = g_strdup (salt);
+      *out_b = g_strdup (b);
+      return TRUE;
+    }
+  return FALSE;
 }

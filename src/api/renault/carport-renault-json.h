@@ -29,6 +29,13 @@ gboolean carport_kamereon_parse_vehicle_details (CarportVehicle *vehicle, JsonNo
 /* The "data.id" of an action answer (KCA/KCM JSON:API) or "commandId" (plain KCM). NULL if none. */
 char *carport_kamereon_parse_action_id (JsonNode *root);
 
+/* The SRP challenge of an SRP_SALT_REQUEST entry for @notification_id
+ * (§e.1): TRUE with its loginSalt and loginB (hex), FALSE while none came. */
+gboolean            carport_kamereon_parse_srp_challenge (JsonNode    *root,
+                                                          const char  *notification_id,
+                                                          char       **out_salt,
+                                                          char       **out_b);
+
 /* notifications/kmr answer (wrapped array) → the state of @notification_id:
  * PENDING while the entry is absent or not final, COMPLETED, or FAILED (with a
  * user-readable @message). */

@@ -63,6 +63,8 @@ static const CarportEndpointDef act_refresh_location = { KCA_V1 "actions/refresh
 static const CarportEndpointDef act_refresh_battery = { KCA_V1 "actions/refresh-battery-status", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_refresh_hvac = { KCA_V1 "actions/refresh-hvac-status", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_soc_levels = { KCM_V1 "ev/soc-levels", CARPORT_ACTION_MODE_KCM_PLAIN };
+static const CarportEndpointDef act_lock_unlock = { KCA_V1 "actions/lock-unlock", CARPORT_ACTION_MODE_SRP };
+static const CarportEndpointDef act_srp_initiates = { KCA_V1 "actions/srp-initiates", CARPORT_ACTION_MODE_SRP };
 
 /* ------------------------------------------------------------------------ */
 /* The model table                                                           */
@@ -366,6 +368,15 @@ table_finish (ModelTable *table)
     table->actions[CARPORT_COMMAND_KIND_CHARGE_SCHEDULE] = NULL;
   if (table->endpoints[CARPORT_ENDPOINT_HVAC_SETTINGS] == NULL)
     table->actions[CARPORT_COMMAND_KIND_HVAC_SCHEDULE] = NULL;
+  /* Remote lock (experimental, §e.2): no Renault is confirmed; it is
+   * offered only on the models whose remote actions (horn and lights) work,
+   * the 2024+ platforms, and its outcome comes from the notification. */
+  if (table->actions[CARPORT_COMMAND_KIND_HORN] != NULL)
+    {
+      table->actions[CARPORT_COMMAND_KIND_LOCK] = &act_lock_unlock;
+      table->actions[CARPORT_COMMAND_KIND_UNLOCK] = &act_lock_unlock;
+      table->actions[CARPORT_COMMAND_KIND_SRP_ENROL] = &act_srp_initiates;
+    }
   /* "Charge now" through ev/settings reads the settings first. */
   if (table->actions[CARPORT_COMMAND_KIND_CHARGE_START] != NULL &&
       table->actions[CARPORT_COMMAND_KIND_CHARGE_START]->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)
@@ -815,11 +826,26 @@ carport_renault_build_action_body (const char      *model_code,
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return build_soc_levels (command, error);
 
+    case CARPORT_COMMAND_KIND_LOCK:
+    case CARPORT_COMMAND_KIND_UNLOCK:
+    case CARPORT_COMMAND_KIND_SRP_ENROL:
+      /* @current holds the attributes the SRP step made (the proof, or the
+       * salt and verifier). */
+      if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
+        break;
+      if (kind == CARPORT_COMMAND_KIND_SRP_ENROL)
+        return _carport_renault_jsonapi_body ("SrpInitiates", json_node_get_object (current));
+      json_object_set_string_member (json_node_get_object (current), "action",
+                                     kind == CARPORT_COMMAND_KIND_LOCK ? "lock" : "unlock");
+      json_object_set_string_member (json_node_get_object (current), "target", "doors_hatch");
+      return _carport_renault_jsonapi_body ("LockUnlock", json_node_get_object (current));
+
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
     case CARPORT_N_COMMAND_KINDS:
     default:
-      g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
-                           _("This car does not offer this feature."));
-      return NULL;
+      break;
     }
+  g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
+                       _("This car does not offer this feature."));
+  return NULL;
 }

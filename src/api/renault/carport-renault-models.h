@@ -16,6 +16,7 @@ typedef enum {
   CARPORT_ACTION_MODE_KCM_PAUSE_RESUME,  /* KCM charge/pause-resume */
   CARPORT_ACTION_MODE_KCM_SETTINGS,      /* KCM ev/settings read-modify-write */
   CARPORT_ACTION_MODE_KCM_PLAIN,         /* KCM plain JSON (ev/soc-levels) */
+  CARPORT_ACTION_MODE_SRP,               /* SRP-guarded (§e.2): the PIN's proof or verifier first */
 } CarportActionMode;
 
 typedef struct {

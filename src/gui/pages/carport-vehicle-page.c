@@ -21,6 +21,7 @@
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
 #include "carport-error-banner.h"
+#include "carport-pin-dialog.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
@@ -58,6 +59,7 @@ struct _CarportVehiclePage
   guint                   relayout_id;
   guint                   asking;       /* "Ask the Car Now" commands in flight */
   gboolean                two_columns;
+  gboolean                remote_lock;  /* the experimental lock and unlock offered */
 };
 
 /* Wider than this, the cards go in two columns. */
@@ -71,6 +73,7 @@ enum {
   PROP_SESSION,
   PROP_DISTANCE_UNIT,
   PROP_TEMPERATURE_UNIT,
+  PROP_REMOTE_LOCK,
   N_PROPS
 };
 
@@ -305,6 +308,13 @@ update_banner (CarportVehiclePage *self)
     carport_error_banner_hide (self->error_banner);
 }
 
+/* Lock and unlock, offered only while the experimental setting is on. */
+static gboolean
+is_remote_lock (CarportCommandKind kind)
+{
+  return kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK;
+}
+
 /* What a command button shows: whether it is there, can be pressed, and
  * why not. A pair (start, stop) shows the one the car's state calls for, the
  * one in flight staying in view, even when the car takes only the other. */
@@ -315,7 +325,8 @@ update_command_button (CarportVehiclePage *self, CarportCommandButton *button, g
   CarportCommandKind kind = carport_command_button_get_kind (button);
   g_autofree char *action_name = dup_action_name (button);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->command_actions), action_name);
-  gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind);
+  gboolean supported = vehicle && carport_vehicle_supports_command (vehicle, kind) &&
+                       (self->remote_lock || !is_remote_lock (kind));
   gboolean busy = in_flight (self, kind);
   const char *reason = NULL;
   CarportCommandKind other;
@@ -470,6 +481,41 @@ ask_charge_later (CarportVehiclePage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void ask_pin (CarportVehiclePage *self, CarportCommandKind kind);
+
+static void
+pin_response_cb (CarportPinDialog *dialog, const char *response, gpointer user_data)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
+  g_autoptr(CarportCommand) command = NULL;
+  CarportCommandKind kind;
+
+  if (g_str_equal (response, "set-up"))
+    {
+      ask_pin (self, CARPORT_COMMAND_KIND_SRP_ENROL);
+      return;
+    }
+  if (!g_str_equal (response, "send"))
+    return;
+
+  g_object_get (dialog, "kind", &kind, NULL);
+  command = carport_command_runner_create (self->runner, kind);
+  if (command == NULL)
+    return;
+  carport_pin_dialog_apply (dialog, command);
+  carport_command_runner_send (self->runner, command);
+}
+
+/* Lock and unlock ask for the car's PIN, or for a new one to set up. */
+static void
+ask_pin (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  GtkWidget *dialog = carport_pin_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), kind);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A command button was pressed: the commands that take parameters ask for
  * them, the others go (horn and lights after a question). */
 static void
@@ -485,6 +531,8 @@ command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
     ask_charge_later (self);
   else if (kind == CARPORT_COMMAND_KIND_HVAC_START)
     ask_climate (self);
+  else if (is_remote_lock (kind))
+    ask_pin (self, kind);
   else
     carport_command_runner_run (self->runner, kind);
 }
@@ -722,6 +770,9 @@ carport_vehicle_page_get_property (GObject *object, guint prop_id, GValue *value
     case PROP_TEMPERATURE_UNIT:
       g_value_set_enum (value, self->temperature_unit);
       break;
+    case PROP_REMOTE_LOCK:
+      g_value_set_boolean (value, self->remote_lock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -751,6 +802,14 @@ carport_vehicle_page_set_property (GObject *object, guint prop_id, const GValue 
       if (self->temperature_unit != (CarportTemperatureUnit) g_value_get_enum (value))
         {
           self->temperature_unit = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_REMOTE_LOCK:
+      if (self->remote_lock != g_value_get_boolean (value))
+        {
+          self->remote_lock = g_value_get_boolean (value);
+          update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -785,6 +844,9 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
     g_param_spec_enum ("temperature-unit", NULL, NULL,
                        CARPORT_TYPE_GUI_TEMPERATURE_UNIT, CARPORT_TEMPERATURE_UNIT_CELSIUS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMOTE_LOCK] =
+    g_param_spec_boolean ("remote-lock", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CARPORT_TYPE_BATTERY_CARD);

@@ -620,3 +620,77 @@ _carport_sim_renault_act_soc_levels (CarportSimRenaultAction *action)
   _carport_sim_reply_json (action->msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, root);
 }
 
+
+/* SRP (§e.2): srp-initiates enrols the PIN's salt and verifier, srp-sets
+ * asks for a challenge (its notification carries loginSalt and loginB), and
+ * lock-unlock carries the proof bound to "<VIN>/RLU/Lock" or "…/Unlock". */
+void
+_carport_sim_renault_act_srp_initiates (CarportSimRenaultAction *action)
+{
+  CarportSimCommand *command;
+
+  if (!parse_action (action, "SrpInitiates", TRUE))
+    return;
+  if (!carport_sim_srp_enrol (action->self->srp,
+                              _carport_sim_json_get_string (action->attributes, "i"),
+                              _carport_sim_json_get_string (action->attributes, "s"),
+                              _carport_sim_json_get_string (action->attributes, "v")))
+    {
+      _carport_sim_renault_reply_invalid (action->msg, "Pattern", "must be hex: s (salt), v (verifier), and i",
+                                          "/data/attributes");
+      return;
+    }
+  command = carport_sim_car_queue_command (action->self, CARPORT_SIM_CMD_SRP_INITIATES, "SRP_INITIATES", action->now);
+  reply_action (action, command->id);
+}
+
+void
+_carport_sim_renault_act_srp_sets (CarportSimRenaultAction *action)
+{
+  g_autofree char *salt = NULL;
+  g_autofree char *b = NULL;
+  CarportSimCommand *command;
+
+  if (!parse_action (action, "SrpSets", TRUE))
+    return;
+  if (!carport_sim_srp_challenge (action->self->srp,
+                                  _carport_sim_json_get_string (action->attributes, "i"),
+                                  _carport_sim_json_get_string (action->attributes, "a"),
+                                  &salt, &b))
+    {
+      _carport_sim_reply_kamereon_error (action->msg, "err.func.403",
+                                         carport_sim_srp_is_enrolled (action->self->srp)
+                                         ? "No challenge for this user: A is invalid"
+                                         : "No PIN is set for this car");
+      return;
+    }
+  command = carport_sim_car_queue_command (action->self, CARPORT_SIM_CMD_SRP_SETS, "SRP_SETS", action->now);
+  /* The challenge is ready at once: no car is asked. */
+  command->due = action->now;
+  command->srp_salt = g_steal_pointer (&salt);
+  command->srp_b = g_steal_pointer (&b);
+  reply_action (action, command->id);
+}
+
+void
+_carport_sim_renault_act_lock_unlock (CarportSimRenaultAction *action)
+{
+  static const char * const actions[] = { "lock", "unlock", NULL };
+  static const char * const targets[] = { "doors_hatch", "driver_s_door", "hatch", NULL };
+  const char *value;
+  gboolean lock;
+  g_autofree char *order = NULL;
+  CarportSimCommand *command;
+
+  if (!parse_action (action, "LockUnlock", TRUE) ||
+      (value = action_choice (action, "action", actions)) == NULL ||
+      action_choice (action, "target", targets) == NULL)
+    return;
+  lock = g_str_equal (value, "lock");
+  order = g_strconcat (action->self->vin, lock ? "/RLU/Lock" : "/RLU/Unlock", NULL);
+  command = carport_sim_car_queue_srp_command (action->self, lock ? CARPORT_SIM_CMD_LOCK : CARPORT_SIM_CMD_UNLOCK,
+                                               lock ? "LOCK" : "UNLOCK", order,
+                                               _carport_sim_json_get_string (action->attributes, "srp"),
+                                               action->now);
+  reply_action (action, command->id);
+}

@@ -651,6 +651,9 @@ static const EndpointDef endpoint_defs[] = {
   { "actions/refresh-location", "kca", V1, NULL, NULL, _carport_sim_renault_act_refresh_location },
   { "actions/refresh-battery-status", "kca", V1, NULL, NULL, _carport_sim_renault_act_refresh_battery },
   { "actions/refresh-hvac-status", "kca", V1, NULL, NULL, _carport_sim_renault_act_refresh_hvac },
+  { "actions/srp-initiates", "kca", V1, NULL, NULL, _carport_sim_renault_act_srp_initiates },
+  { "actions/srp-sets", "kca", V1, NULL, NULL, _carport_sim_renault_act_srp_sets },
+  { "actions/lock-unlock", "kca", V1, NULL, NULL, _carport_sim_renault_act_lock_unlock },
   { "ev/settings", "kcm", 0, read_ev_settings, NULL, _carport_sim_renault_act_ev_settings },
   { "ev/soc-levels", "kcm", 0, read_soc_levels, NULL, _carport_sim_renault_act_soc_levels },
   { "charge/start", "kcm", 0, NULL, NULL, _carport_sim_renault_act_kcm_charge_start },
@@ -1005,6 +1008,18 @@ _carport_sim_renault_add_notifications (CarportSimCar *self,
       json_object_set_string_member (entry, "vin", self->vin);
       json_object_set_string_member (entry, "personId", person_id);
       json_object_set_string_member (entry, "kmrUserId", user_id);
+      if (command->srp_b != NULL && command->applied)
+        {
+          /* The challenge an srp-sets asked for (§e.1). */
+          response = json_object_new ();
+          json_object_set_string_member (response, "status", "OK");
+          json_object_set_string_member (response, "loginB", command->srp_b);
+          json_object_set_string_member (response, "loginSalt", command->srp_salt);
+          json_object_set_string_member (entry, "actionType", "SRP_SALT_REQUEST");
+          json_object_set_object_member (entry, "srpResponse", response);
+          json_array_add_object_element (array, entry);
+          continue;
+        }
       json_object_set_string_member (entry, "actionType", "COMMAND_RESPONSE");
       response = json_object_new ();
       json_object_set_string_member (response, "status", status);
@@ -1012,7 +1027,11 @@ _carport_sim_renault_add_notifications (CarportSimCar *self,
         {
           json_object_set_string_member (response, "errorCode",
                                          command->failure == CARPORT_SIM_FAILURE_UNPLUGGED
-                                         ? "err.func.charge.unplugged" : "err.func.hvac.soc-threshold");
+                                         ? "err.func.charge.unplugged"
+                                         : command->failure == CARPORT_SIM_FAILURE_WRONG_PIN
+                                         ? "err.func.srp.wrong-pin"
+                                         : command->failure == CARPORT_SIM_FAILURE_PIN_LOCKED_OUT
+                                         ? "err.func.srp.locked" : "err.func.hvac.soc-threshold");
           json_object_set_string_member (response, "errorMessage", carport_sim_command_failure_message (command));
         }
       json_object_set_object_member (entry, "commandResponse", response);

@@ -139,5 +139,8 @@ void _carport_sim_renault_act_refresh_battery  (CarportSimRenaultAction *action)
 void _carport_sim_renault_act_refresh_hvac     (CarportSimRenaultAction *action);
 void _carport_sim_renault_act_ev_settings      (CarportSimRenaultAction *action);
 void _carport_sim_renault_act_soc_levels       (CarportSimRenaultAction *action);
+void _carport_sim_renault_act_srp_initiates    (CarportSimRenaultAction *action);
+void _carport_sim_renault_act_srp_sets         (CarportSimRenaultAction *action);
+void _carport_sim_renault_act_lock_unlock      (CarportSimRenaultAction *action);
 
 G_END_DECLS

@@ -197,6 +197,7 @@ is_endpoint_name (const char *name)
     "charge/schedule", "actions/hvac-start", "actions/charging-start", "actions/charge-mode",
     "actions/charge-schedule", "actions/hvac-schedule", "actions/horn-lights",
     "actions/refresh-location", "actions/refresh-battery-status", "actions/refresh-hvac-status",
+    "actions/srp-initiates", "actions/srp-sets", "actions/lock-unlock",
   };
   g_autofree char *base = g_strdup (name);
   char *colon = strchr (base, ':');

@@ -291,7 +291,8 @@ test_model_fuel_cars (void)
   /* Sandero: horn, lights and refresh-location only. */
   g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJF2BI"), ==, EP (COCKPIT) | EP (LOCATION) | EVERY_CAR);
   g_assert_cmpuint (carport_renault_model_supported_commands ("XJF2BI"), ==,
-                    CMD (HORN) | CMD (LIGHTS) | CMD (REFRESH_LOCATION));
+                    CMD (HORN) | CMD (LIGHTS) | CMD (REFRESH_LOCATION) |
+                    CMD (LOCK) | CMD (UNLOCK) | CMD (SRP_ENROL));
 
   /* Duster III: hvac actions not listed → default, horn unsupported. */
   g_assert_true (carport_renault_model_supported_commands ("DU31SU") & CMD (HVAC_START));

@@ -1,0 +1,26 @@
+/* carport-pin-dialog.h — asks for the car's 4-digit PIN before remote lock
+ * or unlock (experimental), or for the new PIN to set up. Enter sends,
+ * Escape cancels; lock and unlock also offer "Set Up PIN…". The dialog only
+ * asks; whoever opened it sends the command on the "send" response
+ * (carport_pin_dialog_apply()) and opens the set-up on "set-up". */
+#pragma once
+
+#include <adwaita.h>
+
+#include "carport-core.h"
+
+G_BEGIN_DECLS
+
+#define CARPORT_TYPE_PIN_DIALOG (carport_pin_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CarportPinDialog, carport_pin_dialog, CARPORT, PIN_DIALOG, AdwMessageDialog)
+
+/* Properties: kind (CarportCommandKind, construct-only: lock, unlock or
+ * srp-enrol). Responses: "cancel", "set-up" (lock and unlock), "send" (the
+ * default, enabled once four digits are typed). */
+GtkWidget *carport_pin_dialog_new   (GtkWindow          *parent,
+                                     CarportCommandKind  kind);
+/* Gives @command the PIN typed, and empties the field. */
+void       carport_pin_dialog_apply (CarportPinDialog   *self,
+                                     CarportCommand     *command);
+
+G_END_DECLS
