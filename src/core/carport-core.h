@@ -12,3 +12,4 @@
 #include "carport-format.h"
 #include "carport-api-error.h"
 #include "carport-charge-session.h"
+#include "carport-usage.h"
