@@ -264,6 +264,7 @@ merge_cloud_cb (GObject      *source,
   MergeData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cloud = NULL;
+  GCancellable *cancellable;
 
   if (data->climate)
     cloud = carport_session_get_usage_finish (CARPORT_SESSION (source), result, &error);
@@ -284,9 +285,9 @@ merge_cloud_cb (GObject      *source,
       return;
     }
   /* Nothing from the cloud: what the history store saw. */
-  carport_history_get_readings_async (data->session, data->vehicle, data->from, data->to,
-                                      g_task_get_cancellable (task), merge_readings_cb,
-                                      g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  carport_history_get_readings_async (data->session, data->vehicle, data->from, data->to, cancellable,
+                                      merge_readings_cb, g_steal_pointer (&task));
 }
 
 static GTask *
