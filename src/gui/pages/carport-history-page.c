@@ -45,7 +45,8 @@ struct _CarportHistoryPage
   CarportChart   *energy_chart;
   CarportChart   *mileage_chart;
   CarportChart   *climate_chart;
-  GtkWidget      *charge_history_group;
+  GtkWidget      *charge_days_group;
+  GtkWidget      *charge_months_group;
   CarportChart   *charge_days_chart;
   CarportChart   *charge_months_chart;
   GtkListBox     *sessions_list;
@@ -78,7 +79,7 @@ format_day (gint64 seconds)
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (seconds);
 
   /* Translators: a day under a bar of a chart, as strftime() writes it. */
-  return g_date_time_format (when, _("%b %e"));
+  return g_date_time_format (when, _("%b %-d"));
 }
 
 static char *
@@ -87,7 +88,7 @@ format_time (gint64 seconds,
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (seconds);
 
-  return g_date_time_format (when, days == 1 ? "%H:%M" : _("%b %e"));
+  return g_date_time_format (when, days == 1 ? "%H:%M" : _("%b %-d"));
 }
 
 static void
@@ -265,7 +266,8 @@ show_charge_history (CarportHistoryPage *self,
   int charges = 0;
   Days days;
 
-  gtk_widget_set_visible (self->charge_history_group, self->charge_days || self->charge_months);
+  gtk_widget_set_visible (self->charge_days_group, self->charge_days != NULL);
+  gtk_widget_set_visible (self->charge_months_group, self->charge_months != NULL);
   if (self->charge_days)
     {
       days_init (&days, n_days);
@@ -280,8 +282,6 @@ show_charge_history (CarportHistoryPage *self,
       days_show (&days, self->charge_days_chart, "h",
                  g_strdup_printf (_("%.1f hours of charging over the last %u days"), days_total (&days), n_days));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->charge_days_chart), self->charge_days != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->charge_months_chart), self->charge_months != NULL);
   if (!self->charge_months)
     return;
 
@@ -725,7 +725,8 @@ carport_history_page_class_init (CarportHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, energy_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, mileage_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, climate_chart);
-  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_history_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_days_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_months_group);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_days_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_months_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, sessions_list);
