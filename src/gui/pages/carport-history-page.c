@@ -125,7 +125,8 @@ show_battery (CarportHistoryPage *self,
   carport_chart_set_summary (self->battery_chart, summary);
 }
 
-/* Per-day totals over the period (at least a week, so a day shows bars). */
+/* Per-day totals over the period (at least a week, so a day shows bars), or
+ * per month (first_day unused). */
 typedef struct {
   guint   n;
   gint64  first_day;           /* local midnight, Unix seconds */
@@ -250,47 +251,53 @@ show_climate (CarportHistoryPage *self,
              g_strdup_printf (_("Climate control on for %.0f minutes over the last %u days"), days_total (&days), n_days));
 }
 
-/* The cloud's charge history: hours of charging per day over the period,
- * and per month over a year. */
+/* The cloud's charge history: hours of charging per day over the period. */
 static void
-show_charge_history (CarportHistoryPage *self,
-                     guint               n_days)
+show_charge_days (CarportHistoryPage *self,
+                  guint               n_days)
+{
+  Days days;
+
+  gtk_widget_set_visible (self->charge_days_group, self->charge_days != NULL);
+  if (!self->charge_days)
+    return;
+
+  days_init (&days, n_days);
+  /* A day's summary starts at its midnight in UTC: its middle is that day here. */
+  for (guint i = 0; i < self->charge_days->len; i++)
+    {
+      CarportUsage *day = g_ptr_array_index (self->charge_days, i);
+
+      if (day->duration_minutes > 0)
+        days_add (&days, g_date_time_to_unix (day->start) + SECONDS_PER_DAY / 2, day->duration_minutes / 60.0);
+    }
+  days_show (&days, self->charge_days_chart, "h",
+             g_strdup_printf (_("%.1f hours of charging over the last %u days"), days_total (&days), n_days));
+}
+
+/* The same per month over the last year, this month last. */
+static void
+show_charge_months (CarportHistoryPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) this_month = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                                            1, 0, 0, 0);
   g_autoptr(GDateTime) first_month = g_date_time_add_months (this_month, 1 - YEAR_MONTHS);
   int first = g_date_time_get_year (first_month) * 12 + g_date_time_get_month (first_month) - 1;
-  double month_hours[YEAR_MONTHS] = { 0 };
-  char *month_labels[YEAR_MONTHS + 1] = { NULL };
   int charges = 0;
-  Days days;
+  Days months;
 
-  gtk_widget_set_visible (self->charge_days_group, self->charge_days != NULL);
   gtk_widget_set_visible (self->charge_months_group, self->charge_months != NULL);
-  if (self->charge_days)
-    {
-      days_init (&days, n_days);
-      /* A day's summary starts at its midnight in UTC: its middle is that day here. */
-      for (guint i = 0; i < self->charge_days->len; i++)
-        {
-          CarportUsage *day = g_ptr_array_index (self->charge_days, i);
-
-          if (day->duration_minutes > 0)
-            days_add (&days, g_date_time_to_unix (day->start) + SECONDS_PER_DAY / 2, day->duration_minutes / 60.0);
-        }
-      days_show (&days, self->charge_days_chart, "h",
-                 g_strdup_printf (_("%.1f hours of charging over the last %u days"), days_total (&days), n_days));
-    }
   if (!self->charge_months)
     return;
 
+  months = (Days) { YEAR_MONTHS, 0, g_new0 (double, YEAR_MONTHS), g_new0 (char *, YEAR_MONTHS + 1) };
   for (guint i = 0; i < YEAR_MONTHS; i++)
     {
       g_autoptr(GDateTime) month = g_date_time_add_months (first_month, (int) i);
 
       /* Translators: a month under a bar of a chart, as strftime() writes it. */
-      month_labels[i] = g_date_time_format (month, _("%b"));
+      months.labels[i] = g_date_time_format (month, _("%b"));
     }
   for (guint i = 0; i < self->charge_months->len; i++)
     {
@@ -299,15 +306,12 @@ show_charge_history (CarportHistoryPage *self,
 
       if (index < 0 || index >= YEAR_MONTHS)
         continue;
-      month_hours[index] += MAX (0, month->duration_minutes) / 60.0;
+      months.values[index] += MAX (0, month->duration_minutes) / 60.0;
       charges += MAX (0, month->count);
     }
-  days_show (&(Days) { YEAR_MONTHS, 0, g_memdup2 (month_hours, sizeof month_hours), g_strdupv (month_labels) },
-             self->charge_months_chart, "h",
+  days_show (&months, self->charge_months_chart, "h",
              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d charge over the last 12 months",
                                            "%d charges over the last 12 months", charges), charges));
-  for (guint i = 0; i < YEAR_MONTHS; i++)
-    g_free (month_labels[i]);
 }
 
 static GtkWidget *
@@ -368,7 +372,8 @@ show_history (CarportHistoryPage *self)
   show_energy (self, MAX (days, 7));
   show_mileage (self, MAX (days, 7));
   show_climate (self, MAX (days, 7));
-  show_charge_history (self, MAX (days, 7));
+  show_charge_days (self, MAX (days, 7));
+  show_charge_months (self);
   show_sessions (self);
   gtk_stack_set_visible_child_name (self->stack, "history");
 }
