@@ -13,7 +13,8 @@
  *   action\n BODY            a command's answer
  *   notification ID\n BODY   notifications/kmr, for the command ID
  *   srp-challenge ID\n BODY  notifications/kmr, the SRP salt and B of srp-sets ID
- *   charges MODEL\n BODY      the charge history of a car of MODEL ("X101VE")
+ *   charges MODEL\n BODY      the charging sessions of a car of MODEL ("X101VE")
+ *   usage SOURCE\n BODY       charge-history, hvac-history or hvac-sessions (SOURCE)
  *
  * All but response and gigya read the body as a 200 Kamereon answer. */
 #include "config.h"
@@ -147,6 +148,21 @@ read_charges (const char *arg,
   g_clear_pointer (&sessions, g_ptr_array_unref);
 }
 
+static void
+read_usage (const char *arg,
+            JsonNode   *root)
+{
+  static const char * const sources[] = { "charge-history", "hvac-history", "hvac-sessions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (g_strcmp0 (arg, sources[i]) == 0)
+      {
+        GPtrArray *entries = carport_renault_parse_usage (root, (CarportUsageSource) i, NULL);
+
+        g_clear_pointer (&entries, g_ptr_array_unref);
+      }
+}
+
 static const FuzzParser parsers[] = {
   { "response", .parse_body = parse_response },
   { "gigya", .parse_body = parse_gigya },
@@ -158,6 +174,7 @@ static const FuzzParser parsers[] = {
   { "notification", .parse_root = read_notification },
   { "srp-challenge", .parse_root = read_srp_challenge },
   { "charges", .parse_root = read_charges },
+  { "usage", .parse_root = read_usage },
 };
 
 FUZZ_TARGET (parsers, carport_kamereon_parse_response)

@@ -634,6 +634,62 @@ carport_vehicle_client_get_charges_finish (CarportVehicleClient  *self,
   return klass->get_charges_finish (self, result, error);
 }
 
+/* What a car without @source says. */
+const char *
+carport_usage_not_reported_message (CarportUsageSource source)
+{
+  switch (source)
+    {
+    case CARPORT_USAGE_CHARGES:
+      return _("This car does not report its charge history");
+    case CARPORT_USAGE_CLIMATE:
+    case CARPORT_USAGE_CLIMATE_SESSIONS:
+    default:
+      return _("This car does not report its climate use");
+    }
+}
+
+void
+carport_vehicle_client_get_usage_async (CarportVehicleClient *self,
+                                        CarportVehicle       *vehicle,
+                                        CarportUsageSource    source,
+                                        CarportUsagePeriod    period,
+                                        GDateTime            *start,
+                                        GDateTime            *end,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  CarportVehicleClientClass *klass;
+
+  g_return_if_fail (CARPORT_IS_VEHICLE_CLIENT (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+
+  klass = CARPORT_VEHICLE_CLIENT_GET_CLASS (self);
+  if (klass->get_usage_async == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, carport_vehicle_client_get_usage_async,
+                               CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED, "%s",
+                               carport_usage_not_reported_message (source));
+      return;
+    }
+
+  klass->get_usage_async (self, vehicle, source, period, start, end, cancellable, callback, user_data);
+}
+
+GPtrArray *
+carport_vehicle_client_get_usage_finish (CarportVehicleClient  *self,
+                                         GAsyncResult          *result,
+                                         GError               **error)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_CLIENT (self), NULL);
+
+  if (g_async_result_is_tagged (result, carport_vehicle_client_get_usage_async))
+    return g_task_propagate_pointer (G_TASK (result), error);
+
+  return CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->get_usage_finish (self, result, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject */
 

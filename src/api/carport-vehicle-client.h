@@ -91,11 +91,25 @@ struct _CarportVehicleClientClass
                                        GAsyncResult          *result,
                                        GError               **error);
 
+  /* Optional: NULL means the brand has no charge or climate history. */
+  void        (*get_usage_async)      (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportUsageSource     source,
+                                       CarportUsagePeriod     period,
+                                       GDateTime             *start,
+                                       GDateTime             *end,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  GPtrArray * (*get_usage_finish)     (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error);
+
   /* The URL of @path (no leading slash) below the brand's Kamereon root (its
    * car adapter), with what the brand adds to every request's query. */
   char *      (*dup_url_for_path)     (CarportVehicleClient  *self,
                                        const char            *path);
-  gpointer padding[7];
+  gpointer padding[5];
 };
 
 /* Properties (construct-only): auth (CarportAuthProvider), http (CarportHttp). */
@@ -216,6 +230,25 @@ void       carport_vehicle_client_get_charges_async    (CarportVehicleClient  *s
                                                         GAsyncReadyCallback    callback,
                                                         gpointer               user_data);
 GPtrArray *carport_vehicle_client_get_charges_finish   (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
+
+/* "This car does not report its charge history" (or climate use). */
+const char *carport_usage_not_reported_message         (CarportUsageSource     source);
+
+/* The charge history, climate history (per day or month, @period) or
+ * climate sessions (@source) between two days (inclusive), oldest first: a
+ * GPtrArray of CarportUsage. NOT_SUPPORTED for brands and cars without it. */
+void       carport_vehicle_client_get_usage_async      (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        CarportUsageSource     source,
+                                                        CarportUsagePeriod     period,
+                                                        GDateTime             *start,
+                                                        GDateTime             *end,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+GPtrArray *carport_vehicle_client_get_usage_finish     (CarportVehicleClient  *self,
                                                         GAsyncResult          *result,
                                                         GError               **error);
 

@@ -192,11 +192,19 @@ charges_cb (GObject      *source,
 }
 
 static void
-print_climate (Cli    *cli,
-               GArray *readings)
+climate_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(GArray) runs = carport_history_climate_from_readings (readings);
+  Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) runs = carport_history_get_climate_finish (result, NULL, &error);
 
+  if (!runs)
+    {
+      carport_cli_finish_with_error (cli, error);
+      return;
+    }
   if (cli->csv)
     {
       print_csv_and_finish (cli, carport_history_climate_csv (runs));
@@ -290,8 +298,6 @@ readings_cb (GObject      *source,
 
   if (!readings)
     carport_cli_finish_with_error (cli, error);
-  else if (g_str_equal (cli->args[0], history_kinds[HISTORY_CLIMATE]))
-    print_climate (cli, readings);
   else
     print_readings (cli, readings);
 }
@@ -331,6 +337,8 @@ carport_cli_cmd_history (Cli *cli)
     return;
   if (g_str_equal (cli->args[0], history_kinds[HISTORY_CHARGES]))
     carport_history_get_charges_async (cli->session, vehicle, from, to, cli->cancellable, charges_cb, cli);
+  else if (g_str_equal (cli->args[0], history_kinds[HISTORY_CLIMATE]))
+    carport_history_get_climate_async (cli->session, vehicle, from, to, cli->cancellable, climate_cb, cli);
   else
     /* Through the end of the last day (the default: now). */
     carport_history_get_readings_async (cli->session, vehicle, g_date_time_to_unix (from),

@@ -616,6 +616,7 @@ start_cb (gpointer user_data)
 
     g_autoptr(CarportHistoryStore) history = carport_history_store_new ();
 
+    carport_history_store_follow_settings (history, g_settings_schema_source_get_default ());
     cli->session = carport_session_new (store, cache);
     carport_session_set_history (cli->session, history);
   }

@@ -15,3 +15,5 @@
 #include "carport-alert.h"
 #include "carport-contract.h"
 #include "carport-services.h"
+
+#include "carport-usage.h"

@@ -191,25 +191,57 @@ carport_account_refresh_finish (CarportAccount  *self,
 /* ----------------------------------------------------------------------- */
 /* History                                                                 */
 
+typedef GPtrArray *(*HistoryFinish) (CarportVehicleClient *client, GAsyncResult *result, GError **error);
+
 static void
-charges_cb (GObject      *source,
+history_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   CarportAccount *self = g_task_get_source_object (task);
+  HistoryFinish finish = (HistoryFinish) g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  GPtrArray *charges;
+  GPtrArray *entries;
 
   carport_account_busy_pop (self);
-  charges = carport_vehicle_client_get_charges_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
-  if (!charges)
+  entries = finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
+  if (!entries)
     {
       carport_account_note_error (self, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, charges, (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A task for a history read that the client's @finish completes, or NULL
+ * when the account cannot read now (the task then failed already). */
+static GTask *
+history_task_new (CarportAccount      *self,
+                  gpointer             source_tag,
+                  HistoryFinish        finish,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, finish, NULL);
+  if (!self->client || self->state != CARPORT_SESSION_STATE_READY)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED, _("Not logged in."));
+      return NULL;
+    }
+  if (carport_account_quota_blocked (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return NULL;
+    }
+  carport_account_busy_push (self);
+  return g_steal_pointer (&task);
 }
 
 void
@@ -221,35 +253,49 @@ carport_account_get_charges_async (CarportAccount      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
+  GTask *task;
 
   g_return_if_fail (CARPORT_IS_ACCOUNT (self));
   g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
   g_return_if_fail (from != NULL && to != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, carport_account_get_charges_async);
-  if (!self->client || self->state != CARPORT_SESSION_STATE_READY)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED, _("Not logged in."));
-      return;
-    }
-  if (carport_account_quota_blocked (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  carport_account_busy_push (self);
-  carport_vehicle_client_get_charges_async (self->client, vehicle, from, to, cancellable, charges_cb,
-                                             g_steal_pointer (&task));
+  task = history_task_new (self, carport_account_get_charges_async, carport_vehicle_client_get_charges_finish,
+                           cancellable, callback, user_data);
+  if (task)
+    carport_vehicle_client_get_charges_async (self->client, vehicle, from, to, cancellable, history_cb, task);
 }
 
+void
+carport_account_get_usage_async (CarportAccount      *self,
+                                 CarportVehicle      *vehicle,
+                                 CarportUsageSource   source,
+                                 CarportUsagePeriod   period,
+                                 GDateTime           *from,
+                                 GDateTime           *to,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CARPORT_IS_ACCOUNT (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+  g_return_if_fail (from != NULL && to != NULL);
+
+  task = history_task_new (self, carport_account_get_usage_async, carport_vehicle_client_get_usage_finish,
+                           cancellable, callback, user_data);
+  if (task)
+    carport_vehicle_client_get_usage_async (self->client, vehicle, source, period, from, to, cancellable,
+                                            history_cb, task);
+}
+
+/* Either history read's result. */
 GPtrArray *
-carport_account_get_charges_finish (CarportAccount  *self,
+carport_account_get_history_finish (CarportAccount  *self,
                                     GAsyncResult    *result,
                                     GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+

@@ -87,7 +87,12 @@ gboolean carport_account_send_command_finish (CarportAccount *self, GAsyncResult
 void       carport_account_get_charges_async  (CarportAccount *self, CarportVehicle *vehicle,
                                                GDateTime *from, GDateTime *to, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
-GPtrArray *carport_account_get_charges_finish (CarportAccount *self, GAsyncResult *result, GError **error);
+void       carport_account_get_usage_async    (CarportAccount *self, CarportVehicle *vehicle,
+                                               CarportUsageSource source, CarportUsagePeriod period,
+                                               GDateTime *from, GDateTime *to, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+/* The result of either: a GPtrArray of CarportChargeSession or of CarportUsage. */
+GPtrArray *carport_account_get_history_finish (CarportAccount *self, GAsyncResult *result, GError **error);
 
 /* Where the readings of each refresh are kept: a CarportHistoryStore, or
  * NULL for nowhere (the session gives every account its own). */

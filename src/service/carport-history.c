@@ -183,56 +183,100 @@ carport_history_get_readings_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Charging sessions or climate runs: the cloud's, else the store's. */
 typedef struct {
   CarportSession *session;
   CarportVehicle *vehicle;
-  GPtrArray      *cloud;       /* nullable until the cloud answered */
+  gboolean        climate;     /* climate runs, not charging sessions */
   gboolean        reported;
   gint64          from;
   gint64          to;
-} ChargesData;
+} MergeData;
 
 static void
-charges_data_free (ChargesData *data)
+merge_data_free (MergeData *data)
 {
   g_clear_object (&data->session);
   g_clear_object (&data->vehicle);
-  g_clear_pointer (&data->cloud, g_ptr_array_unref);
   g_free (data);
 }
 
 static void
-charges_readings_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+return_runs (GTask  *task,
+             GArray *runs)
+{
+  g_task_return_pointer (task, runs, (GDestroyNotify) g_array_unref);
+}
+
+static void
+return_charges (GTask     *task,
+                GPtrArray *charges)
+{
+  g_task_return_pointer (task, charges, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+merge_readings_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  MergeData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) readings = carport_history_get_readings_finish (result, &error);
 
   if (!readings)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (data->climate)
+    return_runs (task, carport_history_climate_from_readings (readings));
+  else
+    return_charges (task, carport_history_charges_from_readings (readings));
+}
+
+/* The climate sessions of hvac-sessions as runs. */
+static GArray *
+climate_from_usage (GPtrArray *sessions)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (CarportClimateRun));
+
+  for (guint i = 0; i < sessions->len; i++)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      CarportUsage *session = g_ptr_array_index (sessions, i);
+      CarportClimateRun run = { g_date_time_to_unix (session->start), 0 };
+
+      if (session->end)
+        run.end = g_date_time_to_unix (session->end);
+      else if (session->duration_minutes >= 0)
+        run.end = run.start + session->duration_minutes * 60;
+      else
+        continue;
+      g_array_append_val (runs, run);
     }
-  g_task_return_pointer (task, carport_history_charges_from_readings (readings),
-                         (GDestroyNotify) g_ptr_array_unref);
+  return runs;
 }
 
 static void
-cloud_charges_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+merge_cloud_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  ChargesData *data = g_task_get_task_data (task);
+  MergeData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cloud = NULL;
+  GCancellable *cancellable;
 
-  data->cloud = carport_session_get_charges_finish (CARPORT_SESSION (source), result, &error);
+  if (data->climate)
+    cloud = carport_session_get_usage_finish (CARPORT_SESSION (source), result, &error);
+  else
+    cloud = carport_session_get_charges_finish (CARPORT_SESSION (source), result, &error);
   data->reported = error == NULL;
-  if (data->cloud && data->cloud->len > 0)
+  if (cloud && cloud->len > 0)
     {
-      g_task_return_pointer (task, g_steal_pointer (&data->cloud), (GDestroyNotify) g_ptr_array_unref);
+      if (data->climate)
+        return_runs (task, climate_from_usage (cloud));
+      else
+        return_charges (task, g_steal_pointer (&cloud));
       return;
     }
   if (error && !g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED))
@@ -241,9 +285,32 @@ cloud_charges_cb (GObject      *source,
       return;
     }
   /* Nothing from the cloud: what the history store saw. */
-  carport_history_get_readings_async (data->session, data->vehicle, data->from, data->to,
-                                      g_task_get_cancellable (task), charges_readings_cb,
-                                      g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  carport_history_get_readings_async (data->session, data->vehicle, data->from, data->to, cancellable,
+                                      merge_readings_cb, g_steal_pointer (&task));
+}
+
+static GTask *
+merge_task_new (CarportSession      *session,
+                CarportVehicle      *vehicle,
+                gboolean             climate,
+                GDateTime           *from,
+                GDateTime           *to,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  MergeData *data = g_new0 (MergeData, 1);
+
+  data->session = g_object_ref (session);
+  data->vehicle = g_object_ref (vehicle);
+  data->climate = climate;
+  data->from = g_date_time_to_unix (from);
+  /* The whole last day. */
+  data->to = g_date_time_to_unix (to) + 86399;
+  g_task_set_task_data (task, data, (GDestroyNotify) merge_data_free);
+  return task;
 }
 
 void
@@ -255,18 +322,40 @@ carport_history_get_charges_async (CarportSession      *session,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ChargesData *data = g_new0 (ChargesData, 1);
+  GTask *task = merge_task_new (session, vehicle, FALSE, from, to, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, carport_history_get_charges_async);
-  data->session = g_object_ref (session);
-  data->vehicle = g_object_ref (vehicle);
-  data->from = g_date_time_to_unix (from);
-  /* The whole last day. */
-  data->to = g_date_time_to_unix (to) + 86399;
-  g_task_set_task_data (task, data, (GDestroyNotify) charges_data_free);
-  carport_session_get_charges_async (session, vehicle, from, to, cancellable, cloud_charges_cb,
-                                     g_steal_pointer (&task));
+  carport_session_get_charges_async (session, vehicle, from, to, cancellable, merge_cloud_cb, task);
+}
+
+void
+carport_history_get_climate_async (CarportSession      *session,
+                                   CarportVehicle      *vehicle,
+                                   GDateTime           *from,
+                                   GDateTime           *to,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = merge_task_new (session, vehicle, TRUE, from, to, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, carport_history_get_climate_async);
+  carport_session_get_usage_async (session, vehicle, CARPORT_USAGE_CLIMATE_SESSIONS, CARPORT_USAGE_PER_DAY,
+                                   from, to, cancellable, merge_cloud_cb, task);
+}
+
+static gpointer
+merge_finish (GAsyncResult  *result,
+              gboolean      *out_reported,
+              GError       **error)
+{
+  MergeData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_reported)
+    *out_reported = data->reported;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -279,13 +368,20 @@ carport_history_get_charges_finish (GAsyncResult  *result,
                                     gboolean      *out_reported,
                                     GError       **error)
 {
-  ChargesData *data;
+  return merge_finish (result, out_reported, error);
+}
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  data = g_task_get_task_data (G_TASK (result));
-  if (out_reported)
-    *out_reported = data->reported;
-  return g_task_propagate_pointer (G_TASK (result), error);
+/**
+ * carport_history_get_climate_finish:
+ *
+ * Returns: (transfer full) (element-type CarportClimateRun): the runs.
+ */
+GArray *
+carport_history_get_climate_finish (GAsyncResult  *result,
+                                    gboolean      *out_reported,
+                                    GError       **error)
+{
+  return merge_finish (result, out_reported, error);
 }
 
 /* ----------------------------------------------------------------------- */

@@ -53,6 +53,20 @@ GPtrArray *carport_history_get_charges_finish  (GAsyncResult        *result,
                                                 gboolean            *out_reported,
                                                 GError             **error);
 
+/* The climate runs of @vehicle between two days: the cloud's climate
+ * sessions (hvac-sessions, where the car reports some), else the runs the
+ * history store saw. *@out_reported: whether the car reports its sessions. */
+void       carport_history_get_climate_async   (CarportSession      *session,
+                                                CarportVehicle      *vehicle,
+                                                GDateTime           *from,
+                                                GDateTime           *to,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GArray    *carport_history_get_climate_finish  (GAsyncResult        *result,
+                                                gboolean            *out_reported,
+                                                GError             **error);
+
 /* CSV (RFC 4180, a header row, times in ISO 8601 UTC, numbers with a dot). */
 char      *carport_history_readings_csv        (GArray    *readings);
 char      *carport_history_charges_csv         (GPtrArray *charges);

@@ -567,18 +567,34 @@ carport_session_await_report_finish (CarportSession  *self,
 }
 
 static void
-charges_done_cb (GObject      *source,
+history_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  GPtrArray *charges = carport_account_get_charges_finish (CARPORT_ACCOUNT (source), result, &error);
+  GPtrArray *entries = carport_account_get_history_finish (CARPORT_ACCOUNT (source), result, &error);
 
-  if (!charges)
+  if (!entries)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, charges, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The account of @vehicle, or NULL when it has none (the task then failed). */
+static CarportAccount *
+history_account (CarportSession *self,
+                 CarportVehicle *vehicle,
+                 GTask          *task)
+{
+  CarportAccount *account = carport_session_get_vehicle_account (self, vehicle);
+
+  if (!account)
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED, _("Not logged in."));
+      g_object_unref (task);
+    }
+  return account;
 }
 
 void
@@ -590,7 +606,7 @@ carport_session_get_charges_async (CarportSession      *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   CarportAccount *account;
 
   g_return_if_fail (CARPORT_IS_SESSION (self));
@@ -598,14 +614,34 @@ carport_session_get_charges_async (CarportSession      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_session_get_charges_async);
-  account = carport_session_get_vehicle_account (self, vehicle);
-  if (!account)
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_LOGIN_EXPIRED, _("Not logged in."));
-      return;
-    }
-  carport_account_get_charges_async (account, vehicle, from, to, cancellable, charges_done_cb,
-                                     g_steal_pointer (&task));
+  account = history_account (self, vehicle, task);
+  if (account)
+    carport_account_get_charges_async (account, vehicle, from, to, cancellable, history_done_cb, task);
+}
+
+void
+carport_session_get_usage_async (CarportSession      *self,
+                                 CarportVehicle      *vehicle,
+                                 CarportUsageSource   source,
+                                 CarportUsagePeriod   period,
+                                 GDateTime           *from,
+                                 GDateTime           *to,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  CarportAccount *account;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_session_get_usage_async);
+  account = history_account (self, vehicle, task);
+  if (account)
+    carport_account_get_usage_async (account, vehicle, source, period, from, to, cancellable, history_done_cb,
+                                     task);
 }
 
 GPtrArray *
@@ -615,6 +651,14 @@ carport_session_get_charges_finish (CarportSession  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GPtrArray *
+carport_session_get_usage_finish (CarportSession  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  return carport_session_get_charges_finish (self, result, error);
 }
 
 static void

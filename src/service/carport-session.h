@@ -176,6 +176,16 @@ void       carport_session_get_charges_async  (CarportSession *self, CarportVehi
                                                GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *carport_session_get_charges_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* The charge history or climate history of @vehicle, per day or month, or
+ * its climate sessions (@source, api-renault.md §c.3), between two days
+ * (inclusive): a GPtrArray of CarportUsage, oldest first. NOT_SUPPORTED
+ * when the car does not report it. */
+void       carport_session_get_usage_async    (CarportSession *self, CarportVehicle *vehicle,
+                                               CarportUsageSource source, CarportUsagePeriod period,
+                                               GDateTime *from, GDateTime *to, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *carport_session_get_usage_finish   (CarportSession *self, GAsyncResult *result, GError **error);
+
 /* Completes once the logins and the cached state written so far are on disk /
  * in the keyring (a command-line run calls it before exiting). */
 void     carport_session_flush_async  (CarportSession *self, GCancellable *cancellable,

@@ -729,6 +729,28 @@ carport_history_store_new (void)
   return g_object_new (CARPORT_TYPE_HISTORY_STORE, NULL);
 }
 
+gboolean
+carport_history_store_follow_settings (CarportHistoryStore   *self,
+                                       GSettingsSchemaSource *source)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  g_return_val_if_fail (CARPORT_IS_HISTORY_STORE (self), FALSE);
+
+  /* The schema id is the same in every profile (data/meson.build). */
+  if (source)
+    schema = g_settings_schema_source_lookup (source, "io.github.carport.Carport", TRUE);
+  if (!schema || !g_settings_schema_has_key (schema, "history-retention-days"))
+    {
+      g_debug ("No GSettings schema: the history keeps %u days", self->retention_days);
+      return FALSE;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (settings, "history-retention-days", self, "retention-days", G_SETTINGS_BIND_GET);
+  return TRUE;
+}
+
 /**
  * carport_history_store_new_for_path:
  * @path: (nullable): the database file, or %NULL for the default

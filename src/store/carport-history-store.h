@@ -66,6 +66,11 @@ const char          *carport_history_store_get_path           (CarportHistorySto
 guint                carport_history_store_get_retention_days (CarportHistoryStore *self);
 void                 carport_history_store_set_retention_days (CarportHistoryStore *self,
                                                                guint                days);
+/* Keeps retention-days bound to the setting history-retention-days when
+ * @source (nullable) has Carport's GSettings schema; else (the schema is not
+ * installed) the retention stays as it is. Returns whether it is bound. */
+gboolean             carport_history_store_follow_settings    (CarportHistoryStore   *self,
+                                                               GSettingsSchemaSource *source);
 guint                carport_history_store_get_max_rows       (CarportHistoryStore *self);
 void                 carport_history_store_set_max_rows       (CarportHistoryStore *self,
                                                                guint                rows);

@@ -734,6 +734,146 @@ test_records_json (void)
                      ==, 40.0);
 }
 
+/* history readings: JSON and CSV, and --from/--to keep one day. */
+static void
+test_history_readings (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) day = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) day_root = NULL;
+  g_autofree char *vin = demo_vin ("X102VE");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) three_days_ago = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (three_days_ago),
+                                                         g_date_time_get_month (three_days_ago),
+                                                         g_date_time_get_day_of_month (three_days_ago), 0, 0, 0);
+  g_autofree char *date = g_date_time_format (midnight, "%Y-%m-%d");
+  g_auto(GStrv) lines = NULL;
+  JsonArray *readings;
+
+  run_cli (&json, "--demo", "--json", "history", "readings", "--vin", vin);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  readings = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (readings), >, 0);
+  for (guint i = 0; i < json_array_get_length (readings); i++)
+    {
+      JsonObject *reading = json_array_get_object_element (readings, i);
+
+      g_assert_nonnull (json_object_get_string_member (reading, "time"));
+      g_assert_nonnull (json_object_get_string_member (reading, "reading"));
+      g_assert_true (json_object_has_member (reading, "value"));
+    }
+
+  run_cli (&csv, "--demo", "--csv", "history", "readings", "--vin", vin);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "time,reading,value");
+  g_assert_cmpuint (g_strv_length (lines), >, 2);
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,battery-level,\\d+$",
+                                       lines[1], 0, 0) ||
+                 g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,[a-z-]+,", lines[1], 0, 0));
+
+  run_cli (&day, "--demo", "--json", "history", "readings", "--vin", vin, "--from", date, "--to", date);
+  g_assert_cmpint (day.status, ==, 0);
+  day_root = parse (day.out);
+  readings = json_node_get_array (day_root);
+  g_assert_cmpuint (json_array_get_length (readings), >, 0);
+  g_assert_cmpuint (json_array_get_length (readings), <, json_array_get_length (json_node_get_array (root)));
+  for (guint i = 0; i < json_array_get_length (readings); i++)
+    {
+      const char *text = json_object_get_string_member (json_array_get_object_element (readings, i), "time");
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (text, NULL);
+      GTimeSpan since = g_date_time_difference (when, midnight);
+
+      g_assert_cmpint (since, >=, 0);
+      g_assert_cmpint (since, <, G_TIME_SPAN_DAY);
+    }
+}
+
+/* history charges: the cloud's sessions as CSV; a month long ago has none. */
+static void
+test_history_charges_csv (void)
+{
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) old = { 0 };
+  g_autoptr(JsonNode) none = NULL;
+  g_autofree char *vin = demo_vin ("X102VE");
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&csv, "--demo", "--csv", "history", "charges", "--vin", vin);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "start,end,duration_minutes,start_level_percent,end_level_percent,"
+                                 "energy_kwh,average_power_kw");
+  /* The simulator's three sessions of the last week, and the empty end. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[4], ==, "");
+  for (guint i = 1; i < 4; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+    }
+  g_assert_null (strstr (csv.out, "token"));
+
+  run_cli (&old, "--demo", "--json", "history", "charges", "--vin", vin, "--from", "2020-01-01", "--to", "2020-01-31");
+  g_assert_cmpint (old.status, ==, 0);
+  none = parse (old.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (none)), ==, 0);
+}
+
+/* history climate: the cloud's climate sessions (hvac-sessions) where the
+ * car reports them. */
+static void
+test_history_climate (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *vin = demo_vin ("X102VE");
+  JsonArray *runs;
+
+  run_cli (&json, "--demo", "--json", "history", "climate", "--vin", vin);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse (json.out);
+  runs = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (runs), ==, 3);
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (runs, i), "duration_minutes"), ==, 10);
+
+  run_cli (&csv, "--demo", "--csv", "history", "climate", "--vin", vin);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "start,end,duration_minutes\r\n"));
+  g_assert_true (g_str_has_suffix (csv.out, ",10\r\n"));
+}
+
+/* A date that is not one, or a range backwards: one line, exit 64. */
+static void
+test_history_bad_dates (void)
+{
+  static const char * const kinds[] = { "readings", "charges", "climate" };
+  static const char * const dates[][2] = {
+    { "2026-02-30", "2026-03-01" },
+    { "2026-13-01", "2026-12-31" },
+    { "01/02/2026", "2026-03-01" },
+    { "2026-03-02", "2026-03-01" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+      {
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, "--demo", "--json", "history", kinds[k], "--from", dates[d][0], "--to", dates[d][1]);
+        g_assert_cmpint (run.status, ==, CARPORT_CLI_EXIT_USAGE);
+        assert_one_line_error (&run);
+        g_assert_cmpstr (run.out, ==, "");
+      }
+}
+
 /* ----------------------------------------------------------------------- */
 
 static void
@@ -823,6 +963,10 @@ main (int   argc,
   g_test_add_func ("/cli/schedules", test_schedules);
   g_test_add_func ("/cli/history-json", test_history_json);
   g_test_add_func ("/cli/records-json", test_records_json);
+  g_test_add_func ("/cli/history-readings", test_history_readings);
+  g_test_add_func ("/cli/history-charges-csv", test_history_charges_csv);
+  g_test_add_func ("/cli/history-climate", test_history_climate);
+  g_test_add_func ("/cli/history-bad-dates", test_history_bad_dates);
   g_test_add_func ("/cli/login-keyring", test_login_with_keyring);
 
   return g_test_run ();

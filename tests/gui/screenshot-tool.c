@@ -29,6 +29,7 @@
 #include "carport-climate-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
+#include "carport-history-page.h"
 #include "carport-preferences-window.h"
 #include "carport-simulator.h"
 #include "carport-vehicle-page.h"
@@ -45,6 +46,8 @@ static const struct { const char *name; AdwColorScheme scheme; } schemes[] = {
 static const char * const shown_vins[] = { "VF1XCB1VE00000003", "VF1X101VE00000001" };
 /* The car whose battery the server will not tell in a partial failure. */
 #define PARTIAL_VIN "VF1XCB1VE00000003"
+/* The car whose History is shown: the ZOE phase 2 reports its charge history. */
+#define HISTORY_VIN "VF1X102VE00000002"
 
 static const char *outdir;
 static gboolean review;
@@ -430,6 +433,62 @@ shoot_schedule_dialogs (CarportWindow *window, const char *scheme, const char *s
     }
 }
 
+/* The first scrolled window below @widget (the History page's), or NULL. */
+static GtkScrolledWindow *
+find_any_scrolled (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_any_scrolled (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The ZOE's History window (it reports its charge history and climate
+ * sessions) at the window's size: its top, then its end. */
+static void
+shoot_history (CarportWindow *window, const char *scheme, const char *size, int width, int height)
+{
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *history = NULL;
+  GtkScrolledWindow *scrolled;
+
+  carport_window_show_vehicle (window, HISTORY_VIN);
+  settle (300);
+  gtk_widget_activate_action (page, "vehicle.history", NULL);
+  settle (300);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (gui_test_find_type (l->data, CARPORT_TYPE_HISTORY_PAGE))
+      history = l->data;
+  if (history == NULL)
+    g_error ("the History window did not open");
+  gtk_window_set_default_size (GTK_WINDOW (history), width, height);
+  settle (1200);
+  for (guint end = 0; end < 2; end++)
+    {
+      g_autofree char *name = g_strdup_printf ("history-%s-%s%s.png", scheme, size, end ? "-end" : "");
+
+      if (end && (scrolled = find_any_scrolled (history)) != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                                gtk_adjustment_get_page_size (adjustment));
+          settle (300);
+        }
+      save (history, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (history));
+  settle (200);
+}
+
 static void
 shoot (GApplication *app)
 {
@@ -589,6 +648,7 @@ shoot (GApplication *app)
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
         shoot_records (window, schemes[s].name, sizes[z].name);
         shoot_schedule_dialogs (window, schemes[s].name, sizes[z].name);
+        shoot_history (window, schemes[s].name, sizes[z].name, sizes[z].width, sizes[z].height);
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

@@ -230,6 +230,35 @@ test_history_default_path (void)
   g_assert_cmpstr (carport_reading_kind_to_string (CARPORT_READING_BATTERY_LEVEL), ==, "battery-level");
 }
 
+/* The CLI's store follows history-retention-days where the schema is
+ * installed, and keeps its 365 days where it is not. */
+static void
+test_history_follow_settings (void)
+{
+  const char *dir = g_getenv ("CARPORT_SCHEMA_DIR");
+  g_autoptr(CarportHistoryStore) store = carport_history_store_new_for_path (CARPORT_HISTORY_IN_MEMORY);
+  g_autoptr(CarportHistoryStore) alone = carport_history_store_new_for_path (CARPORT_HISTORY_IN_MEMORY);
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  source = g_settings_schema_source_new_from_directory (dir, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  schema = g_settings_schema_source_lookup (source, "io.github.carport.Carport", FALSE);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_uint (settings, "history-retention-days", 30);
+
+  g_assert_true (carport_history_store_follow_settings (store, source));
+  g_assert_cmpuint (carport_history_store_get_retention_days (store), ==, 30);
+  g_settings_set_uint (settings, "history-retention-days", 7);
+  g_assert_cmpuint (carport_history_store_get_retention_days (store), ==, 7);
+
+  g_assert_false (carport_history_store_follow_settings (alone, NULL));
+  g_assert_cmpuint (carport_history_store_get_retention_days (alone), ==, CARPORT_HISTORY_DEFAULT_RETENTION_DAYS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/history-store/query-range", test_history_query_range);
   g_test_add_func ("/history-store/corrupt-file", test_history_corrupt_file);
   g_test_add_func ("/history-store/default-path", test_history_default_path);
+  g_test_add_func ("/history-store/follow-settings", test_history_follow_settings);
 
   return g_test_run ();
 }

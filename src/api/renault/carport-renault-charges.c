@@ -1,5 +1,6 @@
-/* carport-renault-charges.c — the charge history of a Renault
- * (kca/car-adapter/v1/cars/{vin}/charges, docs/api-renault.md §c.3). */
+/* carport-renault-charges.c — the charging sessions of a Renault
+ * (kca/car-adapter/v1/cars/{vin}/charges) and its charge and climate history
+ * (charge-history, hvac-history, hvac-sessions), docs/api-renault.md §c.3. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "carport-api"
@@ -7,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "carport-json.h"
 #include "carport-kamereon-json.h"
@@ -66,6 +69,21 @@ start_power_kw (JsonObject *charge,
   return power;
 }
 
+/* data.attributes, or NULL with INVALID_RESPONSE. */
+static JsonObject *
+history_attributes (JsonNode  *root,
+                    GError   **error)
+{
+  JsonObject *attributes;
+
+  attributes = carport_json_get_object (carport_json_get_object (carport_json_node_get_object (root), "data"),
+                                        "attributes");
+  if (attributes == NULL)
+    g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
+                 _("The charge history has an unexpected shape"));
+  return attributes;
+}
+
 static int
 compare_sessions (gconstpointer a,
                   gconstpointer b)
@@ -91,14 +109,9 @@ carport_renault_parse_charges (JsonNode    *root,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  attributes = carport_json_get_object (carport_json_get_object (carport_json_node_get_object (root), "data"),
-                                        "attributes");
+  attributes = history_attributes (root, error);
   if (attributes == NULL)
-    {
-      g_set_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                   _("The charge history has an unexpected shape"));
-      return NULL;
-    }
+    return NULL;
 
   minutes_model = g_strcmp0 (model_code, "X101VE") == 0;
   watts_model = carport_renault_model_reports_watts (model_code);
@@ -139,4 +152,136 @@ carport_renault_parse_charges (JsonNode    *root,
 
   g_ptr_array_sort (sessions, compare_sessions);
   return g_steal_pointer (&sessions);
+}
+
+/* The member names of each source. Those of hvac-history and hvac-sessions
+ * are not in any recorded answer (api-renault.md §c.3: pyze reads
+ * hvacSessionsSummaries[] and hvacSessions[]; the inner names follow those of
+ * charge-history and charges) [unsure]. */
+typedef struct {
+  const char *list;
+  const char *count;
+  const char *duration;
+  const char *errors;
+  const char *start;
+  const char *end;
+} UsageNames;
+
+static const UsageNames usage_names[] = {
+  [CARPORT_USAGE_CHARGES] = { "chargeSummaries", "totalChargesNumber", "totalChargesDuration",
+                              "totalChargesErrors", NULL, NULL },
+  [CARPORT_USAGE_CLIMATE] = { "hvacSessionsSummaries", "totalHvacSessionsNumber",
+                              "totalHvacSessionsDuration", "totalHvacSessionsErrors", NULL, NULL },
+  [CARPORT_USAGE_CLIMATE_SESSIONS] = { "hvacSessions", NULL, "hvacSessionDuration", NULL,
+                                       "hvacSessionStartDate", "hvacSessionEndDate" },
+};
+
+/* "YYYYMMDD" (@digits 8) or "YYYYMM" (6) → its first instant in UTC, or NULL. */
+static GDateTime *
+period_start (const char *text,
+              guint       digits)
+{
+  int year, month, day = 1;
+
+  if (text == NULL || strlen (text) != digits || strspn (text, "0123456789") != digits)
+    return NULL;
+  if (sscanf (text, "%4d%2d", &year, &month) != 2 || (digits == 8 && sscanf (text + 6, "%2d", &day) != 1))
+    return NULL;
+  if (year < 1970 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 0, 0, 0);
+}
+
+static int
+member_count (JsonObject *object,
+              const char *name)
+{
+  int value;
+
+  return name != NULL && carport_json_get_int_in (object, name, 0, G_MAXINT, &value) ? value : -1;
+}
+
+static CarportUsage *
+parse_summary (JsonObject       *summary,
+               const UsageNames *names)
+{
+  g_autoptr(CarportUsage) usage = g_new0 (CarportUsage, 1);
+
+  usage->start = period_start (carport_json_get_string (summary, "day"), 8);
+  if (usage->start == NULL)
+    usage->start = period_start (carport_json_get_string (summary, "month"), 6);
+  if (usage->start == NULL)
+    return NULL;
+  usage->count = member_count (summary, names->count);
+  usage->duration_minutes = member_count (summary, names->duration);
+  usage->errors = member_count (summary, names->errors);
+  return g_steal_pointer (&usage);
+}
+
+static CarportUsage *
+parse_session (JsonObject       *session,
+               const UsageNames *names)
+{
+  g_autoptr(CarportUsage) usage = g_new0 (CarportUsage, 1);
+
+  usage->start = carport_json_get_time (session, names->start);
+  if (usage->start == NULL)
+    return NULL;
+  usage->end = carport_json_get_time (session, names->end);
+  if (usage->end != NULL && g_date_time_compare (usage->end, usage->start) < 0)
+    g_clear_pointer (&usage->end, g_date_time_unref);
+  usage->count = 1;
+  /* end − start when both are known, else the duration given (minutes, as the summaries') */
+  usage->duration_minutes = usage->end != NULL
+    ? (int) (g_date_time_difference (usage->end, usage->start) / G_TIME_SPAN_MINUTE)
+    : member_count (session, names->duration);
+  usage->errors = -1;
+  return g_steal_pointer (&usage);
+}
+
+static int
+compare_usage (gconstpointer a,
+               gconstpointer b)
+{
+  const CarportUsage *ua = *(CarportUsage * const *) a;
+  const CarportUsage *ub = *(CarportUsage * const *) b;
+
+  return g_date_time_compare (ua->start, ub->start);
+}
+
+GPtrArray *
+carport_renault_parse_usage (JsonNode            *root,
+                             CarportUsageSource   source,
+                             GError             **error)
+{
+  const UsageNames *names;
+  g_autoptr(GPtrArray) entries = NULL;
+  JsonObject *attributes;
+  JsonArray *list;
+
+  g_return_val_if_fail (source <= CARPORT_USAGE_CLIMATE_SESSIONS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  attributes = history_attributes (root, error);
+  if (attributes == NULL)
+    return NULL;
+
+  names = &usage_names[source];
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_usage_free);
+  list = carport_json_get_array (attributes, names->list);
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *object = carport_json_node_get_object (json_array_get_element (list, i));
+      CarportUsage *usage;
+
+      if (object == NULL)
+        continue;
+      usage = source == CARPORT_USAGE_CLIMATE_SESSIONS ? parse_session (object, names)
+                                                       : parse_summary (object, names);
+      if (usage != NULL)
+        g_ptr_array_add (entries, usage);
+    }
+
+  g_ptr_array_sort (entries, compare_usage);
+  return g_steal_pointer (&entries);
 }

@@ -1,5 +1,5 @@
-/* carport-renault-charges.h — the charge history of a Renault
- * (docs/api-renault.md §c.3). No I/O. */
+/* carport-renault-charges.h — the charging sessions of a Renault and its
+ * charge and climate history (docs/api-renault.md §c.3). No I/O. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -15,5 +15,14 @@ G_BEGIN_DECLS
 GPtrArray *carport_renault_parse_charges (JsonNode    *root,
                                           const char  *model_code,
                                           GError     **error);
+
+/* A charge-history, hvac-history or hvac-sessions answer (@source) → a
+ * GPtrArray of CarportUsage (free func set), oldest first. Every field is
+ * optional: a summary without a valid day or month, or a session without a
+ * start, is left out; no list at all is none (the recorded hvac answers are
+ * "attributes":{}). INVALID_RESPONSE without data.attributes. */
+GPtrArray *carport_renault_parse_usage   (JsonNode            *root,
+                                          CarportUsageSource   source,
+                                          GError             **error);
 
 G_END_DECLS

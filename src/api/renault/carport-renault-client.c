@@ -587,18 +587,34 @@ renault_poll_command_finish (CarportVehicleClient  *client,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Charge history */
+/* History: charges, charge-history, hvac-history, hvac-sessions */
+
+typedef struct {
+  CarportVehicle     *vehicle;
+  CarportUsageSource  source;   /* unused for charges */
+} HistoryRequest;
 
 static void
-charges_cb (GObject      *source,
+history_request_free (HistoryRequest *request)
+{
+  g_clear_object (&request->vehicle);
+  g_free (request);
+}
+
+static void renault_get_charges_async (CarportVehicleClient *client, CarportVehicle *vehicle, GDateTime *start,
+                                       GDateTime *end, GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+
+static void
+history_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (source);
-  CarportVehicle *vehicle = g_task_get_task_data (task);
+  HistoryRequest *request = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
+  GPtrArray *entries;
   GError *error = NULL;
 
   root = _carport_renault_client_request_finish (self, result, &error);
@@ -608,68 +624,138 @@ charges_cb (GObject      *source,
       return;
     }
 
-  sessions = carport_renault_parse_charges (root, carport_vehicle_get_model_code (vehicle), &error);
-  if (sessions == NULL)
+  if (g_task_get_source_tag (task) == renault_get_charges_async)
+    entries = carport_renault_parse_charges (root, carport_vehicle_get_model_code (request->vehicle), &error);
+  else
+    entries = carport_renault_parse_usage (root, request->source, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* GETs the history endpoint @name of the task's car with @query; the
+ * history endpoints bypass the model table's paths (api-renault.md §c.5). */
+static void
+history_request (CarportRenaultClient *self,
+                 GTask                *task,
+                 const char           *name,
+                 const char           *query)
+{
+  HistoryRequest *request = g_task_get_task_data (task);
+  const char *account_id = carport_vehicle_get_account_id (request->vehicle);
+  g_autofree char *template = NULL;
+  g_autofree char *path = NULL;
+
+  if (account_id == NULL || *account_id == '\0')
     {
-      g_task_return_error (task, error);
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                               _("The car is not linked to an account"));
+      g_object_unref (task);
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&sessions), (GDestroyNotify) g_ptr_array_unref);
+  template = g_strconcat ("kca/car-adapter/v1/cars/{vin}/", name, NULL);
+  path = account_path (account_id, template, carport_vehicle_get_vin (request->vehicle));
+  _carport_renault_client_request_async (self, "GET", path, query, NULL, g_task_get_cancellable (task),
+                                         history_cb, task);
+}
+
+static GTask *
+history_task_new (CarportRenaultClient *self,
+                  CarportVehicle       *vehicle,
+                  CarportUsageSource    source,
+                  gpointer              source_tag,
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  HistoryRequest *request = g_new0 (HistoryRequest, 1);
+
+  request->vehicle = g_object_ref (vehicle);
+  request->source = source;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request, (GDestroyNotify) history_request_free);
+  return task;
 }
 
 static void
 renault_get_charges_async (CarportVehicleClient *client,
-                                           CarportVehicle        *vehicle,
-                                           GDateTime             *start,
-                                           GDateTime             *end,
-                                           GCancellable          *cancellable,
-                                           GAsyncReadyCallback    callback,
-                                           gpointer               user_data)
+                           CarportVehicle       *vehicle,
+                           GDateTime            *start,
+                           GDateTime            *end,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
 {
   CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *start_day = NULL;
   g_autofree char *end_day = NULL;
   g_autofree char *query = NULL;
-  const char *account_id;
 
   g_return_if_fail (start != NULL);
   g_return_if_fail (end != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, renault_get_charges_async);
-  g_task_set_task_data (task, g_object_ref (vehicle), g_object_unref);
-
-  account_id = carport_vehicle_get_account_id (vehicle);
-  if (account_id == NULL || *account_id == '\0')
-    {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("The car is not linked to an account"));
-      return;
-    }
-
-  /* History endpoints bypass the model table (api-renault.md §c.5). */
-  path = account_path (account_id, "kca/car-adapter/v1/cars/{vin}/charges",
-                       carport_vehicle_get_vin (vehicle));
   start_day = g_date_time_format (start, "%Y%m%d");
   end_day = g_date_time_format (end, "%Y%m%d");
   query = g_strdup_printf ("start=%s&end=%s", start_day, end_day);
+  history_request (self, history_task_new (self, vehicle, CARPORT_USAGE_CHARGES, renault_get_charges_async,
+                                           cancellable, callback, user_data),
+                   "charges", query);
+}
 
-  _carport_renault_client_request_async (self, "GET", path, query, NULL, cancellable,
-                          charges_cb, g_steal_pointer (&task));
+static void
+renault_get_usage_async (CarportVehicleClient *client,
+                         CarportVehicle       *vehicle,
+                         CarportUsageSource    source,
+                         CarportUsagePeriod    period,
+                         GDateTime            *start,
+                         GDateTime            *end,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  static const char * const names[] = { "charge-history", "hvac-history", "hvac-sessions" };
+  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
+  /* charge-history and hvac-history take type=day|month and days or months
+   * (YYYYMMDD, YYYYMM); hvac-sessions days (api-renault.md §c.2). */
+  gboolean months = source != CARPORT_USAGE_CLIMATE_SESSIONS && period == CARPORT_USAGE_PER_MONTH;
+  const char *format = months ? "%Y%m" : "%Y%m%d";
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *query = NULL;
+  GTask *task;
+
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (end != NULL);
+  g_return_if_fail (source < G_N_ELEMENTS (names));
+
+  task = history_task_new (self, vehicle, source, renault_get_usage_async, cancellable, callback, user_data);
+  if (!carport_renault_model_reads_usage (carport_vehicle_get_model_code (vehicle), source))
+    {
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED, "%s",
+                               carport_usage_not_reported_message (source));
+      g_object_unref (task);
+      return;
+    }
+
+  start_text = g_date_time_format (start, format);
+  end_text = g_date_time_format (end, format);
+  if (source == CARPORT_USAGE_CLIMATE_SESSIONS)
+    query = g_strdup_printf ("start=%s&end=%s", start_text, end_text);
+  else
+    query = g_strdup_printf ("type=%s&start=%s&end=%s", months ? "month" : "day", start_text, end_text);
+  history_request (self, task, names[source], query);
 }
 
 static GPtrArray *
-renault_get_charges_finish (CarportVehicleClient  *client,
-                                            GAsyncResult           *result,
-                                            GError                **error)
+renault_get_history_finish (CarportVehicleClient  *client,
+                            GAsyncResult          *result,
+                            GError               **error)
 {
-  CarportRenaultClient *self = CARPORT_RENAULT_CLIENT (client);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == renault_get_charges_async, NULL);
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -792,7 +878,9 @@ carport_renault_client_class_init (CarportRenaultClientClass *klass)
   client_class->poll_command_async = renault_poll_command_async;
   client_class->poll_command_finish = renault_poll_command_finish;
   client_class->get_charges_async = renault_get_charges_async;
-  client_class->get_charges_finish = renault_get_charges_finish;
+  client_class->get_charges_finish = renault_get_history_finish;
+  client_class->get_usage_async = renault_get_usage_async;
+  client_class->get_usage_finish = renault_get_history_finish;
 
   properties[PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL,

@@ -173,6 +173,7 @@ typedef struct {
   const CarportEndpointDef *endpoints[CARPORT_N_ENDPOINTS];
   const CarportEndpointDef *actions[CARPORT_N_COMMAND_KINDS];
   CarportClimateRange       climate;
+  gboolean                  usage_unsupported[CARPORT_USAGE_CLIMATE_SESSIONS + 1];
 } ModelTable;
 
 static ModelTable default_table;
@@ -221,9 +222,17 @@ table_init_defaults (ModelTable *table)
   table->climate = (CarportClimateRange) { 15.0, 25.0, 0.5 };
 }
 
-/* Keys renault-api has that are not read endpoints of a refresh (the history). */
+/* Keys renault-api has that are not read endpoints of a refresh (charges is
+ * read on every car, as renault-api does). */
 static const char * const ignored_keys[] = {
-  "charges", "charge-history", "hvac-history", "hvac-sessions",
+  "charges",
+};
+
+/* The keys of the history endpoints, by CarportUsageSource. */
+static const char * const usage_keys[] = {
+  [CARPORT_USAGE_CHARGES] = "charge-history",
+  [CARPORT_USAGE_CLIMATE] = "hvac-history",
+  [CARPORT_USAGE_CLIMATE_SESSIONS] = "hvac-sessions",
 };
 
 static void
@@ -239,6 +248,15 @@ table_apply (ModelTable *table,
   for (gsize i = 0; i < G_N_ELEMENTS (ignored_keys); i++)
     if (g_str_equal (key, ignored_keys[i]))
       return;
+  /* renault-api reads them on every car (api-renault.md §c.5 note 5); a car
+   * the table marks unsupported answers them with an error, so Carport does
+   * not ask. */
+  for (gsize i = 0; i < G_N_ELEMENTS (usage_keys); i++)
+    if (g_str_equal (key, usage_keys[i]))
+      {
+        table->usage_unsupported[i] = !supported;
+        return;
+      }
 
 #define ENDPOINT(k, e, d) \
   else if (g_str_equal (key, k)) { slot = &table->endpoints[e]; def = d; }
@@ -494,6 +512,15 @@ carport_renault_model_normalize_name (const char *label)
   static const char * const known[] = { "ZOE", NULL };
 
   return carport_format_model_name (label, known);
+}
+
+gboolean
+carport_renault_model_reads_usage (const char         *model_code,
+                                   CarportUsageSource  source)
+{
+  g_return_val_if_fail (source < G_N_ELEMENTS (usage_keys), FALSE);
+
+  return !lookup_table (model_code)->usage_unsupported[source];
 }
 
 gboolean

@@ -30,6 +30,9 @@ const CarportEndpointDef *carport_renault_model_get_action   (const char *model_
 guint    carport_renault_model_supported_endpoints (const char *model_code);  /* CarportVehicle mask */
 guint    carport_renault_model_supported_commands  (const char *model_code);
 gboolean carport_renault_model_reports_watts       (const char *model_code);  /* X101VE */
+/* Whether the model's table leaves charge-history, hvac-history or
+ * hvac-sessions supported (unknown models: yes). */
+gboolean carport_renault_model_reads_usage         (const char *model_code, CarportUsageSource source);
 gboolean carport_renault_model_is_known            (const char *model_code);
 /* The climate target temperatures the model takes (every model: 15–25 °C in 0.5 steps). */
 void     carport_renault_model_get_climate_range   (const char *model_code, CarportClimateRange *out_range);

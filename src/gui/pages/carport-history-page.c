@@ -1,8 +1,9 @@
 /* carport-history-page.c
  *
- * The page reads a month of readings from the session's history store and
- * the charging sessions (the cloud's, else those the readings show) once,
- * then draws the period the toggle picks from them. */
+ * The page reads once a month of readings from the session's history store,
+ * the charging sessions and climate runs (the cloud's, else those the
+ * readings show) and the cloud's charge history per day and month (where the
+ * car reports it), then draws the period the toggle picks from them. */
 #define G_LOG_DOMAIN "carport-gui"
 
 #include "config.h"
@@ -11,12 +12,14 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-api-error.h"
 #include "carport-chart.h"
 #include "carport-history.h"
 #include "carport-history-page.h"
 
 #define SECONDS_PER_DAY 86400
 #define MONTH_DAYS 30
+#define YEAR_MONTHS 12
 
 struct _CarportHistoryPage
 {
@@ -28,6 +31,9 @@ struct _CarportHistoryPage
   GArray         *readings;        /* CarportReading, the last month; nullable until read */
   GPtrArray      *charges;         /* CarportChargeSession; nullable until read */
   gboolean        charges_reported;
+  GArray         *climate;         /* CarportClimateRun; nullable until read */
+  GPtrArray      *charge_days;     /* CarportUsage per day; NULL when the car does not report them */
+  GPtrArray      *charge_months;   /* CarportUsage per month; as charge_days */
   guint           pending;         /* reads under way */
 
   GtkStack       *stack;
@@ -39,6 +45,10 @@ struct _CarportHistoryPage
   CarportChart   *energy_chart;
   CarportChart   *mileage_chart;
   CarportChart   *climate_chart;
+  GtkWidget      *charge_days_group;
+  GtkWidget      *charge_months_group;
+  CarportChart   *charge_days_chart;
+  CarportChart   *charge_months_chart;
   GtkListBox     *sessions_list;
 };
 
@@ -69,7 +79,7 @@ format_day (gint64 seconds)
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (seconds);
 
   /* Translators: a day under a bar of a chart, as strftime() writes it. */
-  return g_date_time_format (when, _("%b %e"));
+  return g_date_time_format (when, _("%b %-d"));
 }
 
 static char *
@@ -78,7 +88,7 @@ format_time (gint64 seconds,
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (seconds);
 
-  return g_date_time_format (when, days == 1 ? "%H:%M" : _("%b %e"));
+  return g_date_time_format (when, days == 1 ? "%H:%M" : _("%b %-d"));
 }
 
 static void
@@ -115,7 +125,8 @@ show_battery (CarportHistoryPage *self,
   carport_chart_set_summary (self->battery_chart, summary);
 }
 
-/* Per-day totals over the period (at least a week, so a day shows bars). */
+/* Per-day totals over the period (at least a week, so a day shows bars), or
+ * per month (first_day unused). */
 typedef struct {
   guint   n;
   gint64  first_day;           /* local midnight, Unix seconds */
@@ -227,18 +238,80 @@ static void
 show_climate (CarportHistoryPage *self,
               guint               n_days)
 {
-  g_autoptr(GArray) runs = carport_history_climate_from_readings (self->readings);
   Days days;
 
   days_init (&days, n_days);
-  for (guint i = 0; i < runs->len; i++)
+  for (guint i = 0; i < self->climate->len; i++)
     {
-      CarportClimateRun *run = &g_array_index (runs, CarportClimateRun, i);
+      CarportClimateRun *run = &g_array_index (self->climate, CarportClimateRun, i);
 
       days_add (&days, run->start, (run->end - run->start) / 60.0);
     }
   days_show (&days, self->climate_chart, "min",
              g_strdup_printf (_("Climate control on for %.0f minutes over the last %u days"), days_total (&days), n_days));
+}
+
+/* The cloud's charge history: hours of charging per day over the period. */
+static void
+show_charge_days (CarportHistoryPage *self,
+                  guint               n_days)
+{
+  Days days;
+
+  gtk_widget_set_visible (self->charge_days_group, self->charge_days != NULL);
+  if (!self->charge_days)
+    return;
+
+  days_init (&days, n_days);
+  /* A day's summary starts at its midnight in UTC: its middle is that day here. */
+  for (guint i = 0; i < self->charge_days->len; i++)
+    {
+      CarportUsage *day = g_ptr_array_index (self->charge_days, i);
+
+      if (day->duration_minutes > 0)
+        days_add (&days, g_date_time_to_unix (day->start) + SECONDS_PER_DAY / 2, day->duration_minutes / 60.0);
+    }
+  days_show (&days, self->charge_days_chart, "h",
+             g_strdup_printf (_("%.1f hours of charging over the last %u days"), days_total (&days), n_days));
+}
+
+/* The same per month over the last year, this month last. */
+static void
+show_charge_months (CarportHistoryPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) this_month = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                           1, 0, 0, 0);
+  g_autoptr(GDateTime) first_month = g_date_time_add_months (this_month, 1 - YEAR_MONTHS);
+  int first = g_date_time_get_year (first_month) * 12 + g_date_time_get_month (first_month) - 1;
+  int charges = 0;
+  Days months;
+
+  gtk_widget_set_visible (self->charge_months_group, self->charge_months != NULL);
+  if (!self->charge_months)
+    return;
+
+  months = (Days) { YEAR_MONTHS, 0, g_new0 (double, YEAR_MONTHS), g_new0 (char *, YEAR_MONTHS + 1) };
+  for (guint i = 0; i < YEAR_MONTHS; i++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (first_month, (int) i);
+
+      /* Translators: a month under a bar of a chart, as strftime() writes it. */
+      months.labels[i] = g_date_time_format (month, _("%b"));
+    }
+  for (guint i = 0; i < self->charge_months->len; i++)
+    {
+      CarportUsage *month = g_ptr_array_index (self->charge_months, i);
+      int index = g_date_time_get_year (month->start) * 12 + g_date_time_get_month (month->start) - 1 - first;
+
+      if (index < 0 || index >= YEAR_MONTHS)
+        continue;
+      months.values[index] += MAX (0, month->duration_minutes) / 60.0;
+      charges += MAX (0, month->count);
+    }
+  days_show (&months, self->charge_months_chart, "h",
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d charge over the last 12 months",
+                                           "%d charges over the last 12 months", charges), charges));
 }
 
 static GtkWidget *
@@ -288,9 +361,9 @@ show_history (CarportHistoryPage *self)
   guint days = period_days (self);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (self->pending > 0 || !self->readings || !self->charges)
+  if (self->pending > 0 || !self->readings || !self->charges || !self->climate)
     return;
-  if (self->readings->len == 0 && self->charges->len == 0)
+  if (self->readings->len == 0 && self->charges->len == 0 && !self->charge_days)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -299,6 +372,8 @@ show_history (CarportHistoryPage *self)
   show_energy (self, MAX (days, 7));
   show_mileage (self, MAX (days, 7));
   show_climate (self, MAX (days, 7));
+  show_charge_days (self, MAX (days, 7));
+  show_charge_months (self);
   show_sessions (self);
   gtk_stack_set_visible_child_name (self->stack, "history");
 }
@@ -348,10 +423,78 @@ charges_cb (GObject      *source,
 }
 
 static void
+climate_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CarportHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->pending--;
+  g_clear_pointer (&self->climate, g_array_unref);
+  self->climate = carport_history_get_climate_finish (result, NULL, &error);
+  if (!self->climate)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("Could not read the climate use: %s", error->message);
+      self->climate = g_array_new (FALSE, FALSE, sizeof (CarportClimateRun));
+    }
+  show_history (self);
+}
+
+/* The charge history of @result; NULL when the car does not report it or
+ * the cloud could not say now (*@cancelled when the page went away). */
+static GPtrArray *
+charge_history_finish (CarportHistoryPage *self,
+                       GObject            *source,
+                       GAsyncResult       *result,
+                       gboolean           *cancelled)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *usage = carport_session_get_usage_finish (CARPORT_SESSION (source), result, &error);
+
+  self->pending--;
+  *cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  if (error && !*cancelled && !g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED))
+    g_message ("Could not read the charge history: %s", error->message);
+  return usage;
+}
+
+static void
+charge_days_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CarportHistoryPage) self = user_data;
+  gboolean cancelled;
+
+  g_clear_pointer (&self->charge_days, g_ptr_array_unref);
+  self->charge_days = charge_history_finish (self, source, result, &cancelled);
+  if (!cancelled)
+    show_history (self);
+}
+
+static void
+charge_months_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CarportHistoryPage) self = user_data;
+  gboolean cancelled;
+
+  g_clear_pointer (&self->charge_months, g_ptr_array_unref);
+  self->charge_months = charge_history_finish (self, source, result, &cancelled);
+  if (!cancelled)
+    show_history (self);
+}
+
+static void
 load (CarportHistoryPage *self)
 {
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) year_ago = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_cancellable_cancel (self->cancellable);
@@ -360,7 +503,7 @@ load (CarportHistoryPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  self->pending = 2;
+  self->pending = 5;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   carport_history_get_readings_async (self->session, self->vehicle, now - MONTH_DAYS * SECONDS_PER_DAY, now,
                                       self->cancellable, readings_cb, g_object_ref (self));
@@ -368,6 +511,13 @@ load (CarportHistoryPage *self)
   from = g_date_time_add_days (to, -MONTH_DAYS);
   carport_history_get_charges_async (self->session, self->vehicle, from, to, self->cancellable, charges_cb,
                                      g_object_ref (self));
+  carport_history_get_climate_async (self->session, self->vehicle, from, to, self->cancellable, climate_cb,
+                                     g_object_ref (self));
+  carport_session_get_usage_async (self->session, self->vehicle, CARPORT_USAGE_CHARGES, CARPORT_USAGE_PER_DAY,
+                                   from, to, self->cancellable, charge_days_cb, g_object_ref (self));
+  year_ago = g_date_time_add_months (to, 1 - YEAR_MONTHS);
+  carport_session_get_usage_async (self->session, self->vehicle, CARPORT_USAGE_CHARGES, CARPORT_USAGE_PER_MONTH,
+                                   year_ago, to, self->cancellable, charge_months_cb, g_object_ref (self));
 }
 
 /* Export */
@@ -491,6 +641,11 @@ carport_history_page_dispose (GObject *object)
   g_clear_object (&self->vehicle);
   g_clear_pointer (&self->readings, g_array_unref);
   g_clear_pointer (&self->charges, g_ptr_array_unref);
+  g_clear_pointer (&self->climate, g_array_unref);
+  g_clear_pointer (&self->charge_days, g_ptr_array_unref);
+  g_clear_pointer (&self->charge_months, g_ptr_array_unref);
+  /* AdwBin would unparent its child again after the template dropped it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARPORT_TYPE_HISTORY_PAGE);
 
   G_OBJECT_CLASS (carport_history_page_parent_class)->dispose (object);
@@ -575,6 +730,10 @@ carport_history_page_class_init (CarportHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, energy_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, mileage_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, climate_chart);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_days_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_months_group);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_days_chart);
+  gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, charge_months_chart);
   gtk_widget_class_bind_template_child (widget_class, CarportHistoryPage, sessions_list);
   gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
 }

@@ -468,10 +468,27 @@ read_charges (CarportSimCar     *self,
   return envelope (self, "Car", a);
 }
 
+/* The simulated climate use: the car warms for its driver for ten minutes,
+ * from a quarter of an hour before each charge ends. Wire names of
+ * hvac-history and hvac-sessions as Carport reads them (api-renault.md §c.3,
+ * [unsure]: no recorded answer has any). */
+#define CLIMATE_LEAD CARPORT_SIM_SECONDS (15 * 60)
+#define CLIMATE_MINUTES 10
+
+static gint64
+session_start (CarportSimChargeSession *s,
+               gboolean                 climate)
+{
+  return climate ? s->end - CLIMATE_LEAD : s->start;
+}
+
+/* charge-history (@climate FALSE) or hvac-history: one summary per day or
+ * month with sessions, newest first as the recorded answers are. */
 static JsonNode *
-read_charge_history (CarportSimCar     *self,
-                     SoupServerMessage *msg,
-                     GHashTable        *query)
+read_summaries (CarportSimCar     *self,
+                SoupServerMessage *msg,
+                GHashTable        *query,
+                gboolean           climate)
 {
   const char *start, *end;
   gboolean month;
@@ -484,11 +501,10 @@ read_charge_history (CarportSimCar     *self,
 
   a = json_object_new ();
   summaries = json_array_new ();
-  /* newest first, as the recorded answers are */
   for (guint i = self->sessions->len; i > 0; i--)
     {
       CarportSimChargeSession *s = &g_array_index (self->sessions, CarportSimChargeSession, i - 1);
-      g_autofree char *key = day_key (s->start, month);
+      g_autofree char *key = day_key (session_start (s, climate), month);
       gint64 count = 0, minutes = 0, errors = 0;
       JsonObject *summary;
 
@@ -499,39 +515,74 @@ read_charge_history (CarportSimCar     *self,
       for (guint j = 0; j < self->sessions->len; j++)
         {
           CarportSimChargeSession *t = &g_array_index (self->sessions, CarportSimChargeSession, j);
-          g_autofree char *other = day_key (t->start, month);
+          g_autofree char *other = day_key (session_start (t, climate), month);
 
           if (!g_str_equal (other, key))
             continue;
           count++;
-          minutes += (t->end - t->start) / CARPORT_SIM_SECONDS (60);
-          errors += t->ok ? 0 : 1;
+          minutes += climate ? CLIMATE_MINUTES : (t->end - t->start) / CARPORT_SIM_SECONDS (60);
+          errors += t->ok || climate ? 0 : 1;
         }
       summary = json_object_new ();
       json_object_set_string_member (summary, month ? "month" : "day", key);
-      json_object_set_int_member (summary, "totalChargesNumber", count);
-      json_object_set_int_member (summary, "totalChargesDuration", minutes);
-      json_object_set_int_member (summary, "totalChargesErrors", errors);
+      json_object_set_int_member (summary, climate ? "totalHvacSessionsNumber" : "totalChargesNumber", count);
+      json_object_set_int_member (summary, climate ? "totalHvacSessionsDuration" : "totalChargesDuration", minutes);
+      if (!climate)
+        json_object_set_int_member (summary, "totalChargesErrors", errors);
       json_array_add_object_element (summaries, summary);
       g_ptr_array_add (keys, g_steal_pointer (&key));
     }
-  json_object_set_array_member (a, "chargeSummaries", summaries);
+  json_object_set_array_member (a, climate ? "hvacSessionsSummaries" : "chargeSummaries", summaries);
   return envelope (self, "Car", a);
+}
+
+static JsonNode *
+read_charge_history (CarportSimCar     *self,
+                     SoupServerMessage *msg,
+                     GHashTable        *query)
+{
+  return read_summaries (self, msg, query, FALSE);
 }
 
 static JsonNode *
 read_hvac_history (CarportSimCar     *self,
                    SoupServerMessage *msg,
-                   GHashTable        *query,
-                   gboolean           sessions)
+                   GHashTable        *query)
+{
+  return read_summaries (self, msg, query, TRUE);
+}
+
+static JsonNode *
+read_hvac_sessions (CarportSimCar     *self,
+                    SoupServerMessage *msg,
+                    GHashTable        *query)
 {
   const char *start, *end;
   gboolean month;
+  JsonObject *a;
+  JsonArray *sessions;
 
-  if (!history_range (msg, query, !sessions, &month, &start, &end))
+  if (!history_range (msg, query, FALSE, &month, &start, &end))
     return NULL;
-  /* The recorded answers of both are empty. */
-  return envelope (self, "Car", json_object_new ());
+
+  a = json_object_new ();
+  sessions = json_array_new ();
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      gint64 on = session_start (&g_array_index (self->sessions, CarportSimChargeSession, i), TRUE);
+      g_autofree char *day = day_key (on, FALSE);
+      JsonObject *session;
+
+      if (strcmp (day, start) < 0 || strcmp (day, end) > 0)
+        continue;
+      session = json_object_new ();
+      _carport_sim_set_time (session, "hvacSessionStartDate", on);
+      _carport_sim_set_time (session, "hvacSessionEndDate", on + CARPORT_SIM_SECONDS (CLIMATE_MINUTES * 60));
+      json_object_set_int_member (session, "hvacSessionDuration", CLIMATE_MINUTES);
+      json_array_add_object_element (sessions, session);
+    }
+  json_object_set_array_member (a, "hvacSessions", sessions);
+  return envelope (self, "Car", a);
 }
 
 static JsonNode *
@@ -608,22 +659,6 @@ typedef struct {
   ActionFunc     act;
 } EndpointDef;
 
-static JsonNode *
-read_hvac_history_cb (CarportSimCar     *self,
-                      SoupServerMessage *msg,
-                      GHashTable        *query)
-{
-  return read_hvac_history (self, msg, query, FALSE);
-}
-
-static JsonNode *
-read_hvac_sessions_cb (CarportSimCar     *self,
-                       SoupServerMessage *msg,
-                       GHashTable        *query)
-{
-  return read_hvac_history (self, msg, query, TRUE);
-}
-
 static const EndpointDef endpoint_defs[] = {
   { "", "kca", V1 | V2, read_gateway, NULL, NULL },
   { "battery-status", "kca", V2, read_battery_status, NULL, NULL },
@@ -640,8 +675,8 @@ static const EndpointDef endpoint_defs[] = {
   { "notification-settings", "kca", V1, read_notification_settings, NULL, NULL },
   { "charge-history", "kca", V1, NULL, read_charge_history, NULL },
   { "charges", "kca", V1, NULL, read_charges, NULL },
-  { "hvac-history", "kca", V1, NULL, read_hvac_history_cb, NULL },
-  { "hvac-sessions", "kca", V1, NULL, read_hvac_sessions_cb, NULL },
+  { "hvac-history", "kca", V1, NULL, read_hvac_history, NULL },
+  { "hvac-sessions", "kca", V1, NULL, read_hvac_sessions, NULL },
   { "actions/hvac-start", "kca", V1, NULL, NULL, _carport_sim_renault_act_hvac_start },
   { "actions/charging-start", "kca", V1, NULL, NULL, _carport_sim_renault_act_charging_start },
   { "actions/charge-mode", "kca", V1, NULL, NULL, _carport_sim_renault_act_charge_mode },

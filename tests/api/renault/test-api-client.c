@@ -755,6 +755,53 @@ test_charges (Fixture       *f,
   }
 }
 
+/* charge-history per month: type and months in the query; a model the
+ * table marks unsupported is not asked. */
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CarportVehicle) zoe = make_vehicle (VIN1, "X102VE");
+  g_autoptr(CarportVehicle) megane = make_vehicle (VIN1, "XCB1VE");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 15, 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 8, 31, 0, 0, 0);
+  g_autoptr(GHashTable) query = NULL;
+  guint n_requests;
+  TsRequest *request;
+
+  test_server_route (f->ts, "GET", "/commerce/v1/accounts/" ACCOUNT "/kamereon/kca/car-adapter/v1/cars/" VIN1 "/charge-history", 200,
+                     "{\"data\":{\"type\":\"Car\",\"id\":\"" VIN1 "\",\"attributes\":{\"chargeSummaries\":["
+                     "{\"month\":\"202608\",\"totalChargesNumber\":4,\"totalChargesDuration\":600,"
+                     "\"totalChargesErrors\":0}]}}}", 0);
+  login (f);
+
+  carport_vehicle_client_get_usage_async (CARPORT_VEHICLE_CLIENT (f->client), zoe, CARPORT_USAGE_CHARGES,
+                                          CARPORT_USAGE_PER_MONTH, start, end, NULL, carport_test_result_cb, &result);
+  months = carport_vehicle_client_get_usage_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 1);
+  g_assert_cmpint (((CarportUsage *) g_ptr_array_index (months, 0))->count, ==, 4);
+  request = g_ptr_array_index (f->ts->requests, f->ts->requests->len - 1);
+  query = soup_form_decode (request->query);
+  g_assert_cmpstr (g_hash_table_lookup (query, "type"), ==, "month");
+  g_assert_cmpstr (g_hash_table_lookup (query, "start"), ==, "202601");
+  g_assert_cmpstr (g_hash_table_lookup (query, "end"), ==, "202608");
+
+  n_requests = f->ts->requests->len;
+  g_clear_object (&result);
+  carport_vehicle_client_get_usage_async (CARPORT_VEHICLE_CLIENT (f->client), megane, CARPORT_USAGE_CHARGES,
+                                          CARPORT_USAGE_PER_DAY, start, end, NULL, carport_test_result_cb, &result);
+  none = carport_vehicle_client_get_usage_finish (CARPORT_VEHICLE_CLIENT (f->client), carport_test_wait_result (&result), &error);
+  g_assert_null (none);
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "This car does not report its charge history");
+  g_assert_cmpuint (f->ts->requests->len, ==, n_requests);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +842,7 @@ main (int   argc,
   ADD ("kamereon/command-not-supported", test_command_not_supported, NULL);
   ADD ("kamereon/command-temperature-refused", test_command_temperature_refused, NULL);
   ADD ("kamereon/charges", test_charges, NULL);
+  ADD ("kamereon/usage", test_usage, NULL);
 
   g_test_add_func ("/api-client/zz/logging", test_logging_happened);
 

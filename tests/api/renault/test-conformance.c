@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "carport-kamereon-json.h"
+#include "carport-renault-charges.h"
 #include "carport-renault-json.h"
 #include "carport-renault-models.h"
 
@@ -584,6 +585,43 @@ test_gigya (void)
   }
 }
 
+/* charge-history per day and month; hvac-history and hvac-sessions, whose
+ * recorded answers are empty. */
+static void
+test_usage (void)
+{
+  static const struct {
+    const char         *name;
+    CarportUsageSource  source;
+    guint               n;
+    int                 first_minutes;
+  } files[] = {
+    { "charge-history.day.json", CARPORT_USAGE_CHARGES, 2, 657 },
+    { "charge-history.month.json", CARPORT_USAGE_CHARGES, 1, 479 },
+    { "hvac-history.json", CARPORT_USAGE_CLIMATE, 0, 0 },
+    { "hvac-sessions.json", CARPORT_USAGE_CLIMATE_SESSIONS, 0, 0 },
+  };
+  REQUIRE_DIR (dir, "kamereon/vehicle_data");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      root = parse_ok (dir, files[i].name);
+      entries = carport_renault_parse_usage (root, files[i].source, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, ==, files[i].n);
+      if (files[i].n > 0)
+        g_assert_cmpint (((CarportUsage *) g_ptr_array_index (entries, 0))->duration_minutes, ==,
+                         files[i].first_minutes);
+    }
+}
+
 static void
 test_person_and_notifications (void)
 {
@@ -658,6 +696,7 @@ main (int    argc,
   g_test_add_func ("/conformance/errors", test_errors);
   g_test_add_func ("/conformance/gigya", test_gigya);
   g_test_add_func ("/conformance/person-notifications", test_person_and_notifications);
+  g_test_add_func ("/conformance/usage", test_usage);
   g_test_add_func ("/conformance/actions", test_actions);
 
   return g_test_run ();
