@@ -143,8 +143,11 @@ carport_session_places_init (CarportSession *self)
 {
   g_autofree char *pictures = g_build_filename (g_get_user_cache_dir (), "carport", "pictures", NULL);
   g_autofree char *nominatim = dup_root (self, "CARPORT_GEOCODE_URL", NOMINATIM_URL);
+  const char *ca_file = g_environ_getenv (self->service_roots, "CARPORT_NISSAN_CA_FILE");
 
-  self->pictures = carport_vehicle_pictures_new (pictures);
+  if (ca_file == NULL)
+    ca_file = g_getenv ("CARPORT_NISSAN_CA_FILE");
+  self->pictures = carport_vehicle_pictures_new (pictures, ca_file);
   if (nominatim != NULL)
     self->geocoder = carport_reverse_geocoder_new (nominatim);
   g_signal_connect_object (self->vehicles, "items-changed", G_CALLBACK (vehicles_changed_cb), self, 0);

@@ -286,14 +286,18 @@ carport_vehicle_pictures_update (CarportVehiclePictures *self,
 }
 
 CarportVehiclePictures *
-carport_vehicle_pictures_new (const char *dir)
+carport_vehicle_pictures_new (const char *dir,
+                              const char *ca_file)
 {
   CarportVehiclePictures *self;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (dir != NULL, NULL);
 
   self = g_object_new (CARPORT_TYPE_VEHICLE_PICTURES, NULL);
   self->dir = g_strdup (dir);
+  if (ca_file != NULL && !carport_http_add_trusted_ca_file (self->http, ca_file, &error))
+    g_warning ("The pictures' hosts: %s", error->message);
   return self;
 }
 

@@ -19,8 +19,11 @@ G_BEGIN_DECLS
 #define CARPORT_TYPE_VEHICLE_PICTURES (carport_vehicle_pictures_get_type ())
 G_DECLARE_FINAL_TYPE (CarportVehiclePictures, carport_vehicle_pictures, CARPORT, VEHICLE_PICTURES, GObject)
 
-/* Pictures go into @dir (created when first needed). */
-CarportVehiclePictures *carport_vehicle_pictures_new    (const char             *dir);
+/* Pictures go into @dir (created when first needed). @ca_file (nullable):
+ * a certificate authority trusted besides the system's (the simulator's
+ * Nissan side, CARPORT_NISSAN_CA_FILE). */
+CarportVehiclePictures *carport_vehicle_pictures_new    (const char             *dir,
+                                                         const char             *ca_file);
 /* Sets @vehicle's picture-file from the cache, downloading its picture-url
  * first when the cache does not hold it; in the background. */
 void                    carport_vehicle_pictures_update (CarportVehiclePictures *self,
