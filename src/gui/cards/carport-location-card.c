@@ -138,6 +138,8 @@ build_map (CarportLocationCard *self)
   self->marker = shumate_marker_new ();
   pin = gtk_image_new_from_icon_name ("mark-location-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (pin), 32);
+  /* The marker is centred on the position: the pin's point goes there. */
+  gtk_widget_set_margin_bottom (pin, 28);
   gtk_widget_add_css_class (pin, "map-marker");
   gtk_accessible_update_property (GTK_ACCESSIBLE (pin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The car"), -1);
   shumate_marker_set_child (self->marker, pin);
