@@ -83,12 +83,42 @@ carport_session_set_reverse_geocoding (CarportSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_REVERSE_GEOCODING]);
 }
 
+gboolean
+carport_session_get_fetch_pictures (CarportSession *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SESSION (self), FALSE);
+
+  return self->fetch_pictures;
+}
+
+void
+carport_session_set_fetch_pictures (CarportSession *self,
+                                    gboolean        fetch)
+{
+  guint n_vehicles;
+
+  g_return_if_fail (CARPORT_IS_SESSION (self));
+
+  if (self->fetch_pictures == !!fetch)
+    return;
+  self->fetch_pictures = !!fetch;
+  n_vehicles = g_list_model_get_n_items (G_LIST_MODEL (self->vehicles));
+  for (guint i = 0; fetch && i < n_vehicles; i++)
+    {
+      g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (G_LIST_MODEL (self->vehicles), i);
+
+      carport_vehicle_pictures_update (self->pictures, vehicle);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), carport_session_properties[PROP_FETCH_PICTURES]);
+}
+
 static void
 picture_url_changed_cb (CarportVehicle *vehicle,
                         GParamSpec     *pspec,
                         CarportSession *self)
 {
-  carport_vehicle_pictures_update (self->pictures, vehicle);
+  if (self->fetch_pictures)
+    carport_vehicle_pictures_update (self->pictures, vehicle);
 }
 
 static void
@@ -130,7 +160,8 @@ vehicles_changed_cb (GListModel     *model,
           g_signal_connect_object (location, "notify::latitude", G_CALLBACK (position_changed_cb), self, 0);
           g_signal_connect_object (location, "notify::longitude", G_CALLBACK (position_changed_cb), self, 0);
         }
-      carport_vehicle_pictures_update (self->pictures, vehicle);
+      if (self->fetch_pictures)
+        carport_vehicle_pictures_update (self->pictures, vehicle);
       if (self->geocoder != NULL)
         carport_reverse_geocoder_update (self->geocoder, vehicle);
       else

@@ -29,6 +29,7 @@ struct _CarportSession
   CarportAccount         *pending;        /* a login under way, not yet in @accounts */
   CarportVehiclePictures *pictures;
   CarportReverseGeocoder *geocoder;       /* NULL when CARPORT_GEOCODE_URL is unusable */
+  gboolean                fetch_pictures;
 
   guint                   refresh_interval;
   guint                   refresh_source;
@@ -55,6 +56,7 @@ enum {
   PROP_BUSY,
   PROP_LOGIN_STEP,
   PROP_REVERSE_GEOCODING,
+  PROP_FETCH_PICTURES,
   CARPORT_SESSION_N_PROPS
 };
 extern GParamSpec *carport_session_properties[CARPORT_SESSION_N_PROPS];

@@ -729,6 +729,9 @@ carport_session_get_property (GObject    *object,
     case PROP_REVERSE_GEOCODING:
       g_value_set_boolean (value, carport_session_get_reverse_geocoding (self));
       break;
+    case PROP_FETCH_PICTURES:
+      g_value_set_boolean (value, self->fetch_pictures);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -781,6 +784,9 @@ carport_session_set_property (GObject      *object,
       break;
     case PROP_REVERSE_GEOCODING:
       carport_session_set_reverse_geocoding (self, g_value_get_boolean (value));
+      break;
+    case PROP_FETCH_PICTURES:
+      carport_session_set_fetch_pictures (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -839,6 +845,9 @@ carport_session_class_init (CarportSessionClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   carport_session_properties[PROP_REVERSE_GEOCODING] =
     g_param_spec_boolean ("reverse-geocoding", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_FETCH_PICTURES] =
+    g_param_spec_boolean ("fetch-pictures", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, CARPORT_SESSION_N_PROPS, carport_session_properties);
 

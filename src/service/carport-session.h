@@ -64,8 +64,10 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
  *   Nominatim, or CARPORT_GEOCODE_URL, and set its location's address; off,
  *   nothing is sent and the addresses are cleared).
  *
- * Each car's picture-url is downloaded once into the cache dir and set as
- * its picture-file (carport-vehicle-pictures.h).
+ *   fetch-pictures (boolean, default FALSE: download each car's
+ *   picture-url once into the cache dir and set it as its picture-file,
+ *   carport-vehicle-pictures.h; the window turns it on, carport-cli shows
+ *   no picture and leaves it off).
  *
  * Signals:
  *   event (CarportSessionEvent, CarportVehicle *, CarportCommand * or NULL) */
@@ -170,6 +172,8 @@ GPtrArray *carport_session_get_charges_finish (CarportSession *self, GAsyncResul
  * names another: the demo's simulator serves tiles), or NULL when that is
  * not https:// or http:// to loopback. */
 char    *carport_session_dup_map_tile_url (CarportSession *self);
+gboolean carport_session_get_fetch_pictures (CarportSession *self);
+void     carport_session_set_fetch_pictures (CarportSession *self, gboolean fetch);
 gboolean carport_session_get_reverse_geocoding (CarportSession *self);
 void     carport_session_set_reverse_geocoding (CarportSession *self, gboolean enabled);
 

@@ -39,6 +39,7 @@ places_setup (Fixture       *fixture,
 {
   clear_pictures ();
   fixture_setup (fixture, data);
+  carport_session_set_fetch_pictures (fixture->session, TRUE);
 }
 
 static guint
@@ -102,6 +103,7 @@ test_picture_downloaded_once (Fixture       *fixture,
   /* Nor does the next start: the cache has it. */
   g_clear_object (&fixture->session);
   fixture->session = new_session (fixture);
+  carport_session_set_fetch_pictures (fixture->session, TRUE);
   login (fixture);
   g_assert_cmpuint (wait_for_pictures (fixture, 10000), ==, n_vehicles (fixture));
   g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "assets"), ==, asked);
@@ -112,6 +114,7 @@ test_picture_downloaded_once (Fixture       *fixture,
                                       -1, NULL));
   g_clear_object (&fixture->session);
   fixture->session = new_session (fixture);
+  carport_session_set_fetch_pictures (fixture->session, TRUE);
   login (fixture);
   g_assert_cmpuint (wait_for_pictures (fixture, 10000), ==, n_vehicles (fixture));
   g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "assets"), ==, asked + 1);
@@ -149,6 +152,18 @@ lyon_zoe (Fixture *fixture)
 
   g_assert_cmpstr (carport_vehicle_get_vin (zoe), ==, LYON_ZOE);
   return zoe;
+}
+
+/* carport-cli shows no picture: a session fetches none unless asked. */
+static void
+test_picture_not_fetched_unless_asked (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  carport_session_set_fetch_pictures (fixture->session, FALSE);
+  login (fixture);
+  g_assert_true (refresh (fixture, NULL, NULL));
+  g_assert_cmpuint (wait_for_pictures (fixture, 200), ==, 0);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "assets"), ==, 0);
 }
 
 static void
@@ -212,6 +227,7 @@ main (int   argc,
 #define ADD(path, data, func) \
   g_test_add ("/places/" path, Fixture, data, places_setup, func, fixture_teardown)
   ADD ("picture/downloaded-once", NULL, test_picture_downloaded_once);
+  ADD ("picture/not-fetched-unless-asked", NULL, test_picture_not_fetched_unless_asked);
   ADD ("picture/refused/not-found", &not_found, test_picture_refused);
   ADD ("picture/refused/html", &html_page, test_picture_refused);
   ADD ("picture/refused/empty", &empty, test_picture_refused);

@@ -101,6 +101,21 @@ take_over_scrolling (CarportLocationCard *self)
   gtk_widget_add_controller (GTK_WIDGET (map), scroll);
 }
 
+/* libshumate's zoom buttons show an icon (and a tooltip) only: their
+ * tooltips become the names a screen reader says. */
+static void
+name_zoom_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (GTK_IS_BUTTON (child) && tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      name_zoom_buttons (child);
+    }
+}
+
 static void
 build_map (CarportLocationCard *self)
 {
@@ -147,6 +162,7 @@ build_map (CarportLocationCard *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (layer));
 
   take_over_scrolling (self);
+  name_zoom_buttons (GTK_WIDGET (self->map));
   gtk_frame_set_child (GTK_FRAME (self->map_frame), GTK_WIDGET (self->map));
   update_map (self);
 }
