@@ -775,6 +775,7 @@ carport_simulator_start (CarportSimulator  *self,
   g_autofree char *tls_dir = NULL;
   g_autofree char *ca_file = NULL;
   g_autofree char *nissan_base = NULL;
+  g_autofree char *picture_base = NULL;
   GSList *uris;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
@@ -829,6 +830,8 @@ carport_simulator_start (CarportSimulator  *self,
 
   nissan_base = g_strdup_printf ("https://127.0.0.1:%u", self->nissan_port);
   carport_sim_nissan_set_base_url (self->nissan, nissan_base);
+  picture_base = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+  carport_sim_nissan_set_picture_base_url (self->nissan, picture_base);
   for (guint i = 0; i < self->cars->len; i++)
     apply_car_settings (self, g_ptr_array_index (self->cars, i));
   for (guint i = 0; i < self->nissan_cars->len; i++)
