@@ -24,6 +24,8 @@ static const char * const skipped_properties[] = {
   "from-cache",
   "refreshing",
   "last-error",
+  "picture-file",   /* the service finds it in its own cache */
+  "address",        /* of the location: looked up again when asked for */
   NULL
 };
 

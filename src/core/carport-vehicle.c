@@ -27,6 +27,7 @@ struct _CarportVehicle
   CarportEnergy          energy;
   char                  *account_id;   /* owned, nullable */
   char                  *picture_url;  /* owned, nullable */
+  char                  *picture_file; /* owned, nullable */
   char                  *client_data;  /* owned, nullable */
 
   guint                  supported_endpoints;  /* what the brand offers for this model */
@@ -67,6 +68,7 @@ enum {
   PROP_ENERGY,
   PROP_ACCOUNT_ID,
   PROP_PICTURE_URL,
+  PROP_PICTURE_FILE,
   PROP_CLIENT_DATA,
   PROP_DISPLAY_NAME,
   PROP_SUPPORTED_ENDPOINTS,
@@ -268,6 +270,23 @@ carport_vehicle_set_picture_url (CarportVehicle *self,
   g_return_if_fail (CARPORT_IS_VEHICLE (self));
 
   set_string (self, &self->picture_url, value, PROP_PICTURE_URL);
+}
+
+const char *
+carport_vehicle_get_picture_file (CarportVehicle *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE (self), NULL);
+
+  return self->picture_file;
+}
+
+void
+carport_vehicle_set_picture_file (CarportVehicle *self,
+                                  const char     *value)
+{
+  g_return_if_fail (CARPORT_IS_VEHICLE (self));
+
+  set_string (self, &self->picture_file, value, PROP_PICTURE_FILE);
 }
 
 const char *
@@ -745,6 +764,7 @@ carport_vehicle_finalize (GObject *object)
   g_clear_pointer (&self->registration, g_free);
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->picture_url, g_free);
+  g_clear_pointer (&self->picture_file, g_free);
   g_clear_pointer (&self->client_data, g_free);
   g_clear_pointer (&self->last_error, g_free);
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
@@ -793,6 +813,10 @@ carport_vehicle_get_property (GObject    *object,
 
     case PROP_PICTURE_URL:
       g_value_set_string (value, self->picture_url);
+      break;
+
+    case PROP_PICTURE_FILE:
+      g_value_set_string (value, self->picture_file);
       break;
 
     case PROP_CLIENT_DATA:
@@ -929,6 +953,10 @@ carport_vehicle_set_property (GObject      *object,
       carport_vehicle_set_picture_url (self, g_value_get_string (value));
       break;
 
+    case PROP_PICTURE_FILE:
+      carport_vehicle_set_picture_file (self, g_value_get_string (value));
+      break;
+
     case PROP_CLIENT_DATA:
       carport_vehicle_set_client_data (self, g_value_get_string (value));
       break;
@@ -1025,6 +1053,11 @@ carport_vehicle_class_init (CarportVehicleClass *klass)
 
   properties[PROP_PICTURE_URL] =
     g_param_spec_string ("picture-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PICTURE_FILE] =
+    g_param_spec_string ("picture-file", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 

@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (CarportVehicle, carport_vehicle, CARPORT, VEHICLE, GObject
 /* Properties:
  *   vin (construct-only), brand (CarportBrand), model-code ("X101VE"),
  *   model-name ("ZOE"), registration, energy (CarportEnergy), account-id,
- *   picture-url, client-data (what the brand's client noted about the car at
+ *   picture-url, picture-file (string, nullable: the path of the picture
+ *   the service downloaded from picture-url and keeps in the cache dir; run
+ *   time only), client-data (what the brand's client noted about the car at
  *   discovery, opaque to everyone else; cached with the rest),
  *   display-name (read-only: registration, else model name, else VIN),
  *   supported-endpoints (guint bit mask, bit N = CarportEndpoint N),
@@ -58,6 +60,8 @@ const char            *carport_vehicle_get_account_id          (CarportVehicle *
 void                   carport_vehicle_set_account_id          (CarportVehicle *self, const char *value);
 const char            *carport_vehicle_get_picture_url         (CarportVehicle *self);
 void                   carport_vehicle_set_picture_url         (CarportVehicle *self, const char *value);
+const char            *carport_vehicle_get_picture_file        (CarportVehicle *self);
+void                   carport_vehicle_set_picture_file        (CarportVehicle *self, const char *value);
 const char            *carport_vehicle_get_client_data         (CarportVehicle *self);
 void                   carport_vehicle_set_client_data         (CarportVehicle *self, const char *value);
 const char            *carport_vehicle_get_display_name        (CarportVehicle *self);

@@ -293,6 +293,7 @@ set_session (CarportApplication *self, CarportSession *session)
       g_signal_handlers_disconnect_by_data (carport_session_get_vehicles (self->session), self);
       g_signal_handlers_disconnect_by_data (carport_session_get_accounts (self->session), self);
       g_settings_unbind (self->session, "refresh-interval");
+      g_settings_unbind (self->session, "reverse-geocoding");
     }
   g_set_object (&self->session, session);
   self->last_state = CARPORT_SESSION_STATE_LOGGED_OUT;
@@ -312,6 +313,7 @@ set_session (CarportApplication *self, CarportSession *session)
       g_signal_connect_object (carport_session_get_accounts (session), "items-changed",
                                G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
       g_settings_bind (self->settings, "refresh-interval", session, "refresh-interval", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "reverse-geocoding", session, "reverse-geocoding", G_SETTINGS_BIND_GET);
       session_state_cb (self);
     }
 

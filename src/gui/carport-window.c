@@ -752,6 +752,8 @@ carport_window_set_session (CarportWindow *self, CarportSession *session)
 
   if (session)
     {
+      /* The list and the car's page show the cars' pictures. */
+      carport_session_set_fetch_pictures (session, TRUE);
       g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_view), self);
       g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
       g_signal_connect_swapped (session, "notify::busy", G_CALLBACK (update_actions), self);

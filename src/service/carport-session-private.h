@@ -1,6 +1,7 @@
 /* carport-session-private.h — what the files of CarportSession share:
- * carport-session.c (accounts, cars, routing, properties) and
- * carport-session-logins.c (restore, login, logout). */
+ * carport-session.c (accounts, cars, routing, properties),
+ * carport-session-logins.c (restore, login, logout) and
+ * carport-session-places.c (pictures, addresses, the map's tiles). */
 #pragma once
 
 #include "carport-session.h"
@@ -10,6 +11,8 @@
 #include "carport-history-store.h"
 #include "carport-http.h"
 #include "carport-brand.h"
+#include "carport-reverse-geocoder.h"
+#include "carport-vehicle-pictures.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +29,9 @@ struct _CarportSession
   GListStore             *accounts;       /* CarportAccount */
   GListStore             *vehicles;       /* every account's cars, account by account */
   CarportAccount         *pending;        /* a login under way, not yet in @accounts */
+  CarportVehiclePictures *pictures;
+  CarportReverseGeocoder *geocoder;       /* NULL when CARPORT_GEOCODE_URL is unusable */
+  gboolean                fetch_pictures;
 
   guint                   refresh_interval;
   guint                   refresh_source;
@@ -52,6 +58,8 @@ enum {
   PROP_REQUEST_DEADLINE,
   PROP_BUSY,
   PROP_LOGIN_STEP,
+  PROP_REVERSE_GEOCODING,
+  PROP_FETCH_PICTURES,
   CARPORT_SESSION_N_PROPS
 };
 extern GParamSpec *carport_session_properties[CARPORT_SESSION_N_PROPS];
@@ -69,5 +77,8 @@ void            carport_session_add_account    (CarportSession *self, CarportAcc
 void            carport_session_remove_account (CarportSession *self, CarportAccount *account);
 /* The login under way (NULL: none). */
 void            carport_session_set_pending    (CarportSession *self, CarportAccount *account);
+/* Starts the cars' pictures and addresses (carport-session-places.c), once
+ * the service roots are known. */
+void            carport_session_places_init    (CarportSession *self);
 
 G_END_DECLS

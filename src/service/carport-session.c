@@ -819,6 +819,8 @@ carport_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->pending);
+  g_clear_object (&self->pictures);
+  g_clear_object (&self->geocoder);
   g_clear_object (&self->vehicles);
   g_clear_object (&self->accounts);
   g_clear_object (&self->http);
@@ -827,6 +829,14 @@ carport_session_dispose (GObject *object)
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (carport_session_parent_class)->dispose (object);
+}
+
+static void
+carport_session_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (carport_session_parent_class)->constructed (object);
+
+  carport_session_places_init (CARPORT_SESSION (object));
 }
 
 static void
@@ -891,6 +901,12 @@ carport_session_get_property (GObject    *object,
     case PROP_LOGIN_STEP:
       g_value_set_enum (value, self->login_step);
       break;
+    case PROP_REVERSE_GEOCODING:
+      g_value_set_boolean (value, carport_session_get_reverse_geocoding (self));
+      break;
+    case PROP_FETCH_PICTURES:
+      g_value_set_boolean (value, self->fetch_pictures);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -944,6 +960,12 @@ carport_session_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_REVERSE_GEOCODING:
+      carport_session_set_reverse_geocoding (self, g_value_get_boolean (value));
+      break;
+    case PROP_FETCH_PICTURES:
+      carport_session_set_fetch_pictures (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -954,6 +976,7 @@ carport_session_class_init (CarportSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = carport_session_constructed;
   object_class->dispose = carport_session_dispose;
   object_class->finalize = carport_session_finalize;
   object_class->get_property = carport_session_get_property;
@@ -1001,6 +1024,12 @@ carport_session_class_init (CarportSessionClass *klass)
   carport_session_properties[PROP_LOGIN_STEP] =
     g_param_spec_enum ("login-step", NULL, NULL, CARPORT_TYPE_LOGIN_STEP, CARPORT_LOGIN_STEP_NONE,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_REVERSE_GEOCODING] =
+    g_param_spec_boolean ("reverse-geocoding", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  carport_session_properties[PROP_FETCH_PICTURES] =
+    g_param_spec_boolean ("fetch-pictures", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, CARPORT_SESSION_N_PROPS, carport_session_properties);
 
   signals[SIGNAL_EVENT] =

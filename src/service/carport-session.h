@@ -61,7 +61,15 @@ G_DECLARE_FINAL_TYPE (CarportSession, carport_session, CARPORT, SESSION, GObject
  *   command-timeout (uint seconds, default 120: a command from its sending
  *   to its final state), poll-interval (ms), request-deadline (uint seconds,
  *   default 60 or CARPORT_HTTP_DEADLINE; 0 = none: one request, and one car's
- *   refresh, in all), busy.
+ *   refresh, in all), busy, reverse-geocoding (boolean, default FALSE: look
+ *   up the street address of each car's position at OpenStreetMap's
+ *   Nominatim, or CARPORT_GEOCODE_URL, and set its location's address; off,
+ *   nothing is sent and the addresses are cleared).
+ *
+ *   fetch-pictures (boolean, default FALSE: download each car's
+ *   picture-url once into the cache dir and set it as its picture-file,
+ *   carport-vehicle-pictures.h; the window turns it on, carport-cli shows
+ *   no picture and leaves it off).
  *
  * Signals:
  *   event (CarportSessionEvent, CarportVehicle *, CarportCommand * or NULL) */
@@ -185,6 +193,16 @@ void       carport_session_get_usage_async    (CarportSession *self, CarportVehi
                                                GDateTime *from, GDateTime *to, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *carport_session_get_usage_finish   (CarportSession *self, GAsyncResult *result, GError **error);
+
+/* The map's tile URL template ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+ * unless CARPORT_MAP_TILE_URL, in the service roots or the environment,
+ * names another: the demo's simulator serves tiles), or NULL when that is
+ * not https:// or http:// to loopback. */
+char    *carport_session_dup_map_tile_url (CarportSession *self);
+gboolean carport_session_get_fetch_pictures (CarportSession *self);
+void     carport_session_set_fetch_pictures (CarportSession *self, gboolean fetch);
+gboolean carport_session_get_reverse_geocoding (CarportSession *self);
+void     carport_session_set_reverse_geocoding (CarportSession *self, gboolean enabled);
 
 /* Completes once the logins and the cached state written so far are on disk /
  * in the keyring (a command-line run calls it before exiting). */

@@ -362,8 +362,11 @@ _carport_sim_fault_entry_matches (const CarportSimFaultEntry *entry,
 {
   gsize path_len, suffix_len;
 
+  /* "*" is every request to the makers' servers: the pictures, the map's
+   * tiles and the geocoder are hosts of their own, named to be hit. */
   if (g_str_equal (entry->endpoint, "*"))
-    return TRUE;
+    return endpoint == NULL || !(g_str_equal (endpoint, "assets") || g_str_equal (endpoint, "tiles") ||
+                                 g_str_equal (endpoint, "reverse"));
   if (endpoint != NULL && g_str_equal (entry->endpoint, endpoint))
     return TRUE;
   path_len = strlen (path);

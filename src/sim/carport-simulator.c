@@ -18,6 +18,7 @@
 #include "carport-simulator-private.h"
 #include "carport-sim-car.h"
 #include "carport-sim-fault.h"
+#include "carport-sim-map.h"
 #include "carport-sim-scenario.h"
 #include "carport-sim-util.h"
 #include "renault/carport-sim-gigya.h"
@@ -442,6 +443,8 @@ typedef enum {
   ROUTE_GIGYA,
   ROUTE_KAMEREON,
   ROUTE_NISSAN,
+  ROUTE_TILE,
+  ROUTE_REVERSE,
 } RouteKind;
 
 /* Which part of the simulator answers @path; *@name is the endpoint name
@@ -470,6 +473,16 @@ parse_route (const char  *path,
       if (vin != NULL)
         *vin = g_strndup (path + 8, 17);
       return ROUTE_ASSET;
+    }
+  if (_carport_sim_map_is_tile_path (path))
+    {
+      *name = g_strdup ("tiles");
+      return ROUTE_TILE;
+    }
+  if (g_str_equal (path, "/reverse"))
+    {
+      *name = g_strdup ("reverse");
+      return ROUTE_REVERSE;
     }
   if (g_str_has_prefix (path, "/kamereon/"))
     {
@@ -567,6 +580,14 @@ respond (CarportSimulator           *self,
         carport_sim_nissan_handle (self->nissan, msg, path, query);
       else
         _carport_sim_reply_text (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "Not Found (https only)\n");
+      break;
+
+    case ROUTE_TILE:
+      _carport_sim_map_reply_tile (msg, path);
+      break;
+
+    case ROUTE_REVERSE:
+      _carport_sim_map_reply_reverse (msg, query);
       break;
 
     case ROUTE_NONE:
@@ -754,6 +775,7 @@ carport_simulator_start (CarportSimulator  *self,
   g_autofree char *tls_dir = NULL;
   g_autofree char *ca_file = NULL;
   g_autofree char *nissan_base = NULL;
+  g_autofree char *picture_base = NULL;
   GSList *uris;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
@@ -808,6 +830,8 @@ carport_simulator_start (CarportSimulator  *self,
 
   nissan_base = g_strdup_printf ("https://127.0.0.1:%u", self->nissan_port);
   carport_sim_nissan_set_base_url (self->nissan, nissan_base);
+  picture_base = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+  carport_sim_nissan_set_picture_base_url (self->nissan, picture_base);
   for (guint i = 0; i < self->cars->len; i++)
     apply_car_settings (self, g_ptr_array_index (self->cars, i));
   for (guint i = 0; i < self->nissan_cars->len; i++)
@@ -888,7 +912,8 @@ carport_simulator_get_kamereon_url (CarportSimulator *self)
  *
  * Returns: (transfer full): the service roots of this simulator as
  *   environment entries ("CARPORT_RENAULT_GIGYA_URL=http://…", the Nissan
- *   hosts and CARPORT_NISSAN_CA_FILE), the "env" object of the info line.
+ *   hosts, CARPORT_NISSAN_CA_FILE, the map's CARPORT_MAP_TILE_URL and
+ *   CARPORT_GEOCODE_URL), the "env" object of the info line.
  */
 char **
 carport_simulator_dup_environ (CarportSimulator *self)
@@ -906,6 +931,8 @@ carport_simulator_dup_environ (CarportSimulator *self)
   };
   g_autofree char *gigya = NULL;
   g_autofree char *kamereon = NULL;
+  g_autofree char *tiles = NULL;
+  g_autofree char *geocoder = NULL;
   GStrv env = NULL;
 
   g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
@@ -922,6 +949,10 @@ carport_simulator_dup_environ (CarportSimulator *self)
     }
   if (self->ca_file != NULL)
     env = g_environ_setenv (env, "CARPORT_NISSAN_CA_FILE", self->ca_file, TRUE);
+  tiles = g_strdup_printf ("http://127.0.0.1:%u/tiles/{z}/{x}/{y}.png", self->port);
+  env = g_environ_setenv (env, "CARPORT_MAP_TILE_URL", tiles, TRUE);
+  geocoder = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+  env = g_environ_setenv (env, "CARPORT_GEOCODE_URL", geocoder, TRUE);
   return env;
 }
 

@@ -167,7 +167,9 @@ void              carport_simulator_set_charge_rate      (CarportSimulator      
                                                           double                 percent_per_second);
 double            carport_simulator_get_charge_rate      (CarportSimulator      *self);
 
-/* Faults. @endpoint matches a request when it is "*", the request's endpoint
+/* Faults. @endpoint matches a request when it is "*" (every request but the
+ * pictures', the map tiles' and the geocoder's: "assets", "tiles", "reverse"
+ * are named to be hit), the request's endpoint
  * name ("battery-status", "actions/hvac-start", "accounts.login", …), or a
  * suffix of its path after a "/" ("hvac-start", "VIN/cockpit", "charge/start").
  * Faults are tried in the order they were added; the first match wins. */

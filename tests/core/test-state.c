@@ -188,6 +188,36 @@ test_location_geo_uri (void)
   g_assert_finalize_object (location);
 }
 
+/* Where no maps app takes geo: URIs, openstreetmap.org shows the car; the
+ * coordinates a user copies have a dot in every locale. */
+static void
+test_location_osm_url_and_coordinates (void)
+{
+  CarportLocation *location = carport_location_new ();
+  g_autofree char *no_url = NULL;
+  g_autofree char *no_text = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *old_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  no_url = carport_location_dup_osm_url (location);
+  no_text = carport_location_dup_coordinates (location);
+  g_assert_null (no_url);
+  g_assert_null (no_text);
+
+  /* A locale whose decimal separator is a comma, where there is one. */
+  setlocale (LC_NUMERIC, "de_DE.UTF-8");
+  carport_location_set_latitude (location, 45.764);
+  carport_location_set_longitude (location, -4.8357);
+  url = carport_location_dup_osm_url (location);
+  text = carport_location_dup_coordinates (location);
+  setlocale (LC_NUMERIC, old_locale);
+  g_assert_cmpstr (url, ==, "https://www.openstreetmap.org/?mlat=45.764000&mlon=-4.835700#map=16/45.764000/-4.835700");
+  g_assert_cmpstr (text, ==, "45.764000, -4.835700");
+
+  g_assert_finalize_object (location);
+}
+
 static void
 test_locks_any_open (void)
 {
@@ -626,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/core/battery/accessors", test_battery_accessors);
   g_test_add_func ("/core/trips/summary", test_trips_summary);
   g_test_add_func ("/core/location/geo-uri", test_location_geo_uri);
+  g_test_add_func ("/core/location/osm-url-and-coordinates", test_location_osm_url_and_coordinates);
   g_test_add_func ("/core/locks/any-open", test_locks_any_open);
   g_test_add_func ("/core/charge-settings/schedules", test_charge_settings_schedules);
   g_test_add_func ("/core/schedule/convert", test_schedule_convert);

@@ -489,6 +489,30 @@ shoot_history (CarportWindow *window, const char *scheme, const char *size, int 
   settle (200);
 }
 
+/* The Lyon ZOE's location card: the map on the simulator's tiles, the
+ * marker, the attribution and (asked for) the address. */
+static void
+shoot_map_card (GApplication *app, CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *name = g_strdup_printf ("map-card-%s-%s.png", scheme, size);
+  CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+
+  carport_session_set_reverse_geocoding (session, TRUE);
+  carport_window_show_vehicle (window, "VF1X102VE00000002");
+  /* The tiles come over loopback; give them time to be drawn, and the page
+   * its height before it scrolls. */
+  settle (1500);
+  /* Narrow, in one column, the card is one of the last; wide, the page
+   * scrolls to it. */
+  if (g_str_equal (size, "narrow"))
+    scroll_page (GTK_WIDGET (window), TRUE);
+  else
+    scroll_to (GTK_WIDGET (window), carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), "location_card"));
+  save (GTK_WIDGET (window), name);
+  carport_session_set_reverse_geocoding (session, FALSE);
+}
+
 static void
 shoot (GApplication *app)
 {
@@ -649,6 +673,7 @@ shoot (GApplication *app)
         shoot_records (window, schemes[s].name, sizes[z].name);
         shoot_schedule_dialogs (window, schemes[s].name, sizes[z].name);
         shoot_history (window, schemes[s].name, sizes[z].name, sizes[z].width, sizes[z].height);
+        shoot_map_card (app, window, schemes[s].name, sizes[z].name);
       }
 
   /* The preferences with the accounts, at their own size and narrow. */

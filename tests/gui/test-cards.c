@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "carport-battery-card.h"
 #include "carport-card.h"
@@ -17,6 +19,7 @@
 #include "carport-locks-card.h"
 #include "carport-trips-card.h"
 #include "carport-tyres-card.h"
+#include "carport-vehicle-picture.h"
 #include "gui-test-util.h"
 
 static CarportVehicle *
@@ -371,6 +374,58 @@ test_location_and_schedules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+picture_settled (gpointer data)
+{
+  CarportVehiclePicture *picture = data;
+
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (picture), "settled")) > 0;
+}
+
+static void
+paintable_notified_cb (GObject *picture, GParamSpec *pspec, gpointer unused)
+{
+  int count = GPOINTER_TO_INT (g_object_get_data (picture, "settled"));
+
+  g_object_set_data (picture, "settled", GINT_TO_POINTER (count + 1));
+}
+
+/* Shows @bytes as the car's picture; TRUE when a picture (not the glyph) shows. */
+static gboolean
+shows_picture (const char *bytes, gsize length)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GtkWidget) picture = g_object_ref_sink (carport_vehicle_picture_new ());
+  int fd = g_file_open_tmp ("carport-picture-XXXXXX", &path, NULL);
+  gboolean shown;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  g_signal_connect (picture, "notify::paintable", G_CALLBACK (paintable_notified_cb), NULL);
+  carport_vehicle_picture_set_file (CARPORT_VEHICLE_PICTURE (picture), path);
+  g_assert_true (gui_test_wait_until (picture_settled, picture, 10000));
+  shown = carport_vehicle_picture_get_paintable (CARPORT_VEHICLE_PICTURE (picture)) != NULL;
+  g_assert_cmpint (shown, ==, gtk_widget_has_css_class (picture, "has-picture"));
+  g_remove (path);
+  return shown;
+}
+
+/* A picture file that is no image keeps the glyph, and nothing breaks. */
+static void
+test_vehicle_picture (void)
+{
+  static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                            "<rect width=\"40\" height=\"20\" fill=\"#36c\"/></svg>";
+  static const char html[] = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+  static const char png_head[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+  g_assert_true (shows_picture (svg, sizeof svg - 1));
+  g_assert_false (shows_picture (html, sizeof html - 1));
+  g_assert_false (shows_picture (png_head, sizeof png_head - 1));
+  g_assert_false (shows_picture ("", 0));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -384,6 +439,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/cards/cached-tag", test_cached_tag);
   g_test_add_func ("/gui/cards/trips", test_trips_card);
   g_test_add_func ("/gui/cards/location-and-schedules", test_location_and_schedules);
+  g_test_add_func ("/gui/cards/vehicle-picture", test_vehicle_picture);
 
   return g_test_run ();
 }

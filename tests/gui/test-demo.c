@@ -461,6 +461,12 @@ test_partial_failure_on_cards (Fixture *f, gconstpointer data)
     }
 }
 
+static gboolean
+leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
 static void
 test_narrow_window (Fixture *f, gconstpointer data)
 {
@@ -469,8 +475,8 @@ test_narrow_window (Fixture *f, gconstpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
   gtk_widget_queue_resize (GTK_WIDGET (f->window));
-  for (int i = 0; i < 20 && !adw_leaflet_get_folded (leaflet); i++)
-    g_main_context_iteration (NULL, TRUE);
+  /* However busy the main loop is (pictures, map tiles), until it folds. */
+  gui_test_wait_until (leaflet_folded, leaflet, 10000);
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
@@ -494,8 +500,8 @@ make_narrow (Fixture *f)
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
   gtk_widget_queue_resize (GTK_WIDGET (f->window));
-  for (int i = 0; i < 20 && !adw_leaflet_get_folded (leaflet); i++)
-    g_main_context_iteration (NULL, TRUE);
+  /* However busy the main loop is (pictures, map tiles), until it folds. */
+  gui_test_wait_until (leaflet_folded, leaflet, 10000);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   adw_leaflet_set_visible_child (leaflet, gtk_widget_get_parent (f->page));
 }

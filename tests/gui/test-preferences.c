@@ -53,6 +53,13 @@ test_bindings (void)
   gtk_switch_set_active (GTK_SWITCH (part (window, "autostart_switch")), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "autostart"));
 
+  /* The address is off until asked for: it sends the position away. */
+  g_assert_false (g_settings_get_boolean (settings, "reverse-geocoding"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (part (window, "reverse_geocoding_switch"))));
+  gtk_switch_set_active (GTK_SWITCH (part (window, "reverse_geocoding_switch")), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "reverse-geocoding"));
+  g_settings_reset (settings, "reverse-geocoding");
+
   /* The units of where the user is, first; here (LC_ALL=C.UTF-8), kilometres. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (part (window, "distance_row"))), ==, 0);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (part (window, "distance_row")))), 0),

@@ -19,7 +19,9 @@
 #define OWNER_B "nissan:bert@example.com"
 
 /* Run-time state that the cache does not keep. */
-static const char * const not_cached[] = { "from-cache", "refreshing", "last-error", NULL };
+/* Run-time state, and what the service finds again itself (the picture in
+ * its cache, the address at the geocoder when asked for). */
+static const char * const not_cached[] = { "from-cache", "refreshing", "last-error", "picture-file", "address", NULL };
 
 static char *
 test_dir (void)

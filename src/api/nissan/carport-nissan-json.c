@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "carport-nissan-json.h"
+#include "carport-http.h"
 #include "carport-json.h"
 #include "carport-kamereon-json.h"
 
@@ -511,7 +512,7 @@ parse_car (JsonObject *car,
   if (registration != NULL && *registration != '\0')
     carport_vehicle_set_registration (vehicle, registration);
   picture = carport_json_get_string (car, "pictureURL");
-  if (picture != NULL && g_str_has_prefix (picture, "https://"))
+  if (picture != NULL && carport_url_is_secure (picture))
     carport_vehicle_set_picture_url (vehicle, picture);
   carport_vehicle_set_energy (vehicle, energy_from_car (car, model_name));
   carport_vehicle_set_account_id (vehicle, user_id);

@@ -1,4 +1,5 @@
-/* carport-location-card.h — The location card: coordinates and "Open in Maps". */
+/* carport-location-card.h — The location card: the car on a map, its
+ * coordinates and address, "Open in Maps" and "Copy Coordinates". */
 #pragma once
 
 #include <adwaita.h>
@@ -12,8 +13,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarportLocationCard, carport_location_card, CARPORT, LOCATION_CARD, CarportStatusCard)
 
 /* Properties: those of CarportStatusCard (vehicle, distance-unit,
- * temperature-unit). The card hides itself when the vehicle does not
- * offer its endpoint. */
-GtkWidget *carport_location_card_new (void);
+ * temperature-unit), and map-tile-url (string, nullable: the tile URL
+ * template of the map, "https://…/{z}/{x}/{y}.png"; without one the card
+ * shows no map and asks no tile). The card hides itself when the vehicle
+ * does not offer its endpoint. The map shows OpenStreetMap's attribution,
+ * zooms with its buttons and with Ctrl and the scroll wheel (a plain scroll
+ * scrolls the page), and keeps the car's marker in view. Its tiles are cached
+ * by libshumate in the user cache dir. */
+GtkWidget  *carport_location_card_new               (void);
+const char *carport_location_card_get_map_tile_url  (CarportLocationCard *self);
+void        carport_location_card_set_map_tile_url  (CarportLocationCard *self,
+                                                     const char          *url);
 
 G_END_DECLS

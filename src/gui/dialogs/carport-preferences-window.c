@@ -28,6 +28,7 @@ struct _CarportPreferencesWindow
   GtkSwitch            *notify_commands_switch;
   GtkSwitch            *notify_charging_switch;
   GtkSwitch            *remote_lock_switch;
+  GtkSwitch            *reverse_geocoding_switch;
   GtkSwitch            *background_switch;
   GtkWidget            *autostart_row;
   GtkSwitch            *autostart_switch;
@@ -233,6 +234,7 @@ carport_preferences_window_class_init (CarportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_commands_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, notify_charging_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, remote_lock_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, reverse_geocoding_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, CarportPreferencesWindow, autostart_switch);
@@ -258,6 +260,8 @@ carport_preferences_window_init (CarportPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, interval_get_mapping, interval_set_mapping,
                                 NULL, NULL);
   g_settings_bind (self->settings, "notify-commands", self->notify_commands_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reverse-geocoding", self->reverse_geocoding_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-charging", self->notify_charging_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);

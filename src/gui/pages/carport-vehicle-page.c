@@ -17,6 +17,7 @@
 #include "carport-charge-later-dialog.h"
 #include "carport-climate-dialog.h"
 #include "carport-closures.h"
+#include "carport-vehicle-picture.h"
 #include "carport-cockpit-card.h"
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
@@ -46,6 +47,7 @@ struct _CarportVehiclePage
    * cards of column_start, in their order there */
   GPtrArray              *command_buttons;
   GPtrArray              *cards;
+  CarportLocationCard    *location_card;
   GSimpleActionGroup     *command_actions;  /* "command.<kind's nick>", one a button */
 
   /* Owned */
@@ -397,6 +399,7 @@ update_actions (CarportVehiclePage *self)
   /* The buttons share the width in one line when it is wide enough. */
   gtk_flow_box_set_max_children_per_line (self->actions_box, MAX (n_shown, 2));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.open-maps", has_position);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.copy-coordinates", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.refresh",
                                  ready && !carport_vehicle_get_refreshing (vehicle));
 }
@@ -672,22 +675,42 @@ open_maps_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 }
 
+/* A maps app where one takes geo: URIs, else openstreetmap.org in the browser. */
 static void
 open_maps_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  g_autoptr(GAppInfo) maps_app = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GAppLaunchContext) context = NULL;
+  CarportLocation *location;
 
   if (self->vehicle == NULL)
     return;
 
-  uri = carport_location_dup_geo_uri (carport_vehicle_get_location (self->vehicle));
+  location = carport_vehicle_get_location (self->vehicle);
+  maps_app = g_app_info_get_default_for_uri_scheme ("geo");
+  uri = maps_app != NULL ? carport_location_dup_geo_uri (location) : carport_location_dup_osm_url (location);
   if (uri == NULL)
     return;
 
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
   g_app_info_launch_default_for_uri_async (uri, context, self->cancellable, open_maps_cb, g_object_ref (self));
+}
+
+static void
+copy_coordinates_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
+  g_autofree char *coordinates = NULL;
+
+  if (self->vehicle == NULL)
+    return;
+  coordinates = carport_location_dup_coordinates (carport_vehicle_get_location (self->vehicle));
+  if (coordinates == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), coordinates);
+  carport_command_runner_add_toast (self->runner, _("Coordinates copied"));
 }
 
 static void
@@ -849,6 +872,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CARPORT_TYPE_VEHICLE_PICTURE);
   g_type_ensure (CARPORT_TYPE_BATTERY_CARD);
   g_type_ensure (CARPORT_TYPE_COCKPIT_CARD);
   g_type_ensure (CARPORT_TYPE_CLIMATE_CARD);
@@ -872,6 +896,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "vehicle.open-maps", NULL, open_maps_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.copy-coordinates", NULL, copy_coordinates_action);
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
   gtk_widget_class_install_action (widget_class, "vehicle.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
@@ -897,6 +922,8 @@ find_cards (CarportVehiclePage *self)
       /* The cards that send commands do it through the page's session. */
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (card), "session"))
         g_object_bind_property (self, "session", card, "session", G_BINDING_SYNC_CREATE);
+      if (CARPORT_IS_LOCATION_CARD (card))
+        self->location_card = CARPORT_LOCATION_CARD (card);
       g_signal_connect_swapped (card, "notify::visible", G_CALLBACK (card_visible_cb), self);
     }
 }
@@ -1031,6 +1058,12 @@ carport_vehicle_page_set_session (CarportVehiclePage *self, CarportSession *sess
   carport_command_runner_set_session (self->runner, session);
   if (session)
     g_signal_connect_swapped (session, "notify::state", G_CALLBACK (update_actions), self);
+  if (self->location_card != NULL)
+    {
+      g_autofree char *tile_url = session ? carport_session_dup_map_tile_url (session) : NULL;
+
+      carport_location_card_set_map_tile_url (self->location_card, tile_url);
+    }
 
   update_account (self);
   update_actions (self);

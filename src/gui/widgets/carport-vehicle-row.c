@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "carport-closures.h"
+#include "carport-vehicle-picture.h"
 #include "carport-vehicle-row.h"
 
 struct _CarportVehicleRow
@@ -92,6 +93,8 @@ carport_vehicle_row_class_init (CarportVehicleRowClass *klass)
     g_param_spec_object ("vehicle", NULL, NULL, CARPORT_TYPE_VEHICLE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CARPORT_TYPE_VEHICLE_PICTURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/widgets/carport-vehicle-row.ui");
   carport_closures_bind (widget_class);

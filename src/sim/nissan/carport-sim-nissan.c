@@ -51,6 +51,7 @@ struct _CarportSimNissan
   char *password;
   char *user_id;
   char *base_url;              /* "https://127.0.0.1:PORT" */
+  char *picture_base_url;      /* "http://127.0.0.1:PORT": the cars' pictures, as a CDN's */
   GPtrArray *cars;             /* CarportSimCar*, borrowed from the simulator */
   guint token_lifetime;        /* seconds */
   gboolean bad_password_form;  /* answer a wrong password with the 200 form */
@@ -97,6 +98,7 @@ carport_sim_nissan_finalize (GObject *object)
   g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->picture_base_url, g_free);
   g_clear_pointer (&self->cars, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
@@ -119,6 +121,7 @@ carport_sim_nissan_init (CarportSimNissan *self)
 {
   self->user_id = g_strdup_printf ("%u", g_random_int_range (100000, 999999));
   self->base_url = g_strdup ("https://127.0.0.1");
+  self->picture_base_url = g_strdup ("http://127.0.0.1");
   self->cars = g_ptr_array_new_with_free_func (g_object_unref);
   self->token_lifetime = 3600;
   self->rotate_refresh = TRUE;
@@ -151,6 +154,14 @@ const char *
 carport_sim_nissan_get_user_id (CarportSimNissan *self)
 {
   return self->user_id;
+}
+
+void
+carport_sim_nissan_set_picture_base_url (CarportSimNissan *self,
+                                         const char       *base_url)
+{
+  g_free (self->picture_base_url);
+  self->picture_base_url = g_strdup (base_url);
 }
 
 void
@@ -785,7 +796,7 @@ handle_cars (CarportSimNissan  *self,
 
   for (guint i = 0; i < self->cars->len; i++)
     json_array_add_element (data, _carport_sim_nissan_build_car (g_ptr_array_index (self->cars, i),
-                                                                 self->base_url));
+                                                                 self->picture_base_url));
   json_object_set_array_member (object, "data", data);
   json_node_take_object (root, object);
   _carport_sim_reply_json (msg, SOUP_STATUS_OK, CARPORT_SIM_CT_JSON, root);

@@ -23,6 +23,10 @@ void              carport_sim_nissan_set_account        (CarportSimNissan  *self
 const char       *carport_sim_nissan_get_user_id        (CarportSimNissan  *self);
 void              carport_sim_nissan_set_base_url       (CarportSimNissan  *self,
                                                          const char        *base_url);
+/* Where the cars' pictureURL point (the plain http port: a picture host is
+ * not Nissan's API). */
+void              carport_sim_nissan_set_picture_base_url (CarportSimNissan *self,
+                                                         const char        *base_url);
 void              carport_sim_nissan_set_cars           (CarportSimNissan  *self,
                                                          GPtrArray         *cars);
 void              carport_sim_nissan_set_token_lifetime (CarportSimNissan  *self,
