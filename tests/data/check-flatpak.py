@@ -11,12 +11,17 @@ here, so this is what can be checked without building).
   --socket=fallback-x11 --device=dri (credentials go through the Secret
   portal, notifications and background through their portals, so no
   --talk-name, no --filesystem);
-- libportal is a meson module from a git tag pinned to a commit, with the
-  GTK 4 backend only;
-- the carport module is meson, from this tree (dir ".."), builddir, run-tests,
-  and configured as CI configures it (build-aux/run-tests: no -D option
-  beyond the sanitizer ones), apart from -Dprofile=development in the Devel
-  manifest; every -D option it passes exists in meson_options.txt;
+- carport is the only module: the GNOME runtime ships libportal with its
+  GTK 4 backend, so nothing is bundled;
+- the carport module is meson, builddir, run-tests, with -Dwerror=false (a
+  newer compiler's new warning must not fail a Flathub build) and
+  -Dportal=enabled (the Background portal is what Carport uses inside
+  Flatpak), plus -Dprofile=development in the Devel manifest; every other
+  -D option is one of meson_options.txt;
+- the release (Flathub) manifest builds a git tag, v<project version>, of
+  https://github.com/carport/carport.git pinned to its 40-hex commit; when
+  this tree has that tag, the commit is the tag's; the Devel manifest builds
+  this tree (dir "..");
 - `flatpak-builder --show-manifest` parses both, when flatpak-builder is
   installed.
 """
@@ -29,16 +34,23 @@ import sys
 import tempfile
 
 APP_ID = 'io.github.carport.Carport'
+GIT_URL = 'https://github.com/carport/carport.git'
+REQUIRED_OPTIONS = ['-Dwerror=false', '-Dportal=enabled']
 FINISH_ARGS = ['--share=network', '--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
-SANITIZER_OPTIONS = {'b_sanitize', 'b_lundef'}
 
 
-def ci_options(root):
-    """-D options build-aux/run-tests passes to meson setup, without the sanitizer ones."""
-    with open(os.path.join(root, 'build-aux', 'run-tests'), encoding='utf-8') as f:
-        text = f.read()
-    opts = set(re.findall(r'(?<![\w-])-D\s*([\w-]+=\S+?)(?=["\s]|$)', text))
-    return {o for o in opts if o.split('=')[0] not in SANITIZER_OPTIONS}
+def project_version(root):
+    with open(os.path.join(root, 'meson.build'), encoding='utf-8') as f:
+        return re.search(r"version\s*:\s*'([^']+)'", f.read()).group(1)
+
+
+def tag_commit(root, tag):
+    """The commit @tag names in this tree's git repository, or None."""
+    if not shutil.which('git') or not os.path.exists(os.path.join(root, '.git')):
+        return None
+    r = subprocess.run(['git', '-C', root, 'rev-parse', '-q', '--verify', f'refs/tags/{tag}^{{commit}}'],
+                       capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 else None
 
 
 def project_options(root):
@@ -46,7 +58,7 @@ def project_options(root):
         return set(re.findall(r"option\s*\(\s*'([\w-]+)'", f.read()))
 
 
-def check(root, path, devel, ci, options, errors):
+def check(root, path, devel, version, options, errors):
     name = os.path.relpath(path, root)
 
     def err(msg):
@@ -78,20 +90,8 @@ def check(root, path, devel, ci, options, errors):
 
     modules = [mod for mod in m.get('modules', []) if isinstance(mod, dict)]
     by_name = {mod.get('name'): mod for mod in modules}
-    portal = by_name.get('libportal')
-    if portal is None:
-        err('no libportal module')
-    else:
-        srcs = portal.get('sources', [])
-        git = [s for s in srcs if s.get('type') == 'git']
-        if len(git) != 1 or not git[0].get('tag') or not re.fullmatch(r'[0-9a-f]{40}', git[0].get('commit', '')):
-            err('libportal must come from one git source with a tag and its 40-hex commit')
-        opts = set(portal.get('config-opts', []))
-        for o in ('-Dbackend-gtk4=enabled', '-Dbackend-gtk3=disabled', '-Dbackend-qt5=disabled', '-Dbackend-qt6=disabled'):
-            if o not in opts:
-                err(f'libportal: config-opts lack {o} (GTK 4 backend only)')
-        if portal.get('buildsystem') != 'meson':
-            err('libportal must build with meson')
+    if [mod.get('name') for mod in modules] != ['carport']:
+        err('carport must be the only module (the GNOME runtime has libportal)')
 
     app = by_name.get('carport')
     if app is None or modules[-1] is not app:
@@ -104,32 +104,48 @@ def check(root, path, devel, ci, options, errors):
         if app.get('run-tests') is not True:
             err('carport: run-tests must be true')
         srcs = app.get('sources', [])
-        if len(srcs) != 1 or srcs[0].get('type') != 'dir':
-            err('carport: the source must be the local tree (one "dir" source)')
+        if devel:
+            if len(srcs) != 1 or srcs[0].get('type') != 'dir':
+                err('carport: the Devel manifest builds the local tree (one "dir" source)')
+            else:
+                tree = os.path.normpath(os.path.join(os.path.dirname(path), srcs[0].get('path', '')))
+                if tree != os.path.normpath(root):
+                    err(f'carport: the dir source is {tree}, not the project root')
         else:
-            tree = os.path.normpath(os.path.join(os.path.dirname(path), srcs[0].get('path', '')))
-            if tree != os.path.normpath(root):
-                err(f'carport: the dir source is {tree}, not the project root')
+            tag = 'v' + version
+            if len(srcs) != 1 or srcs[0].get('type') != 'git':
+                err('carport: the release manifest builds a git tag (one "git" source)')
+            else:
+                src = srcs[0]
+                if src.get('url') != GIT_URL:
+                    err(f'carport: the git source must be {GIT_URL}')
+                if src.get('tag') != tag:
+                    err(f'carport: the git source must be the tag {tag} (the project version)')
+                if not re.fullmatch(r'[0-9a-f]{40}', src.get('commit', '')):
+                    err('carport: the git source must pin the 40-hex commit of its tag')
+                tagged = tag_commit(root, tag)
+                if tagged and src.get('commit') != tagged:
+                    err(f'carport: the tag {tag} is commit {tagged}, not {src.get("commit")}')
         opts = list(app.get('config-opts', []))
         profile = '-Dprofile=development'
         if devel and profile not in opts:
             err(f'carport: the Devel manifest must pass {profile}')
         if not devel and any(o.startswith('-Dprofile') for o in opts):
             err('carport: the release manifest must not set the profile')
-        rest = {o[2:] for o in opts if o != profile}
-        if rest != ci:
-            err(f'carport: config-opts {sorted(rest)} differ from what CI uses {sorted(ci)} (build-aux/run-tests)')
+        for o in REQUIRED_OPTIONS:
+            if o not in opts:
+                err(f'carport: config-opts lack {o}')
         for o in opts:
-            if o.startswith('-D'):
+            if o.startswith('-D') and o not in REQUIRED_OPTIONS:
                 key = o[2:].split('=')[0]
-                if '_' not in key and key not in options:
+                if key not in options:
                     err(f'carport: {o}: no such option in meson_options.txt')
     return m
 
 
 def main():
     root = os.path.abspath(sys.argv[1])
-    ci = ci_options(root)
+    version = project_version(root)
     options = project_options(root)
     errors = []
     manifests = {}
@@ -138,7 +154,7 @@ def main():
         if not os.path.isfile(path):
             errors.append(f'{os.path.relpath(path, root)} is missing')
             continue
-        manifests[devel] = check(root, path, devel, ci, options, errors)
+        manifests[devel] = check(root, path, devel, version, options, errors)
     if all(manifests.get(d) for d in (False, True)):
         if manifests[False].get('runtime-version') != manifests[True].get('runtime-version'):
             errors.append('the two manifests use different runtime versions')
