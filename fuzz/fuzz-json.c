@@ -1,10 +1,12 @@
 /* fuzz-json.c — carport_json_parse() and every lenient reader of
  * carport-json.h, on each member of whatever parsed.
  *
- *   json\n BODY     parse BODY and read every member every way */
+ *   json\n BODY     parse BODY and read every member every way
+ *   nominatim\n BODY  a reverse look-up's answer read into an address */
 #include "config.h"
 
 #include "carport-json.h"
+#include "carport-nominatim.h"
 #include "fuzz-target.h"
 
 static void read_node (JsonNode *node);
@@ -69,8 +71,19 @@ parse_json (const char *arg,
   read_node (root);
 }
 
+static void
+parse_nominatim (const char *arg,
+                 GBytes     *body)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  g_free (carport_nominatim_parse_address (data, len));
+}
+
 static const FuzzParser parsers[] = {
   { "json", .parse_body = parse_json },
+  { "nominatim", .parse_body = parse_nominatim },
 };
 
 FUZZ_TARGET (parsers, NULL)

@@ -10,6 +10,7 @@
 
 #include "carport-http.h"
 #include "carport-json.h"
+#include "carport-nominatim.h"
 #include "carport-reverse-geocoder.h"
 
 /* Nominatim's usage policy: at most one request a second. */
@@ -52,45 +53,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lookup, lookup_free)
 
 static void pump (CarportReverseGeocoder *self);
 
-/* "12 Rue de la République, 69002 Lyon" from a jsonv2 answer, or NULL. */
-static char *
-parse_address (GBytes *body)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (body, &size);
-  g_autoptr(JsonNode) root = carport_json_parse (data, size);
-  JsonObject *object = carport_json_node_get_object (root);
-  JsonObject *address;
-  const char *road, *number, *postcode, *city;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (object == NULL || carport_json_get_member (object, "error") != NULL)
-    return NULL;
-  address = carport_json_get_object (object, "address");
-  if (address == NULL)
-    return g_strdup (carport_json_get_string (object, "display_name"));
-
-  road = carport_json_get_string (address, "road");
-  if (road == NULL)
-    road = carport_json_get_string (address, "pedestrian");
-  number = carport_json_get_string (address, "house_number");
-  postcode = carport_json_get_string (address, "postcode");
-  city = carport_json_get_string (address, "city");
-  if (city == NULL)
-    city = carport_json_get_string (address, "town");
-  if (city == NULL)
-    city = carport_json_get_string (address, "village");
-
-  if (road != NULL)
-    g_ptr_array_add (parts, number != NULL ? g_strdup_printf ("%s %s", number, road) : g_strdup (road));
-  if (city != NULL)
-    g_ptr_array_add (parts, postcode != NULL ? g_strdup_printf ("%s %s", postcode, city) : g_strdup (city));
-  if (parts->len == 0)
-    return g_strdup (carport_json_get_string (object, "display_name"));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
-}
-
 static gboolean
 resume_cb (gpointer user_data)
 {
@@ -125,7 +87,12 @@ answered_cb (GObject      *source,
   else if (status != SOUP_STATUS_OK)
     g_debug ("No address for %s: HTTP %u", carport_vehicle_get_vin (lookup->vehicle), status);
   else
-    address = parse_address (body);
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (body, &size);
+
+      address = carport_nominatim_parse_address (data, size);
+    }
 
   location = carport_vehicle_get_location (lookup->vehicle);
   now = carport_location_dup_coordinates (location);

@@ -7,6 +7,7 @@
 #include "carport-json.h"
 #include "carport-kamereon-response.h"
 #include "carport-jwt.h"
+#include "carport-nominatim.h"
 
 static char *
 nested (guint depth)
@@ -172,6 +173,33 @@ test_huge_numbers (void)
   g_assert_cmpint (carport_jwt_get_expiry (jwt), ==, 0);
 }
 
+/* A Nominatim reverse answer, as people write an address; what holds no
+ * address (an error, an HTML page, nothing) gives none. */
+static void
+test_nominatim_address (void)
+{
+  static const struct { const char *body; const char *address; } cases[] = {
+    { "{\"address\":{\"house_number\":\"12\",\"road\":\"Rue de la République\",\"city\":\"Lyon\","
+      "\"postcode\":\"69002\",\"country\":\"France\"},\"display_name\":\"12, Rue de la République, Lyon\"}",
+      "12 Rue de la République, 69002 Lyon" },
+    { "{\"address\":{\"pedestrian\":\"Place Bellecour\",\"town\":\"Lyon\"}}", "Place Bellecour, Lyon" },
+    { "{\"address\":{\"village\":\"Saint-Jean\",\"postcode\":\"31240\"}}", "31240 Saint-Jean" },
+    { "{\"address\":{\"country\":\"France\"},\"display_name\":\"France\"}", "France" },
+    { "{\"display_name\":\"Somewhere\"}", "Somewhere" },
+    { "{\"address\":{\"road\":42,\"city\":[\"Lyon\"]}}", NULL },
+    { "{\"error\":\"Unable to geocode\"}", NULL },
+    { "<html><body>502 Bad Gateway</body></html>", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *address = carport_nominatim_parse_address (cases[i].body, strlen (cases[i].body));
+
+      g_assert_cmpstr (address, ==, cases[i].address);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/json/numbers-in-range", test_numbers_in_range);
   g_test_add_func ("/json/integer-overflow", test_integer_overflow);
   g_test_add_func ("/json/huge-numbers", test_huge_numbers);
+  g_test_add_func ("/json/nominatim-address", test_nominatim_address);
 
   return g_test_run ();
 }
