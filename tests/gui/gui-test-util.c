@@ -11,7 +11,9 @@
 #include <stdlib.h>
 
 /* A map tile that a test's end cut short is libshumate's warning, not the
- * test's failure: the map shows the tiles it has (test-map checks them). */
+ * test's failure: the map shows the tiles it has (test-map checks them).
+ * GLib resets the handler at each test case, so each wait sets it again
+ * (tolerate_tiles()): the main loop only turns there. */
 static gboolean
 tolerate_tile_warnings (const char     *log_domain,
                         GLogLevelFlags  log_level,
@@ -31,7 +33,6 @@ gui_test_init (int *argc, char ***argv)
     tap |= g_str_equal ((*argv)[i], "--tap");
 
   g_test_init (argc, argv, NULL);
-  g_test_log_set_fatal_handler (tolerate_tile_warnings, NULL);
   /* What gtk_test_init() does, with a check where it would abort. */
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "en_US.UTF-8");
@@ -57,6 +58,12 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+tolerate_tiles (void)
+{
+  g_test_log_set_fatal_handler (tolerate_tile_warnings, NULL);
+}
+
 gboolean
 gui_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms)
 {
@@ -64,6 +71,7 @@ gui_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint
   guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
   gboolean ok;
 
+  tolerate_tiles ();
   while (!(ok = condition (data)) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
@@ -75,6 +83,7 @@ gui_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint
 void
 gui_test_flush (void)
 {
+  tolerate_tiles ();
   for (int i = 0; i < 1000 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
 }
