@@ -13,15 +13,11 @@
 #include "carport-credential-store.h"
 #include "carport-state-cache.h"
 #include "store-test-utils.h"
+#include "store-test-vehicle.h"
 
 /* Owners as the service names them. */
 #define OWNER_A "renault:anne@example.com"
 #define OWNER_B "nissan:bert@example.com"
-
-/* Run-time state that the cache does not keep. */
-/* Run-time state, and what the service finds again itself (the picture in
- * its cache, the address at the geocoder when asked for). */
-static const char * const not_cached[] = { "from-cache", "refreshing", "last-error", "picture-file", "address", NULL };
 
 static char *
 test_dir (void)
@@ -36,295 +32,6 @@ test_path (void)
   g_autofree char *dir = test_dir ();
 
   return g_build_filename (dir, "state.sqlite3", NULL);
-}
-
-static GDateTime *
-utc (int year, int month, int day, int hour, int minute, int second)
-{
-  return g_date_time_new_utc (year, month, day, hour, minute, second);
-}
-
-static CarportSchedule *
-make_schedule (int                 id,
-               CarportScheduleKind kind,
-               const char         *start,
-               int                 duration)
-{
-  CarportSchedule *schedule = carport_schedule_new ();
-
-  carport_schedule_set_id (schedule, id);
-  carport_schedule_set_kind (schedule, kind);
-  carport_schedule_set_activated (schedule, TRUE);
-  carport_schedule_set_days (schedule, (1u << CARPORT_WEEKDAY_MONDAY) | (1u << CARPORT_WEEKDAY_FRIDAY));
-  carport_schedule_set_start_time (schedule, start);
-  carport_schedule_set_start_time_is_utc (schedule, TRUE);
-  carport_schedule_set_duration_minutes (schedule, duration);
-
-  return schedule;
-}
-
-/* A car with a value in every property of every state object. */
-static CarportVehicle *
-make_full_vehicle (const char *vin)
-{
-  CarportVehicle *vehicle = carport_vehicle_new (vin);
-  CarportBattery *battery = carport_vehicle_get_battery (vehicle);
-  CarportCockpit *cockpit = carport_vehicle_get_cockpit (vehicle);
-  CarportClimate *climate = carport_vehicle_get_climate (vehicle);
-  CarportLocation *location = carport_vehicle_get_location (vehicle);
-  CarportLocks *locks = carport_vehicle_get_locks (vehicle);
-  CarportTyres *tyres = carport_vehicle_get_tyres (vehicle);
-  CarportTrips *trips = carport_vehicle_get_trips (vehicle);
-  const CarportTripSummary month = { 33, 838.9, 1780, 129.5, 1.25 };
-  const CarportTripSummary today = { 2, 24.5, 52, 3.9, 0.0 };
-  CarportChargeSettings *settings = carport_vehicle_get_charge_settings (vehicle);
-  g_autoptr(GDateTime) t1 = utc (2024, 5, 17, 8, 30, 12);
-  g_autoptr(GDateTime) t2 = utc (2024, 5, 17, 9, 0, 0);
-  g_autoptr(GPtrArray) charge = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) hvac = g_ptr_array_new_with_free_func (g_object_unref);
-  CarportServices *services = carport_vehicle_get_services (vehicle);
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) contracts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  carport_vehicle_set_brand (vehicle, CARPORT_BRAND_RENAULT);
-  carport_vehicle_set_model_code (vehicle, "X101VE");
-  carport_vehicle_set_model_name (vehicle, "ZOE");
-  carport_vehicle_set_registration (vehicle, "AB-123-CD");
-  carport_vehicle_set_energy (vehicle, CARPORT_ENERGY_ELECTRIC);
-  carport_vehicle_set_account_id (vehicle, "account-1");
-  carport_vehicle_set_picture_url (vehicle, "https://example.com/zoe.png");
-  carport_vehicle_set_client_data (vehicle, "{'car-gateway': 'GDC'}");
-  carport_vehicle_set_supported_endpoints (vehicle, 0x1ff5);
-  carport_vehicle_set_supported_commands (vehicle, 0x0f3b);
-
-  carport_battery_set_level_percent (battery, 64);
-  carport_battery_set_range_km (battery, 187.5);
-  carport_battery_set_temperature_c (battery, 21.25);
-  carport_battery_set_available_energy_kwh (battery, 31.0);
-  carport_battery_set_plug (battery, CARPORT_PLUG_STATE_PLUGGED);
-  carport_battery_set_charging (battery, CARPORT_CHARGING_STATE_CHARGING);
-  carport_battery_set_charging_power_kw (battery, 7.4);
-  carport_battery_set_remaining_minutes (battery, 95);
-  carport_battery_set_remaining_updated (battery, t1);
-  carport_battery_set_capacity_kwh (battery, 52.0);
-  carport_state_set_updated (CARPORT_STATE (battery), t1);
-
-  carport_cockpit_set_mileage_km (cockpit, 45678.9);
-  carport_cockpit_set_fuel_range_km (cockpit, 321.0);
-  carport_cockpit_set_fuel_litres (cockpit, 12.5);
-  carport_state_set_updated (CARPORT_STATE (cockpit), t1);
-
-  carport_climate_set_state (climate, CARPORT_CLIMATE_STATE_ON);
-  carport_climate_set_outside_c (climate, -3.5);
-  carport_climate_set_inside_c (climate, 19.0);
-  carport_climate_set_soc_threshold_percent (climate, 40.0);
-  carport_climate_set_target_c (climate, 21.0);
-  carport_climate_set_next_start (climate, t2);
-  carport_state_set_updated (CARPORT_STATE (climate), t1);
-
-  carport_location_set_latitude (location, 48.8566);
-  carport_location_set_longitude (location, 2.3522);
-  carport_state_set_updated (CARPORT_STATE (location), t1);
-
-  carport_locks_set_state (locks, CARPORT_LOCK_STATE_UNLOCKED);
-  carport_locks_set_driver (locks, CARPORT_OPENING_STATE_OPEN);
-  carport_locks_set_passenger (locks, CARPORT_OPENING_STATE_CLOSED);
-  carport_locks_set_rear_left (locks, CARPORT_OPENING_STATE_CLOSED);
-  carport_locks_set_rear_right (locks, CARPORT_OPENING_STATE_OPEN);
-  carport_locks_set_hatch (locks, CARPORT_OPENING_STATE_CLOSED);
-  carport_state_set_updated (CARPORT_STATE (locks), t1);
-
-  carport_tyres_set_front_left_bar (tyres, 2.5);
-  carport_tyres_set_front_right_bar (tyres, 2.4);
-  carport_tyres_set_rear_left_bar (tyres, 2.3);
-  carport_tyres_set_rear_right_bar (tyres, 2.2);
-  for (CarportTyre tyre = 0; tyre < CARPORT_N_TYRES; tyre++)
-    carport_tyres_set_status (tyres, tyre, tyre == CARPORT_TYRE_REAR_LEFT ? CARPORT_TYRE_STATUS_WARNING
-                                                                           : CARPORT_TYRE_STATUS_OK);
-  carport_state_set_updated (CARPORT_STATE (tyres), t1);
-
-  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_MONTH, &month);
-  carport_trips_set_summary (trips, CARPORT_TRIPS_PERIOD_TODAY, &today);
-  carport_state_set_updated (CARPORT_STATE (trips), t2);
-
-  carport_charge_settings_set_mode (settings, CARPORT_CHARGE_MODE_SCHEDULED);
-  carport_charge_settings_set_soc_min_percent (settings, 20);
-  carport_charge_settings_set_soc_target_percent (settings, 80);
-  carport_charge_settings_set_delayed_start (settings, t2);
-  carport_capabilities_set_charge_start_time (carport_vehicle_get_capabilities (vehicle), TRUE);
-  carport_charge_settings_set_climate_mode (settings, "scheduled");
-  carport_charge_settings_set_charge_time_start (settings, "23:30");
-  carport_charge_settings_set_charge_duration_minutes (settings, 300);
-  carport_charge_settings_set_preconditioning_temperature_c (settings, 21.5);
-  carport_charge_settings_set_heated_steering_wheel (settings, CARPORT_TOGGLE_ON);
-  carport_charge_settings_set_heated_left_seat (settings, CARPORT_TOGGLE_OFF);
-  carport_charge_settings_set_heated_right_seat (settings, CARPORT_TOGGLE_ON);
-  g_ptr_array_add (charge, make_schedule (1, CARPORT_SCHEDULE_KIND_CHARGE, "22:30", 420));
-  g_ptr_array_add (charge, make_schedule (2, CARPORT_SCHEDULE_KIND_CHARGE, "01:15", 90));
-  carport_charge_settings_set_schedules (settings, FALSE, charge);
-  g_ptr_array_add (hvac, make_schedule (3, CARPORT_SCHEDULE_KIND_CLIMATE, "07:45", 15));
-  carport_charge_settings_set_schedules (settings, TRUE, hvac);
-  carport_state_set_updated (CARPORT_STATE (settings), t2);
-
-  carport_services_set_car_gateway (services, "GDC");
-  carport_services_set_can_generation (services, "C1A");
-  carport_services_set_remote_start_code (services, "10");
-  carport_services_set_remote_start_details (services, "Stopped, ready for RES");
-  g_ptr_array_add (alerts, carport_alert_new ("oillevellow", "Oil level", "Top up the engine oil.", 2, 45600.0));
-  carport_services_set_alerts (services, alerts);
-  g_ptr_array_add (contracts, carport_contract_new ("CONNECTED_SERVICES", "ZECONNECTP", "Connected services",
-                                                    CARPORT_CONTRACT_STATUS_ACTIVE, "2024-03-08", "2027-03-08"));
-  carport_services_set_contracts (services, contracts);
-  carport_state_set_updated (CARPORT_STATE (services), t2);
-
-  return vehicle;
-}
-
-/* Fails when a property of @object (or of its state objects) was left at
- * "not reported", so that the round trip really covers every field. */
-static void
-assert_all_set (GObject    *object,
-                const char *where)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GParamSpec *pspec = pspecs[i];
-      g_auto(GValue) value = G_VALUE_INIT;
-      GType type = pspec->value_type;
-
-      if (g_strv_contains (not_cached, pspec->name))
-        continue;
-
-      g_value_init (&value, type);
-      g_object_get_property (object, pspec->name, &value);
-
-      if (type == G_TYPE_DOUBLE)
-        {
-          if (isnan (g_value_get_double (&value)))
-            g_error ("Fixture leaves %s:%s unknown", where, pspec->name);
-        }
-      else if (type == G_TYPE_STRING || type == G_TYPE_DATE_TIME)
-        {
-          if (g_value_peek_pointer (&value) == NULL)
-            g_error ("Fixture leaves %s:%s unset", where, pspec->name);
-        }
-      else if (G_TYPE_IS_ENUM (type))
-        {
-          g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-          GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (&value));
-
-          if (enum_value == NULL || g_str_equal (enum_value->value_nick, "none"))
-            g_error ("Fixture leaves %s:%s at NONE", where, pspec->name);
-        }
-      else if (type == G_TYPE_INT)
-        {
-          if (g_value_get_int (&value) == -1)
-            g_error ("Fixture leaves %s:%s unknown", where, pspec->name);
-        }
-      else if (g_type_is_a (type, G_TYPE_LIST_MODEL))
-        {
-          GListModel *model = g_value_get_object (&value);
-
-          if (g_list_model_get_n_items (model) == 0)
-            g_error ("Fixture leaves %s:%s empty", where, pspec->name);
-          for (guint j = 0; j < g_list_model_get_n_items (model); j++)
-            {
-              g_autoptr(GObject) item = g_list_model_get_item (model, j);
-              g_autofree char *inner = g_strdup_printf ("%s:%s[%u]", where, pspec->name, j);
-
-              assert_all_set (item, inner);
-            }
-        }
-      else if (g_type_is_a (type, G_TYPE_OBJECT))
-        {
-          g_autofree char *inner = g_strdup_printf ("%s:%s", where, pspec->name);
-
-          assert_all_set (g_value_get_object (&value), inner);
-        }
-    }
-}
-
-/* Compares every readable property of @a and @b, state objects and
- * programmes included. */
-static void
-assert_objects_equal (GObject    *a,
-                      GObject    *b,
-                      const char *where)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
-
-  g_assert_cmpstr (G_OBJECT_TYPE_NAME (a), ==, G_OBJECT_TYPE_NAME (b));
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GParamSpec *pspec = pspecs[i];
-      g_auto(GValue) va = G_VALUE_INIT;
-      g_auto(GValue) vb = G_VALUE_INIT;
-      GType type = pspec->value_type;
-      g_autofree char *name = g_strdup_printf ("%s:%s", where, pspec->name);
-
-      if ((pspec->flags & G_PARAM_READABLE) == 0 || g_strv_contains (not_cached, pspec->name))
-        continue;
-
-      g_value_init (&va, type);
-      g_value_init (&vb, type);
-      g_object_get_property (a, pspec->name, &va);
-      g_object_get_property (b, pspec->name, &vb);
-
-      if (type == G_TYPE_DOUBLE)
-        {
-          double da = g_value_get_double (&va);
-          double db = g_value_get_double (&vb);
-
-          if (!(isnan (da) && isnan (db)) && da != db)
-            g_error ("%s: %g != %g", name, da, db);
-        }
-      else if (type == G_TYPE_DATE_TIME)
-        {
-          GDateTime *ta = g_value_get_boxed (&va);
-          GDateTime *tb = g_value_get_boxed (&vb);
-
-          if ((ta == NULL) != (tb == NULL) || (ta != NULL && !g_date_time_equal (ta, tb)))
-            g_error ("%s: times differ", name);
-        }
-      else if (g_type_is_a (type, G_TYPE_LIST_MODEL))
-        {
-          GListModel *ma = g_value_get_object (&va);
-          GListModel *mb = g_value_get_object (&vb);
-
-          g_assert_cmpuint (g_list_model_get_n_items (ma), ==, g_list_model_get_n_items (mb));
-          for (guint j = 0; j < g_list_model_get_n_items (ma); j++)
-            {
-              g_autoptr(GObject) ia = g_list_model_get_item (ma, j);
-              g_autoptr(GObject) ib = g_list_model_get_item (mb, j);
-              g_autofree char *inner = g_strdup_printf ("%s[%u]", name, j);
-
-              assert_objects_equal (ia, ib, inner);
-            }
-        }
-      else if (g_type_is_a (type, G_TYPE_OBJECT))
-        {
-          GObject *oa = g_value_get_object (&va);
-          GObject *ob = g_value_get_object (&vb);
-
-          g_assert_true ((oa == NULL) == (ob == NULL));
-          if (oa != NULL)
-            assert_objects_equal (oa, ob, name);
-        }
-      else if (g_param_values_cmp (pspec, &va, &vb) != 0)
-        {
-          g_autofree char *sa = g_strdup_value_contents (&va);
-          g_autofree char *sb = g_strdup_value_contents (&vb);
-
-          g_error ("%s: %s != %s", name, sa, sb);
-        }
-    }
 }
 
 static gboolean
@@ -409,12 +116,12 @@ test_round_trip (void)
 {
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   CarportVehicle *copy;
 
-  assert_all_set (G_OBJECT (vehicle), "vehicle");
+  store_test_assert_all_set (G_OBJECT (vehicle), "vehicle");
   g_assert_cmpstr (carport_state_cache_get_path (cache), ==, path);
 
   g_assert_true (save (cache, vehicle, &error));
@@ -432,7 +139,7 @@ test_round_trip (void)
   g_assert_true (CARPORT_IS_VEHICLE (copy));
   g_assert_true (carport_vehicle_get_from_cache (copy));
   g_assert_false (carport_vehicle_get_from_cache (vehicle));
-  assert_objects_equal (G_OBJECT (vehicle), G_OBJECT (copy), "vehicle");
+  store_test_assert_objects_equal (G_OBJECT (vehicle), G_OBJECT (copy), "vehicle");
 
   finalize_cache (g_steal_pointer (&cache));
 }
@@ -459,8 +166,8 @@ test_overwrite (void)
 {
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) a = make_full_vehicle ("VF1AG000000000001");
-  g_autoptr(CarportVehicle) b = make_full_vehicle ("VF1AG000000000002");
+  g_autoptr(CarportVehicle) a = store_test_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) b = store_test_full_vehicle ("VF1AG000000000002");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -483,8 +190,8 @@ test_overwrite (void)
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000001");
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "VF1AG000000000002");
   g_assert_cmpint (carport_battery_get_level_percent (carport_vehicle_get_battery (g_ptr_array_index (loaded, 0))), ==, 99);
-  assert_objects_equal (G_OBJECT (a), g_ptr_array_index (loaded, 0), "a");
-  assert_objects_equal (G_OBJECT (b), g_ptr_array_index (loaded, 1), "b");
+  store_test_assert_objects_equal (G_OBJECT (a), g_ptr_array_index (loaded, 0), "a");
+  store_test_assert_objects_equal (G_OBJECT (b), g_ptr_array_index (loaded, 1), "b");
 
   finalize_cache (g_steal_pointer (&cache));
 }
@@ -494,7 +201,7 @@ test_clear (void)
 {
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) a = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) a = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -524,14 +231,14 @@ test_order (void)
   g_autoptr(GAsyncResult) cleared = NULL;
   g_autoptr(GAsyncResult) last = NULL;
   g_autoptr(GAsyncResult) loaded_result = NULL;
-  g_autoptr(CarportVehicle) kept = make_full_vehicle ("VF1AG000000000099");
+  g_autoptr(CarportVehicle) kept = store_test_full_vehicle ("VF1AG000000000099");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (saves); i++)
     {
       g_autofree char *vin = g_strdup_printf ("VF1AG0000000000%02u", i);
-      g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+      g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle (vin);
 
       carport_state_cache_save_async (cache, OWNER_A, vehicle, NULL, store_test_result_cb, &saves[i]);
     }
@@ -630,7 +337,7 @@ test_corrupt_rows (void)
 {
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) good = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) good = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   static const guint8 garbage[] = { 0x05, 'v', 'i', 0xff, 0x00, 0x13, 0x42, 0xff, 0xfe, 0x07 };
@@ -680,7 +387,7 @@ test_corrupt_rows (void)
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, 3);
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 0)), ==, "VF1AG000000000001");
-  assert_objects_equal (G_OBJECT (good), g_ptr_array_index (loaded, 0), "good");
+  store_test_assert_objects_equal (G_OBJECT (good), g_ptr_array_index (loaded, 0), "good");
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "WRONGTYPES0000001");
   g_assert_cmpint (carport_vehicle_get_brand (g_ptr_array_index (loaded, 1)), ==, CARPORT_BRAND_UNKNOWN);
   g_assert_null (carport_vehicle_get_model_name (g_ptr_array_index (loaded, 1)));
@@ -706,7 +413,7 @@ test_corrupt_file (void)
   g_autofree char *path = test_path ();
   g_autofree char *aside = g_strconcat (path, ".corrupt", NULL);
   g_autoptr(CarportStateCache) cache = NULL;
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) junk = g_string_new (NULL);
@@ -755,7 +462,7 @@ test_damaged_pages (void)
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *vin = g_strdup_printf ("VF1AG0000000000%02u", i);
-      g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+      g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle (vin);
 
       g_assert_true (save (cache, vehicle, &error));
       g_assert_no_error (error);
@@ -784,7 +491,7 @@ test_file_mode (void)
   g_autofree char *dir = test_dir ();
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
@@ -804,7 +511,7 @@ test_default_path (void)
   g_autoptr(CarportStateCache) cache = carport_state_cache_new ();
   g_autofree char *expected = g_build_filename (g_get_user_cache_dir (), "carport", "state.sqlite3", NULL);
   g_autofree char *prop = NULL;
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (carport_state_cache_get_path (cache), ==, expected);
@@ -827,7 +534,7 @@ test_move_from_data_dir (void)
   g_autofree char *legacy = g_build_filename (g_get_user_data_dir (), "carport", "state.sqlite3", NULL);
   g_autoptr(CarportStateCache) old = carport_state_cache_new_for_path (legacy);
   g_autoptr(CarportStateCache) cache = NULL;
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -852,7 +559,7 @@ test_bad_directory (void)
   g_autofree char *blocker = g_build_filename (dir, "a-file", NULL);
   g_autofree char *path = g_build_filename (blocker, "sub", "state.sqlite3", NULL);
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle ("VF1AG000000000001");
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle ("VF1AG000000000001");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -936,7 +643,7 @@ save_ok (CarportStateCache *cache,
          const char        *owner,
          const char        *vin)
 {
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle (vin);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (save_for (cache, owner, vehicle, &error));
@@ -979,7 +686,7 @@ test_owners (void)
 {
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
-  g_autoptr(CarportVehicle) a1 = make_full_vehicle ("VF1AAAAAAAAAAAAA1");
+  g_autoptr(CarportVehicle) a1 = store_test_full_vehicle ("VF1AAAAAAAAAAAAA1");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *owners = NULL;
@@ -1001,7 +708,7 @@ test_owners (void)
   /* Loading by owner gives the whole car, as without owners. */
   loaded = load_for (cache, OWNER_A, &error);
   g_assert_no_error (error);
-  assert_objects_equal (G_OBJECT (a1), g_ptr_array_index (loaded, 0), "a1");
+  store_test_assert_objects_equal (G_OBJECT (a1), g_ptr_array_index (loaded, 0), "a1");
 
   /* A car saved for another login moves to it (one row per VIN). */
   save_ok (cache, OWNER_B, "VF1AAAAAAAAAAAAA1");
@@ -1020,7 +727,7 @@ static void
 insert_legacy_car (const char *path,
                    const char *vin)
 {
-  g_autoptr(CarportVehicle) vehicle = make_full_vehicle (vin);
+  g_autoptr(CarportVehicle) vehicle = store_test_full_vehicle (vin);
   g_autoptr(GVariant) state = g_variant_take_ref (carport_vehicle_serialize (vehicle));
   g_autoptr(GVariant) normal = g_variant_get_normal_form (state);
   sqlite3 *db = NULL;
@@ -1140,7 +847,7 @@ test_migration (void)
   g_autofree char *dir = test_dir ();
   g_autofree char *path = test_path ();
   g_autoptr(CarportStateCache) cache = NULL;
-  g_autoptr(CarportVehicle) old1 = make_full_vehicle ("VF1OLDOLDOLDOLD01");
+  g_autoptr(CarportVehicle) old1 = store_test_full_vehicle ("VF1OLDOLDOLDOLD01");
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *column = NULL;
@@ -1170,7 +877,7 @@ test_migration (void)
   loaded = load_for (cache, OWNER_B, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, 2);
-  assert_objects_equal (G_OBJECT (old1), g_ptr_array_index (loaded, 0), "old1");
+  store_test_assert_objects_equal (G_OBJECT (old1), g_ptr_array_index (loaded, 0), "old1");
   g_assert_cmpstr (carport_vehicle_get_vin (g_ptr_array_index (loaded, 1)), ==, "VF1OLDOLDOLDOLD02");
 
   column = owner_column (path);
