@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The demo scenario: what carport_simulator_new() simulates (JSON; the
+ * README documents the format). */
+extern const char _carport_sim_default_scenario[];
+
 typedef struct {
   char *email;
   char *password;

@@ -27,63 +27,6 @@
 #include "nissan/carport-sim-nissan.h"
 #include "carport-sim-tls.h"
 
-/* The demo scenario: what carport_simulator_new() simulates. The README
- * documents the format; a scenario file replaces what it names. */
-static const char default_scenario[] =
-  "{"
-  "  \"latency_ms\": 0,"
-  "  \"jwt_lifetime\": 900,"
-  "  \"command_delay_ms\": 1500,"
-  "  \"charge_rate\": 0.05,"
-  "  \"account\": {"
-  "    \"email\": \"demo@carport.example\","
-  "    \"password\": \"carport-demo\","
-  "    \"locale\": \"fr_FR\","
-  "    \"first_name\": \"Camille\","
-  "    \"last_name\": \"Martin\""
-  "  },"
-  "  \"cars\": ["
-  "    { \"model\": \"X101VE\", \"vin\": \"VF1X101VE00000001\", \"name\": \"Zoé\","
-  "      \"registration\": \"FR-101-ZE\", \"battery_level\": 50, \"plugged\": false,"
-  "      \"mileage\": 49114.27, \"external_temperature\": 8.0,"
-  "      \"latitude\": 48.8566, \"longitude\": 2.3522 },"
-  "    { \"model\": \"X102VE\", \"vin\": \"VF1X102VE00000002\", \"name\": \"ZOE\","
-  "      \"registration\": \"FR-102-ZE\", \"battery_level\": 62, \"plugged\": true,"
-  "      \"mileage\": 5785.75, \"latitude\": 45.764, \"longitude\": 4.8357 },"
-  "    { \"model\": \"XCB1VE\", \"vin\": \"VF1XCB1VE00000003\", \"name\": \"Mégane\","
-  "      \"registration\": \"FR-203-MG\", \"battery_level\": 71, \"plugged\": true, \"charging\": true,"
-  "      \"mileage\": 18230.4, \"latitude\": 47.2184, \"longitude\": -1.5536 },"
-  "    { \"model\": \"XBG1VE\", \"vin\": \"UU1XBG1VE00000004\", \"name\": \"Spring\","
-  "      \"registration\": \"FR-404-SP\", \"battery_level\": 34, \"plugged\": false,"
-  "      \"mileage\": 20110.0, \"latitude\": 43.6047, \"longitude\": 1.4442 },"
-  "    { \"model\": \"R5E1VE\", \"vin\": \"VF1R5E1VE00000005\", \"name\": \"R5\","
-  "      \"registration\": \"FR-505-RC\", \"battery_level\": 81, \"plugged\": true,"
-  "      \"mileage\": 559, \"latitude\": 44.8378, \"longitude\": -0.5792 },"
-  "    { \"model\": \"XJB1SU\", \"vin\": \"VF1XJB1SU00000006\", \"name\": \"Captur\","
-  "      \"registration\": \"FR-606-CP\", \"battery_level\": 45, \"plugged\": false,"
-  "      \"mileage\": 5566.78, \"fuel_litres\": 27, \"latitude\": 43.2965, \"longitude\": 5.3698 }"
-  "  ],"
-  "  \"nissan\": {"
-  "    \"account\": { \"email\": \"nissan-demo@carport.example\", \"password\": \"carport-nissan\","
-  "                  \"locale\": \"en_GB\", \"first_name\": \"Alex\", \"last_name\": \"Morgan\" },"
-  "    \"cars\": ["
-  "      { \"model\": \"LEAF_ZE1\", \"vin\": \"SJNFAAZE1U0000001\", \"name\": \"Leaf\","
-  "        \"registration\": \"LE19 AFE\", \"battery_level\": 58, \"plugged\": true, \"charging\": true,"
-  "        \"mileage\": 31207.4, \"latitude\": 51.5072, \"longitude\": -0.1276 },"
-  "      { \"model\": \"ARIYA\", \"vin\": \"SJNTAAFE0U0000002\", \"name\": \"Ariya\","
-  "        \"registration\": \"AR22 IYA\", \"battery_level\": 69, \"plugged\": false,"
-  "        \"mileage\": 14210.0, \"latitude\": 52.4862, \"longitude\": -1.8904 },"
-  "      { \"model\": \"MICRA\", \"vin\": \"VNVMICRAE00000003\", \"name\": \"Micra\","
-  "        \"registration\": \"MI25 CRA\", \"battery_level\": 57, \"plugged\": true,"
-  "        \"mileage\": 2345.0, \"latitude\": 53.4808, \"longitude\": -2.2426 },"
-  "      { \"model\": \"QASHQAI\", \"vin\": \"SJNFAAJ12U0000004\", \"name\": \"Qashqai\","
-  "        \"registration\": \"QA21 SHQ\", \"mileage\": 40112.3, \"fuel_litres\": 38,"
-  "        \"latitude\": 55.9533, \"longitude\": -3.1883, \"locked\": false }"
-  "    ]"
-  "  }"
-  "}";
-
-
 G_DEFINE_FINAL_TYPE (CarportSimulator, carport_simulator, G_TYPE_OBJECT)
 
 enum {
@@ -273,7 +216,7 @@ carport_simulator_init (CarportSimulator *self)
   self->command_delay_ms = 1500;
   self->charge_rate = 0.05;
 
-  if (!carport_simulator_load_scenario_data (self, default_scenario, &error))
+  if (!carport_simulator_load_scenario_data (self, _carport_sim_default_scenario, &error))
     g_critical ("The built-in scenario does not load: %s", error->message);
 }
 
