@@ -18,7 +18,8 @@ here, so this is what can be checked without building).
   -Dportal=enabled (the Background portal is what Carport uses inside
   Flatpak), plus -Dprofile=development in the Devel manifest; every other
   -D option is one of meson_options.txt;
-- the release (Flathub) manifest builds a git tag, v<project version>, of
+- the release (Flathub) manifest builds a git tag, v<the newest stable
+  release of the metainfo> (a development version is not published), of
   https://github.com/carport/carport.git pinned to its 40-hex commit; when
   this tree has that tag, the commit is the tag's; the Devel manifest builds
   this tree (dir "..");
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 APP_ID = 'io.github.carport.Carport'
 GIT_URL = 'https://github.com/carport/carport.git'
@@ -39,9 +41,14 @@ REQUIRED_OPTIONS = ['-Dwerror=false', '-Dportal=enabled']
 FINISH_ARGS = ['--share=network', '--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
 
 
-def project_version(root):
-    with open(os.path.join(root, 'meson.build'), encoding='utf-8') as f:
-        return re.search(r"version\s*:\s*'([^']+)'", f.read()).group(1)
+def released_version(root):
+    """The newest <release> of the metainfo that is stable (no type, or
+    type="stable"), or None."""
+    tree = ET.parse(os.path.join(root, 'data', APP_ID + '.metainfo.xml.in'))
+    for rel in tree.getroot().findall('./releases/release'):
+        if rel.get('type', 'stable') == 'stable':
+            return rel.get('version')
+    return None
 
 
 def tag_commit(root, tag):
@@ -120,7 +127,7 @@ def check(root, path, devel, version, options, errors):
                 if src.get('url') != GIT_URL:
                     err(f'carport: the git source must be {GIT_URL}')
                 if src.get('tag') != tag:
-                    err(f'carport: the git source must be the tag {tag} (the project version)')
+                    err(f'carport: the git source must be the tag {tag} (the newest stable release)')
                 if not re.fullmatch(r'[0-9a-f]{40}', src.get('commit', '')):
                     err('carport: the git source must pin the 40-hex commit of its tag')
                 tagged = tag_commit(root, tag)
@@ -145,7 +152,10 @@ def check(root, path, devel, version, options, errors):
 
 def main():
     root = os.path.abspath(sys.argv[1])
-    version = project_version(root)
+    version = released_version(root)
+    if version is None:
+        print('the metainfo has no stable <release>: there is nothing to publish')
+        return 1
     options = project_options(root)
     errors = []
     manifests = {}
