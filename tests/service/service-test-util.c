@@ -52,6 +52,8 @@ fixture_setup (Fixture       *fixture,
   carport_simulator_set_command_delay_ms (fixture->sim, 100);
   g_assert_true (carport_simulator_start (fixture->sim, 0, &error));
   g_assert_no_error (error);
+  fixture->renault_vins = carport_simulator_dup_vins (fixture->sim);
+  fixture->nissan_vins = carport_simulator_dup_nissan_vins (fixture->sim);
 
   fixture->store = CARPORT_CREDENTIAL_STORE (carport_memory_store_new ());
   fixture->cache = carport_state_cache_new_for_path (path);
@@ -75,23 +77,61 @@ remove_tree (const char *dir)
 }
 
 void
+flush (CarportSession *session)
+{
+  GAsyncResult *waiter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carport_session_flush_async (session, NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_flush_finish (session, carport_test_wait_result (&waiter), &error));
+  g_assert_no_error (error);
+  g_clear_object (&waiter);
+}
+
+void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GAsyncResult *waiter = NULL;
+  /* Let the reads that follow a command, and the cache writes after them,
+   * finish before the directory goes (else SQLite's journal vanishes under
+   * a write). */
+  if (fixture->session)
+    {
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      gboolean busy = TRUE;
 
-  /* Pending cache writes finish before the directory goes. */
-  carport_session_flush_async (fixture->session, NULL, carport_test_result_cb, &waiter);
-  carport_session_flush_finish (fixture->session, carport_test_wait_result (&waiter), NULL);
-  g_clear_object (&waiter);
+      while (g_get_monotonic_time () < deadline)
+        {
+          g_object_get (fixture->session, "busy", &busy, NULL);
+          if (!busy)
+            break;
+          g_main_context_iteration (NULL, TRUE);
+        }
+      flush (fixture->session);
+    }
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->cache);
   g_clear_object (&fixture->store);
   carport_simulator_stop (fixture->sim);
   g_clear_object (&fixture->sim);
   g_clear_pointer (&fixture->events, g_ptr_array_unref);
+  g_clear_pointer (&fixture->renault_vins, g_strfreev);
+  g_clear_pointer (&fixture->nissan_vins, g_strfreev);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
+}
+
+guint
+count_supported (CarportVehicle *vehicle)
+{
+  guint skipped = CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (vehicle);
+  guint n = 0;
+
+  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
+    n += carport_vehicle_supports_endpoint (vehicle, i) && !(skipped & (1u << i));
+  return n;
 }
 
 void

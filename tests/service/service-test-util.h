@@ -24,6 +24,8 @@ typedef struct {
   CarportSession         *session;
   char                   *dir;
   GPtrArray              *events;     /* "event:vin" strings */
+  char                  **renault_vins; /* the simulator's demo accounts' cars */
+  char                  **nissan_vins;
 } Fixture;
 
 /* A session on the fixture's simulator, store and cache; its events go to
@@ -31,6 +33,12 @@ typedef struct {
 CarportSession *new_session       (Fixture *fixture);
 void            fixture_setup     (Fixture *fixture, gconstpointer data);
 void            fixture_teardown  (Fixture *fixture, gconstpointer data);
+
+/* Empties the fixture's session's pending work: its cache writes. */
+void            flush             (CarportSession *session);
+/* The requests a car's own refresh makes: one per supported endpoint, the
+ * maker's records only when due. */
+guint           count_supported   (CarportVehicle *vehicle);
 
 /* Logs in to the simulator's Renault demo account (asserts it works). */
 void            login             (Fixture *fixture);

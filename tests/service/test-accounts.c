@@ -9,8 +9,6 @@
  * time. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "carport-account.h"
 #include "carport-api-error.h"
 #include "carport-memory-store.h"
@@ -18,123 +16,7 @@
 #include "carport-simulator.h"
 #include "carport-state-cache.h"
 #include "carport-test-loop.h"
-
-typedef struct {
-  CarportSimulator       *sim;
-  CarportCredentialStore *store;
-  CarportStateCache      *cache;
-  CarportSession         *session;
-  char                   *dir;
-  GPtrArray              *events;     /* "event:vin" strings */
-  char                  **renault_vins;
-  char                  **nissan_vins;
-} Fixture;
-
-static void
-event_cb (CarportSession      *session,
-          CarportSessionEvent  event,
-          CarportVehicle      *vehicle,
-          CarportCommand      *command,
-          Fixture             *fixture)
-{
-  g_ptr_array_add (fixture->events,
-                   g_strdup_printf ("%d:%s", event, carport_vehicle_get_vin (vehicle)));
-}
-
-static CarportSession *
-new_session (Fixture *fixture)
-{
-  g_auto(GStrv) roots = carport_simulator_dup_environ (fixture->sim);
-  CarportSession *session;
-
-  session = g_object_new (CARPORT_TYPE_SESSION,
-                          "store", fixture->store,
-                          "cache", fixture->cache,
-                          "service-roots", roots,
-                          "poll-interval", 50,
-                          "command-timeout", 10,
-                          NULL);
-  g_signal_connect (session, "event", G_CALLBACK (event_cb), fixture);
-  return session;
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("carport-accounts-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "state.sqlite3", NULL);
-
-  fixture->sim = carport_simulator_new ();
-  carport_simulator_set_command_delay_ms (fixture->sim, 100);
-  g_assert_true (carport_simulator_start (fixture->sim, 0, &error));
-  g_assert_no_error (error);
-  fixture->renault_vins = carport_simulator_dup_vins (fixture->sim);
-  fixture->nissan_vins = carport_simulator_dup_nissan_vins (fixture->sim);
-  g_assert_cmpuint (g_strv_length (fixture->renault_vins), >=, 1);
-  g_assert_cmpuint (g_strv_length (fixture->nissan_vins), >=, 4);
-
-  fixture->store = CARPORT_CREDENTIAL_STORE (carport_memory_store_new ());
-  fixture->cache = carport_state_cache_new_for_path (path);
-  fixture->events = g_ptr_array_new_with_free_func (g_free);
-  fixture->session = new_session (fixture);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void flush (CarportSession *session);
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  /* Let the reads that follow a command, and the cache writes after them,
-   * finish before the directory goes (else SQLite's journal vanishes under
-   * a write). */
-  if (fixture->session)
-    {
-      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-      gboolean busy = TRUE;
-
-      while (g_get_monotonic_time () < deadline)
-        {
-          g_object_get (fixture->session, "busy", &busy, NULL);
-          if (!busy)
-            break;
-          g_main_context_iteration (NULL, TRUE);
-        }
-      flush (fixture->session);
-    }
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->cache);
-  g_clear_object (&fixture->store);
-  carport_simulator_stop (fixture->sim);
-  g_clear_object (&fixture->sim);
-  g_clear_pointer (&fixture->events, g_ptr_array_unref);
-  g_clear_pointer (&fixture->renault_vins, g_strfreev);
-  g_clear_pointer (&fixture->nissan_vins, g_strfreev);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+#include "service-test-util.h"
 
 /* ----------------------------------------------------------------------- */
 /* Helpers                                                                 */
@@ -214,18 +96,6 @@ logout_in (CarportSession *session,
 
   carport_session_logout_async (session, account, NULL, carport_test_result_cb, &waiter);
   g_assert_true (carport_session_logout_finish (session, carport_test_wait_result (&waiter), &error));
-  g_assert_no_error (error);
-  g_clear_object (&waiter);
-}
-
-static void
-flush (CarportSession *session)
-{
-  GAsyncResult *waiter = NULL;
-  g_autoptr(GError) error = NULL;
-
-  carport_session_flush_async (session, NULL, carport_test_result_cb, &waiter);
-  g_assert_true (carport_session_flush_finish (session, carport_test_wait_result (&waiter), &error));
   g_assert_no_error (error);
   g_clear_object (&waiter);
 }
@@ -335,18 +205,6 @@ vehicle_by_code (CarportSession *session,
         return vehicle;
     }
   g_error ("no car with model code %s", code);
-}
-
-static guint
-count_supported (CarportVehicle *vehicle)
-{
-  /* A car's own refresh reads the maker's records only when due. */
-  guint skipped = CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (vehicle);
-  guint n = 0;
-
-  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
-    n += carport_vehicle_supports_endpoint (vehicle, i) && !(skipped & (1u << i));
-  return n;
 }
 
 /* The requests of one refresh: one per endpoint, but two for a Nissan's

@@ -210,18 +210,6 @@ test_token_is_reused (Fixture       *fixture,
   g_assert_cmpuint (after_second - after_first, ==, after_first - before);
 }
 
-static guint
-count_supported (CarportVehicle *vehicle)
-{
-  /* What the car's own refresh asks: the maker's records only when due. */
-  guint skipped = CARPORT_ENDPOINT_MASK_RECORDS & ~carport_vehicle_get_settings_due (vehicle);
-  guint n = 0;
-
-  for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
-    n += carport_vehicle_supports_endpoint (vehicle, i) && !(skipped & (1u << i));
-  return n;
-}
-
 static void
 test_expiring_jwt_is_reminted (Fixture       *fixture,
                                gconstpointer  data)
