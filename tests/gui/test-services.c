@@ -41,14 +41,32 @@ part (Fixture    *f,
   return carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (f->page), name);
 }
 
-/* The widget is shown and lies within the window's width. */
+typedef struct {
+  Fixture   *f;
+  GtkWidget *widget;
+} Within;
+
+static gboolean
+lies_within (gpointer data)
+{
+  Within *w = data;
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (w->widget, GTK_WIDGET (w->f->window), &bounds) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (w->f->window));
+}
+
+/* The widget is shown and, once the layout has caught up with the last
+ * change (a label's new text, the new width), lies within the window. */
 static void
 assert_shown_within (Fixture   *f,
                      GtkWidget *widget)
 {
+  Within w = { f, widget };
   graphene_rect_t bounds;
 
   g_assert_true (gtk_widget_is_visible (widget));
+  gui_test_wait_until (lies_within, &w, 2000);
   g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
 }
