@@ -29,6 +29,9 @@ struct _CarportCommand
   int                  soc_min_percent;
   int                  soc_target_percent;
   char                *pin;   /* never a property: not copied, not saved, wiped */
+  CarportPinSource     pin_source;
+  CarportPinCheck      pin_check;
+  int                  pin_tries_left;
   GListModel          *schedules;  /* owned, nullable */
 };
 
@@ -344,6 +347,50 @@ carport_command_set_pin (CarportCommand *self,
   self->pin = g_strdup (pin);
 }
 
+CarportPinSource
+carport_command_get_pin_source (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), CARPORT_PIN_SOURCE_TYPED);
+
+  return self->pin_source;
+}
+
+void
+carport_command_set_pin_source (CarportCommand   *self,
+                                CarportPinSource  source)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+
+  self->pin_source = source;
+}
+
+CarportPinCheck
+carport_command_get_pin_check (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), CARPORT_PIN_CHECK_UNKNOWN);
+
+  return self->pin_check;
+}
+
+int
+carport_command_get_pin_tries_left (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), -1);
+
+  return self->pin_tries_left;
+}
+
+void
+carport_command_set_pin_check (CarportCommand  *self,
+                               CarportPinCheck  check,
+                               int              tries_left)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+
+  self->pin_check = check;
+  self->pin_tries_left = tries_left < 0 ? -1 : tries_left;
+}
+
 GListModel *
 carport_command_get_schedules (CarportCommand *self)
 {
@@ -645,4 +692,5 @@ carport_command_init (CarportCommand *self)
   self->charge_mode = CARPORT_CHARGE_MODE_NONE;
   self->soc_min_percent = -1;
   self->soc_target_percent = -1;
+  self->pin_tries_left = -1;
 }

@@ -61,6 +61,17 @@ void                 carport_command_set_soc_target_percent (CarportCommand *sel
  * is finalized; never a property, never logged. */
 const char          *carport_command_get_pin                (CarportCommand *self);
 void                 carport_command_set_pin                (CarportCommand *self, const char *pin);
+/* Where the PIN comes from (typed by default): the service keeps a PIN to
+ * REMEMBER in the keyring once the car took it, and forgets a REMEMBERED
+ * one the car refused. Not a property either. */
+CarportPinSource     carport_command_get_pin_source         (CarportCommand *self);
+void                 carport_command_set_pin_source         (CarportCommand *self, CarportPinSource source);
+/* What the servers said of the PIN when the command failed (unknown when
+ * they did not), and how many tries they said remain (-1: not said). */
+CarportPinCheck      carport_command_get_pin_check          (CarportCommand *self);
+int                  carport_command_get_pin_tries_left     (CarportCommand *self);
+void                 carport_command_set_pin_check          (CarportCommand *self, CarportPinCheck check,
+                                                             int tries_left);
 GListModel          *carport_command_get_schedules          (CarportCommand *self);
 void                 carport_command_set_schedules          (CarportCommand *self, GListModel *value);
 

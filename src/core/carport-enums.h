@@ -188,6 +188,22 @@ typedef enum {
   CARPORT_COMMAND_STATE_UNKNOWN,
 } CarportCommandState;
 
+/* Where the PIN of an SRP-guarded command (lock, unlock, srp-enrol) comes
+ * from, and so what becomes of it: kept in the keyring once the car took it
+ * (REMEMBER), or forgotten when the car refuses it (REMEMBERED). */
+typedef enum {
+  CARPORT_PIN_SOURCE_TYPED,
+  CARPORT_PIN_SOURCE_REMEMBER,
+  CARPORT_PIN_SOURCE_REMEMBERED,
+} CarportPinSource;
+
+/* What the servers said of the PIN of a failed SRP-guarded command. */
+typedef enum {
+  CARPORT_PIN_CHECK_UNKNOWN,    /* not refused, or not said */
+  CARPORT_PIN_CHECK_WRONG,      /* the PIN was wrong */
+  CARPORT_PIN_CHECK_LOCKED_OUT, /* too many wrong PINs: set it again */
+} CarportPinCheck;
+
 /* Days as used by schedules, Monday first. */
 typedef enum {
   CARPORT_WEEKDAY_MONDAY,

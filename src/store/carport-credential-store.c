@@ -192,3 +192,110 @@ carport_credential_store_clear_finish (CarportCredentialStore  *self,
 
   return CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->clear_finish (self, result, error);
 }
+
+void
+carport_credential_store_pin_free (char *pin)
+{
+  wipe_and_free (pin);
+}
+
+void
+carport_credential_store_lookup_pin_async (CarportCredentialStore *self,
+                                           const char             *brand,
+                                           const char             *email,
+                                           const char             *vin,
+                                           GCancellable           *cancellable,
+                                           GAsyncReadyCallback     callback,
+                                           gpointer                user_data)
+{
+  g_return_if_fail (CARPORT_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail (brand != NULL && *brand != '\0');
+  g_return_if_fail (email != NULL && *email != '\0');
+  g_return_if_fail (vin != NULL && *vin != '\0');
+
+  CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->lookup_pin_async (self, brand, email, vin, cancellable,
+                                                               callback, user_data);
+}
+
+/**
+ * carport_credential_store_lookup_pin_finish:
+ *
+ * Returns: (transfer full) (nullable): the remembered PIN (free it with
+ *   carport_credential_store_pin_free()), or %NULL: none (@error unset) or
+ *   a failure (@error set).
+ */
+char *
+carport_credential_store_lookup_pin_finish (CarportCredentialStore  *self,
+                                            GAsyncResult            *result,
+                                            GError                 **error)
+{
+  g_return_val_if_fail (CARPORT_IS_CREDENTIAL_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->lookup_pin_finish (self, result, error);
+}
+
+void
+carport_credential_store_store_pin_async (CarportCredentialStore *self,
+                                          const char             *brand,
+                                          const char             *email,
+                                          const char             *vin,
+                                          const char             *pin,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_return_if_fail (CARPORT_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail (brand != NULL && *brand != '\0');
+  g_return_if_fail (email != NULL && *email != '\0');
+  g_return_if_fail (vin != NULL && *vin != '\0');
+  g_return_if_fail (pin != NULL && *pin != '\0');
+
+  CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->store_pin_async (self, brand, email, vin, pin, cancellable,
+                                                              callback, user_data);
+}
+
+gboolean
+carport_credential_store_store_pin_finish (CarportCredentialStore  *self,
+                                           GAsyncResult            *result,
+                                           GError                 **error)
+{
+  g_return_val_if_fail (CARPORT_IS_CREDENTIAL_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->store_pin_finish (self, result, error);
+}
+
+/**
+ * carport_credential_store_forget_pins_async:
+ * @brand: (nullable): the login's brand; %NULL with @email and @vin: every PIN
+ * @email: (nullable): the login's e-mail address
+ * @vin: (nullable): the car, or %NULL for every car of the login
+ */
+void
+carport_credential_store_forget_pins_async (CarportCredentialStore *self,
+                                            const char             *brand,
+                                            const char             *email,
+                                            const char             *vin,
+                                            GCancellable           *cancellable,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data)
+{
+  g_return_if_fail (CARPORT_IS_CREDENTIAL_STORE (self));
+  g_return_if_fail ((brand == NULL) == (email == NULL));
+  g_return_if_fail (brand != NULL || vin == NULL);
+
+  CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->forget_pins_async (self, brand, email, vin, cancellable,
+                                                                callback, user_data);
+}
+
+gboolean
+carport_credential_store_forget_pins_finish (CarportCredentialStore  *self,
+                                             GAsyncResult            *result,
+                                             GError                 **error)
+{
+  g_return_val_if_fail (CARPORT_IS_CREDENTIAL_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return CARPORT_CREDENTIAL_STORE_GET_IFACE (self)->forget_pins_finish (self, result, error);
+}

@@ -85,6 +85,38 @@ struct _CarportCredentialStoreInterface
   gboolean   (*clear_finish)  (CarportCredentialStore   *self,
                                GAsyncResult             *result,
                                GError                  **error);
+
+  void       (*lookup_pin_async)  (CarportCredentialStore *self,
+                                   const char             *brand,
+                                   const char             *email,
+                                   const char             *vin,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data);
+  char      *(*lookup_pin_finish) (CarportCredentialStore *self,
+                                   GAsyncResult           *result,
+                                   GError                **error);
+  void       (*store_pin_async)   (CarportCredentialStore *self,
+                                   const char             *brand,
+                                   const char             *email,
+                                   const char             *vin,
+                                   const char             *pin,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data);
+  gboolean   (*store_pin_finish)  (CarportCredentialStore *self,
+                                   GAsyncResult           *result,
+                                   GError                **error);
+  void       (*forget_pins_async) (CarportCredentialStore *self,
+                                   const char             *brand,
+                                   const char             *email,
+                                   const char             *vin,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data);
+  gboolean   (*forget_pins_finish) (CarportCredentialStore *self,
+                                    GAsyncResult           *result,
+                                    GError                **error);
 };
 
 /* Finds every stored login. The finish function returns a GPtrArray of
@@ -122,5 +154,46 @@ void       carport_credential_store_clear_async   (CarportCredentialStore   *sel
 gboolean   carport_credential_store_clear_finish  (CarportCredentialStore   *self,
                                                    GAsyncResult             *result,
                                                    GError                  **error);
+
+/* Remembered remote lock PINs: at most one per car of a login (@brand,
+ * @email, @vin), kept only when the person asks, apart from the logins.
+ * lookup_pin finishes with the PIN (wipe it: carport_credential_store_pin_free())
+ * or NULL without an error when none is remembered. store_pin replaces the
+ * car's PIN. forget_pins forgets the PIN of @vin, of every car of the login
+ * when @vin is NULL, or every PIN when all three are NULL; forgetting what
+ * is not there succeeds. */
+void       carport_credential_store_lookup_pin_async   (CarportCredentialStore *self,
+                                                        const char             *brand,
+                                                        const char             *email,
+                                                        const char             *vin,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+char      *carport_credential_store_lookup_pin_finish  (CarportCredentialStore *self,
+                                                        GAsyncResult           *result,
+                                                        GError                **error);
+void       carport_credential_store_store_pin_async    (CarportCredentialStore *self,
+                                                        const char             *brand,
+                                                        const char             *email,
+                                                        const char             *vin,
+                                                        const char             *pin,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+gboolean   carport_credential_store_store_pin_finish   (CarportCredentialStore *self,
+                                                        GAsyncResult           *result,
+                                                        GError                **error);
+void       carport_credential_store_forget_pins_async  (CarportCredentialStore *self,
+                                                        const char             *brand,
+                                                        const char             *email,
+                                                        const char             *vin,
+                                                        GCancellable           *cancellable,
+                                                        GAsyncReadyCallback     callback,
+                                                        gpointer                user_data);
+gboolean   carport_credential_store_forget_pins_finish (CarportCredentialStore *self,
+                                                        GAsyncResult           *result,
+                                                        GError                **error);
+/* Wipes and frees a PIN (or any secret string); NULL is ignored. */
+void       carport_credential_store_pin_free           (char                   *pin);
 
 G_END_DECLS

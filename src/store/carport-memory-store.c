@@ -15,6 +15,7 @@ struct _CarportMemoryStore
 
   GPtrArray *logins; /* owned CarportCredentials *, oldest first; wiped when freed */
   GError *fail_with;  /* owned, nullable */
+  GHashTable *pins;   /* "brand\nemail\nvin" → PIN, both owned, the PIN wiped */
 };
 
 static void carport_memory_store_iface_init (CarportCredentialStoreInterface *iface);
@@ -171,9 +172,113 @@ carport_memory_store_clear_finish (CarportCredentialStore  *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Remembered PINs */
+
+static char *
+pin_key (const char *brand,
+         const char *email,
+         const char *vin)
+{
+  return g_strdup_printf ("%s\n%s\n%s", brand, email, vin ? vin : "");
+}
+
+static void
+carport_memory_store_lookup_pin_async (CarportCredentialStore *store,
+                                       const char             *brand,
+                                       const char             *email,
+                                       const char             *vin,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data)
+{
+  CarportMemoryStore *self = CARPORT_MEMORY_STORE (store);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *key = pin_key (brand, email, vin);
+
+  g_task_set_source_tag (task, carport_memory_store_lookup_pin_async);
+  if (g_task_return_error_if_cancelled (task) || return_fail_with (self, task))
+    return;
+  g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->pins, key)),
+                         (GDestroyNotify) carport_credential_store_pin_free);
+}
+
+static char *
+carport_memory_store_lookup_pin_finish (CarportCredentialStore  *store,
+                                        GAsyncResult            *result,
+                                        GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+carport_memory_store_store_pin_async (CarportCredentialStore *store,
+                                      const char             *brand,
+                                      const char             *email,
+                                      const char             *vin,
+                                      const char             *pin,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  CarportMemoryStore *self = CARPORT_MEMORY_STORE (store);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, carport_memory_store_store_pin_async);
+  if (g_task_return_error_if_cancelled (task) || return_fail_with (self, task))
+    return;
+  g_hash_table_replace (self->pins, pin_key (brand, email, vin), g_strdup (pin));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+carport_memory_store_forget_pins_async (CarportCredentialStore *store,
+                                        const char             *brand,
+                                        const char             *email,
+                                        const char             *vin,
+                                        GCancellable           *cancellable,
+                                        GAsyncReadyCallback     callback,
+                                        gpointer                user_data)
+{
+  CarportMemoryStore *self = CARPORT_MEMORY_STORE (store);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *prefix = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_task_set_source_tag (task, carport_memory_store_forget_pins_async);
+  if (g_task_return_error_if_cancelled (task) || return_fail_with (self, task))
+    return;
+
+  /* "brand\nemail\n" is the prefix of every car of that login. */
+  prefix = brand ? pin_key (brand, email, vin) : g_strdup ("");
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (vin ? g_str_equal (key, prefix) : g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+carport_memory_store_pin_op_finish (CarportCredentialStore  *store,
+                                    GAsyncResult            *result,
+                                    GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 carport_memory_store_iface_init (CarportCredentialStoreInterface *iface)
 {
+  iface->lookup_pin_async = carport_memory_store_lookup_pin_async;
+  iface->lookup_pin_finish = carport_memory_store_lookup_pin_finish;
+  iface->store_pin_async = carport_memory_store_store_pin_async;
+  iface->store_pin_finish = carport_memory_store_pin_op_finish;
+  iface->forget_pins_async = carport_memory_store_forget_pins_async;
+  iface->forget_pins_finish = carport_memory_store_pin_op_finish;
   iface->lookup_async = carport_memory_store_lookup_async;
   iface->lookup_finish = carport_memory_store_lookup_finish;
   iface->store_async = carport_memory_store_store_async;
@@ -188,6 +293,7 @@ carport_memory_store_finalize (GObject *object)
   CarportMemoryStore *self = (CarportMemoryStore *) object;
 
   g_clear_pointer (&self->logins, g_ptr_array_unref);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
   g_clear_error (&self->fail_with);
 
   G_OBJECT_CLASS (carport_memory_store_parent_class)->finalize (object);
@@ -254,6 +360,8 @@ static void
 carport_memory_store_init (CarportMemoryStore *self)
 {
   self->logins = g_ptr_array_new_with_free_func ((GDestroyNotify) carport_credentials_free);
+  self->pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) carport_credential_store_pin_free);
 }
 
 /**

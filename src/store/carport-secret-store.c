@@ -16,6 +16,7 @@
 #define ATTR_BRAND  "brand"
 #define ATTR_LOCALE "locale"
 #define ATTR_EMAIL  "email"
+#define ATTR_VIN    "vin"
 
 struct _CarportSecretStore
 {
@@ -39,6 +40,24 @@ carport_secret_store_get_schema (void)
       { ATTR_BRAND, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_LOCALE, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { ATTR_EMAIL, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+/* A remembered remote lock PIN: one item per car of a login, apart from
+ * the logins so that a search for logins never finds one. */
+const SecretSchema *
+carport_secret_store_get_pin_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.carport.Carport.Pin", SECRET_SCHEMA_NONE,
+    {
+      { ATTR_BRAND, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_EMAIL, SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { ATTR_VIN, SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -113,6 +132,22 @@ _carport_secret_store_translate_error (const GError         *error,
    * never the secret: keep it for debugging only. */
   g_debug ("Keyring error (%s, %d): %s",
            g_quark_to_string (error->domain), error->code, error->message);
+
+  if (op == CARPORT_SECRET_STORE_OP_PIN_LOOKUP || op == CARPORT_SECRET_STORE_OP_PIN_STORE ||
+      op == CARPORT_SECRET_STORE_OP_PIN_FORGET)
+    {
+      CarportStoreError code = is_no_keyring_error (error) ? CARPORT_STORE_ERROR_NO_KEYRING
+                               : g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
+                                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                               ? CARPORT_STORE_ERROR_LOCKED : CARPORT_STORE_ERROR_FAILED;
+
+      return g_error_new_literal (CARPORT_STORE_ERROR, code,
+                                  op == CARPORT_SECRET_STORE_OP_PIN_LOOKUP
+                                  ? _("Carport could not read the remembered PIN from the keyring.")
+                                  : op == CARPORT_SECRET_STORE_OP_PIN_STORE
+                                  ? _("Carport could not keep the PIN in the keyring, so it will ask for it next time.")
+                                  : _("Carport could not remove the remembered PIN from the keyring."));
+    }
 
   if (is_no_keyring_error (error))
     {
@@ -633,9 +668,159 @@ carport_secret_store_clear_finish (CarportCredentialStore  *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Remembered PINs */
+
+static GHashTable *
+pin_attributes (const char *brand,
+                const char *email,
+                const char *vin)
+{
+  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (brand != NULL)
+    g_hash_table_insert (attributes, (char *) ATTR_BRAND, (char *) brand);
+  if (email != NULL)
+    g_hash_table_insert (attributes, (char *) ATTR_EMAIL, (char *) email);
+  if (vin != NULL)
+    g_hash_table_insert (attributes, (char *) ATTR_VIN, (char *) vin);
+  return attributes;
+}
+
+static void
+pin_looked_up_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *found = secret_password_lookup_finish (result, &error);
+  char *pin;
+
+  if (error != NULL)
+    {
+      return_translated_error (task, error, CARPORT_SECRET_STORE_OP_PIN_LOOKUP);
+      return;
+    }
+  /* Into memory that carport_credential_store_pin_free() wipes. */
+  pin = g_strdup (found);
+  secret_password_free (found);
+  g_task_return_pointer (task, pin, (GDestroyNotify) carport_credential_store_pin_free);
+}
+
+static void
+carport_secret_store_lookup_pin_async (CarportCredentialStore *store,
+                                       const char             *brand,
+                                       const char             *email,
+                                       const char             *vin,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attributes = pin_attributes (brand, email, vin);
+
+  g_task_set_source_tag (task, carport_secret_store_lookup_pin_async);
+  secret_password_lookupv (carport_secret_store_get_pin_schema (), attributes, cancellable,
+                           pin_looked_up_cb, task);
+}
+
+static char *
+carport_secret_store_lookup_pin_finish (CarportCredentialStore  *store,
+                                        GAsyncResult            *result,
+                                        GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+pin_stored_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    return_translated_error (task, error, CARPORT_SECRET_STORE_OP_PIN_STORE);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* An item with the same attributes is replaced: one PIN per car. */
+static void
+carport_secret_store_store_pin_async (CarportCredentialStore *store,
+                                      const char             *brand,
+                                      const char             *email,
+                                      const char             *vin,
+                                      const char             *pin,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attributes = pin_attributes (brand, email, vin);
+  /* Translators: %s is the car's VIN. The label is shown in keyring
+   * managers such as Passwords and Keys. */
+  g_autofree char *label = g_strdup_printf (_("Carport remote lock PIN for %s"), vin);
+
+  g_task_set_source_tag (task, carport_secret_store_store_pin_async);
+  secret_password_storev (carport_secret_store_get_pin_schema (), attributes, SECRET_COLLECTION_DEFAULT,
+                          label, pin, cancellable, pin_stored_cb, task);
+}
+
+static void
+pins_forgotten_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error: there was nothing to remove. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    return_translated_error (task, error, CARPORT_SECRET_STORE_OP_PIN_FORGET);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+carport_secret_store_forget_pins_async (CarportCredentialStore *store,
+                                        const char             *brand,
+                                        const char             *email,
+                                        const char             *vin,
+                                        GCancellable           *cancellable,
+                                        GAsyncReadyCallback     callback,
+                                        gpointer                user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attributes = pin_attributes (brand, email, vin);
+
+  g_task_set_source_tag (task, carport_secret_store_forget_pins_async);
+  secret_password_clearv (carport_secret_store_get_pin_schema (), attributes, cancellable,
+                          pins_forgotten_cb, task);
+}
+
+static gboolean
+carport_secret_store_pin_op_finish (CarportCredentialStore  *store,
+                                    GAsyncResult            *result,
+                                    GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 carport_secret_store_iface_init (CarportCredentialStoreInterface *iface)
 {
+  iface->lookup_pin_async = carport_secret_store_lookup_pin_async;
+  iface->lookup_pin_finish = carport_secret_store_lookup_pin_finish;
+  iface->store_pin_async = carport_secret_store_store_pin_async;
+  iface->store_pin_finish = carport_secret_store_pin_op_finish;
+  iface->forget_pins_async = carport_secret_store_forget_pins_async;
+  iface->forget_pins_finish = carport_secret_store_pin_op_finish;
   iface->lookup_async = carport_secret_store_lookup_async;
   iface->lookup_finish = carport_secret_store_lookup_finish;
   iface->store_async = carport_secret_store_store_async;
