@@ -163,4 +163,57 @@ credential_store_test_clear_all (CarportCredentialStore *store)
   credential_store_test_clear_ok (store, NULL, NULL);
 }
 
+/* The remembered PIN of (@brand, @email, @vin) is @expected (NULL: none). */
+static inline void
+credential_store_test_assert_pin (CarportCredentialStore *store,
+                                  const char             *brand,
+                                  const char             *email,
+                                  const char             *vin,
+                                  const char             *expected)
+{
+  g_autoptr(GError) error = NULL;
+  char *pin = store_test_lookup_pin (store, brand, email, vin, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pin, ==, expected);
+  carport_credential_store_pin_free (pin);
+}
+
+/* Remembered PINs: one per car of a login, replaced when stored again, no
+ * login; forgotten per car, per login, or all at once. */
+static inline void
+credential_store_test_pins (CarportCredentialStore *store)
+{
+  g_autoptr(GPtrArray) logins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", NULL);
+  g_assert_true (store_test_store_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", "1234", &error));
+  g_assert_true (store_test_store_pin (store, "renault", "anne@example.com", "VF1AAAAA000000002", "5678", &error));
+  g_assert_true (store_test_store_pin (store, "nissan", "bert@example.com", "VF1AAAAA000000001", "0000", &error));
+  g_assert_no_error (error);
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", "1234");
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000002", "5678");
+  credential_store_test_assert_pin (store, "nissan", "bert@example.com", "VF1AAAAA000000001", "0000");
+  credential_store_test_assert_pin (store, "renault", "bert@example.com", "VF1AAAAA000000001", NULL);
+
+  /* A PIN set again replaces the one remembered. */
+  g_assert_true (store_test_store_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", "4321", &error));
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", "4321");
+  /* PINs are no logins. */
+  logins = store_test_lookup_n (store, 0);
+
+  g_assert_true (store_test_forget_pins (store, "renault", "anne@example.com", "VF1AAAAA000000001", &error));
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000001", NULL);
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000002", "5678");
+  g_assert_true (store_test_forget_pins (store, "renault", "anne@example.com", NULL, &error));
+  credential_store_test_assert_pin (store, "renault", "anne@example.com", "VF1AAAAA000000002", NULL);
+  credential_store_test_assert_pin (store, "nissan", "bert@example.com", "VF1AAAAA000000001", "0000");
+  g_assert_true (store_test_forget_pins (store, NULL, NULL, NULL, &error));
+  credential_store_test_assert_pin (store, "nissan", "bert@example.com", "VF1AAAAA000000001", NULL);
+  /* Forgetting what is not there succeeds. */
+  g_assert_true (store_test_forget_pins (store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 G_END_DECLS

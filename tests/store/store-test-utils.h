@@ -100,6 +100,49 @@ store_test_clear (CarportCredentialStore  *store,
   return carport_credential_store_clear_finish (store, result, error);
 }
 
+static inline char *
+store_test_lookup_pin (CarportCredentialStore  *store,
+                       const char              *brand,
+                       const char              *email,
+                       const char              *vin,
+                       GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_lookup_pin_async (store, brand, email, vin, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_lookup_pin_finish (store, result, error);
+}
+
+static inline gboolean
+store_test_store_pin (CarportCredentialStore  *store,
+                      const char              *brand,
+                      const char              *email,
+                      const char              *vin,
+                      const char              *pin,
+                      GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_store_pin_async (store, brand, email, vin, pin, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_store_pin_finish (store, result, error);
+}
+
+static inline gboolean
+store_test_forget_pins (CarportCredentialStore  *store,
+                        const char              *brand,
+                        const char              *email,
+                        const char              *vin,
+                        GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_credential_store_forget_pins_async (store, brand, email, vin, NULL, store_test_result_cb, &result);
+  store_test_wait (&result);
+  return carport_credential_store_forget_pins_finish (store, result, error);
+}
+
 /* The login of @brand and @email in @logins (as returned by lookup), or
  * NULL. Fails the test when there are two. */
 static inline const CarportCredentials *

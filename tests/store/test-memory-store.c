@@ -207,6 +207,7 @@ main (int   argc,
   g_test_add_data_func ("/store/memory/replace-one", credential_store_test_replace_one, run_shared);
   g_test_add_data_func ("/store/memory/clear-one", credential_store_test_clear_one, run_shared);
   g_test_add_data_func ("/store/memory/clear-all", credential_store_test_clear_all, run_shared);
+  g_test_add_data_func ("/store/memory/pins", credential_store_test_pins, run_shared);
   g_test_add_func ("/store/memory/order", test_order);
   g_test_add_func ("/store/memory/lookup-is-a-copy", test_lookup_is_a_copy);
   g_test_add_func ("/store/memory/fail-with", test_fail_with);

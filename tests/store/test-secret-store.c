@@ -429,10 +429,11 @@ static const Shared shared[] = {
   SHARED (credential_store_test_replace_one),
   SHARED (credential_store_test_clear_one),
   SHARED (credential_store_test_clear_all),
+  SHARED (credential_store_test_pins),
 };
 
 static const char * const shared_names[] = {
-  "empty", "two-brands", "same-email", "replace-one", "clear-one", "clear-all",
+  "empty", "two-brands", "same-email", "replace-one", "clear-one", "clear-all", "pins",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (shared) == 2 * G_N_ELEMENTS (shared_names));
