@@ -163,6 +163,9 @@ typedef struct {
   guint               timeout_source;
   gboolean            verified;   /* the car's state was read to learn the outcome */
   gboolean            sent_in_time; /* the sending ended before the deadline */
+  char               *pin;        /* nullable, wiped: a PIN to remember once the car took it */
+  gboolean            pin_settled; /* the remembered PIN was kept or forgotten */
+  GError             *final_error; /* track_finish()'s while the PIN is settled */
 } Tracking;
 
 static void
@@ -174,6 +177,8 @@ tracking_free (Tracking *tracking)
   g_clear_object (&tracking->waiter);
   g_clear_pointer (&tracking->lock, carport_command_lock_release);
   g_clear_pointer (&tracking->deadline, carport_deadline_free);
+  g_clear_pointer (&tracking->pin, carport_credential_store_pin_free);
+  g_clear_error (&tracking->final_error);
   g_free (tracking);
 }
 
@@ -226,7 +231,20 @@ command_refreshed_cb (GObject      *source,
     carport_account_vehicle_refreshed (self, vehicle, error);
 }
 
-/* The command reached its final state: tell everyone. @error (taken,
+static void track_finish (CarportAccount *self, Tracking *tracking, GError *error);
+
+static void
+pin_settled_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Tracking *tracking = user_data;
+
+  track_finish (CARPORT_ACCOUNT (source), tracking, g_steal_pointer (&tracking->final_error));
+}
+
+/* The command reached its final state: tell everyone, once its PIN was kept
+ * in the keyring or forgotten there (carport-account-pins.c). @error (taken,
  * nullable) is what the waiter gets instead of one made from the state. */
 static void
 track_finish (CarportAccount *self,
@@ -236,7 +254,16 @@ track_finish (CarportAccount *self,
   CarportCommand *command = tracking->command;
   CarportCommandState state = carport_command_get_state (command);
   guint endpoints = endpoints_changed_by (carport_command_get_kind (command));
-  const char *message = carport_command_get_message (command);
+  const char *message;
+
+  if (!tracking->pin_settled && carport_account_pin_needs_settling (command))
+    {
+      tracking->pin_settled = TRUE;
+      tracking->final_error = error;
+      carport_account_settle_pin_async (self, command, tracking->pin, pin_settled_cb, tracking);
+      return;
+    }
+  message = carport_command_get_message (command);
 
   g_ptr_array_remove (self->commands, command);
   g_clear_pointer (&tracking->lock, carport_command_lock_release);
@@ -611,6 +638,8 @@ carport_account_send_command_async (CarportAccount      *self,
   tracking->lock = g_steal_pointer (&lock);
   tracking->deadline = carport_deadline_new (self->cancellable, self->command_timeout);
   tracking->interval_ms = self->poll_interval_ms;
+  if (carport_command_get_pin_source (command) == CARPORT_PIN_SOURCE_REMEMBER)
+    tracking->pin = g_strdup (carport_command_get_pin (command));
 
   g_ptr_array_add (self->commands, g_object_ref (command));
   carport_account_busy_push (self);

@@ -71,4 +71,15 @@ void     carport_account_vehicle_refreshed           (CarportAccount *self, Carp
 /* Emits CHARGE_COMPLETE or CHARGE_STOPPED when @vehicle's charge ends. */
 void     carport_account_watch_charging              (CarportAccount *self, CarportVehicle *vehicle);
 
+/* carport-account-pins.c: after an SRP-guarded command ended, TRUE when its
+ * PIN is to be kept in the keyring (the car took a PIN to remember) or
+ * forgotten there (refused, or a new PIN set without "remember"); settle
+ * does it (@typed_pin: the PIN to keep, copied before the command wiped it)
+ * and never fails: a keyring failure, or a refused PIN forgotten, is said
+ * in the command's message. */
+gboolean carport_account_pin_needs_settling          (CarportCommand *command);
+void     carport_account_settle_pin_async            (CarportAccount *self, CarportCommand *command,
+                                                      const char *typed_pin, GAsyncReadyCallback callback,
+                                                      gpointer user_data);
+
 G_END_DECLS

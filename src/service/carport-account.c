@@ -773,6 +773,17 @@ logout_store_cleared_cb (GObject      *source,
 }
 
 static void
+logout_pins_forgotten_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GError *error = NULL;
+
+  carport_account_forget_pins_finish (CARPORT_ACCOUNT (source), result, &error);
+  logout_step_done (user_data, error);
+}
+
+static void
 logout_cache_cleared_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
@@ -795,7 +806,7 @@ carport_account_logout_async (CarportAccount      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, carport_account_logout_async);
-  carport_task_steps_begin (task, self->cache ? 2 : 1);
+  carport_task_steps_begin (task, self->cache ? 3 : 2);
 
   /* Stop background work of the account being left. */
   g_cancellable_cancel (self->cancellable);
@@ -817,7 +828,9 @@ carport_account_logout_async (CarportAccount      *self,
   carport_account_set_state (self, CARPORT_SESSION_STATE_LOGGED_OUT);
 
   carport_credential_store_clear_async (self->store, self->brand_id, self->email, cancellable,
-                                        logout_store_cleared_cb, self->cache ? g_object_ref (task) : task);
+                                        logout_store_cleared_cb, g_object_ref (task));
+  carport_account_forget_pins_async (self, NULL, cancellable, logout_pins_forgotten_cb,
+                                     self->cache ? g_object_ref (task) : task);
   if (self->cache)
     carport_state_cache_clear_async (self->cache, self->owner, cancellable, logout_cache_cleared_cb, task);
 }

@@ -64,10 +64,19 @@ void     carport_account_resend_code_async  (CarportAccount *self, GCancellable 
                                              GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_account_resend_code_finish (CarportAccount *self, GAsyncResult *result, GError **error);
 
-/* Forgets this login's keyring item, its cached cars and its cars. */
+/* Forgets this login's keyring item, its remembered PINs, its cached cars and its cars. */
 void     carport_account_logout_async    (CarportAccount *self, GCancellable *cancellable,
                                           GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_account_logout_finish   (CarportAccount *self, GAsyncResult *result, GError **error);
+
+/* The remote lock PIN remembered for the car @vin (NULL without an error:
+ * none), and forgetting it (@vin NULL: every car's); see carport-account-pins.c. */
+void     carport_account_lookup_pin_async    (CarportAccount *self, const char *vin, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+char    *carport_account_lookup_pin_finish   (CarportAccount *self, GAsyncResult *result, GError **error);
+void     carport_account_forget_pins_async   (CarportAccount *self, const char *vin, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_account_forget_pins_finish  (CarportAccount *self, GAsyncResult *result, GError **error);
 
 /* As carport_session_refresh_async(), for this account's cars. */
 void     carport_account_refresh_async   (CarportAccount *self, CarportVehicle *vehicle,

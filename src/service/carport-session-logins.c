@@ -311,10 +311,20 @@ store_cleared_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (source), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  carport_credential_store_clear_finish (CARPORT_CREDENTIAL_STORE (source), result, &error);
+  carport_task_step_done (task, error);
+}
+
+static void
+store_pins_forgotten_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  carport_credential_store_forget_pins_finish (CARPORT_CREDENTIAL_STORE (source), result, &error);
+  carport_task_step_done (task, error);
 }
 
 void
@@ -343,9 +353,12 @@ carport_session_logout_async (CarportSession      *self,
 
   if (leaving->len == 0)
     {
-      /* Nothing known: still make sure no login is left behind. */
+      /* Nothing known: still make sure no login (or PIN) is left behind. */
+      carport_task_steps_begin (task, 2);
       carport_credential_store_clear_async (self->store, NULL, NULL, cancellable, store_cleared_cb,
-                                            g_steal_pointer (&task));
+                                            g_object_ref (task));
+      carport_credential_store_forget_pins_async (self->store, NULL, NULL, NULL, cancellable,
+                                                  store_pins_forgotten_cb, g_steal_pointer (&task));
       return;
     }
 

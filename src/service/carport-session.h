@@ -166,6 +166,22 @@ void     carport_session_send_command_async  (CarportSession *self, CarportComma
                                               gpointer user_data);
 gboolean carport_session_send_command_finish (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* Remote lock PINs kept in the keyring, only when the person asked (a lock,
+ * unlock or PIN set-up whose PIN source is REMEMBER keeps it once the car
+ * took it; see carport_command_set_pin_source()). lookup finishes with the
+ * PIN remembered for @vehicle (wipe it: carport_credential_store_pin_free())
+ * or NULL, without an error when there is none. A remembered PIN (source
+ * REMEMBERED) the car refuses is forgotten, and so is every PIN of an
+ * account at its logout. */
+void     carport_session_lookup_pin_async    (CarportSession *self, CarportVehicle *vehicle,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                                              gpointer user_data);
+char    *carport_session_lookup_pin_finish   (CarportSession *self, GAsyncResult *result, GError **error);
+void     carport_session_forget_pin_async    (CarportSession *self, CarportVehicle *vehicle,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                                              gpointer user_data);
+gboolean carport_session_forget_pin_finish   (CarportSession *self, GAsyncResult *result, GError **error);
+
 /* After @command completed: for a command that asks the car to report
  * something (carport_command_kind_get_reported_endpoint(): Locate), waits
  * for the read the account starts after it and fails (FAILED, saying why)
