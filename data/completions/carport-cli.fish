@@ -42,6 +42,6 @@ complete -c carport-cli -n "__fish_seen_subcommand_from charge; and not __fish_s
 complete -c carport-cli -n "__fish_seen_subcommand_from mode" -a "always scheduled"
 complete -c carport-cli -n "__fish_seen_subcommand_from schedule; and not __fish_seen_subcommand_from set enable disable delete" -a "set enable disable delete"
 complete -c carport-cli -n "__fish_seen_subcommand_from history; and not __fish_seen_subcommand_from charges climate readings" -a "charges climate readings"
-complete -c carport-cli -n "__fish_seen_subcommand_from srp; and not __fish_seen_subcommand_from enrol" -a enrol
+complete -c carport-cli -n "__fish_seen_subcommand_from srp; and not __fish_seen_subcommand_from enrol forget" -a "enrol forget"
 complete -c carport-cli -n "__fish_seen_subcommand_from http; and not __fish_seen_subcommand_from get post" -a "get post"
 complete -c carport-cli -l brand -x -a "renault dacia alpine nissan"

@@ -45,6 +45,7 @@ struct _Cli {
   char    *email;
   gboolean password_stdin;
   gboolean pin_stdin;
+  gboolean remember_pin;  /* keep the PIN in the keyring once the car took it */
   gboolean no_wait;
   double   temperature;
   char    *at;
@@ -56,6 +57,8 @@ struct _Cli {
   char    *start;
   int      duration;
   char    *password;      /* wiped after use */
+  char    *remembered_pin; /* from the keyring; wiped after use */
+  gboolean pin_looked_up;
 };
 
 /* Arguments (carport-cli-options.c) */
@@ -83,9 +86,18 @@ gboolean        carport_cli_check_supported     (Cli *cli, CarportVehicle *vehic
 /* Sends a command of @kind (with the options given) to the car --vin names
  * and reports it (waiting for its result unless --no-wait). */
 void            carport_cli_send_command        (Cli *cli, CarportCommandKind kind);
-/* Lock, unlock or PIN enrolment: asks for the PIN (no echo) or reads it from
- * standard input with --pin-stdin; it lives only in the command. */
+/* Lock, unlock or PIN enrolment: uses the PIN remembered in the keyring, or
+ * asks for the PIN (no echo) or reads it from standard input with
+ * --pin-stdin; it lives only in the command (and, with --remember-pin, in
+ * the keyring once the car took it). */
 void            carport_cli_send_pin_command    (Cli *cli, CarportCommandKind kind);
+/* Remembered PINs (carport-cli-pin.c): TRUE when a lookup of the PIN
+ * remembered for @vehicle started (lock, unlock without --pin-stdin or
+ * --remember-pin), which sends the command again once cli->remembered_pin
+ * is set (or not); where the PIN comes from; "srp forget". */
+gboolean        carport_cli_lookup_pin          (Cli *cli, CarportVehicle *vehicle, CarportCommandKind kind);
+CarportPinSource carport_cli_pin_source         (Cli *cli);
+void            carport_cli_forget_pin          (Cli *cli);
 /* Reports a sent command (user data: the command, with "cli" set on it) and
  * ends the run with the exit status its outcome means. */
 void            carport_cli_command_sent_cb     (GObject *source, GAsyncResult *result, gpointer user_data);

@@ -365,6 +365,8 @@ cmd_srp (Cli *cli)
 {
   if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "enrol"))
     carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_SRP_ENROL);
+  else if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "forget"))
+    carport_cli_forget_pin (cli);
   else
     carport_cli_expect_args (cli, G_MAXUINT);
 }
@@ -538,12 +540,15 @@ static const Command commands[] = {
   { "horn",     "[--vin VIN] [--no-wait]", N_("Sound the horn"), cmd_horn, TRUE, OPTIONS (SENT_OPTIONS) },
   { "lights",   "[--vin VIN] [--no-wait]", N_("Flash the lights"), cmd_lights, TRUE, OPTIONS (SENT_OPTIONS) },
   { "locate",   "[--vin VIN] [--no-wait]", N_("Ask the car for its position"), cmd_locate, TRUE, OPTIONS (SENT_OPTIONS) },
-  { "lock",     "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Lock the car (experimental; asks for its PIN)"), cmd_lock, TRUE,
-    OPTIONS (SENT_OPTIONS, "pin-stdin") },
-  { "unlock",   "[--pin-stdin] [--vin VIN] [--no-wait]", N_("Unlock the car (experimental; asks for its PIN)"), cmd_unlock, TRUE,
-    OPTIONS (SENT_OPTIONS, "pin-stdin") },
-  { "srp",      "enrol [--pin-stdin] [--vin VIN]", N_("Set the PIN that remote lock and unlock ask for (experimental)"), cmd_srp, TRUE,
-    OPTIONS ("vin", "pin-stdin") },
+  { "lock",     "[--pin-stdin] [--remember-pin] [--vin VIN] [--no-wait]",
+    N_("Lock the car (experimental; asks for its PIN unless one is remembered)"), cmd_lock, TRUE,
+    OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
+  { "unlock",   "[--pin-stdin] [--remember-pin] [--vin VIN] [--no-wait]",
+    N_("Unlock the car (experimental; asks for its PIN unless one is remembered)"), cmd_unlock, TRUE,
+    OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
+  { "srp",      "enrol [--pin-stdin] [--remember-pin] [--vin VIN] | forget [--vin VIN]",
+    N_("Set the PIN that remote lock and unlock ask for, or forget the remembered one (experimental)"), cmd_srp, TRUE,
+    OPTIONS ("vin", "pin-stdin", "remember-pin") },
   { "history",  "charges|climate|readings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv] [--vin VIN]",
     N_("List the charging sessions, the climate use or the readings of a period (default: the last 30 days)"),
     carport_cli_cmd_history, TRUE, OPTIONS ("vin", "from", "to", "csv") },
@@ -657,6 +662,7 @@ carport_cli_run (int    argc,
   g_clear_pointer (&cli.loop, g_main_loop_unref);
   g_clear_pointer (&cli.args, g_strfreev);
   g_clear_pointer (&cli.password, carport_cli_secret_free);
+  g_clear_pointer (&cli.remembered_pin, carport_cli_secret_free);
   g_free (cli.vin);
   g_free (cli.brand);
   g_free (cli.account);

@@ -391,6 +391,33 @@ carport_command_set_pin_check (CarportCommand  *self,
   self->pin_tries_left = tries_left < 0 ? -1 : tries_left;
 }
 
+void
+carport_command_fail_pin (CarportCommand  *self,
+                          CarportPinCheck  check,
+                          int              tries_left)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+  g_return_if_fail (check != CARPORT_PIN_CHECK_UNKNOWN);
+
+  carport_command_set_pin_check (self, check, tries_left);
+  if (check == CARPORT_PIN_CHECK_LOCKED_OUT)
+    message = g_strdup (_("The PIN was refused too many times, so remote lock is blocked for this car. "
+                          "Set the PIN again to use it; nothing was done to the car."));
+  else if (tries_left >= 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The PIN was wrong; nothing was done to the car. "
+                                            "%d more wrong try blocks remote lock.",
+                                            "The PIN was wrong; nothing was done to the car. "
+                                            "%d more wrong tries block remote lock.",
+                                            tries_left),
+                               tries_left);
+  else
+    message = g_strdup (_("The PIN was wrong; nothing was done to the car."));
+  carport_command_fail (self, message);
+}
+
 GListModel *
 carport_command_get_schedules (CarportCommand *self)
 {

@@ -72,6 +72,10 @@ CarportPinCheck      carport_command_get_pin_check          (CarportCommand *sel
 int                  carport_command_get_pin_tries_left     (CarportCommand *self);
 void                 carport_command_set_pin_check          (CarportCommand *self, CarportPinCheck check,
                                                              int tries_left);
+/* FAILED because the servers refused the PIN (@check WRONG or LOCKED_OUT),
+ * with @tries_left (-1: not said), and a message that says so in words. */
+void                 carport_command_fail_pin               (CarportCommand *self, CarportPinCheck check,
+                                                             int tries_left);
 GListModel          *carport_command_get_schedules          (CarportCommand *self);
 void                 carport_command_set_schedules          (CarportCommand *self, GListModel *value);
 

@@ -172,6 +172,8 @@ static void
 tracking_free (Tracking *tracking)
 {
   g_clear_handle_id (&tracking->timeout_source, g_source_remove);
+  /* A PIN the sending did not use (the PIN check failed) goes too. */
+  carport_command_set_pin (tracking->command, NULL);
   g_clear_object (&tracking->command);
   g_clear_object (&tracking->vehicle);
   g_clear_object (&tracking->waiter);

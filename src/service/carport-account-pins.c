@@ -12,6 +12,21 @@
 
 #include "carport-account-private.h"
 
+static void
+pin_looked_up_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *pin = carport_credential_store_lookup_pin_finish (CARPORT_CREDENTIAL_STORE (source), result, &error);
+
+  if (error)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pin, (GDestroyNotify) carport_credential_store_pin_free);
+}
+
 void
 carport_account_lookup_pin_async (CarportAccount      *self,
                                   const char          *vin,
@@ -19,10 +34,14 @@ carport_account_lookup_pin_async (CarportAccount      *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (CARPORT_IS_ACCOUNT (self));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, carport_account_lookup_pin_async);
   carport_credential_store_lookup_pin_async (self->store, self->brand_id, self->email, vin,
-                                             cancellable, callback, user_data);
+                                             cancellable, pin_looked_up_cb, task);
 }
 
 char *
@@ -30,9 +49,9 @@ carport_account_lookup_pin_finish (CarportAccount  *self,
                                    GAsyncResult    *result,
                                    GError         **error)
 {
-  g_return_val_if_fail (CARPORT_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return carport_credential_store_lookup_pin_finish (self->store, result, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void

@@ -520,6 +520,7 @@ carport_sim_car_queue_srp_command (CarportSimCar         *self,
     case CARPORT_SIM_SRP_NO_CHALLENGE:
     default:
       command->failure = CARPORT_SIM_FAILURE_WRONG_PIN;
+      command->srp_tries_left = (int) carport_sim_srp_tries_left (self->srp);
       break;
     }
   return command;

@@ -82,6 +82,7 @@ typedef struct {
   int                    soc_target;
   char                  *srp_salt;       /* SRP_SETS: the challenge, hex */
   char                  *srp_b;
+  int                    srp_tries_left; /* a wrong PIN: the tries before the lock-out */
 } CarportSimCommand;
 
 typedef struct {

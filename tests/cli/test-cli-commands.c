@@ -154,11 +154,14 @@ test_lock_unlock (void)
       run_cli_full (&wrong, "4321\n", "lock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
       assert_one_line_error (&wrong);
       g_assert_cmpint (wrong.status, ==, 1);
-      g_assert_nonnull (strstr (wrong.err, i < 2 ? "PIN code is wrong" : "Too many wrong PIN codes"));
+      /* In words: wrong, with the tries the server says remain, then blocked. */
+      g_assert_nonnull (strstr (wrong.err, i == 0 ? "The PIN was wrong; nothing was done to the car. 2 more wrong tries"
+                                         : i == 1 ? "The PIN was wrong; nothing was done to the car. 1 more wrong try"
+                                         : "remote lock is blocked for this car. Set the PIN again"));
     }
   run_cli_full (&locked_out, "1234\n", "lock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
   assert_one_line_error (&locked_out);
-  g_assert_nonnull (strstr (locked_out.err, "Too many wrong PIN codes"));
+  g_assert_nonnull (strstr (locked_out.err, "Set the PIN again"));
   g_assert_false (simulator_car_locked (&sim, MEGANE_VIN));
 
   /* Enrolling again lifts the lock-out. */

@@ -366,7 +366,7 @@ static const struct {
   { "v1:charge-mode", "oFFFFF" },
   { "v1:charging-settings", "oooFFo" },
   { "v1:charge-schedule", "oFFFFF" },
-  { "v1:lock-status", "NNNNNN" },
+  { "v1:lock-status", "NNoNoN" },  /* the cars that take remote lock report their locks */
   { "v1:res-state", "FFFFFF" },
   { "v1:pressure", "FoFFFF" },
   { "v1:notification-settings", "ooFFFF" },
@@ -511,6 +511,12 @@ check_shape (const char  *vin,
     {
       g_assert_cmpint (json_object_get_int_member (a, "flPressure"), >, 1000);
       g_assert_cmpint (json_object_get_int_member (a, "rrStatus"), ==, 0);
+    }
+  else if (g_str_equal (name, "lock-status"))
+    {
+      g_assert_cmpstr (json_object_get_string_member (a, "lockStatus"), ==, "locked");
+      g_assert_cmpstr (json_object_get_string_member (a, "doorStatusDriver"), ==, "closed");
+      g_assert_true (is_iso8601 (json_object_get_string_member (a, "lastUpdateTime")));
     }
   else if (g_str_equal (name, "charge-history"))
     {

@@ -34,6 +34,10 @@ void       _carport_renault_client_srp_attributes_async  (CarportRenaultClient *
                                                           GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
+/* Takes @error, of the SRP step before a command (so the command was not
+ * sent), and returns one that says so: no answer in time is not TIMEOUT
+ * (which would mean the command may have reached the car) but UPSTREAM. */
+GError    *_carport_renault_client_srp_not_sent          (GError               *error);
 JsonNode  *_carport_renault_client_srp_attributes_finish (CarportRenaultClient  *self,
                                                           GAsyncResult          *result,
                                                           GError               **error);

@@ -366,7 +366,7 @@ command_srp_cb (GObject      *source,
   attributes = _carport_renault_client_srp_attributes_finish (CARPORT_RENAULT_CLIENT (source), result, &error);
   if (attributes == NULL)
     {
-      command_fail (g_steal_pointer (&task), error);
+      command_fail (g_steal_pointer (&task), _carport_renault_client_srp_not_sent (error));
       return;
     }
   command_post (g_steal_pointer (&task), attributes);
@@ -477,6 +477,8 @@ poll_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *message = NULL;
   CarportCommandState state;
+  CarportPinCheck pin_check;
+  int tries_left;
   GError *error = NULL;
 
   root = _carport_renault_client_request_finish (self, result, &error);
@@ -488,7 +490,11 @@ poll_cb (GObject      *source,
 
   state = carport_kamereon_parse_notification (root, carport_command_get_server_id (command), &message);
 
-  if (state == CARPORT_COMMAND_STATE_COMPLETED || state == CARPORT_COMMAND_STATE_FAILED)
+  if (state == CARPORT_COMMAND_STATE_FAILED &&
+      (pin_check = carport_kamereon_parse_notification_pin (root, carport_command_get_server_id (command),
+                                                            &tries_left)) != CARPORT_PIN_CHECK_UNKNOWN)
+    carport_command_fail_pin (command, pin_check, tries_left);
+  else if (state == CARPORT_COMMAND_STATE_COMPLETED || state == CARPORT_COMMAND_STATE_FAILED)
     {
       g_object_freeze_notify (G_OBJECT (command));
       carport_command_set_message (command, state == CARPORT_COMMAND_STATE_FAILED ? message : NULL);

@@ -394,6 +394,41 @@ notification_entries (JsonNode *root)
   return NULL;
 }
 
+CarportPinCheck
+carport_kamereon_parse_notification_pin (JsonNode   *root,
+                                         const char *notification_id,
+                                         int        *tries_left)
+{
+  JsonArray *entries = notification_entries (root);
+
+  *tries_left = -1;
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      g_autofree char *id = NULL;
+      g_autofree char *code = NULL;
+      JsonObject *response;
+      int tries;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = carport_json_node_dup_code (carport_json_get_member (json_node_get_object (node), "notificationId"));
+      response = carport_json_get_object (json_node_get_object (node), "commandResponse");
+      if (response == NULL || (notification_id != NULL && g_strcmp0 (id, notification_id) != 0) ||
+          notification_status (carport_json_get_string (response, "status")) != STATUS_FAILED)
+        continue;
+      code = carport_json_node_dup_code (carport_json_get_member (response, "errorCode"));
+      if (code == NULL || !g_str_has_prefix (code, "err.func.srp."))
+        continue;
+      if (g_str_equal (code, "err.func.srp.locked"))
+        return CARPORT_PIN_CHECK_LOCKED_OUT;
+      if (carport_json_get_int_in (response, "remainingAttempts", 0, 99, &tries))
+        *tries_left = tries;
+      return CARPORT_PIN_CHECK_WRONG;
+    }
+  return CARPORT_PIN_CHECK_UNKNOWN;
+}
+
 CarportCommandState
 carport_kamereon_parse_notification (JsonNode    *root,
                                      const char  *notification_id,

@@ -43,4 +43,12 @@ CarportCommandState carport_kamereon_parse_notification (JsonNode    *root,
                                                          const char  *notification_id,
                                                          char       **message);
 
+/* For a FAILED @notification_id: whether its error code says the PIN was
+ * refused (the simulator's err.func.srp.wrong-pin and err.func.srp.locked;
+ * Renault's own codes are not known, api-renault.md §e.2), with the
+ * remainingAttempts it gives in @tries_left (-1: not said). */
+CarportPinCheck     carport_kamereon_parse_notification_pin (JsonNode    *root,
+                                                             const char  *notification_id,
+                                                             int         *tries_left);
+
 G_END_DECLS

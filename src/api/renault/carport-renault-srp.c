@@ -54,7 +54,7 @@ has_pin (CarportCommand *command,
   if (pin != NULL && strlen (pin) >= 4 && strlen (pin) <= 8 && strspn (pin, "0123456789") == strlen (pin))
     return TRUE;
   g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                       _("The PIN must be 4 to 8 digits"));
+                       _("The PIN must be 4 to 8 digits."));
   return FALSE;
 }
 
@@ -96,7 +96,7 @@ challenge_cb (GObject      *source,
       step->poll_wait_ms = step->poll_wait_ms == 0 ? FIRST_POLL_MS : MIN (2 * step->poll_wait_ms, LONGEST_POLL_MS);
       if (g_get_monotonic_time () + step->poll_wait_ms * G_TIME_SPAN_MILLISECOND > step->poll_end_time)
         g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT,
-                                 _("The car did not answer the PIN check"));
+                                 _("The car did not answer the PIN check."));
       else
         g_timeout_add (step->poll_wait_ms, poll_challenge, g_steal_pointer (&task));
       return;
@@ -162,7 +162,7 @@ srp_sets_cb (GObject      *source,
   if (step->notification_id == NULL)
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_RESPONSE,
-                               _("The car did not answer the PIN check"));
+                               _("The car did not answer the PIN check."));
       return;
     }
   poll_challenge (g_steal_pointer (&task));
@@ -248,6 +248,23 @@ _carport_renault_client_srp_attributes_async (CarportRenaultClient *self,
     }
   carport_auth_provider_get_person_id_async (carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self)),
                                              cancellable, person_id_cb, g_steal_pointer (&task));
+}
+
+GError *
+_carport_renault_client_srp_not_sent (GError *error)
+{
+  g_autoptr(GError) taken = error;
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&taken);
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT))
+    return g_error_new_literal (CARPORT_API_ERROR, CARPORT_API_ERROR_UPSTREAM,
+                                _("The car did not answer the PIN check in time, so nothing was sent to it. "
+                                  "Try again later."));
+  /* Translators: %s says why the PIN check before the command failed. */
+  message = g_strdup_printf (_("%s Nothing was sent to the car."), error->message);
+  return g_error_new_literal (error->domain, error->code, message);
 }
 
 JsonNode *

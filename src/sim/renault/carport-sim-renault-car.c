@@ -1068,6 +1068,9 @@ _carport_sim_renault_add_notifications (CarportSimCar *self,
                                          : command->failure == CARPORT_SIM_FAILURE_PIN_LOCKED_OUT
                                          ? "err.func.srp.locked" : "err.func.hvac.soc-threshold");
           json_object_set_string_member (response, "errorMessage", carport_sim_command_failure_message (command));
+          /* The simulator's own guess: Renault's wording is not known (§e.2). */
+          if (command->failure == CARPORT_SIM_FAILURE_WRONG_PIN)
+            json_object_set_int_member (response, "remainingAttempts", command->srp_tries_left);
         }
       json_object_set_object_member (entry, "commandResponse", response);
       json_object_set_string_member (entry, "commandType", command->command_type);

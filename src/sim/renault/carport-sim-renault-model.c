@@ -23,7 +23,10 @@
  * a KCM endpoint answers err.tech.501 on a car without the KCM platform and
  * err.func.wired.forbidden on a KCM car without that feature; a charge action
  * that the model does through an alternative path (api-renault.md §c.4) is forbidden on the
- * default path. src/sim/README.md has the same table. */
+ * default path. One departure: the cars that take remote lock (experimental,
+ * §e.2: the Megane and the R5, whose horn and lights work) report their
+ * locks, so that a lock or unlock shows in lock-status. src/sim/README.md
+ * has the same table. */
 
 static const CarportSimRenaultDenial x101ve_denials[] = {
   { "location", FORBIDDEN },
@@ -58,7 +61,6 @@ static const CarportSimRenaultDenial xcb1ve_denials[] = {
   { "charge-history", FORBIDDEN },
   { "hvac-history", FORBIDDEN },
   { "hvac-sessions", FORBIDDEN },
-  { "lock-status", NOT_FOUND },
   { "res-state", FORBIDDEN },
   { "pressure", FORBIDDEN },
   { "notification-settings", FORBIDDEN },
@@ -97,7 +99,6 @@ static const CarportSimRenaultDenial r5e1ve_denials[] = {
   { "charge-history", FORBIDDEN },
   { "hvac-history", FORBIDDEN },
   { "hvac-sessions", FORBIDDEN },
-  { "lock-status", NOT_FOUND },
   { "res-state", FORBIDDEN },
   { "pressure", FORBIDDEN },
   { "notification-settings", FORBIDDEN },

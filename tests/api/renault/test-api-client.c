@@ -249,8 +249,9 @@ test_refresh_kcm_paths (Fixture       *f,
 
       if (strstr (request->path, "/kamereon/kcm/v1/vehicles/" VIN1 "/") != NULL)
         saw_kcm = TRUE;
-      /* Nothing the table marks unsupported for an R5 was asked. */
-      g_assert_null (strstr (request->path, "/lock-status"));
+      /* Nothing the table marks unsupported for an R5 was asked (its
+       * lock-status is read: it takes remote lock). */
+      g_assert_null (strstr (request->path, "/res-state"));
       g_assert_null (strstr (request->path, "/charge-mode"));
     }
   g_assert_true (saw_kcm);

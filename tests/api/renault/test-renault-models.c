@@ -288,8 +288,10 @@ test_model_fuel_cars (void)
   g_assert_false (carport_renault_model_supported_commands ("XJA1VP") & CMD (HORN));
   g_assert_true (carport_renault_model_supported_commands ("XJA1VP") & CMD (REFRESH_LOCATION));
 
-  /* Sandero: horn, lights and refresh-location only. */
-  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJF2BI"), ==, EP (COCKPIT) | EP (LOCATION) | EVERY_CAR);
+  /* Sandero: horn, lights and refresh-location only; remote lock, whose
+   * outcome the lock state shows. */
+  g_assert_cmpuint (carport_renault_model_supported_endpoints ("XJF2BI"), ==,
+                    EP (COCKPIT) | EP (LOCATION) | EP (LOCK_STATUS) | EVERY_CAR);
   g_assert_cmpuint (carport_renault_model_supported_commands ("XJF2BI"), ==,
                     CMD (HORN) | CMD (LIGHTS) | CMD (REFRESH_LOCATION) |
                     CMD (LOCK) | CMD (UNLOCK) | CMD (SRP_ENROL));
