@@ -204,10 +204,12 @@ carport_cli_send_pin_command (Cli                *cli,
   CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
   g_autoptr(CarportCommand) command = NULL;
   g_autoptr(GError) error = NULL;
+  CarportPinSource source;
   char *pin;
 
   if (!vehicle || !carport_cli_check_supported (cli, vehicle, kind) || carport_cli_lookup_pin (cli, vehicle, kind))
     return;
+  source = carport_cli_pin_source (cli);
   pin = cli->remembered_pin ? g_steal_pointer (&cli->remembered_pin)
       : cli->pin_stdin ? carport_cli_read_stdin_line (&error)
       : carport_cli_prompt_secret (kind == CARPORT_COMMAND_KIND_SRP_ENROL ? _("New PIN: ") : _("PIN: "), &error);
@@ -217,7 +219,7 @@ carport_cli_send_pin_command (Cli                *cli,
       return;
     }
   command = carport_session_create_command (cli->session, vehicle, kind);
-  carport_command_set_pin_source (command, carport_cli_pin_source (cli));
+  carport_command_set_pin_source (command, source);
   carport_command_set_pin (command, pin);
   carport_cli_secret_free (pin);
   g_object_set_data (G_OBJECT (command), "cli", cli);

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <libsecret/secret.h>
+
 #include "carport-cli-exit.h"
 #include "cli-test-util.h"
 
@@ -177,6 +179,152 @@ test_lock_unlock (void)
   sim_stop (&sim);
 }
 
+/* The keyring item of a remembered PIN, as carport-secret-store.c writes it. */
+static const SecretSchema pin_schema = {
+  "io.github.carport.Carport.Pin", SECRET_SCHEMA_NONE,
+  {
+    { "brand", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "email", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "vin", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  }
+};
+
+/* The PIN the keyring holds for @vin, or NULL. */
+static char *
+keyring_pin (const char *vin)
+{
+  g_autoptr(GError) error = NULL;
+  char *pin = secret_password_lookup_sync (&pin_schema, NULL, &error, "vin", vin, NULL);
+  char *copy;
+
+  g_assert_no_error (error);
+  copy = g_strdup (pin);
+  secret_password_free (pin);
+  return copy;
+}
+
+static void
+assert_keyring_pin (const char *vin,
+                    const char *expected)
+{
+  g_autofree char *pin = keyring_pin (vin);
+
+  g_assert_cmpstr (pin, ==, expected);
+}
+
+/* A PIN changed elsewhere (the maker's app): the keyring keeps the old one. */
+static void
+keyring_replace_pin (Sim        *sim,
+                     const char *vin,
+                     const char *pin)
+{
+  g_autoptr(GError) error = NULL;
+
+  secret_password_store_sync (&pin_schema, SECRET_COLLECTION_DEFAULT, "test", pin, NULL, &error,
+                              "brand", "renault",
+                              "email", json_object_get_string_member (demo_account (sim, "renault"), "email"),
+                              "vin", vin, NULL);
+  g_assert_no_error (error);
+}
+
+/* The PIN kept in the real keyring only with --remember-pin and once the
+ * car took it; lock and unlock use it without asking; a new PIN replaces
+ * it; refused, it is forgotten; "srp forget" and logout forget it. */
+static void
+test_remember_pin (void)
+{
+  const char * const args[] = { "--command-delay-ms", "100", NULL };
+  Sim sim = { 0 };
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "renault");
+
+  {
+    g_auto(Run) enrol = { 0 };
+    g_auto(Run) unlock = { 0 };
+
+    /* Typed without --remember-pin: asked again next time, kept nowhere. */
+    run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (enrol.status, ==, 0);
+    run_cli_full (&unlock, "1234\n", "unlock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (unlock.status, ==, 0);
+    assert_keyring_pin (MEGANE_VIN, NULL);
+  }
+  {
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) lock = { 0 };
+    g_auto(Run) unlock = { 0 };
+
+    /* Refused: not kept, although asked. */
+    run_cli_full (&wrong, "9999\n", "lock", "--pin-stdin", "--remember-pin", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (wrong.status, ==, 1);
+    assert_keyring_pin (MEGANE_VIN, NULL);
+    /* Taken: kept. */
+    run_cli_full (&lock, "1234\n", "lock", "--pin-stdin", "--remember-pin", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpstr (lock.err, ==, "");
+    g_assert_cmpint (lock.status, ==, 0);
+    assert_keyring_pin (MEGANE_VIN, "1234");
+    g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+    /* Used without asking: nothing on stdin, no terminal. */
+    run_cli_full (&unlock, "", "unlock", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpstr (unlock.err, ==, "");
+    g_assert_cmpint (unlock.status, ==, 0);
+    g_assert_true (g_str_has_prefix (unlock.out, "Unlock: done"));
+    g_assert_false (simulator_car_locked (&sim, MEGANE_VIN));
+  }
+  {
+    g_auto(Run) change = { 0 };
+    g_auto(Run) change_remembered = { 0 };
+    g_auto(Run) lock = { 0 };
+
+    /* A new PIN without --remember-pin forgets the old; with it, replaces it. */
+    run_cli_full (&change, "5678\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (change.status, ==, 0);
+    assert_keyring_pin (MEGANE_VIN, NULL);
+    run_cli_full (&change_remembered, "2468\n", "srp", "enrol", "--pin-stdin", "--remember-pin",
+                  "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (change_remembered.status, ==, 0);
+    assert_keyring_pin (MEGANE_VIN, "2468");
+    run_cli_full (&lock, "", "lock", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpint (lock.status, ==, 0);
+    g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+  }
+  {
+    g_auto(Run) refused = { 0 };
+
+    /* Changed elsewhere: the remembered PIN is refused, and forgotten. */
+    keyring_replace_pin (&sim, MEGANE_VIN, "1111");
+    run_cli_full (&refused, "", "unlock", "--vin", MEGANE_VIN, NULL);
+    assert_one_line_error (&refused);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_nonnull (strstr (refused.err, "The PIN was wrong"));
+    g_assert_nonnull (strstr (refused.err, "Carport forgot the remembered PIN."));
+    assert_keyring_pin (MEGANE_VIN, NULL);
+    g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+  }
+  {
+    g_auto(Run) forget = { 0 };
+    g_auto(Run) logout = { 0 };
+
+    keyring_replace_pin (&sim, MEGANE_VIN, "2468");
+    keyring_replace_pin (&sim, ZOE2_VIN, "2468");
+    run_cli_full (&forget, NULL, "srp", "forget", "--vin", MEGANE_VIN, NULL);
+    g_assert_cmpstr (forget.err, ==, "");
+    g_assert_cmpint (forget.status, ==, 0);
+    assert_keyring_pin (MEGANE_VIN, NULL);
+    assert_keyring_pin (ZOE2_VIN, "2468");
+    /* The login goes with every PIN of its cars. */
+    run_cli_full (&logout, NULL, "logout", NULL);
+    g_assert_cmpint (logout.status, ==, 0);
+    assert_keyring_pin (ZOE2_VIN, NULL);
+  }
+
+  sim_stop (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/cli-commands/no-answer-but-done", test_no_answer_but_done);
   g_test_add_func ("/cli-commands/no-answer-unknown", test_no_answer_unknown);
   g_test_add_func ("/cli-commands/lock-unlock", test_lock_unlock);
+  g_test_add_func ("/cli-commands/remember-pin", test_remember_pin);
 
   return g_test_run ();
 }
