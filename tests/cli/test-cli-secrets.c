@@ -5,11 +5,12 @@
  * process with its own HOME, XDG folders and runtime dir, and
  * G_MESSAGES_DEBUG=all. Over a login, a status, a request of one's own
  * (http get) and a command for a Renault and a Nissan account, all with
- * --debug (the HTTP exchange on stderr), and a remote lock PIN enrolled and
- * used, neither password, PIN nor any token or JWT appears in a file under
- * those folders, in the output and logs, or in the argv or environment of
- * the running CLI. The state cache is private; a logout
- * leaves no keyring item and no cached car of that account; plain http:// is
+ * --debug (the HTTP exchange on stderr), and a remote lock PIN enrolled,
+ * used, remembered in the keyring and used from there, neither password,
+ * PIN nor any token or JWT appears in a file under those folders, in the
+ * output and logs, or in the argv or environment of the running CLI. The
+ * state cache is private; a logout leaves no keyring item (login or PIN)
+ * and no cached car of that account; plain http:// is
  * refused off loopback. The test runs alone (is_parallel: false): the
  * keyring is the whole test session's. */
 #define _GNU_SOURCE  /* memmem() */
@@ -253,12 +254,9 @@ file_mode (const char *path)
 
 /* The keyring items of Carport's logins for @email (NULL: any). */
 static guint
-count_keyring_items (const char *email)
+count_items (const SecretSchema *schema,
+             const char         *email)
 {
-  static const SecretSchema schema = {
-    "io.github.carport.Carport.Login", SECRET_SCHEMA_NONE,
-    { { "email", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
-  };
   g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   GList *items;
@@ -266,11 +264,35 @@ count_keyring_items (const char *email)
 
   if (email != NULL)
     g_hash_table_insert (attributes, (char *) "email", (char *) email);
-  items = secret_service_search_sync (NULL, &schema, attributes, SECRET_SEARCH_ALL, NULL, &error);
+  items = secret_service_search_sync (NULL, schema, attributes, SECRET_SEARCH_ALL, NULL, &error);
   g_assert_no_error (error);
   n = g_list_length (items);
   g_list_free_full (items, g_object_unref);
   return n;
+}
+
+/* The logins in the keyring (of @email, or all). */
+static guint
+count_keyring_items (const char *email)
+{
+  static const SecretSchema schema = {
+    "io.github.carport.Carport.Login", SECRET_SCHEMA_NONE,
+    { { "email", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+  };
+
+  return count_items (&schema, email);
+}
+
+/* The remembered remote lock PINs in the keyring (of @email, or all). */
+static guint
+count_pin_items (const char *email)
+{
+  static const SecretSchema schema = {
+    "io.github.carport.Carport.Pin", SECRET_SCHEMA_NONE,
+    { { "email", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+  };
+
+  return count_items (&schema, email);
 }
 
 /* The cars of @vins (NULL-terminated) kept in the state cache at @path. */
@@ -313,7 +335,8 @@ test_session_secrets (void)
   const char * const climate_start[] = { "--debug", "climate", "start", "--vin", RENAULT_VIN, NULL };
   const char * const horn[] = { "horn", "--debug", "--vin", NISSAN_VIN, NULL };
   const char * const srp_enrol[] = { "srp", "enrol", "--pin-stdin", "--debug", "--vin", LOCK_VIN, NULL };
-  const char * const lock[] = { "lock", "--pin-stdin", "--debug", "--vin", LOCK_VIN, NULL };
+  const char * const lock[] = { "lock", "--pin-stdin", "--remember-pin", "--debug", "--vin", LOCK_VIN, NULL };
+  const char * const unlock[] = { "unlock", "--debug", "--vin", LOCK_VIN, NULL };
   const char *renault_email, *nissan_email;
 
   if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
@@ -335,6 +358,9 @@ test_session_secrets (void)
   /* The PIN goes on stdin only: the CLI takes none as an argument. */
   audit_run_ok (&audit, LOCK_PIN "\n", srp_enrol);
   audit_run_ok (&audit, LOCK_PIN "\n", lock);
+  /* Remembered: only in the keyring, and used from there. */
+  g_assert_cmpuint (count_pin_items (renault_email), ==, 1);
+  audit_run_ok (&audit, NULL, unlock);
   use_account (&audit, "nissan", NISSAN_LOCALE, nissan_email,
                carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN,
                "v1/cars/{vin}/battery-status", horn);
@@ -385,6 +411,7 @@ test_session_secrets (void)
   g_assert_cmpuint (count_cached_cars (cache, (const char * const *) nissan_vins), >, 0);
   logout (&audit, renault_email);
   g_assert_cmpuint (count_keyring_items (renault_email), ==, 0);
+  g_assert_cmpuint (count_pin_items (NULL), ==, 0);
   g_assert_cmpuint (count_cached_cars (cache, (const char * const *) renault_vins), ==, 0);
   g_assert_cmpuint (count_keyring_items (nissan_email), ==, 1);
   g_assert_cmpuint (count_cached_cars (cache, (const char * const *) nissan_vins), >, 0);
