@@ -2,8 +2,8 @@
  * screen reader finds them (accessible role and name): the climate dialog
  * answers Enter and Escape; a button that cannot work is insensitive and
  * says why; a Locate whose location cannot be read says so; a button keeps
- * its title and width while its command runs; remote lock shows only with
- * its experimental setting on and asks for the PIN.
+ * its title and width while its command runs. Remote lock has its own
+ * test, test-remote-lock.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,6 @@
 #include "carport-climate-dialog.h"
 #include "carport-closures.h"
 #include "carport-command-button.h"
-#include "carport-pin-dialog.h"
 #include "gui-test-demo.h"
 #include "gui-test-util.h"
 
@@ -272,71 +271,6 @@ test_controls_named (DemoFixture *f, gconstpointer data)
   gui_test_assert_controls_named (open_climate_dialog (f));
 }
 
-static gboolean
-pin_dialog_open (gpointer data)
-{
-  return demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG) != NULL;
-}
-
-static gboolean
-pin_dialog_closed (gpointer data)
-{
-  return !pin_dialog_open (data);
-}
-
-static gboolean
-sim_unlocked (gpointer data)
-{
-  DemoFixture *f = data;
-
-  return !carport_simulator_get_locked (f->sim, MEGANE);
-}
-
-/* Types @pin in the open PIN dialog and presses Enter there. */
-static void
-enter_pin (const char *pin)
-{
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
-  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
-  entry = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "PIN");
-  gtk_editable_set_text (GTK_EDITABLE (entry), pin);
-  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-  g_assert_true (gui_test_wait_until (pin_dialog_closed, NULL, 5000));
-}
-
-/* Remote lock is offered only with the experimental setting on; Unlock asks
- * for the PIN, "Set Up PIN…" sets it first, and the PIN unlocks the car. */
-static void
-test_remote_lock (DemoFixture *f, gconstpointer data)
-{
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
-  CarportVehicle *megane = demo_vehicle (f, MEGANE);
-  GtkWidget *dialog;
-
-  demo_show (f, megane);
-  g_assert_true (carport_vehicle_supports_command (megane, CARPORT_COMMAND_KIND_UNLOCK));
-  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Unlock…"));
-
-  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
-  demo_press (f, "Unlock…");
-  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
-  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
-  g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
-
-  /* The set-up asks for the new PIN in a dialog of its own. */
-  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
-  enter_pin ("1234");
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
-
-  demo_press (f, "Unlock…");
-  enter_pin ("1234");
-  g_assert_true (gui_test_wait_until (sim_unlocked, f, 30000));
-  g_settings_reset (settings, "experimental-remote-lock");
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -352,7 +286,6 @@ main (int argc, char *argv[])
   ADD ("locate-unread-is-no-success", test_locate_unread_is_no_success);
   ADD ("button-keeps-its-width", test_button_keeps_its_width);
   ADD ("controls-named", test_controls_named);
-  ADD ("remote-lock", test_remote_lock);
 #undef ADD
 
   return g_test_run ();

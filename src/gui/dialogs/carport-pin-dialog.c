@@ -20,8 +20,10 @@ struct _CarportPinDialog
 
   /* Template widgets */
   GtkWidget          *pin_entry;
+  GtkWidget          *remember_switch;
 
   CarportCommandKind  kind;
+  gboolean            pin_known;
 };
 
 G_DEFINE_FINAL_TYPE (CarportPinDialog, carport_pin_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -29,6 +31,7 @@ G_DEFINE_FINAL_TYPE (CarportPinDialog, carport_pin_dialog, ADW_TYPE_MESSAGE_DIAL
 enum {
   PROP_0,
   PROP_KIND,
+  PROP_PIN_KNOWN,
   N_PROPS
 };
 
@@ -66,7 +69,8 @@ carport_pin_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (carport_pin_dialog_parent_class)->constructed (object);
 
-  adw_message_dialog_set_heading (dialog, enrol ? _("Set Up the Remote Lock PIN")
+  adw_message_dialog_set_heading (dialog, enrol && self->pin_known ? _("Change the Remote Lock PIN")
+                                          : enrol ? _("Set Up the Remote Lock PIN")
                                           : self->kind == CARPORT_COMMAND_KIND_LOCK ? _("Lock the Car")
                                           : _("Unlock the Car"));
   adw_message_dialog_set_body (dialog, enrol
@@ -74,7 +78,7 @@ carport_pin_dialog_constructed (GObject *object)
                                : _("Enter the car’s 4-digit PIN. Remote lock is experimental: check the car afterwards."));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (!enrol)
-    adw_message_dialog_add_response (dialog, "set-up", _("Set _Up PIN…"));
+    adw_message_dialog_add_response (dialog, "set-up", self->pin_known ? _("C_hange PIN…") : _("Set _Up PIN…"));
   adw_message_dialog_add_response (dialog, "send", enrol ? _("_Set PIN")
                                                    : self->kind == CARPORT_COMMAND_KIND_LOCK ? _("_Lock")
                                                    : _("_Unlock"));
@@ -107,6 +111,9 @@ carport_pin_dialog_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
+    case PROP_PIN_KNOWN:
+      g_value_set_boolean (value, self->pin_known);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +128,9 @@ carport_pin_dialog_set_property (GObject *object, guint prop_id, const GValue *v
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      break;
+    case PROP_PIN_KNOWN:
+      self->pin_known = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -141,10 +151,14 @@ carport_pin_dialog_class_init (CarportPinDialogClass *klass)
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CARPORT_TYPE_COMMAND_KIND, CARPORT_COMMAND_KIND_LOCK,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PIN_KNOWN] =
+    g_param_spec_boolean ("pin-known", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, remember_switch);
 }
 
 static void
@@ -162,7 +176,8 @@ carport_pin_dialog_init (CarportPinDialog *self)
 
 GtkWidget *
 carport_pin_dialog_new (GtkWindow          *parent,
-                        CarportCommandKind  kind)
+                        CarportCommandKind  kind,
+                        gboolean            pin_known)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK ||
@@ -172,6 +187,7 @@ carport_pin_dialog_new (GtkWindow          *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        "kind", kind,
+                       "pin-known", pin_known,
                        NULL);
 }
 
@@ -183,5 +199,21 @@ carport_pin_dialog_apply (CarportPinDialog *self,
   g_return_if_fail (CARPORT_IS_COMMAND (command));
 
   carport_command_set_pin (command, gtk_editable_get_text (GTK_EDITABLE (self->pin_entry)));
+  carport_command_set_pin_source (command, gtk_switch_get_active (GTK_SWITCH (self->remember_switch))
+                                           ? CARPORT_PIN_SOURCE_REMEMBER : CARPORT_PIN_SOURCE_TYPED);
   gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+}
+
+void
+carport_pin_dialog_set_reason (CarportPinDialog *self,
+                               const char       *reason)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (CARPORT_IS_PIN_DIALOG (self));
+
+  /* Translators: first why the PIN is asked for again (e.g. "The PIN was
+   * wrong… Carport forgot the remembered PIN."), then what to do. */
+  body = g_strdup_printf (_("%s\n\nEnter the car’s 4-digit PIN."), reason);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }

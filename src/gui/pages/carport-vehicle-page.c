@@ -22,7 +22,7 @@
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
 #include "carport-error-banner.h"
-#include "carport-pin-dialog.h"
+#include "carport-pin-flow.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
 #include "carport-tyres-card.h"
@@ -42,6 +42,7 @@ struct _CarportVehiclePage
   GtkBox                 *column_start;
   GtkBox                 *column_end;
   GtkWidget              *wake_button;
+  GtkWidget              *pin_menu_button;
 
   /* Found in the template: the command buttons of actions_box and the
    * cards of column_start, in their order there */
@@ -369,6 +370,7 @@ update_actions (CarportVehiclePage *self)
   CarportVehicle *vehicle = self->vehicle;
   gboolean ready = is_ready (self);
   gboolean has_position = FALSE;
+  gboolean remote_lock;
   guint n_shown = 0;
 
   if (vehicle)
@@ -398,6 +400,14 @@ update_actions (CarportVehiclePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), n_shown > 0);
   /* The buttons share the width in one line when it is wide enough. */
   gtk_flow_box_set_max_children_per_line (self->actions_box, MAX (n_shown, 2));
+  /* The PIN's menu, while remote lock is offered: "Change" once the car has one. */
+  remote_lock = self->remote_lock && vehicle && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SRP_ENROL);
+  gtk_widget_set_visible (self->pin_menu_button, remote_lock);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.pin-set-up",
+                                 remote_lock && !carport_pin_flow_get_pin_known (vehicle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.pin-change",
+                                 remote_lock && carport_pin_flow_get_pin_known (vehicle));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.pin-forget", remote_lock);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.open-maps", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.copy-coordinates", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.refresh",
@@ -484,39 +494,19 @@ ask_charge_later (CarportVehiclePage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void ask_pin (CarportVehiclePage *self, CarportCommandKind kind);
-
+/* The remote lock PIN: set up (or changed), and forgotten. */
 static void
-pin_response_cb (CarportPinDialog *dialog, const char *response, gpointer user_data)
+pin_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (user_data);
-  g_autoptr(CarportCommand) command = NULL;
-  CarportCommandKind kind;
+  CarportVehiclePage *self = CARPORT_VEHICLE_PAGE (widget);
 
-  if (g_str_equal (response, "set-up"))
-    {
-      ask_pin (self, CARPORT_COMMAND_KIND_SRP_ENROL);
-      return;
-    }
-  if (!g_str_equal (response, "send"))
-    return;
-
-  g_object_get (dialog, "kind", &kind, NULL);
-  command = carport_command_runner_create (self->runner, kind);
-  if (command == NULL)
-    return;
-  carport_pin_dialog_apply (dialog, command);
-  carport_command_runner_send (self->runner, command);
-}
-
-/* Lock and unlock ask for the car's PIN, or for a new one to set up. */
-static void
-ask_pin (CarportVehiclePage *self, CarportCommandKind kind)
-{
-  GtkWidget *dialog = carport_pin_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), kind);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (pin_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (g_str_equal (action_name, "vehicle.pin-forget"))
+    carport_pin_flow_forget (self->runner);
+  else
+    carport_pin_flow_start (self->runner, CARPORT_COMMAND_KIND_SRP_ENROL,
+                            GTK_WINDOW (gtk_widget_get_root (widget)));
 }
 
 /* A command button was pressed: the commands that take parameters ask for
@@ -535,7 +525,7 @@ command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
   else if (kind == CARPORT_COMMAND_KIND_HVAC_START)
     ask_climate (self);
   else if (is_remote_lock (kind))
-    ask_pin (self, kind);
+    carport_pin_flow_start (self->runner, kind, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   else
     carport_command_runner_run (self->runner, kind);
 }
@@ -892,6 +882,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_start);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, column_end);
   gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, wake_button);
+  gtk_widget_class_bind_template_child (widget_class, CarportVehiclePage, pin_menu_button);
   carport_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "vehicle.refresh", NULL, refresh_action);
@@ -900,6 +891,9 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_install_action (widget_class, "vehicle.ask-car", NULL, ask_car_action);
   gtk_widget_class_install_action (widget_class, "vehicle.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "vehicle.log-in-again", NULL, log_in_again_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.pin-set-up", NULL, pin_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.pin-change", NULL, pin_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.pin-forget", NULL, pin_action);
 }
 
 /* The cards are column_start's children in the .ui: they show the page's
@@ -965,6 +959,9 @@ carport_vehicle_page_init (CarportVehiclePage *self)
   self->cancellable = g_cancellable_new ();
   self->runner = carport_command_runner_new (GTK_WIDGET (self));
   g_signal_connect_swapped (self->runner, "sent", G_CALLBACK (command_sent_cb), self);
+  /* After the PIN flow learnt whether the car has a PIN (its menu). */
+  g_signal_connect_object (self->runner, "finished", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (self->runner, "finished", G_CALLBACK (update_actions), self);
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -999,6 +996,8 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
   carport_command_runner_set_vehicle (self->runner, vehicle);
+  if (vehicle && self->session && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SRP_ENROL))
+    carport_pin_flow_learn (self->session, vehicle, GTK_WIDGET (self), (void (*) (GtkWidget *)) update_actions);
   self->asking = 0;
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 

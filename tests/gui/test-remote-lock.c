@@ -1,0 +1,265 @@
+/* test-remote-lock.c — remote lock (experimental) in the window, on a demo
+ * session: Lock and Unlock show only with the experimental setting on and
+ * ask for the PIN ("Set Up PIN…" first); the locks card shows the state the
+ * car reports once the command is confirmed; with "Remember PIN" on, the PIN
+ * is kept (in the demo's memory store, as the keyring would) and used
+ * without asking; a remembered PIN the car refuses is forgotten and the
+ * dialog asks again saying why; the PIN's menu changes and forgets it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "carport-credential-store.h"
+#include "carport-locks-card.h"
+#include "carport-pin-dialog.h"
+#include "gui-test-demo.h"
+#include "gui-test-util.h"
+
+#define MEGANE "VF1XCB1VE00000003"
+
+static gboolean
+pin_dialog_open (gpointer data)
+{
+  return demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG) != NULL;
+}
+
+static gboolean
+pin_dialog_closed (gpointer data)
+{
+  return !pin_dialog_open (data);
+}
+
+static gboolean
+sim_unlocked (gpointer data)
+{
+  DemoFixture *f = data;
+
+  return !carport_simulator_get_locked (f->sim, MEGANE);
+}
+
+static gboolean
+sim_locked (gpointer data)
+{
+  return !sim_unlocked (data);
+}
+
+/* Types @pin in the open PIN dialog, turns "Remember PIN" to @remember and
+ * presses Enter there. */
+static void
+enter_pin (const char *pin,
+           gboolean    remember)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  entry = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "PIN");
+  /* Off unless turned on. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SWITCH,
+                                                                              "Remember PIN"))));
+  gtk_switch_set_active (GTK_SWITCH (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_SWITCH, "Remember PIN")),
+                         remember);
+  gtk_editable_set_text (GTK_EDITABLE (entry), pin);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  g_assert_true (gui_test_wait_until (pin_dialog_closed, NULL, 5000));
+}
+
+/* The locks card shows @text (the state the car reported). */
+static void
+assert_locks_card_soon (DemoFixture *f,
+                        const char  *text)
+{
+  GtkWidget *card = gui_test_find_type (f->page, CARPORT_TYPE_LOCKS_CARD);
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_visible (card));
+  gui_test_assert_label_soon (card, text);
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **pin = user_data;
+
+  *pin = carport_session_lookup_pin_finish (CARPORT_SESSION (source), result, NULL);
+  if (*pin == NULL)
+    *pin = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* The PIN the demo's store remembers for the Megane ("" for none). */
+static char *
+remembered_pin (DemoFixture *f)
+{
+  char *pin = NULL;
+
+  carport_session_lookup_pin_async (f->session, demo_vehicle (f, MEGANE), NULL, lookup_cb, &pin);
+  g_assert_true (gui_test_wait_until (is_set, &pin, 5000));
+  return pin;
+}
+
+/* The demo's store comes to remember @expected ("" for none) soon: the
+ * command's end (and the toast) may still be on its way. */
+static void
+assert_remembered (DemoFixture *f,
+                   const char  *expected)
+{
+  char *pin = remembered_pin (f);
+
+  for (int i = 0; i < 100 && g_strcmp0 (pin, expected) != 0; i++)
+    {
+      carport_credential_store_pin_free (pin);
+      gui_test_wait_until (pin_dialog_open, NULL, 100);
+      pin = remembered_pin (f);
+    }
+  g_assert_cmpstr (pin, ==, expected);
+  carport_credential_store_pin_free (pin);
+}
+
+/* The PIN changed elsewhere (the maker's app): the store keeps @pin. */
+static void
+remember_behind_carports_back (DemoFixture *f,
+                               const char  *pin)
+{
+  g_autoptr(CarportCredentialStore) store = NULL;
+
+  g_object_get (f->session, "store", &store, NULL);
+  carport_credential_store_store_pin_async (store, "renault", carport_simulator_get_demo_email (f->sim),
+                                            MEGANE, pin, NULL, NULL, NULL);
+  gui_test_flush ();
+}
+
+/* Opens the PIN's menu item @action, and checks the dialog's heading. */
+static void
+open_from_menu (DemoFixture *f,
+                const char  *action,
+                const char  *heading)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (f->page, action, NULL));
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+}
+
+/* Remote lock is offered only with the experimental setting on; Unlock asks
+ * for the PIN, "Set Up PIN…" sets it first, and the PIN unlocks the car:
+ * the simulator's, then the locks card once confirmed. */
+static void
+test_remote_lock (DemoFixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  CarportVehicle *megane = demo_vehicle (f, MEGANE);
+  GtkWidget *dialog;
+
+  demo_show (f, megane);
+  g_assert_true (carport_vehicle_supports_command (megane, CARPORT_COMMAND_KIND_UNLOCK));
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Unlock…"));
+  assert_locks_card_soon (f, "Locked");
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  demo_press (f, "Unlock…");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
+
+  /* The set-up asks for the new PIN in a dialog of its own. */
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  enter_pin ("1234", FALSE);
+  demo_assert_toast_soon (f, "The remote lock PIN is set");
+
+  demo_press (f, "Unlock…");
+  /* Carport knows the car has a PIN now: it offers to change it. */
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  g_assert_nonnull (gui_test_find_accessible (demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG),
+                                              GTK_ACCESSIBLE_ROLE_BUTTON, "Change PIN…"));
+  enter_pin ("1234", FALSE);
+  g_assert_true (gui_test_wait_until (sim_unlocked, f, 30000));
+  assert_locks_card_soon (f, "Unlocked");
+  /* Not asked to remember: nothing kept. */
+  assert_remembered (f, "");
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
+/* "Remember PIN": kept once the car took it, used without asking; refused
+ * (changed elsewhere), forgotten and asked again saying why; forgotten
+ * from the PIN's menu. */
+static void
+test_remember_pin (DemoFixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *dialog;
+
+  demo_show (f, demo_vehicle (f, MEGANE));
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  gui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON,
+                                                                  "Remote Lock PIN")));
+  open_from_menu (f, "vehicle.pin-set-up", "Set Up the Remote Lock PIN");
+  enter_pin ("1234", TRUE);
+  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  assert_remembered (f, "1234");
+
+  /* Now the menu changes it; a new PIN (remembered again) replaces the old. */
+  open_from_menu (f, "vehicle.pin-change", "Change the Remote Lock PIN");
+  enter_pin ("2468", TRUE);
+  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  assert_remembered (f, "2468");
+
+  /* Unlock and Lock use it: no dialog. */
+  demo_press (f, "Unlock…");
+  g_assert_true (gui_test_wait_until (sim_unlocked, f, 30000));
+  g_assert_false (pin_dialog_open (NULL));
+  assert_locks_card_soon (f, "Unlocked");
+  demo_press (f, "Lock…");
+  g_assert_true (gui_test_wait_until (sim_locked, f, 30000));
+  g_assert_false (pin_dialog_open (NULL));
+  assert_locks_card_soon (f, "Locked");
+
+  /* Changed elsewhere: refused, forgotten, and asked for, saying why. */
+  remember_behind_carports_back (f, "1111");
+  demo_press (f, "Unlock…");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 30000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "The PIN was wrong"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Carport forgot the remembered PIN."));
+  assert_remembered (f, "");
+  enter_pin ("2468", FALSE);
+  g_assert_true (gui_test_wait_until (sim_unlocked, f, 30000));
+  assert_remembered (f, "");
+
+  /* Forgotten from the PIN's menu. */
+  remember_behind_carports_back (f, "1234");
+  g_assert_true (gtk_widget_activate_action (f->page, "vehicle.pin-forget", NULL));
+  assert_remembered (f, "");
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
+int
+main (int argc, char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/gui/remote-lock/" path, DemoFixture, NULL, \
+                                    demo_fixture_set_up, func, demo_fixture_tear_down)
+  ADD ("set-up-and-unlock", test_remote_lock);
+  ADD ("remember-pin", test_remember_pin);
+#undef ADD
+
+  return g_test_run ();
+}
