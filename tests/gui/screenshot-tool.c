@@ -4,7 +4,8 @@
  * error, the emailed code, a login that expired) of a logged-out account,
  * then the demo's cars (with the demo's banner, and a failed refresh, also
  * from the narrow car list), a card the last refresh could not update, the
- * climate dialog, the climate card with a planned start ("Planned: ready at
+ * climate dialog, the remote lock PIN dialog (and asked again after a
+ * refused remembered PIN), the climate card with a planned start ("Planned: ready at
  * …" and its Cancel), the charge card with its controls and the charge
  * limits dialog, the programme editor (charge and climate), and the
  * preferences
@@ -27,6 +28,7 @@
 #include "carport-schedule-dialog.h"
 #include "carport-schedule-list.h"
 #include "carport-climate-dialog.h"
+#include "carport-pin-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
 #include "carport-history-page.h"
@@ -282,6 +284,41 @@ shoot_climate_dialog (CarportWindow *window, const char *scheme, const char *siz
   settle (400);
   save (dialog, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (200);
+}
+
+/* The PIN dialog of Lock (remote lock, experimental) over the Megane's page,
+ * then the same after a remembered PIN was refused, saying why. */
+static void
+shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *name = g_strdup_printf ("pin-dialog-%s-%s.png", scheme, size);
+  g_autofree char *refused_name = g_strdup_printf ("pin-dialog-refused-%s-%s.png", scheme, size);
+  g_autofree char *page_name = g_strdup_printf ("remote-lock-page-%s-%s.png", scheme, size);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *dialog = NULL;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  carport_window_show_vehicle (window, PARTIAL_VIN);
+  settle (300);
+  /* The page with Lock…, Unlock… and the PIN's menu. */
+  save (GTK_WIDGET (window), page_name);
+  gtk_widget_activate_action (page, "command.lock", NULL);
+  settle (600);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CARPORT_IS_PIN_DIALOG (l->data))
+      dialog = l->data;
+  if (dialog == NULL)
+    g_error ("the PIN dialog did not open");
+  save (dialog, name);
+  carport_pin_dialog_set_reason (CARPORT_PIN_DIALOG (dialog),
+                                 "The PIN was wrong; nothing was done to the car. Carport forgot the remembered PIN.");
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_type (dialog, GTK_TYPE_SWITCH)), TRUE);
+  settle (400);
+  save (dialog, refused_name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "experimental-remote-lock");
   settle (200);
 }
 
@@ -668,6 +705,7 @@ shoot (GApplication *app)
 
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_pin_dialog (window, schemes[s].name, sizes[z].name);
         shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
         shoot_records (window, schemes[s].name, sizes[z].name);
