@@ -10,7 +10,7 @@
 - the metainfo's homepage, bugtracker and vcs-browser are the home, its
   developer name is the About window's;
 - the GSettings schema id and path, the D-Bus service, the desktop file,
-  the icons and the keyring schema all use the app id;
+  the icons and the keyring schemas (logins, remembered PINs) all use the app id;
 - the metainfo, the About window and the README say Carport is not
   affiliated with or endorsed by Renault or Nissan.
 """
@@ -68,8 +68,11 @@ if '"website", CARPORT_WEBSITE' not in app_c:
 schema = read('data/io.github.carport.Carport.gschema.xml')
 if f'<schema id="{app_id}" path="/{app_id.replace(".", "/")}/">' not in schema:
     errors.append(f'gschema: the schema id and path are not {app_id}')
-if f'"{app_id}.Login"' not in read('src/store/carport-secret-store.c'):
+secret_store = read('src/store/carport-secret-store.c')
+if f'"{app_id}.Login"' not in secret_store:
     errors.append(f'keyring: the secret schema is not {app_id}.Login')
+if f'"{app_id}.Pin"' not in secret_store:
+    errors.append(f'keyring: the remembered PIN\'s schema is not {app_id}.Pin')
 for rel in ('data/io.github.carport.Carport.service.in', 'data/io.github.carport.Carport.desktop.in'):
     if not os.path.isfile(os.path.join(root, rel)):
         errors.append(f'{rel} is missing')
