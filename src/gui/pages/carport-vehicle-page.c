@@ -494,6 +494,16 @@ ask_charge_later (CarportVehiclePage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether the car has a PIN, from the keyring, for the PIN's menu: only
+ * while remote lock is offered (the keyring may ask to be unlocked). */
+static void
+learn_pin (CarportVehiclePage *self)
+{
+  if (self->remote_lock && self->vehicle && self->session &&
+      carport_vehicle_supports_command (self->vehicle, CARPORT_COMMAND_KIND_SRP_ENROL))
+    carport_pin_flow_learn (self->session, self->vehicle, GTK_WIDGET (self), (void (*) (GtkWidget *)) update_actions);
+}
+
 /* The remote lock PIN: set up (or changed), and forgotten. */
 static void
 pin_action (GtkWidget  *widget,
@@ -822,6 +832,7 @@ carport_vehicle_page_set_property (GObject *object, guint prop_id, const GValue 
       if (self->remote_lock != g_value_get_boolean (value))
         {
           self->remote_lock = g_value_get_boolean (value);
+          learn_pin (self);
           update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -996,8 +1007,7 @@ carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehi
   disconnect_vehicle (self);
   g_set_object (&self->vehicle, vehicle);
   carport_command_runner_set_vehicle (self->runner, vehicle);
-  if (vehicle && self->session && carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SRP_ENROL))
-    carport_pin_flow_learn (self->session, vehicle, GTK_WIDGET (self), (void (*) (GtkWidget *)) update_actions);
+  learn_pin (self);
   self->asking = 0;
   carport_command_button_set_command (CARPORT_COMMAND_BUTTON (self->wake_button), NULL);
 
