@@ -1,7 +1,10 @@
 /* test-cli-commands.c — carport-cli commands when two are started at once
  * or the server does not answer: exactly one of two identical commands is
  * sent, the other refused with its own exit status; a sending that got no
- * answer is reported from the car's state, or as an unknown outcome.
+ * answer is reported from the car's state, or as an unknown outcome. Remote
+ * lock: enrolment, lock and unlock, wrong PINs in words and the lock-out, a
+ * PIN check that never answers (nothing sent), and the PIN remembered in
+ * the real keyring only when asked.
  *
  * Real carport-cli processes against a carport-simulator process, the login
  * in the private keyring of build-aux/test-session (the tests skip without
@@ -179,6 +182,36 @@ test_lock_unlock (void)
   sim_stop (&sim);
 }
 
+/* The PIN check never answers in time (srp-sets is slower than the
+ * request deadline): the command fails at once, saying nothing was sent to
+ * the car, and nothing was. */
+static void
+test_pin_check_unanswered (void)
+{
+  const char * const args[] = { "--command-delay-ms", "100", "--fault", "actions/srp-sets=delay:6000", NULL };
+  Sim sim = { 0 };
+  g_auto(Run) enrol = { 0 };
+  g_auto(Run) unlock = { 0 };
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "renault");
+  run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  g_assert_cmpint (enrol.status, ==, 0);
+
+  cli_test_add_env ("CARPORT_HTTP_DEADLINE", "2");
+  run_cli_full (&unlock, "1234\n", "unlock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
+  assert_one_line_error (&unlock);
+  g_assert_cmpint (unlock.status, !=, 0);
+  g_assert_cmpint (unlock.status, !=, CARPORT_CLI_EXIT_NOT_CONFIRMED);
+  g_assert_nonnull (strstr (unlock.err, "did not answer the PIN check in time, so nothing was sent to it"));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/lock-unlock"), ==, 0);
+  g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
+
+  sim_stop (&sim);
+}
+
 /* The keyring item of a remembered PIN, as carport-secret-store.c writes it. */
 static const SecretSchema pin_schema = {
   "io.github.carport.Carport.Pin", SECRET_SCHEMA_NONE,
@@ -336,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/cli-commands/no-answer-unknown", test_no_answer_unknown);
   g_test_add_func ("/cli-commands/lock-unlock", test_lock_unlock);
   g_test_add_func ("/cli-commands/remember-pin", test_remember_pin);
+  g_test_add_func ("/cli-commands/pin-check-unanswered", test_pin_check_unanswered);
 
   return g_test_run ();
 }
