@@ -61,6 +61,11 @@ void                 carport_command_set_soc_target_percent (CarportCommand *sel
  * is finalized; never a property, never logged. */
 const char          *carport_command_get_pin                (CarportCommand *self);
 void                 carport_command_set_pin                (CarportCommand *self, const char *pin);
+/* The id this computer is registered under for the car, which a brand's
+ * remote lock sends with the command (Nissan, api-nissan.md §3.4); set by
+ * the service; not a secret, but never a property, never logged. */
+const char          *carport_command_get_device_id          (CarportCommand *self);
+void                 carport_command_set_device_id          (CarportCommand *self, const char *device_id);
 GListModel          *carport_command_get_schedules          (CarportCommand *self);
 void                 carport_command_set_schedules          (CarportCommand *self, GListModel *value);
 

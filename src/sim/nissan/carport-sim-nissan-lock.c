@@ -236,7 +236,8 @@ register_device (CarportSimNissanDevices *self,
     }
   if (devices_of (self, car->vin) >= CARPORT_SIM_NISSAN_MAX_DEVICES)
     {
-      _carport_sim_reply_nissan_error (msg, 409, "409011", "Too many devices", NULL);
+      _carport_sim_reply_nissan_error (msg, 403, "403", "Too many devices",
+                                       "Remove a device from the car in the MyNISSAN app");
       return;
     }
   g_hash_table_remove (self->otps, k);
