@@ -17,14 +17,6 @@
 
 G_BEGIN_DECLS
 
-/* The steps of registering this computer for a car, which some brands' remote
- * lock needs first (Nissan, api-nissan.md §3.4). */
-typedef enum {
-  CARPORT_DEVICE_STEP_CHECK,         /* is it registered? */
-  CARPORT_DEVICE_STEP_REQUEST_CODE,  /* the brand e-mails the owner a code */
-  CARPORT_DEVICE_STEP_REGISTER,      /* register it with that code */
-} CarportDeviceStep;
-
 #define CARPORT_TYPE_VEHICLE_CLIENT (carport_vehicle_client_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CarportVehicleClient, carport_vehicle_client, CARPORT, VEHICLE_CLIENT, GObject)
 
