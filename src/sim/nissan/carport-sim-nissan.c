@@ -787,6 +787,9 @@ carport_sim_nissan_endpoint_name (const char *path)
     {
       if (n == 4 && g_str_equal (s[1], "users") && g_str_equal (s[3], "cars"))
         return g_strdup ("cars");
+      /* device registration: "register-device", "devices/ID/registration-status" */
+      if (n >= 6 && g_str_equal (s[1], "users") && g_str_equal (s[3], "vehicles"))
+        return g_strjoinv ("/", s + 5);
       return g_strjoinv ("/", s + 1);
     }
   return g_strdup (rest);
