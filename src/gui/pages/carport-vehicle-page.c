@@ -22,6 +22,7 @@
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
 #include "carport-error-banner.h"
+#include "carport-device-code-dialog.h"
 #include "carport-pin-dialog.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
@@ -519,6 +520,37 @@ ask_pin (CarportVehiclePage *self, CarportCommandKind kind)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  CarportVehiclePage *page;  /* owned */
+  CarportCommandKind  kind;
+} PinAsk;
+
+static void
+device_ensured_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PinAsk *ask = user_data;
+
+  if (carport_device_code_dialog_ensure_finish (result) && ask->page->vehicle != NULL)
+    ask_pin (ask->page, ask->kind);
+  g_object_unref (ask->page);
+  g_free (ask);
+}
+
+/* A brand that registers this computer for the car first (Nissan) asks for
+ * the e-mailed code before the PIN. */
+static void
+ask_device_then_pin (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  PinAsk *ask = g_new0 (PinAsk, 1);
+
+  ask->page = g_object_ref (self);
+  ask->kind = kind;
+  carport_device_code_dialog_ensure_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->session,
+                                           self->vehicle, device_ensured_cb, ask);
+}
+
 /* A command button was pressed: the commands that take parameters ask for
  * them, the others go (horn and lights after a question). */
 static void
@@ -535,7 +567,7 @@ command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
   else if (kind == CARPORT_COMMAND_KIND_HVAC_START)
     ask_climate (self);
   else if (is_remote_lock (kind))
-    ask_pin (self, kind);
+    ask_device_then_pin (self, kind);
   else
     carport_command_runner_run (self->runner, kind);
 }
