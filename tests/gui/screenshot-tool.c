@@ -292,7 +292,7 @@ shoot_device_code_dialog (CarportWindow *window, const char *scheme, const char 
 {
   g_autofree char *name = g_strdup_printf ("device-code-dialog-%s-%s.png", scheme, size);
   GtkWidget *dialog = carport_device_code_dialog_new (GTK_WINDOW (window), "Leaf",
-                                                      "The code is not right. Check the e-mail from Nissan and try again.");
+                                                      "The code is not right. Check the e-mail from Nissan and try again.", NULL);
 
   gtk_window_present (GTK_WINDOW (dialog));
   settle (400);

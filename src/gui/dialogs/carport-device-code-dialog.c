@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "carport-api-error.h"
+#include "carport-demo.h"
 #include "carport-device-code-dialog.h"
 
 #define CODE_DIGITS 6
@@ -24,6 +25,7 @@ struct _CarportDeviceCodeDialog
 
   char             *car_name;
   char             *problem;
+  char             *demo_code;
 };
 
 G_DEFINE_FINAL_TYPE (CarportDeviceCodeDialog, carport_device_code_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -32,6 +34,7 @@ enum {
   PROP_0,
   PROP_CAR_NAME,
   PROP_PROBLEM,
+  PROP_DEMO_CODE,
   N_PROPS
 };
 
@@ -72,6 +75,15 @@ carport_device_code_dialog_constructed (GObject *object)
   body = g_strdup_printf (_("Before this computer can lock and unlock %s, Nissan registers it. Nissan has e-mailed "
                             "a 6-digit code to the account’s address: enter it here. Nothing is sent to the car."),
                           self->car_name != NULL ? self->car_name : "");
+  if (self->demo_code != NULL)
+    {
+      /* Translators: in the demo; %s is the 6-digit code */
+      g_autofree char *demo = g_strdup_printf (_("Demo: the simulated e-mail says %s."), self->demo_code);
+      char *both = g_strconcat (body, "\n\n", demo, NULL);
+
+      g_free (body);
+      body = both;
+    }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   code_changed_cb (self);
 }
@@ -91,6 +103,7 @@ carport_device_code_dialog_finalize (GObject *object)
 
   g_free (self->car_name);
   g_free (self->problem);
+  g_free (self->demo_code);
 
   G_OBJECT_CLASS (carport_device_code_dialog_parent_class)->finalize (object);
 }
@@ -121,6 +134,9 @@ carport_device_code_dialog_get_property (GObject *object, guint prop_id, GValue 
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
       break;
+    case PROP_DEMO_CODE:
+      g_value_set_string (value, self->demo_code);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +154,9 @@ carport_device_code_dialog_set_property (GObject *object, guint prop_id, const G
       break;
     case PROP_PROBLEM:
       set_problem (self, g_value_get_string (value));
+      break;
+    case PROP_DEMO_CODE:
+      self->demo_code = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -162,6 +181,9 @@ carport_device_code_dialog_class_init (CarportDeviceCodeDialogClass *klass)
   properties[PROP_PROBLEM] =
     g_param_spec_string ("problem", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO_CODE] =
+    g_param_spec_string ("demo-code", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -181,7 +203,8 @@ carport_device_code_dialog_init (CarportDeviceCodeDialog *self)
 GtkWidget *
 carport_device_code_dialog_new (GtkWindow  *parent,
                                 const char *car_name,
-                                const char *problem)
+                                const char *problem,
+                                const char *demo_code)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
@@ -190,6 +213,7 @@ carport_device_code_dialog_new (GtkWindow  *parent,
                        "modal", TRUE,
                        "car-name", car_name,
                        "problem", problem,
+                       "demo-code", demo_code,
                        NULL);
 }
 
@@ -317,9 +341,11 @@ ask_code (GTask      *task,
           const char *problem)
 {
   Ensure *ensure = g_task_get_task_data (task);
+  /* A demo has no mailbox: the code is shown. */
   GtkWidget *dialog = carport_device_code_dialog_new (ensure->parent,
                                                       carport_vehicle_get_display_name (ensure->vehicle),
-                                                      problem);
+                                                      problem,
+                                                      carport_demo_session_get_emailed_code (ensure->session));
 
   g_signal_connect (dialog, "response", G_CALLBACK (dialog_response_cb), task);
   gtk_window_present (GTK_WINDOW (dialog));

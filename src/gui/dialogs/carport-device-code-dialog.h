@@ -21,12 +21,14 @@ G_DECLARE_FINAL_TYPE (CarportDeviceCodeDialog, carport_device_code_dialog, CARPO
                       AdwMessageDialog)
 
 /* Properties: car-name (string, construct-only), problem (string, nullable:
- * what went wrong with the last code, shown under the field).
+ * what went wrong with the last code, shown under the field), demo-code
+ * (string, construct-only, nullable: in a demo, the code "e-mailed").
  * Responses: "cancel", "resend", "register" (the default, enabled once six
  * digits are typed). */
 GtkWidget *carport_device_code_dialog_new      (GtkWindow               *parent,
                                                 const char              *car_name,
-                                                const char              *problem);
+                                                const char              *problem,
+                                                const char              *demo_code);
 /* The code typed; the field is emptied. */
 char      *carport_device_code_dialog_dup_code (CarportDeviceCodeDialog *self);
 
