@@ -11,6 +11,7 @@
 #include "carport-cli-json.h"
 #include "carport-cli-private.h"
 #include "carport-cli-prompt.h"
+#include "carport-demo.h"
 
 /* What the exit status says of @command, which did not complete. */
 static CarportCliExit
@@ -288,11 +289,14 @@ device_code_sent_cb (GObject      *source,
       return;
     }
   g_printerr (_("Nissan has e-mailed a 6-digit code to the account’s address.\n"));
+  /* A demo has no mailbox: the code is shown. */
+  if (carport_demo_session_get_emailed_code (cli->session) != NULL)
+    g_printerr (_("Demo: the simulated e-mail says %s.\n"), carport_demo_session_get_emailed_code (cli->session));
   code = cli->pin_stdin ? carport_cli_read_stdin_line (&error)
                         : carport_cli_prompt_secret (_("Code from the e-mail: "), &error);
   if (code == NULL)
     {
-      device_step_fail (step, error);
+      carport_cli_finish_with_error (cli, error);
       return;
     }
   g_strstrip (code);

@@ -435,6 +435,9 @@ test_session_secrets (void)
   g_assert_cmpuint (audit.process_texts->len, >, 20);
 
   g_assert_false (has_number (audit.output->str, otp));
+  /* The device id is no secret, but is kept out of the logs too */
+  g_assert_nonnull (strstr (audit.output->str, "/devices/[redacted]/registration-status"));
+  g_assert_null (strstr (audit.output->str, "\"deviceId\":\"0"));
   walk_tree (audit.root, assert_no_secret_in_file, secrets);
   assert_no_secret_in ("the CLI's output and logs", audit.output->str, audit.output->len,
                        (const char * const *) output_secrets);
