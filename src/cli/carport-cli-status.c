@@ -60,6 +60,58 @@ print_last_known (CarportVehicle *vehicle,
   g_print ("  %s\n", line);
 }
 
+/* Which tyre warns, in words, as the window's tyres card says it. */
+static void
+print_tyre_warnings (CarportTyres *tyres)
+{
+  static const struct {
+    CarportTyre  tyre;
+    const char  *name;
+  } tyre_names[] = {
+    { CARPORT_TYRE_FRONT_LEFT, N_("Front left") },
+    { CARPORT_TYRE_FRONT_RIGHT, N_("Front right") },
+    { CARPORT_TYRE_REAR_LEFT, N_("Rear left") },
+    { CARPORT_TYRE_REAR_RIGHT, N_("Rear right") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tyre_names); i++)
+    if (carport_tyres_get_status (tyres, tyre_names[i].tyre) == CARPORT_TYRE_STATUS_WARNING)
+      {
+        /* Translators: a tyre ("Rear left") and what is wrong with it */
+        g_autofree char *line = g_strdup_printf (_("%s: low pressure or puncture"), _(tyre_names[i].name));
+
+        carport_cli_print_row (_("Warning"), line);
+      }
+}
+
+/* The maker's maintenance alerts and the contracts with their end dates,
+ * where the car reports them. */
+static void
+print_services (CarportServices *services)
+{
+  GListModel *alerts = services != NULL ? carport_services_get_alerts (services) : NULL;
+  GListModel *contracts = services != NULL ? carport_services_get_contracts (services) : NULL;
+
+  for (guint i = 0; alerts != NULL && i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(CarportAlert) alert = g_list_model_get_item (alerts, i);
+
+      carport_cli_print_row (i == 0 ? _("Alerts") : "", carport_alert_get_title (alert));
+      if (carport_alert_get_description (alert) != NULL)
+        carport_cli_print_row ("", carport_alert_get_description (alert));
+    }
+  for (guint i = 0; contracts != NULL && i < g_list_model_get_n_items (contracts); i++)
+    {
+      g_autoptr(CarportContract) contract = g_list_model_get_item (contracts, i);
+      const char *name = carport_contract_get_description (contract);
+      g_autofree char *state = carport_format_contract_state (carport_contract_get_status (contract),
+                                                              carport_contract_get_end_date (contract));
+      g_autofree char *line = g_strdup_printf ("%s: %s", name != NULL ? name : carport_contract_get_code (contract), state);
+
+      carport_cli_print_row (i == 0 ? _("Contracts") : "", line);
+    }
+}
+
 static void
 print_state_table (CarportVehicle *vehicle)
 {
@@ -97,6 +149,12 @@ print_state_table (CarportVehicle *vehicle)
           carport_cli_print_row (_("Time to full"), remaining);
         }
       carport_cli_print_row ("", updated);
+    }
+  if (carport_is_known (carport_battery_get_capacity_kwh (battery)) && carport_battery_get_capacity_kwh (battery) > 0)
+    {
+      g_autofree char *capacity = carport_format_energy (carport_battery_get_capacity_kwh (battery));
+
+      carport_cli_print_row (_("Battery capacity"), capacity);
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_COCKPIT))
     {
@@ -137,6 +195,7 @@ print_state_table (CarportVehicle *vehicle)
       g_autofree char *all = g_strdup_printf ("%s  %s  %s  %s", fl, fr, rl, rr);
 
       carport_cli_print_row (_("Tyres"), all);
+      print_tyre_warnings (tyres);
     }
   if (carport_vehicle_supports_endpoint (vehicle, CARPORT_ENDPOINT_TRIP_HISTORY))
     {
@@ -154,6 +213,7 @@ print_state_table (CarportVehicle *vehicle)
     }
   if (carport_charge_settings_get_mode (settings) != CARPORT_CHARGE_MODE_NONE)
     carport_cli_print_row (_("Charge mode"), carport_format_charge_mode (carport_charge_settings_get_mode (settings)));
+  print_services (carport_vehicle_get_services (vehicle));
 
   for (guint i = 0; i < CARPORT_N_ENDPOINTS; i++)
     {

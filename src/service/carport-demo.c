@@ -39,6 +39,26 @@ add_reading (GArray             *readings,
   g_array_append_val (readings, reading);
 }
 
+/* Where the car is at @hour: at home (@home, its position now) by night,
+ * at work from 9 to 17, and on the way between at 8 and 18; the places are
+ * the car's own (they come from its VIN, not from the random numbers the
+ * other readings use). So that every day has a trail to show. */
+static void
+add_position (GArray        *readings,
+              const char    *vin,
+              const double   home[2],
+              gint64         t,
+              int            hour)
+{
+  guint hash = g_str_hash (vin);
+  double work[2] = { home[0] + 0.002 + (hash % 97) / 97000.0, home[1] + 0.003 + (hash / 97 % 89) / 89000.0 };
+  double along = hour == 8 || hour == 18 ? 0.5 : hour > 8 && hour < 18 ? 1 : 0;
+
+  add_reading (readings, CARPORT_READING_LATITUDE, t, home[0] + along * (work[0] - home[0]));
+  add_reading (readings, CARPORT_READING_LONGITUDE, t, home[1] + along * (work[1] - home[1]) +
+                                                        (hour == 8 ? 0.0012 : 0));
+}
+
 /* Four weeks of a car's life, every two hours: driven by day, plugged in
  * and charged overnight when low, warmed up on some mornings. The same
  * every time for a car (the random numbers are seeded with its VIN). */
@@ -86,6 +106,48 @@ demo_readings (const char *vin,
   return readings;
 }
 
+typedef struct {
+  CarportHistoryStore *history;
+  char                *vin;
+} PositionsSeed;
+
+static void
+positions_seed_free (gpointer data,
+                     GClosure *closure)
+{
+  PositionsSeed *seed = data;
+
+  g_object_unref (seed->history);
+  g_free (seed->vin);
+  g_free (seed);
+}
+
+/* Four weeks of where the car was, every two hours, once its position now
+ * (its home) is known: the first refresh reads it, after the login. */
+static void
+seed_positions_cb (CarportLocation *location,
+                   GParamSpec      *pspec,
+                   PositionsSeed   *seed)
+{
+  double home[2] = { carport_location_get_latitude (location), carport_location_get_longitude (location) };
+  g_autoptr(GArray) readings = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  gint64 start = now - 28 * 86400;
+
+  if (isnan (home[0]) || isnan (home[1]))
+    return;
+  readings = g_array_new (FALSE, FALSE, sizeof (CarportReading));
+  for (gint64 t = start - start % 7200; t < now; t += 7200)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (t);
+
+      add_position (readings, seed->vin, home, t, g_date_time_get_hour (when));
+    }
+  carport_history_store_add_async (seed->history, seed->vin, readings, NULL, NULL, NULL);
+  /* Last: it frees @seed. */
+  g_signal_handlers_disconnect_by_func (location, seed_positions_cb, seed);
+}
+
 /* The demo's history lives in memory, with a past to look at. */
 static void
 seed_demo_history (CarportSession *session)
@@ -99,12 +161,19 @@ seed_demo_history (CarportSession *session)
     {
       g_autoptr(CarportVehicle) vehicle = g_list_model_get_item (vehicles, i);
       g_autoptr(GArray) readings = NULL;
+      PositionsSeed *seed;
 
-      /* A car without a battery (the Captur) has no charges to show. */
+      /* A car without a battery (the Qashqai) has no past to show. */
       if (carport_vehicle_get_energy (vehicle) == CARPORT_ENERGY_FUEL)
         continue;
       readings = demo_readings (carport_vehicle_get_vin (vehicle), now - 3600);
       carport_history_store_add_async (history, carport_vehicle_get_vin (vehicle), readings, NULL, NULL, NULL);
+      seed = g_new0 (PositionsSeed, 1);
+      seed->history = g_object_ref (history);
+      seed->vin = g_strdup (carport_vehicle_get_vin (vehicle));
+      /* Its latitude and longitude come one after the other. */
+      g_signal_connect_data (carport_vehicle_get_location (vehicle), "notify::updated",
+                             G_CALLBACK (seed_positions_cb), seed, positions_seed_free, 0);
     }
 }
 

@@ -609,6 +609,37 @@ test_table_output (void)
   g_assert_nonnull (strstr (run.out, "Battery"));
   g_assert_nonnull (strstr (run.out, "Fuel range"));
   g_assert_nonnull (strstr (run.out, " km"));
+  /* The maker's alert, in its words, and the contracts' end dates. */
+  g_assert_nonnull (strstr (run.out, "Alerts             Oil level\n"));
+  g_assert_nonnull (strstr (run.out, "Top up the engine oil or contact your dealer."));
+  g_assert_true (g_regex_match_simple ("^  Contracts +.+: Until \\d+ \\w+ \\d{4}$", run.out, G_REGEX_MULTILINE, 0));
+}
+
+/* A tyre that warns is named in words; a car without such a warning says
+ * none; the battery's capacity shows where the car reports it (Nissan). */
+static void
+test_table_warnings (void)
+{
+  g_auto(Run) zoe = { 0 };
+  g_auto(Run) captur = { 0 };
+  g_auto(Run) leaf = { 0 };
+  g_autofree char *zoe_vin = demo_vin ("X102VE");
+  g_autofree char *captur_vin = demo_vin ("XJB1SU");
+  g_autofree char *leaf_vin = demo_vin ("ZE1");
+
+  run_cli (&zoe, "--demo", "status", "--vin", zoe_vin);
+  g_assert_cmpint (zoe.status, ==, 0);
+  g_assert_nonnull (strstr (zoe.out, "  Warning            Rear left: low pressure or puncture\n"));
+  g_assert_null (strstr (zoe.out, "Front left"));
+  g_assert_null (strstr (zoe.out, "Battery capacity"));
+
+  run_cli (&captur, "--demo", "status", "--vin", captur_vin);
+  g_assert_null (strstr (captur.out, "low pressure"));
+
+  run_cli (&leaf, "--demo", "status", "--vin", leaf_vin);
+  g_assert_cmpint (leaf.status, ==, 0);
+  g_assert_nonnull (strstr (leaf.out, "  Battery capacity   40 kWh\n"));
+  g_assert_null (strstr (leaf.out, "Contracts"));
 }
 
 /* The odometer's digits are grouped as in the window (C.UTF-8 has no
@@ -958,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/cli/charge-limits", test_charge_limits);
   g_test_add_func ("/cli/charge-start-at", test_charge_start_at);
   g_test_add_func ("/cli/table", test_table_output);
+  g_test_add_func ("/cli/table-warnings", test_table_warnings);
   g_test_add_func ("/cli/grouped-numbers", test_grouped_numbers);
   g_test_add_func ("/cli/locale-units", test_locale_units);
   g_test_add_func ("/cli/schedules", test_schedules);

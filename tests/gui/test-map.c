@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <shumate/shumate.h>
 
@@ -70,6 +71,51 @@ test_map_shows_the_car (Fixture *f, gconstpointer data)
   g_assert_nonnull (gui_test_get_accessible (location_card (f), GTK_ACCESSIBLE_ROLE_BUTTON, "Zoom In"));
   g_assert_nonnull (gui_test_get_accessible (location_card (f), GTK_ACCESSIBLE_ROLE_BUTTON, "Zoom Out"));
   gui_test_assert_controls_named (location_card (f));
+}
+
+static gboolean
+trail_shown (gpointer data)
+{
+  GtkWidget *trail = gui_test_find_type (location_card (data), SHUMATE_TYPE_PATH_LAYER);
+
+  return trail != NULL && gtk_widget_get_visible (trail);
+}
+
+/* Where the car was over the last day: a line from the positions the
+ * history kept to the marker, said in the map's description; a car that
+ * stayed put has none. */
+static void
+test_trail (Fixture *f, gconstpointer data)
+{
+  CarportVehicle *zoe = demo_vehicle (f, LYON_ZOE);
+  CarportVehicle *qashqai = demo_vehicle (f, "SJNFAAJ12U0000004");
+  CarportLocation *location = carport_vehicle_get_location (zoe);
+  GtkWidget *trail;
+  GList *nodes, *last;
+
+  demo_show (f, zoe);
+  g_assert_true (gui_test_wait_until (trail_shown, f, 10000));
+  trail = gui_test_find_type (location_card (f), SHUMATE_TYPE_PATH_LAYER);
+  nodes = shumate_path_layer_get_nodes (SHUMATE_PATH_LAYER (trail));
+  g_assert_cmpuint (g_list_length (nodes), >=, 2);
+  /* It ends where the car is now, and stays in town. */
+  last = g_list_last (nodes);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (last->data), carport_location_get_latitude (location), 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (last->data), carport_location_get_longitude (location), 1e-9);
+  for (GList *node = nodes; node; node = node->next)
+    {
+      g_assert_cmpfloat (fabs (shumate_location_get_latitude (node->data) - carport_location_get_latitude (location)), <, 0.1);
+      g_assert_cmpfloat (fabs (shumate_location_get_longitude (node->data) - carport_location_get_longitude (location)), <, 0.1);
+    }
+  g_list_free (nodes);
+  /* A caption says what the line is. */
+  g_assert_true (gui_test_label_shown (location_card (f), "The blue line shows where the car was over the last 24 hours."));
+
+  /* The demo keeps no past for the Qashqai: no line. */
+  demo_show (f, qashqai);
+  g_assert_false (gui_test_wait_until (trail_shown, f, 2000));
+  g_assert_false (gui_test_label_shown (location_card (f), "The blue line shows where the car was over the last 24 hours."));
+  g_assert_nonnull (gui_test_find_type (location_card (f), SHUMATE_TYPE_PATH_LAYER));
 }
 
 /* A plain scroll over the map is the page's: the map's zoom stays. */
@@ -249,6 +295,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add ("/gui/map/" path, Fixture, NULL, demo_fixture_set_up, func, demo_fixture_tear_down)
   ADD ("shows-the-car", test_map_shows_the_car);
+  ADD ("trail", test_trail);
   ADD ("scroll-is-the-pages", test_scroll_is_the_pages);
   ADD ("open-in-maps-without-maps-app", test_open_in_maps_without_maps_app);
   ADD ("copy-coordinates", test_copy_coordinates);

@@ -11,10 +11,14 @@
 #include <shumate/shumate.h>
 
 #include "carport-closures.h"
+#include "carport-history.h"
+#include "carport-history-store.h"
 #include "carport-location-card.h"
 
 /* Close enough to see the streets around the car. */
 #define MAP_ZOOM 15
+/* How far back the trail of where the car was goes. */
+#define TRAIL_HOURS 24
 #define OSM_ATTRIBUTION "© OpenStreetMap contributors"
 #define OSM_COPYRIGHT_URL "https://www.openstreetmap.org/copyright"
 
@@ -24,14 +28,18 @@ struct _CarportLocationCard
 
   /* Template widgets */
   GtkWidget         *map_frame;
+  GtkWidget         *trail_label;
 
   /* Owned */
   char              *map_tile_url;
+  CarportSession    *session;      /* nullable: no trail without it */
   CarportLocation   *location;     /* the vehicle's, watched */
+  GCancellable      *trail_cancellable;
 
   /* Made with the tile URL */
   ShumateSimpleMap  *map;
   ShumateMarker     *marker;
+  ShumatePathLayer  *trail;
 };
 
 G_DEFINE_FINAL_TYPE (CarportLocationCard, carport_location_card, CARPORT_TYPE_STATUS_CARD)
@@ -39,6 +47,7 @@ G_DEFINE_FINAL_TYPE (CarportLocationCard, carport_location_card, CARPORT_TYPE_ST
 enum {
   PROP_0,
   PROP_MAP_TILE_URL,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -58,6 +67,90 @@ update_map (CarportLocationCard *self)
     return;
   shumate_location_set_location (SHUMATE_LOCATION (self->marker), latitude, longitude);
   shumate_map_center_on (shumate_simple_map_get_map (self->map), latitude, longitude);
+}
+
+/* The trail: the positions the history store kept over the last
+ * TRAIL_HOURS, in order, then the car's position now. Shown when the car
+ * went somewhere. */
+static void
+trail_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CarportLocationCard *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) readings = carport_history_get_readings_finish (result, &error);
+  double latitude = NAN, longitude = NAN;
+  double last[2] = { NAN, NAN };
+  guint nodes = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = CARPORT_LOCATION_CARD (user_data);
+  if (self->trail == NULL)
+    return;
+  shumate_path_layer_remove_all (self->trail);
+  if (readings == NULL)
+    {
+      g_debug ("No trail: %s", error->message);
+      readings = g_array_new (FALSE, FALSE, sizeof (CarportReading));
+    }
+
+  for (guint i = 0; i <= readings->len; i++)
+    {
+      const CarportReading *reading = i < readings->len ? &g_array_index (readings, CarportReading, i) : NULL;
+      gboolean next_time = reading == NULL || (i > 0 && reading->time != g_array_index (readings, CarportReading, i - 1).time);
+
+      /* A position is whole once every reading of its time is read. */
+      if (next_time && !isnan (latitude) && !isnan (longitude) && (latitude != last[0] || longitude != last[1]))
+        {
+          shumate_path_layer_add_node (self->trail, SHUMATE_LOCATION (shumate_coordinate_new_full (latitude, longitude)));
+          last[0] = latitude;
+          last[1] = longitude;
+          nodes++;
+        }
+      if (reading != NULL && reading->kind == CARPORT_READING_LATITUDE)
+        latitude = reading->value;
+      else if (reading != NULL && reading->kind == CARPORT_READING_LONGITUDE)
+        longitude = reading->value;
+    }
+  latitude = self->location ? carport_location_get_latitude (self->location) : NAN;
+  longitude = self->location ? carport_location_get_longitude (self->location) : NAN;
+  if (!isnan (latitude) && !isnan (longitude) && (latitude != last[0] || longitude != last[1]))
+    {
+      shumate_path_layer_add_node (self->trail, SHUMATE_LOCATION (shumate_coordinate_new_full (latitude, longitude)));
+      nodes++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->trail), nodes >= 2);
+  gtk_widget_set_visible (self->trail_label, nodes >= 2);
+}
+
+static void
+load_trail (CarportLocationCard *self)
+{
+  CarportVehicle *vehicle = carport_status_card_get_vehicle (CARPORT_STATUS_CARD (self));
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_cancellable_cancel (self->trail_cancellable);
+  g_clear_object (&self->trail_cancellable);
+  if (self->trail == NULL)
+    return;
+  /* Never another car's trail, not even for a moment. */
+  shumate_path_layer_remove_all (self->trail);
+  gtk_widget_set_visible (GTK_WIDGET (self->trail), FALSE);
+  gtk_widget_set_visible (self->trail_label, FALSE);
+  if (self->session == NULL || vehicle == NULL)
+    return;
+  self->trail_cancellable = g_cancellable_new ();
+  carport_history_get_readings_async (self->session, vehicle, now - TRAIL_HOURS * 3600, now,
+                                      self->trail_cancellable, trail_loaded_cb, self);
+}
+
+static void
+position_changed_cb (CarportLocationCard *self)
+{
+  update_map (self);
+  load_trail (self);
 }
 
 /* Ctrl and the wheel zoom; a plain scroll goes on to the page, so that a
@@ -129,6 +222,7 @@ build_map (CarportLocationCard *self)
     gtk_frame_set_child (GTK_FRAME (self->map_frame), NULL);
   self->map = NULL;
   self->marker = NULL;
+  self->trail = NULL;
   if (self->map_tile_url == NULL)
     {
       update_map (self);
@@ -149,6 +243,15 @@ build_map (CarportLocationCard *self)
   viewport = shumate_simple_map_get_viewport (self->map);
   shumate_viewport_set_zoom_level (viewport, MAP_ZOOM);
 
+  /* Under the marker: the trail, in GNOME's blue (the style sheet's
+   * accent), wide enough to stand out from the streets. */
+  self->trail = shumate_path_layer_new (viewport);
+  shumate_path_layer_set_stroke_color (self->trail, &(GdkRGBA) { 0.21, 0.52, 0.89, 0.85 });
+  shumate_path_layer_set_stroke_width (self->trail, 5);
+  shumate_path_layer_set_outline_width (self->trail, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->trail), FALSE);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->trail));
+
   layer = shumate_marker_layer_new (viewport);
   self->marker = shumate_marker_new ();
   pin = gtk_image_new_from_icon_name ("mark-location-symbolic");
@@ -165,6 +268,7 @@ build_map (CarportLocationCard *self)
   name_zoom_buttons (GTK_WIDGET (self->map));
   gtk_frame_set_child (GTK_FRAME (self->map_frame), GTK_WIDGET (self->map));
   update_map (self);
+  load_trail (self);
 }
 
 const char *
@@ -189,6 +293,27 @@ carport_location_card_set_map_tile_url (CarportLocationCard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_TILE_URL]);
 }
 
+CarportSession *
+carport_location_card_get_session (CarportLocationCard *self)
+{
+  g_return_val_if_fail (CARPORT_IS_LOCATION_CARD (self), NULL);
+
+  return self->session;
+}
+
+void
+carport_location_card_set_session (CarportLocationCard *self,
+                                   CarportSession      *session)
+{
+  g_return_if_fail (CARPORT_IS_LOCATION_CARD (self));
+  g_return_if_fail (session == NULL || CARPORT_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  load_trail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
 static void
 carport_location_card_vehicle_changed (CarportStatusCard *card,
                                        CarportVehicle    *old_vehicle)
@@ -203,10 +328,11 @@ carport_location_card_vehicle_changed (CarportStatusCard *card,
     self->location = g_object_ref (carport_vehicle_get_location (vehicle));
   if (self->location != NULL)
     {
-      g_signal_connect_swapped (self->location, "notify::latitude", G_CALLBACK (update_map), self);
-      g_signal_connect_swapped (self->location, "notify::longitude", G_CALLBACK (update_map), self);
+      g_signal_connect_swapped (self->location, "notify::latitude", G_CALLBACK (position_changed_cb), self);
+      g_signal_connect_swapped (self->location, "notify::longitude", G_CALLBACK (position_changed_cb), self);
     }
   update_map (self);
+  load_trail (self);
 }
 
 static void
@@ -217,9 +343,13 @@ carport_location_card_dispose (GObject *object)
   if (self->location != NULL)
     g_signal_handlers_disconnect_by_data (self->location, self);
   g_clear_object (&self->location);
+  g_cancellable_cancel (self->trail_cancellable);
+  g_clear_object (&self->trail_cancellable);
+  g_clear_object (&self->session);
   /* CarportStatusCard's dispose disposes the template. */
   self->map = NULL;
   self->marker = NULL;
+  self->trail = NULL;
 
   G_OBJECT_CLASS (carport_location_card_parent_class)->dispose (object);
 }
@@ -244,6 +374,9 @@ carport_location_card_get_property (GObject *object, guint prop_id, GValue *valu
     case PROP_MAP_TILE_URL:
       g_value_set_string (value, self->map_tile_url);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -258,6 +391,9 @@ carport_location_card_set_property (GObject *object, guint prop_id, const GValue
     {
     case PROP_MAP_TILE_URL:
       carport_location_card_set_map_tile_url (self, g_value_get_string (value));
+      break;
+    case PROP_SESSION:
+      carport_location_card_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -280,6 +416,9 @@ carport_location_card_class_init (CarportLocationCardClass *klass)
   properties[PROP_MAP_TILE_URL] =
     g_param_spec_string ("map-tile-url", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CARPORT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* OpenStreetMap's tile usage policy: an application names itself. */
@@ -287,6 +426,7 @@ carport_location_card_class_init (CarportLocationCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/cards/carport-location-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportLocationCard, map_frame);
+  gtk_widget_class_bind_template_child (widget_class, CarportLocationCard, trail_label);
   carport_closures_bind (widget_class);
 }
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "carport-core.h"
+#include "carport-session.h"
 #include "carport-status-card.h"
 
 G_BEGIN_DECLS
@@ -19,10 +20,15 @@ G_DECLARE_FINAL_TYPE (CarportLocationCard, carport_location_card, CARPORT, LOCAT
  * does not offer its endpoint. The map shows OpenStreetMap's attribution,
  * zooms with its buttons and with Ctrl and the scroll wheel (a plain scroll
  * scrolls the page), and keeps the car's marker in view. Its tiles are cached
- * by libshumate in the user cache dir. */
+ * by libshumate in the user cache dir. With a session (nullable), a line
+ * under the marker follows where the car was over the last 24 hours, as the
+ * session's history store kept it. */
 GtkWidget  *carport_location_card_new               (void);
 const char *carport_location_card_get_map_tile_url  (CarportLocationCard *self);
 void        carport_location_card_set_map_tile_url  (CarportLocationCard *self,
                                                      const char          *url);
+CarportSession *carport_location_card_get_session   (CarportLocationCard *self);
+void        carport_location_card_set_session       (CarportLocationCard *self,
+                                                     CarportSession      *session);
 
 G_END_DECLS
