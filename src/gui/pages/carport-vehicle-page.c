@@ -543,8 +543,14 @@ device_ensured_cb (GObject      *source,
 static void
 ask_device_then_pin (CarportVehiclePage *self, CarportCommandKind kind)
 {
-  PinAsk *ask = g_new0 (PinAsk, 1);
+  PinAsk *ask;
 
+  if (self->session == NULL)
+    {
+      ask_pin (self, kind);
+      return;
+    }
+  ask = g_new0 (PinAsk, 1);
   ask->page = g_object_ref (self);
   ask->kind = kind;
   carport_device_code_dialog_ensure_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->session,
