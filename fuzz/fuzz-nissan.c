@@ -12,7 +12,7 @@
  *   trips\n BODY             trip history, the body as month and today
  *   trips-month\n BODY       trip history when today's read failed
  *   action\n BODY            a command's answer
- *   action-status\n BODY     an action-status answer
+ *   action-status\n BODY     an action-status answer (with an SRP challenge)
  *
  * All but response and tokens read the body as a 200 answer. */
 #include "config.h"
@@ -144,8 +144,13 @@ read_action_status (const char *arg,
                     JsonNode   *root)
 {
   g_autofree char *message = NULL;
+  g_autofree char *salt = NULL;
+  g_autofree char *b = NULL;
 
   (void) carport_nissan_parse_action_status (root, &message);
+  /* the SRP challenge of srp-sets (api-nissan.md §3.4) */
+  salt = carport_nissan_parse_action_data (root, "srpLoginS");
+  b = carport_nissan_parse_action_data (root, "srpLoginB");
 }
 
 static const FuzzParser parsers[] = {

@@ -9,14 +9,17 @@
 #define REDACTED "[redacted]"
 /* Words in the name of a header, JSON member or form field that carries a
  * secret. */
-#define SECRET_WORDS "authorization|password|passwd|token|secret|cookie|jwt|verifier|assertion|apikey|api-key|api_key"
+#define SECRET_WORDS "authorization|password|passwd|token|secret|cookie|jwt|verifier|assertion|apikey|api-key|api_key|otp|deviceid"
+/* JSON members whose short names carry one: SRP's verifier "v" (with its
+ * salt, a PIN is quickly guessed from it) and proof "srp". */
+#define SECRET_MEMBERS "v|srp"
 
 char *
 carport_redact_secrets (const char *text)
 {
-  static GRegex *rules[4];
+  static GRegex *rules[6];
   static const char * const replacements[] = {
-    "\\1" REDACTED, "\\1\"" REDACTED "\"", "\\1" REDACTED, REDACTED,
+    "\\1" REDACTED, "\\1\"" REDACTED "\"", "\\1" REDACTED, REDACTED, "\\1\"" REDACTED "\"", "\\1" REDACTED,
   };
   static gsize ready = 0;
   g_autofree char *result = g_strdup (text);
@@ -32,6 +35,10 @@ carport_redact_secrets (const char *text)
         "((?:^|[?&;\\s])(?:[\\w.-]*(?:" SECRET_WORDS ")[\\w.-]*|code)=)[^&\\s\";]*",
         /* Any JWT. */
         "eyJ[\\w-]*\\.[\\w-]*\\.[\\w-]*",
+        /* The JSON members of SECRET_MEMBERS. */
+        "(\"(?:" SECRET_MEMBERS ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+        /* A device id in a path: …/devices/ID/… (Nissan's remote lock). */
+        "(/devices/)[^/?\\s\"]+",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (rules); i++)

@@ -622,8 +622,13 @@ start_request (CarportHttp         *self,
 
   request = g_new0 (Request, 1);
   request->method = g_strdup (method);
-  request->host_path = g_strconcat (g_uri_get_host (uri) ? g_uri_get_host (uri) : "",
-                                    g_uri_get_path (uri), NULL);
+  {
+    g_autofree char *host_path = g_strconcat (g_uri_get_host (uri) ? g_uri_get_host (uri) : "",
+                                              g_uri_get_path (uri), NULL);
+
+    /* No device id in a log either */
+    request->host_path = carport_redact_secrets (host_path);
+  }
   request->buffer = g_byte_array_new ();
   request->max_body_size = self->max_body_size;
   request->message = soup_message_new_from_uri (method, uri);

@@ -194,6 +194,19 @@ derive_x (const CarportSrpParams *params,
   explicit_bzero (identity, strlen (identity));
 }
 
+gboolean
+carport_srp_check_pin (const char  *pin,
+                       GError     **error)
+{
+  gsize len = pin != NULL ? strlen (pin) : 0;
+
+  if (len >= 4 && len <= 8 && strspn (pin, "0123456789") == len)
+    return TRUE;
+  g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
+                       _("The PIN must be 4 to 8 digits"));
+  return FALSE;
+}
+
 GBytes *
 carport_srp_new_salt (gsize len)
 {

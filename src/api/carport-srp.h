@@ -25,6 +25,11 @@ const CarportSrpParams *carport_srp_params_rfc5054_1024 (void);
  * order). */
 const CarportSrpParams *carport_srp_params_kamereon (void);
 
+/* TRUE when @pin (nullable) is 4 to 8 ASCII digits, what the cars take;
+ * else FALSE with CARPORT_API_ERROR_INVALID_INPUT and a sentence for people. */
+gboolean carport_srp_check_pin     (const char              *pin,
+                                    GError                 **error);
+
 /* @len random bytes for a salt (Kamereon takes 10). */
 GBytes  *carport_srp_new_salt      (gsize                    len);
 

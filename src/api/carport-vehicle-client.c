@@ -634,6 +634,58 @@ carport_vehicle_client_get_charges_finish (CarportVehicleClient  *self,
   return klass->get_charges_finish (self, result, error);
 }
 
+gboolean
+carport_vehicle_client_registers_devices (CarportVehicleClient *self)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_CLIENT (self), FALSE);
+
+  return CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->device_async != NULL;
+}
+
+void
+carport_vehicle_client_device_async (CarportVehicleClient *self,
+                                     CarportVehicle       *vehicle,
+                                     CarportDeviceStep     step,
+                                     const char           *device_id,
+                                     const char           *code,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  CarportVehicleClientClass *klass;
+
+  g_return_if_fail (CARPORT_IS_VEHICLE_CLIENT (self));
+  g_return_if_fail (CARPORT_IS_VEHICLE (vehicle));
+  g_return_if_fail (device_id != NULL);
+
+  klass = CARPORT_VEHICLE_CLIENT_GET_CLASS (self);
+  if (klass->device_async == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, carport_vehicle_client_device_async,
+                               CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
+                               _("This car does not offer this feature."));
+      return;
+    }
+
+  klass->device_async (self, vehicle, step, device_id, code, cancellable, callback, user_data);
+}
+
+gboolean
+carport_vehicle_client_device_finish (CarportVehicleClient  *self,
+                                      GAsyncResult          *result,
+                                      gboolean              *out_registered,
+                                      GError               **error)
+{
+  g_return_val_if_fail (CARPORT_IS_VEHICLE_CLIENT (self), FALSE);
+
+  if (out_registered != NULL)
+    *out_registered = FALSE;
+  if (g_async_result_is_tagged (result, carport_vehicle_client_device_async))
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  return CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->device_finish (self, result, out_registered, error);
+}
+
 /* What a car without @source says. */
 const char *
 carport_usage_not_reported_message (CarportUsageSource source)

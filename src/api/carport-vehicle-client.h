@@ -109,7 +109,21 @@ struct _CarportVehicleClientClass
    * car adapter), with what the brand adds to every request's query. */
   char *      (*dup_url_for_path)     (CarportVehicleClient  *self,
                                        const char            *path);
-  gpointer padding[5];
+  /* Optional: NULL means the brand's remote lock needs no registered
+   * device. See carport_vehicle_client_device_async(). */
+  void        (*device_async)         (CarportVehicleClient  *self,
+                                       CarportVehicle        *vehicle,
+                                       CarportDeviceStep      step,
+                                       const char            *device_id,
+                                       const char            *code,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  gboolean    (*device_finish)        (CarportVehicleClient  *self,
+                                       GAsyncResult          *result,
+                                       gboolean              *out_registered,
+                                       GError               **error);
+  gpointer padding[3];
 };
 
 /* Properties (construct-only): auth (CarportAuthProvider), http (CarportHttp). */
@@ -219,6 +233,30 @@ gboolean   carport_vehicle_client_poll_command_finish  (CarportVehicleClient  *s
                                                         GAsyncResult          *result,
                                                         CarportCommandState   *out_state,
                                                         GError                **error);
+
+/* TRUE when this brand's remote lock (lock, unlock, PIN enrolment) needs
+ * this computer registered for the car first: the command then carries the
+ * device id (carport_command_set_device_id()). */
+gboolean   carport_vehicle_client_registers_devices    (CarportVehicleClient  *self);
+/* One step of registering this computer, known to the brand as @device_id,
+ * for @vehicle: CHECK completes with *@out_registered; REQUEST_CODE has the
+ * brand e-mail the owner a code; REGISTER takes that @code (a device already
+ * registered counts as registered), TFA_CODE_INVALID with a sentence for
+ * people when the code is wrong or expired. Nothing is sent to the car.
+ * NOT_SUPPORTED when the brand needs no registration or the car has no
+ * remote lock. */
+void       carport_vehicle_client_device_async         (CarportVehicleClient  *self,
+                                                        CarportVehicle        *vehicle,
+                                                        CarportDeviceStep      step,
+                                                        const char            *device_id,
+                                                        const char            *code,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean   carport_vehicle_client_device_finish        (CarportVehicleClient  *self,
+                                                        GAsyncResult          *result,
+                                                        gboolean              *out_registered,
+                                                        GError               **error);
 
 /* Charging sessions between two days (inclusive), oldest first: a GPtrArray
  * of CarportChargeSession. NOT_SUPPORTED for brands without a history. */

@@ -11,6 +11,7 @@
 #include "carport-cli-json.h"
 #include "carport-cli-private.h"
 #include "carport-cli-prompt.h"
+#include "carport-demo.h"
 
 /* What the exit status says of @command, which did not complete. */
 static CarportCliExit
@@ -197,18 +198,18 @@ carport_cli_send_command (Cli                *cli,
                                       carport_cli_command_sent_cb, g_object_ref (command));
 }
 
-void
-carport_cli_send_pin_command (Cli                *cli,
-                              CarportCommandKind  kind)
+/* Takes the remembered PIN, or asks for it (on the terminal without echo,
+ * or from standard input), and sends @kind. */
+static void
+send_with_pin (Cli                *cli,
+               CarportVehicle     *vehicle,
+               CarportCommandKind  kind)
 {
-  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
   g_autoptr(CarportCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   CarportPinSource source;
   char *pin;
 
-  if (!vehicle || !carport_cli_check_supported (cli, vehicle, kind) || carport_cli_lookup_pin (cli, vehicle, kind))
-    return;
   source = carport_cli_pin_source (cli);
   pin = cli->remembered_pin ? g_steal_pointer (&cli->remembered_pin)
       : cli->pin_stdin ? carport_cli_read_stdin_line (&error)
@@ -225,4 +226,137 @@ carport_cli_send_pin_command (Cli                *cli,
   g_object_set_data (G_OBJECT (command), "cli", cli);
   carport_session_send_command_async (cli->session, command, !cli->no_wait, cli->cancellable,
                                       carport_cli_command_sent_cb, g_object_ref (command));
+}
+
+/* Registering this computer for the car first (Nissan, api-nissan.md §3.4). */
+typedef struct {
+  Cli                *cli;
+  CarportVehicle     *vehicle;  /* owned */
+  CarportCommandKind  kind;
+} DeviceStep;
+
+static void
+device_step_free (DeviceStep *step)
+{
+  g_clear_object (&step->vehicle);
+  g_free (step);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeviceStep, device_step_free)
+
+/* Ends with @error and says that nothing went to the car. */
+static void
+device_step_fail (DeviceStep   *step,
+                  const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("%s Nothing was sent to the car."), error->message);
+
+  /* A wrong or expired code is no login problem. */
+  carport_cli_finish_with_message (step->cli,
+                                   g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID)
+                                   ? CARPORT_CLI_EXIT_FAILED : carport_cli_exit_for_error (error),
+                                   message);
+}
+
+static void
+device_registered_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DeviceStep) step = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carport_session_device_finish (CARPORT_SESSION (source), result, NULL, &error))
+    {
+      device_step_fail (step, error);
+      return;
+    }
+  g_printerr (_("This computer is now registered for %s.\n"), carport_vehicle_get_display_name (step->vehicle));
+  send_with_pin (step->cli, step->vehicle, step->kind);
+}
+
+static void
+device_code_sent_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeviceStep) step = user_data;
+  g_autoptr(GError) error = NULL;
+  Cli *cli = step->cli;
+  CarportVehicle *vehicle;
+  char *code;
+
+  if (!carport_session_device_finish (CARPORT_SESSION (source), result, NULL, &error))
+    {
+      device_step_fail (step, error);
+      return;
+    }
+  g_printerr (_("Nissan has e-mailed a 6-digit code to the account’s address.\n"));
+  /* A demo has no mailbox: the code is shown. */
+  if (carport_demo_session_get_emailed_code (cli->session) != NULL)
+    g_printerr (_("Demo: the simulated e-mail says %s.\n"), carport_demo_session_get_emailed_code (cli->session));
+  code = cli->pin_stdin ? carport_cli_read_stdin_line (&error)
+                        : carport_cli_prompt_secret (_("Code from the e-mail: "), &error);
+  if (code == NULL)
+    {
+      carport_cli_finish_with_error (cli, error);
+      return;
+    }
+  g_strstrip (code);
+  vehicle = step->vehicle;
+  carport_session_device_async (cli->session, vehicle, CARPORT_DEVICE_STEP_REGISTER, code, cli->cancellable,
+                                device_registered_cb, g_steal_pointer (&step));
+  carport_cli_secret_free (code);
+}
+
+static void
+device_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DeviceStep) step = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean registered = FALSE;
+  CarportVehicle *vehicle;
+  Cli *cli;
+
+  if (!carport_session_device_finish (CARPORT_SESSION (source), result, &registered, &error))
+    {
+      device_step_fail (step, error);
+      return;
+    }
+  if (registered)
+    {
+      send_with_pin (step->cli, step->vehicle, step->kind);
+      return;
+    }
+  g_printerr (_("This computer is not registered for %s yet: asking Nissan for a code…\n"),
+              carport_vehicle_get_display_name (step->vehicle));
+  cli = step->cli;
+  vehicle = step->vehicle;
+  carport_session_device_async (cli->session, vehicle, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, cli->cancellable,
+                                device_code_sent_cb, g_steal_pointer (&step));
+}
+
+void
+carport_cli_send_pin_command (Cli                *cli,
+                              CarportCommandKind  kind)
+{
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
+  DeviceStep *step;
+
+  /* A remembered PIN first (carport_cli_lookup_pin() comes back here). */
+  if (!vehicle || !carport_cli_check_supported (cli, vehicle, kind) || carport_cli_lookup_pin (cli, vehicle, kind))
+    return;
+  if (!carport_session_registers_devices (cli->session, vehicle))
+    {
+      send_with_pin (cli, vehicle, kind);
+      return;
+    }
+  step = g_new0 (DeviceStep, 1);
+  step->cli = cli;
+  step->vehicle = g_object_ref (vehicle);
+  step->kind = kind;
+  carport_session_device_async (cli->session, vehicle, CARPORT_DEVICE_STEP_CHECK, NULL, cli->cancellable,
+                                device_checked_cb, step);
 }

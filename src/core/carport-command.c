@@ -32,6 +32,7 @@ struct _CarportCommand
   CarportPinSource     pin_source;
   CarportPinCheck      pin_check;
   int                  pin_tries_left;
+  char                *device_id;  /* never a property: not copied, not saved */
   GListModel          *schedules;  /* owned, nullable */
 };
 
@@ -330,6 +331,24 @@ clear_pin (CarportCommand *self)
 }
 
 const char *
+carport_command_get_device_id (CarportCommand *self)
+{
+  g_return_val_if_fail (CARPORT_IS_COMMAND (self), NULL);
+
+  return self->device_id;
+}
+
+void
+carport_command_set_device_id (CarportCommand *self,
+                               const char     *device_id)
+{
+  g_return_if_fail (CARPORT_IS_COMMAND (self));
+
+  g_free (self->device_id);
+  self->device_id = g_strdup (device_id);
+}
+
+const char *
 carport_command_get_pin (CarportCommand *self)
 {
   g_return_val_if_fail (CARPORT_IS_COMMAND (self), NULL);
@@ -500,6 +519,7 @@ carport_command_finalize (GObject *object)
   CarportCommand *self = (CarportCommand *) object;
 
   clear_pin (self);
+  g_clear_pointer (&self->device_id, g_free);
   g_clear_pointer (&self->vin, g_free);
   g_clear_pointer (&self->server_id, g_free);
   g_clear_pointer (&self->message, g_free);

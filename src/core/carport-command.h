@@ -76,6 +76,12 @@ void                 carport_command_set_pin_check          (CarportCommand *sel
  * with @tries_left (-1: not said), and a message that says so in words. */
 void                 carport_command_fail_pin               (CarportCommand *self, CarportPinCheck check,
                                                              int tries_left);
+
+/* The id this computer is registered under for the car, which a brand's
+ * remote lock sends with the command (Nissan, api-nissan.md §3.4); set by
+ * the service; not a secret, but never a property, never logged. */
+const char          *carport_command_get_device_id          (CarportCommand *self);
+void                 carport_command_set_device_id          (CarportCommand *self, const char *device_id);
 GListModel          *carport_command_get_schedules          (CarportCommand *self);
 void                 carport_command_set_schedules          (CarportCommand *self, GListModel *value);
 

@@ -175,6 +175,14 @@ typedef enum {
   CARPORT_N_COMMAND_KINDS /*< skip >*/
 } CarportCommandKind;
 
+/* The steps of registering this computer for a car, which some brands'
+ * remote lock needs first (Nissan, api-nissan.md §3.4). */
+typedef enum {
+  CARPORT_DEVICE_STEP_CHECK,         /* is it registered? */
+  CARPORT_DEVICE_STEP_REQUEST_CODE,  /* the brand e-mails the owner a code */
+  CARPORT_DEVICE_STEP_REGISTER,      /* register it with that code */
+} CarportDeviceStep;
+
 typedef enum {
   CARPORT_COMMAND_STATE_NEW,
   CARPORT_COMMAND_STATE_SENDING,

@@ -576,6 +576,26 @@ command_sent_cb (GObject      *source,
   track_poll (self, tracking);
 }
 
+static void
+device_id_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CarportAccount *self = CARPORT_ACCOUNT (source);
+  Tracking *tracking = user_data;
+  g_autofree char *device_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  device_id = carport_account_dup_device_id_finish (self, result, &error);
+  carport_command_set_device_id (tracking->command, device_id);
+  /* Without one, the client refuses the command before sending anything. */
+  if (device_id == NULL)
+    g_debug ("No device id: %s", error->message);
+  carport_vehicle_client_send_command_async (self->client, tracking->vehicle, tracking->command,
+                                              carport_deadline_get_cancellable (tracking->deadline),
+                                              command_sent_cb, tracking);
+}
+
 void
 carport_account_send_command_async (CarportAccount      *self,
                                     CarportCommand      *command,
@@ -645,6 +665,15 @@ carport_account_send_command_async (CarportAccount      *self,
 
   g_ptr_array_add (self->commands, g_object_ref (command));
   carport_account_busy_push (self);
+  /* Lock and unlock of a brand that knows this computer as a device
+   * (Nissan) carry its id. */
+  if (carport_account_registers_devices (self, vehicle) &&
+      carport_command_get_kind (command) != CARPORT_COMMAND_KIND_SRP_ENROL)
+    {
+      carport_account_dup_device_id_async (self, vehicle, carport_deadline_get_cancellable (tracking->deadline),
+                                           device_id_cb, tracking);
+      return;
+    }
   carport_vehicle_client_send_command_async (self->client, vehicle, command,
                                               carport_deadline_get_cancellable (tracking->deadline),
                                               command_sent_cb, tracking);

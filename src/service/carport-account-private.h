@@ -54,6 +54,12 @@ extern guint carport_account_signals[CARPORT_ACCOUNT_N_SIGNALS];
 void     carport_account_set_state                   (CarportAccount *self, CarportSessionState state);
 void     carport_account_busy_push                   (CarportAccount *self);
 void     carport_account_busy_pop                    (CarportAccount *self);
+/* carport-account-device.c: this computer's device id for @vehicle (remote
+ * lock, Nissan). */
+void     carport_account_dup_device_id_async         (CarportAccount *self, CarportVehicle *vehicle,
+                                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                      gpointer user_data);
+char    *carport_account_dup_device_id_finish        (CarportAccount *self, GAsyncResult *result, GError **error);
 /* Remembers what an error means for later requests (a quota: wait). */
 void     carport_account_note_error                  (CarportAccount *self, const GError *error);
 /* TRUE (with @error set, if given) while the servers asked to wait. */

@@ -83,6 +83,15 @@ void     carport_account_refresh_async   (CarportAccount *self, CarportVehicle *
                                           GCancellable *cancellable, GAsyncReadyCallback callback,
                                           gpointer user_data);
 gboolean carport_account_refresh_finish  (CarportAccount *self, GAsyncResult *result, GError **error);
+/* Remote lock on brands that register this computer for each car first
+ * (Nissan): TRUE when @vehicle's remote lock needs it; one step of it, as
+ * carport_session_device_async(). */
+gboolean carport_account_registers_devices (CarportAccount *self, CarportVehicle *vehicle);
+void     carport_account_device_async    (CarportAccount *self, CarportVehicle *vehicle, CarportDeviceStep step,
+                                          const char *code, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_account_device_finish   (CarportAccount *self, GAsyncResult *result, gboolean *out_registered,
+                                          GError **error);
 /* TRUE while the brand's servers asked to wait (quota). */
 gboolean carport_account_is_quota_blocked (CarportAccount *self);
 

@@ -272,3 +272,11 @@ carport_demo_session_get_simulator (CarportSession *session)
 {
   return g_object_get_data (G_OBJECT (session), SIMULATOR_KEY);
 }
+
+const char *
+carport_demo_session_get_emailed_code (CarportSession *session)
+{
+  CarportSimulator *simulator = carport_demo_session_get_simulator (session);
+
+  return simulator != NULL ? carport_simulator_get_last_device_otp (simulator) : NULL;
+}

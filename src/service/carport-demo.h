@@ -17,5 +17,8 @@ CarportSession *carport_demo_session_new_finish (GAsyncResult         *result,
                                                  GError              **error);
 /* The simulator behind a demo session (tests drive it), or NULL. */
 gpointer        carport_demo_session_get_simulator (CarportSession *session);
+/* The last code the demo's simulator "e-mailed" (a Nissan's remote lock
+ * registration), or NULL: a demo has no mailbox, so the window shows it. */
+const char     *carport_demo_session_get_emailed_code (CarportSession *session);
 
 G_END_DECLS

@@ -182,6 +182,20 @@ void     carport_session_forget_pin_async    (CarportSession *self, CarportVehic
                                               gpointer user_data);
 gboolean carport_session_forget_pin_finish   (CarportSession *self, GAsyncResult *result, GError **error);
 
+/* Remote lock on brands that register this computer for each car first
+ * (Nissan, api-nissan.md §3.4). TRUE when @vehicle's lock, unlock and PIN
+ * enrolment need it. Then, before them: CHECK whether this computer is
+ * registered (*@out_registered); if not, REQUEST_CODE (the brand e-mails the
+ * owner a 6-digit code) and REGISTER with that @code (TFA_CODE_INVALID,
+ * with a sentence for people, when it is wrong or expired). None of these
+ * sends anything to the car. */
+gboolean carport_session_registers_devices (CarportSession *self, CarportVehicle *vehicle);
+void     carport_session_device_async      (CarportSession *self, CarportVehicle *vehicle, CarportDeviceStep step,
+                                            const char *code, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+gboolean carport_session_device_finish     (CarportSession *self, GAsyncResult *result, gboolean *out_registered,
+                                            GError **error);
+
 /* After @command completed: for a command that asks the car to report
  * something (carport_command_kind_get_reported_endpoint(): Locate), waits
  * for the read the account starts after it and fails (FAILED, saying why)

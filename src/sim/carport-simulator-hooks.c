@@ -83,6 +83,33 @@ carport_simulator_get_last_tfa_code (CarportSimulator *self)
   return carport_sim_gigya_get_last_tfa_code (self->gigya);
 }
 
+/**
+ * carport_simulator_get_last_device_otp:
+ *
+ * Returns: (nullable): the 6-digit code last "e-mailed" by a Nissan's
+ *   generate-device-otp (remote lock)
+ */
+const char *
+carport_simulator_get_last_device_otp (CarportSimulator *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), NULL);
+
+  return carport_sim_nissan_get_last_device_otp (self->nissan);
+}
+
+/**
+ * carport_simulator_expire_device_otps:
+ *
+ * Makes every code a Nissan's generate-device-otp handed out expire.
+ */
+void
+carport_simulator_expire_device_otps (CarportSimulator *self)
+{
+  g_return_if_fail (CARPORT_IS_SIMULATOR (self));
+
+  carport_sim_nissan_expire_device_otps (self->nissan);
+}
+
 guint
 carport_simulator_get_request_count (CarportSimulator *self)
 {

@@ -960,8 +960,14 @@ carport_simulator_dup_info_json (CarportSimulator *self)
     for (guint i = 0; i < self->cars->len; i++)
       json_object_set_boolean_member (locked, carport_sim_car_get_vin (self->cars->pdata[i]),
                                       carport_sim_car_get_locked (self->cars->pdata[i]));
+    for (guint i = 0; i < self->nissan_cars->len; i++)
+      json_object_set_boolean_member (locked, carport_sim_car_get_vin (self->nissan_cars->pdata[i]),
+                                      carport_sim_car_get_locked (self->nissan_cars->pdata[i]));
     json_object_set_object_member (info, "locked", locked);
   }
+  /* The mailbox: the last code a Nissan's generate-device-otp "e-mailed". */
+  if (carport_sim_nissan_get_last_device_otp (self->nissan) != NULL)
+    json_object_set_string_member (info, "device_otp", carport_sim_nissan_get_last_device_otp (self->nissan));
   json_node_take_object (root, info);
   return _carport_sim_json_to_string (root);
 }

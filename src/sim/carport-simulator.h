@@ -188,6 +188,9 @@ void              carport_simulator_set_require_tfa      (CarportSimulator      
 void              carport_simulator_set_gigya_key_rotated (CarportSimulator     *self,
                                                           gboolean               rotated);
 const char       *carport_simulator_get_last_tfa_code    (CarportSimulator      *self);
+/* Nissan's remote lock: the last device code "e-mailed"; expiring them. */
+const char       *carport_simulator_get_last_device_otp  (CarportSimulator      *self);
+void              carport_simulator_expire_device_otps   (CarportSimulator      *self);
 
 /* Introspection for tests and benchmarks */
 char            **carport_simulator_dup_issued_secrets   (CarportSimulator      *self);

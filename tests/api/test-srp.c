@@ -1,6 +1,7 @@
 /* test-srp.c — SRP-6a's client side against RFC 5054 Appendix B, and the
  * Kamereon variant's enrolment and proof against an independent verifier
- * computation (the server's formulas, not the client's). */
+ * computation (the server's formulas, not the client's), and Nissan's known
+ * answer from tests/api/srp-nissan-vectors.py. */
 #include "config.h"
 
 #include <gmp.h>
@@ -38,6 +39,54 @@
   "41BB59B6D5979B5C00A172B4A2A5903A0BDCAF8A709585EB2AFAFA8F" \
   "3499B200210DCC1F10EB33943CD67FC88A2F39A4BE5BEC4EC0A3212D" \
   "C346D7E474B29EDE8A469FFECA686E5A"
+
+/* Nissan's variant with the encodings that matter: a known answer computed
+ * by tests/api/srp-nissan-vectors.py (Python's hashlib, hmac and pow(), not
+ * this code), whose A and S begin with a zero byte, so that padding either
+ * one where §3.4 says minimal gives another proof. The user is a MyNISSAN
+ * user id. */
+#define NISSAN_USER "9204117"
+#define NISSAN_PIN "2580"
+#define NISSAN_SALT "a0a1a2a3a4a5a6a7a8a9"
+#define NISSAN_ORDER "SJNFAAZE1U0000001/RLU/Unlock"
+#define NISSAN_A_PRIVATE "a66d4ad84d81247c02428aabb4c4186f4f577112fa4fed1947ff6bbe99f4470d"
+#define NISSAN_V \
+  "7cb85108dc3508668e9326c1c2800d266c814e49ffadec23bb20450d68824d3d" \
+  "a546e6709244dae8ed531ecdb6d6ba98081609ebe35f8622307ff7a0bb522eb8" \
+  "3f3f7811110af54549994c9fd73bdf254c0d199469beff1e1212c9ec31a1481d" \
+  "3393a22166056e336a001d468fab334a2de48f949cc026efb00330353e96c7e6" \
+  "6fd9f9903c4d11922ef19ee94dce4f4f418de0f5ce26e399e4a827b5323362c6" \
+  "421c7234ea192d7b8ce29140a13bc07f4206c7438a89a91380655636480a2896" \
+  "3c4e02ddc67ec395173868d96a8cefafebbd63f27defc7d59b25b46ad7abd4ba" \
+  "90e2ee3bfd7e8eb6bc0a05e5273979451e3148a556cf29a02bcd3fe802fb1afd"
+#define NISSAN_A \
+  "00f81be3aa1cbde6126906edd0c18d9a0c09a8df17bba6742fa88119c7043029" \
+  "7249c9e302236ca6361dda4dbefc1ccb960f560584ef606cb1f61104a2a72632" \
+  "f8f478c633381b871ec65cb23c0cb7ae3b132774933c0da829f000492db4568b" \
+  "beb63de7665d77bf1a1a2edfc71a0b9176436f032e81c9bba65d8a6a1e0c2c65" \
+  "a6e1ddfca0218a3b4f98b5cbb4a0c9752eb585595db469cb9a0a4bce16f9ee04" \
+  "94411a4546887123b260edcf05ad194c55656fb1a2998210f893d75d4050e386" \
+  "b3fb3dfce54708023ca7c618c364ae47304ba95a25846a24c83c616f54832782" \
+  "80c13a1295d04142a64686c60920d2b18ddfbcd491e7fe4dfe1084dae6b86b30"
+#define NISSAN_B \
+  "6a88203878eee2819a043b6d0a6279b8e1f1e72d8615968ef27d63dae66f95b3" \
+  "05923904de1368f296b44887dd23a699080986de29e909e75dc60ab5c2bcfb94" \
+  "b2d95e4d7d0893c940fafa1ffbbdea912fa0ecdf39d7ff525bb94bd6749ea503" \
+  "8f822bc8440a0f6fd4b5ee9dfeecba2f6bbda09aab721ae9ab3c4707e7db5911" \
+  "55da5e620196b22e0769baae898763e295e8169efc9e28fb04a3acafa84f75d7" \
+  "81017ad6f0ed3d4a1636d7fa210d75abf47a6acb9d3a64d3cb3954ebb7aea774" \
+  "272331db151f033f3024b0b073368b1b79e9325ecc882339f02c113f60d7c3b3" \
+  "9f2c50ea658fb2524525c8a4e77df0cc56bf3643c75b69230e52deb7aa7bbe0d"
+#define NISSAN_S \
+  "008c92e0937a1e74f246a98523bd45db03b44f4a2d7668a72452d74bcad8a718" \
+  "5073ca0b8628a0722fb75cfb07a8fc4223abf6a7b43dcee538b3dd86eef3d789" \
+  "12f455535604e8c7877f9d510fa60b6694e2b1468c99276ea4ee1d9967e089a1" \
+  "2660b20d64882f06743959f3a4fce89a65593c83964d5c7638fc37e52267d030" \
+  "d411c2841e50861189eaeb41c2456d99c33eff92aa5021e2a36b97900ff242bb" \
+  "e39992a347acad5e63a34349d50fecb372755c29ef51bba3ca682674ab9f8ff1" \
+  "ca56dd99e32cb860aaa6f98ac3d9f46c1b897648dc04046f085ea7e531d87db7" \
+  "30e03871dd0690c5c8840a59533ecd0a5a927cff65862a8d8d3e3fe15f33daf4"
+#define NISSAN_PROOF "0d95903c8c8d8f53cbc2ce5f087adc64b5edfb1403f3306f57db1540bfcb0829"
 
 static GBytes *
 bytes_from_hex (const char *hex)
@@ -232,6 +281,46 @@ test_kamereon_proof (void)
 }
 
 static void
+test_nissan_known_answer (void)
+{
+  const CarportSrpParams *params = carport_srp_params_kamereon ();
+  g_autoptr(GBytes) salt = bytes_from_hex (NISSAN_SALT);
+  g_autoptr(GBytes) private_a = bytes_from_hex (NISSAN_A_PRIVATE);
+  g_autofree char *verifier = carport_srp_dup_verifier (params, NISSAN_USER, NISSAN_PIN, salt);
+  g_autoptr(CarportSrpClient) client = carport_srp_client_new (params, private_a);
+  g_autofree char *public_a = carport_srp_client_dup_public (client);
+  g_autofree char *premaster = NULL;
+  g_autofree char *proof = NULL;
+
+  g_assert_cmpint (g_ascii_strcasecmp (verifier, NISSAN_V), ==, 0);
+  /* A goes padded to 256 bytes on the wire, its leading zeros kept */
+  g_assert_true (g_str_has_prefix (public_a, "00"));
+  g_assert_cmpint (g_ascii_strcasecmp (public_a, NISSAN_A), ==, 0);
+  g_assert_true (carport_srp_client_set_challenge (client, NISSAN_USER, NISSAN_PIN, NISSAN_SALT, NISSAN_B, NULL));
+  premaster = carport_srp_client_dup_premaster (client);
+  g_assert_cmpint (g_ascii_strcasecmp (premaster, NISSAN_S), ==, 0);
+  proof = carport_srp_client_dup_proof (client, NISSAN_USER, NISSAN_ORDER);
+  g_assert_cmpint (g_ascii_strcasecmp (proof, NISSAN_PROOF), ==, 0);
+}
+
+static void
+test_check_pin (void)
+{
+  const char *good[] = { "0000", "2580", "12345678" };
+  const char *bad[] = { NULL, "", "123", "123456789", "12a4", " 1234", "１２３４" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (carport_srp_check_pin (good[i], NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (carport_srp_check_pin (bad[i], &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT);
+    }
+}
+
+static void
 test_salt (void)
 {
   g_autoptr(GBytes) one = carport_srp_new_salt (10);
@@ -250,6 +339,8 @@ main (int argc, char **argv)
   g_test_add_func ("/srp/rfc5054/wrong-password", test_rfc5054_wrong_password);
   g_test_add_func ("/srp/bad-challenge", test_bad_challenge);
   g_test_add_func ("/srp/kamereon/proof", test_kamereon_proof);
+  g_test_add_func ("/srp/nissan/known-answer", test_nissan_known_answer);
+  g_test_add_func ("/srp/check-pin", test_check_pin);
   g_test_add_func ("/srp/salt", test_salt);
   return g_test_run ();
 }

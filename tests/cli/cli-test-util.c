@@ -329,6 +329,41 @@ simulator_endpoint_requests (Sim        *sim,
   return json_object_has_member (counts, endpoint) ? (guint) json_object_get_int_member (counts, endpoint) : 0;
 }
 
+char *
+simulator_device_otp (Sim *sim)
+{
+  g_autoptr(JsonNode) root = simulator_info (sim);
+  JsonObject *info = json_node_get_object (root);
+
+  return json_object_has_member (info, "device_otp")
+         ? g_strdup (json_object_get_string_member (info, "device_otp")) : NULL;
+}
+
+void
+spawned_type_device_otp (Spawned    *spawned,
+                         Sim        *sim,
+                         const char *previous)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_free (code);
+      code = simulator_device_otp (sim);
+      if (code != NULL && g_strcmp0 (code, previous) != 0)
+        break;
+      g_usleep (25 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_nonnull (code);
+  g_assert_cmpstr (code, !=, previous);
+  line = g_strconcat (code, "\n", NULL);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (spawned->process), line, strlen (line), NULL, NULL,
+                             &error);
+  g_assert_no_error (error);
+}
+
 gboolean
 simulator_car_locked (Sim        *sim,
                       const char *vin)

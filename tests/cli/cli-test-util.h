@@ -67,6 +67,10 @@ guint        simulator_endpoint_requests (Sim *sim, const char *endpoint);
 /* Whether the simulator has the doors of @vin locked (its info page). */
 gboolean     simulator_car_locked (Sim *sim, const char *vin);
 
+/* The last code the simulator "e-mailed" for a Nissan's device
+ * registration, or NULL (its info page). */
+char        *simulator_device_otp (Sim *sim);
+
 /* A carport-cli process started, not yet waited for: runs side by side. */
 typedef struct {
   GSubprocess *process;
@@ -83,6 +87,10 @@ void         spawn_cli          (Spawned    *spawned,
 void         spawn_cli_args     (Spawned            *spawned,
                                  const char         *input,
                                  const char * const *args);
+/* Waits until the simulator e-mails a device code other than @previous
+ * (nullable), then types it into @spawned's standard input, as a person
+ * reading the mail would. */
+void         spawned_type_device_otp (Spawned *spawned, Sim *sim, const char *previous);
 /* Waits for @spawned to end, with what it wrote, while the main context
  * turns (a simulator in the test's process keeps answering). */
 void         spawned_wait       (Spawned    *spawned,

@@ -21,6 +21,7 @@
 /* The simulator's demo cars (src/sim/README.md). */
 #define ZOE2_VIN "VF1X102VE00000002"
 #define MEGANE_VIN "VF1XCB1VE00000003"
+#define LEAF_VIN "SJNFAAZE1U0000001"
 
 /* Two identical commands started together: the first sends, the second is
  * refused while the first is followed. */
@@ -358,6 +359,113 @@ test_remember_pin (void)
   sim_stop (&sim);
 }
 
+/* The lock state of @vin as carport-cli reads it now ("locked", "unlocked"). */
+static char *
+cli_lock_state (const char *vin)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *car;
+
+  run_cli (&run, "--json", "status", "--vin", vin);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  car = json_node_get_object (root);
+  if (json_object_has_member (car, "vehicles"))
+    car = json_array_get_object_element (json_object_get_array_member (car, "vehicles"), 0);
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (car, "locks"), "state"));
+}
+
+/* A Nissan's remote lock (api-nissan.md §3.4): this computer is registered
+ * for the car first with the code Nissan e-mails (a wrong one is refused and
+ * nothing goes to the car), then the PIN is enrolled, and unlock and lock
+ * prove it (srp-sets, the challenge through the action status, lock-unlock
+ * with the device id); the lock state read back follows. A wrong PIN fails,
+ * three lock it out, enrolling again lifts that. */
+static void
+test_nissan_lock (void)
+{
+  const char * const args[] = { "--command-delay-ms", "100", NULL };
+  Sim sim = { 0 };
+  Spawned spawned = { 0 };
+  g_auto(Run) wrong_code = { 0 };
+  g_auto(Run) enrol = { 0 };
+  g_auto(Run) unlock = { 0 };
+  g_auto(Run) lock = { 0 };
+  g_auto(Run) locked_out = { 0 };
+  g_autofree char *first_code = NULL;
+  g_autofree char *state = NULL;
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "nissan");
+
+  /* A wrong code: refused, nothing sent to the car. */
+  run_cli_full (&wrong_code, "000000\n1234\n", "srp", "enrol", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  /* What is going on, then the one line of the error */
+  g_assert_nonnull (strstr (wrong_code.err, "This computer is not registered for"));
+  g_assert_nonnull (strstr (wrong_code.err, "Nissan has e-mailed a 6-digit code"));
+  g_assert_cmpint (wrong_code.status, ==, CARPORT_CLI_EXIT_FAILED);
+  g_assert_nonnull (strstr (wrong_code.err, "The code is not right"));
+  g_assert_nonnull (strstr (wrong_code.err, "Nothing was sent to the car."));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "register-device"), ==, 1);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/srp-initiates"), ==, 0);
+  first_code = simulator_device_otp (&sim);
+
+  /* The code from the "e-mail", then the PIN: registered and enrolled. */
+  spawn_cli (&spawned, NULL, "srp", "enrol", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  spawned_type_device_otp (&spawned, &sim, first_code);
+  spawned.input = g_strdup ("1234\n");
+  spawned_wait (&spawned, &enrol);
+  g_assert_cmpint (enrol.status, ==, 0);
+  g_assert_nonnull (strstr (enrol.err, "now registered"));
+  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote lock PIN: done"));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "generate-device-otp"), ==, 2);
+
+  /* Registered: no code asked again. */
+  g_assert_true (simulator_car_locked (&sim, LEAF_VIN));
+  run_cli_full (&unlock, "1234\n", "unlock", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  g_assert_cmpstr (unlock.err, ==, "");
+  g_assert_cmpint (unlock.status, ==, 0);
+  g_assert_true (g_str_has_prefix (unlock.out, "Unlock: done"));
+  g_assert_false (simulator_car_locked (&sim, LEAF_VIN));
+  state = cli_lock_state (LEAF_VIN);
+  g_assert_cmpstr (state, ==, "unlocked");
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "generate-device-otp"), ==, 2);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/srp-sets"), ==, 1);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/lock-unlock"), ==, 1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(Run) wrong = { 0 };
+
+      run_cli_full (&wrong, "4321\n", "lock", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+      assert_one_line_error (&wrong);
+      g_assert_cmpint (wrong.status, ==, CARPORT_CLI_EXIT_FAILED);
+      g_assert_nonnull (strstr (wrong.err, "The car refused the PIN"));
+    }
+  run_cli_full (&locked_out, "1234\n", "lock", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  assert_one_line_error (&locked_out);
+  g_assert_nonnull (strstr (locked_out.err, "The car refused the PIN"));
+  g_assert_false (simulator_car_locked (&sim, LEAF_VIN));
+
+  /* Enrolling again lifts the lock-out. */
+  g_clear_pointer (&enrol.out, g_free);
+  g_clear_pointer (&enrol.err, g_free);
+  run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  g_assert_cmpint (enrol.status, ==, 0);
+  run_cli_full (&lock, "1234\n", "lock", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  g_assert_cmpstr (lock.err, ==, "");
+  g_assert_true (g_str_has_prefix (lock.out, "Lock: done"));
+  g_assert_true (simulator_car_locked (&sim, LEAF_VIN));
+  g_clear_pointer (&state, g_free);
+  state = cli_lock_state (LEAF_VIN);
+  g_assert_cmpstr (state, ==, "locked");
+
+  sim_stop (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/cli-commands/lock-unlock", test_lock_unlock);
   g_test_add_func ("/cli-commands/remember-pin", test_remember_pin);
   g_test_add_func ("/cli-commands/pin-check-unanswered", test_pin_check_unanswered);
+  g_test_add_func ("/cli-commands/nissan-lock", test_nissan_lock);
 
   return g_test_run ();
 }

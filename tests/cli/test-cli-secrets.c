@@ -5,12 +5,14 @@
  * process with its own HOME, XDG folders and runtime dir, and
  * G_MESSAGES_DEBUG=all. Over a login, a status, a request of one's own
  * (http get) and a command for a Renault and a Nissan account, all with
- * --debug (the HTTP exchange on stderr), and a remote lock PIN enrolled,
- * used, remembered in the keyring and used from there, neither password,
- * PIN nor any token or JWT appears in a file under those folders, in the
- * output and logs, or in the argv or environment of the running CLI. The
- * state cache is private; a logout leaves no keyring item (login or PIN)
- * and no cached car of that account; plain http:// is
+ * --debug (the HTTP exchange on stderr), and a remote lock PIN enrolled and
+ * used at each brand (the Nissan after registering this computer with the
+ * code it e-mails; the Renault's remembered in the keyring and used from
+ * there), neither password, PIN, e-mailed code nor any token or JWT appears
+ * in a file under those folders, in the output and logs, or in the argv or
+ * environment of the running CLI. The state cache is private; a logout
+ * leaves no keyring item (login or PIN) and no cached car of that account;
+ * plain http:// is
  * refused off loopback. The test runs alone (is_parallel: false): the
  * keyring is the whole test session's. */
 #define _GNU_SOURCE  /* memmem() */
@@ -32,6 +34,8 @@
 #define LOCK_VIN    "VF1XCB1VE00000003"
 #define LOCK_PIN    "97531864"
 #define NISSAN_VIN  "SJNFAAZE1U0000001"
+/* The Nissan's remote lock PIN (api-nissan.md §3.4) */
+#define NISSAN_PIN  "86429753"
 #define NISSAN_LOCALE "en_GB"
 #define RENAULT_LOCALE "fr_FR"
 
@@ -178,6 +182,58 @@ audit_run (Audit              *audit,
 
   g_string_append (audit->output, run->out);
   g_string_append (audit->output, run->err);
+}
+
+/* As audit_run_ok(), for a command that asks for the code the simulator
+ * e-mails (a Nissan's device registration): typed once it is sent, @input
+ * after it. Returns the code. */
+static char *
+audit_run_with_code (Audit              *audit,
+                     const char         *input,
+                     const char * const *args)
+{
+  g_auto(Run) run = { 0 };
+  Spawned spawned = { 0 };
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+  guint sampler;
+
+  g_assert_null (carport_simulator_get_last_device_otp (audit->sim));
+  spawn_cli_args (&spawned, NULL, args);
+  audit->running = spawned.process;
+  sampler = g_timeout_add (20, sample_process, audit);
+  /* The simulator answers in this process: the main context turns. */
+  while (carport_simulator_get_last_device_otp (audit->sim) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  line = g_strconcat (carport_simulator_get_last_device_otp (audit->sim), "\n", NULL);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (spawned.process), line, strlen (line), NULL, NULL,
+                             &error);
+  g_assert_no_error (error);
+  spawned.input = g_strdup (input);
+  spawned_wait (&spawned, &run);
+  g_source_remove (sampler);
+  audit->running = NULL;
+
+  g_string_append (audit->output, run.out);
+  g_string_append (audit->output, run.err);
+  if (run.status != 0)
+    g_test_message ("carport-cli %s: %s", args[0], run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_strdup (carport_simulator_get_last_device_otp (audit->sim));
+}
+
+/* TRUE when @code stands in @text as a number of its own (not inside a
+ * longer run of digits, as times and ids have). */
+static gboolean
+has_number (const char *text,
+            const char *code)
+{
+  gsize len = strlen (code);
+
+  for (const char *at = strstr (text, code); at != NULL; at = strstr (at + 1, code))
+    if ((at == text || !g_ascii_isdigit (at[-1])) && !g_ascii_isdigit (at[len]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -337,6 +393,10 @@ test_session_secrets (void)
   const char * const srp_enrol[] = { "srp", "enrol", "--pin-stdin", "--debug", "--vin", LOCK_VIN, NULL };
   const char * const lock[] = { "lock", "--pin-stdin", "--remember-pin", "--debug", "--vin", LOCK_VIN, NULL };
   const char * const unlock[] = { "unlock", "--debug", "--vin", LOCK_VIN, NULL };
+  const char * const nissan_enrol[] = { "srp", "enrol", "--pin-stdin", "--debug", "--vin", NISSAN_VIN, NULL };
+  const char * const nissan_unlock[] = { "unlock", "--pin-stdin", "--debug", "--vin", NISSAN_VIN, NULL };
+  g_autofree char *otp = NULL;
+  g_auto(GStrv) output_secrets = NULL;
   const char *renault_email, *nissan_email;
 
   if (!g_getenv ("CARPORT_TEST_SESSION_INNER"))
@@ -364,6 +424,10 @@ test_session_secrets (void)
   use_account (&audit, "nissan", NISSAN_LOCALE, nissan_email,
                carport_simulator_get_nissan_demo_password (audit.sim), NISSAN_VIN,
                "v1/cars/{vin}/battery-status", horn);
+  /* The e-mailed code and the PIN go on stdin only. */
+  otp = audit_run_with_code (&audit, NISSAN_PIN "\n", nissan_enrol);
+  audit_run_ok (&audit, NISSAN_PIN "\n", nissan_unlock);
+  g_assert_false (carport_simulator_get_locked (audit.sim, NISSAN_VIN));
 
   /* What the simulator handed out: a login token and a JWT (Renault), an
    * authorization code, an id token, OneID and Kamereon tokens (Nissan). */
@@ -373,7 +437,13 @@ test_session_secrets (void)
   g_strv_builder_add (all, carport_simulator_get_demo_password (audit.sim));
   g_strv_builder_add (all, carport_simulator_get_nissan_demo_password (audit.sim));
   g_strv_builder_add (all, LOCK_PIN);
+  g_strv_builder_add (all, NISSAN_PIN);
   g_strfreev (secrets);
+  /* The logs are full of digits: the 6-digit code is looked for there as a
+   * number of its own, below; everywhere else as the rest. */
+  output_secrets = g_strv_builder_end (all);
+  g_strv_builder_addv (all, (const char **) output_secrets);
+  g_strv_builder_add (all, otp);
   secrets = g_strv_builder_end (all);
 
   /* The session did write: the cache, and the logs said a lot. */
@@ -390,9 +460,13 @@ test_session_secrets (void)
   g_assert_nonnull (strstr (audit.output->str, "\"batteryLevel\""));
   g_assert_cmpuint (audit.process_texts->len, >, 20);
 
+  g_assert_false (has_number (audit.output->str, otp));
+  /* The device id is no secret, but is kept out of the logs too */
+  g_assert_nonnull (strstr (audit.output->str, "/devices/[redacted]/registration-status"));
+  g_assert_null (strstr (audit.output->str, "\"deviceId\":\"0"));
   walk_tree (audit.root, assert_no_secret_in_file, secrets);
   assert_no_secret_in ("the CLI's output and logs", audit.output->str, audit.output->len,
-                       (const char * const *) secrets);
+                       (const char * const *) output_secrets);
   for (guint i = 0; i < audit.process_texts->len; i++)
     {
       const char *text = g_ptr_array_index (audit.process_texts, i);

@@ -29,6 +29,7 @@
 #include "carport-schedule-list.h"
 #include "carport-climate-dialog.h"
 #include "carport-pin-dialog.h"
+#include "carport-device-code-dialog.h"
 #include "carport-demo.h"
 #include "carport-login-page.h"
 #include "carport-history-page.h"
@@ -319,6 +320,20 @@ shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
   save (dialog, refused_name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "experimental-remote-lock");
+}
+
+/* The code a Nissan e-mails before its first remote lock, after a wrong one. */
+static void
+shoot_device_code_dialog (CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *name = g_strdup_printf ("device-code-dialog-%s-%s.png", scheme, size);
+  GtkWidget *dialog = carport_device_code_dialog_new (GTK_WINDOW (window), "Leaf",
+                                                      "The code is not right. Check the e-mail from Nissan and try again.", NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (400);
+  save (dialog, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   settle (200);
 }
 
@@ -706,6 +721,7 @@ shoot (GApplication *app)
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
         shoot_pin_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_device_code_dialog (window, schemes[s].name, sizes[z].name);
         shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
         shoot_records (window, schemes[s].name, sizes[z].name);

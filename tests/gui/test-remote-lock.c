@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "carport-credential-store.h"
+#include "carport-device-code-dialog.h"
 #include "carport-locks-card.h"
 #include "carport-pin-dialog.h"
 #include "gui-test-demo.h"
@@ -250,6 +251,94 @@ test_remember_pin (DemoFixture *f, gconstpointer data)
   g_settings_reset (settings, "experimental-remote-lock");
 }
 
+#define LEAF "SJNFAAZE1U0000001"
+
+/* The open code dialog, with a problem shown when @with_problem. */
+static gboolean
+code_dialog_open (gpointer with_problem)
+{
+  GtkWidget *dialog = demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG);
+  g_autofree char *problem = NULL;
+
+  if (dialog == NULL)
+    return FALSE;
+  g_object_get (dialog, "problem", &problem, NULL);
+  return with_problem == NULL || problem != NULL;
+}
+
+static gboolean
+leaf_unlocked (gpointer data)
+{
+  DemoFixture *f = data;
+
+  return !carport_simulator_get_locked (f->sim, LEAF);
+}
+
+/* Types @code in the open code dialog and presses Enter there. */
+static GtkWidget *
+enter_code (const char *code,
+            gpointer    with_problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gui_test_wait_until (code_dialog_open, with_problem, 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG);
+  gui_test_assert_controls_named (dialog);
+  entry = gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "Code from the e-mail");
+  gtk_editable_set_text (GTK_EDITABLE (entry), code);
+  g_signal_emit_by_name (entry, "activate");
+  return dialog;
+}
+
+/* A Nissan asks for the code it e-mailed before the first lock or unlock on
+ * this computer: a wrong code is said so and asked again, the right one
+ * registers the computer, then the PIN is set up and unlocks the car; the
+ * next time no code is asked. */
+static void
+test_nissan_device_code (DemoFixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  CarportVehicle *leaf = demo_vehicle (f, LEAF);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  const char *code;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  demo_show (f, leaf);
+  g_assert_true (carport_vehicle_supports_command (leaf, CARPORT_COMMAND_KIND_UNLOCK));
+  demo_press (f, "Unlock…");
+
+  g_assert_true (gui_test_wait_until (code_dialog_open, NULL, 5000));
+  code = carport_simulator_get_last_device_otp (f->sim);
+  g_assert_nonnull (code);
+  /* A demo has no mailbox: the dialog shows the code */
+  g_object_get (demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG), "body", &body, NULL);
+  g_assert_nonnull (strstr (body, code));
+  /* The register button waits for six digits */
+  dialog = enter_code (g_str_equal (code, "000000") ? "999999" : "000000", NULL);
+  g_assert_true (gui_test_wait_until (code_dialog_open, GINT_TO_POINTER (TRUE), 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG);
+  g_assert_true (gui_test_label_shown (dialog, "The code is not right. Check the e-mail from Nissan and try again."));
+  g_assert_null (demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG));
+
+  enter_code (code, GINT_TO_POINTER (TRUE));
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  g_assert_null (demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  enter_pin ("1234", FALSE);
+  demo_assert_toast_soon (f, "The remote lock PIN is set");
+
+  /* Registered: straight to the PIN */
+  demo_press (f, "Unlock…");
+  enter_pin ("1234", FALSE);
+  g_assert_null (demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG));
+  g_assert_true (gui_test_wait_until (leaf_unlocked, f, 30000));
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -259,6 +348,7 @@ main (int argc, char *argv[])
                                     demo_fixture_set_up, func, demo_fixture_tear_down)
   ADD ("set-up-and-unlock", test_remote_lock);
   ADD ("remember-pin", test_remember_pin);
+  ADD ("nissan-device-code", test_nissan_device_code);
 #undef ADD
 
   return g_test_run ();

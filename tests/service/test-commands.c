@@ -3,8 +3,11 @@
  * unknown: never plain "failed"), a command has one deadline from sending
  * to its end, following it honours the quota back-off and stops when the
  * login is gone, and one command of a kind per car is on its way at a time,
- * across processes. Each test has its own simulator (service-test-util.h). */
+ * across processes; a Nissan's remote lock registers this computer first.
+ * Each test has its own simulator (service-test-util.h). */
 #include "config.h"
+
+#include <string.h>
 
 #include "carport-api-error.h"
 #include "carport-command-lock.h"
@@ -241,6 +244,80 @@ test_lock_across_processes (Fixture       *fixture,
   g_assert_nonnull (after);
 }
 
+#define LEAF_VIN "SJNFAAZE1U0000001"
+
+static gboolean
+device_step (Fixture           *fixture,
+             CarportVehicle    *vehicle,
+             CarportDeviceStep  step,
+             const char        *code,
+             gboolean          *out_registered,
+             GError           **error)
+{
+  g_autoptr(GAsyncResult) waiter = NULL;
+
+  carport_session_device_async (fixture->session, vehicle, step, code, NULL, carport_test_result_cb, &waiter);
+  return carport_session_device_finish (fixture->session, carport_test_wait_result (&waiter), out_registered, error);
+}
+
+/* A Nissan's remote lock through the service: this computer is registered
+ * once (its device id derived, the same at each step), the PIN enrolled,
+ * and an unlock carries the device id; the service reads the lock status
+ * back, and the car shows unlocked. A Renault needs no registration. */
+static void
+test_nissan_remote_lock (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) waiter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportCommand) enrol = NULL;
+  g_autoptr(CarportCommand) unlock = NULL;
+  CarportVehicle *leaf;
+  gboolean registered = TRUE;
+
+  login (fixture);
+  g_assert_false (carport_session_registers_devices (fixture->session, vehicle_by_model (fixture, MEGANE)));
+  carport_session_login_async (fixture->session, "nissan", "en_GB",
+                               carport_simulator_get_nissan_demo_email (fixture->sim),
+                               carport_simulator_get_nissan_demo_password (fixture->sim),
+                               NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_assert_no_error (error);
+  leaf = carport_session_find_vehicle (fixture->session, LEAF_VIN);
+  g_assert_nonnull (leaf);
+  g_assert_true (carport_session_registers_devices (fixture->session, leaf));
+
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_false (registered);
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REGISTER,
+                              carport_simulator_get_last_device_otp (fixture->sim), &registered, &error));
+  g_assert_no_error (error);
+  g_assert_true (registered);
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_true (registered);
+
+  enrol = carport_session_create_command (fixture->session, leaf, CARPORT_COMMAND_KIND_SRP_ENROL);
+  carport_command_set_pin (enrol, "4711");
+  g_assert_true (send_command (fixture, enrol, &error));
+  g_assert_no_error (error);
+  /* The PIN is wiped once used */
+  g_assert_null (carport_command_get_pin (enrol));
+
+  g_assert_true (carport_simulator_get_locked (fixture->sim, LEAF_VIN));
+  unlock = carport_session_create_command (fixture->session, leaf, CARPORT_COMMAND_KIND_UNLOCK);
+  carport_command_set_pin (unlock, "4711");
+  g_assert_true (send_command (fixture, unlock, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (carport_command_get_state (unlock), ==, CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_cmpuint (strlen (carport_command_get_device_id (unlock)), ==, 16);
+  g_assert_false (carport_simulator_get_locked (fixture->sim, LEAF_VIN));
+  /* read back by the service after the command */
+  for (guint i = 0; i < 100 && carport_locks_get_state (carport_vehicle_get_locks (leaf)) != CARPORT_LOCK_STATE_UNLOCKED; i++)
+    carport_test_spin (50);
+  g_assert_cmpint (carport_locks_get_state (carport_vehicle_get_locks (leaf)), ==, CARPORT_LOCK_STATE_UNLOCKED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +334,7 @@ main (int   argc,
   ADD ("poll/honours-quota", test_poll_honours_quota);
   ADD ("poll/stops-when-login-gone", test_poll_stops_when_login_gone);
   ADD ("lock/across-processes", test_lock_across_processes);
+  ADD ("nissan-remote-lock", test_nissan_remote_lock);
 
   return g_test_run ();
 }

@@ -10,13 +10,14 @@
 
 #include <string.h>
 
-#include "carport-nissan-client.h"
+#include "carport-nissan-client-private.h"
 #include "carport-nissan-json.h"
 #include "carport-nissan-trips.h"
 #include "carport-json.h"
 
 #define KAMEREON_MIME_TYPE  "application/vnd.api+json"
 #define SENT_AT_KEY         "carport-nissan-sent-at"
+#define VEHICLE_KEY         "carport-nissan-vehicle"
 
 struct _CarportNissanClient
 {
@@ -28,9 +29,11 @@ struct _CarportNissanClient
 
 G_DEFINE_FINAL_TYPE (CarportNissanClient, carport_nissan_client, CARPORT_TYPE_VEHICLE_CLIENT)
 
-static const char *
-root (CarportNissanClient  *self,
-      CarportNissanService  service)
+#define root _carport_nissan_client_root
+
+const char *
+_carport_nissan_client_root (CarportNissanClient  *self,
+                             CarportNissanService  service)
 {
   CarportAuthProvider *auth = carport_vehicle_client_get_auth (CARPORT_VEHICLE_CLIENT (self));
 
@@ -119,14 +122,17 @@ nissan_parse_response (CarportVehicleClient  *client,
   return carport_nissan_parse_response (http_status, body, error);
 }
 
-static void
-nissan_request_async (CarportNissanClient *self,
-                      const char          *method,
-                      const char          *url,
-                      GBytes              *body,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+#define nissan_request_async _carport_nissan_client_request_async
+#define nissan_request_finish _carport_nissan_client_request_finish
+
+void
+_carport_nissan_client_request_async (CarportNissanClient *self,
+                                      const char          *method,
+                                      const char          *url,
+                                      GBytes              *body,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   /* GETs name the JSON:API type too, without a body (api-nissan.md §3.1). */
   static const char * const get_headers[] = { "Content-Type", KAMEREON_MIME_TYPE, NULL };
@@ -137,10 +143,10 @@ nissan_request_async (CarportNissanClient *self,
                                         cancellable, callback, user_data);
 }
 
-static JsonNode *
-nissan_request_finish (CarportNissanClient  *self,
-                       GAsyncResult         *result,
-                       GError              **error)
+JsonNode *
+_carport_nissan_client_request_finish (CarportNissanClient  *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
 {
   return carport_vehicle_client_request_finish (CARPORT_VEHICLE_CLIENT (self), result, error);
 }
@@ -561,6 +567,46 @@ command_post_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+/* POSTs @text (owned) to actions/@action. Takes ownership of @task. */
+static void
+command_post (GTask          *task,
+              CarportVehicle *vehicle,
+              const char     *action,
+              char           *text)
+{
+  CarportNissanClient *self = g_task_get_source_object (task);
+  CarportCommand *command = g_task_get_task_data (task);
+  g_autofree char *rest = g_strconcat ("actions/", action, NULL);
+  g_autofree char *url = car_url (self, CARPORT_NISSAN_SERVICE_CAR_ADAPTER, "v1", vehicle, rest);
+  g_autoptr(GBytes) body = g_bytes_new_take (text, strlen (text));
+
+  g_object_set_data_full (G_OBJECT (command), SENT_AT_KEY, g_date_time_new_now_utc (),
+                          (GDestroyNotify) g_date_time_unref);
+  carport_command_set_state (command, CARPORT_COMMAND_STATE_SENDING);
+  nissan_request_async (self, "POST", url, body, g_task_get_cancellable (task), command_post_cb, task);
+}
+
+static void
+command_srp_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  CarportCommand *command = g_task_get_task_data (task);
+  g_autoptr(CarportVehicle) vehicle = g_object_steal_data (G_OBJECT (command), VEHICLE_KEY);
+  const char *action = NULL;
+  GError *error = NULL;
+  char *text;
+
+  text = _carport_nissan_client_srp_body_finish (CARPORT_NISSAN_CLIENT (source), result, &action, &error);
+  if (text == NULL)
+    {
+      command_fail (task, error);
+      return;
+    }
+  command_post (task, vehicle, action, text);
+}
+
 static void
 nissan_send_command_async (CarportVehicleClient *client,
                            CarportVehicle       *vehicle,
@@ -573,9 +619,6 @@ nissan_send_command_async (CarportVehicleClient *client,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   CarportCommandKind kind = carport_command_get_kind (command);
   g_autofree char *text = NULL;
-  g_autofree char *rest = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(GBytes) body = NULL;
   const char *action = NULL;
   GError *error = NULL;
 
@@ -596,25 +639,26 @@ nissan_send_command_async (CarportVehicleClient *client,
       command_fail (task, error);
       return;
     }
+  /* Lock, unlock and the PIN: the SRP step makes the body (§3.4). */
+  if (kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK ||
+      kind == CARPORT_COMMAND_KIND_SRP_ENROL)
+    {
+      g_object_freeze_notify (G_OBJECT (command));
+      carport_command_set_message (command, NULL);
+      carport_command_set_state (command, CARPORT_COMMAND_STATE_SENDING);
+      g_object_thaw_notify (G_OBJECT (command));
+      g_object_set_data_full (G_OBJECT (command), VEHICLE_KEY, g_object_ref (vehicle), g_object_unref);
+      _carport_nissan_client_srp_body_async (self, vehicle, command, cancellable, command_srp_cb, task);
+      return;
+    }
+
   text = carport_nissan_build_action (command, &action, &error);
   if (text == NULL)
     {
       command_fail (task, error);
       return;
     }
-
-  g_object_set_data_full (G_OBJECT (command), SENT_AT_KEY, g_date_time_new_now_utc (),
-                          (GDestroyNotify) g_date_time_unref);
-  carport_command_set_state (command, CARPORT_COMMAND_STATE_SENDING);
-
-  rest = g_strconcat ("actions/", action, NULL);
-  url = car_url (self, CARPORT_NISSAN_SERVICE_CAR_ADAPTER, "v1", vehicle, rest);
-  {
-    gsize len = strlen (text);
-
-    body = g_bytes_new_take (g_steal_pointer (&text), len);
-  }
-  nissan_request_async (self, "POST", url, body, cancellable, command_post_cb, task);
+  command_post (task, vehicle, action, g_steal_pointer (&text));
 }
 
 static gboolean
@@ -664,6 +708,8 @@ confirming_endpoint (CarportCommandKind  kind,
       *out = CARPORT_ENDPOINT_LOCATION;
       return TRUE;
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
+    case CARPORT_COMMAND_KIND_LOCK:
+    case CARPORT_COMMAND_KIND_UNLOCK:
       *out = CARPORT_ENDPOINT_LOCK_STATUS;
       return TRUE;
     case CARPORT_COMMAND_KIND_HORN:
@@ -719,6 +765,7 @@ command_confirmed (CarportVehicle  *vehicle,
   GDateTime *updated = state_updated (vehicle, endpoint);
   CarportClimateState climate = carport_climate_get_state (carport_vehicle_get_climate (vehicle));
   CarportChargingState charging = carport_battery_get_charging (carport_vehicle_get_battery (vehicle));
+  CarportLockState lock = carport_locks_get_state (carport_vehicle_get_locks (vehicle));
 
   switch (carport_command_get_kind (command))
     {
@@ -738,6 +785,10 @@ command_confirmed (CarportVehicle  *vehicle,
       if (charging != CARPORT_CHARGING_STATE_CHARGING && charging != CARPORT_CHARGING_STATE_NONE)
         return TRUE;
       break;
+    case CARPORT_COMMAND_KIND_LOCK:
+      return lock == CARPORT_LOCK_STATE_LOCKED;
+    case CARPORT_COMMAND_KIND_UNLOCK:
+      return lock == CARPORT_LOCK_STATE_UNLOCKED;
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
     case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
@@ -826,6 +877,7 @@ action_status_cb (GObject      *source,
   g_autofree char *message = NULL;
   GError *error = NULL;
   CarportCommandState state;
+  CarportCommandKind kind;
 
   root = nissan_request_finish (CARPORT_NISSAN_CLIENT (source), result, &error);
   if (root == NULL)
@@ -850,6 +902,15 @@ action_status_cb (GObject      *source,
     }
 
   state = carport_nissan_parse_action_status (root, &message);
+  kind = carport_command_get_kind (((PollData *) g_task_get_task_data (task))->command);
+  if (state == CARPORT_COMMAND_STATE_FAILED && (kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK))
+    {
+      /* What an SRP refusal means for people (§3.4); the car's words follow. */
+      g_autofree char *detail = g_steal_pointer (&message);
+
+      message = g_strdup_printf ("%s %s", _("The car refused the PIN. After several wrong PINs, remote lock "
+                                            "stays blocked until the PIN is set again."), detail);
+    }
   poll_return (g_steal_pointer (&task), state, message);
 }
 
@@ -955,6 +1016,8 @@ carport_nissan_client_class_init (CarportNissanClientClass *klass)
   client_class->send_command_finish = nissan_send_command_finish;
   client_class->poll_command_async = nissan_poll_command_async;
   client_class->poll_command_finish = nissan_poll_command_finish;
+  client_class->device_async = _carport_nissan_client_device_async;
+  client_class->device_finish = _carport_nissan_client_device_finish;
 }
 
 static void

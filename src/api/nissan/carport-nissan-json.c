@@ -476,6 +476,33 @@ has_any (GHashTable *set,
 
 #define BIT(n) (1u << (n))
 
+/* The remote lock's gate, as MyNISSAN 4.0.0 has it (api-nissan.md §3.4):
+ * lock status is 886 on a CCS2 car (ccsGen "1", not cross-badged), else
+ * 2021; lock and unlock need it and 27 or 878; the PIN's set-up is 909 on
+ * CCS2 and 747 on CCS1.5 (ccsGen "2"), for the owner only. A car outside
+ * the gate is never sent any of it. */
+static guint
+remote_lock_commands (JsonObject *car,
+                      GHashTable *services)
+{
+  g_autofree char *ccs_gen = carport_json_node_dup_code (carport_json_get_member (car, "ccsGen"));
+  const char *role = carport_json_get_string (car, "role");
+  gboolean cross_badged = FALSE;
+  gboolean ccs2, lock_status, setup;
+  guint commands = 0;
+
+  carport_json_get_bool (car, "isCrossBadged", &cross_badged);
+  ccs2 = g_strcmp0 (ccs_gen, "1") == 0 && !cross_badged;
+  lock_status = ccs2 ? has_any (services, 886, 0) : has_any (services, 2021, 0);
+  if (lock_status && has_any (services, 27, 878, 0))
+    commands |= BIT (CARPORT_COMMAND_KIND_LOCK) | BIT (CARPORT_COMMAND_KIND_UNLOCK);
+  setup = ccs2 ? has_any (services, 909, 0)
+               : g_strcmp0 (ccs_gen, "2") == 0 && has_any (services, 747, 0);
+  if (setup && (role == NULL || g_ascii_strcasecmp (role, "OWNER") == 0))
+    commands |= BIT (CARPORT_COMMAND_KIND_SRP_ENROL);
+  return commands;
+}
+
 static CarportVehicle *
 parse_car (JsonObject *car,
            const char *user_id)
@@ -542,6 +569,7 @@ parse_car (JsonObject *car,
       endpoints |= BIT (CARPORT_ENDPOINT_LOCK_STATUS);
       commands |= BIT (CARPORT_COMMAND_KIND_REFRESH_LOCKS);
     }
+  commands |= remote_lock_commands (car, services);
   if (has_any (services, 97, 0))
     commands |= BIT (CARPORT_COMMAND_KIND_HORN) | BIT (CARPORT_COMMAND_KIND_LIGHTS);
   if (has_any (services, 299, 0))
@@ -856,6 +884,23 @@ carport_nissan_parse_action_status (JsonNode  *root,
       }
 
   return CARPORT_COMMAND_STATE_PENDING;
+}
+
+char *
+carport_nissan_parse_action_data (JsonNode   *root,
+                                  const char *name)
+{
+  JsonArray *pairs = carport_json_get_array (carport_json_attributes (root), "data");
+
+  for (guint i = 0; pairs != NULL && i < json_array_get_length (pairs); i++)
+    {
+      JsonObject *pair = carport_json_node_get_object (json_array_get_element (pairs, i));
+      const char *value = carport_json_get_string (pair, "value");
+
+      if (g_strcmp0 (carport_json_get_string (pair, "name"), name) == 0 && value != NULL && *value != '\0')
+        return g_strdup (value);
+    }
+  return NULL;
 }
 
 static char *

@@ -101,6 +101,11 @@ gboolean   carport_nissan_parse_endpoint    (CarportVehicle          *vehicle,
 /* The action id of a command's answer (data.id), or NULL. */
 char      *carport_nissan_parse_action_id   (JsonNode *root);
 
+/* The value named @name in an action-status answer's data:[{name, value}]
+ * (the SRP challenge's srpLoginS and srpLoginB), or NULL. */
+char      *carport_nissan_parse_action_data (JsonNode   *root,
+                                             const char *name);
+
 /* The state of an action-status answer: COMPLETED; FAILED (REJECTED,
  * CANCELLED, TIMEOUT, FAILED, with a readable @message); PENDING otherwise
  * (PENDING, CREATED, PRISTINE, unknown). */

@@ -22,6 +22,7 @@
 #include "carport-command-button.h"
 #include "carport-command-runner.h"
 #include "carport-error-banner.h"
+#include "carport-device-code-dialog.h"
 #include "carport-pin-flow.h"
 #include "carport-location-card.h"
 #include "carport-locks-card.h"
@@ -504,6 +505,40 @@ learn_pin (CarportVehiclePage *self)
     carport_pin_flow_learn (self->session, self->vehicle, GTK_WIDGET (self), (void (*) (GtkWidget *)) update_actions);
 }
 
+typedef struct {
+  CarportVehiclePage *page;  /* owned */
+  CarportCommandKind  kind;
+} PinAsk;
+
+static void
+device_ensured_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PinAsk *ask = user_data;
+
+  if (carport_device_code_dialog_ensure_finish (result) && ask->page->vehicle != NULL)
+    carport_pin_flow_start (ask->page->runner, ask->kind, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (ask->page))));
+  g_object_unref (ask->page);
+  g_free (ask);
+}
+
+/* The PIN (remembered, or asked for): a brand that registers this computer
+ * for the car first (Nissan) asks for the e-mailed code before. */
+static void
+ask_device_then_pin (CarportVehiclePage *self, CarportCommandKind kind)
+{
+  PinAsk *ask;
+
+  if (self->session == NULL)
+    return;
+  ask = g_new0 (PinAsk, 1);
+  ask->page = g_object_ref (self);
+  ask->kind = kind;
+  carport_device_code_dialog_ensure_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->session,
+                                           self->vehicle, device_ensured_cb, ask);
+}
+
 /* The remote lock PIN: set up (or changed), and forgotten. */
 static void
 pin_action (GtkWidget  *widget,
@@ -515,8 +550,7 @@ pin_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "vehicle.pin-forget"))
     carport_pin_flow_forget (self->runner);
   else
-    carport_pin_flow_start (self->runner, CARPORT_COMMAND_KIND_SRP_ENROL,
-                            GTK_WINDOW (gtk_widget_get_root (widget)));
+    ask_device_then_pin (self, CARPORT_COMMAND_KIND_SRP_ENROL);
 }
 
 /* A command button was pressed: the commands that take parameters ask for
@@ -535,7 +569,7 @@ command_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer user_
   else if (kind == CARPORT_COMMAND_KIND_HVAC_START)
     ask_climate (self);
   else if (is_remote_lock (kind))
-    carport_pin_flow_start (self->runner, kind, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+    ask_device_then_pin (self, kind);
   else
     carport_command_runner_run (self->runner, kind);
 }

@@ -43,21 +43,22 @@ typedef struct {
   double       charge_power_kw;
   NissanFlags  flags;
   guint        lock_status;     /* 0: served; else the HTTP error it answers */
+  const char  *ccs_gen;         /* nullable: "1" CCS2, "2" CCS1.5 (the remote lock's gate) */
   const char  *services;        /* ids; "s308" is sent as the string "308" */
 } NissanModel;
 
 static const NissanModel models[] = {
   { "LEAF_ZE1", "Leaf", "ZE1", "C1A", "GDC", "ELECTRIC", 40.0, 270.0, 3.6,
-    N_BATTERY_V1 | N_COCKPIT_V1 | N_COCKPIT_V2, 0,
-    "319 12 366 307 2042 299 97 2021 235" },
+    N_BATTERY_V1 | N_COCKPIT_V1 | N_COCKPIT_V2, 0, "2",
+    "319 12 366 307 2042 299 97 2021 235 27 747" },
   { "ARIYA", "ARIYA", "FE0", "C1A", "AVN", "ELECTRIC", 87.0, 420.0, 7.4,
-    N_BATTERY_V1_PARTIAL | N_BATTERY_V2 | N_BATTERY_V3 | N_COCKPIT_V1 | N_COCKPIT_V2, 403,
+    N_BATTERY_V1_PARTIAL | N_BATTERY_V2 | N_BATTERY_V3 | N_COCKPIT_V1 | N_COCKPIT_V2, 403, NULL,
     "319 12 366 299 303 97 279 s308 s5001" },
   { "MICRA", "MICRA", "BCJ", "C1A_HS EVO", "RVG", "ELECTRIC", 52.0, 310.0, 11.0,
-    N_BATTERY_V2 | N_BATTERY_V3 | N_COCKPIT_V2 | N_NO_EXTERNAL_TEMP, 404,
+    N_BATTERY_V2 | N_BATTERY_V3 | N_COCKPIT_V2 | N_NO_EXTERNAL_TEMP, 404, NULL,
     "12 97 107 202 299 308 317 319 344 366" },
   { "QASHQAI", "Qashqai", "J12", "C1A", "AVN", "GASOLINE", 0.0, 0.0, 0.0,
-    N_BATTERY_V1_RANGE | N_COCKPIT_V1 | N_COCKPIT_V2 | N_ICE, 0,
+    N_BATTERY_V1_RANGE | N_COCKPIT_V1 | N_COCKPIT_V2 | N_ICE, 0, NULL,
     "12 97 2021 202 96" },
 };
 
@@ -70,7 +71,7 @@ is_endpoint_name (const char *name)
     "battery-status", "cockpit", "location", "hvac-status", "lock-status", "trip-history",
     "actions/refresh-battery-status", "actions/refresh-location", "actions/refresh-hvac-status",
     "actions/refresh-lock-status", "actions/hvac-start", "actions/charging-start",
-    "actions/horn-lights", NULL
+    "actions/horn-lights", "actions/srp-initiates", "actions/srp-sets", "actions/lock-unlock", NULL
   };
   g_autofree char *base = g_strdup (name);
   char *colon = strchr (base, ':');
@@ -134,6 +135,27 @@ has_service (CarportSimCar *car,
   return FALSE;
 }
 
+/* The remote lock's gate (api-nissan.md §3.4): lock status 886 on a CCS2
+ * car (ccsGen "1", none is cross-badged here), else 2021; the command needs
+ * it and 27 or 878; the PIN's set-up is 909 on CCS2, 747 on CCS1.5. */
+gboolean
+_carport_sim_nissan_car_can (CarportSimCar     *car,
+                             CarportSimNissanCan what)
+{
+  const char *ccs_gen = NM (car)->ccs_gen;
+  gboolean ccs2 = g_strcmp0 (ccs_gen, "1") == 0;
+  gboolean lock_status = has_service (car, ccs2 ? "886" : "2021");
+
+  switch (what)
+    {
+    case CARPORT_SIM_NISSAN_CAN_LOCK:
+      return lock_status && (has_service (car, "27") || has_service (car, "878"));
+    case CARPORT_SIM_NISSAN_CAN_SRP_SETUP:
+    default:
+      return ccs2 ? has_service (car, "909") : g_strcmp0 (ccs_gen, "2") == 0 && has_service (car, "747");
+    }
+}
+
 /**
  * _carport_sim_nissan_build_car:
  *
@@ -162,6 +184,9 @@ _carport_sim_nissan_build_car (CarportSimCar *car,
   json_object_set_string_member (o, "pictureURL", picture);
   json_object_set_string_member (o, "privacyMode", car->quirk_privacy_on ? "ON" : "OFF");
   json_object_set_string_member (o, "role", "OWNER");
+  if (m->ccs_gen != NULL)
+    json_object_set_string_member (o, "ccsGen", m->ccs_gen);
+  json_object_set_boolean_member (o, "isCrossBadged", FALSE);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       JsonObject *service = json_object_new ();
@@ -758,7 +783,19 @@ _carport_sim_nissan_car_handle (CarportSimCar           *car,
 static const char *
 rejection_code (const CarportSimCommand *command)
 {
-  return command->failure == CARPORT_SIM_FAILURE_UNPLUGGED ? "12" : "13";
+  switch (command->failure)
+    {
+    case CARPORT_SIM_FAILURE_UNPLUGGED:
+      return "12";
+    case CARPORT_SIM_FAILURE_WRONG_PIN:
+      return "SRP_WRONG_PIN";
+    case CARPORT_SIM_FAILURE_PIN_LOCKED_OUT:
+      return "SRP_LOCKED";
+    case CARPORT_SIM_FAILURE_NONE:
+    case CARPORT_SIM_FAILURE_SOC_THRESHOLD:
+    default:
+      return "13";
+    }
 }
 
 /**
@@ -777,6 +814,7 @@ _carport_sim_nissan_action_status (CarportSimCar     *car,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *outer, *data, *a;
   const char *status;
+  gboolean failed_pin;
 
   carport_sim_car_advance (car, g_get_real_time ());
   if (command == NULL || command->polls++ == 0)
@@ -786,7 +824,11 @@ _carport_sim_nissan_action_status (CarportSimCar     *car,
                                "\"detail\":\"No action(s) found for this vehicle\"}]}");
       return;
     }
+  failed_pin = command->failure == CARPORT_SIM_FAILURE_WRONG_PIN ||
+               command->failure == CARPORT_SIM_FAILURE_PIN_LOCKED_OUT;
+  /* A refused PIN is FAILED (api-nissan.md §9), other refusals REJECTED. */
   status = !command->applied ? "PENDING"
+           : failed_pin ? "FAILED"
            : command->failure != CARPORT_SIM_FAILURE_NONE ? "REJECTED" : "COMPLETED";
   root = json_node_new (JSON_NODE_OBJECT);
   outer = json_object_new ();
@@ -796,6 +838,23 @@ _carport_sim_nissan_action_status (CarportSimCar     *car,
   json_object_set_string_member (a, "actionType", command->command_type);
   if (command->applied && command->failure != CARPORT_SIM_FAILURE_NONE)
     json_object_set_string_member (a, "errorCode", rejection_code (command));
+  /* srp-sets: the challenge, as name/value pairs (§3.4 step 5) */
+  if (command->applied && command->srp_b != NULL)
+    {
+      JsonArray *pairs = json_array_new ();
+      const char *names[] = { "srpLoginS", "srpLoginB" };
+      const char *values[] = { command->srp_salt, command->srp_b };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          JsonObject *pair = json_object_new ();
+
+          json_object_set_string_member (pair, "name", names[i]);
+          json_object_set_string_member (pair, "value", values[i]);
+          json_array_add_object_element (pairs, pair);
+        }
+      json_object_set_array_member (a, "data", pairs);
+    }
   json_object_set_string_member (data, "type", "ActionStatus");
   json_object_set_string_member (data, "id", command->id);
   json_object_set_object_member (data, "attributes", a);

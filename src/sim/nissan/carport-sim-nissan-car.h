@@ -18,6 +18,13 @@ typedef enum {
   CARPORT_SIM_NISSAN_HOST_BFF,
 } CarportSimNissanCarHost;
 
+typedef enum {
+  CARPORT_SIM_NISSAN_CAN_LOCK,        /* lock-unlock */
+  CARPORT_SIM_NISSAN_CAN_SRP_SETUP,   /* srp-initiates */
+} CarportSimNissanCan;
+
+gboolean       _carport_sim_nissan_car_can            (CarportSimCar     *car,
+                                                       CarportSimNissanCan what);
 CarportSimCar *_carport_sim_nissan_car_new            (JsonObject        *config,
                                                        GError           **error);
 JsonNode      *_carport_sim_nissan_build_car          (CarportSimCar     *car,

@@ -8,7 +8,9 @@
  *                     authenticationendpoint/login.do page, commonauth,
  *                     oauth2/token (authorization code + PKCE S256)
  *   /bff-web/         v1/oauth2/access_token and refresh-token (Kamereon
- *                     tokens), v5/users/{id}/cars, v3/cars/{vin}/battery-status
+ *                     tokens), v5/users/{id}/cars, v3/cars/{vin}/battery-status,
+ *                     v1/users/{id}/vehicles/{vin}/… device registration and
+ *                     v1/vehicles/{vin}/devices/{id} (carport-sim-nissan-lock.c)
  *   /user-adapter/    v1/users/current
  *   /car-adapter/     vN/cars/{vin}/… reads and v1 actions
  *   /notifications/   v2/notifications/users/{id}/vehicles/{vin}
@@ -27,6 +29,7 @@
 #include "carport-sim-util.h"
 #include "carport-sim-nissan.h"
 #include "carport-sim-nissan-car.h"
+#include "carport-sim-nissan-lock.h"
 
 #define CODE_LIFETIME_US CARPORT_SIM_SECONDS (300)
 
@@ -64,6 +67,7 @@ struct _CarportSimNissan
   GHashTable *access_tokens;   /* token → expiry (gint64*, µs) */
   GHashTable *refresh_tokens;  /* set */
   GPtrArray *issued;           /* every code and token handed out */
+  CarportSimNissanDevices *devices;
 };
 
 G_DEFINE_FINAL_TYPE (CarportSimNissan, carport_sim_nissan, G_TYPE_OBJECT)
@@ -106,6 +110,7 @@ carport_sim_nissan_finalize (GObject *object)
   g_clear_pointer (&self->access_tokens, g_hash_table_unref);
   g_clear_pointer (&self->refresh_tokens, g_hash_table_unref);
   g_clear_pointer (&self->issued, g_ptr_array_unref);
+  g_clear_pointer (&self->devices, _carport_sim_nissan_devices_free);
 
   G_OBJECT_CLASS (carport_sim_nissan_parent_class)->finalize (object);
 }
@@ -131,6 +136,19 @@ carport_sim_nissan_init (CarportSimNissan *self)
   self->access_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->refresh_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->issued = g_ptr_array_new_with_free_func (g_free);
+  self->devices = _carport_sim_nissan_devices_new ();
+}
+
+const char *
+carport_sim_nissan_get_last_device_otp (CarportSimNissan *self)
+{
+  return _carport_sim_nissan_devices_get_last_otp (self->devices);
+}
+
+void
+carport_sim_nissan_expire_device_otps (CarportSimNissan *self)
+{
+  _carport_sim_nissan_devices_expire_otps (self->devices);
 }
 
 CarportSimNissan *
@@ -769,6 +787,9 @@ carport_sim_nissan_endpoint_name (const char *path)
     {
       if (n == 4 && g_str_equal (s[1], "users") && g_str_equal (s[3], "cars"))
         return g_strdup ("cars");
+      /* device registration: "register-device", "devices/ID/registration-status" */
+      if (n >= 6 && g_str_equal (s[1], "users") && g_str_equal (s[3], "vehicles"))
+        return g_strjoinv ("/", s + 5);
       return g_strjoinv ("/", s + 1);
     }
   return g_strdup (rest);
@@ -875,6 +896,29 @@ handle_kamereon (CarportSimNissan  *self,
         handle_notifications (self, msg, car);
       return;
     }
+  /* Device registration (api-nissan.md §3.4) */
+  if (g_str_equal (prefix, "bff-web") && version == 1 && n >= 5 &&
+      g_str_equal (s[1], "users") && g_str_equal (s[3], "vehicles"))
+    {
+      if (!g_str_equal (s[2], self->user_id))
+        _carport_sim_reply_nissan_error (msg, 403, "403", "security.access", "Access is denied for this resource");
+      else if ((car = user_car (self, msg, s[4])) != NULL)
+        _carport_sim_nissan_devices_handle (self->devices, car, msg, s + 5);
+      return;
+    }
+  if (g_str_equal (prefix, "bff-web") && version == 1 && n == 5 && g_str_equal (s[1], "vehicles") &&
+      g_str_equal (s[3], "devices"))
+    {
+      if ((car = user_car (self, msg, s[2])) != NULL)
+        _carport_sim_nissan_devices_handle (self->devices, car, msg, s + 3);
+      return;
+    }
+  /* The PIN and lock-unlock, which need the user and the devices */
+  if (g_str_equal (prefix, "car-adapter") && version == 1 && n == 5 && g_str_equal (s[1], "cars") &&
+      g_str_equal (s[3], "actions") && g_str_equal (soup_server_message_get_method (msg), "POST") &&
+      (car = carport_sim_find_car (self->cars, s[2])) != NULL &&
+      _carport_sim_nissan_lock_act (self->devices, car, msg, s[4], self->user_id, g_get_real_time ()))
+    return;
   if (g_str_equal (prefix, "action-status") && get && version == 1 && n == 5 &&
       g_str_equal (s[1], "cars") && g_str_equal (s[3], "actions") && g_str_equal (s[4], "status"))
     {

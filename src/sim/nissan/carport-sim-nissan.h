@@ -42,6 +42,10 @@ void              carport_sim_nissan_expire_access_tokens (CarportSimNissan *sel
  * token handed out (char*), expired and revoked ones too. */
 GPtrArray        *carport_sim_nissan_get_issued         (CarportSimNissan  *self);
 void              carport_sim_nissan_revoke_refresh_tokens (CarportSimNissan *self);
+/* The last 6-digit code generate-device-otp "e-mailed", and making every
+ * code expire (remote lock, api-nissan.md §3.4). */
+const char       *carport_sim_nissan_get_last_device_otp (CarportSimNissan *self);
+void              carport_sim_nissan_expire_device_otps (CarportSimNissan *self);
 
 gboolean          carport_sim_nissan_is_path            (const char        *path);
 char             *carport_sim_nissan_endpoint_name      (const char        *path);

@@ -864,6 +864,16 @@ test_shared_reads (void)
 
   root = shared_root (dir, "kamereon/action-status.srp-challenge.completed.shape.json");
   g_assert_cmpint (carport_nissan_parse_action_status (root, NULL), ==, CARPORT_COMMAND_STATE_COMPLETED);
+  /* The SRP challenge in its data (api-nissan.md §3.4) */
+  {
+    g_autofree char *salt = carport_nissan_parse_action_data (root, "srpLoginS");
+    g_autofree char *b = carport_nissan_parse_action_data (root, "srpLoginB");
+    g_autofree char *none = carport_nissan_parse_action_data (root, "srpLoginA");
+
+    g_assert_nonnull (strstr (salt, "10-byte salt"));
+    g_assert_nonnull (strstr (b, "server public B"));
+    g_assert_null (none);
+  }
 }
 
 static void

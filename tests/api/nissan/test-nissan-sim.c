@@ -248,20 +248,26 @@ test_refresh_keeps_refresh_token (Fixture       *f,
   g_assert_cmpstr (again, ==, before);
 }
 
-/* Sends @kind and polls it to its final state. */
+/* Sends @command and polls it to its final state; with @may_refuse,
+ * FAILED at once when the sending fails (a PIN command whose PIN check
+ * refuses it first). */
 static CarportCommandState
-run_command (Fixture            *f,
-             CarportVehicle     *vehicle,
-             CarportCommandKind  kind)
+run_full_command (Fixture            *f,
+                  CarportVehicle     *vehicle,
+                  CarportCommand     *command,
+                  gboolean            may_refuse)
 {
-  g_autoptr(CarportCommand) command = carport_command_new (kind, carport_vehicle_get_vin (vehicle));
   g_autoptr(GAsyncResult) sent = NULL;
   g_autoptr(GError) error = NULL;
 
-  carport_command_set_temperature_c (command, 21);
   carport_vehicle_client_send_command_async (f->client, vehicle, command, NULL, carport_test_result_cb, &sent);
-  g_assert_true (carport_vehicle_client_send_command_finish (f->client, carport_test_wait_result (&sent), &error));
-  g_assert_no_error (error);
+  if (!carport_vehicle_client_send_command_finish (f->client, carport_test_wait_result (&sent), &error))
+    {
+      g_test_message ("sending failed: %s", error->message);
+      g_assert_true (may_refuse);
+      g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_FAILED);
+      return CARPORT_COMMAND_STATE_FAILED;
+    }
   g_assert_cmpint (carport_command_get_state (command), ==, CARPORT_COMMAND_STATE_PENDING);
 
   for (guint i = 0; i < 100 && !carport_command_get_finished (command); i++)
@@ -277,6 +283,18 @@ run_command (Fixture            *f,
     }
 
   return carport_command_get_state (command);
+}
+
+/* Sends @kind and polls it to its final state. */
+static CarportCommandState
+run_command (Fixture            *f,
+             CarportVehicle     *vehicle,
+             CarportCommandKind  kind)
+{
+  g_autoptr(CarportCommand) command = carport_command_new (kind, carport_vehicle_get_vin (vehicle));
+
+  carport_command_set_temperature_c (command, 21);
+  return run_full_command (f, vehicle, command, FALSE);
 }
 
 static void
@@ -298,7 +316,9 @@ test_commands (Fixture       *f,
 
       for (guint kind = 0; kind < CARPORT_N_COMMAND_KINDS; kind++)
         {
-          if (!carport_vehicle_supports_command (vehicle, kind))
+          /* The SRP-guarded ones need a PIN and a device: remote-lock */
+          if (!carport_vehicle_supports_command (vehicle, kind) || kind == CARPORT_COMMAND_KIND_LOCK ||
+              kind == CARPORT_COMMAND_KIND_UNLOCK || kind == CARPORT_COMMAND_KIND_SRP_ENROL)
             continue;
           g_test_message ("%s: %s", vin, carport_enum_to_nick (CARPORT_TYPE_COMMAND_KIND, kind));
           /* An unplugged car refuses to charge (see charge-refused). */
@@ -342,6 +362,152 @@ test_charge_refused (Fixture       *f,
   g_test_skip ("no car can start charging");
 }
 
+#define LEAF_VIN "SJNFAAZE1U0000001"
+#define DEVICE_ID "a1b2c3d4e5f60718"
+
+/* One step of the device registration; FALSE with @error. */
+static gboolean
+device_step (Fixture           *f,
+             CarportVehicle    *vehicle,
+             CarportDeviceStep  step,
+             const char        *code,
+             gboolean          *out_registered,
+             GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  carport_vehicle_client_device_async (f->client, vehicle, step, DEVICE_ID, code, NULL, carport_test_result_cb,
+                                       &result);
+  return carport_vehicle_client_device_finish (f->client, carport_test_wait_result (&result), out_registered, error);
+}
+
+static CarportCommandState
+run_pin_command (Fixture            *f,
+                 CarportVehicle     *vehicle,
+                 CarportCommandKind  kind,
+                 const char         *pin,
+                 const char         *device_id)
+{
+  g_autoptr(CarportCommand) command = carport_command_new (kind, carport_vehicle_get_vin (vehicle));
+
+  carport_command_set_pin (command, pin);
+  carport_command_set_device_id (command, device_id);
+  return run_full_command (f, vehicle, command, TRUE);
+}
+
+/* api-nissan.md §3.4 at the protocol layer: the gate, the device's
+ * registration (no code, wrong, expired, right, already registered), the
+ * PIN's enrolment, lock and unlock with the proof and the registered device,
+ * a wrong PIN, the lock-out and its end. */
+static void
+test_remote_lock (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CarportVehicle *leaf = NULL;
+  gboolean registered = TRUE;
+  const char *code;
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+  g_assert_true (carport_vehicle_client_registers_devices (f->client));
+  /* The gate: only the Leaf (ccsGen 2, services 2021, 27 and 747) */
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+      gboolean is_leaf = g_str_equal (carport_vehicle_get_vin (vehicle), LEAF_VIN);
+
+      g_assert_cmpint (carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_LOCK), ==, is_leaf);
+      g_assert_cmpint (carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_UNLOCK), ==, is_leaf);
+      g_assert_cmpint (carport_vehicle_supports_command (vehicle, CARPORT_COMMAND_KIND_SRP_ENROL), ==, is_leaf);
+      if (is_leaf)
+        leaf = vehicle;
+      else
+        {
+          /* nothing is asked for a car outside the gate */
+          g_assert_false (device_step (f, vehicle, CARPORT_DEVICE_STEP_CHECK, NULL, NULL, &error));
+          g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED);
+          g_clear_error (&error);
+        }
+    }
+  g_assert_nonnull (leaf);
+
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_no_error (error);
+  g_assert_false (registered);
+
+  /* Not 6 digits: refused without asking */
+  g_assert_false (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, "12345", NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_clear_error (&error);
+  /* No code asked for yet: as an expired one */
+  g_assert_false (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, "123456", NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_clear_error (&error);
+
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  code = carport_simulator_get_last_device_otp (f->sim);
+  g_assert_cmpuint (strlen (code), ==, 6);
+  g_assert_false (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, g_str_equal (code, "000000") ? "999999" : "000000",
+                               NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_assert_nonnull (strstr (error->message, "not right"));
+  g_clear_error (&error);
+  carport_simulator_expire_device_otps (f->sim);
+  g_assert_false (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, code, NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_clear_error (&error);
+
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+  code = carport_simulator_get_last_device_otp (f->sim);
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, code, &registered, &error));
+  g_assert_no_error (error);
+  g_assert_true (registered);
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_true (registered);
+  /* 409 / 409010: already there counts as registered */
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, "123456", &registered, &error));
+  g_assert_no_error (error);
+  g_assert_true (registered);
+
+  /* No PIN enrolled yet, and a PIN that is no PIN: nothing goes to the car */
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_UNLOCK, "1234", DEVICE_ID), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_SRP_ENROL, "12", DEVICE_ID), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "actions/lock-unlock"), ==, 0);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "actions/srp-initiates"), ==, 0);
+
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_SRP_ENROL, "2580", NULL), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_true (carport_simulator_get_locked (f->sim, LEAF_VIN));
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_UNLOCK, "2580", DEVICE_ID), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_false (carport_simulator_get_locked (f->sim, LEAF_VIN));
+  /* A device that is not registered is refused */
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_LOCK, "2580", "0000000000000000"), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_false (carport_simulator_get_locked (f->sim, LEAF_VIN));
+
+  /* Wrong PINs, then the lock-out even for the right one */
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_LOCK, "0852", DEVICE_ID), ==,
+                     CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_LOCK, "2580", DEVICE_ID), ==,
+                   CARPORT_COMMAND_STATE_FAILED);
+  g_assert_false (carport_simulator_get_locked (f->sim, LEAF_VIN));
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_SRP_ENROL, "2580", NULL), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_cmpint (run_pin_command (f, leaf, CARPORT_COMMAND_KIND_LOCK, "2580", DEVICE_ID), ==,
+                   CARPORT_COMMAND_STATE_COMPLETED);
+  g_assert_true (carport_simulator_get_locked (f->sim, LEAF_VIN));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -354,6 +520,7 @@ main (int argc, char *argv[])
   g_test_add ("/nissan-sim/refresh-keeps-refresh-token", Fixture, NULL, fixture_setup,
               test_refresh_keeps_refresh_token, fixture_teardown);
   g_test_add ("/nissan-sim/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
+  g_test_add ("/nissan-sim/remote-lock", Fixture, NULL, fixture_setup, test_remote_lock, fixture_teardown);
   g_test_add ("/nissan-sim/charge-refused", Fixture, NULL, fixture_setup, test_charge_refused, fixture_teardown);
 
   return g_test_run ();
