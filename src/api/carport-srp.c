@@ -203,7 +203,7 @@ carport_srp_check_pin (const char  *pin,
   if (len >= 4 && len <= 8 && strspn (pin, "0123456789") == len)
     return TRUE;
   g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                       _("The PIN must be 4 to 8 digits"));
+                       _("The PIN must be 4 to 8 digits."));
   return FALSE;
 }
 

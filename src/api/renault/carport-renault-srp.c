@@ -45,19 +45,6 @@ srp_step_free (SrpStep *step)
   g_free (step);
 }
 
-static gboolean
-has_pin (CarportCommand *command,
-         GError        **error)
-{
-  const char *pin = carport_command_get_pin (command);
-
-  if (pin != NULL && strlen (pin) >= 4 && strlen (pin) <= 8 && strspn (pin, "0123456789") == strlen (pin))
-    return TRUE;
-  g_set_error_literal (error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                       _("The PIN must be 4 to 8 digits."));
-  return FALSE;
-}
-
 static void
 return_attributes (GTask      *task,
                    JsonObject *attributes)
@@ -241,7 +228,7 @@ _carport_renault_client_srp_attributes_async (CarportRenaultClient *self,
   step->srp_sets_path = g_strdup (srp_sets_path);
   g_task_set_task_data (task, step, (GDestroyNotify) srp_step_free);
 
-  if (!has_pin (command, &error))
+  if (!carport_srp_check_pin (carport_command_get_pin (command), &error))
     {
       g_task_return_error (task, error);
       return;
