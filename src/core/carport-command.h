@@ -87,6 +87,9 @@ void                 carport_command_set_schedules          (CarportCommand *sel
 
 /* Localised, e.g. "Start climate", "Sound the horn". */
 const char          *carport_command_kind_get_title         (CarportCommandKind kind);
+/* TRUE for the SRP-guarded commands that carry the PIN's proof (lock,
+ * unlock, engine start and stop), not the PIN's enrolment. */
+gboolean             carport_command_kind_takes_pin         (CarportCommandKind kind);
 /* For the commands that ask the car to report something (refresh-location,
  * refresh-battery, …): TRUE with the endpoint that then has it, which is
  * read after the command. FALSE for the others. */

@@ -172,6 +172,8 @@ typedef enum {
   CARPORT_COMMAND_KIND_LOCK,         /* SRP-guarded, experimental: the PIN goes with it */
   CARPORT_COMMAND_KIND_UNLOCK,
   CARPORT_COMMAND_KIND_SRP_ENROL,    /* sets the car's PIN (its SRP salt and verifier) */
+  CARPORT_COMMAND_KIND_ENGINE_START, /* remote engine start, SRP-guarded like lock */
+  CARPORT_COMMAND_KIND_ENGINE_STOP,
   CARPORT_N_COMMAND_KINDS /*< skip >*/
 } CarportCommandKind;
 
