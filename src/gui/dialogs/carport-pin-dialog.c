@@ -21,6 +21,7 @@ struct _CarportPinDialog
   /* Template widgets */
   GtkWidget          *pin_entry;
   GtkWidget          *remember_switch;
+  GtkWidget          *remember_row;
 
   CarportCommandKind  kind;
   gboolean            pin_known;
@@ -81,6 +82,10 @@ carport_pin_dialog_constructed (GObject *object)
                                : engine
                                ? _("Enter the car’s 4-digit PIN. Remote engine start is experimental: check the car afterwards.")
                                : _("Enter the car’s 4-digit PIN. Remote lock is experimental: check the car afterwards."));
+  /* The .ui's words name Lock and Unlock. */
+  if (engine)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->remember_row),
+                                 _("Kept in the keyring only, once the car accepted it; Start Engine and Stop Engine then use it without asking"));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (!enrol)
     adw_message_dialog_add_response (dialog, "set-up", self->pin_known ? _("C_hange PIN…") : _("Set _Up PIN…"));
@@ -166,6 +171,7 @@ carport_pin_dialog_class_init (CarportPinDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, remember_row);
 }
 
 static void
