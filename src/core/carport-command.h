@@ -56,7 +56,7 @@ int                  carport_command_get_soc_min_percent    (CarportCommand *sel
 void                 carport_command_set_soc_min_percent    (CarportCommand *self, int value);
 int                  carport_command_get_soc_target_percent (CarportCommand *self);
 void                 carport_command_set_soc_target_percent (CarportCommand *self, int value);
-/* The PIN of an SRP-guarded command (lock, unlock) or the new one to enrol:
+/* The PIN of an SRP-guarded command (lock, unlock, engine start or stop) or the new one to enrol:
  * held only while the command runs, wiped when it is replaced or the command
  * is finalized; never a property, never logged. */
 const char          *carport_command_get_pin                (CarportCommand *self);

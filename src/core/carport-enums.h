@@ -198,7 +198,8 @@ typedef enum {
   CARPORT_COMMAND_STATE_UNKNOWN,
 } CarportCommandState;
 
-/* Where the PIN of an SRP-guarded command (lock, unlock, srp-enrol) comes
+/* Where the PIN of an SRP-guarded command (lock, unlock, engine-start,
+ * engine-stop, srp-enrol) comes
  * from, and so what becomes of it: kept in the keyring once the car took it
  * (REMEMBER), or forgotten when the car refuses it (REMEMBERED). */
 typedef enum {
