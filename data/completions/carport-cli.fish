@@ -2,7 +2,7 @@
 # (tests/cli/check-completions.py holds them to `carport-cli --list-commands`);
 # each command's options come from `carport-cli COMMAND --list-options`.
 
-set -l commands login logout vehicles status refresh climate charge horn lights locate lock unlock srp history http
+set -l commands login logout vehicles status refresh climate charge horn lights locate lock unlock engine srp history http
 
 function __carport_cli_options
     set -l words (commandline -opc)
@@ -32,6 +32,7 @@ complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a lights
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a locate -d 'Ask the car for its position'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a lock -d 'Lock the car (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a unlock -d 'Unlock the car (experimental)'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a engine -d 'Start or stop the engine remotely (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a srp -d 'Set the PIN of remote lock (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a history -d 'Charging sessions, climate use, readings'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a http -d 'A request of your own, secrets hidden'
@@ -43,5 +44,6 @@ complete -c carport-cli -n "__fish_seen_subcommand_from mode" -a "always schedul
 complete -c carport-cli -n "__fish_seen_subcommand_from schedule; and not __fish_seen_subcommand_from set enable disable delete" -a "set enable disable delete"
 complete -c carport-cli -n "__fish_seen_subcommand_from history; and not __fish_seen_subcommand_from charges climate readings" -a "charges climate readings"
 complete -c carport-cli -n "__fish_seen_subcommand_from srp; and not __fish_seen_subcommand_from enrol forget" -a "enrol forget"
+complete -c carport-cli -n "__fish_seen_subcommand_from engine; and not __fish_seen_subcommand_from start stop" -a "start stop"
 complete -c carport-cli -n "__fish_seen_subcommand_from http; and not __fish_seen_subcommand_from get post" -a "get post"
 complete -c carport-cli -l brand -x -a "renault dacia alpine nissan"

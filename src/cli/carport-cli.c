@@ -361,6 +361,19 @@ cmd_unlock (Cli *cli)
 }
 
 static void
+cmd_engine (Cli *cli)
+{
+  const char *what = cli->args[0] ? cli->args[0] : "";
+
+  if (g_str_equal (what, "start") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_ENGINE_START);
+  else if (g_str_equal (what, "stop") && carport_cli_expect_args (cli, 1))
+    carport_cli_send_pin_command (cli, CARPORT_COMMAND_KIND_ENGINE_STOP);
+  else if (!g_strv_contains ((const char * const[]) { "start", "stop", NULL }, what))
+    carport_cli_expect_args (cli, G_MAXUINT);
+}
+
+static void
 cmd_srp (Cli *cli)
 {
   if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "enrol"))
@@ -545,6 +558,9 @@ static const Command commands[] = {
     OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
   { "unlock",   "[--pin-stdin] [--remember-pin] [--vin VIN] [--no-wait]",
     N_("Unlock the car (experimental; asks for its PIN unless one is remembered)"), cmd_unlock, TRUE,
+    OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
+  { "engine",   "start|stop [--pin-stdin] [--remember-pin] [--vin VIN] [--no-wait]",
+    N_("Start or stop the engine remotely (experimental; asks for the car’s PIN unless one is remembered)"), cmd_engine, TRUE,
     OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
   { "srp",      "enrol [--pin-stdin] [--remember-pin] [--vin VIN] | forget [--vin VIN]",
     N_("Set the PIN that remote lock and unlock ask for, or forget the remembered one (experimental)"), cmd_srp, TRUE,

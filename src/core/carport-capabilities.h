@@ -12,7 +12,9 @@
  * supported-endpoints and supported-commands masks. Remote lock (lock,
  * unlock and srp-enrol, experimental: api-renault.md §e.2) is in that mask
  * for the cars whose brand says it may work (Renault: the models whose
- * horn and lights work); the window offers it only while the
+ * horn and lights work); so is remote engine start (engine-start,
+ * engine-stop: a Renault with an engine whose res-state is read). The
+ * window offers them only while the
  * experimental-remote-lock setting is on, the CLI's help calls it
  * experimental. */
 #pragma once

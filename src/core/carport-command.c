@@ -477,11 +477,20 @@ carport_command_kind_get_title (CarportCommandKind kind)
     [CARPORT_COMMAND_KIND_LOCK] = N_("Lock"),
     [CARPORT_COMMAND_KIND_UNLOCK] = N_("Unlock"),
     [CARPORT_COMMAND_KIND_SRP_ENROL] = N_("Set the remote lock PIN"),
+    [CARPORT_COMMAND_KIND_ENGINE_START] = N_("Start engine"),
+    [CARPORT_COMMAND_KIND_ENGINE_STOP] = N_("Stop engine"),
   };
 
   g_return_val_if_fail ((guint) kind < CARPORT_N_COMMAND_KINDS, NULL);
 
   return _(titles[kind]);
+}
+
+gboolean
+carport_command_kind_takes_pin (CarportCommandKind kind)
+{
+  return kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK ||
+         kind == CARPORT_COMMAND_KIND_ENGINE_START || kind == CARPORT_COMMAND_KIND_ENGINE_STOP;
 }
 
 gboolean

@@ -56,7 +56,7 @@ int                  carport_command_get_soc_min_percent    (CarportCommand *sel
 void                 carport_command_set_soc_min_percent    (CarportCommand *self, int value);
 int                  carport_command_get_soc_target_percent (CarportCommand *self);
 void                 carport_command_set_soc_target_percent (CarportCommand *self, int value);
-/* The PIN of an SRP-guarded command (lock, unlock) or the new one to enrol:
+/* The PIN of an SRP-guarded command (lock, unlock, engine start or stop) or the new one to enrol:
  * held only while the command runs, wiped when it is replaced or the command
  * is finalized; never a property, never logged. */
 const char          *carport_command_get_pin                (CarportCommand *self);
@@ -87,6 +87,9 @@ void                 carport_command_set_schedules          (CarportCommand *sel
 
 /* Localised, e.g. "Start climate", "Sound the horn". */
 const char          *carport_command_kind_get_title         (CarportCommandKind kind);
+/* TRUE for the SRP-guarded commands that carry the PIN's proof (lock,
+ * unlock, engine start and stop), not the PIN's enrolment. */
+gboolean             carport_command_kind_takes_pin         (CarportCommandKind kind);
 /* For the commands that ask the car to report something (refresh-location,
  * refresh-battery, …): TRUE with the endpoint that then has it, which is
  * read after the command. FALSE for the others. */

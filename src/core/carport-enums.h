@@ -172,6 +172,8 @@ typedef enum {
   CARPORT_COMMAND_KIND_LOCK,         /* SRP-guarded, experimental: the PIN goes with it */
   CARPORT_COMMAND_KIND_UNLOCK,
   CARPORT_COMMAND_KIND_SRP_ENROL,    /* sets the car's PIN (its SRP salt and verifier) */
+  CARPORT_COMMAND_KIND_ENGINE_START, /* remote engine start, SRP-guarded like lock */
+  CARPORT_COMMAND_KIND_ENGINE_STOP,
   CARPORT_N_COMMAND_KINDS /*< skip >*/
 } CarportCommandKind;
 
@@ -196,7 +198,8 @@ typedef enum {
   CARPORT_COMMAND_STATE_UNKNOWN,
 } CarportCommandState;
 
-/* Where the PIN of an SRP-guarded command (lock, unlock, srp-enrol) comes
+/* Where the PIN of an SRP-guarded command (lock, unlock, engine-start,
+ * engine-stop, srp-enrol) comes
  * from, and so what becomes of it: kept in the keyring once the car took it
  * (REMEMBER), or forgotten when the car refuses it (REMEMBERED). */
 typedef enum {

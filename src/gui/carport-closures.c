@@ -372,6 +372,10 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
       return ok ? _("The car is unlocked") : _("Could not unlock the car");
     case CARPORT_COMMAND_KIND_SRP_ENROL:
       return ok ? _("The remote lock PIN is set") : _("Could not set the remote lock PIN");
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+      return ok ? _("The engine is running") : _("Could not start the engine");
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      return ok ? _("The engine is stopped") : _("Could not stop the engine");
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:

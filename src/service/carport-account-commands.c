@@ -13,6 +13,10 @@
 #include "carport-command-lock.h"
 #include "carport-deadline.h"
 
+/* res-state's code while the engine runs (api-renault.md "res-state"; "10"
+ * is "Stopped, ready for RES"). */
+#define RES_STATE_RUNNING "42"
+
 /* First delay between two polls of a command's state; it grows to 5 s. */
 #define MAX_POLL_INTERVAL_MS 5000
 
@@ -45,6 +49,9 @@ endpoints_changed_by (CarportCommandKind kind)
     case CARPORT_COMMAND_KIND_LOCK:
     case CARPORT_COMMAND_KIND_UNLOCK:
       return EP (LOCK_STATUS);
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      return EP (RES_STATE);
     case CARPORT_COMMAND_KIND_HORN:
     case CARPORT_COMMAND_KIND_LIGHTS:
     case CARPORT_N_COMMAND_KINDS:
@@ -72,6 +79,9 @@ endpoint_showing (CarportCommandKind kind)
     case CARPORT_COMMAND_KIND_LOCK:
     case CARPORT_COMMAND_KIND_UNLOCK:
       return CARPORT_ENDPOINT_LOCK_STATUS;
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      return CARPORT_ENDPOINT_RES_STATE;
     case CARPORT_COMMAND_KIND_CHARGE_MODE:
     case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
     case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:
@@ -98,6 +108,7 @@ state_shows_done (CarportCommand *command,
   gboolean planned = carport_command_get_start_at (command) != NULL;
   int soc_min = carport_command_get_soc_min_percent (command);
   int soc_target = carport_command_get_soc_target_percent (command);
+  const char *remote_start = carport_services_get_remote_start_code (carport_vehicle_get_services (vehicle));
 
   switch (carport_command_get_kind (command))
     {
@@ -119,6 +130,10 @@ state_shows_done (CarportCommand *command,
       return carport_locks_get_state (carport_vehicle_get_locks (vehicle)) == CARPORT_LOCK_STATE_LOCKED;
     case CARPORT_COMMAND_KIND_UNLOCK:
       return carport_locks_get_state (carport_vehicle_get_locks (vehicle)) == CARPORT_LOCK_STATE_UNLOCKED;
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+      return g_strcmp0 (remote_start, RES_STATE_RUNNING) == 0;
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      return remote_start != NULL && *remote_start != '\0' && !g_str_equal (remote_start, RES_STATE_RUNNING);
     default:
       return FALSE;
     }

@@ -112,8 +112,7 @@ pin_fate (CarportCommand *command)
   CarportCommandState state = carport_command_get_state (command);
   CarportPinSource source = carport_command_get_pin_source (command);
 
-  if (kind != CARPORT_COMMAND_KIND_LOCK && kind != CARPORT_COMMAND_KIND_UNLOCK &&
-      kind != CARPORT_COMMAND_KIND_SRP_ENROL)
+  if (!carport_command_kind_takes_pin (kind) && kind != CARPORT_COMMAND_KIND_SRP_ENROL)
     return PIN_KEEP_AS_IT_IS;
   if (state == CARPORT_COMMAND_STATE_COMPLETED && source == CARPORT_PIN_SOURCE_REMEMBER)
     return PIN_REMEMBER;

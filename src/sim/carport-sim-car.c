@@ -199,7 +199,7 @@ carport_sim_command_failure_message (const CarportSimCommand *command)
     case CARPORT_SIM_FAILURE_WRONG_PIN:
       return "The PIN code is wrong";
     case CARPORT_SIM_FAILURE_PIN_LOCKED_OUT:
-      return "Too many wrong PIN codes: remote lock is blocked until the PIN is set again";
+      return "Too many wrong PIN codes: remote commands are blocked until the PIN is set again";
     case CARPORT_SIM_FAILURE_NONE:
     default:
       return NULL;
@@ -371,6 +371,11 @@ apply_command (CarportSimCar *self,
     case CARPORT_SIM_CMD_UNLOCK:
       self->locked = command->kind == CARPORT_SIM_CMD_LOCK;
       self->lock_time = when;
+      break;
+
+    case CARPORT_SIM_CMD_ENGINE_START:
+    case CARPORT_SIM_CMD_ENGINE_STOP:
+      self->engine_running = command->kind == CARPORT_SIM_CMD_ENGINE_START;
       break;
 
     case CARPORT_SIM_CMD_EV_SETTINGS:
@@ -1045,6 +1050,15 @@ carport_sim_car_get_locked (CarportSimCar *self)
 }
 
 gboolean
+carport_sim_car_get_engine_running (CarportSimCar *self)
+{
+  g_return_val_if_fail (CARPORT_IS_SIM_CAR (self), FALSE);
+
+  carport_sim_car_advance (self, g_get_real_time ());
+  return self->engine_running;
+}
+
+gboolean
 carport_sim_car_get_hvac_on (CarportSimCar *self)
 {
   g_return_val_if_fail (CARPORT_IS_SIM_CAR (self), FALSE);
@@ -1115,6 +1129,7 @@ carport_sim_car_dup_state_json (CarportSimCar *self)
     _carport_sim_set_time (state, "plannedChargeAt", self->planned_charge_at);
   json_object_set_double_member (state, "mileage", self->mileage);
   json_object_set_boolean_member (state, "locked", self->locked);
+  json_object_set_boolean_member (state, "engineRunning", self->engine_running);
   json_object_set_double_member (state, "latitude", self->latitude);
   json_object_set_double_member (state, "longitude", self->longitude);
   json_object_set_int_member (state, "chargeSessions", self->sessions->len);

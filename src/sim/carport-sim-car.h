@@ -54,6 +54,8 @@ typedef enum {
   CARPORT_SIM_CMD_SRP_SETS,        /* a challenge: salt and B */
   CARPORT_SIM_CMD_LOCK,
   CARPORT_SIM_CMD_UNLOCK,
+  CARPORT_SIM_CMD_ENGINE_START,    /* remote engine start (Renault res-state) */
+  CARPORT_SIM_CMD_ENGINE_STOP,
 } CarportSimCommandKind;
 
 typedef enum {
@@ -175,6 +177,7 @@ struct _CarportSimCar
   /* doors */
   gboolean locked;
   gint64 lock_time;
+  gboolean engine_running;      /* remote engine start */
   CarportSimSrp *srp;           /* the PIN's verifier, challenges, tries */
 
   GPtrArray *commands;          /* CarportSimCommand* */
@@ -240,6 +243,7 @@ int                carport_sim_car_get_battery_level    (CarportSimCar        *s
 gboolean           carport_sim_car_get_charging         (CarportSimCar        *self);
 gboolean           carport_sim_car_get_hvac_on          (CarportSimCar        *self);
 gboolean           carport_sim_car_get_locked           (CarportSimCar        *self);
+gboolean           carport_sim_car_get_engine_running   (CarportSimCar        *self);
 void               carport_sim_car_set_plugged          (CarportSimCar        *self,
                                                          gboolean              plugged);
 char              *carport_sim_car_dup_state_json       (CarportSimCar        *self);

@@ -308,6 +308,24 @@ carport_simulator_get_locked (CarportSimulator *self,
   return car != NULL && carport_sim_car_get_locked (car);
 }
 
+/**
+ * carport_simulator_get_engine_running:
+ *
+ * Returns: whether a Renault's engine runs after a remote start (%FALSE for
+ *   an unknown VIN)
+ */
+gboolean
+carport_simulator_get_engine_running (CarportSimulator *self,
+                                      const char       *vin)
+{
+  CarportSimCar *car;
+
+  g_return_val_if_fail (CARPORT_IS_SIMULATOR (self), FALSE);
+
+  car = _carport_simulator_find_car (self, vin);
+  return car != NULL && carport_sim_car_get_engine_running (car);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The Nissan side                                                          */
 /* ------------------------------------------------------------------------ */

@@ -965,6 +965,15 @@ carport_simulator_dup_info_json (CarportSimulator *self)
                                       carport_sim_car_get_locked (self->nissan_cars->pdata[i]));
     json_object_set_object_member (info, "locked", locked);
   }
+  /* Each Renault's engine, running after a remote start or not. */
+  {
+    JsonObject *running = json_object_new ();
+
+    for (guint i = 0; i < self->cars->len; i++)
+      json_object_set_boolean_member (running, carport_sim_car_get_vin (self->cars->pdata[i]),
+                                      carport_sim_car_get_engine_running (self->cars->pdata[i]));
+    json_object_set_object_member (info, "engine_running", running);
+  }
   /* The mailbox: the last code a Nissan's generate-device-otp "e-mailed". */
   if (carport_sim_nissan_get_last_device_otp (self->nissan) != NULL)
     json_object_set_string_member (info, "device_otp", carport_sim_nissan_get_last_device_otp (self->nissan));

@@ -209,6 +209,8 @@ gboolean          carport_simulator_get_hvac_on          (CarportSimulator      
                                                           const char            *vin);
 gboolean          carport_simulator_get_locked           (CarportSimulator      *self,
                                                           const char            *vin);
+gboolean          carport_simulator_get_engine_running   (CarportSimulator      *self,
+                                                          const char            *vin);
 gboolean          carport_simulator_set_plugged          (CarportSimulator      *self,
                                                           const char            *vin,
                                                           gboolean               plugged);

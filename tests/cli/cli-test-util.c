@@ -375,6 +375,17 @@ simulator_car_locked (Sim        *sim,
   return json_object_get_boolean_member (locked, vin);
 }
 
+gboolean
+simulator_engine_running (Sim        *sim,
+                          const char *vin)
+{
+  g_autoptr(JsonNode) root = simulator_info (sim);
+  JsonObject *running = json_object_get_object_member (json_node_get_object (root), "engine_running");
+
+  g_assert_true (json_object_has_member (running, vin));
+  return json_object_get_boolean_member (running, vin);
+}
+
 void
 run_cli_full (Run        *run,
               const char *input,

@@ -66,6 +66,7 @@ void         login              (Sim *sim, const char *brand);
 guint        simulator_endpoint_requests (Sim *sim, const char *endpoint);
 /* Whether the simulator has the doors of @vin locked (its info page). */
 gboolean     simulator_car_locked (Sim *sim, const char *vin);
+gboolean     simulator_engine_running (Sim *sim, const char *vin);
 
 /* The last code the simulator "e-mailed" for a Nissan's device
  * registration, or NULL (its info page). */

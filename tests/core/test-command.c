@@ -172,6 +172,7 @@ test_titles (void)
     "Sound the horn", "Flash the lights", "Locate the car",
     "Refresh battery status", "Refresh climate status", "Set charge limits",
     "Refresh lock status", "Lock", "Unlock", "Set the remote lock PIN",
+    "Start engine", "Stop engine",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (titles) == CARPORT_N_COMMAND_KINDS);

@@ -322,6 +322,33 @@ shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
   g_settings_reset (settings, "experimental-remote-lock");
 }
 
+/* The Captur's page with Start Engine… and Stop Engine… (experimental),
+ * and the PIN dialog of Start Engine. */
+static void
+shoot_engine_start (CarportWindow *window, const char *scheme, const char *size)
+{
+  g_autofree char *name = g_strdup_printf ("engine-dialog-%s-%s.png", scheme, size);
+  g_autofree char *page_name = g_strdup_printf ("engine-page-%s-%s.png", scheme, size);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *dialog = NULL;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  carport_window_show_vehicle (window, "VF1XJB1SU00000006");
+  settle (600);
+  save (GTK_WIDGET (window), page_name);
+  gtk_widget_activate_action (page, "command.engine-start", NULL);
+  settle (600);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CARPORT_IS_PIN_DIALOG (l->data))
+      dialog = l->data;
+  if (dialog == NULL)
+    g_error ("the PIN dialog did not open");
+  save (dialog, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
 /* The code a Nissan e-mails before its first remote lock, after a wrong one. */
 static void
 shoot_device_code_dialog (CarportWindow *window, const char *scheme, const char *size)
@@ -721,6 +748,7 @@ shoot (GApplication *app)
         shoot_partial_failure (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_dialog (window, schemes[s].name, sizes[z].name);
         shoot_pin_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_engine_start (window, schemes[s].name, sizes[z].name);
         shoot_device_code_dialog (window, schemes[s].name, sizes[z].name);
         shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);

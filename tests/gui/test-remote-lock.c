@@ -5,6 +5,7 @@
  * is kept (in the demo's memory store, as the keyring would) and used
  * without asking; a remembered PIN the car refuses is forgotten and the
  * dialog asks again saying why; the PIN's menu changes and forgets it.
+ * Start Engine… and Stop Engine… on the Captur, the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -251,6 +252,75 @@ test_remember_pin (DemoFixture *f, gconstpointer data)
   g_settings_reset (settings, "experimental-remote-lock");
 }
 
+#define CAPTUR "VF1XJB1SU00000006"
+
+static gboolean
+engine_running (gpointer data)
+{
+  DemoFixture *f = data;
+
+  return carport_simulator_get_engine_running (f->sim, CAPTUR);
+}
+
+static gboolean
+engine_stopped (gpointer data)
+{
+  return !engine_running (data);
+}
+
+/* Start Engine… and Stop Engine… show only with the experimental setting
+ * on, and only on the car with an engine that takes it (the Captur, not the
+ * electric Megane, which takes remote lock); they go through the PIN dialog
+ * and the simulator's engine follows. */
+static void
+test_engine (DemoFixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  CarportVehicle *captur = demo_vehicle (f, CAPTUR);
+  GtkWidget *dialog;
+
+  demo_show (f, captur);
+  g_assert_true (carport_vehicle_supports_command (captur, CARPORT_COMMAND_KIND_ENGINE_START));
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Start Engine…"));
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Engine…"));
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  gui_test_flush ();
+  g_assert_nonnull (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Engine…"));
+  /* The Captur takes no remote lock. */
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Lock…"));
+
+  demo_press (f, "Start Engine…");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  dialog = demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Start the Engine");
+  g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  enter_pin ("1234", FALSE);
+  demo_assert_toast_soon (f, "The remote lock PIN is set");
+
+  demo_press (f, "Start Engine…");
+  enter_pin ("1234", FALSE);
+  g_assert_true (gui_test_wait_until (engine_running, f, 30000));
+  demo_assert_toast_soon (f, "The engine is running");
+
+  demo_press (f, "Stop Engine…");
+  g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG))),
+                   ==, "Stop the Engine");
+  enter_pin ("1234", FALSE);
+  g_assert_true (gui_test_wait_until (engine_stopped, f, 30000));
+  demo_assert_toast_soon (f, "The engine is stopped");
+
+  /* An electric car has no engine to start, even with remote lock. */
+  demo_show (f, demo_vehicle (f, MEGANE));
+  gui_test_flush ();
+  g_assert_nonnull (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Lock…"));
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Start Engine…"));
+  g_assert_null (gui_test_find_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Stop Engine…"));
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
 #define LEAF "SJNFAAZE1U0000001"
 
 /* The open code dialog, with a problem shown when @with_problem. */
@@ -349,6 +419,7 @@ main (int argc, char *argv[])
   ADD ("set-up-and-unlock", test_remote_lock);
   ADD ("remember-pin", test_remember_pin);
   ADD ("nissan-device-code", test_nissan_device_code);
+  ADD ("engine", test_engine);
 #undef ADD
 
   return g_test_run ();

@@ -4,7 +4,8 @@
  * one, forgotten when refused, when asked and at logout; the lock state
  * read back after the command; a refused PIN (with the tries the server
  * says remain) and the lock-out said in words; and a PIN check that never
- * answers fails without sending anything to the car. */
+ * answers fails without sending anything to the car. Remote engine start
+ * on the Captur, the same way. */
 #include "config.h"
 
 #include <string.h>
@@ -262,6 +263,76 @@ test_no_challenge (Fixture       *fixture,
   g_assert_cmpint (lock_state (megane), ==, CARPORT_LOCK_STATE_LOCKED);
 }
 
+static const char *
+remote_start_code (CarportVehicle *vehicle)
+{
+  return carport_services_get_remote_start_code (carport_vehicle_get_services (vehicle));
+}
+
+/* The refresh after a command is under way: waits (up to 5 s) for @code. */
+static void
+assert_remote_start_becomes (CarportVehicle *vehicle,
+                             const char     *code)
+{
+  for (int i = 0; i < 100 && g_strcmp0 (remote_start_code (vehicle), code) != 0; i++)
+    carport_test_spin (50);
+  g_assert_cmpstr (remote_start_code (vehicle), ==, code);
+}
+
+/* Remote engine start (experimental) on the Captur, the one car with an
+ * engine whose res-state is read: the proof bound to RES/Start or RES/Stop,
+ * the engine's state read back, a wrong PIN refused; never on an electric
+ * car, even one that takes remote lock. */
+static void
+test_engine (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportCommand) refused = NULL;
+  CarportVehicle *captur;
+  const char *vin;
+
+  login (fixture);
+  captur = vehicle_by_model (fixture, CAPTUR);
+  vin = carport_vehicle_get_vin (captur);
+  g_assert_true (carport_vehicle_supports_command (captur, CARPORT_COMMAND_KIND_ENGINE_START));
+  g_assert_true (carport_vehicle_supports_command (captur, CARPORT_COMMAND_KIND_ENGINE_STOP));
+  g_assert_true (carport_vehicle_supports_command (captur, CARPORT_COMMAND_KIND_SRP_ENROL));
+  g_assert_false (carport_vehicle_supports_command (captur, CARPORT_COMMAND_KIND_LOCK));
+  g_assert_false (carport_vehicle_supports_command (vehicle_by_model (fixture, MEGANE),
+                                                    CARPORT_COMMAND_KIND_ENGINE_START));
+  g_assert_false (carport_vehicle_supports_command (vehicle_by_model (fixture, ZOE2),
+                                                    CARPORT_COMMAND_KIND_ENGINE_STOP));
+
+  g_assert_true (send_pin (fixture, captur, CARPORT_COMMAND_KIND_SRP_ENROL, "2580", CARPORT_PIN_SOURCE_TYPED,
+                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (refresh (fixture, captur, NULL));
+  g_assert_cmpstr (remote_start_code (captur), ==, "10");
+
+  g_assert_true (send_pin (fixture, captur, CARPORT_COMMAND_KIND_ENGINE_START, "2580", CARPORT_PIN_SOURCE_TYPED,
+                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (carport_simulator_get_engine_running (fixture->sim, vin));
+  assert_remote_start_becomes (captur, "42");
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "actions/engine-start"), ==, 1);
+
+  /* A wrong PIN: refused, said so, the engine runs on. */
+  g_assert_false (send_pin (fixture, captur, CARPORT_COMMAND_KIND_ENGINE_STOP, "1111", CARPORT_PIN_SOURCE_TYPED,
+                            &refused, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FAILED);
+  g_assert_cmpint (carport_command_get_pin_check (refused), ==, CARPORT_PIN_CHECK_WRONG);
+  g_assert_nonnull (strstr (error->message, "The PIN was wrong"));
+  g_assert_true (carport_simulator_get_engine_running (fixture->sim, vin));
+  g_clear_error (&error);
+
+  g_assert_true (send_pin (fixture, captur, CARPORT_COMMAND_KIND_ENGINE_STOP, "2580", CARPORT_PIN_SOURCE_TYPED,
+                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (carport_simulator_get_engine_running (fixture->sim, vin));
+  assert_remote_start_becomes (captur, "10");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +346,7 @@ main (int   argc,
   ADD ("forget", test_forget);
   ADD ("wrong-pin", test_wrong_pin);
   ADD ("no-challenge", test_no_challenge);
+  ADD ("engine", test_engine);
 
   return g_test_run ();
 }

@@ -521,6 +521,10 @@ test_denied_actions (SimFixture    *f,
     { VIN_ZOE1, "kcm:ev/soc-levels", "{\"socMin\":20,\"socTarget\":80}", 501, "err.tech.501" },
     { VIN_SPRING, "kcm:ev/soc-levels", "{\"socMin\":20,\"socTarget\":80}", 403, "err.func.wired.forbidden" },
     { VIN_MEGANE, "kcm:charge/pause-resume", "{\"data\":{\"type\":\"ChargePauseResume\",\"attributes\":{\"action\":\"pause\"}}}",
+      403, "err.func.wired.forbidden" },    /* Remote engine start only where res-state works (the Captur). */
+    { VIN_MEGANE, "v1:actions/engine-start", "{\"data\":{\"type\":\"EngineStart\",\"attributes\":{\"action\":\"start\",\"srp\":\"AB\"}}}",
+      403, "err.func.wired.forbidden" },
+    { VIN_ZOE1, "v1:actions/engine-start", "{\"data\":{\"type\":\"EngineStart\",\"attributes\":{\"action\":\"stop\",\"srp\":\"AB\"}}}",
       403, "err.func.wired.forbidden" },
   };
 

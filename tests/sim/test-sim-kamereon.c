@@ -367,7 +367,7 @@ static const struct {
   { "v1:charging-settings", "oooFFo" },
   { "v1:charge-schedule", "oFFFFF" },
   { "v1:lock-status", "NNoNoN" },  /* the cars that take remote lock report their locks */
-  { "v1:res-state", "FFFFFF" },
+  { "v1:res-state", "FFFFFo" },  /* the Captur takes remote engine start */
   { "v1:pressure", "FoFFFF" },
   { "v1:notification-settings", "ooFFFF" },
   { "v1:charge-history?type=day&start=20200101&end=20991231", "ooFFFF" },
@@ -517,6 +517,12 @@ check_shape (const char  *vin,
       g_assert_cmpstr (json_object_get_string_member (a, "lockStatus"), ==, "locked");
       g_assert_cmpstr (json_object_get_string_member (a, "doorStatusDriver"), ==, "closed");
       g_assert_true (is_iso8601 (json_object_get_string_member (a, "lastUpdateTime")));
+    }
+  else if (g_str_equal (name, "res-state"))
+    {
+      /* The engine stopped, as in the recorded sample (api-renault.md). */
+      g_assert_cmpstr (json_object_get_string_member (a, "code"), ==, "10");
+      g_assert_cmpstr (json_object_get_string_member (a, "details"), ==, "Stopped, ready for RES");
     }
   else if (g_str_equal (name, "charge-history"))
     {

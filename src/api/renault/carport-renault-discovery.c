@@ -71,7 +71,9 @@ list_finish (GTask *task)
 
       g_object_freeze_notify (G_OBJECT (vehicle));
       carport_vehicle_set_supported_endpoints (vehicle, carport_renault_model_supported_endpoints (model));
-      carport_vehicle_set_supported_commands (vehicle, carport_renault_model_supported_commands (model));
+      carport_vehicle_set_supported_commands (vehicle,
+                                              carport_renault_model_drop_engineless (carport_renault_model_supported_commands (model),
+                                                                                     carport_vehicle_get_energy (vehicle)));
       carport_renault_model_get_climate_range (model, &range);
       carport_capabilities_set_climate_range (carport_vehicle_get_capabilities (vehicle), &range);
       carport_capabilities_set_charge_start_time (carport_vehicle_get_capabilities (vehicle),

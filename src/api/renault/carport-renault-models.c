@@ -64,6 +64,7 @@ static const CarportEndpointDef act_refresh_battery = { KCA_V1 "actions/refresh-
 static const CarportEndpointDef act_refresh_hvac = { KCA_V1 "actions/refresh-hvac-status", CARPORT_ACTION_MODE_DEFAULT };
 static const CarportEndpointDef act_soc_levels = { KCM_V1 "ev/soc-levels", CARPORT_ACTION_MODE_KCM_PLAIN };
 static const CarportEndpointDef act_lock_unlock = { KCA_V1 "actions/lock-unlock", CARPORT_ACTION_MODE_SRP };
+static const CarportEndpointDef act_engine_start = { KCA_V1 "actions/engine-start", CARPORT_ACTION_MODE_SRP };
 static const CarportEndpointDef act_srp_initiates = { KCA_V1 "actions/srp-initiates", CARPORT_ACTION_MODE_SRP };
 
 /* ------------------------------------------------------------------------ */
@@ -395,6 +396,17 @@ table_finish (ModelTable *table)
       table->actions[CARPORT_COMMAND_KIND_UNLOCK] = &act_lock_unlock;
       table->actions[CARPORT_COMMAND_KIND_SRP_ENROL] = &act_srp_initiates;
     }
+  /* Remote engine start and stop (experimental, §e.2), guarded by the same
+   * PIN as lock (and so with its enrolment): offered where the car's
+   * res-state is read, which shows whether the engine runs. The car's
+   * energy decides the rest: an electric car has no engine
+   * (carport_renault_model_drop_engineless()). */
+  if (table->endpoints[CARPORT_ENDPOINT_RES_STATE] != NULL)
+    {
+      table->actions[CARPORT_COMMAND_KIND_ENGINE_START] = &act_engine_start;
+      table->actions[CARPORT_COMMAND_KIND_ENGINE_STOP] = &act_engine_start;
+      table->actions[CARPORT_COMMAND_KIND_SRP_ENROL] = &act_srp_initiates;
+    }
   /* "Charge now" through ev/settings reads the settings first. */
   if (table->actions[CARPORT_COMMAND_KIND_CHARGE_START] != NULL &&
       table->actions[CARPORT_COMMAND_KIND_CHARGE_START]->mode == CARPORT_ACTION_MODE_KCM_SETTINGS)
@@ -420,6 +432,12 @@ ensure_tables (void)
           table_apply_list (table, spec->code, spec->ok, FALSE, TRUE);
           table_apply_list (table, spec->code, spec->alternatives, TRUE, TRUE);
           table_apply_list (table, spec->code, spec->unsupported, FALSE, FALSE);
+          /* renault-api marks res-state unsupported on every model it
+           * lists, and no Renault's remote engine start is confirmed
+           * (§e.2). Carport reads it, with engine start offered
+           * (experimental), on the Captur II E-Tech hybrid [unsure]. */
+          if (g_str_equal (spec->code, "XJB1SU"))
+            table->endpoints[CARPORT_ENDPOINT_RES_STATE] = &def_res_state;
           table_finish (table);
           /* On the models whose horn and lights are known to work, remote
            * lock's outcome shows in the lock state: it is read, although
@@ -479,6 +497,15 @@ carport_renault_model_supported_endpoints (const char *model_code)
       mask |= 1u << i;
 
   return mask;
+}
+
+guint
+carport_renault_model_drop_engineless (guint         commands,
+                                       CarportEnergy energy)
+{
+  if (energy == CARPORT_ENERGY_NONE || energy == CARPORT_ENERGY_ELECTRIC)
+    commands &= ~((1u << CARPORT_COMMAND_KIND_ENGINE_START) | (1u << CARPORT_COMMAND_KIND_ENGINE_STOP));
+  return commands;
 }
 
 guint
@@ -872,6 +899,15 @@ carport_renault_build_action_body (const char      *model_code,
                                      kind == CARPORT_COMMAND_KIND_LOCK ? "lock" : "unlock");
       json_object_set_string_member (json_node_get_object (current), "target", "doors_hatch");
       return _carport_renault_jsonapi_body ("LockUnlock", json_node_get_object (current));
+
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      /* @current holds the proof the SRP step made (§e.2). */
+      if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
+        break;
+      json_object_set_string_member (json_node_get_object (current), "action",
+                                     kind == CARPORT_COMMAND_KIND_ENGINE_START ? "start" : "stop");
+      return _carport_renault_jsonapi_body ("EngineStart", json_node_get_object (current));
 
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
     case CARPORT_N_COMMAND_KINDS:

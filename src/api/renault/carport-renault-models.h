@@ -29,6 +29,9 @@ const CarportEndpointDef *carport_renault_model_get_endpoint (const char *model_
 const CarportEndpointDef *carport_renault_model_get_action   (const char *model_code, CarportCommandKind kind);
 guint    carport_renault_model_supported_endpoints (const char *model_code);  /* CarportVehicle mask */
 guint    carport_renault_model_supported_commands  (const char *model_code);
+/* @commands without engine start and stop when @energy has no engine (an
+ * electric car, or one whose energy is not known). */
+guint    carport_renault_model_drop_engineless     (guint commands, CarportEnergy energy);
 gboolean carport_renault_model_reports_watts       (const char *model_code);  /* X101VE */
 /* Whether the model's table leaves charge-history, hvac-history or
  * hvac-sessions supported (unknown models: yes). */

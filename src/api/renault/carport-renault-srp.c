@@ -1,9 +1,10 @@
 /* carport-renault-srp.c — the SRP step before a guarded Renault command (§e.2)
  *
- * Lock and unlock: POST actions/srp-sets with a fresh A and the person id,
- * poll the notifications until the SRP_SALT_REQUEST with loginSalt and
- * loginB arrives, and give back {"srp": proof} bound to "<VIN>/RLU/Lock" or
- * "…/Unlock". PIN enrolment: a new salt and the PIN's verifier, {"s","i","v"}.
+ * Lock, unlock, engine start and stop: POST actions/srp-sets with a fresh
+ * A and the person id, poll the notifications until the SRP_SALT_REQUEST
+ * with loginSalt and loginB arrives, and give back {"srp": proof} bound to
+ * "<VIN>/RLU/Lock", "…/RLU/Unlock", "…/RES/Start" or "…/RES/Stop".
+ * PIN enrolment: a new salt and the PIN's verifier, {"s","i","v"}.
  * The person id is the SRP user at both steps. The PIN is wiped from the
  * command once used. */
 #include "config.h"
@@ -57,6 +58,24 @@ return_attributes (GTask      *task,
 
 static gboolean poll_challenge (gpointer owned_task);
 
+/* The permission the proof is bound to, after "<VIN>" (§e.2). */
+static const char *
+command_order (CarportCommand *command)
+{
+  switch (carport_command_get_kind (command))
+    {
+    case CARPORT_COMMAND_KIND_LOCK:
+      return "/RLU/Lock";
+    case CARPORT_COMMAND_KIND_ENGINE_START:
+      return "/RES/Start";
+    case CARPORT_COMMAND_KIND_ENGINE_STOP:
+      return "/RES/Stop";
+    case CARPORT_COMMAND_KIND_UNLOCK:
+    default:
+      return "/RLU/Unlock";
+    }
+}
+
 static void
 challenge_cb (GObject      *source,
               GAsyncResult *result,
@@ -96,9 +115,7 @@ challenge_cb (GObject      *source,
       return;
     }
   carport_command_set_pin (step->command, NULL);
-  order = g_strconcat (carport_command_get_vin (step->command),
-                       carport_command_get_kind (step->command) == CARPORT_COMMAND_KIND_LOCK
-                       ? "/RLU/Lock" : "/RLU/Unlock", NULL);
+  order = g_strconcat (carport_command_get_vin (step->command), command_order (step->command), NULL);
   proof = carport_srp_client_dup_proof (step->srp, step->person_id, order);
   attributes = json_object_new ();
   json_object_set_string_member (attributes, "srp", proof);

@@ -21,6 +21,7 @@ struct _CarportPinDialog
   /* Template widgets */
   GtkWidget          *pin_entry;
   GtkWidget          *remember_switch;
+  GtkWidget          *remember_row;
 
   CarportCommandKind  kind;
   gboolean            pin_known;
@@ -66,21 +67,32 @@ carport_pin_dialog_constructed (GObject *object)
   CarportPinDialog *self = CARPORT_PIN_DIALOG (object);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   gboolean enrol = self->kind == CARPORT_COMMAND_KIND_SRP_ENROL;
+  gboolean engine = self->kind == CARPORT_COMMAND_KIND_ENGINE_START || self->kind == CARPORT_COMMAND_KIND_ENGINE_STOP;
 
   G_OBJECT_CLASS (carport_pin_dialog_parent_class)->constructed (object);
 
   adw_message_dialog_set_heading (dialog, enrol && self->pin_known ? _("Change the Remote Lock PIN")
                                           : enrol ? _("Set Up the Remote Lock PIN")
                                           : self->kind == CARPORT_COMMAND_KIND_LOCK ? _("Lock the Car")
+                                          : self->kind == CARPORT_COMMAND_KIND_ENGINE_START ? _("Start the Engine")
+                                          : self->kind == CARPORT_COMMAND_KIND_ENGINE_STOP ? _("Stop the Engine")
                                           : _("Unlock the Car"));
   adw_message_dialog_set_body (dialog, enrol
                                ? _("Choose the 4-digit PIN that Lock and Unlock ask for. It replaces the PIN set in the maker’s app; only a value derived from it is sent.")
+                               : engine
+                               ? _("Enter the car’s 4-digit PIN. Remote engine start is experimental: check the car afterwards.")
                                : _("Enter the car’s 4-digit PIN. Remote lock is experimental: check the car afterwards."));
+  /* The .ui's words name Lock and Unlock. */
+  if (engine)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->remember_row),
+                                 _("Kept in the keyring only, once the car accepted it; Start Engine and Stop Engine then use it without asking"));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (!enrol)
     adw_message_dialog_add_response (dialog, "set-up", self->pin_known ? _("C_hange PIN…") : _("Set _Up PIN…"));
   adw_message_dialog_add_response (dialog, "send", enrol ? _("_Set PIN")
                                                    : self->kind == CARPORT_COMMAND_KIND_LOCK ? _("_Lock")
+                                                   : self->kind == CARPORT_COMMAND_KIND_ENGINE_START ? _("_Start")
+                                                   : self->kind == CARPORT_COMMAND_KIND_ENGINE_STOP ? _("_Stop")
                                                    : _("_Unlock"));
   adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);
   pin_changed_cb (self);
@@ -159,6 +171,7 @@ carport_pin_dialog_class_init (CarportPinDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carport/Carport/dialogs/carport-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, CarportPinDialog, remember_row);
 }
 
 static void
@@ -180,8 +193,7 @@ carport_pin_dialog_new (GtkWindow          *parent,
                         gboolean            pin_known)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK ||
-                        kind == CARPORT_COMMAND_KIND_SRP_ENROL, NULL);
+  g_return_val_if_fail (carport_command_kind_takes_pin (kind) || kind == CARPORT_COMMAND_KIND_SRP_ENROL, NULL);
 
   return g_object_new (CARPORT_TYPE_PIN_DIALOG,
                        "transient-for", parent,

@@ -1,6 +1,6 @@
-/* carport-pin-dialog.h — asks for the car's 4-digit PIN before remote lock
- * or unlock (experimental), or for the new PIN to set up. Enter sends,
- * Escape cancels; lock and unlock also offer "Set Up PIN…" (or "Change
+/* carport-pin-dialog.h — asks for the car's 4-digit PIN before remote lock,
+ * unlock or engine start or stop (experimental), or for the new PIN to set
+ * up. Enter sends, Escape cancels; the commands also offer "Set Up PIN…" (or "Change
  * PIN…"), and each can remember the PIN in the keyring. The dialog only
  * asks; whoever opened it sends the command on the "send" response
  * (carport_pin_dialog_apply()) and opens the set-up on "set-up". */
@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define CARPORT_TYPE_PIN_DIALOG (carport_pin_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CarportPinDialog, carport_pin_dialog, CARPORT, PIN_DIALOG, AdwMessageDialog)
 
-/* Properties: kind (CarportCommandKind, construct-only: lock, unlock or
- * srp-enrol), pin-known (construct-only: the car has a PIN, so "Set Up
+/* Properties: kind (CarportCommandKind, construct-only: lock, unlock,
+ * engine-start, engine-stop or srp-enrol), pin-known (construct-only: the car has a PIN, so "Set Up
  * PIN…" reads "Change PIN…"). A "Remember PIN" switch (off) asks to keep
- * the PIN in the keyring. Responses: "cancel", "set-up" (lock and unlock),
+ * the PIN in the keyring. Responses: "cancel", "set-up" (all but srp-enrol),
  * "send" (the default, enabled once four digits are typed). */
 GtkWidget *carport_pin_dialog_new   (GtkWindow          *parent,
                                      CarportCommandKind  kind,

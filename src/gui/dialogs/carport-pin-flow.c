@@ -26,7 +26,7 @@ set_pin_known (CarportVehicle *vehicle)
   g_object_set_data (G_OBJECT (vehicle), PIN_KNOWN, GINT_TO_POINTER (TRUE));
 }
 
-/* One Lock, Unlock or PIN set-up on its way. */
+/* One Lock, Unlock, engine start or stop, or PIN set-up on its way. */
 typedef struct {
   CarportCommandRunner *runner;
   CarportVehicle       *vehicle;

@@ -1,5 +1,5 @@
 /* carport-pin-flow.h — remote lock's PIN from the button to the command
- * (experimental): Lock and Unlock use the PIN remembered in the keyring as
+ * (experimental): Lock, Unlock, Start Engine and Stop Engine use the PIN remembered in the keyring as
  * it is; without one the PIN dialog asks (its "Remember PIN" off), and a
  * remembered PIN the car refused (which the service then forgot) is asked
  * again, the dialog saying why. The commands go through the page's
@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* Lock or unlock (@kind) with the remembered PIN or the one asked for, or
+/* Lock, unlock, engine start or stop (@kind) with the remembered PIN or the one asked for, or
  * a new PIN to set (srp-enrol); dialogs open over @parent. */
 void     carport_pin_flow_start         (CarportCommandRunner *runner,
                                          CarportCommandKind    kind,

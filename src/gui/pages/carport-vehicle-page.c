@@ -312,11 +312,12 @@ update_banner (CarportVehiclePage *self)
     carport_error_banner_hide (self->error_banner);
 }
 
-/* Lock and unlock, offered only while the experimental setting is on. */
+/* Lock, unlock and engine start and stop, offered only while the
+ * experimental setting is on: they take the car's PIN. */
 static gboolean
 is_remote_lock (CarportCommandKind kind)
 {
-  return kind == CARPORT_COMMAND_KIND_LOCK || kind == CARPORT_COMMAND_KIND_UNLOCK;
+  return carport_command_kind_takes_pin (kind);
 }
 
 /* What a command button shows: whether it is there, can be pressed, and

@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (CarportVehiclePage, carport_vehicle_page, CARPORT, VEHICLE
 
 /* Properties: vehicle (nullable), session (nullable: without one the cards
  * show the vehicle and every command is disabled), distance-unit,
- * temperature-unit, remote-lock (whether Lock and Unlock, experimental, are
- * offered to the cars that support them; they ask for the PIN). */
+ * temperature-unit, remote-lock (whether Lock and Unlock, and Start Engine and
+ * Stop Engine, experimental, are offered to the cars that support them;
+ * they ask for the PIN). */
 GtkWidget      *carport_vehicle_page_new         (void);
 CarportVehicle *carport_vehicle_page_get_vehicle (CarportVehiclePage *self);
 void            carport_vehicle_page_set_vehicle (CarportVehiclePage *self, CarportVehicle *vehicle);

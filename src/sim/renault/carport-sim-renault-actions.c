@@ -623,7 +623,8 @@ _carport_sim_renault_act_soc_levels (CarportSimRenaultAction *action)
 
 /* SRP (§e.2): srp-initiates enrols the PIN's salt and verifier, srp-sets
  * asks for a challenge (its notification carries loginSalt and loginB), and
- * lock-unlock carries the proof bound to "<VIN>/RLU/Lock" or "…/Unlock". */
+ * lock-unlock carries the proof bound to "<VIN>/RLU/Lock" or "…/Unlock",
+ * engine-start the one bound to "<VIN>/RES/Start" or "…/RES/Stop". */
 void
 _carport_sim_renault_act_srp_initiates (CarportSimRenaultAction *action)
 {
@@ -690,6 +691,36 @@ _carport_sim_renault_act_lock_unlock (CarportSimRenaultAction *action)
   order = g_strconcat (action->self->vin, lock ? "/RLU/Lock" : "/RLU/Unlock", NULL);
   command = carport_sim_car_queue_srp_command (action->self, lock ? CARPORT_SIM_CMD_LOCK : CARPORT_SIM_CMD_UNLOCK,
                                                lock ? "LOCK" : "UNLOCK", order,
+                                               _carport_sim_json_get_string (action->attributes, "srp"),
+                                               action->now);
+  reply_action (action, command->id);
+}
+
+/* Remote engine start (§e.2): only where the car reads res-state; a car
+ * without it refuses the action as it refuses res-state. */
+void
+_carport_sim_renault_act_engine_start (CarportSimRenaultAction *action)
+{
+  static const char * const actions[] = { "start", "stop", NULL };
+  const char *denial = _carport_sim_renault_denial (action->self, "res-state");
+  const char *value;
+  gboolean start;
+  g_autofree char *order = NULL;
+  CarportSimCommand *command;
+
+  if (denial != NULL)
+    {
+      _carport_sim_renault_reply_denial (action->msg, denial);
+      return;
+    }
+  if (!parse_action (action, "EngineStart", TRUE) ||
+      (value = action_choice (action, "action", actions)) == NULL)
+    return;
+  start = g_str_equal (value, "start");
+  order = g_strconcat (action->self->vin, start ? "/RES/Start" : "/RES/Stop", NULL);
+  command = carport_sim_car_queue_srp_command (action->self,
+                                               start ? CARPORT_SIM_CMD_ENGINE_START : CARPORT_SIM_CMD_ENGINE_STOP,
+                                               start ? "ENGINE_START" : "ENGINE_STOP", order,
                                                _carport_sim_json_get_string (action->attributes, "srp"),
                                                action->now);
   reply_action (action, command->id);

@@ -325,8 +325,8 @@ read_res_state (CarportSimCar *self)
 {
   JsonObject *a = json_object_new ();
 
-  json_object_set_string_member (a, "details", "Stopped, ready for RES");
-  json_object_set_string_member (a, "code", "10");
+  json_object_set_string_member (a, "details", self->engine_running ? "Running" : "Stopped, ready for RES");
+  json_object_set_string_member (a, "code", self->engine_running ? "42" : "10");
   return envelope (self, "ResState", a);
 }
 
@@ -689,6 +689,7 @@ static const EndpointDef endpoint_defs[] = {
   { "actions/srp-initiates", "kca", V1, NULL, NULL, _carport_sim_renault_act_srp_initiates },
   { "actions/srp-sets", "kca", V1, NULL, NULL, _carport_sim_renault_act_srp_sets },
   { "actions/lock-unlock", "kca", V1, NULL, NULL, _carport_sim_renault_act_lock_unlock },
+  { "actions/engine-start", "kca", V1, NULL, NULL, _carport_sim_renault_act_engine_start },
   { "ev/settings", "kcm", 0, read_ev_settings, NULL, _carport_sim_renault_act_ev_settings },
   { "ev/soc-levels", "kcm", 0, read_soc_levels, NULL, _carport_sim_renault_act_soc_levels },
   { "charge/start", "kcm", 0, NULL, NULL, _carport_sim_renault_act_kcm_charge_start },

@@ -142,5 +142,6 @@ void _carport_sim_renault_act_soc_levels       (CarportSimRenaultAction *action)
 void _carport_sim_renault_act_srp_initiates    (CarportSimRenaultAction *action);
 void _carport_sim_renault_act_srp_sets         (CarportSimRenaultAction *action);
 void _carport_sim_renault_act_lock_unlock      (CarportSimRenaultAction *action);
+void _carport_sim_renault_act_engine_start     (CarportSimRenaultAction *action);
 
 G_END_DECLS

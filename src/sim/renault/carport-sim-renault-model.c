@@ -25,8 +25,9 @@
  * that the model does through an alternative path (api-renault.md §c.4) is forbidden on the
  * default path. One departure: the cars that take remote lock (experimental,
  * §e.2: the Megane and the R5, whose horn and lights work) report their
- * locks, so that a lock or unlock shows in lock-status. src/sim/README.md
- * has the same table. */
+ * locks, so that a lock or unlock shows in lock-status; and the Captur,
+ * which takes remote engine start (experimental), reports its res-state.
+ * src/sim/README.md has the same table. */
 
 static const CarportSimRenaultDenial x101ve_denials[] = {
   { "location", FORBIDDEN },
@@ -119,7 +120,6 @@ static const CarportSimRenaultDenial xjb1su_denials[] = {
   { "hvac-history", FORBIDDEN },
   { "hvac-sessions", FORBIDDEN },
   { "lock-status", NOT_FOUND },
-  { "res-state", FORBIDDEN },
   { "pressure", FORBIDDEN },
   { "notification-settings", FORBIDDEN },
   { "actions/charging-start", FORBIDDEN },
@@ -198,7 +198,7 @@ is_endpoint_name (const char *name)
     "charge/schedule", "actions/hvac-start", "actions/charging-start", "actions/charge-mode",
     "actions/charge-schedule", "actions/hvac-schedule", "actions/horn-lights",
     "actions/refresh-location", "actions/refresh-battery-status", "actions/refresh-hvac-status",
-    "actions/srp-initiates", "actions/srp-sets", "actions/lock-unlock",
+    "actions/srp-initiates", "actions/srp-sets", "actions/lock-unlock", "actions/engine-start",
   };
   g_autofree char *base = g_strdup (name);
   char *colon = strchr (base, ':');

@@ -278,6 +278,46 @@ test_model_alternatives (void)
                    "kcm/v1/vehicles/{vin}/ev/settings", CARPORT_ACTION_MODE_KCM_PLAIN);
 }
 
+/* Remote engine start (experimental): where res-state is read (the Captur
+ * II, and a model not in the table), with the PIN's enrolment; dropped on a
+ * car without an engine; its body carries the SRP step's proof. */
+static void
+test_engine_start (void)
+{
+  guint engine = CMD (ENGINE_START) | CMD (ENGINE_STOP);
+  guint captur = carport_renault_model_supported_commands ("XJB1SU");
+  g_autoptr(CarportCommand) command = carport_command_new (CARPORT_COMMAND_KIND_ENGINE_STOP, TEST_VIN);
+  g_autoptr(JsonNode) proof = json_from_string ("{\"srp\":\"0A1B\"}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (captur & engine, ==, engine);
+  g_assert_true (captur & CMD (SRP_ENROL));
+  g_assert_false (captur & CMD (LOCK));
+  g_assert_true (carport_renault_model_supported_endpoints ("XJB1SU") & EP (RES_STATE));
+  g_assert_cmpuint (carport_renault_model_supported_commands (NULL) & engine, ==, engine);
+  /* The models whose res-state renault-api marks unsupported. */
+  g_assert_false (carport_renault_model_supported_commands ("XJF2BI") & engine);
+  g_assert_false (carport_renault_model_supported_commands ("XJA1VP") & engine);
+  g_assert_false (carport_renault_model_supported_commands ("XCB1VE") & engine);
+
+  g_assert_cmpuint (carport_renault_model_drop_engineless (captur, CARPORT_ENERGY_PLUG_IN_HYBRID), ==, captur);
+  g_assert_cmpuint (carport_renault_model_drop_engineless (captur, CARPORT_ENERGY_FUEL), ==, captur);
+  g_assert_cmpuint (carport_renault_model_drop_engineless (captur, CARPORT_ENERGY_ELECTRIC), ==, captur & ~engine);
+  g_assert_cmpuint (carport_renault_model_drop_engineless (captur, CARPORT_ENERGY_NONE), ==, captur & ~engine);
+
+  assert_action ("XJB1SU", CARPORT_COMMAND_KIND_ENGINE_START,
+                 "kca/car-adapter/v1/cars/{vin}/actions/engine-start", CARPORT_ACTION_MODE_SRP);
+  body = carport_renault_build_action_body ("XJB1SU", command, proof, &error);
+  g_assert_no_error (error);
+  assert_json_equal (body, "{\"data\":{\"type\":\"EngineStart\",\"attributes\":{\"srp\":\"0A1B\",\"action\":\"stop\"}}}");
+  g_clear_pointer (&body, g_free);
+  /* Without the proof nothing is built. */
+  body = carport_renault_build_action_body ("XJB1SU", command, NULL, &error);
+  g_assert_null (body);
+  g_assert_nonnull (error);
+}
+
 static void
 test_model_fuel_cars (void)
 {
@@ -957,6 +997,7 @@ main (int    argc,
   g_test_add_func ("/renault-models/body/soc-levels", test_body_soc_levels);
   g_test_add_func ("/renault-models/body/schedules", test_body_schedules);
   g_test_add_func ("/renault-models/body/ev-settings-programs", test_body_ev_settings_programs);
+  g_test_add_func ("/renault-models/engine-start", test_engine_start);
   g_test_add_func ("/renault-models/locales", test_locales);
   g_test_add_func ("/renault-models/locale-resolve", test_locale_resolve);
 
