@@ -288,8 +288,32 @@ shoot_climate_dialog (CarportWindow *window, const char *scheme, const char *siz
   settle (200);
 }
 
-/* The PIN dialog of Lock (remote lock, experimental) over the Megane's page,
- * then the same after a remembered PIN was refused, saying why. */
+/* With remote lock on, shows @vin's page, saves it as @page_name, presses
+ * @action and returns the PIN dialog it opens. */
+static GtkWidget *
+open_pin_dialog (CarportWindow *window, const char *vin, const char *action, const char *page_name)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *dialog = NULL;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  carport_window_show_vehicle (window, vin);
+  settle (600);
+  save (GTK_WIDGET (window), page_name);
+  gtk_widget_activate_action (page, action, NULL);
+  settle (600);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CARPORT_IS_PIN_DIALOG (l->data))
+      dialog = l->data;
+  if (dialog == NULL)
+    g_error ("the PIN dialog did not open");
+  return dialog;
+}
+
+/* The PIN dialog of Lock (remote lock, experimental) over the Megane's page
+ * (with Lock…, Unlock… and the PIN's menu), then the same after a
+ * remembered PIN was refused, saying why. */
 static void
 shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
 {
@@ -297,21 +321,8 @@ shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
   g_autofree char *refused_name = g_strdup_printf ("pin-dialog-refused-%s-%s.png", scheme, size);
   g_autofree char *page_name = g_strdup_printf ("remote-lock-page-%s-%s.png", scheme, size);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
-  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog = open_pin_dialog (window, PARTIAL_VIN, "command.lock", page_name);
 
-  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
-  carport_window_show_vehicle (window, PARTIAL_VIN);
-  settle (300);
-  /* The page with Lock…, Unlock… and the PIN's menu. */
-  save (GTK_WIDGET (window), page_name);
-  gtk_widget_activate_action (page, "command.lock", NULL);
-  settle (600);
-  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
-    if (CARPORT_IS_PIN_DIALOG (l->data))
-      dialog = l->data;
-  if (dialog == NULL)
-    g_error ("the PIN dialog did not open");
   save (dialog, name);
   carport_pin_dialog_set_reason (CARPORT_PIN_DIALOG (dialog),
                                  "The PIN was wrong; nothing was done to the car. Carport forgot the remembered PIN.");
@@ -330,20 +341,8 @@ shoot_engine_start (CarportWindow *window, const char *scheme, const char *size)
   g_autofree char *name = g_strdup_printf ("engine-dialog-%s-%s.png", scheme, size);
   g_autofree char *page_name = g_strdup_printf ("engine-page-%s-%s.png", scheme, size);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
-  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
-  GtkWidget *dialog = NULL;
+  GtkWidget *dialog = open_pin_dialog (window, "VF1XJB1SU00000006", "command.engine-start", page_name);
 
-  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
-  carport_window_show_vehicle (window, "VF1XJB1SU00000006");
-  settle (600);
-  save (GTK_WIDGET (window), page_name);
-  gtk_widget_activate_action (page, "command.engine-start", NULL);
-  settle (600);
-  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
-    if (CARPORT_IS_PIN_DIALOG (l->data))
-      dialog = l->data;
-  if (dialog == NULL)
-    g_error ("the PIN dialog did not open");
   save (dialog, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "experimental-remote-lock");
