@@ -1078,3 +1078,19 @@ carport_kamereon_parse_endpoint (CarportVehicle   *vehicle,
       g_assert_not_reached ();
     }
 }
+char *
+carport_kamereon_jsonapi_body (const char *type,
+                               JsonObject *attributes)
+{
+  g_autoptr(JsonObject) data = json_object_new ();
+  g_autoptr(JsonObject) envelope = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (data, "type", type);
+  if (attributes != NULL)
+    json_object_set_object_member (data, "attributes", json_object_ref (attributes));
+  json_object_set_object_member (envelope, "data", json_object_ref (data));
+  json_node_set_object (root, envelope);
+
+  return json_to_string (root, FALSE);
+}

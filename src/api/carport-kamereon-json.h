@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* A command's body in the JSON:API envelope both brands' Kamereon take:
+ * {"data":{"type":@type[,"attributes":@attributes]}}; @attributes
+ * (nullable) is not taken. */
+char *carport_kamereon_jsonapi_body (const char *type,
+                                     JsonObject *attributes);
+
 /* Where a car's value stops being plausible (docs/api-renault.md §c.3,
  * api-nissan.md §3.2): past these bounds a value is a glitch and is treated
  * as absent. */

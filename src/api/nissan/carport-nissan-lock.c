@@ -21,6 +21,7 @@
 
 #include "carport-api-error.h"
 #include "carport-json.h"
+#include "carport-kamereon-json.h"
 #include "carport-nissan-client-private.h"
 #include "carport-nissan-json.h"
 #include "carport-srp.h"
@@ -33,21 +34,6 @@
 #define SALT_BYTES 10
 /* What Nissan lists this computer as among the car's devices. */
 #define DEVICE_MODEL_NAME "Carport"
-
-static char *
-jsonapi_body (const char *type,
-              JsonObject *attributes)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *envelope = json_object_new ();
-  JsonObject *data = json_object_new ();
-
-  json_object_set_string_member (data, "type", type);
-  json_object_set_object_member (data, "attributes", attributes);
-  json_object_set_object_member (envelope, "data", data);
-  json_node_take_object (root, envelope);
-  return json_to_string (root, FALSE);
-}
 
 static GBytes *
 take_bytes (char *text)
@@ -152,7 +138,7 @@ device_user_cb (GObject      *source,
   g_autoptr(GBytes) body = NULL;
   const char *method = "POST";
   GError *error = NULL;
-  JsonObject *attributes;
+  g_autoptr(JsonObject) attributes = NULL;
 
   user_id = carport_auth_provider_get_person_id_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
   if (user_id == NULL)
@@ -172,12 +158,11 @@ device_user_cb (GObject      *source,
       method = "GET";
       url = g_strdup_printf ("%s/v1/users/%s/vehicles/%s/devices/%s/registration-status",
                              _carport_nissan_client_root (self, CARPORT_NISSAN_SERVICE_BFF), user, vin, device);
-      json_object_unref (attributes);
       break;
     case CARPORT_DEVICE_STEP_REQUEST_CODE:
       url = g_strdup_printf ("%s/v1/users/%s/vehicles/%s/generate-device-otp",
                              _carport_nissan_client_root (self, CARPORT_NISSAN_SERVICE_BFF), user, vin);
-      body = take_bytes (jsonapi_body ("GenerateDeviceOtp", attributes));
+      body = take_bytes (carport_kamereon_jsonapi_body ("GenerateDeviceOtp", attributes));
       break;
     case CARPORT_DEVICE_STEP_REGISTER:
     default:
@@ -185,7 +170,7 @@ device_user_cb (GObject      *source,
                              _carport_nissan_client_root (self, CARPORT_NISSAN_SERVICE_BFF), user, vin);
       json_object_set_string_member (attributes, "otp", data->code);
       json_object_set_string_member (attributes, "modelName", DEVICE_MODEL_NAME);
-      body = take_bytes (jsonapi_body ("RegisterDevice", attributes));
+      body = take_bytes (carport_kamereon_jsonapi_body ("RegisterDevice", attributes));
       break;
     }
 
@@ -285,7 +270,7 @@ return_body (GTask      *task,
              const char *type,
              JsonObject *attributes)
 {
-  g_task_return_pointer (task, jsonapi_body (type, attributes), g_free);
+  g_task_return_pointer (task, carport_kamereon_jsonapi_body (type, attributes), g_free);
 }
 
 /* Before lock-unlock goes, a failure leaves the car as it was: never an
@@ -313,7 +298,7 @@ challenge_cb (GObject      *source,
   g_autofree char *order = NULL;
   g_autofree char *proof = NULL;
   g_autofree char *message = NULL;
-  JsonObject *attributes;
+  g_autoptr(JsonObject) attributes = NULL;
   gboolean lock;
 
   root = _carport_nissan_client_request_finish (CARPORT_NISSAN_CLIENT (source), result, &error);
@@ -448,7 +433,7 @@ srp_user_cb (GObject      *source,
   g_autofree char *vin = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GBytes) body = NULL;
-  JsonObject *attributes;
+  g_autoptr(JsonObject) attributes = NULL;
   GError *error = NULL;
 
   step->user_id = carport_auth_provider_get_person_id_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
@@ -484,7 +469,7 @@ srp_user_cb (GObject      *source,
   vin = escape (carport_vehicle_get_vin (step->vehicle));
   url = g_strdup_printf ("%s/v1/cars/%s/actions/srp-sets",
                          _carport_nissan_client_root (self, CARPORT_NISSAN_SERVICE_CAR_ADAPTER), vin);
-  body = take_bytes (jsonapi_body ("SrpSets", attributes));
+  body = take_bytes (carport_kamereon_jsonapi_body ("SrpSets", attributes));
   _carport_nissan_client_request_async (self, "POST", url, body, g_task_get_cancellable (task), srp_sets_cb,
                                         g_object_ref (task));
 }

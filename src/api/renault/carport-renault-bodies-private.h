@@ -11,9 +11,6 @@
 G_BEGIN_DECLS
 
 char     *_carport_renault_node_to_string (JsonNode *node);
-/* {"data":{"type":@type[,"attributes":@attributes]}} */
-char     *_carport_renault_jsonapi_body (const char *type,
-                                         JsonObject *attributes);
 /* The ev/settings object just read (bare, or in a JSON:API envelope) as a
  * deep copy of its own, or NULL when there is none. */
 JsonNode *_carport_renault_ev_settings_copy (JsonNode *current);

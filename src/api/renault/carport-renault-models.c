@@ -15,6 +15,7 @@
 
 #include "carport-http.h"
 #include "carport-json.h"
+#include "carport-kamereon-json.h"
 #include "carport-renault-bodies-private.h"
 #include "carport-renault-models.h"
 
@@ -601,24 +602,6 @@ _carport_renault_node_to_string (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-/* {"data":{"type":@type[,"attributes":@attributes]}} */
-char *
-_carport_renault_jsonapi_body (const char *type,
-                               JsonObject *attributes)
-{
-  g_autoptr(JsonObject) data = json_object_new ();
-  g_autoptr(JsonObject) envelope = json_object_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-
-  json_object_set_string_member (data, "type", type);
-  if (attributes != NULL)
-    json_object_set_object_member (data, "attributes", json_object_ref (attributes));
-  json_object_set_object_member (envelope, "data", json_object_ref (data));
-  json_node_set_object (root, envelope);
-
-  return _carport_renault_node_to_string (root);
-}
-
 static char *
 jsonapi_action_body (const char *type,
                      const char *action)
@@ -626,7 +609,7 @@ jsonapi_action_body (const char *type,
   g_autoptr(JsonObject) attributes = json_object_new ();
 
   json_object_set_string_member (attributes, "action", action);
-  return _carport_renault_jsonapi_body (type, attributes);
+  return carport_kamereon_jsonapi_body (type, attributes);
 }
 
 /* "YYYY-MM-DDTHH:MM:SSZ" in UTC, only for a time in the future. */
@@ -675,7 +658,7 @@ build_hvac_start (const char      *model_code,
       json_object_set_string_member (attributes, "startDateTime", text);
     }
 
-  return _carport_renault_jsonapi_body ("HvacStart", attributes);
+  return carport_kamereon_jsonapi_body ("HvacStart", attributes);
 }
 
 /* The ev/settings object just read (bare, or in a JSON:API envelope) as a
@@ -819,7 +802,7 @@ carport_renault_build_action_body (const char      *model_code,
                   return NULL;
                 json_object_set_string_member (attributes, "startDateTime", text);
               }
-            return _carport_renault_jsonapi_body ("ChargingStart", attributes);
+            return carport_kamereon_jsonapi_body ("ChargingStart", attributes);
           }
         }
 
@@ -871,17 +854,17 @@ carport_renault_build_action_body (const char      *model_code,
         json_object_set_string_member (attributes, "action", "start");
         json_object_set_string_member (attributes, "target",
                                        kind == CARPORT_COMMAND_KIND_HORN ? "horn" : "lights");
-        return _carport_renault_jsonapi_body ("HornLights", attributes);
+        return carport_kamereon_jsonapi_body ("HornLights", attributes);
       }
 
     case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
-      return _carport_renault_jsonapi_body ("RefreshLocation", NULL);
+      return carport_kamereon_jsonapi_body ("RefreshLocation", NULL);
 
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
-      return _carport_renault_jsonapi_body ("RefreshBatteryStatus", NULL);
+      return carport_kamereon_jsonapi_body ("RefreshBatteryStatus", NULL);
 
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
-      return _carport_renault_jsonapi_body ("RefreshHvacStatus", NULL);
+      return carport_kamereon_jsonapi_body ("RefreshHvacStatus", NULL);
 
     case CARPORT_COMMAND_KIND_SOC_LEVELS:
       return build_soc_levels (command, error);
@@ -894,11 +877,11 @@ carport_renault_build_action_body (const char      *model_code,
       if (current == NULL || !JSON_NODE_HOLDS_OBJECT (current))
         break;
       if (kind == CARPORT_COMMAND_KIND_SRP_ENROL)
-        return _carport_renault_jsonapi_body ("SrpInitiates", json_node_get_object (current));
+        return carport_kamereon_jsonapi_body ("SrpInitiates", json_node_get_object (current));
       json_object_set_string_member (json_node_get_object (current), "action",
                                      kind == CARPORT_COMMAND_KIND_LOCK ? "lock" : "unlock");
       json_object_set_string_member (json_node_get_object (current), "target", "doors_hatch");
-      return _carport_renault_jsonapi_body ("LockUnlock", json_node_get_object (current));
+      return carport_kamereon_jsonapi_body ("LockUnlock", json_node_get_object (current));
 
     case CARPORT_COMMAND_KIND_ENGINE_START:
     case CARPORT_COMMAND_KIND_ENGINE_STOP:
@@ -907,7 +890,7 @@ carport_renault_build_action_body (const char      *model_code,
         break;
       json_object_set_string_member (json_node_get_object (current), "action",
                                      kind == CARPORT_COMMAND_KIND_ENGINE_START ? "start" : "stop");
-      return _carport_renault_jsonapi_body ("EngineStart", json_node_get_object (current));
+      return carport_kamereon_jsonapi_body ("EngineStart", json_node_get_object (current));
 
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
     case CARPORT_N_COMMAND_KINDS:

@@ -273,7 +273,7 @@ _carport_renault_build_schedules (JsonNode  *current,
       json_array_add_object_element (out, clean);
     }
 
-  return _carport_renault_jsonapi_body (climate ? "HvacSchedule" : "ChargeSchedule", attributes);
+  return carport_kamereon_jsonapi_body (climate ? "HvacSchedule" : "ChargeSchedule", attributes);
 }
 
 static void
