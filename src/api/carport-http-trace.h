@@ -11,8 +11,14 @@ G_BEGIN_DECLS
  * x-gigya-id_token, cookies), of JSON members and form or query fields
  * named after a password, token, secret, cookie, JWT, verifier or assertion
  * (login_token, refresh_token, cookieValue…), of an OAuth code= field, and
- * any JWT. Works on header lines, URLs and bodies alike. */
+ * any JWT, and device ids as carport_redact_device_ids() does. Works on
+ * header lines, URLs and bodies alike. */
 char *carport_redact_secrets (const char *text);
+
+/* @text with the id after each "/devices/" replaced by "[redacted]" (the
+ * device id Nissan's remote lock puts in paths); cheap enough for every
+ * request's log line. */
+char *carport_redact_device_ids (const char *text);
 
 /* Writes one exchange on stderr, through carport_redact_secrets(): the
  * request line, its headers and body, then the status, headers and body of

@@ -627,7 +627,7 @@ start_request (CarportHttp         *self,
                                               g_uri_get_path (uri), NULL);
 
     /* No device id in a log either */
-    request->host_path = carport_redact_secrets (host_path);
+    request->host_path = carport_redact_device_ids (host_path);
   }
   request->buffer = g_byte_array_new ();
   request->max_body_size = self->max_body_size;

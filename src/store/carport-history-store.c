@@ -682,6 +682,8 @@ carport_history_store_class_init (CarportHistoryStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  carport_sqlite_configure ();
+
   object_class->constructed = carport_history_store_constructed;
   object_class->finalize = carport_history_store_finalize;
   object_class->get_property = carport_history_store_get_property;

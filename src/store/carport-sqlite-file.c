@@ -37,6 +37,20 @@ set_file_error (GError     **error,
 #pragma GCC diagnostic pop
 }
 
+void
+carport_sqlite_configure (void)
+{
+  static gboolean configured = FALSE;
+
+  if (configured)
+    return;
+  configured = TRUE;
+  /* SQLITE_MISUSE when SQLite already runs: its defaults then stay. */
+  if (sqlite3_config (SQLITE_CONFIG_LOOKASIDE, 0, 0) != SQLITE_OK ||
+      sqlite3_config (SQLITE_CONFIG_PAGECACHE, NULL, 0, 0) != SQLITE_OK)
+    g_debug ("SQLite already runs: its memory defaults stay");
+}
+
 gboolean
 carport_sqlite_is_corrupt (int rc)
 {

@@ -4,13 +4,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Worker threads only: these functions do blocking file I/O. */
+ * Worker threads only: these functions do blocking file I/O, except
+ * carport_sqlite_configure(). */
 #pragma once
 
 #include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
+
+/* Sets SQLite up for Carport's small databases, before the first
+ * connection: no page cache allocated ahead for each connection (~0.3 MB
+ * of a carport-cli status, for the cache and the history together) and no
+ * lookaside memory where SQLite is built with it. Call it from the main thread (the stores' class_init),
+ * where libshumate's tile cache uses SQLite too: SQLite's configuration is
+ * not thread-safe. Does nothing once SQLite runs. */
+void     carport_sqlite_configure    (void);
 
 /* Whether an SQLite result code says the file is damaged or not a database. */
 gboolean carport_sqlite_is_corrupt   (int rc);

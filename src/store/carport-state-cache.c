@@ -802,6 +802,8 @@ carport_state_cache_class_init (CarportStateCacheClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  carport_sqlite_configure ();
+
   object_class->constructed = carport_state_cache_constructed;
   object_class->finalize = carport_state_cache_finalize;
   object_class->get_property = carport_state_cache_get_property;

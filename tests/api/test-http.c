@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "carport-http.h"
+#include "carport-http-trace.h"
 #include "carport-simulator.h"
 #include "carport-test-loop.h"
 
@@ -176,6 +177,32 @@ test_refused_post_is_a_network_error (void)
   g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK);
 }
 
+/* The device id after "/devices/" goes wherever it is, up to the next
+ * '/', '?', quote or space; nothing else is touched. */
+static void
+test_redact_device_ids (void)
+{
+  static const struct { const char *text, *expected; } cases[] = {
+    { "example.com/v1/cars/VIN/devices/abc123/registration-status",
+      "example.com/v1/cars/VIN/devices/[redacted]/registration-status" },
+    { "> GET https://h/devices/abc?x=1 and \"/devices/def\" /devices/ghi",
+      "> GET https://h/devices/[redacted]?x=1 and \"/devices/[redacted]\" /devices/[redacted]" },
+    { "/devices/", "/devices/" },
+    { "/devices//x", "/devices//x" },
+    { "/cars/VIN/battery-status", "/cars/VIN/battery-status" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *redacted = carport_redact_device_ids (cases[i].text);
+      g_autofree char *all = carport_redact_secrets (cases[i].text);
+
+      g_assert_cmpstr (redacted, ==, cases[i].expected);
+      g_assert_cmpstr (all, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +210,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/http/deadline/ends-a-drip", test_deadline_ends_a_drip);
+  g_test_add_func ("/http/redact/device-ids", test_redact_device_ids);
   g_test_add_func ("/http/deadline/cancel-stays-cancel", test_cancel_stays_a_cancel);
   g_test_add_func ("/http/post/no-answer-is-timeout", test_post_without_answer_is_a_timeout);
   g_test_add_func ("/http/post/refused-is-network", test_refused_post_is_a_network_error);

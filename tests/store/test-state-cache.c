@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "carport-credential-store.h"
+#include "carport-sqlite-file.h"
 #include "carport-state-cache.h"
 #include "store-test-utils.h"
 #include "store-test-vehicle.h"
@@ -919,6 +920,35 @@ test_new_schema (void)
   g_assert_cmpstr (column, ==, "TEXT notnull=1 default=''");
 }
 
+static int
+create_table (sqlite3 *db)
+{
+  return sqlite3_exec (db, "CREATE TABLE IF NOT EXISTS t (a INTEGER)", NULL, NULL, NULL);
+}
+
+/* Once a store exists, SQLite is set up for small databases: opening one
+ * and reading it allocates less than the 20 pages of 4 KB of page cache
+ * that SQLite would otherwise allocate ahead for each connection. */
+static void
+test_small_memory (void)
+{
+  g_autofree char *path = test_path ();
+  g_autoptr(CarportStateCache) cache = carport_state_cache_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_int64 before, after, highest;
+
+  g_assert_true (carport_sqlite_prepare_file (path, "%s: %s", "%s: %s", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_status64 (SQLITE_STATUS_MEMORY_USED, &before, &highest, FALSE), ==, SQLITE_OK);
+  g_assert_cmpint (carport_sqlite_open_checked (path, create_table, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count(*) FROM t", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_status64 (SQLITE_STATUS_MEMORY_USED, &after, &highest, FALSE), ==, SQLITE_OK);
+  g_test_message ("SQLite's memory for one connection: %lld bytes", (long long) (after - before));
+  g_assert_cmpint (after - before, <, 20 * 4096);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +956,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/cache/round-trip", test_round_trip);
+  g_test_add_func ("/store/cache/small-memory", test_small_memory);
   g_test_add_func ("/store/cache/empty", test_empty);
   g_test_add_func ("/store/cache/overwrite", test_overwrite);
   g_test_add_func ("/store/cache/clear", test_clear);
