@@ -1094,3 +1094,17 @@ carport_kamereon_jsonapi_body (const char *type,
 
   return json_to_string (root, FALSE);
 }
+
+char *
+carport_kamereon_action_body (const char *type,
+                              const char *action)
+{
+  g_autoptr(JsonObject) attributes = NULL;
+
+  if (action != NULL)
+    {
+      attributes = json_object_new ();
+      json_object_set_string_member (attributes, "action", action);
+    }
+  return carport_kamereon_jsonapi_body (type, attributes);
+}

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 char *carport_kamereon_jsonapi_body (const char *type,
                                      JsonObject *attributes);
 
+/* The same with {"action":@action} as its attributes, or none when
+ * @action is NULL: the body of most commands. */
+char *carport_kamereon_action_body  (const char *type,
+                                     const char *action);
+
 /* Where a car's value stops being plausible (docs/api-renault.md §c.3,
  * api-nissan.md §3.2): past these bounds a value is a glitch and is treated
  * as absent. */

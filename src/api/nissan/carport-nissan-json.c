@@ -903,14 +903,16 @@ carport_nissan_parse_action_data (JsonNode   *root,
   return NULL;
 }
 
+/* HornLights with @target ("horn_lights" or "lights") for five seconds. */
 static char *
-action_body (const char *type,
-             const char *attributes)
+horn_lights_body (const char *target)
 {
-  if (attributes == NULL)
-    return g_strdup_printf ("{\"data\":{\"type\":\"%s\"}}", type);
+  g_autoptr(JsonObject) attributes = json_object_new ();
 
-  return g_strdup_printf ("{\"data\":{\"type\":\"%s\",\"attributes\":{%s}}}", type, attributes);
+  json_object_set_string_member (attributes, "action", "start");
+  json_object_set_int_member (attributes, "duration", 5);
+  json_object_set_string_member (attributes, "target", target);
+  return carport_kamereon_jsonapi_body ("HornLights", attributes);
 }
 
 char *
@@ -930,16 +932,16 @@ carport_nissan_build_action (CarportCommand  *command,
     {
     case CARPORT_COMMAND_KIND_REFRESH_BATTERY:
       *out_action = "refresh-battery-status";
-      return action_body ("RefreshBatteryStatus", NULL);
+      return carport_kamereon_action_body ("RefreshBatteryStatus", NULL);
     case CARPORT_COMMAND_KIND_REFRESH_LOCATION:
       *out_action = "refresh-location";
-      return action_body ("RefreshLocation", NULL);
+      return carport_kamereon_action_body ("RefreshLocation", NULL);
     case CARPORT_COMMAND_KIND_REFRESH_HVAC:
       *out_action = "refresh-hvac-status";
-      return action_body ("RefreshHvacStatus", NULL);
+      return carport_kamereon_action_body ("RefreshHvacStatus", NULL);
     case CARPORT_COMMAND_KIND_REFRESH_LOCKS:
       *out_action = "refresh-lock-status";
-      return action_body ("RefreshLockStatus", NULL);
+      return carport_kamereon_action_body ("RefreshLockStatus", NULL);
     case CARPORT_COMMAND_KIND_HVAC_START:
       temperature = carport_command_get_temperature_c (command);
       if (carport_is_known (temperature))
@@ -951,39 +953,37 @@ carport_nissan_build_action (CarportCommand  *command,
         }
       *out_action = "hvac-start";
       {
-        GDateTime *start_at = carport_command_get_start_at (command);
-        g_autofree char *start_text = carport_format_iso8601_utc (start_at);
-        g_autofree char *attributes = NULL;
+        g_autofree char *start_text = carport_format_iso8601_utc (carport_command_get_start_at (command));
+        g_autoptr(JsonObject) attributes = json_object_new ();
 
+        json_object_set_string_member (attributes, "action", "start");
+        json_object_set_int_member (attributes, "targetTemperature", degrees);
         /* A planned start ("ready at") goes as startDateTime (§4.3). */
         if (start_text != NULL)
-          attributes = g_strdup_printf ("\"action\":\"start\",\"targetTemperature\":%d,\"startDateTime\":\"%s\"",
-                                        degrees, start_text);
-        else
-          attributes = g_strdup_printf ("\"action\":\"start\",\"targetTemperature\":%d", degrees);
-        return action_body ("HvacStart", attributes);
+          json_object_set_string_member (attributes, "startDateTime", start_text);
+        return carport_kamereon_jsonapi_body ("HvacStart", attributes);
       }
     case CARPORT_COMMAND_KIND_HVAC_STOP:
       *out_action = "hvac-start";
       /* "cancel" deletes a planned start; "stop" ends the climate running. */
       if (carport_command_get_start_at (command) != NULL)
-        return action_body ("HvacStart", "\"action\":\"cancel\"");
-      return action_body ("HvacStart", "\"action\":\"stop\"");
+        return carport_kamereon_action_body ("HvacStart", "cancel");
+      return carport_kamereon_action_body ("HvacStart", "stop");
     case CARPORT_COMMAND_KIND_CHARGE_START:
       /* charging-start takes no start time (§4.3): now only. */
       if (!carport_charge_start_time_check (FALSE, carport_command_get_start_at (command), error))
         return NULL;
       *out_action = "charging-start";
-      return action_body ("ChargingStart", "\"action\":\"start\"");
+      return carport_kamereon_action_body ("ChargingStart", "start");
     case CARPORT_COMMAND_KIND_CHARGE_STOP:
       *out_action = "charging-start";
-      return action_body ("ChargingStart", "\"action\":\"stop\"");
+      return carport_kamereon_action_body ("ChargingStart", "stop");
     case CARPORT_COMMAND_KIND_HORN:
       *out_action = "horn-lights";
-      return action_body ("HornLights", "\"action\":\"start\",\"duration\":5,\"target\":\"horn_lights\"");
+      return horn_lights_body ("horn_lights");
     case CARPORT_COMMAND_KIND_LIGHTS:
       *out_action = "horn-lights";
-      return action_body ("HornLights", "\"action\":\"start\",\"duration\":5,\"target\":\"lights\"");
+      return horn_lights_body ("lights");
     case CARPORT_COMMAND_KIND_CHARGE_MODE:
     case CARPORT_COMMAND_KIND_CHARGE_SCHEDULE:
     case CARPORT_COMMAND_KIND_HVAC_SCHEDULE:

@@ -602,16 +602,6 @@ _carport_renault_node_to_string (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-static char *
-jsonapi_action_body (const char *type,
-                     const char *action)
-{
-  g_autoptr(JsonObject) attributes = json_object_new ();
-
-  json_object_set_string_member (attributes, "action", action);
-  return carport_kamereon_jsonapi_body (type, attributes);
-}
-
 /* "YYYY-MM-DDTHH:MM:SSZ" in UTC, only for a time in the future. */
 static char *
 format_future_time (GDateTime  *when,
@@ -768,8 +758,8 @@ carport_renault_build_action_body (const char      *model_code,
       return build_hvac_start (model_code, command, error);
 
     case CARPORT_COMMAND_KIND_HVAC_STOP:
-      return jsonapi_action_body ("HvacStart",
-                                  def->mode == CARPORT_ACTION_MODE_KCA_STOP ? "stop" : "cancel");
+      return carport_kamereon_action_body ("HvacStart",
+                                           def->mode == CARPORT_ACTION_MODE_KCA_STOP ? "stop" : "cancel");
 
     case CARPORT_COMMAND_KIND_CHARGE_START:
       /* The same check as the car's capability (carport_vehicle_check_command()). */
@@ -779,7 +769,7 @@ carport_renault_build_action_body (const char      *model_code,
       switch (def->mode)
         {
         case CARPORT_ACTION_MODE_KCM_PAUSE_RESUME:
-          return jsonapi_action_body ("ChargePauseResume", "resume");
+          return carport_kamereon_action_body ("ChargePauseResume", "resume");
 
         case CARPORT_ACTION_MODE_KCM_SETTINGS:
           return build_charge_start_settings (current, error);
@@ -808,16 +798,16 @@ carport_renault_build_action_body (const char      *model_code,
 
     case CARPORT_COMMAND_KIND_CHARGE_STOP:
       if (def->mode == CARPORT_ACTION_MODE_KCM_PAUSE_RESUME)
-        return jsonapi_action_body ("ChargePauseResume", "pause");
-      return jsonapi_action_body ("ChargingStart", "stop");
+        return carport_kamereon_action_body ("ChargePauseResume", "pause");
+      return carport_kamereon_action_body ("ChargingStart", "stop");
 
     case CARPORT_COMMAND_KIND_CHARGE_MODE:
       switch (carport_command_get_charge_mode (command))
         {
         case CARPORT_CHARGE_MODE_ALWAYS:
-          return jsonapi_action_body ("ChargeMode", "always_charging");
+          return carport_kamereon_action_body ("ChargeMode", "always_charging");
         case CARPORT_CHARGE_MODE_SCHEDULED:
-          return jsonapi_action_body ("ChargeMode", "schedule_mode");
+          return carport_kamereon_action_body ("ChargeMode", "schedule_mode");
         case CARPORT_CHARGE_MODE_DELAYED:
         case CARPORT_CHARGE_MODE_NONE:
         default:
