@@ -35,7 +35,7 @@ static const CliOption command_options[] = {
   { "email", G_OPTION_ARG_STRING, FIELD (email), N_("The account's email address"), "ADDRESS" },
   { "password-stdin", G_OPTION_ARG_NONE, FIELD (password_stdin), N_("Read the password (and a verification code) from standard input"), NULL },
   { "pin-stdin", G_OPTION_ARG_NONE, FIELD (pin_stdin), N_("Read the PIN from standard input (after the e-mailed code, when one is asked for)"), NULL },
-  { "remember-pin", G_OPTION_ARG_NONE, FIELD (remember_pin), N_("Keep the PIN in the keyring once the car took it, for the next lock and unlock"), NULL },
+  { "remember-pin", G_OPTION_ARG_NONE, FIELD (remember_pin), N_("Keep the PIN in the keyring once the car took it, for the next commands that need it"), NULL },
   { "no-wait", G_OPTION_ARG_NONE, FIELD (no_wait), N_("Do not wait for the car to confirm the command"), NULL },
   { "temperature", G_OPTION_ARG_DOUBLE, FIELD (temperature), N_("Target temperature in °C, within the car’s range"), "C" },
   { "at", G_OPTION_ARG_STRING, FIELD (at), N_("When the car should be ready, or start charging (HH:MM or ISO 8601)"), "TIME" },

@@ -563,7 +563,7 @@ static const Command commands[] = {
     N_("Start or stop the engine remotely (experimental; asks for the car’s PIN unless one is remembered)"), cmd_engine, TRUE,
     OPTIONS (SENT_OPTIONS, "pin-stdin", "remember-pin") },
   { "srp",      "enrol [--pin-stdin] [--remember-pin] [--vin VIN] | forget [--vin VIN]",
-    N_("Set the PIN that remote lock and unlock ask for, or forget the remembered one (experimental)"), cmd_srp, TRUE,
+    N_("Set the PIN that remote lock, unlock and engine start ask for, or forget the remembered one (experimental)"), cmd_srp, TRUE,
     OPTIONS ("vin", "pin-stdin", "remember-pin") },
   { "history",  "charges|climate|readings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv] [--vin VIN]",
     N_("List the charging sessions, the climate use or the readings of a period (default: the last 30 days)"),

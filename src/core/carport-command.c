@@ -476,7 +476,7 @@ carport_command_kind_get_title (CarportCommandKind kind)
     [CARPORT_COMMAND_KIND_REFRESH_LOCKS] = N_("Refresh lock status"),
     [CARPORT_COMMAND_KIND_LOCK] = N_("Lock"),
     [CARPORT_COMMAND_KIND_UNLOCK] = N_("Unlock"),
-    [CARPORT_COMMAND_KIND_SRP_ENROL] = N_("Set the remote lock PIN"),
+    [CARPORT_COMMAND_KIND_SRP_ENROL] = N_("Set the remote control PIN"),
     [CARPORT_COMMAND_KIND_ENGINE_START] = N_("Start engine"),
     [CARPORT_COMMAND_KIND_ENGINE_STOP] = N_("Stop engine"),
   };

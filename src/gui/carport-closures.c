@@ -371,7 +371,7 @@ carport_closures_command_outcome (CarportCommandKind kind, gboolean ok)
     case CARPORT_COMMAND_KIND_UNLOCK:
       return ok ? _("The car is unlocked") : _("Could not unlock the car");
     case CARPORT_COMMAND_KIND_SRP_ENROL:
-      return ok ? _("The remote lock PIN is set") : _("Could not set the remote lock PIN");
+      return ok ? _("The remote control PIN is set") : _("Could not set the remote control PIN");
     case CARPORT_COMMAND_KIND_ENGINE_START:
       return ok ? _("The engine is running") : _("Could not start the engine");
     case CARPORT_COMMAND_KIND_ENGINE_STOP:

@@ -763,7 +763,7 @@ carport_secret_store_store_pin_async (CarportCredentialStore *store,
   g_autoptr(GHashTable) attributes = pin_attributes (brand, email, vin);
   /* Translators: %s is the car's VIN. The label is shown in keyring
    * managers such as Passwords and Keys. */
-  g_autofree char *label = g_strdup_printf (_("Carport remote lock PIN for %s"), vin);
+  g_autofree char *label = g_strdup_printf (_("Carport remote control PIN for %s"), vin);
 
   g_task_set_source_tag (task, carport_secret_store_store_pin_async);
   secret_password_storev (carport_secret_store_get_pin_schema (), attributes, SECRET_COLLECTION_DEFAULT,

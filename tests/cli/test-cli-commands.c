@@ -143,7 +143,7 @@ test_lock_unlock (void)
   run_cli_full (&enrol, "1234\n", "srp", "enrol", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
   g_assert_cmpstr (enrol.err, ==, "");
   g_assert_cmpint (enrol.status, ==, 0);
-  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote lock PIN: done"));
+  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote control PIN: done"));
 
   g_assert_true (simulator_car_locked (&sim, MEGANE_VIN));
   run_cli_full (&unlock, "1234\n", "unlock", "--pin-stdin", "--vin", MEGANE_VIN, NULL);
@@ -487,7 +487,7 @@ test_nissan_lock (void)
   spawned_wait (&spawned, &enrol);
   g_assert_cmpint (enrol.status, ==, 0);
   g_assert_nonnull (strstr (enrol.err, "now registered"));
-  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote lock PIN: done"));
+  g_assert_true (g_str_has_prefix (enrol.out, "Set the remote control PIN: done"));
   g_assert_cmpuint (simulator_endpoint_requests (&sim, "generate-device-otp"), ==, 2);
 
   /* Registered: no code asked again. */

@@ -171,7 +171,7 @@ test_titles (void)
     "Set charge mode", "Set charge schedule", "Set climate schedule",
     "Sound the horn", "Flash the lights", "Locate the car",
     "Refresh battery status", "Refresh climate status", "Set charge limits",
-    "Refresh lock status", "Lock", "Unlock", "Set the remote lock PIN",
+    "Refresh lock status", "Lock", "Unlock", "Set the remote control PIN",
     "Start engine", "Stop engine",
   };
 

@@ -182,7 +182,7 @@ test_remote_lock (DemoFixture *f, gconstpointer data)
   /* The set-up asks for the new PIN in a dialog of its own. */
   g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
   enter_pin ("1234", FALSE);
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  demo_assert_toast_soon (f, "The remote control PIN is set");
 
   demo_press (f, "Unlock…");
   /* Carport knows the car has a PIN now: it offers to change it. */
@@ -210,16 +210,16 @@ test_remember_pin (DemoFixture *f, gconstpointer data)
   g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
   gui_test_flush ();
   g_assert_true (gtk_widget_get_visible (gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON,
-                                                                  "Remote Lock PIN")));
-  open_from_menu (f, "vehicle.pin-set-up", "Set Up the Remote Lock PIN");
+                                                                  "Remote Control PIN")));
+  open_from_menu (f, "vehicle.pin-set-up", "Set Up the Remote Control PIN");
   enter_pin ("1234", TRUE);
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  demo_assert_toast_soon (f, "The remote control PIN is set");
   assert_remembered (f, "1234");
 
   /* Now the menu changes it; a new PIN (remembered again) replaces the old. */
-  open_from_menu (f, "vehicle.pin-change", "Change the Remote Lock PIN");
+  open_from_menu (f, "vehicle.pin-change", "Change the Remote Control PIN");
   enter_pin ("2468", TRUE);
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  demo_assert_toast_soon (f, "The remote control PIN is set");
   assert_remembered (f, "2468");
 
   /* Unlock and Lock use it: no dialog. */
@@ -297,7 +297,7 @@ test_engine (DemoFixture *f, gconstpointer data)
   g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
   g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
   enter_pin ("1234", FALSE);
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  demo_assert_toast_soon (f, "The remote control PIN is set");
 
   demo_press (f, "Start Engine…");
   enter_pin ("1234", FALSE);
@@ -399,7 +399,7 @@ test_nissan_device_code (DemoFixture *f, gconstpointer data)
   g_signal_emit_by_name (gui_test_get_accessible (dialog, GTK_ACCESSIBLE_ROLE_BUTTON, "Set Up PIN…"), "clicked");
   g_assert_true (gui_test_wait_until (pin_dialog_open, NULL, 5000));
   enter_pin ("1234", FALSE);
-  demo_assert_toast_soon (f, "The remote lock PIN is set");
+  demo_assert_toast_soon (f, "The remote control PIN is set");
 
   /* Registered: straight to the PIN */
   demo_press (f, "Unlock…");

@@ -398,7 +398,7 @@ srp_sets_cb (GObject      *source,
           g_debug ("srp-sets refused: %s", error->message);
           g_clear_error (&error);
           g_set_error_literal (&error, CARPORT_API_ERROR, CARPORT_API_ERROR_INVALID_INPUT,
-                               _("The car has no remote lock PIN yet: set one up first. "
+                               _("The car has no remote control PIN yet: set one up first. "
                                  "Nothing was sent to the car."));
         }
       if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT))

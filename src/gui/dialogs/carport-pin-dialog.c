@@ -71,14 +71,14 @@ carport_pin_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (carport_pin_dialog_parent_class)->constructed (object);
 
-  adw_message_dialog_set_heading (dialog, enrol && self->pin_known ? _("Change the Remote Lock PIN")
-                                          : enrol ? _("Set Up the Remote Lock PIN")
+  adw_message_dialog_set_heading (dialog, enrol && self->pin_known ? _("Change the Remote Control PIN")
+                                          : enrol ? _("Set Up the Remote Control PIN")
                                           : self->kind == CARPORT_COMMAND_KIND_LOCK ? _("Lock the Car")
                                           : self->kind == CARPORT_COMMAND_KIND_ENGINE_START ? _("Start the Engine")
                                           : self->kind == CARPORT_COMMAND_KIND_ENGINE_STOP ? _("Stop the Engine")
                                           : _("Unlock the Car"));
   adw_message_dialog_set_body (dialog, enrol
-                               ? _("Choose the 4-digit PIN that Lock and Unlock ask for. It replaces the PIN set in the maker’s app; only a value derived from it is sent.")
+                               ? _("Choose the 4-digit PIN that the car asks for before the remote commands that need one. It replaces the PIN set in the maker’s app; only a value derived from it is sent.")
                                : engine
                                ? _("Enter the car’s 4-digit PIN. Remote engine start is experimental: check the car afterwards.")
                                : _("Enter the car’s 4-digit PIN. Remote lock is experimental: check the car afterwards."));
@@ -86,6 +86,9 @@ carport_pin_dialog_constructed (GObject *object)
   if (engine)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->remember_row),
                                  _("Kept in the keyring only, once the car accepted it; Start Engine and Stop Engine then use it without asking"));
+  else if (enrol)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->remember_row),
+                                 _("Kept in the keyring only, once the car accepted it; the remote commands then use it without asking"));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (!enrol)
     adw_message_dialog_add_response (dialog, "set-up", self->pin_known ? _("C_hange PIN…") : _("Set _Up PIN…"));
