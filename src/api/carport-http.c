@@ -12,6 +12,7 @@
 #include "carport-deadline.h"
 #include "carport-http.h"
 #include "carport-http-trace.h"
+#include "carport-tls-database.h"
 
 #define READ_CHUNK_SIZE           (64 * 1024)
 #define MAX_CONNECTIONS           48
@@ -218,6 +219,9 @@ carport_http_init (CarportHttp *self)
                                                  "max-conns", MAX_CONNECTIONS,
                                                  "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
                                                  NULL);
+  /* The system's trust store, read once for every connection
+   * (carport-tls-database.h). */
+  carport_tls_database_install ();
 
   /* Gigya's two-factor flow needs cookies (webSdkBootstrap sets gmid/ucid).
    * The jar is there from the start: libsoup 3.2 miscounts references when a

@@ -13,6 +13,7 @@
 #include <gnutls/x509.h>
 
 #include "carport-http.h"
+#include "carport-tls-database.h"
 #include "carport-test-loop.h"
 
 /* ------------------------------------------------------------------------ */
@@ -389,6 +390,53 @@ test_extra_ca (void)
   pki_clear (&pki);
 }
 
+/* Every TLS connection verifies with Carport's database, which reads the
+ * system's trust store once and answers exactly as the backend's own
+ * database does. */
+static void
+test_system_database (void)
+{
+  Pki pki = { 0, };
+  g_autoptr(CarportHttp) http = carport_http_new ();
+  GTlsBackend *backend = g_tls_backend_get_default ();
+  g_autoptr(GTlsDatabase) installed = g_tls_backend_get_default_database (backend);
+  g_autoptr(GTlsDatabase) system = G_TLS_BACKEND_GET_INTERFACE (backend)->get_default_database (backend);
+  g_autoptr(GSocketConnectable) identity = g_network_address_new ("127.0.0.1", 443);
+  GTlsCertificate *certificates[2];
+
+  pki_init (&pki);
+  certificates[0] = pki.good;
+  certificates[1] = pki.alien;
+
+  g_assert_true (CARPORT_IS_TLS_DATABASE (installed));
+  g_assert_false (CARPORT_IS_TLS_DATABASE (system));
+  for (guint i = 0; i < G_N_ELEMENTS (certificates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) system_error = NULL;
+      GTlsCertificateFlags flags, system_flags;
+      g_autoptr(GTlsCertificate) issuer = NULL;
+
+      flags = g_tls_database_verify_chain (installed, certificates[i], G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                           identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, &error);
+      system_flags = g_tls_database_verify_chain (system, certificates[i], G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                                  identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, &system_error);
+      g_assert_cmphex (flags, ==, system_flags);
+      g_assert_true (flags & G_TLS_CERTIFICATE_UNKNOWN_CA);  /* the system does not know the test CA */
+      g_assert_cmpint (error == NULL, ==, system_error == NULL);
+
+      issuer = g_tls_database_lookup_certificate_issuer (installed, certificates[i], NULL,
+                                                         G_TLS_DATABASE_LOOKUP_NONE, NULL, &error);
+      g_assert_null (issuer);
+    }
+  /* The name is checked too: the alien certificate is not for 127.0.0.1. */
+  g_assert_true (g_tls_database_verify_chain (installed, pki.alien, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                              identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL)
+                 & G_TLS_CERTIFICATE_BAD_IDENTITY);
+
+  pki_clear (&pki);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -396,6 +444,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/nissan-http/no-redirect-and-jar", test_no_redirect);
   g_test_add_func ("/nissan-http/extra-ca", test_extra_ca);
+  g_test_add_func ("/nissan-http/system-database", test_system_database);
 
   return g_test_run ();
 }
