@@ -405,6 +405,7 @@ carport_charge_settings_dispose (GObject *object)
   g_clear_object (&self->schedules);
   g_clear_pointer (&self->climate_mode, g_free);
   g_clear_pointer (&self->charge_time_start, g_free);
+  g_clear_pointer (&self->delayed_start, g_date_time_unref);
 
   G_OBJECT_CLASS (carport_charge_settings_parent_class)->dispose (object);
 }
