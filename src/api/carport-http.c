@@ -219,9 +219,6 @@ carport_http_init (CarportHttp *self)
                                                  "max-conns", MAX_CONNECTIONS,
                                                  "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
                                                  NULL);
-  /* The system's trust store, read once for every connection
-   * (carport-tls-database.h). */
-  carport_tls_database_install ();
 
   /* Gigya's two-factor flow needs cookies (webSdkBootstrap sets gmid/ucid).
    * The jar is there from the start: libsoup 3.2 miscounts references when a
@@ -623,6 +620,12 @@ start_request (CarportHttp         *self,
                                _("Invalid address: %s"), error->message);
       return;
     }
+
+  /* The system's trust store, read once for every connection
+   * (carport-tls-database.h); before the first HTTPS request only, so that
+   * a run that speaks plain HTTP to loopback loads no TLS at all. */
+  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0)
+    carport_tls_database_install ();
 
   request = g_new0 (Request, 1);
   request->method = g_strdup (method);

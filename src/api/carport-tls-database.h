@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarportTlsDatabase, carport_tls_database, CARPORT, TLS_DATABASE, GTlsDatabase)
 
 /* Makes it the process's default TLS database, once: every TLS connection
- * of the process (Carport's, the map's tiles) then verifies with it. */
+ * of the process (Carport's, the map's tiles) then verifies with it. It
+ * loads GIO's TLS backend: CarportHttp calls it before its first HTTPS
+ * request, so that plain HTTP to loopback loads no TLS. */
 void carport_tls_database_install (void);
 
 G_END_DECLS

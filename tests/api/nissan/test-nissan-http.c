@@ -390,26 +390,54 @@ test_extra_ca (void)
   pki_clear (&pki);
 }
 
-/* Every TLS connection verifies with Carport's database, which reads the
- * system's trust store once and answers exactly as the backend's own
- * database does. */
+/* Whether the GIO TLS module is in this process. */
+static gboolean
+tls_module_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, "libgiognutls") != NULL;
+}
+
+/* In a process of its own: plain HTTP loads no TLS at all; the first HTTPS
+ * request makes Carport's database the default, which reads the system's
+ * trust store once and answers exactly as the backend's own database. */
 static void
-test_system_database (void)
+check_system_database (void)
 {
   Pki pki = { 0, };
   g_autoptr(CarportHttp) http = carport_http_new ();
-  GTlsBackend *backend = g_tls_backend_get_default ();
-  g_autoptr(GTlsDatabase) installed = g_tls_backend_get_default_database (backend);
-  g_autoptr(GTlsDatabase) system = G_TLS_BACKEND_GET_INTERFACE (backend)->get_default_database (backend);
+  g_autoptr(SoupServer) plain_server = NULL;
+  g_autoptr(SoupServer) tls_server = NULL;
+  g_autofree char *plain_base = NULL;
+  g_autofree char *tls_base = NULL;
+  g_autoptr(GError) request_error = NULL;
+  g_autoptr(GTlsDatabase) installed = NULL;
+  g_autoptr(GTlsDatabase) system = NULL;
   g_autoptr(GSocketConnectable) identity = g_network_address_new ("127.0.0.1", 443);
+  GTlsBackend *backend;
   GTlsCertificate *certificates[2];
+  guint hits = 0;
+
+  plain_server = server_new (NULL, &hits, &plain_base);
+  g_assert_cmpuint (status_of (http, plain_base, &request_error), ==, 200);
+  g_assert_no_error (request_error);
+  g_assert_false (tls_module_loaded ());
 
   pki_init (&pki);
-  certificates[0] = pki.good;
-  certificates[1] = pki.alien;
+  tls_server = server_new (pki.good, &hits, &tls_base);
+  g_assert_cmpuint (status_of (http, tls_base, &request_error), ==, 0);  /* the system does not know the CA */
+  g_assert_error (request_error, CARPORT_API_ERROR, CARPORT_API_ERROR_NETWORK);
 
+  backend = g_tls_backend_get_default ();
+  installed = g_tls_backend_get_default_database (backend);
+  system = G_TLS_BACKEND_GET_INTERFACE (backend)->get_default_database (backend);
   g_assert_true (CARPORT_IS_TLS_DATABASE (installed));
   g_assert_false (CARPORT_IS_TLS_DATABASE (system));
+
+  certificates[0] = pki.good;
+  certificates[1] = pki.alien;
   for (guint i = 0; i < G_N_ELEMENTS (certificates); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -422,7 +450,7 @@ test_system_database (void)
       system_flags = g_tls_database_verify_chain (system, certificates[i], G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
                                                   identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, &system_error);
       g_assert_cmphex (flags, ==, system_flags);
-      g_assert_true (flags & G_TLS_CERTIFICATE_UNKNOWN_CA);  /* the system does not know the test CA */
+      g_assert_true (flags & G_TLS_CERTIFICATE_UNKNOWN_CA);
       g_assert_cmpint (error == NULL, ==, system_error == NULL);
 
       issuer = g_tls_database_lookup_certificate_issuer (installed, certificates[i], NULL,
@@ -434,7 +462,21 @@ test_system_database (void)
                                               identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL)
                  & G_TLS_CERTIFICATE_BAD_IDENTITY);
 
+  soup_server_disconnect (plain_server);
+  soup_server_disconnect (tls_server);
   pki_clear (&pki);
+}
+
+static void
+test_system_database (void)
+{
+  if (g_test_subprocess ())
+    {
+      check_system_database ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
