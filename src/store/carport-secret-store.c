@@ -686,25 +686,75 @@ pin_attributes (const char *brand,
   return attributes;
 }
 
+/* Returns @value's text as the PIN (NULL when empty or not text), in
+ * memory that carport_credential_store_pin_free() wipes. */
 static void
-pin_looked_up_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+pin_take_value (GTask        *task,
+                SecretValue  *value,
+                const GError *error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *found = secret_password_lookup_finish (result, &error);
-  char *pin;
+  const char *text;
 
   if (error != NULL)
     {
       return_translated_error (task, error, CARPORT_SECRET_STORE_OP_PIN_LOOKUP);
       return;
     }
-  /* Into memory that carport_credential_store_pin_free() wipes. */
-  pin = g_strdup (found);
-  secret_password_free (found);
-  g_task_return_pointer (task, pin, (GDestroyNotify) carport_credential_store_pin_free);
+  text = value != NULL ? secret_value_get_text (value) : NULL;
+  g_task_return_pointer (task, text != NULL && *text != '\0' ? g_strdup (text) : NULL,
+                         (GDestroyNotify) carport_credential_store_pin_free);
+}
+
+static void
+pin_retrieved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object),
+                                                                             result, &error);
+
+  pin_take_value (task, value, error);
+}
+
+/* The PIN is read as the logins are (a search that loads the secrets, else
+ * a retrieval): libsecret 0.20's secret_password_lookup() loses a D-Bus
+ * reply for every secret it finds. */
+static void
+pin_searched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CarportSecretStore *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  GList *items = secret_password_search_finish (result, &error);
+  SecretRetrievable *item;
+  GCancellable *cancellable;
+
+  if (error != NULL || items == NULL)
+    {
+      pin_take_value (task, NULL, error);
+      return;
+    }
+
+  /* One PIN per car: an item stored again replaces the older one. */
+  item = items->data;
+  if (!self->always_retrieve && SECRET_IS_ITEM (item) && !secret_item_get_locked (SECRET_ITEM (item)))
+    {
+      g_autoptr(SecretValue) secret = secret_item_get_secret (SECRET_ITEM (item));
+
+      if (secret != NULL)
+        {
+          pin_take_value (task, secret, NULL);
+          g_list_free_full (items, g_object_unref);
+          return;
+        }
+    }
+  cancellable = g_task_get_cancellable (task);
+  secret_retrievable_retrieve_secret (item, cancellable, pin_retrieved_cb, g_steal_pointer (&task));
+  g_list_free_full (items, g_object_unref);
 }
 
 static void
@@ -720,8 +770,9 @@ carport_secret_store_lookup_pin_async (CarportCredentialStore *store,
   g_autoptr(GHashTable) attributes = pin_attributes (brand, email, vin);
 
   g_task_set_source_tag (task, carport_secret_store_lookup_pin_async);
-  secret_password_lookupv (carport_secret_store_get_pin_schema (), attributes, cancellable,
-                           pin_looked_up_cb, task);
+  secret_password_searchv (carport_secret_store_get_pin_schema (), attributes,
+                           SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, cancellable,
+                           pin_searched_cb, task);
 }
 
 static char *
