@@ -2,7 +2,7 @@
 # (tests/cli/check-completions.py holds them to `carport-cli --list-commands`);
 # each command's options come from `carport-cli COMMAND --list-options`.
 
-set -l commands login logout vehicles status refresh climate charge horn lights locate lock unlock engine srp history http
+set -l commands login logout vehicles status refresh climate charge horn lights locate lock unlock engine srp device history http
 
 function __carport_cli_options
     set -l words (commandline -opc)
@@ -34,6 +34,7 @@ complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a lock -
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a unlock -d 'Unlock the car (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a engine -d 'Start or stop the engine remotely (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a srp -d 'Set the PIN of remote lock (experimental)'
+complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a device -d 'Unregister this computer from remote lock (experimental)'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a history -d 'Charging sessions, climate use, readings'
 complete -c carport-cli -n "not __fish_seen_subcommand_from $commands" -a http -d 'A request of your own, secrets hidden'
 
@@ -44,6 +45,7 @@ complete -c carport-cli -n "__fish_seen_subcommand_from mode" -a "always schedul
 complete -c carport-cli -n "__fish_seen_subcommand_from schedule; and not __fish_seen_subcommand_from set enable disable delete" -a "set enable disable delete"
 complete -c carport-cli -n "__fish_seen_subcommand_from history; and not __fish_seen_subcommand_from charges climate readings" -a "charges climate readings"
 complete -c carport-cli -n "__fish_seen_subcommand_from srp; and not __fish_seen_subcommand_from enrol forget" -a "enrol forget"
+complete -c carport-cli -n "__fish_seen_subcommand_from device; and not __fish_seen_subcommand_from forget" -a "forget"
 complete -c carport-cli -n "__fish_seen_subcommand_from engine; and not __fish_seen_subcommand_from start stop" -a "start stop"
 complete -c carport-cli -n "__fish_seen_subcommand_from http; and not __fish_seen_subcommand_from get post" -a "get post"
 complete -c carport-cli -l brand -x -a "renault dacia alpine nissan"

@@ -242,8 +242,12 @@ gboolean   carport_vehicle_client_registers_devices    (CarportVehicleClient  *s
  * for @vehicle: CHECK completes with *@out_registered; REQUEST_CODE has the
  * brand e-mail the owner a code; REGISTER takes that @code (a device already
  * registered counts as registered), TFA_CODE_INVALID with a sentence for
- * people when the code is wrong or expired. Nothing is sent to the car.
- * NOT_SUPPORTED when the brand needs no registration or the car has no
+ * people when the code is wrong or expired; FORGET unregisters it
+ * (*@out_registered FALSE; a device the brand does not know counts as
+ * done), its errors saying whether it may still be registered. Nothing is
+ * sent to the car. NOT_SUPPORTED for every step when the brand registers no
+ * devices (Renault: there is nothing to forget either; callers ask
+ * carport_vehicle_client_registers_devices() first) or the car has no
  * remote lock. */
 void       carport_vehicle_client_device_async         (CarportVehicleClient  *self,
                                                         CarportVehicle        *vehicle,

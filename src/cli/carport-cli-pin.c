@@ -1,6 +1,8 @@
-/* carport-cli-pin.c — remembered remote lock PINs in carport-cli: lock and
- * unlock use the PIN kept in the keyring (only after --remember-pin), and
- * "srp forget" forgets it.
+/* carport-cli-pin.c — what remote lock keeps for a car, in carport-cli:
+ * lock and unlock use the PIN kept in the keyring (only after
+ * --remember-pin), and "srp forget" forgets it; "device forget" has the
+ * brand forget this computer (a Nissan registers it for the car's remote
+ * lock), the remembered PIN staying.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "carport-cli"
@@ -9,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "carport-api-error.h"
+#include "carport-cli-json.h"
 #include "carport-cli-private.h"
 #include "carport-credential-store.h"
 
@@ -83,4 +87,63 @@ carport_cli_forget_pin (Cli *cli)
 
   if (vehicle)
     carport_session_forget_pin_async (cli->session, vehicle, cli->cancellable, pin_forgotten_cb, cli);
+}
+
+static void
+device_forgotten_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Cli *cli = user_data;
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!carport_session_device_finish (CARPORT_SESSION (source), result, NULL, &error))
+    {
+      /* A car whose remote lock registers no computer (a Renault): the
+       * computer is not registered, as wanted. */
+      if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED))
+        text = g_strdup (error->message);
+      /* No answer: it may have been done; the next run tells. */
+      else if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT))
+        {
+          carport_cli_finish_with_message (cli, CARPORT_CLI_EXIT_NOT_CONFIRMED, error->message);
+          return;
+        }
+      else
+        {
+          carport_cli_finish_with_error (cli, error);
+          return;
+        }
+    }
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "vin");
+      json_builder_add_string_value (builder, carport_vehicle_get_vin (vehicle));
+      json_builder_set_member_name (builder, "registered");
+      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      carport_cli_json_print (root);
+    }
+  else if (text != NULL)
+    g_print ("%s\n", text);
+  else
+    g_print (_("This computer is no longer registered with %s\n"), carport_vehicle_get_display_name (vehicle));
+  carport_cli_finish (cli, CARPORT_CLI_EXIT_OK);
+}
+
+void
+carport_cli_forget_device (Cli *cli)
+{
+  CarportVehicle *vehicle = carport_cli_pick_vehicle (cli);
+
+  if (vehicle)
+    carport_session_device_async (cli->session, vehicle, CARPORT_DEVICE_STEP_FORGET, NULL, cli->cancellable,
+                                  device_forgotten_cb, cli);
 }

@@ -98,6 +98,8 @@ void            carport_cli_send_pin_command    (Cli *cli, CarportCommandKind ki
 gboolean        carport_cli_lookup_pin          (Cli *cli, CarportVehicle *vehicle, CarportCommandKind kind);
 CarportPinSource carport_cli_pin_source         (Cli *cli);
 void            carport_cli_forget_pin          (Cli *cli);
+/* "device forget": unregisters this computer from the car (Nissan). */
+void            carport_cli_forget_device       (Cli *cli);
 /* Reports a sent command (user data: the command, with "cli" set on it) and
  * ends the run with the exit status its outcome means. */
 void            carport_cli_command_sent_cb     (GObject *source, GAsyncResult *result, gpointer user_data);

@@ -385,6 +385,15 @@ cmd_srp (Cli *cli)
 }
 
 static void
+cmd_device (Cli *cli)
+{
+  if (g_strv_length (cli->args) == 1 && g_str_equal (cli->args[0], "forget"))
+    carport_cli_forget_device (cli);
+  else
+    carport_cli_expect_args (cli, G_MAXUINT);
+}
+
+static void
 cmd_locate (Cli *cli)
 {
   carport_cli_send_command (cli, CARPORT_COMMAND_KIND_REFRESH_LOCATION);
@@ -565,6 +574,9 @@ static const Command commands[] = {
   { "srp",      "enrol [--pin-stdin] [--remember-pin] [--vin VIN] | forget [--vin VIN]",
     N_("Set the PIN that remote lock, unlock and engine start ask for, or forget the remembered one (experimental)"), cmd_srp, TRUE,
     OPTIONS ("vin", "pin-stdin", "remember-pin") },
+  { "device",   "forget [--vin VIN]",
+    N_("Unregister this computer from the car’s remote lock (a Nissan; experimental)"),
+    cmd_device, TRUE, OPTIONS ("vin") },
   { "history",  "charges|climate|readings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv] [--vin VIN]",
     N_("List the charging sessions, the climate use or the readings of a period (default: the last 30 days)"),
     carport_cli_cmd_history, TRUE, OPTIONS ("vin", "from", "to", "csv") },

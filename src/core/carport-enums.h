@@ -183,6 +183,7 @@ typedef enum {
   CARPORT_DEVICE_STEP_CHECK,         /* is it registered? */
   CARPORT_DEVICE_STEP_REQUEST_CODE,  /* the brand e-mails the owner a code */
   CARPORT_DEVICE_STEP_REGISTER,      /* register it with that code */
+  CARPORT_DEVICE_STEP_FORGET,        /* unregister it ("Forget This Computer") */
 } CarportDeviceStep;
 
 typedef enum {

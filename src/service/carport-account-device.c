@@ -215,8 +215,10 @@ carport_account_device_async (CarportAccount      *self,
 
   if (!carport_account_registers_devices (self, vehicle))
     {
-      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED,
-                               _("This car does not offer remote lock"));
+      g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED, "%s",
+                               step == CARPORT_DEVICE_STEP_FORGET
+                               ? _("Carport does not register this computer with this car: there is nothing to forget.")
+                               : _("This car does not offer remote lock"));
       return;
     }
   carport_account_dup_device_id_async (self, vehicle, cancellable, device_id_cb, g_steal_pointer (&task));

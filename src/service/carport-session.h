@@ -187,8 +187,16 @@ gboolean carport_session_forget_pin_finish   (CarportSession *self, GAsyncResult
  * enrolment need it. Then, before them: CHECK whether this computer is
  * registered (*@out_registered); if not, REQUEST_CODE (the brand e-mails the
  * owner a 6-digit code) and REGISTER with that @code (TFA_CODE_INVALID,
- * with a sentence for people, when it is wrong or expired). None of these
- * sends anything to the car. */
+ * with a sentence for people, when it is wrong or expired). FORGET
+ * unregisters it ("Forget This Computer": the car sold, the computer handed
+ * on, the car's few device slots full): done when the brand no longer knows
+ * it; on failure the message says whether it may still be registered
+ * (TIMEOUT: it may have been done). A remembered PIN stays: the PIN belongs
+ * to the car (Nissan keeps its SRP verifier per user, not per device), so
+ * the next lock from here registers again with a new e-mailed code and
+ * proves the same PIN, with no new PIN set-up. None of these sends anything
+ * to the car. NOT_SUPPORTED for a car whose remote lock needs no
+ * registration (a Renault: there is nothing to forget). */
 gboolean carport_session_registers_devices (CarportSession *self, CarportVehicle *vehicle);
 void     carport_session_device_async      (CarportSession *self, CarportVehicle *vehicle, CarportDeviceStep step,
                                             const char *code, GCancellable *cancellable,

@@ -4,7 +4,8 @@
  * answer is reported from the car's state, or as an unknown outcome. Remote
  * lock: enrolment, lock and unlock, wrong PINs in words and the lock-out, a
  * PIN check that never answers (nothing sent), and the PIN remembered in
- * the real keyring only when asked.
+ * the real keyring only when asked. A Nissan's "device forget", and each
+ * way it fails.
  *
  * Real carport-cli processes against a carport-simulator process, the login
  * in the private keyring of build-aux/test-session (the tests skip without
@@ -533,6 +534,143 @@ test_nissan_lock (void)
   sim_stop (&sim);
 }
 
+/* Registers this computer for the Leaf as a person does (the e-mailed code
+ * typed before the PIN, with srp enrol); @previous_code is the code the
+ * simulator last sent (NULL: none). */
+static void
+register_leaf (Sim        *sim,
+               const char *previous_code)
+{
+  Spawned spawned = { 0 };
+  g_auto(Run) enrol = { 0 };
+
+  spawn_cli (&spawned, NULL, "srp", "enrol", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  spawned_type_device_otp (&spawned, sim, previous_code);
+  spawned.input = g_strdup ("1234\n");
+  spawned_wait (&spawned, &enrol);
+  g_assert_cmpint (enrol.status, ==, 0);
+  g_assert_nonnull (strstr (enrol.err, "now registered"));
+}
+
+/* "device forget" (api-nissan.md §3.4): the DELETE unregisters this computer,
+ * after which a lock asks for a new e-mailed code; a computer Nissan does not
+ * know counts as forgotten; --json prints {"vin", "registered": false}; a
+ * Renault has nothing to forget and is asked nothing. */
+static void
+test_device_forget (void)
+{
+  const char * const args[] = { "--command-delay-ms", "100", NULL };
+  Sim sim = { 0 };
+  g_auto(Run) forget = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) unlock = { 0 };
+  g_auto(Run) renault = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "nissan");
+  register_leaf (&sim, NULL);
+  code = simulator_device_otp (&sim);
+
+  run_cli (&forget, "device", "forget", "--vin", LEAF_VIN);
+  g_assert_cmpstr (forget.err, ==, "");
+  g_assert_cmpint (forget.status, ==, 0);
+  g_assert_true (g_str_has_prefix (forget.out, "This computer is no longer registered with "));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "devices"), ==, 1);
+
+  /* Not registered any more: done all the same */
+  run_cli (&again, "--json", "device", "forget", "--vin", LEAF_VIN);
+  g_assert_cmpint (again.status, ==, 0);
+  root = parse (again.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "vin"), ==, LEAF_VIN);
+  g_assert_true (json_object_has_member (object, "registered"));
+  g_assert_false (json_object_get_boolean_member (object, "registered"));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "devices"), ==, 2);
+
+  /* The next unlock asks Nissan for a new code (a wrong one ends it) */
+  run_cli_full (&unlock, "000000\n1234\n", "unlock", "--pin-stdin", "--vin", LEAF_VIN, NULL);
+  g_assert_nonnull (strstr (unlock.err, "This computer is not registered for"));
+  g_assert_cmpint (unlock.status, ==, CARPORT_CLI_EXIT_FAILED);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "generate-device-otp"), ==, 2);
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "actions/lock-unlock"), ==, 0);
+
+  run_cli (&usage, "device", "remember", "--vin", LEAF_VIN);
+  g_assert_cmpint (usage.status, ==, CARPORT_CLI_EXIT_USAGE);
+  assert_one_line_error (&usage);
+
+  login (&sim, "renault");
+  run_cli (&renault, "device", "forget", "--vin", MEGANE_VIN);
+  g_assert_cmpstr (renault.err, ==, "");
+  g_assert_cmpint (renault.status, ==, 0);
+  g_assert_nonnull (strstr (renault.out, "nothing to forget"));
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "devices"), ==, 2);
+
+  sim_stop (&sim);
+}
+
+/* Runs "device forget" for the Leaf, which fails with @status and one line
+ * on stderr that holds @words. */
+static void
+assert_forget_fails (int         status,
+                     const char *words)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "device", "forget", "--vin", LEAF_VIN);
+  assert_one_line_error (&run);
+  g_assert_cmpint (run.status, ==, status);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, words) == NULL)
+    g_error ("“%s” is not in: %s", words, run.err);
+  /* No device id, no HTML */
+  g_assert_null (strstr (run.err, "<"));
+  g_assert_null (strstr (run.err, "/devices/"));
+}
+
+/* Each way the DELETE fails, in the order of the simulator's faults: a
+ * login Nissan refuses even after a new token (77), its server's error
+ * (69), a proxy's HTML page (69), a refusal (1), no answer in time (3: it
+ * may have been done); each in one sentence that says whether this computer
+ * may still be registered. Then it works. */
+static void
+test_device_forget_errors (void)
+{
+  const char * const args[] = {
+    "--fault", "devices=error:401000:x2", "--fault", "devices=error:500:x1", "--fault", "devices=html-502:x1",
+    "--fault", "devices=error:403000:x1", "--fault", "devices=delay:6000:x1", NULL
+  };
+  Sim sim = { 0 };
+  g_auto(Run) done = { 0 };
+
+  if (!need_keyring ())
+    return;
+  sim_start (&sim, args);
+  login (&sim, "nissan");
+
+  assert_forget_fails (CARPORT_CLI_EXIT_NOPERM, "Nissan did not accept Carport’s login, so this computer is still "
+                                                "registered with the car. Log in again, then try again.");
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "devices"), ==, 2);
+  assert_forget_fails (CARPORT_CLI_EXIT_UNAVAILABLE, "This computer could not be removed from the car. The car "
+                                                     "maker's servers are having trouble right now.");
+  assert_forget_fails (CARPORT_CLI_EXIT_UNAVAILABLE, "This computer could not be removed from the car.");
+  assert_forget_fails (CARPORT_CLI_EXIT_FAILED, "Nissan refused to remove this computer from the car.");
+  cli_test_add_env ("CARPORT_HTTP_DEADLINE", "1");
+  assert_forget_fails (CARPORT_CLI_EXIT_NOT_CONFIRMED, "Nissan did not answer in time, so this computer may still "
+                                                       "be registered with the car. Try again.");
+  g_assert_cmpuint (simulator_endpoint_requests (&sim, "devices"), ==, 6);
+
+  run_cli (&done, "device", "forget", "--vin", LEAF_VIN);
+  g_assert_cmpint (done.status, ==, 0);
+
+  sim_stop (&sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +685,8 @@ main (int   argc,
   g_test_add_func ("/cli-commands/pin-check-unanswered", test_pin_check_unanswered);
   g_test_add_func ("/cli-commands/engine", test_engine);
   g_test_add_func ("/cli-commands/nissan-lock", test_nissan_lock);
+  g_test_add_func ("/cli-commands/device-forget", test_device_forget);
+  g_test_add_func ("/cli-commands/device-forget-errors", test_device_forget_errors);
 
   return g_test_run ();
 }

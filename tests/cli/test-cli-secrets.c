@@ -378,6 +378,25 @@ logout (Audit      *audit,
   audit_run_ok (audit, NULL, args);
 }
 
+/* This computer's device id for the Nissan @vin, derived as the service
+ * does (src/service/carport-account-device.c), or NULL without a machine id. */
+static char *
+nissan_device_id (Audit      *audit,
+                  const char *vin)
+{
+  g_autofree char *machine_id = NULL;
+  g_autofree char *message = NULL;
+  char *id;
+
+  if (!g_file_get_contents ("/etc/machine-id", &machine_id, NULL, NULL))
+    return NULL;
+  g_strstrip (machine_id);
+  message = g_strconcat ("carport-device:", carport_simulator_get_nissan_user_id (audit->sim), ":", vin, NULL);
+  id = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) machine_id, strlen (machine_id), message, -1);
+  id[16] = '\0';
+  return id;
+}
+
 static void
 test_session_secrets (void)
 {
@@ -395,6 +414,8 @@ test_session_secrets (void)
   const char * const unlock[] = { "unlock", "--debug", "--vin", LOCK_VIN, NULL };
   const char * const nissan_enrol[] = { "srp", "enrol", "--pin-stdin", "--debug", "--vin", NISSAN_VIN, NULL };
   const char * const nissan_unlock[] = { "unlock", "--pin-stdin", "--debug", "--vin", NISSAN_VIN, NULL };
+  const char * const nissan_forget[] = { "device", "forget", "--debug", "--vin", NISSAN_VIN, NULL };
+  g_autofree char *device_id = NULL;
   g_autofree char *otp = NULL;
   g_auto(GStrv) output_secrets = NULL;
   const char *renault_email, *nissan_email;
@@ -428,6 +449,8 @@ test_session_secrets (void)
   otp = audit_run_with_code (&audit, NISSAN_PIN "\n", nissan_enrol);
   audit_run_ok (&audit, NISSAN_PIN "\n", nissan_unlock);
   g_assert_false (carport_simulator_get_locked (audit.sim, NISSAN_VIN));
+  audit_run_ok (&audit, NULL, nissan_forget);
+  device_id = nissan_device_id (&audit, NISSAN_VIN);
 
   /* What the simulator handed out: a login token and a JWT (Renault), an
    * authorization code, an id token, OneID and Kamereon tokens (Nissan). */
@@ -463,6 +486,10 @@ test_session_secrets (void)
   g_assert_false (has_number (audit.output->str, otp));
   /* The device id is no secret, but is kept out of the logs too */
   g_assert_nonnull (strstr (audit.output->str, "/devices/[redacted]/registration-status"));
+  g_assert_nonnull (strstr (audit.output->str, "> DELETE https://"));
+  g_assert_nonnull (strstr (audit.output->str, "/devices/[redacted]\n"));
+  if (device_id != NULL)
+    g_assert_null (strstr (audit.output->str, device_id));
   g_assert_null (strstr (audit.output->str, "\"deviceId\":\"0"));
   walk_tree (audit.root, assert_no_secret_in_file, secrets);
   assert_no_secret_in ("the CLI's output and logs", audit.output->str, audit.output->len,

@@ -154,6 +154,37 @@ save (GtkWidget *window, const char *name)
   g_print ("%s\n", path);
 }
 
+/* @window with @popover (open over it) drawn where it shows. */
+static void
+save_with_popover (GtkWidget *window, GtkWidget *popover, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double window_x, window_y, popover_x, popover_y;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (outdir, name, NULL);
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                                                         gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y));
+  gdk_paintable_snapshot (popover_paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("could not write %s", path);
+  g_print ("%s\n", path);
+}
+
 /* A fresh window of the app, at @width × @height. */
 static CarportWindow *
 open_window (GApplication *app, int width, int height)
@@ -361,6 +392,80 @@ shoot_device_code_dialog (CarportWindow *window, const char *scheme, const char 
   save (dialog, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle (200);
+}
+
+/* The open AdwMessageDialog whose heading is @heading, or NULL. */
+static GtkWidget *
+find_message_dialog (const char *heading)
+{
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      dialog = l->data;
+  return dialog;
+}
+
+/* The Leaf's Remote Control PIN menu with "Forget This Computer…", its
+ * dialog, the toast once done, and the dialog of Nissan's server failing. */
+static void
+shoot_forget_device (GApplication *app, CarportWindow *window, const char *scheme, const char *size)
+{
+  CarportSession *session = carport_application_get_session (CARPORT_APPLICATION (app));
+  g_autofree char *menu_name = g_strdup_printf ("forget-device-menu-%s-%s.png", scheme, size);
+  g_autofree char *dialog_name = g_strdup_printf ("forget-device-dialog-%s-%s.png", scheme, size);
+  g_autofree char *done_name = g_strdup_printf ("forget-device-done-%s-%s.png", scheme, size);
+  g_autofree char *failed_name = g_strdup_printf ("forget-device-failed-%s-%s.png", scheme, size);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *page = carport_window_get_part (window, "vehicle_page");
+  GtkWidget *menu_button, *dialog;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  carport_window_show_vehicle (window, "SJNFAAZE1U0000001");
+  settle (600);
+  menu_button = carport_vehicle_page_get_part (CARPORT_VEHICLE_PAGE (page), "pin_menu_button");
+  scroll_to (GTK_WIDGET (window), menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  settle (600);
+  save_with_popover (GTK_WIDGET (window), GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                     menu_name);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  settle (300);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (page, "vehicle.device-forget", NULL);
+      settle (600);
+      if ((dialog = find_message_dialog ("Forget This Computer?")) == NULL)
+        g_error ("the dialog of Forget This Computer did not open");
+      if (i == 0)
+        {
+          save (dialog, dialog_name);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          continue;
+        }
+      if (i == 2)
+        carport_simulator_add_fault_from_string (carport_demo_session_get_simulator (session), "devices=html-502:x1",
+                                                 NULL);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "forget");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle (1500);
+      if (i == 1)
+        {
+          save (GTK_WIDGET (window), done_name);
+          settle (4500);
+        }
+      else if ((dialog = find_message_dialog ("Could Not Forget This Computer")) == NULL)
+        g_error ("the failure of Forget This Computer was not shown");
+      else
+        {
+          save (dialog, failed_name);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+        }
+    }
+  scroll_page (GTK_WIDGET (window), FALSE);
+  g_settings_reset (settings, "experimental-remote-lock");
 }
 
 static gboolean
@@ -749,6 +854,7 @@ shoot (GApplication *app)
         shoot_pin_dialog (window, schemes[s].name, sizes[z].name);
         shoot_engine_start (window, schemes[s].name, sizes[z].name);
         shoot_device_code_dialog (window, schemes[s].name, sizes[z].name);
+        shoot_forget_device (app, window, schemes[s].name, sizes[z].name);
         shoot_climate_planned (app, window, schemes[s].name, sizes[z].name);
         shoot_charge_controls (window, schemes[s].name, sizes[z].name);
         shoot_records (window, schemes[s].name, sizes[z].name);

@@ -5,6 +5,8 @@
  * is kept (in the demo's memory store, as the keyring would) and used
  * without asking; a remembered PIN the car refuses is forgotten and the
  * dialog asks again saying why; the PIN's menu changes and forgets it.
+ * A Nissan asks for its e-mailed code first, and its menu forgets this
+ * computer.
  * Start Engine… and Stop Engine… on the Captur, the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -409,6 +411,176 @@ test_nissan_device_code (DemoFixture *f, gconstpointer data)
   g_settings_reset (settings, "experimental-remote-lock");
 }
 
+/* The open message dialog whose heading is @heading, or NULL. */
+static GtkWidget *
+message_dialog (const char *heading)
+{
+  GtkWidget *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      found = l->data;
+  return found;
+}
+
+static gboolean
+message_dialog_open (gpointer heading)
+{
+  return message_dialog (heading) != NULL;
+}
+
+static gboolean
+message_dialog_closed (gpointer heading)
+{
+  return message_dialog (heading) == NULL;
+}
+
+/* The PIN's menu, open: TRUE when it shows @item. */
+static gboolean
+menu_shows (DemoFixture *f,
+            const char  *item)
+{
+  GtkWidget *button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Remote Control PIN");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gboolean shown;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_test_flush ();
+  g_assert_true (gui_test_label_shown (popover, "Forget Remembered PIN"));
+  shown = gui_test_label_shown (popover, item);
+  if (!shown)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  return shown;
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* *@result once the call that fills it (result_cb) is done. */
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  g_assert_true (gui_test_wait_until (has_result, result, 10000));
+  return *result;
+}
+
+static gboolean
+leaf_registered (DemoFixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean registered = FALSE;
+
+  carport_session_device_async (f->session, demo_vehicle (f, LEAF), CARPORT_DEVICE_STEP_CHECK, NULL, NULL,
+                                result_cb, &result);
+  g_assert_true (carport_session_device_finish (f->session, wait_result (&result), &registered,
+                                                &error));
+  g_assert_no_error (error);
+  return registered;
+}
+
+static void
+register_leaf (DemoFixture *f)
+{
+  g_autoptr(GAsyncResult) requested = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *leaf = demo_vehicle (f, LEAF);
+
+  carport_session_device_async (f->session, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL,
+                                result_cb, &requested);
+  g_assert_true (carport_session_device_finish (f->session, wait_result (&requested), NULL, &error));
+  carport_session_device_async (f->session, leaf, CARPORT_DEVICE_STEP_REGISTER,
+                                carport_simulator_get_last_device_otp (f->sim), NULL, result_cb, &result);
+  g_assert_true (carport_session_device_finish (f->session, wait_result (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (leaf_registered (f));
+}
+
+/* "Forget This Computer…" in the PIN's menu of a Nissan (not of a Renault):
+ * its dialog says what happens, Escape cancels, Forget has Nissan forget the
+ * computer and a toast says so; the next Unlock asks for a new code; a
+ * failure is said in a dialog, with whether it may still be registered. */
+static void
+test_nissan_forget_device (DemoFixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
+  GtkWidget *button = NULL;
+  GtkWidget *popover;
+  GtkWidget *dialog;
+  const char *body;
+
+  g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
+  register_leaf (f);
+
+  /* A Renault registers no computer: nothing to forget */
+  demo_show (f, demo_vehicle (f, MEGANE));
+  g_assert_false (menu_shows (f, "Forget This Computer…"));
+
+  demo_show (f, demo_vehicle (f, LEAF));
+  g_assert_true (menu_shows (f, "Forget This Computer…"));
+  button = gui_test_get_accessible (f->page, GTK_ACCESSIBLE_ROLE_BUTTON, "Remote Control PIN");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_signal_emit_by_name (gui_test_get_accessible (popover, GTK_ACCESSIBLE_ROLE_MENU_ITEM, "Forget This Computer…"),
+                         "clicked");
+  g_assert_true (gui_test_wait_until (message_dialog_open, "Forget This Computer?", 5000));
+  dialog = message_dialog ("Forget This Computer?");
+  gui_test_assert_controls_named (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Nissan will no longer accept remote lock of"));
+  g_assert_nonnull (strstr (body, "until it is registered again with a code sent by e-mail"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  /* Escape: nothing is asked of Nissan */
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  g_assert_true (gui_test_wait_until (message_dialog_closed, "Forget This Computer?", 5000));
+  gui_test_flush ();
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 0);
+  g_assert_true (leaf_registered (f));
+
+  g_assert_true (gtk_widget_activate_action (f->page, "vehicle.device-forget", NULL));
+  g_assert_true (gui_test_wait_until (message_dialog_open, "Forget This Computer?", 5000));
+  g_signal_emit_by_name (gui_test_get_accessible (message_dialog ("Forget This Computer?"),
+                                                  GTK_ACCESSIBLE_ROLE_BUTTON, "Forget"), "clicked");
+  demo_assert_toast_soon (f, "Nissan forgot this computer");
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 1);
+  g_assert_false (leaf_registered (f));
+
+  /* Remote lock from here needs a new code */
+  demo_press (f, "Unlock…");
+  g_assert_true (gui_test_wait_until (code_dialog_open, NULL, 5000));
+  g_assert_null (demo_find_toplevel (CARPORT_TYPE_PIN_DIALOG));
+  gtk_window_close (GTK_WINDOW (demo_find_toplevel (CARPORT_TYPE_DEVICE_CODE_DIALOG)));
+  gui_test_flush ();
+
+  /* Nissan's server fails: said in a dialog */
+  carport_simulator_add_fault_from_string (f->sim, "devices=html-502:x1", NULL);
+  g_assert_true (gtk_widget_activate_action (f->page, "vehicle.device-forget", NULL));
+  g_assert_true (gui_test_wait_until (message_dialog_open, "Forget This Computer?", 5000));
+  g_signal_emit_by_name (gui_test_get_accessible (message_dialog ("Forget This Computer?"),
+                                                  GTK_ACCESSIBLE_ROLE_BUTTON, "Forget"), "clicked");
+  g_assert_true (gui_test_wait_until (message_dialog_open, "Could Not Forget This Computer", 10000));
+  dialog = message_dialog ("Could Not Forget This Computer");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (g_str_has_prefix (body, "This computer could not be removed from the car. The car maker"));
+  g_assert_nonnull (strstr (body, "502"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "experimental-remote-lock");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -419,6 +591,7 @@ main (int argc, char *argv[])
   ADD ("set-up-and-unlock", test_remote_lock);
   ADD ("remember-pin", test_remember_pin);
   ADD ("nissan-device-code", test_nissan_device_code);
+  ADD ("nissan-forget-device", test_nissan_forget_device);
   ADD ("engine", test_engine);
 #undef ADD
 

@@ -194,3 +194,39 @@ send_command (Fixture         *fixture,
   g_clear_object (&waiter);
   return ok;
 }
+
+gboolean
+device_step (Fixture           *fixture,
+             CarportVehicle    *vehicle,
+             CarportDeviceStep  step,
+             const char        *code,
+             gboolean          *out_registered,
+             GError           **error)
+{
+  GAsyncResult *waiter = NULL;
+  gboolean ok;
+
+  carport_session_device_async (fixture->session, vehicle, step, code, NULL, carport_test_result_cb, &waiter);
+  ok = carport_session_device_finish (fixture->session, carport_test_wait_result (&waiter), out_registered, error);
+  g_clear_object (&waiter);
+  return ok;
+}
+
+CarportVehicle *
+login_nissan_leaf (Fixture *fixture)
+{
+  GAsyncResult *waiter = NULL;
+  g_autoptr(GError) error = NULL;
+  CarportVehicle *leaf;
+
+  carport_session_login_async (fixture->session, "nissan", "en_GB",
+                               carport_simulator_get_nissan_demo_email (fixture->sim),
+                               carport_simulator_get_nissan_demo_password (fixture->sim),
+                               NULL, carport_test_result_cb, &waiter);
+  g_assert_true (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
+  g_assert_no_error (error);
+  g_clear_object (&waiter);
+  leaf = carport_session_find_vehicle (fixture->session, LEAF_VIN);
+  g_assert_nonnull (leaf);
+  return leaf;
+}

@@ -48,4 +48,12 @@ gboolean        refresh           (Fixture *fixture, CarportVehicle *vehicle, GE
 /* Sends @command and waits for its final state. */
 gboolean        send_command      (Fixture *fixture, CarportCommand *command, GError **error);
 
+/* The simulator's Nissan car with remote lock. */
+#define LEAF_VIN "SJNFAAZE1U0000001"
+/* Logs in to the simulator's Nissan demo account too; its Leaf. */
+CarportVehicle *login_nissan_leaf (Fixture *fixture);
+/* One step of this computer's registration for @vehicle, waited for. */
+gboolean        device_step       (Fixture *fixture, CarportVehicle *vehicle, CarportDeviceStep step,
+                                   const char *code, gboolean *out_registered, GError **error);
+
 G_END_DECLS

@@ -244,21 +244,6 @@ test_lock_across_processes (Fixture       *fixture,
   g_assert_nonnull (after);
 }
 
-#define LEAF_VIN "SJNFAAZE1U0000001"
-
-static gboolean
-device_step (Fixture           *fixture,
-             CarportVehicle    *vehicle,
-             CarportDeviceStep  step,
-             const char        *code,
-             gboolean          *out_registered,
-             GError           **error)
-{
-  g_autoptr(GAsyncResult) waiter = NULL;
-
-  carport_session_device_async (fixture->session, vehicle, step, code, NULL, carport_test_result_cb, &waiter);
-  return carport_session_device_finish (fixture->session, carport_test_wait_result (&waiter), out_registered, error);
-}
 
 /* A Nissan's remote lock through the service: this computer is registered
  * once (its device id derived, the same at each step), the PIN enrolled,
@@ -268,7 +253,6 @@ static void
 test_nissan_remote_lock (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) waiter = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CarportCommand) enrol = NULL;
   g_autoptr(CarportCommand) unlock = NULL;
@@ -277,14 +261,7 @@ test_nissan_remote_lock (Fixture       *fixture,
 
   login (fixture);
   g_assert_false (carport_session_registers_devices (fixture->session, vehicle_by_model (fixture, MEGANE)));
-  carport_session_login_async (fixture->session, "nissan", "en_GB",
-                               carport_simulator_get_nissan_demo_email (fixture->sim),
-                               carport_simulator_get_nissan_demo_password (fixture->sim),
-                               NULL, carport_test_result_cb, &waiter);
-  g_assert_true (carport_session_login_finish (fixture->session, carport_test_wait_result (&waiter), &error));
-  g_assert_no_error (error);
-  leaf = carport_session_find_vehicle (fixture->session, LEAF_VIN);
-  g_assert_nonnull (leaf);
+  leaf = login_nissan_leaf (fixture);
   g_assert_true (carport_session_registers_devices (fixture->session, leaf));
 
   g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));

@@ -333,6 +333,67 @@ test_engine (Fixture       *fixture,
   assert_remote_start_becomes (captur, "10");
 }
 
+/* "Forget This Computer" on a Nissan: the remembered PIN stays (Nissan
+ * keeps the PIN's verifier per user, not per device); a lock from the
+ * forgotten computer is refused without forgetting it; registered again with
+ * a new code, the same PIN unlocks without a new set-up. A Renault has
+ * nothing to forget. */
+static void
+test_forget_device (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportCommand) refused = NULL;
+  CarportVehicle *leaf;
+  gboolean registered = TRUE;
+  const char *code;
+
+  login (fixture);
+  g_assert_false (device_step (fixture, vehicle_by_model (fixture, MEGANE), CARPORT_DEVICE_STEP_FORGET, NULL, NULL,
+                               &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "nothing to forget"));
+  g_clear_error (&error);
+
+  leaf = login_nissan_leaf (fixture);
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+  code = carport_simulator_get_last_device_otp (fixture->sim);
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REGISTER, code, NULL, &error));
+  g_assert_true (send_pin (fixture, leaf, CARPORT_COMMAND_KIND_SRP_ENROL, "4711", CARPORT_PIN_SOURCE_REMEMBER,
+                           NULL, &error));
+  g_assert_no_error (error);
+  assert_remembered (fixture, leaf, "4711");
+
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_FORGET, NULL, &registered, &error));
+  g_assert_no_error (error);
+  g_assert_false (registered);
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_false (registered);
+  assert_remembered (fixture, leaf, "4711");
+
+  /* Nissan no longer takes lock-unlock from here; the PIN is not to blame */
+  g_assert_false (send_pin (fixture, leaf, CARPORT_COMMAND_KIND_UNLOCK, "4711", CARPORT_PIN_SOURCE_REMEMBERED,
+                            &refused, &error));
+  g_assert_cmpint (carport_command_get_state (refused), ==, CARPORT_COMMAND_STATE_FAILED);
+  g_assert_cmpint (carport_command_get_pin_check (refused), ==, CARPORT_PIN_CHECK_UNKNOWN);
+  g_clear_error (&error);
+  g_assert_true (carport_simulator_get_locked (fixture->sim, LEAF_VIN));
+  assert_remembered (fixture, leaf, "4711");
+
+  /* Registered again with a new code: the same PIN, no new set-up */
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+  g_assert_true (device_step (fixture, leaf, CARPORT_DEVICE_STEP_REGISTER,
+                              carport_simulator_get_last_device_otp (fixture->sim), &registered, &error));
+  g_assert_no_error (error);
+  g_assert_true (registered);
+  g_assert_true (send_pin (fixture, leaf, CARPORT_COMMAND_KIND_UNLOCK, "4711", CARPORT_PIN_SOURCE_REMEMBERED,
+                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (carport_simulator_get_locked (fixture->sim, LEAF_VIN));
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "actions/srp-initiates"), ==, 1);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (fixture->sim, "devices"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +408,7 @@ main (int   argc,
   ADD ("wrong-pin", test_wrong_pin);
   ADD ("no-challenge", test_no_challenge);
   ADD ("engine", test_engine);
+  ADD ("forget-device", test_forget_device);
 
   return g_test_run ();
 }

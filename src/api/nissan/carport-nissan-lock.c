@@ -4,7 +4,8 @@
  *
  * This computer is registered for each car under a device id the service
  * gives (generate-device-otp e-mails the owner a 6-digit code,
- * register-device takes it, registration-status tells). The PIN is enrolled
+ * register-device takes it, registration-status tells, and a DELETE of the
+ * car's device forgets it). The PIN is enrolled
  * with srp-initiates (salt and verifier, x = H(salt | H(userId ":" PIN))).
  * Each lock or unlock asks srp-sets for a challenge with a fresh A, polls
  * the action status until srpLoginS and srpLoginB arrive, and sends
@@ -68,6 +69,54 @@ device_data_free (DeviceData *data)
   g_free (data);
 }
 
+/* The DELETE of this computer failed with @error (taken): 404, a device
+ * Nissan does not know, is what was wanted; the other errors say whether
+ * the computer may still be registered. */
+static void
+forget_failed (GTask  *task,
+               GError *error)
+{
+  g_autoptr(GError) owned = error;
+  const char *message = NULL;
+
+  if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_FOUND))
+    {
+      g_debug ("DELETE device: not registered");
+      g_task_return_int (task, FALSE);
+      return;
+    }
+  if (error->domain != CARPORT_API_ERROR || error->code == CARPORT_API_ERROR_LOGIN_EXPIRED)
+    {
+      g_task_return_error (task, g_steal_pointer (&owned));
+      return;
+    }
+
+  g_debug ("DELETE device failed: %s", error->message);
+  switch ((CarportApiError) error->code)
+    {
+    case CARPORT_API_ERROR_TIMEOUT:
+      /* It may have been done: the next try tells (404 is done). */
+      message = _("Nissan did not answer in time, so this computer may still be registered with the car. Try again.");
+      break;
+    case CARPORT_API_ERROR_UNAUTHORIZED:
+      message = _("Nissan did not accept Carport’s login, so this computer is still registered with the car. "
+                  "Log in again, then try again.");
+      break;
+    case CARPORT_API_ERROR_FORBIDDEN:
+    case CARPORT_API_ERROR_ACCESS_DENIED:
+      message = _("Nissan refused to remove this computer from the car. It can also be removed in the MyNISSAN app.");
+      break;
+    default:
+      break;
+    }
+  if (message != NULL)
+    g_task_return_new_error (task, CARPORT_API_ERROR, error->code, "%s", message);
+  else
+    /* Translators: the second %s says why (the servers' trouble, …) */
+    g_task_return_new_error (task, CARPORT_API_ERROR, error->code, _("This computer could not be removed from the car. %s"),
+                             error->message);
+}
+
 static void
 device_answer_cb (GObject      *source,
                   GAsyncResult *result,
@@ -81,12 +130,15 @@ device_answer_cb (GObject      *source,
   root = carport_vehicle_client_request_finish (CARPORT_VEHICLE_CLIENT (source), result, &error);
   if (root != NULL)
     {
-      g_task_return_int (task, TRUE);
+      g_task_return_int (task, data->step != CARPORT_DEVICE_STEP_FORGET);
       return;
     }
 
   switch (data->step)
     {
+    case CARPORT_DEVICE_STEP_FORGET:
+      forget_failed (task, g_steal_pointer (&error));
+      return;
     case CARPORT_DEVICE_STEP_CHECK:
       /* registration-status: 404 is "not registered" (HTTP < 400 is). */
       if (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_FOUND))
@@ -122,38 +174,35 @@ device_answer_cb (GObject      *source,
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Sends the step's request; @user_id (NULL for FORGET, whose path has
+ * none) is the Nissan user. Takes @task. */
 static void
-device_user_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+device_send (GTask      *task,
+             const char *user_id)
 {
-  g_autoptr(GTask) task = user_data;
   CarportNissanClient *self = g_task_get_source_object (task);
   DeviceData *data = g_task_get_task_data (task);
-  g_autofree char *user_id = NULL;
   g_autofree char *user = NULL;
   g_autofree char *vin = NULL;
   g_autofree char *device = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GBytes) body = NULL;
   const char *method = "POST";
-  GError *error = NULL;
   g_autoptr(JsonObject) attributes = NULL;
 
-  user_id = carport_auth_provider_get_person_id_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
-  if (user_id == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  user = escape (user_id);
+  user = user_id != NULL ? escape (user_id) : NULL;
   vin = escape (carport_vehicle_get_vin (data->vehicle));
   device = escape (data->device_id);
   attributes = json_object_new ();
   json_object_set_string_member (attributes, "deviceId", data->device_id);
   switch (data->step)
     {
+    case CARPORT_DEVICE_STEP_FORGET:
+      /* §3.4 step 3: no user in this path; the answer has no body to read. */
+      method = "DELETE";
+      url = g_strdup_printf ("%s/v1/vehicles/%s/devices/%s",
+                             _carport_nissan_client_root (self, CARPORT_NISSAN_SERVICE_BFF), vin, device);
+      break;
     case CARPORT_DEVICE_STEP_CHECK:
       method = "GET";
       url = g_strdup_printf ("%s/v1/users/%s/vehicles/%s/devices/%s/registration-status",
@@ -177,7 +226,26 @@ device_user_cb (GObject      *source,
   /* bff-web takes plain JSON (§3.4 step 2) */
   carport_vehicle_client_request_async (CARPORT_VEHICLE_CLIENT (self), method, url, NULL, body,
                                         body != NULL ? "application/json" : NULL,
-                                        g_task_get_cancellable (task), device_answer_cb, g_object_ref (task));
+                                        g_task_get_cancellable (task), device_answer_cb, task);
+}
+
+static void
+device_user_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autofree char *user_id = NULL;
+  GError *error = NULL;
+
+  user_id = carport_auth_provider_get_person_id_finish (CARPORT_AUTH_PROVIDER (source), result, &error);
+  if (user_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  device_send (task, user_id);
 }
 
 void
@@ -212,6 +280,11 @@ _carport_nissan_client_device_async (CarportVehicleClient *client,
     {
       g_task_return_new_error (task, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID,
                                _("The code is the 6 digits of the e-mail from Nissan"));
+      return;
+    }
+  if (step == CARPORT_DEVICE_STEP_FORGET)
+    {
+      device_send (g_steal_pointer (&task), NULL);
       return;
     }
   carport_auth_provider_get_person_id_async (carport_vehicle_client_get_auth (client), cancellable,

@@ -247,19 +247,27 @@ ensure_free (Ensure *ensure)
   g_free (ensure);
 }
 
+/* A failure's sentences, which a toast would cut: in a dialog over @parent. */
+static void
+show_failure (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Says why remote lock cannot go on, then ends with FALSE. Takes @task. */
 static void
 ensure_fail (GTask        *task,
              const GError *error)
 {
   Ensure *ensure = g_task_get_task_data (task);
-  AdwMessageDialog *dialog;
   g_autofree char *body = g_strdup_printf (_("%s Nothing was sent to the car."), error->message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (ensure->parent, _("This Computer Could Not Be Registered"),
-                                                       body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_failure (ensure->parent, _("This Computer Could Not Be Registered"), body);
   g_task_return_boolean (task, FALSE);
   g_object_unref (task);
 }
@@ -407,4 +415,111 @@ carport_device_code_dialog_ensure_finish (GAsyncResult *result)
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Forgetting this computer */
+
+typedef struct {
+  GtkWindow            *parent;   /* owned, nullable */
+  CarportCommandRunner *runner;   /* owned: its toast tells it was done */
+  CarportSession       *session;  /* owned */
+  CarportVehicle       *vehicle;  /* owned */
+} Forget;
+
+static Forget *
+forget_new (GtkWindow            *parent,
+            CarportCommandRunner *runner,
+            CarportSession       *session,
+            CarportVehicle       *vehicle)
+{
+  Forget *forget = g_new0 (Forget, 1);
+
+  forget->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  forget->runner = g_object_ref (runner);
+  forget->session = g_object_ref (session);
+  forget->vehicle = g_object_ref (vehicle);
+  return forget;
+}
+
+static void
+forget_free (Forget *forget)
+{
+  g_clear_object (&forget->parent);
+  g_clear_object (&forget->runner);
+  g_clear_object (&forget->session);
+  g_clear_object (&forget->vehicle);
+  g_free (forget);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Forget, forget_free)
+
+static void
+forgotten_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Forget) forget = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* The message says whether the computer may still be registered. */
+  if (!carport_session_device_finish (CARPORT_SESSION (source), result, NULL, &error))
+    {
+      show_failure (forget->parent, _("Could Not Forget This Computer"), error->message);
+      return;
+    }
+  /* Short enough for a narrow window's toast. Translators: %s is a car
+   * maker (Nissan) */
+  text = g_strdup_printf (_("%s forgot this computer"), carport_format_brand (carport_vehicle_get_brand (forget->vehicle)));
+  carport_command_runner_add_toast (forget->runner, text);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Forget           *forget)
+{
+  if (g_str_equal (response, "forget"))
+    carport_session_device_async (forget->session, forget->vehicle, CARPORT_DEVICE_STEP_FORGET, NULL, NULL,
+                                  forgotten_cb,
+                                  forget_new (forget->parent, forget->runner, forget->session, forget->vehicle));
+}
+
+void
+carport_device_code_dialog_forget (GtkWindow            *parent,
+                                   CarportCommandRunner *runner)
+{
+  CarportSession *session;
+  CarportVehicle *vehicle;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (CARPORT_IS_COMMAND_RUNNER (runner));
+
+  session = carport_command_runner_get_session (runner);
+  vehicle = carport_command_runner_get_vehicle (runner);
+  if (session == NULL || vehicle == NULL)
+    return;
+
+  /* Translators: %1$s is the car's brand (Nissan), %2$s the car's name */
+  body = g_strdup_printf (_("%1$s will no longer accept remote lock of %2$s from this computer until it is "
+                            "registered again with a code sent by e-mail. The car’s remote control PIN stays "
+                            "the same."),
+                          carport_format_brand (carport_vehicle_get_brand (vehicle)),
+                          carport_vehicle_get_display_name (vehicle));
+  dialog = adw_message_dialog_new (parent, _("Forget This Computer?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button: have the car's maker unregister this computer */
+                                    "forget", _("_Forget"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (forget_response_cb),
+                         forget_new (parent, runner, session, vehicle),
+                         (GClosureNotify) (void (*) (void)) forget_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -6,11 +6,13 @@
  * for the car, has the maker e-mail a code when not, asks for the code in
  * this dialog (again, with what went wrong, after a wrong or expired code or
  * a network failure; "Send a New Code" asks for another) and registers.
+ * carport_device_code_dialog_forget() undoes it ("Forget This Computer…").
  * Nothing is sent to the car. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "carport-command-runner.h"
 #include "carport-core.h"
 #include "carport-session.h"
 
@@ -41,5 +43,13 @@ void       carport_device_code_dialog_ensure_async  (GtkWindow            *paren
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
 gboolean   carport_device_code_dialog_ensure_finish (GAsyncResult         *result);
+
+/* Asks over @parent whether to forget this computer for @runner's car (its
+ * maker then takes remote lock from here only once it is registered again
+ * with a new e-mailed code); Cancel or Escape does nothing, Forget has the
+ * maker unregister it: @runner's toast says it was done, a dialog why it
+ * failed (and whether the computer may still be registered). */
+void       carport_device_code_dialog_forget        (GtkWindow            *parent,
+                                                     CarportCommandRunner *runner);
 
 G_END_DECLS

@@ -410,6 +410,10 @@ update_actions (CarportVehiclePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.pin-change",
                                  remote_lock && carport_pin_flow_get_pin_known (vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.pin-forget", remote_lock);
+  /* "Forget This Computer…" where the maker registers it (a Nissan). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.device-forget",
+                                 remote_lock && self->session != NULL &&
+                                 carport_session_registers_devices (self->session, vehicle));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.open-maps", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.copy-coordinates", has_position);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vehicle.refresh",
@@ -540,7 +544,8 @@ ask_device_then_pin (CarportVehiclePage *self, CarportCommandKind kind)
                                            self->vehicle, device_ensured_cb, ask);
 }
 
-/* The remote lock PIN: set up (or changed), and forgotten. */
+/* The remote lock PIN: set up (or changed), and forgotten; this computer
+ * forgotten by the maker. */
 static void
 pin_action (GtkWidget  *widget,
             const char *action_name,
@@ -550,6 +555,8 @@ pin_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "vehicle.pin-forget"))
     carport_pin_flow_forget (self->runner);
+  else if (g_str_equal (action_name, "vehicle.device-forget"))
+    carport_device_code_dialog_forget (GTK_WINDOW (gtk_widget_get_root (widget)), self->runner);
   else
     ask_device_then_pin (self, CARPORT_COMMAND_KIND_SRP_ENROL);
 }
@@ -940,6 +947,7 @@ carport_vehicle_page_class_init (CarportVehiclePageClass *klass)
   gtk_widget_class_install_action (widget_class, "vehicle.pin-set-up", NULL, pin_action);
   gtk_widget_class_install_action (widget_class, "vehicle.pin-change", NULL, pin_action);
   gtk_widget_class_install_action (widget_class, "vehicle.pin-forget", NULL, pin_action);
+  gtk_widget_class_install_action (widget_class, "vehicle.device-forget", NULL, pin_action);
 }
 
 /* The cards are column_start's children in the .ui: they show the page's

@@ -6,7 +6,8 @@
  * (written to the simulator's debug output, as the Renault two-factor code
  * is, and kept for tests), register-device takes it with the deviceId and
  * answers 409/409010 for a device already there, registration-status says
- * 200 or 404, and DELETE removes a device. A code is good for ten minutes
+ * 200 or 404, and DELETE removes a device (404 for one it does not know)
+ * and voids a code sent for it. A code is good for ten minutes
  * and once; a wrong one is 400 "Invalid OTP", an expired or used one 400
  * "OTP expired".
  *
@@ -270,6 +271,8 @@ _carport_sim_nissan_devices_handle (CarportSimNissanDevices  *self,
     {
       g_autofree char *k = key (car->vin, rest[1]);
 
+      /* Forgotten, with any code sent for it: registering again takes a new one. */
+      g_hash_table_remove (self->otps, k);
       if (g_hash_table_remove (self->registered, k))
         reply_data (msg, "DeleteDevice", rest[1], "DELETED");
       else

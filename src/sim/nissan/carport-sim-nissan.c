@@ -757,12 +757,28 @@ parse_version (const char *segment,
   return TRUE;
 }
 
+/* The path segments @s after the VIN as an endpoint name, without the
+ * device id after "devices" (faults and counts need not know it). */
+static char *
+device_endpoint_name (char **s)
+{
+  g_autofree char *rest = NULL;
+
+  if (!g_str_equal (s[0], "devices") || s[1] == NULL)
+    return g_strjoinv ("/", s);
+  if (s[2] == NULL)
+    return g_strdup ("devices");
+  rest = g_strjoinv ("/", s + 2);
+  return g_strconcat ("devices/", rest, NULL);
+}
+
 /**
  * carport_sim_nissan_endpoint_name:
  *
  * Returns: (transfer full) (nullable): the name faults match: the path after
  *   the VIN for car URLs ("battery-status", "actions/hvac-start"), else the
- *   path after the host prefix and version ("oauth2/token", "users/current")
+ *   path after the host prefix and version ("oauth2/token", "users/current"),
+ *   a device's without its id ("devices/registration-status", "devices")
  */
 char *
 carport_sim_nissan_endpoint_name (const char *path)
@@ -787,9 +803,12 @@ carport_sim_nissan_endpoint_name (const char *path)
     {
       if (n == 4 && g_str_equal (s[1], "users") && g_str_equal (s[3], "cars"))
         return g_strdup ("cars");
-      /* device registration: "register-device", "devices/ID/registration-status" */
+      /* device registration: "register-device", "devices/registration-status"
+       * and the DELETE's "devices" (the device id left out) */
       if (n >= 6 && g_str_equal (s[1], "users") && g_str_equal (s[3], "vehicles"))
-        return g_strjoinv ("/", s + 5);
+        return device_endpoint_name (s + 5);
+      if (n >= 5 && g_str_equal (s[1], "vehicles") && g_str_equal (s[3], "devices"))
+        return device_endpoint_name (s + 3);
       return g_strjoinv ("/", s + 1);
     }
   return g_strdup (rest);

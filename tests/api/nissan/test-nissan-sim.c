@@ -508,6 +508,168 @@ test_remote_lock (Fixture       *f,
   g_assert_true (carport_simulator_get_locked (f->sim, LEAF_VIN));
 }
 
+/* The Leaf, logged in; this computer registered for it when @registered. */
+static CarportVehicle *
+leaf_of (Fixture  *f,
+         gboolean  registered)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CarportVehicle *leaf = NULL;
+  gboolean is_registered = FALSE;
+
+  login (f, carport_simulator_get_nissan_demo_password (f->sim), &error);
+  g_assert_no_error (error);
+  vehicles = list_vehicles (f);
+  for (guint i = 0; i < vehicles->len; i++)
+    if (g_str_equal (carport_vehicle_get_vin (g_ptr_array_index (vehicles, i)), LEAF_VIN))
+      leaf = g_object_ref (g_ptr_array_index (vehicles, i));
+  g_assert_nonnull (leaf);
+  if (registered)
+    {
+      g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REQUEST_CODE, NULL, NULL, &error));
+      g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, carport_simulator_get_last_device_otp (f->sim),
+                                  NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &is_registered, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (is_registered, ==, registered);
+  return leaf;
+}
+
+static gboolean
+leaf_registered (Fixture        *f,
+                 CarportVehicle *leaf)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean registered = FALSE;
+
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_CHECK, NULL, &registered, &error));
+  g_assert_no_error (error);
+  return registered;
+}
+
+/* "Forget This Computer" (api-nissan.md §3.4 step 3): the DELETE unregisters
+ * it, registration-status then says so, the code it was registered with is
+ * spent, and a device Nissan does not know (404) counts as forgotten; a car
+ * outside the gate is asked nothing. */
+static void
+test_forget_device (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportVehicle) leaf = leaf_of (f, TRUE);
+  g_autoptr(GPtrArray) vehicles = list_vehicles (f);
+  g_autofree char *code = g_strdup (carport_simulator_get_last_device_otp (f->sim));
+  gboolean registered = TRUE;
+
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_FORGET, NULL, &registered, &error));
+  g_assert_no_error (error);
+  g_assert_false (registered);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 1);
+  g_assert_false (leaf_registered (f, leaf));
+
+  /* Registering again takes a new code */
+  g_assert_false (device_step (f, leaf, CARPORT_DEVICE_STEP_REGISTER, code, NULL, &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TFA_CODE_INVALID);
+  g_clear_error (&error);
+
+  /* Not registered (404): done all the same */
+  registered = TRUE;
+  g_assert_true (device_step (f, leaf, CARPORT_DEVICE_STEP_FORGET, NULL, &registered, &error));
+  g_assert_no_error (error);
+  g_assert_false (registered);
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 2);
+
+  for (guint i = 0; i < vehicles->len; i++)
+    {
+      CarportVehicle *vehicle = g_ptr_array_index (vehicles, i);
+
+      if (g_str_equal (carport_vehicle_get_vin (vehicle), LEAF_VIN))
+        continue;
+      g_assert_false (device_step (f, vehicle, CARPORT_DEVICE_STEP_FORGET, NULL, NULL, &error));
+      g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_NOT_SUPPORTED);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 2);
+}
+
+/* Forgets this computer for @leaf with the simulator's DELETE answering
+ * @fault: FALSE, with the error in @error. */
+static gboolean
+forget_with_fault (Fixture         *f,
+                   CarportVehicle  *leaf,
+                   const char      *fault,
+                   GError         **error)
+{
+  g_autoptr(GError) fault_error = NULL;
+  gboolean done;
+
+  carport_simulator_clear_faults (f->sim);
+  g_assert_true (carport_simulator_add_fault_from_string (f->sim, fault, &fault_error));
+  g_assert_no_error (fault_error);
+  done = device_step (f, leaf, CARPORT_DEVICE_STEP_FORGET, NULL, NULL, error);
+  carport_simulator_clear_faults (f->sim);
+  return done;
+}
+
+/* The DELETE's failures, each said in words with what it means for the
+ * registration: a token refused once is renewed and the DELETE sent again;
+ * refused twice, the login is to blame; a server's error (Nissan's JSON or
+ * a proxy's HTML page) and a refusal leave it registered; no answer in time
+ * may have removed it. The device id is in no message. */
+static void
+test_forget_device_errors (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarportVehicle) leaf = leaf_of (f, TRUE);
+
+  g_assert_false (forget_with_fault (f, leaf, "devices=error:401:401000", &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UNAUTHORIZED);
+  g_assert_cmpstr (error->message, ==, "Nissan did not accept Carport’s login, so this computer is still registered "
+                                       "with the car. Log in again, then try again.");
+  g_assert_cmpuint (carport_simulator_get_endpoint_request_count (f->sim, "devices"), ==, 2);
+  g_assert_true (leaf_registered (f, leaf));
+  g_clear_error (&error);
+
+  g_assert_false (forget_with_fault (f, leaf, "devices=error:500", &error));
+  g_assert_true (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_SERVER) ||
+                 g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UPSTREAM));
+  g_assert_true (g_str_has_prefix (error->message, "This computer could not be removed from the car. The car"));
+  g_assert_true (leaf_registered (f, leaf));
+  g_clear_error (&error);
+
+  g_assert_false (forget_with_fault (f, leaf, "devices=html-502", &error));
+  g_assert_true (g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_SERVER) ||
+                 g_error_matches (error, CARPORT_API_ERROR, CARPORT_API_ERROR_UPSTREAM));
+  g_assert_true (g_str_has_prefix (error->message, "This computer could not be removed from the car. The car"));
+  g_assert_nonnull (strstr (error->message, "502"));
+  g_assert_null (strstr (error->message, "<"));
+  g_assert_true (leaf_registered (f, leaf));
+  g_clear_error (&error);
+
+  g_assert_false (forget_with_fault (f, leaf, "devices=error:403000", &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_FORBIDDEN);
+  g_assert_cmpstr (error->message, ==, "Nissan refused to remove this computer from the car. It can also be removed "
+                                       "in the MyNISSAN app.");
+  g_clear_error (&error);
+
+  carport_http_set_deadline (f->http, 1);
+  g_assert_false (forget_with_fault (f, leaf, "devices=delay:3000", &error));
+  g_assert_error (error, CARPORT_API_ERROR, CARPORT_API_ERROR_TIMEOUT);
+  g_assert_cmpstr (error->message, ==, "Nissan did not answer in time, so this computer may still be registered with "
+                                       "the car. Try again.");
+  carport_http_set_deadline (f->http, 30);
+  g_clear_error (&error);
+
+  /* A token refused once: renewed, sent again, done */
+  g_assert_true (forget_with_fault (f, leaf, "devices=error:401:401000:x1", &error));
+  g_assert_no_error (error);
+  g_assert_false (leaf_registered (f, leaf));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -521,6 +683,9 @@ main (int argc, char *argv[])
               test_refresh_keeps_refresh_token, fixture_teardown);
   g_test_add ("/nissan-sim/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
   g_test_add ("/nissan-sim/remote-lock", Fixture, NULL, fixture_setup, test_remote_lock, fixture_teardown);
+  g_test_add ("/nissan-sim/forget-device", Fixture, NULL, fixture_setup, test_forget_device, fixture_teardown);
+  g_test_add ("/nissan-sim/forget-device-errors", Fixture, NULL, fixture_setup, test_forget_device_errors,
+              fixture_teardown);
   g_test_add ("/nissan-sim/charge-refused", Fixture, NULL, fixture_setup, test_charge_refused, fixture_teardown);
 
   return g_test_run ();
