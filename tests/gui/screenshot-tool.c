@@ -331,7 +331,8 @@ open_pin_dialog (CarportWindow *window, const char *vin, const char *action, con
   g_settings_set_boolean (settings, "experimental-remote-lock", TRUE);
   carport_window_show_vehicle (window, vin);
   settle (600);
-  save (GTK_WIDGET (window), page_name);
+  if (page_name != NULL)
+    save (GTK_WIDGET (window), page_name);
   gtk_widget_activate_action (page, action, NULL);
   settle (600);
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
@@ -365,16 +366,21 @@ shoot_pin_dialog (CarportWindow *window, const char *scheme, const char *size)
 }
 
 /* The Captur's page with Start Engine… and Stop Engine… (experimental),
- * and the PIN dialog of Start Engine. */
+ * the PIN dialog of Start Engine, and setting up the PIN on a car that
+ * takes it for engine start only. */
 static void
 shoot_engine_start (CarportWindow *window, const char *scheme, const char *size)
 {
   g_autofree char *name = g_strdup_printf ("engine-dialog-%s-%s.png", scheme, size);
   g_autofree char *page_name = g_strdup_printf ("engine-page-%s-%s.png", scheme, size);
+  g_autofree char *setup_name = g_strdup_printf ("pin-setup-dialog-%s-%s.png", scheme, size);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.carport.Carport");
   GtkWidget *dialog = open_pin_dialog (window, "VF1XJB1SU00000006", "command.engine-start", page_name);
 
   save (dialog, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = open_pin_dialog (window, "VF1XJB1SU00000006", "vehicle.pin-set-up", NULL);
+  save (dialog, setup_name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "experimental-remote-lock");
 }
