@@ -292,18 +292,43 @@ static const SecretSchema pin_schema = {
   }
 };
 
-/* The PIN the keyring holds for @vin, or NULL. */
+static void
+searched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The PIN the keyring holds for @vin, or NULL. Read with an asynchronous
+ * search: libsecret 0.20's secret_password_lookup() loses a D-Bus reply
+ * for each secret it finds (valgrind). */
 static char *
 keyring_pin (const char *vin)
 {
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  char *pin = secret_password_lookup_sync (&pin_schema, NULL, &error, "vin", vin, NULL);
-  char *copy;
+  g_autoptr(SecretValue) secret = NULL;
+  GList *items;
+  char *pin = NULL;
 
+  g_hash_table_insert (attributes, (char *) "vin", (char *) vin);
+  secret_password_searchv (&pin_schema, attributes, SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, NULL,
+                           searched_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  items = secret_password_search_finish (result, &error);
   g_assert_no_error (error);
-  copy = g_strdup (pin);
-  secret_password_free (pin);
-  return copy;
+  g_assert_cmpuint (g_list_length (items), <=, 1);
+  if (items != NULL)
+    {
+      secret = secret_item_get_secret (SECRET_ITEM (items->data));
+      g_assert_nonnull (secret);
+      pin = g_strdup (secret_value_get_text (secret));
+    }
+  g_list_free_full (items, g_object_unref);
+  return pin;
 }
 
 static void
