@@ -1,4 +1,4 @@
-/* carport-account-pins.c — the remote lock PINs of an account's cars that
+/* carport-account-pins.c — the remote control PINs of an account's cars that
  * the person asked Carport to remember: kept in the keyring (never
  * elsewhere) once the car took the PIN, forgotten when the car refuses it,
  * when a new PIN is set without "remember", when asked, and with the login.

@@ -69,7 +69,7 @@ void     carport_account_logout_async    (CarportAccount *self, GCancellable *ca
                                           GAsyncReadyCallback callback, gpointer user_data);
 gboolean carport_account_logout_finish   (CarportAccount *self, GAsyncResult *result, GError **error);
 
-/* The remote lock PIN remembered for the car @vin (NULL without an error:
+/* The remote control PIN remembered for the car @vin (NULL without an error:
  * none), and forgetting it (@vin NULL: every car's); see carport-account-pins.c. */
 void     carport_account_lookup_pin_async    (CarportAccount *self, const char *vin, GCancellable *cancellable,
                                               GAsyncReadyCallback callback, gpointer user_data);

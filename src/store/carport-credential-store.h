@@ -155,7 +155,7 @@ gboolean   carport_credential_store_clear_finish  (CarportCredentialStore   *sel
                                                    GAsyncResult             *result,
                                                    GError                  **error);
 
-/* Remembered remote lock PINs: at most one per car of a login (@brand,
+/* Remembered remote control PINs: at most one per car of a login (@brand,
  * @email, @vin), kept only when the person asks, apart from the logins.
  * lookup_pin finishes with the PIN (wipe it: carport_credential_store_pin_free())
  * or NULL without an error when none is remembered. store_pin replaces the

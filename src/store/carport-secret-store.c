@@ -47,7 +47,7 @@ carport_secret_store_get_schema (void)
   return &schema;
 }
 
-/* A remembered remote lock PIN: one item per car of a login, apart from
+/* A remembered remote control PIN: one item per car of a login, apart from
  * the logins so that a search for logins never finds one. */
 const SecretSchema *
 carport_secret_store_get_pin_schema (void)

@@ -33,7 +33,7 @@ CarportSecretStore *carport_secret_store_new        (void);
 
 /* The schema of the stored item (for tests and tools). */
 const SecretSchema *carport_secret_store_get_schema (void);
-/* The schema of a remembered remote lock PIN: brand, email and vin. */
+/* The schema of a remembered remote control PIN: brand, email and vin. */
 const SecretSchema *carport_secret_store_get_pin_schema (void);
 
 G_END_DECLS

@@ -544,7 +544,7 @@ ask_device_then_pin (CarportVehiclePage *self, CarportCommandKind kind)
                                            self->vehicle, device_ensured_cb, ask);
 }
 
-/* The remote lock PIN: set up (or changed), and forgotten; this computer
+/* The remote control PIN: set up (or changed), and forgotten; this computer
  * forgotten by the maker. */
 static void
 pin_action (GtkWidget  *widget,
