@@ -97,6 +97,9 @@ show_mode_car (DemoFixture *f)
 static void
 test_mode_changes_the_car (DemoFixture *f, gconstpointer data)
 {
+  /* The change stays in flight long enough to be seen on a slow machine
+   * (sanitizers, valgrind), not just the fixture's 300 ms. */
+  carport_simulator_set_command_delay_ms (f->sim, 2000);
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       CarportVehicle *vehicle;

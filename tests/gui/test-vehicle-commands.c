@@ -216,6 +216,9 @@ test_button_keeps_its_width (DemoFixture *f, gconstpointer data)
   static const int widths[] = { 1100, 360 };
   CarportVehicle *megane = demo_vehicle (f, MEGANE);
 
+  /* The command stays in flight long enough to be seen on a slow machine
+   * (sanitizers, valgrind), not just the fixture's 300 ms. */
+  carport_simulator_set_command_delay_ms (f->sim, 2000);
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       GtkWidget *button, *actions, *spinner;
