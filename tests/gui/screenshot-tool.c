@@ -134,8 +134,9 @@ scroll_to (GtkWidget *window, GtkWidget *widget)
   settle (300);
 }
 
+/* @window, with @popover (nullable; open over it) drawn where it shows. */
 static void
-save (GtkWidget *window, const char *name)
+save_with_popover (GtkWidget *window, GtkWidget *popover, const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   int width = gtk_widget_get_width (window);
@@ -146,6 +147,20 @@ save (GtkWidget *window, const char *name)
   g_autofree char *path = g_build_filename (outdir, name, NULL);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  if (popover != NULL)
+    {
+      g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      double window_x, window_y, popover_x, popover_y;
+
+      gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                                                             gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y));
+      gdk_paintable_snapshot (popover_paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -154,35 +169,10 @@ save (GtkWidget *window, const char *name)
   g_print ("%s\n", path);
 }
 
-/* @window with @popover (open over it) drawn where it shows. */
 static void
-save_with_popover (GtkWidget *window, GtkWidget *popover, const char *name)
+save (GtkWidget *window, const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
-  double window_x, window_y, popover_x, popover_y;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (outdir, name, NULL);
-
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
-  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
-                                                         gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y));
-  gdk_paintable_snapshot (popover_paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
-  gtk_snapshot_restore (snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("could not write %s", path);
-  g_print ("%s\n", path);
+  save_with_popover (window, NULL, name);
 }
 
 /* A fresh window of the app, at @width × @height. */
