@@ -686,6 +686,24 @@ carport_vehicle_client_device_finish (CarportVehicleClient  *self,
   return CARPORT_VEHICLE_CLIENT_GET_CLASS (self)->device_finish (self, result, out_registered, error);
 }
 
+gboolean
+carport_device_step_propagate (GTask     *task,
+                               gboolean  *out_registered,
+                               GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize registered = g_task_propagate_int (task, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (out_registered != NULL)
+    *out_registered = registered != 0;
+  return TRUE;
+}
+
 /* What a car without @source says. */
 const char *
 carport_usage_not_reported_message (CarportUsageSource source)

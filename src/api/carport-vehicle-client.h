@@ -261,6 +261,12 @@ gboolean   carport_vehicle_client_device_finish        (CarportVehicleClient  *s
                                                         GAsyncResult          *result,
                                                         gboolean              *out_registered,
                                                         GError               **error);
+/* The _finish of a device step for each layer that passes one on (a brand's
+ * client, the account, the session): their tasks complete with
+ * g_task_return_int() of whether the computer is registered. */
+gboolean   carport_device_step_propagate               (GTask                 *task,
+                                                        gboolean              *out_registered,
+                                                        GError               **error);
 
 /* Charging sessions between two days (inclusive), oldest first: a GPtrArray
  * of CarportChargeSession. NOT_SUPPORTED for brands without a history. */

@@ -230,18 +230,7 @@ carport_account_device_finish (CarportAccount  *self,
                                gboolean        *out_registered,
                                GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gssize registered;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  registered = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (out_registered != NULL)
-    *out_registered = registered != 0;
-  return TRUE;
+  return carport_device_step_propagate (G_TASK (result), out_registered, error);
 }
